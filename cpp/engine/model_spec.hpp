@@ -1,0 +1,141 @@
+#pragma once
+// The validated description of a Sequential model: what every other part of the engine consumes.
+// Produced from Keras / TF.js JSON by parse_model_json (model_json.hpp), which checks every rule;
+// code that receives a ModelSpec may trust it.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rnn {
+
+// Every user-facing error of the engine: the message names the layer, the field, the value
+// received and what to change.
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class LayerKind { Embedding, SimpleRNN, LSTM, GRU, Dense, Dropout };
+
+enum class Activation {
+  Linear,
+  Relu,
+  Tanh,
+  Sigmoid,
+  HardSigmoid,        // Keras 2 / TF.js: clip(0.2x + 0.5, 0, 1)
+  HardSigmoidKeras3,  // Keras 3: clip(x/6 + 0.5, 0, 1)
+  Softmax,
+};
+
+enum class Initializer {
+  Zeros,
+  Ones,
+  GlorotUniform,
+  GlorotNormal,
+  HeUniform,
+  HeNormal,
+  LecunUniform,
+  LecunNormal,
+  Orthogonal,
+  RandomUniform,  // uses init_min / init_max
+  RandomNormal,   // uses init_mean / init_stddev
+  TruncatedNormal,
+  Constant,       // uses init_value
+};
+
+struct InitializerSpec {
+  Initializer kind = Initializer::Zeros;
+  double a = 0.0;     // RandomUniform minval, RandomNormal mean, Constant value
+  double b = 0.0;     // RandomUniform maxval, RandomNormal stddev
+  double gain = 1.0;  // Orthogonal gain
+};
+
+const char* layer_kind_name(LayerKind kind);  // "LSTM", ...
+const char* activation_name(Activation a);    // Keras spelling: "tanh", "hard_sigmoid", ...
+
+bool is_recurrent(LayerKind kind);  // SimpleRNN, LSTM, GRU
+int gate_count(LayerKind kind);     // SimpleRNN 1, LSTM 4, GRU 3, others 0
+
+// Shape without the batch axis, as Keras prints it after "None": {time, features} or {features}.
+// time == -1 means an unknown length (Keras' None).
+struct Shape {
+  bool has_time = false;
+  int time = -1;
+  int features = 0;
+};
+
+struct LayerSpec {
+  LayerKind kind = LayerKind::Dense;
+  std::string name;  // unique, as Keras
+
+  // Dense, SimpleRNN, LSTM, GRU
+  int units = 0;
+  Activation activation = Activation::Linear;
+  bool use_bias = true;
+  InitializerSpec kernel_initializer{Initializer::GlorotUniform};
+  InitializerSpec bias_initializer{Initializer::Zeros};
+
+  // SimpleRNN, LSTM, GRU
+  Activation recurrent_activation = Activation::Sigmoid;  // LSTM, GRU
+  bool return_sequences = false;
+  double dropout = 0.0;            // on the cell's inputs, one mask per sequence
+  double recurrent_dropout = 0.0;  // on the recurrent state, one mask per sequence
+  bool reset_after = true;         // GRU
+  bool unit_forget_bias = true;    // LSTM
+  InitializerSpec recurrent_initializer{Initializer::Orthogonal};
+
+  // Embedding
+  int input_dim = 0;   // vocabulary size
+  int output_dim = 0;  // embedding size
+  InitializerSpec embeddings_initializer{Initializer::RandomUniform, -0.05, 0.05};
+
+  // Dropout layer
+  double rate = 0.0;
+
+  // Filled in by validation:
+  Shape input_shape;
+  Shape output_shape;
+  // The first layer of a model without Embedding reads one-hot vectors of input_shape.features
+  // token ids (09-2's one-hot model): its input projection is a row gather of the kernel.
+  bool one_hot_input = false;
+};
+
+// One weight variable of a layer, in Keras' order and layout (row-major, C order).
+struct WeightSpec {
+  std::string name;        // "kernel", "recurrent_kernel", "bias", "embeddings"
+  std::vector<int> shape;  // e.g. {16, 32} for an LSTM(8) kernel on 16 features
+  int64_t size() const;
+};
+
+// Keras' weight list for a layer: Embedding {embeddings (vocab, dim)}; Dense {kernel (in, out),
+// bias (out)}; SimpleRNN/LSTM/GRU {kernel (in, k*u), recurrent_kernel (u, k*u), bias (k*u) or,
+// for GRU reset_after, bias (2, 3u)}; Dropout {}. Bias omitted when use_bias is false.
+std::vector<WeightSpec> weight_specs(const LayerSpec& layer);
+int64_t param_count(const LayerSpec& layer);
+
+// What the input of the model is. Token ids always: either fed to an Embedding, or read as
+// one-hot vectors of `vocab` features by the first layer.
+struct ModelSpec {
+  std::string name = "sequential";
+  int input_length = -1;  // time steps; -1 = None (any length; data settings decide)
+  bool one_hot = false;   // no Embedding: the first layer reads one-hot vectors
+  int vocab = 0;          // Embedding input_dim, or the one-hot width
+  std::vector<LayerSpec> layers;
+
+  int64_t total_params() const;
+  // The flat parameter buffer holds every layer's weights in order, each in weight_specs order.
+  // Offset of layer i's first weight in that buffer.
+  int64_t param_offset(size_t layer_index) const;
+  const LayerSpec& output_layer() const { return layers.back(); }
+};
+
+// Re-checks every rule and fills the derived fields (shapes, one_hot_input). parse_model_json
+// calls it; callers that build a ModelSpec by hand (tests, the UI's editor state) call it too.
+void validate_and_infer(ModelSpec& model);
+
+// The largest parameter count one layer may have; a larger one is rejected before any allocation.
+constexpr int64_t kMaxLayerParams = 50'000'000;
+
+}  // namespace rnn

@@ -1,0 +1,100 @@
+#pragma once
+// CONTRACT (implemented in cpp/engine/network.cpp and cpp/engine/layers/): a Sequential network
+// over one flat parameter buffer. The trainer, the save/load code, the bindings and the CLI use
+// only what is declared here.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/eigen.hpp"
+#include "engine/model_spec.hpp"
+#include "engine/rng.hpp"
+
+namespace rnn {
+
+template <typename S>
+using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// A batch of token-id sequences, batch-major: sample b, step t is ids[b * time + t].
+struct TokenBatch {
+  int batch = 0;
+  int time = 0;
+  std::vector<int32_t> ids;
+};
+
+// Per-step values of one sequence through one recurrent layer, for the classify view.
+// Each matrix is (time, units), row t = after reading token t.
+template <typename S>
+struct LayerTrace {
+  std::string layer_name;
+  LayerKind kind;
+  Mat<S> hidden;                // h_t
+  Mat<S> cell;                  // LSTM c_t (empty otherwise)
+  std::vector<std::string> gate_names;  // LSTM {"input","forget","output"}; GRU {"update","reset"}
+  std::vector<Mat<S>> gates;    // activations of each named gate, (time, units)
+};
+
+template <typename S>
+struct SequenceTrace {
+  std::vector<LayerTrace<S>> layers;  // one per recurrent layer, bottom to top
+  // The model's output after every step: the layers above the last recurrent layer applied to its
+  // hidden state h_t (one forward pass; not the same as classifying each prefix on its own).
+  // (time, output features). Empty when no recurrent layer.
+  Mat<S> output_per_step;
+  Mat<S> output;                      // the ordinary prediction, (1, output features)
+};
+
+class LayerBase;  // cpp/engine/layers/layer.hpp
+
+template <typename S>
+class Network {
+ public:
+  explicit Network(const ModelSpec& spec);
+  ~Network();
+  Network(const Network&) = delete;
+  Network& operator=(const Network&) = delete;
+
+  const ModelSpec& spec() const { return spec_; }
+
+  // All weights, in ModelSpec::param_offset order (each weight row-major, Keras layout), and the
+  // gradients in the same layout. Sized total_params() at construction.
+  std::vector<S>& params() { return params_; }
+  const std::vector<S>& params() const { return params_; }
+  std::vector<S>& grads() { return grads_; }
+
+  // Keras' initializers, drawn from an Rng seeded with `seed`, layer by layer, weight by weight.
+  void initialize(uint64_t seed);
+
+  // Forward pass. `training` turns dropout on (masks drawn from rng). Returns the model's output,
+  // batch-major: (batch, features) or, when the last layer returns sequences,
+  // (batch, time * features) with sample b, step t, feature f at (b, t * features + f).
+  const Mat<S>& forward(const TokenBatch& x, bool training, Rng& rng);
+  // The last layer's pre-activation values of the last forward (same shape as the output); the
+  // losses use them for numerical stability.
+  const Mat<S>& logits() const;
+
+  // Backward pass of the last forward. Takes d loss / d logits (shape of logits()), ACCUMULATES
+  // into grads(); zero_grads() is an explicit separate step.
+  void backward_from_logits(const Mat<S>& d_logits);
+  void zero_grads();
+
+  // For tests: d loss / d (output of layer i) is not exposed; instead the gradient with respect to
+  // a continuous input is available through the layer-level API in layers/.
+
+  // One sequence, no dropout: every recurrent layer's states and gates after every step.
+  SequenceTrace<S> trace(const std::vector<int32_t>& ids);
+
+ private:
+  ModelSpec spec_;
+  std::vector<S> params_;
+  std::vector<S> grads_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+extern template class Network<float>;
+extern template class Network<double>;
+
+}  // namespace rnn
