@@ -1,0 +1,450 @@
+// Keras / TF.js Sequential JSON -> ModelSpec, and back.
+//
+// Spellings read (examples in tests/data/keras-json/):
+//   Keras 3 model.to_json()   : {"module": "keras", "class_name": "Sequential", "config": {"layers": [
+//                                {"class_name": "InputLayer", "config": {"batch_shape": [null, 100]}}, ...]}}
+//   Keras 2 model.to_json()   : InputLayer with "batch_input_shape" first; layers without "module".
+//   TF.js topology            : no InputLayer; "batch_input_shape" on the first layer.
+//   TF.js model.json          : {"modelTopology": <one of the above, or {"model_config": <one of the above>}>, ...}
+// Unknown keys are ignored; options we cannot honour are rejected by name.
+
+#include "engine/model_json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace rnn {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& m) { throw ModelError(m); }
+
+constexpr int kMaxJsonDepth = 64;
+
+// nlohmann's parser recurses per nesting level; refuse absurd nesting before parsing.
+void check_depth(const std::string& text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth)
+        fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
+             "Paste the output of model.to_json().");
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
+std::string dump_short(const json& v) {
+  std::string s = v.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+struct LayerContext {
+  std::string what;  // "LSTM layer 'lstm'"
+  const json& config;
+};
+
+const json* find(const json& obj, const char* key) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+int get_int(const LayerContext& c, const char* key, int fallback, bool required) {
+  const json* v = find(c.config, key);
+  if (!v) {
+    if (required) fail(c.what + ": the option '" + key + "' is missing; give it a whole number such as 8.");
+    return fallback;
+  }
+  double d = 0;
+  if (v->is_number_integer() || v->is_number_unsigned()) {
+    d = v->get<double>();
+  } else if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()) {
+    d = v->get<double>();
+  } else {
+    fail(c.what + ": " + key + " must be a whole number, received " + key + "=" + dump_short(*v) + ".");
+  }
+  if (d < -1e9 || d > 2e9)
+    fail(c.what + ": " + key + "=" + dump_short(*v) + " is far too large; use a size such as 8, 32 or 500.");
+  return static_cast<int>(d);
+}
+
+double get_number(const LayerContext& c, const char* key, double fallback) {
+  const json* v = find(c.config, key);
+  if (!v) return fallback;
+  if (!v->is_number())
+    fail(c.what + ": " + key + " must be a number, received " + key + "=" + dump_short(*v) + ".");
+  return v->get<double>();
+}
+
+bool get_bool(const LayerContext& c, const char* key, bool fallback) {
+  const json* v = find(c.config, key);
+  if (!v) return fallback;
+  if (!v->is_boolean())
+    fail(c.what + ": " + key + " must be true or false, received " + key + "=" + dump_short(*v) + ".");
+  return v->get<bool>();
+}
+
+Activation parse_activation(const LayerContext& c, const char* key, Activation fallback, bool keras3) {
+  const json* v = find(c.config, key);
+  if (!v) return key == std::string("activation") ? Activation::Linear : fallback;
+  const json* name = v;
+  // Keras 3 may write {"module": "keras.activations", "class_name": "function", "config": "tanh"}.
+  if (v->is_object()) name = find(*v, "config");
+  if (!name || !name->is_string())
+    fail(c.what + ": " + key + " must be an activation name such as \"tanh\", received " + dump_short(*v) + ".");
+  const std::string s = name->get<std::string>();
+  if (s == "linear" || s == "None") return Activation::Linear;
+  if (s == "relu") return Activation::Relu;
+  if (s == "tanh") return Activation::Tanh;
+  if (s == "sigmoid") return Activation::Sigmoid;
+  if (s == "softmax") return Activation::Softmax;
+  if (s == "hard_sigmoid" || s == "hardSigmoid")
+    return keras3 ? Activation::HardSigmoidKeras3 : Activation::HardSigmoid;
+  fail(c.what + ": " + key + " '" + s + "' is not supported. Use one of linear, relu, tanh, sigmoid, "
+       "hard_sigmoid, softmax.");
+}
+
+InitializerSpec parse_initializer(const LayerContext& c, const char* key, InitializerSpec fallback) {
+  const json* v = find(c.config, key);
+  if (!v) return fallback;
+  std::string name;
+  const json* cfg = nullptr;
+  if (v->is_string()) {
+    name = v->get<std::string>();
+  } else if (v->is_object() && find(*v, "class_name") && (*v)["class_name"].is_string()) {
+    name = (*v)["class_name"].get<std::string>();
+    cfg = find(*v, "config");
+  } else {
+    fail(c.what + ": " + key + " must be an initializer such as {\"class_name\": \"GlorotUniform\"}, "
+         "received " + dump_short(*v) + ".");
+  }
+  auto num = [&](const char* k, double d) {
+    const json* x = cfg ? find(*cfg, k) : nullptr;
+    return (x && x->is_number()) ? x->get<double>() : d;
+  };
+  std::string n;
+  for (char ch : name)
+    if (ch != '_') n += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  InitializerSpec s;
+  if (n == "zeros" || n == "zero") s.kind = Initializer::Zeros;
+  else if (n == "ones" || n == "one") s.kind = Initializer::Ones;
+  else if (n == "glorotuniform") s.kind = Initializer::GlorotUniform;
+  else if (n == "glorotnormal") s.kind = Initializer::GlorotNormal;
+  else if (n == "heuniform") s.kind = Initializer::HeUniform;
+  else if (n == "henormal") s.kind = Initializer::HeNormal;
+  else if (n == "lecununiform") s.kind = Initializer::LecunUniform;
+  else if (n == "lecunnormal") s.kind = Initializer::LecunNormal;
+  else if (n == "orthogonal") { s.kind = Initializer::Orthogonal; s.gain = num("gain", 1.0); }
+  else if (n == "randomuniform") { s.kind = Initializer::RandomUniform; s.a = num("minval", -0.05); s.b = num("maxval", 0.05); }
+  else if (n == "randomnormal") { s.kind = Initializer::RandomNormal; s.a = num("mean", 0.0); s.b = num("stddev", 0.05); }
+  else if (n == "truncatednormal") { s.kind = Initializer::TruncatedNormal; s.a = num("mean", 0.0); s.b = num("stddev", 0.05); }
+  else if (n == "constant") { s.kind = Initializer::Constant; s.a = num("value", 0.0); }
+  else
+    fail(c.what + ": the initializer '" + name + "' for " + key + " is not supported. Use GlorotUniform, "
+         "Orthogonal, Zeros, RandomUniform or another Keras built-in.");
+  return s;
+}
+
+// Options we cannot honour: rejected with the layer's name and what to change.
+void reject_unsupported_options(const LayerContext& c) {
+  const char* must_be_false[] = {"return_state", "go_backwards", "stateful", "mask_zero"};
+  for (const char* k : must_be_false)
+    if (get_bool(c, k, false))
+      fail(c.what + ": " + k + "=true is not supported. Set " + k + " to false" +
+           (std::string(k) == "mask_zero" ? " (padding id 0 is an ordinary token here)." : "."));
+  const char* must_be_null[] = {"kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
+                                "activity_regularizer", "embeddings_regularizer", "kernel_constraint",
+                                "recurrent_constraint", "bias_constraint", "embeddings_constraint"};
+  for (const char* k : must_be_null)
+    if (const json* v = find(c.config, k))
+      fail(c.what + ": " + k + " is not supported, received " + dump_short(*v) + ". Set it to null.");
+  if (!get_bool(c, "trainable", true))
+    fail(c.what + ": trainable=false is not supported; every layer trains here. Set trainable to true.");
+  if (get_bool(c, "time_major", false))
+    fail(c.what + ": time_major=true is not supported. Set it to false.");
+}
+
+// A shape list [null, 100] or [null, 100, 500]; returns the dims after the batch axis.
+std::vector<int> parse_shape(const json& v, const std::string& what, bool has_batch_axis) {
+  if (!v.is_array())
+    fail(what + ": the input shape must be a list such as [null, 100], received " + dump_short(v) + ".");
+  std::vector<int> dims;
+  for (size_t i = has_batch_axis ? 1 : 0; i < v.size(); ++i) {
+    const json& d = v[i];
+    if (d.is_null()) { dims.push_back(-1); continue; }
+    if (!d.is_number_integer() && !d.is_number_unsigned())
+      fail(what + ": input shape entries must be whole numbers or null, received " + dump_short(v) + ".");
+    const auto x = d.get<int64_t>();
+    if (x < 1 || x > 100000000)
+      fail(what + ": input shape " + dump_short(v) + " has a size out of range; use e.g. [null, 100].");
+    dims.push_back(static_cast<int>(x));
+  }
+  if (dims.empty() || dims.size() > 2)
+    fail(what + ": the input shape " + dump_short(v) + " must be (time) for token ids or (time, vocabulary) "
+         "for one-hot vectors, e.g. [null, 100] or [null, 100, 500].");
+  return dims;
+}
+
+// The input declared on an InputLayer or on the first layer (batch_input_shape, batch_shape,
+// input_shape, or Keras 2's Embedding input_length).
+bool read_input_shape(const json& config, const std::string& what, std::vector<int>& dims) {
+  if (const json* v = find(config, "batch_shape")) { dims = parse_shape(*v, what, true); return true; }
+  if (const json* v = find(config, "batch_input_shape")) { dims = parse_shape(*v, what, true); return true; }
+  if (const json* v = find(config, "input_shape")) { dims = parse_shape(*v, what, false); return true; }
+  return false;
+}
+
+LayerSpec parse_layer(const std::string& cls, const json& config, bool keras3, size_t index) {
+  LayerSpec l;
+  if (cls == "Embedding") l.kind = LayerKind::Embedding;
+  else if (cls == "SimpleRNN") l.kind = LayerKind::SimpleRNN;
+  else if (cls == "LSTM") l.kind = LayerKind::LSTM;
+  else if (cls == "GRU") l.kind = LayerKind::GRU;
+  else if (cls == "Dense") l.kind = LayerKind::Dense;
+  else if (cls == "Dropout") l.kind = LayerKind::Dropout;
+  else
+    fail("Layer " + std::to_string(index + 1) + " is a " + cls + ", which is not supported. Use Embedding, "
+         "SimpleRNN, LSTM, GRU, Dense or Dropout.");
+  const json* name = find(config, "name");
+  l.name = (name && name->is_string()) ? name->get<std::string>() : "";
+  if (l.name.empty()) l.name = std::string(cls) + "_" + std::to_string(index + 1);
+  for (auto& ch : l.name)
+    if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
+  if (l.name.size() > 100) fail("Layer " + std::to_string(index + 1) + " has a name over 100 characters; shorten it.");
+  const LayerContext c{std::string(cls) + " layer '" + l.name + "'", config};
+  reject_unsupported_options(c);
+
+  switch (l.kind) {
+    case LayerKind::Embedding:
+      l.input_dim = get_int(c, "input_dim", 0, true);
+      l.output_dim = get_int(c, "output_dim", 0, true);
+      l.embeddings_initializer = parse_initializer(c, "embeddings_initializer", l.embeddings_initializer);
+      break;
+    case LayerKind::Dense:
+      l.units = get_int(c, "units", 0, true);
+      l.activation = parse_activation(c, "activation", Activation::Linear, keras3);
+      l.use_bias = get_bool(c, "use_bias", true);
+      l.kernel_initializer = parse_initializer(c, "kernel_initializer", l.kernel_initializer);
+      l.bias_initializer = parse_initializer(c, "bias_initializer", l.bias_initializer);
+      break;
+    case LayerKind::Dropout:
+      l.rate = get_number(c, "rate", 0.0);
+      break;
+    default:  // SimpleRNN, LSTM, GRU
+      l.units = get_int(c, "units", 0, true);
+      l.activation = find(config, "activation") ? parse_activation(c, "activation", Activation::Tanh, keras3)
+                                                : Activation::Tanh;
+      l.recurrent_activation = parse_activation(c, "recurrent_activation", Activation::Sigmoid, keras3);
+      l.use_bias = get_bool(c, "use_bias", true);
+      l.return_sequences = get_bool(c, "return_sequences", false);
+      l.dropout = get_number(c, "dropout", 0.0);
+      l.recurrent_dropout = get_number(c, "recurrent_dropout", 0.0);
+      l.reset_after = get_bool(c, "reset_after", true);
+      l.unit_forget_bias = get_bool(c, "unit_forget_bias", true);
+      l.kernel_initializer = parse_initializer(c, "kernel_initializer", l.kernel_initializer);
+      l.recurrent_initializer = parse_initializer(c, "recurrent_initializer", l.recurrent_initializer);
+      l.bias_initializer = parse_initializer(c, "bias_initializer", l.bias_initializer);
+      break;
+  }
+  return l;
+}
+
+// Finds the Sequential object inside any of the accepted wrappers.
+const json& unwrap(const json& root) {
+  const json* node = &root;
+  if (const json* t = find(*node, "modelTopology")) node = t;
+  if (const json* m = find(*node, "model_config")) node = m;
+  return *node;
+}
+
+}  // namespace
+
+ModelSpec parse_model_json(const std::string& text) {
+  if (text.size() > 16 * 1024 * 1024) fail("The model JSON is over 16 MB; paste the output of model.to_json().");
+  check_depth(text);
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    auto pos = what.find("parse error");
+    fail("The model is not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
+         "). Paste the output of Keras' model.to_json().");
+  }
+  if (!root.is_object()) fail("The model JSON must be an object such as {\"class_name\": \"Sequential\", ...}.");
+  const json& model = unwrap(root);
+  const json* cls = find(model, "class_name");
+  if (!cls || !cls->is_string())
+    fail("The model JSON has no \"class_name\": expected \"Sequential\" (Keras' model.to_json()).");
+  if (cls->get<std::string>() != "Sequential")
+    fail("Only Sequential models are supported, received class_name \"" + cls->get<std::string>() +
+         "\". Rebuild the model with keras.Sequential.");
+  const bool keras3 = find(model, "module") != nullptr || find(root, "module") != nullptr;
+  const json* config = find(model, "config");
+  const json* layers = nullptr;
+  ModelSpec spec;
+  if (config && config->is_array()) {
+    layers = config;  // very old Keras 2 spelling: config is the layer list
+  } else if (config && config->is_object()) {
+    layers = find(*config, "layers");
+    if (const json* n = find(*config, "name"); n && n->is_string()) spec.name = n->get<std::string>();
+  }
+  if (!layers || !layers->is_array()) fail("The Sequential model has no \"layers\" list in its config.");
+  if (layers->size() > 1000) fail("The model has over 1000 layers; keep it under 1000.");
+
+  std::vector<int> input_dims;
+  bool have_input = false;
+  for (size_t i = 0; i < layers->size(); ++i) {
+    const json& entry = (*layers)[i];
+    const json* lc = find(entry, "class_name");
+    if (!lc || !lc->is_string()) fail("Layer " + std::to_string(i + 1) + " has no \"class_name\".");
+    const std::string layer_class = lc->get<std::string>();
+    static const json kEmpty = json::object();
+    const json* lconf = find(entry, "config");
+    if (lconf && !lconf->is_object())
+      fail("Layer " + std::to_string(i + 1) + " (" + layer_class + ") has a config that is not an object.");
+    const json& cfg = lconf ? *lconf : kEmpty;
+    if (layer_class == "InputLayer") {
+      if (!spec.layers.empty() || have_input)
+        fail("An InputLayer can only come first; remove the InputLayer at position " + std::to_string(i + 1) + ".");
+      if (!read_input_shape(cfg, "InputLayer", input_dims))
+        fail("The InputLayer has no batch_shape / batch_input_shape; give one such as [null, 100].");
+      have_input = true;
+      continue;
+    }
+    LayerSpec l = parse_layer(layer_class, cfg, keras3, spec.layers.size());
+    if (spec.layers.empty() && !have_input) {
+      std::vector<int> dims;
+      const std::string what = std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
+      if (read_input_shape(cfg, what, dims)) { input_dims = dims; have_input = true; }
+      else if (const json* len = find(cfg, "input_length"); len && l.kind == LayerKind::Embedding) {
+        LayerContext c{what, cfg};
+        input_dims = {get_int(c, "input_length", -1, false)};
+        have_input = true;
+      }
+    }
+    spec.layers.push_back(std::move(l));
+  }
+  if (spec.layers.empty()) fail("The model has no layers besides the input: add at least one layer.");
+
+  const LayerSpec& first = spec.layers.front();
+  if (have_input) {
+    spec.input_length = input_dims[0];
+    if (input_dims.size() == 2) {
+      if (first.kind == LayerKind::Embedding)
+        fail("Embedding layer '" + first.name + "' reads token ids of shape (time), but the input shape has a "
+             "third axis of " + std::to_string(input_dims[1]) + ". Use an input shape such as [null, 100].");
+      spec.vocab = input_dims[1];
+    } else if (first.kind != LayerKind::Embedding) {
+      fail(std::string(layer_kind_name(first.kind)) + " layer '" + first.name + "' is first, so it reads one-hot "
+           "vectors and needs an input shape (time, vocabulary) such as [null, 100, 500]; received (" +
+           (input_dims[0] < 0 ? std::string("None") : std::to_string(input_dims[0])) +
+           "). Add the vocabulary size, or put an Embedding layer first.");
+    }
+  }
+  validate_and_infer(spec);
+  return spec;
+}
+
+namespace {
+
+json initializer_json(const InitializerSpec& s) {
+  switch (s.kind) {
+    case Initializer::Zeros: return {{"class_name", "Zeros"}, {"config", json::object()}};
+    case Initializer::Ones: return {{"class_name", "Ones"}, {"config", json::object()}};
+    case Initializer::GlorotUniform: return {{"class_name", "GlorotUniform"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::GlorotNormal: return {{"class_name", "GlorotNormal"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::HeUniform: return {{"class_name", "HeUniform"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::HeNormal: return {{"class_name", "HeNormal"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::LecunUniform: return {{"class_name", "LecunUniform"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::LecunNormal: return {{"class_name", "LecunNormal"}, {"config", {{"seed", nullptr}}}};
+    case Initializer::Orthogonal:
+      return {{"class_name", "Orthogonal"}, {"config", {{"gain", s.gain}, {"seed", nullptr}}}};
+    case Initializer::RandomUniform:
+      return {{"class_name", "RandomUniform"}, {"config", {{"minval", s.a}, {"maxval", s.b}, {"seed", nullptr}}}};
+    case Initializer::RandomNormal:
+      return {{"class_name", "RandomNormal"}, {"config", {{"mean", s.a}, {"stddev", s.b}, {"seed", nullptr}}}};
+    case Initializer::TruncatedNormal:
+      return {{"class_name", "TruncatedNormal"}, {"config", {{"mean", s.a}, {"stddev", s.b}, {"seed", nullptr}}}};
+    case Initializer::Constant: return {{"class_name", "Constant"}, {"config", {{"value", s.a}}}};
+  }
+  return nullptr;
+}
+
+json layer_json(const LayerSpec& l) {
+  json c = {{"name", l.name}, {"trainable", true}, {"dtype", "float32"}};
+  switch (l.kind) {
+    case LayerKind::Embedding:
+      c["input_dim"] = l.input_dim;
+      c["output_dim"] = l.output_dim;
+      c["embeddings_initializer"] = initializer_json(l.embeddings_initializer);
+      c["mask_zero"] = false;
+      break;
+    case LayerKind::Dense:
+      c["units"] = l.units;
+      c["activation"] = activation_name(l.activation);
+      c["use_bias"] = l.use_bias;
+      c["kernel_initializer"] = initializer_json(l.kernel_initializer);
+      c["bias_initializer"] = initializer_json(l.bias_initializer);
+      break;
+    case LayerKind::Dropout:
+      c["rate"] = l.rate;
+      break;
+    default:
+      c["units"] = l.units;
+      c["activation"] = activation_name(l.activation);
+      if (l.kind != LayerKind::SimpleRNN) c["recurrent_activation"] = activation_name(l.recurrent_activation);
+      c["use_bias"] = l.use_bias;
+      c["return_sequences"] = l.return_sequences;
+      c["return_state"] = false;
+      c["go_backwards"] = false;
+      c["stateful"] = false;
+      c["unroll"] = false;
+      c["dropout"] = l.dropout;
+      c["recurrent_dropout"] = l.recurrent_dropout;
+      c["kernel_initializer"] = initializer_json(l.kernel_initializer);
+      c["recurrent_initializer"] = initializer_json(l.recurrent_initializer);
+      c["bias_initializer"] = initializer_json(l.bias_initializer);
+      if (l.kind == LayerKind::LSTM) c["unit_forget_bias"] = l.unit_forget_bias;
+      if (l.kind == LayerKind::GRU) c["reset_after"] = l.reset_after;
+      break;
+  }
+  return {{"class_name", layer_kind_name(l.kind)}, {"config", c}};
+}
+
+}  // namespace
+
+std::string model_to_json(const ModelSpec& model) {
+  json layers = json::array();
+  for (size_t i = 0; i < model.layers.size(); ++i) {
+    json lj = layer_json(model.layers[i]);
+    if (i == 0) {
+      json shape = {nullptr, model.input_length < 0 ? json(nullptr) : json(model.input_length)};
+      if (model.one_hot) shape.push_back(model.vocab);
+      lj["config"]["batch_input_shape"] = shape;
+    }
+    layers.push_back(std::move(lj));
+  }
+  json out = {{"class_name", "Sequential"},
+              {"config", {{"name", model.name}, {"layers", layers}}},
+              {"keras_version", "2.15.0"},
+              {"backend", "tensorflow"}};
+  return out.dump();
+}
+
+}  // namespace rnn

@@ -1,0 +1,222 @@
+#include "engine/model_spec.hpp"
+
+#include <set>
+#include <sstream>
+
+namespace rnn {
+
+const char* layer_kind_name(LayerKind kind) {
+  switch (kind) {
+    case LayerKind::Embedding: return "Embedding";
+    case LayerKind::SimpleRNN: return "SimpleRNN";
+    case LayerKind::LSTM: return "LSTM";
+    case LayerKind::GRU: return "GRU";
+    case LayerKind::Dense: return "Dense";
+    case LayerKind::Dropout: return "Dropout";
+  }
+  return "?";
+}
+
+const char* activation_name(Activation a) {
+  switch (a) {
+    case Activation::Linear: return "linear";
+    case Activation::Relu: return "relu";
+    case Activation::Tanh: return "tanh";
+    case Activation::Sigmoid: return "sigmoid";
+    case Activation::HardSigmoid: return "hard_sigmoid";
+    case Activation::HardSigmoidKeras3: return "hard_sigmoid";
+    case Activation::Softmax: return "softmax";
+  }
+  return "?";
+}
+
+bool is_recurrent(LayerKind kind) {
+  return kind == LayerKind::SimpleRNN || kind == LayerKind::LSTM || kind == LayerKind::GRU;
+}
+
+int gate_count(LayerKind kind) {
+  switch (kind) {
+    case LayerKind::SimpleRNN: return 1;
+    case LayerKind::LSTM: return 4;
+    case LayerKind::GRU: return 3;
+    default: return 0;
+  }
+}
+
+int64_t WeightSpec::size() const {
+  int64_t n = 1;
+  for (int d : shape) n *= d;
+  return n;
+}
+
+std::vector<WeightSpec> weight_specs(const LayerSpec& layer) {
+  const int in = layer.input_shape.features;
+  switch (layer.kind) {
+    case LayerKind::Embedding:
+      return {{"embeddings", {layer.input_dim, layer.output_dim}}};
+    case LayerKind::Dense: {
+      std::vector<WeightSpec> w{{"kernel", {in, layer.units}}};
+      if (layer.use_bias) w.push_back({"bias", {layer.units}});
+      return w;
+    }
+    case LayerKind::SimpleRNN:
+    case LayerKind::LSTM:
+    case LayerKind::GRU: {
+      const int ku = gate_count(layer.kind) * layer.units;
+      std::vector<WeightSpec> w{{"kernel", {in, ku}}, {"recurrent_kernel", {layer.units, ku}}};
+      if (layer.use_bias) {
+        if (layer.kind == LayerKind::GRU && layer.reset_after)
+          w.push_back({"bias", {2, ku}});
+        else
+          w.push_back({"bias", {ku}});
+      }
+      return w;
+    }
+    case LayerKind::Dropout:
+      return {};
+  }
+  return {};
+}
+
+int64_t param_count(const LayerSpec& layer) {
+  int64_t n = 0;
+  for (const auto& w : weight_specs(layer)) n += w.size();
+  return n;
+}
+
+int64_t ModelSpec::total_params() const {
+  int64_t n = 0;
+  for (const auto& l : layers) n += param_count(l);
+  return n;
+}
+
+int64_t ModelSpec::param_offset(size_t layer_index) const {
+  int64_t n = 0;
+  for (size_t i = 0; i < layer_index && i < layers.size(); ++i) n += param_count(layers[i]);
+  return n;
+}
+
+namespace {
+
+std::string describe(const LayerSpec& l) {
+  return std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
+}
+
+[[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
+
+void check_positive(const LayerSpec& l, const char* field, int value) {
+  if (value < 1) {
+    std::ostringstream os;
+    os << describe(l) << ": " << field << " must be at least 1, received " << field << "="
+       << value << ".";
+    fail(os.str());
+  }
+}
+
+void check_rate(const LayerSpec& l, const char* field, double value) {
+  if (!(value >= 0.0 && value < 1.0)) {
+    std::ostringstream os;
+    os << describe(l) << ": " << field << " must be in [0, 1), received " << field << "="
+       << value << ". (Keras would clamp it silently; set a rate such as 0.3.)";
+    fail(os.str());
+  }
+}
+
+// Param counts computed in 64 bits from sizes that are each at most 2^31, so no overflow; still,
+// reject huge sizes before anything is allocated.
+void check_size(const LayerSpec& l) {
+  const int64_t n = param_count(l);
+  if (n > kMaxLayerParams) {
+    std::ostringstream os;
+    os << describe(l) << " would have " << n << " parameters; the limit is " << kMaxLayerParams
+       << " per layer. Use fewer units or a smaller vocabulary / embedding size.";
+    fail(os.str());
+  }
+}
+
+}  // namespace
+
+void validate_and_infer(ModelSpec& model) {
+  if (model.layers.empty()) fail("The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
+  std::set<std::string> names;
+  for (const auto& l : model.layers) {
+    if (l.name.empty()) fail(std::string("A ") + layer_kind_name(l.kind) + " layer has an empty name: give every layer a name.");
+    if (!names.insert(l.name).second)
+      fail("Two layers are named '" + l.name + "': layer names must be unique (as in Keras). Rename one of them.");
+  }
+  if (model.input_length == 0 || model.input_length < -1 || model.input_length > 100000) {
+    std::ostringstream os;
+    os << "The input length (time steps) must be between 1 and 100000 or None, received "
+       << model.input_length << ".";
+    fail(os.str());
+  }
+
+  const LayerSpec& first = model.layers.front();
+  Shape shape;
+  if (first.kind == LayerKind::Embedding) {
+    model.one_hot = false;
+    shape = Shape{false, -1, 0};  // token ids: (time) — has no feature axis
+  } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
+    if (model.vocab < 1) {
+      std::ostringstream os;
+      os << describe(first) << " is the first layer, so it reads one-hot vectors: its input "
+         << "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
+         << "a vocabulary of " << model.vocab
+         << ". Give a 3-D input shape or put an Embedding layer first.";
+      fail(os.str());
+    }
+    model.one_hot = true;
+    shape = Shape{true, model.input_length, model.vocab};
+  } else {
+    fail(describe(first) + " cannot be the first layer: the input is token ids. Start with an "
+         "Embedding layer, or with a recurrent layer on a one-hot input shape (time, vocabulary).");
+  }
+
+  for (size_t i = 0; i < model.layers.size(); ++i) {
+    LayerSpec& l = model.layers[i];
+    l.one_hot_input = (i == 0 && model.one_hot);
+    l.input_shape = shape;
+    switch (l.kind) {
+      case LayerKind::Embedding: {
+        if (i != 0)
+          fail(describe(l) + " is not the first layer: an Embedding reads token ids, so it can "
+               "only come first. Move it to the top or remove it.");
+        check_positive(l, "input_dim", l.input_dim);
+        check_positive(l, "output_dim", l.output_dim);
+        check_size(l);
+        model.vocab = l.input_dim;
+        shape = Shape{true, model.input_length, l.output_dim};
+        break;
+      }
+      case LayerKind::SimpleRNN:
+      case LayerKind::LSTM:
+      case LayerKind::GRU: {
+        if (!shape.has_time) {
+          const LayerSpec& below = model.layers[i - 1];
+          fail(describe(l) + " needs a sequence (batch, time, features) but the layer below, " +
+               describe(below) + ", outputs one vector per review. Set return_sequences on " +
+               "the layer below.");
+        }
+        check_positive(l, "units", l.units);
+        check_rate(l, "dropout", l.dropout);
+        check_rate(l, "recurrent_dropout", l.recurrent_dropout);
+        check_size(l);
+        shape = l.return_sequences ? Shape{true, shape.time, l.units} : Shape{false, -1, l.units};
+        break;
+      }
+      case LayerKind::Dense: {
+        check_positive(l, "units", l.units);
+        check_size(l);
+        shape.features = l.units;
+        break;
+      }
+      case LayerKind::Dropout: {
+        check_rate(l, "rate", l.rate);
+        break;
+      }
+    }
+    l.output_shape = shape;
+  }
+}
+
+}  // namespace rnn
