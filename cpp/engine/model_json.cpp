@@ -350,7 +350,7 @@ ModelSpec parse_model_json(const std::string& text) {
         fail("Embedding layer '" + first.name + "' reads token ids of shape (time), but the input shape has a "
              "third axis of " + std::to_string(input_dims[1]) + ". Use an input shape such as [null, 100].");
       spec.vocab = input_dims[1];
-    } else if (first.kind != LayerKind::Embedding) {
+    } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
       fail(std::string(layer_kind_name(first.kind)) + " layer '" + first.name + "' is first, so it reads one-hot "
            "vectors and needs an input shape (time, vocabulary) such as [null, 100, 500]; received (" +
            (input_dims[0] < 0 ? std::string("None") : std::to_string(input_dims[0])) +
