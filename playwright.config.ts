@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+
+// The production build (dist/), served under a sub-path with the strict CSP (scripts/serve.mjs),
+// in Debian's Chromium.
+export const BASE_PATH = '/rnn-playground/';
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `node scripts/serve.mjs --port ${PORT} --base ${BASE_PATH}`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

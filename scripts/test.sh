@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: C++ (ctest), Vitest (the real .wasm in Node), Playwright (the built site in
+# Debian's Chromium, headless, under the strict CSP). Fails if any fails; runs all three first.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+
+echo "== C++ tests (ctest) =="
+ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" || status=1
+
+echo "== Vitest =="
+npx vitest run || status=1
+
+echo "== Playwright =="
+npx playwright test || status=1
+
+if [ $status -ne 0 ]; then echo "npm test: FAILED"; else echo "npm test: all suites passed"; fi
+exit $status

@@ -1,0 +1,70 @@
+// The real .wasm in Node, through the same typed API the worker uses: every curriculum model's
+// parameter counts (CURRICULUM.md's table, typed in as the expectation) and invalid models.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EngineError, engineInfo, summarizeModel } from '../../web/src/engine/engine-api';
+import { presets } from '../../web/src/presets/presets';
+import { loadEngine } from './helpers/wasm';
+
+const curriculum: Record<string, { perLayer: number[]; total: number }> = {
+  'onehot-simplernn-500': { perLayer: [4072, 9], total: 4081 },
+  'embedding-simplernn-500': { perLayer: [8000, 200, 9], total: 8209 },
+  'onehot-simplernn-200': { perLayer: [1672, 9], total: 1681 },
+  'embedding-simplernn-200': { perLayer: [3200, 200, 9], total: 3409 },
+  lstm: { perLayer: [8000, 800, 9], total: 8809 },
+  'lstm-dropout': { perLayer: [8000, 800, 9], total: 8809 },
+  'lstm-2layer': { perLayer: [8000, 800, 544, 9], total: 9353 },
+  gru: { perLayer: [8000, 624, 9], total: 8633 },
+  'blog-simplernn': { perLayer: [320000, 2080, 33], total: 322113 },
+  'blog-simplernn-4': { perLayer: [320000, 2080, 2080, 2080, 2080], total: 328320 },
+  'blog-lstm': { perLayer: [20000, 4480, 33], total: 24513 },
+  'reuters-gru': { perLayer: [2560000, 394752, 148224, 5934], total: 3108910 },
+};
+
+describe('engine (WebAssembly in Node)', () => {
+  it('reports SIMD', async () => {
+    expect(engineInfo(await loadEngine()).simd).toBe(true);
+  });
+
+  it.each(presets.map((p) => [p.id, p] as const))('counts %s as Keras', async (id, preset) => {
+    const s = summarizeModel(await loadEngine(), JSON.stringify(preset.model));
+    expect(s.rows.map((r) => r.params)).toEqual(curriculum[id].perLayer);
+    expect(s.total_params).toBe(curriculum[id].total);
+    expect(s.text).toContain(`Total params: ${curriculum[id].total.toLocaleString('en-US')}\n`);
+  });
+
+  it('reads every shared spelling of the LSTM model', async () => {
+    const m = await loadEngine();
+    for (const f of ['lstm_keras2', 'lstm_keras3', 'lstm_tfjs_topology', 'lstm_tfjs_converter_model']) {
+      const text = readFileSync(new URL(`../data/keras-json/${f}.json`, import.meta.url), 'utf8');
+      const s = summarizeModel(m, text);
+      expect(s.total_params, f).toBe(8809);
+      expect(s.rows.map((r) => r.output_shape)).toEqual(['(None, 100, 16)', '(None, 8)', '(None, 1)']);
+    }
+  });
+
+  it('explains the GRU 624 with its formula', async () => {
+    const gru = presets.find((p) => p.id === 'gru')!;
+    const s = summarizeModel(await loadEngine(), JSON.stringify(gru.model));
+    expect(s.rows[1].formula).toBe('3 × 8 × (16 + 8 + 2) = 624');
+  });
+
+  const invalid: [string, string, string][] = [
+    ['not JSON', '{oops', 'not valid JSON'],
+    ['stack without sequences', JSON.stringify({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Embedding', config: { name: 'e', input_dim: 10, output_dim: 4, batch_input_shape: [null, 5] } },
+      { class_name: 'LSTM', config: { name: 'a', units: 3 } },
+      { class_name: 'LSTM', config: { name: 'b', units: 3 } }] } }), 'Set return_sequences on the layer below'],
+    ['unsupported layer', JSON.stringify({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Conv1D', config: { name: 'c' } }] } }), 'Conv1D'],
+    ['too many parameters', JSON.stringify({ class_name: 'Sequential', config: { layers: [
+      { class_name: 'Embedding', config: { name: 'big', input_dim: 10000000, output_dim: 100, batch_input_shape: [null, 5] } }] } }), 'limit'],
+    ['deep nesting', '['.repeat(200000) + ']'.repeat(200000), 'nested'],
+  ];
+  it.each(invalid)('rejects %s with a message, and keeps working', async (_label, text, fragment) => {
+    const m = await loadEngine();
+    expect(() => summarizeModel(m, text)).toThrowError(EngineError);
+    expect(() => summarizeModel(m, text)).toThrowError(fragment);
+    expect(summarizeModel(m, JSON.stringify(presets[0].model)).total_params).toBe(4081);
+  });
+});

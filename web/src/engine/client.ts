@@ -1,0 +1,51 @@
+// The page's side of an engine worker: promise-based requests over protocol.ts.
+import { EngineError } from './engine-api';
+import type { RequestKind, RequestMap, WorkerMessage } from './protocol';
+import { isReply } from './protocol';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+export class EngineClient {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private crashed: string | null = null;
+
+  constructor() {
+    this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
+    this.worker.onerror = (e: ErrorEvent) => this.fail(`The engine worker crashed: ${e.message || 'unknown error'}`);
+  }
+
+  request<K extends RequestKind>(kind: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']> {
+    if (this.crashed) return Promise.reject(new EngineError(this.crashed));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, kind, params });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.fail('The engine worker was stopped.');
+  }
+
+  private receive(m: WorkerMessage): void {
+    if (!isReply(m)) {
+      if (m.event === 'fatal') this.fail(m.error);
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new EngineError(m.error));
+  }
+
+  private fail(message: string): void {
+    this.crashed = message;
+    for (const p of this.pending.values()) p.reject(new EngineError(message));
+    this.pending.clear();
+  }
+}

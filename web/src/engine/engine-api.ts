@@ -1,0 +1,49 @@
+// Typed access to the WebAssembly module's functions. Every bound function returns a JSON reply
+// {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
+// EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
+import type { RnnEngineModule } from '../wasm/rnn_engine.mjs';
+
+export class EngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+export interface SummaryRow {
+  name: string;
+  type: string;
+  output_shape: string;
+  params: number;
+  formula: string;
+}
+
+export interface ModelSummary {
+  model_name: string;
+  input_shape: string;
+  rows: SummaryRow[];
+  total_params: number;
+  trainable_params: number;
+  non_trainable_params: number;
+  notes: string[];
+  text: string;
+}
+
+export interface EngineInfo {
+  simd: boolean;
+  version: string;
+}
+
+export function unwrapReply<T>(reply: string): T {
+  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string };
+  if (!parsed.ok) throw new EngineError(parsed.error);
+  return parsed.value;
+}
+
+export function summarizeModel(module: RnnEngineModule, modelJson: string): ModelSummary {
+  return unwrapReply<ModelSummary>(module.summarizeModel(modelJson));
+}
+
+export function engineInfo(module: RnnEngineModule): EngineInfo {
+  return unwrapReply<EngineInfo>(module.engineInfo());
+}
