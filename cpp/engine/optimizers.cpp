@@ -1,0 +1,222 @@
+#include "engine/optimizers.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <sstream>
+
+namespace rnn {
+
+namespace {
+
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+void require(bool ok, const std::string& optimizer, const char* field, double value,
+             const char* allowed) {
+  if (!ok) {
+    throw ModelError("Optimizer " + optimizer + ": " + field + " must be " + allowed +
+                     "; received " + number_text(value) + ".");
+  }
+}
+
+// SGD, Keras 3:
+//   without momentum:  w ← w − lr·g
+//   with momentum μ:   m ← μ·m − lr·g;  w ← w + m               (nesterov: w ← w + μ·m − lr·g)
+template <typename S>
+class Sgd final : public Optimizer<S> {
+ public:
+  Sgd(const OptimizerConfig& config, const ModelSpec& model) : Optimizer<S>(config, model) {
+    if (config.momentum != 0) velocity_.assign(static_cast<size_t>(model.total_params()), S(0));
+  }
+
+ protected:
+  void update(S* w, const S* g, int64_t count, int64_t) override {
+    const S lr = static_cast<S>(this->config_.learning_rate);
+    if (velocity_.empty()) {
+      for (int64_t i = 0; i < count; ++i) w[i] -= g[i] * lr;
+      return;
+    }
+    const S mu = static_cast<S>(this->config_.momentum);
+    S* m = velocity_.data();
+    for (int64_t i = 0; i < count; ++i) {
+      m[i] = m[i] * mu - g[i] * lr;
+      if (this->config_.nesterov)
+        w[i] += m[i] * mu - g[i] * lr;
+      else
+        w[i] += m[i];
+    }
+  }
+
+ private:
+  std::vector<S> velocity_;
+};
+
+// RMSprop, Keras 3 (epsilon inside the square root):
+//   v ← ρ·v + (1 − ρ)·g²
+//   Δ = lr·g / √(v + ε)
+//   without momentum: w ← w − Δ;  with momentum μ: m ← μ·m + Δ;  w ← w − m
+template <typename S>
+class RmsProp final : public Optimizer<S> {
+ public:
+  RmsProp(const OptimizerConfig& config, const ModelSpec& model)
+      : Optimizer<S>(config, model), mean_square_(static_cast<size_t>(model.total_params()), S(0)) {
+    if (config.momentum > 0) momentum_.assign(mean_square_.size(), S(0));
+  }
+
+ protected:
+  void update(S* w, const S* g, int64_t count, int64_t) override {
+    const S lr = static_cast<S>(this->config_.learning_rate);
+    const S rho = static_cast<S>(this->config_.rho);
+    const S one_minus_rho = static_cast<S>(1.0 - this->config_.rho);
+    const S eps = static_cast<S>(this->config_.epsilon);
+    const S mu = static_cast<S>(this->config_.momentum);
+    S* v = mean_square_.data();
+    for (int64_t i = 0; i < count; ++i) {
+      v[i] = rho * v[i] + one_minus_rho * (g[i] * g[i]);
+      const S increment = (lr * g[i]) / std::sqrt(v[i] + eps);
+      if (momentum_.empty()) {
+        w[i] -= increment;
+      } else {
+        momentum_[static_cast<size_t>(i)] = mu * momentum_[static_cast<size_t>(i)] + increment;
+        w[i] -= momentum_[static_cast<size_t>(i)];
+      }
+    }
+  }
+
+ private:
+  std::vector<S> mean_square_;
+  std::vector<S> momentum_;
+};
+
+// Adam, Keras 3 (t = iterations + 1; epsilon outside the square root, "epsilon hat"):
+//   m ← m + (g − m)(1 − β₁);  v ← v + (g² − v)(1 − β₂)
+//   α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  w ← w − α·m / (√v + ε)
+template <typename S>
+class Adam final : public Optimizer<S> {
+ public:
+  Adam(const OptimizerConfig& config, const ModelSpec& model)
+      : Optimizer<S>(config, model),
+        first_moment_(static_cast<size_t>(model.total_params()), S(0)),
+        second_moment_(first_moment_.size(), S(0)) {}
+
+ protected:
+  void update(S* w, const S* g, int64_t count, int64_t iteration) override {
+    const S lr = static_cast<S>(this->config_.learning_rate);
+    const S beta_1 = static_cast<S>(this->config_.beta_1);
+    const S beta_2 = static_cast<S>(this->config_.beta_2);
+    const S one_minus_beta_1 = static_cast<S>(1.0 - this->config_.beta_1);
+    const S one_minus_beta_2 = static_cast<S>(1.0 - this->config_.beta_2);
+    const S eps = static_cast<S>(this->config_.epsilon);
+    const S t = static_cast<S>(iteration + 1);
+    const S alpha =
+        lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
+    S* m = first_moment_.data();
+    S* v = second_moment_.data();
+    for (int64_t i = 0; i < count; ++i) {
+      m[i] += (g[i] - m[i]) * one_minus_beta_1;
+      v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
+      w[i] -= (m[i] * alpha) / (std::sqrt(v[i]) + eps);
+    }
+  }
+
+ private:
+  std::vector<S> first_moment_;
+  std::vector<S> second_moment_;
+};
+
+}  // namespace
+
+double default_learning_rate(const std::string& optimizer_name) {
+  const std::string name = lower_case(optimizer_name);
+  if (name == "sgd") return 0.01;
+  if (name == "rmsprop" || name == "adam") return 0.001;
+  throw ModelError("Unknown optimizer '" + optimizer_name + "'; choose rmsprop, adam or sgd.");
+}
+
+template <typename S>
+Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model) : config_(config) {
+  for (size_t layer = 0; layer < model.layers.size(); ++layer) {
+    int64_t offset = model.param_offset(layer);
+    for (const WeightSpec& weight : weight_specs(model.layers[layer])) {
+      variables_.emplace_back(offset, weight.size());
+      offset += weight.size();
+    }
+  }
+  total_ = model.total_params();
+}
+
+template <typename S>
+std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfig& requested,
+                                                   const ModelSpec& model) {
+  OptimizerConfig config = requested;
+  config.name = lower_case(requested.name);
+  if (config.learning_rate == -1) config.learning_rate = default_learning_rate(config.name);
+  const std::string& name = config.name;
+  default_learning_rate(name);  // rejects an unknown name before anything else
+  require(std::isfinite(config.learning_rate) && config.learning_rate > 0, name,
+          "learning_rate", config.learning_rate, "a number > 0 (for example 0.001)");
+  require(std::isfinite(config.clipnorm) && config.clipnorm >= 0, name, "clipnorm",
+          config.clipnorm, ">= 0 (0 turns clipping off)");
+  if (name == "sgd") {
+    require(config.momentum >= 0 && config.momentum <= 1, name, "momentum", config.momentum,
+            "in [0, 1]");
+    return std::unique_ptr<Optimizer<S>>(new Sgd<S>(config, model));
+  }
+  if (config.nesterov) {
+    throw ModelError("Optimizer " + name + ": nesterov applies to sgd only; turn it off or choose sgd.");
+  }
+  require(std::isfinite(config.epsilon) && config.epsilon >= 0, name, "epsilon", config.epsilon,
+          ">= 0 (Keras' default is 1e-7)");
+  if (name == "rmsprop") {
+    require(config.rho >= 0 && config.rho <= 1, name, "rho", config.rho, "in [0, 1]");
+    require(config.momentum >= 0 && config.momentum <= 1, name, "momentum", config.momentum,
+            "in [0, 1]");
+    return std::unique_ptr<Optimizer<S>>(new RmsProp<S>(config, model));
+  }
+  require(config.beta_1 >= 0 && config.beta_1 < 1, name, "beta_1", config.beta_1, "in [0, 1)");
+  require(config.beta_2 >= 0 && config.beta_2 < 1, name, "beta_2", config.beta_2, "in [0, 1)");
+  return std::unique_ptr<Optimizer<S>>(new Adam<S>(config, model));
+}
+
+// clipnorm, as Keras 3, for each weight variable g on its own:
+//   g ← g·c / max(‖g‖₂, c)
+// which leaves g unchanged (up to rounding) when ‖g‖₂ ≤ c.
+template <typename S>
+void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads) {
+  if (static_cast<int64_t>(params.size()) != total_ ||
+      static_cast<int64_t>(grads.size()) != total_) {
+    throw ModelError("Optimizer " + config_.name + ": expected " + std::to_string(total_) +
+                     " parameters and gradients; received " + std::to_string(params.size()) +
+                     " and " + std::to_string(grads.size()) + ".");
+  }
+  const S* gradient = grads.data();
+  if (config_.clipnorm > 0) {
+    const S clip = static_cast<S>(config_.clipnorm);
+    clipped_.resize(grads.size());
+    for (const auto& [offset, size] : variables_) {
+      double sum_of_squares = 0.0;
+      for (int64_t i = offset; i < offset + size; ++i)
+        sum_of_squares += static_cast<double>(grads[i]) * static_cast<double>(grads[i]);
+      const S norm = static_cast<S>(std::sqrt(sum_of_squares));
+      const S divisor = std::max(norm, clip);
+      for (int64_t i = offset; i < offset + size; ++i) clipped_[i] = (grads[i] * clip) / divisor;
+    }
+    gradient = clipped_.data();
+  }
+  update(params.data(), gradient, total_, iterations_);
+  ++iterations_;
+}
+
+template class Optimizer<float>;
+template class Optimizer<double>;
+
+}  // namespace rnn

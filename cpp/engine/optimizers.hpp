@@ -1,0 +1,67 @@
+#pragma once
+// Keras 3's optimizers (SGD, RMSprop, Adam) over the network's flat parameter buffer, with Keras'
+// defaults and update rules, and its per-variable `clipnorm`.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/model_spec.hpp"
+
+namespace rnn {
+
+struct OptimizerConfig {
+  std::string name = "rmsprop";  // "sgd", "rmsprop", "adam" (any letter case)
+  double learning_rate = -1;     // -1 = Keras' default: SGD 0.01, RMSprop 1e-3, Adam 1e-3
+  double rho = 0.9;              // RMSprop
+  double momentum = 0.0;         // SGD, RMSprop
+  double beta_1 = 0.9;           // Adam
+  double beta_2 = 0.999;         // Adam
+  double epsilon = 1e-7;         // RMSprop, Adam
+  bool nesterov = false;         // SGD
+  double clipnorm = 0;           // 0 = off; else each weight variable's gradient is scaled to norm <= clipnorm
+};
+
+// Keras' default learning rate for an optimizer name; throws ModelError for an unknown name.
+double default_learning_rate(const std::string& optimizer_name);
+
+template <typename S>
+class Optimizer {
+ public:
+  // Validates the configuration (ModelError naming the field, the value and the allowed range)
+  // and sizes the state for the model's flat parameter buffer.
+  static std::unique_ptr<Optimizer> create(const OptimizerConfig& config, const ModelSpec& model);
+  virtual ~Optimizer() = default;
+
+  // One update of every parameter from the gradient of the loss: clip each weight variable's
+  // gradient by its own L2 norm (when clipnorm > 0), then apply the optimizer's rule. Both
+  // buffers are in ModelSpec::param_offset order and sized total_params().
+  virtual void step(std::vector<S>& params, const std::vector<S>& grads);
+
+  // The configuration with the name lower-cased and the default learning rate filled in.
+  const OptimizerConfig& config() const { return config_; }
+  // Updates applied so far (Keras' `optimizer.iterations`).
+  int64_t iterations() const { return iterations_; }
+
+ protected:
+  Optimizer(const OptimizerConfig& config, const ModelSpec& model);
+  // The rule proper, elementwise over the whole buffer; `iteration` counts from 0 (Keras'
+  // iterations before this update). The state is per flat buffer index.
+  virtual void update(S* params, const S* grads, int64_t count, int64_t iteration) = 0;
+
+  OptimizerConfig config_;
+
+ private:
+  // [offset, offset + size) of every weight variable in the flat buffer, for clipnorm.
+  std::vector<std::pair<int64_t, int64_t>> variables_;
+  int64_t total_ = 0;
+  int64_t iterations_ = 0;
+  std::vector<S> clipped_;  // scratch for the clipped gradient
+};
+
+extern template class Optimizer<float>;
+extern template class Optimizer<double>;
+
+}  // namespace rnn

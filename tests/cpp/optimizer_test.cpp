@@ -1,0 +1,183 @@
+// Optimizer steps against values computed by hand from Keras 3's update rules (DESIGN.md).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engine/optimizers.hpp"
+
+namespace rnn {
+namespace {
+
+// Dense(2) on one feature: kernel (1, 2) at [0, 2), bias (2) at [2, 4) — two weight variables.
+ModelSpec two_variable_model() {
+  LayerSpec dense;
+  dense.kind = LayerKind::Dense;
+  dense.name = "dense";
+  dense.units = 2;
+  dense.activation = Activation::Sigmoid;
+  dense.input_shape = {false, -1, 1};
+  dense.output_shape = {false, -1, 2};
+  ModelSpec model;
+  model.layers = {dense};
+  return model;
+}
+
+OptimizerConfig named(const std::string& name, double learning_rate = -1) {
+  OptimizerConfig config;
+  config.name = name;
+  config.learning_rate = learning_rate;
+  return config;
+}
+
+TEST(Optimizer, KerasDefaultLearningRates) {
+  const ModelSpec model = two_variable_model();
+  EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("sgd"), model)->config().learning_rate, 0.01);
+  EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().learning_rate, 1e-3);
+  EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("Adam"), model)->config().learning_rate, 1e-3);
+  EXPECT_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().name, "rmsprop");
+}
+
+TEST(Optimizer, RmspropPutsEpsilonInsideTheSquareRoot) {
+  // Defaults lr 1e-3, ρ 0.9, ε 1e-7; tiny gradients so that ε matters:
+  //   g = 1e-3:  v = 0.1·1e-6 = 1e-7;           w = 1 − 1e-3·1e-3/√(1e-7 + 1e-7)   = 0.9977639320225002
+  //   g = 2e-3:  v = 0.9e-7 + 0.1·4e-6 = 4.9e-7; w −= 1e-3·2e-3/√(4.9e-7 + 1e-7)    → 0.9951601538028838
+  //   g = −1e-3: v = 4.41e-7 + 1e-7 = 5.41e-7;    w += 1e-3·1e-3/√(5.41e-7 + 1e-7)   → 0.9964091783833049
+  // (ε outside the root would give 1 − 1e-6/(√1e-7 + 1e-7) = 0.99683872... after the first step.)
+  auto optimizer = Optimizer<double>::create(named("rmsprop"), two_variable_model());
+  std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
+  const double expected[] = {0.9977639320225002, 0.9951601538028838, 0.9964091783833049};
+  const double gradient[] = {1e-3, 2e-3, -1e-3};
+  for (int step = 0; step < 3; ++step) {
+    optimizer->step(w, {gradient[step], 0.0, 0.0, 0.0});
+    EXPECT_NEAR(w[0], expected[step], 1e-13) << "step " << step + 1;
+  }
+  EXPECT_EQ(w[1], 0.0);  // a zero gradient moves nothing: 0 / √(0 + ε) = 0
+  EXPECT_EQ(optimizer->iterations(), 3);
+}
+
+TEST(Optimizer, RmspropWithMomentumAccumulatesTheIncrement) {
+  // lr 0.1, ρ 0.5, μ 0.5, ε 0, g = 1 twice:
+  //   v1 = 0.5;  Δ1 = 0.1/√0.5 = 0.1414213562373095;  m1 = Δ1;            w = −0.1414213562373095
+  //   v2 = 0.75; Δ2 = 0.1/√0.75 = 0.11547005383792516; m2 = 0.5·m1 + Δ2 = 0.18618073195657992
+  //   w = −0.1414213562373095 − 0.18618073195657992 = −0.3276020881938894
+  OptimizerConfig config = named("rmsprop", 0.1);
+  config.rho = 0.5;
+  config.momentum = 0.5;
+  config.epsilon = 0;
+  auto optimizer = Optimizer<double>::create(config, two_variable_model());
+  std::vector<double> w(4, 0.0);
+  optimizer->step(w, {1, 0, 0, 0});
+  EXPECT_NEAR(w[0], -0.1414213562373095, 1e-15);
+  optimizer->step(w, {1, 0, 0, 0});
+  EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);
+}
+
+TEST(Optimizer, AdamBiasCorrectionOverSeveralSteps) {
+  // Defaults lr 1e-3, β₁ 0.9, β₂ 0.999, ε 1e-7; α_t = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+  // Step 1, g = 0.1: m = 0.01, v = 1e-5, α = 1e-3·√0.001/0.1 = 3.1622776601683794e-4,
+  //   w = 0.5 − α·0.01/(√1e-5 + 1e-7) = 0.5 − 1e-3·(1 − ~3.2e-5) = 0.49900003162177664.
+  // Steps 2 and 3 follow the same arithmetic (m ← m + (g − m)·0.1, v ← v + (g² − v)·0.001).
+  auto optimizer = Optimizer<double>::create(named("adam"), two_variable_model());
+  std::vector<double> w = {0.5, -0.5, 0.0, 0.0};
+  const std::vector<std::vector<double>> gradients = {
+      {0.1, -2.0, 0, 0}, {0.3, 1.0, 0, 0}, {-0.2, 0.5, 0, 0}};
+  const double expected[3][2] = {{0.49900003162177664, -0.49900000158113633},
+                                 {0.4980822596809747, -0.4987336649182836},
+                                 {0.4978243580564026, -0.49867227614028903}};
+  for (int step = 0; step < 3; ++step) {
+    optimizer->step(w, gradients[step]);
+    EXPECT_NEAR(w[0], expected[step][0], 1e-14) << "step " << step + 1;
+    EXPECT_NEAR(w[1], expected[step][1], 1e-14) << "step " << step + 1;
+  }
+}
+
+TEST(Optimizer, SgdPlainMomentumAndNesterov) {
+  const ModelSpec model = two_variable_model();
+  // Plain, default lr 0.01: w = 1 − 0.01·2 = 0.98.
+  auto plain = Optimizer<double>::create(named("sgd"), model);
+  std::vector<double> w = {1, 0, 0, 0};
+  plain->step(w, {2, 0, 0, 0});
+  EXPECT_NEAR(w[0], 0.98, 1e-15);
+
+  // Momentum 0.9, lr 0.1, gradients 1, 0.5, −1:
+  //   m = −0.1 → w 0.9;  m = −0.09 − 0.05 = −0.14 → 0.76;  m = −0.126 + 0.1 = −0.026 → 0.734
+  OptimizerConfig config = named("sgd", 0.1);
+  config.momentum = 0.9;
+  auto momentum = Optimizer<double>::create(config, model);
+  // Nesterov: w += μ·m − lr·g:  1 − 0.09 − 0.1 = 0.81;  0.81 − 0.126 − 0.05 = 0.634;
+  //   0.634 − 0.0234 + 0.1 = 0.7106
+  config.nesterov = true;
+  auto nesterov = Optimizer<double>::create(config, model);
+  std::vector<double> a = {1, 0, 0, 0}, b = {1, 0, 0, 0};
+  const double gradient[] = {1, 0.5, -1};
+  const double expected_momentum[] = {0.9, 0.76, 0.734};
+  const double expected_nesterov[] = {0.81, 0.634, 0.7106};
+  for (int step = 0; step < 3; ++step) {
+    momentum->step(a, {gradient[step], 0, 0, 0});
+    nesterov->step(b, {gradient[step], 0, 0, 0});
+    EXPECT_NEAR(a[0], expected_momentum[step], 1e-14) << "step " << step + 1;
+    EXPECT_NEAR(b[0], expected_nesterov[step], 1e-14) << "step " << step + 1;
+  }
+}
+
+TEST(Optimizer, ClipnormClipsEachWeightVariableByItsOwnNorm) {
+  // SGD lr 1, clipnorm 1. Kernel gradient (3, 4) has norm 5 → scaled by 1/5 to (0.6, 0.8).
+  // Bias gradient (0.3, 0.4) has norm 0.5 ≤ 1 → unchanged. (Clipping the whole buffer by its
+  // norm √25.25 would have scaled the bias too.)
+  OptimizerConfig config = named("sgd", 1.0);
+  config.clipnorm = 1.0;
+  auto optimizer = Optimizer<double>::create(config, two_variable_model());
+  std::vector<double> w(4, 0.0);
+  optimizer->step(w, {3, 4, 0.3, 0.4});
+  EXPECT_NEAR(w[0], -0.6, 1e-15);
+  EXPECT_NEAR(w[1], -0.8, 1e-15);
+  EXPECT_NEAR(w[2], -0.3, 1e-15);
+  EXPECT_NEAR(w[3], -0.4, 1e-15);
+}
+
+TEST(Optimizer, FloatFollowsDouble) {
+  const ModelSpec model = two_variable_model();
+  for (const char* name : {"sgd", "rmsprop", "adam"}) {
+    auto single = Optimizer<float>::create(named(name), model);
+    auto twin = Optimizer<double>::create(named(name), model);
+    std::vector<float> wf = {0.2f, -0.1f, 0.05f, 0.0f};
+    std::vector<double> wd = {0.2f, -0.1f, 0.05f, 0.0f};
+    for (int step = 0; step < 10; ++step) {
+      const double g = 0.3 * std::sin(step + 1.0);
+      single->step(wf, {float(g), float(-g), float(2 * g), 0.5f});
+      twin->step(wd, {float(g), float(-g), float(2 * g), 0.5f});
+    }
+    for (int i = 0; i < 4; ++i) EXPECT_NEAR(wf[i], wd[i], 2e-6) << name << " " << i;
+  }
+}
+
+TEST(Optimizer, RejectsBadConfigurationsWithAMessage) {
+  const ModelSpec model = two_variable_model();
+  EXPECT_THROW(Optimizer<float>::create(named("adagrad"), model), ModelError);
+  EXPECT_THROW(Optimizer<float>::create(named("adam", 0.0), model), ModelError);
+  EXPECT_THROW(Optimizer<float>::create(named("adam", std::nan("")), model), ModelError);
+  OptimizerConfig bad = named("rmsprop");
+  bad.rho = 1.5;
+  EXPECT_THROW(Optimizer<float>::create(bad, model), ModelError);
+  bad = named("adam");
+  bad.beta_2 = 1.0;
+  EXPECT_THROW(Optimizer<float>::create(bad, model), ModelError);
+  bad = named("rmsprop");
+  bad.nesterov = true;
+  EXPECT_THROW(Optimizer<float>::create(bad, model), ModelError);
+  bad = named("sgd");
+  bad.clipnorm = -1;
+  try {
+    Optimizer<float>::create(bad, model);
+    FAIL() << "negative clipnorm accepted";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("clipnorm"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("-1"), std::string::npos) << e.what();
+  }
+  auto optimizer = Optimizer<float>::create(named("sgd"), model);
+  std::vector<float> too_short(3, 0.0f);
+  EXPECT_THROW(optimizer->step(too_short, {0, 0, 0}), ModelError);
+}
+
+}  // namespace
+}  // namespace rnn
