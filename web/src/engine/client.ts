@@ -1,15 +1,17 @@
 // The page's side of an engine worker: promise-based requests over protocol.ts.
 import { EngineError } from './engine-api';
-import type { RequestKind, RequestMap, WorkerMessage } from './protocol';
+import type { RequestKind, RequestMap, WorkerEvent, WorkerMessage } from './protocol';
 import { isReply } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+export type EventListener = (e: WorkerEvent) => void;
 
 export class EngineClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private crashed: string | null = null;
+  private listeners = new Set<EventListener>();
 
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
@@ -26,6 +28,17 @@ export class EngineClient {
     });
   }
 
+  /** Subscribes to the worker's events (progress, pause...); returns the unsubscribe function. */
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The error that ended this worker, or null while it is alive. */
+  get failure(): string | null {
+    return this.crashed;
+  }
+
   terminate(): void {
     this.worker.terminate();
     this.fail('The engine worker was stopped.');
@@ -34,6 +47,7 @@ export class EngineClient {
   private receive(m: WorkerMessage): void {
     if (!isReply(m)) {
       if (m.event === 'fatal') this.fail(m.error);
+      else for (const l of this.listeners) l(m);
       return;
     }
     const p = this.pending.get(m.id);
@@ -44,7 +58,9 @@ export class EngineClient {
   }
 
   private fail(message: string): void {
+    if (this.crashed) return;
     this.crashed = message;
+    for (const l of this.listeners) l({ event: 'fatal', error: message });
     for (const p of this.pending.values()) p.reject(new EngineError(message));
     this.pending.clear();
   }
