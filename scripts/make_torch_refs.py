@@ -15,6 +15,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 import numpy as np
 import torch
 import torch.nn.functional as F
