@@ -1,0 +1,78 @@
+// `rnn-playground summary`: the Keras-style summary on stdout and exit 0; an invalid model's
+// message on stderr and exit 1; a usage error exit 2. Runs the real binary.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Run run_cli(const std::string& args) {
+  const std::string dir = ::testing::TempDir();
+  const std::string out = dir + "/cli_summary_out.txt", err = dir + "/cli_summary_err.txt";
+  const std::string cmd = std::string(RNN_CLI_PATH) + " " + args + " >" + out + " 2>" + err;
+  const int raw = std::system(cmd.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST(CliSummary, EverySharedSpellingPrintsKerasTotals) {
+  for (const char* f : {"lstm_keras2.json", "lstm_keras3.json", "lstm_tfjs_topology.json",
+                        "lstm_tfjs_converter_model.json"}) {
+    SCOPED_TRACE(f);
+    const Run r = run_cli(std::string("summary ") + RNN_TEST_DATA_DIR + "/keras-json/" + f);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("Layer (type)"), std::string::npos);
+    EXPECT_NE(r.out.find("Output Shape"), std::string::npos);
+    EXPECT_NE(r.out.find("Param #"), std::string::npos);
+    EXPECT_NE(r.out.find("(None, 100, 16)"), std::string::npos);
+    EXPECT_NE(r.out.find("\nTotal params: 8,809\n"), std::string::npos);
+    EXPECT_NE(r.out.find("\nTrainable params: 8,809\n"), std::string::npos);
+    EXPECT_NE(r.out.find("\nNon-trainable params: 0\n"), std::string::npos);
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+TEST(CliSummary, InvalidModelGoesToStderrWithStatus1) {
+  const std::string path = write_temp("bad_stack.json", R"({"class_name":"Sequential","config":{"layers":[
+    {"class_name":"Embedding","config":{"name":"embedding","input_dim":500,"output_dim":16,"batch_input_shape":[null,100]}},
+    {"class_name":"LSTM","config":{"name":"lstm","units":8}},
+    {"class_name":"LSTM","config":{"name":"lstm_1","units":8}}]}})");
+  const Run r = run_cli("summary " + path);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("LSTM layer 'lstm_1' needs a sequence"), std::string::npos) << r.err;
+}
+
+TEST(CliSummary, MalformedAndMissingFilesAndUsage) {
+  EXPECT_EQ(run_cli("summary " + write_temp("garbage.json", "\x01\x02{{{")).status, 1);
+  EXPECT_EQ(run_cli("summary " + write_temp("deep.json", std::string(50000, '[') + std::string(50000, ']'))).status, 1);
+  const Run missing = run_cli("summary /nonexistent/model.json");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("/nonexistent/model.json"), std::string::npos);
+  EXPECT_EQ(run_cli("summary").status, 2);
+  EXPECT_EQ(run_cli("frobnicate").status, 2);
+}
