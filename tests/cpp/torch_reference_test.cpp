@@ -113,6 +113,24 @@ TEST_P(TorchReference, WeightLayoutMatchesTheFlatBuffer) {
   EXPECT_EQ(spec.total_params(), static_cast<int64_t>(ref["weights"].size()));
 }
 
+// The loss alone, from the reference logits: separates a loss error from a network error.
+TEST_P(TorchReference, LossFromReferenceLogitsMatchesPyTorch) {
+  const json ref = load_case(GetParam());
+  const ModelSpec spec = parse_model_json(ref["model"].dump());
+  int rows = 0, cols = 0;
+  const std::vector<double> logits_values = flatten_rows(ref["logits"], &rows, &cols);
+  const Mat<double> logits = Eigen::Map<const Mat<double>>(logits_values.data(), rows, cols);
+  Mat<double> d_logits;
+  const LossValue<double> value = loss_and_gradient<double>(
+      loss_kind_for(spec), logits, ref["labels"].get<std::vector<int32_t>>(), &d_logits);
+  EXPECT_NEAR(value.loss, ref["loss"].get<double>(), 1e-12);
+  EXPECT_DOUBLE_EQ(value.accuracy, ref["accuracy"].get<double>());
+  const std::vector<double> expected = flatten_rows(ref["d_logits"], &rows, &cols);
+  ASSERT_EQ(d_logits.size(), static_cast<Eigen::Index>(expected.size()));
+  const Comparison c = compare(d_logits.data(), expected, false, 1e-12);
+  EXPECT_LE(c.max_error, c.tolerance) << "d_logits, index " << c.worst_index;
+}
+
 // Runs one case through Network<S>; returns a one-line summary of the largest errors.
 template <typename S>
 std::string check_case(const json& ref, bool float_scale) {
