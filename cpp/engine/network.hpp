@@ -46,8 +46,6 @@ struct SequenceTrace {
   Mat<S> output;                      // the ordinary prediction, (1, output features)
 };
 
-class LayerBase;  // cpp/engine/layers/layer.hpp
-
 template <typename S>
 class Network {
  public:
@@ -84,6 +82,8 @@ class Network {
   // a continuous input is available through the layer-level API in layers/.
 
   // One sequence, no dropout: every recurrent layer's states and gates after every step.
+  // It runs its own forward passes, so it replaces the state a backward pass would use: call it
+  // between training batches, never between a forward and its backward.
   SequenceTrace<S> trace(const std::vector<int32_t>& ids);
 
  private:

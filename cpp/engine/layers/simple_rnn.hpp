@@ -1,0 +1,25 @@
+#pragma once
+// SimpleRNN (Keras): one gate, activation act (tanh by default).
+//
+//   forward                                   backward (dh_t = dy_t + dh from step t+1)
+//   a_t = x̃_t W + b + h̃_{t−1} U              da_t = act'(h_t) ⊙ dh_t
+//   h_t = act(a_t),  h_0 = 0                  dU += h̃_{t−1}ᵀ da_t,  dh_{t−1} = (da_t Uᵀ) ⊙ m'
+//                                             dW, db, dx from da_t (the input projection)
+// x̃ and h̃ carry the dropout masks (recurrent.hpp).
+
+#include "engine/layers/recurrent.hpp"
+
+namespace rnn {
+
+template <typename S>
+class SimpleRnnLayer final : public RecurrentLayer<S> {
+ public:
+  explicit SimpleRnnLayer(const LayerSpec& spec) : RecurrentLayer<S>(spec) {}
+  void fill_trace(LayerTrace<S>& trace) const override;
+
+ private:
+  void forward_steps() override;
+  void backward_steps() override;
+};
+
+}  // namespace rnn

@@ -1,0 +1,149 @@
+// Network<S>: the layers of a validated ModelSpec stacked over one flat parameter buffer.
+#include "engine/network.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "engine/layers/layer.hpp"
+
+namespace rnn {
+
+template <typename S>
+struct Network<S>::Impl {
+  std::vector<std::unique_ptr<Layer<S>>> layers;
+  std::vector<Mat<S>> d_inputs;  // d loss / d input of layer i (i ≥ 1), reused across batches
+  Mat<S> output;                 // (batch, time · features) or (batch, features)
+  Mat<S> logits;
+  Mat<S> d_top;                  // d loss / d logits in the last layer's row layout
+  int batch = 0;
+  bool has_forward = false;
+};
+
+namespace {
+
+// A layer's rows (batch · time, f) seen as the model's (batch, time · f) output: same memory.
+template <typename S>
+void copy_as_batch_rows(const Mat<S>& rows, int batch, int features, Mat<S>& out) {
+  const Eigen::Index cols = batch > 0 ? rows.size() / batch : features;
+  out = Eigen::Map<const Mat<S>>(rows.data(), batch, cols);
+}
+
+}  // namespace
+
+template <typename S>
+Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique<Impl>()) {
+  if (spec_.layers.empty())
+    throw ModelError("The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
+  const int64_t total = spec_.total_params();
+  params_.assign(size_t(total), S(0));
+  grads_.assign(size_t(total), S(0));
+  for (size_t i = 0; i < spec_.layers.size(); ++i) {
+    impl_->layers.push_back(make_layer<S>(spec_.layers[i]));
+    const int64_t offset = spec_.param_offset(i);
+    impl_->layers.back()->bind(params_.data() + offset, grads_.data() + offset);
+  }
+  impl_->d_inputs.resize(spec_.layers.size());
+}
+
+template <typename S>
+Network<S>::~Network() = default;
+
+template <typename S>
+void Network<S>::initialize(uint64_t seed) {
+  Rng rng(seed);
+  for (size_t i = 0; i < spec_.layers.size(); ++i)
+    initialize_layer_weights(spec_.layers[i], params_.data() + spec_.param_offset(i), rng);
+}
+
+template <typename S>
+const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) {
+  if (x.batch < 0 || x.time < 0 || int64_t(x.ids.size()) != int64_t(x.batch) * x.time) {
+    std::ostringstream os;
+    os << "The input batch holds " << x.ids.size() << " token ids but declares " << x.batch
+       << " sequences of " << x.time << " steps; pad every sequence to the same length.";
+    throw ModelError(os.str());
+  }
+  Impl& m = *impl_;
+  LayerInput<S> in{x.batch, x.time, nullptr, x.ids.data()};
+  for (auto& layer : m.layers) {
+    layer->forward(in, training, rng);
+    in = LayerInput<S>{x.batch, layer->output_time(), &layer->output(), nullptr};
+  }
+  const Layer<S>& top = *m.layers.back();
+  const int features = spec_.output_layer().output_shape.features;
+  copy_as_batch_rows(top.output(), x.batch, features, m.output);
+  copy_as_batch_rows(top.logits(), x.batch, features, m.logits);
+  m.batch = x.batch;
+  m.has_forward = true;
+  return m.output;
+}
+
+template <typename S>
+const Mat<S>& Network<S>::logits() const {
+  return impl_->logits;
+}
+
+template <typename S>
+void Network<S>::backward_from_logits(const Mat<S>& d_logits) {
+  Impl& m = *impl_;
+  if (!m.has_forward) throw ModelError("backward_from_logits called before any forward pass.");
+  const Mat<S>& top_logits = m.layers.back()->logits();
+  if (d_logits.size() != top_logits.size()) {
+    std::ostringstream os;
+    os << "The loss gradient has " << d_logits.rows() << "x" << d_logits.cols()
+       << " values but the last forward produced " << m.logits.rows() << "x" << m.logits.cols()
+       << " logits.";
+    throw ModelError(os.str());
+  }
+  m.d_top = Eigen::Map<const Mat<S>>(d_logits.data(), top_logits.rows(), top_logits.cols());
+  const size_t n = m.layers.size();
+  const Mat<S>* d_out = &m.d_top;
+  for (size_t i = n; i-- > 0;) {
+    // Layer 0 reads token ids: nothing to propagate below it.
+    Mat<S>* d_in = i > 0 ? &m.d_inputs[i] : nullptr;
+    if (i == n - 1)
+      m.layers[i]->backward_from_logits(*d_out, d_in);
+    else
+      m.layers[i]->backward(*d_out, d_in);
+    d_out = d_in;
+  }
+}
+
+template <typename S>
+void Network<S>::zero_grads() {
+  std::fill(grads_.begin(), grads_.end(), S(0));
+}
+
+template <typename S>
+SequenceTrace<S> Network<S>::trace(const std::vector<int32_t>& ids) {
+  Impl& m = *impl_;
+  TokenBatch one{1, int(ids.size()), ids};
+  Rng unused(0);  // no dropout at evaluation: nothing is drawn
+  SequenceTrace<S> result;
+  result.output = forward(one, false, unused);
+  int last_recurrent = -1;
+  for (size_t i = 0; i < m.layers.size(); ++i) {
+    if (!m.layers[i]->is_recurrent_layer()) continue;
+    result.layers.emplace_back();
+    m.layers[i]->fill_trace(result.layers.back());
+    last_recurrent = int(i);
+  }
+  if (last_recurrent < 0) return result;
+  // The layers above the last recurrent one are row-wise (Dense, Dropout): feeding them h_t of
+  // every step as rows gives the model's output as if the sequence ended at step t.
+  const Mat<S> hidden = result.layers.back().hidden;  // (time, units)
+  const Mat<S>* rows = &hidden;
+  for (size_t i = size_t(last_recurrent) + 1; i < m.layers.size(); ++i) {
+    LayerInput<S> in{int(hidden.rows()), 0, rows, nullptr};
+    m.layers[i]->forward(in, false, unused);
+    rows = &m.layers[i]->output();
+  }
+  result.output_per_step = *rows;
+  m.has_forward = false;  // the cached state no longer matches a full forward
+  return result;
+}
+
+template class Network<float>;
+template class Network<double>;
+
+}  // namespace rnn
