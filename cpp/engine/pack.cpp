@@ -1,0 +1,295 @@
+// Data pack reader and writer (format: docs/pack-format.md).
+#include "engine/pack.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+
+namespace rnn {
+namespace {
+
+// Header field offsets (little-endian uint32 after the 8-byte magic).
+constexpr size_t kVersionAt = 8;
+constexpr size_t kVocabAt = 12;
+constexpr size_t kStoredLengthAt = 16;
+constexpr size_t kClassesAt = 20;
+constexpr size_t kTrainCountAt = 24;
+constexpr size_t kValidationCountAt = 28;
+constexpr size_t kTestCountAt = 32;
+constexpr size_t kTokenCountAt = 36;
+
+uint32_t load_u32(const uint8_t* p) {
+  return static_cast<uint32_t>(p[0]) | (static_cast<uint32_t>(p[1]) << 8) |
+         (static_cast<uint32_t>(p[2]) << 16) | (static_cast<uint32_t>(p[3]) << 24);
+}
+uint16_t load_u16(const uint8_t* p) {
+  return static_cast<uint16_t>(p[0] | (p[1] << 8));
+}
+void store_u32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void store_u16(std::string& out, uint32_t v) {
+  out.push_back(static_cast<char>(v & 0xFF));
+  out.push_back(static_cast<char>((v >> 8) & 0xFF));
+}
+
+std::array<uint32_t, 256> make_crc_table() {
+  std::array<uint32_t, 256> table{};
+  for (uint32_t n = 0; n < 256; ++n) {
+    uint32_t c = n;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? (0xEDB88320u ^ (c >> 1)) : (c >> 1);
+    table[n] = c;
+  }
+  return table;
+}
+
+[[noreturn]] void fail(const std::string& what) { throw ModelError("data pack: " + what); }
+
+// Everything the header claims, checked against the bytes actually present.
+struct Layout {
+  PackInfo info;
+  uint64_t review_count;
+  uint64_t token_count;
+  size_t labels_at, lengths_at, tokens_at;
+};
+
+Layout read_layout(const uint8_t* data, size_t size) {
+  if (size == 0) fail("empty: 0 bytes were given; load a .pack file written by scripts/build-data.ts");
+  if (data == nullptr) fail("no bytes were given (null pointer)");
+  const size_t magic_seen = std::min(size, sizeof(kPackMagic));
+  if (magic_seen == 0 || std::memcmp(data, kPackMagic, magic_seen) != 0) {
+    fail("these bytes are not a data pack (they do not start with \"RNNPACK\"); load a .pack "
+         "file written by scripts/build-data.ts");
+  }
+  if (size < kPackHeaderBytes + kPackChecksumBytes) {
+    fail("truncated: " + std::to_string(size) + " bytes, less than the " +
+         std::to_string(kPackHeaderBytes + kPackChecksumBytes) +
+         "-byte header and checksum; download the pack again");
+  }
+  const uint32_t version = load_u32(data + kVersionAt);
+  if (version == 0 || version > static_cast<uint32_t>(kPackVersion)) {
+    fail("version " + std::to_string(version) + " is not supported: this reader reads version " +
+         std::to_string(kPackVersion) + "; rebuild the pack with this release's scripts");
+  }
+  const uint32_t vocab = load_u32(data + kVocabAt);
+  const uint32_t stored_length = load_u32(data + kStoredLengthAt);
+  const uint32_t classes = load_u32(data + kClassesAt);
+  const uint64_t train = load_u32(data + kTrainCountAt);
+  const uint64_t validation = load_u32(data + kValidationCountAt);
+  const uint64_t test = load_u32(data + kTestCountAt);
+  const uint64_t tokens = load_u32(data + kTokenCountAt);
+  if (vocab < 3 || vocab > static_cast<uint32_t>(kPackMaxVocab)) {
+    fail("corrupt header: vocab_size " + std::to_string(vocab) + " is outside [3, " +
+         std::to_string(kPackMaxVocab) + "]");
+  }
+  if (stored_length < 1 || stored_length > static_cast<uint32_t>(kPackMaxStoredLength)) {
+    fail("corrupt header: stored_length " + std::to_string(stored_length) +
+         " is outside [1, " + std::to_string(kPackMaxStoredLength) + "]");
+  }
+  if (classes < 2 || classes > static_cast<uint32_t>(kPackMaxClasses)) {
+    fail("corrupt header: num_classes " + std::to_string(classes) + " is outside [2, " +
+         std::to_string(kPackMaxClasses) + "]");
+  }
+  // All sizes in 64 bits: each term is below 2^34, so nothing overflows, and the file size is
+  // checked before anything is allocated.
+  const uint64_t reviews = train + validation + test;
+  if (tokens > reviews * stored_length) {
+    fail("corrupt header: " + std::to_string(tokens) + " tokens cannot fit in " +
+         std::to_string(reviews) + " reviews of at most " + std::to_string(stored_length));
+  }
+  const uint64_t expected = kPackHeaderBytes + reviews /* labels */ + 2 * reviews /* lengths */ +
+                            2 * tokens + kPackChecksumBytes;
+  if (static_cast<uint64_t>(size) < expected) {
+    fail("truncated: the header announces " + std::to_string(expected) + " bytes but only " +
+         std::to_string(size) + " are present; download the pack again");
+  }
+  if (static_cast<uint64_t>(size) > expected) {
+    fail("corrupt: " + std::to_string(size - expected) + " unexpected bytes after the " +
+         std::to_string(expected) + " the header announces");
+  }
+  if (reviews > static_cast<uint64_t>(std::numeric_limits<int32_t>::max())) {
+    fail("corrupt header: " + std::to_string(reviews) + " reviews is more than this reader holds");
+  }
+  const size_t payload = size - kPackChecksumBytes;
+  const uint32_t stored_crc = load_u32(data + payload);
+  const uint32_t actual_crc = crc32(data, payload);
+  if (stored_crc != actual_crc) {
+    fail("corrupt: the checksum does not match (CRC-32 stored " + std::to_string(stored_crc) +
+         ", computed " + std::to_string(actual_crc) + "); download or rebuild the pack");
+  }
+
+  Layout layout;
+  layout.info.version = static_cast<int>(version);
+  layout.info.vocab_size = static_cast<int>(vocab);
+  layout.info.stored_length = static_cast<int>(stored_length);
+  layout.info.num_classes = static_cast<int>(classes);
+  layout.info.train_count = static_cast<int>(train);
+  layout.info.validation_count = static_cast<int>(validation);
+  layout.info.test_count = static_cast<int>(test);
+  layout.review_count = reviews;
+  layout.token_count = tokens;
+  layout.labels_at = kPackHeaderBytes;
+  layout.lengths_at = layout.labels_at + static_cast<size_t>(reviews);
+  layout.tokens_at = layout.lengths_at + 2 * static_cast<size_t>(reviews);
+  return layout;
+}
+
+// Cursor over the stored reviews, in file order (train, validation, test).
+struct ReviewCursor {
+  const uint8_t* data;
+  const Layout& layout;
+  uint64_t review = 0;  // index of the next review
+  uint64_t token = 0;   // index of the next review's first token
+};
+
+// Decodes `count` reviews into a Dataset of `maxlen` steps.
+//   Keras imdb.load_data(num_words):  x = num_words <= x ? 2 : x
+//   pad_sequences(maxlen, 'pre', 'pre'): a review of length n keeps its last k = min(n, maxlen)
+//   tokens, placed at steps maxlen - k .. maxlen - 1; steps before are 0.
+Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, int num_words,
+                     int maxlen) {
+  const PackInfo& info = cursor.layout.info;
+  Dataset out;
+  out.count = count;
+  out.time = maxlen;
+  out.ids.assign(static_cast<size_t>(count) * static_cast<size_t>(maxlen), kPadId);
+  out.labels.resize(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i, ++cursor.review) {
+    const uint8_t label = cursor.data[cursor.layout.labels_at + cursor.review];
+    if (label >= info.num_classes) {
+      fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) + " has label " +
+           std::to_string(label) + ", outside [0, " + std::to_string(info.num_classes) + ")");
+    }
+    out.labels[static_cast<size_t>(i)] = label;
+    const uint16_t length = load_u16(cursor.data + cursor.layout.lengths_at + 2 * cursor.review);
+    if (length > info.stored_length || cursor.token + length > cursor.layout.token_count) {
+      fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) +
+           " has length " + std::to_string(length) + ", which does not fit the pack");
+    }
+    const int kept = std::min<int>(length, maxlen);
+    const uint8_t* first = cursor.data + cursor.layout.tokens_at + 2 * (cursor.token + length - kept);
+    int32_t* row = out.ids.data() + static_cast<size_t>(i) * maxlen + (maxlen - kept);
+    for (int t = 0; t < kept; ++t) {
+      const int32_t id = load_u16(first + 2 * t);
+      if (id >= info.vocab_size) {
+        fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) +
+             " holds token id " + std::to_string(id) + ", not below vocab_size " +
+             std::to_string(info.vocab_size));
+      }
+      row[t] = id >= num_words ? kOovId : id;
+    }
+    cursor.token += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+uint32_t crc32(const uint8_t* data, size_t size) {
+  static const std::array<uint32_t, 256> table = make_crc_table();
+  uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 0; i < size; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+PackInfo read_pack_info(const uint8_t* data, size_t size) { return read_layout(data, size).info; }
+
+DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen) {
+  const Layout layout = read_layout(data, size);
+  const PackInfo& info = layout.info;
+  if (num_words < 3 || num_words > info.vocab_size) {
+    fail("num_words " + std::to_string(num_words) + " is not available: this pack supports 3 to " +
+         std::to_string(info.vocab_size) + " (ids 0 pad, 1 start and 2 out-of-vocabulary need 3)");
+  }
+  if (maxlen < 1 || maxlen > info.stored_length) {
+    fail("maxlen " + std::to_string(maxlen) + " is not available: this pack keeps the last " +
+         std::to_string(info.stored_length) + " tokens of each review, so choose 1 to " +
+         std::to_string(info.stored_length));
+  }
+  if (static_cast<uint64_t>(layout.review_count) * static_cast<uint64_t>(maxlen) >
+      static_cast<uint64_t>(std::numeric_limits<int32_t>::max())) {
+    fail(std::to_string(layout.review_count) + " reviews of maxlen " + std::to_string(maxlen) +
+         " are more token ids than one buffer holds; choose a smaller maxlen");
+  }
+  ReviewCursor cursor{data, layout};
+  DataSplits splits;
+  splits.train = decode_split(cursor, info.train_count, "train", num_words, maxlen);
+  splits.validation = decode_split(cursor, info.validation_count, "validation", num_words, maxlen);
+  splits.test = decode_split(cursor, info.test_count, "test", num_words, maxlen);
+  if (cursor.token != layout.token_count) {
+    fail("corrupt: the review lengths add up to " + std::to_string(cursor.token) +
+         " tokens but the header announces " + std::to_string(layout.token_count));
+  }
+  return splits;
+}
+
+std::string write_pack(const PackContents& contents) {
+  if (contents.vocab_size < 3 || contents.vocab_size > kPackMaxVocab) {
+    throw ModelError("write_pack: vocab_size " + std::to_string(contents.vocab_size) +
+                     " is outside [3, " + std::to_string(kPackMaxVocab) + "]");
+  }
+  if (contents.stored_length < 1 || contents.stored_length > kPackMaxStoredLength) {
+    throw ModelError("write_pack: stored_length " + std::to_string(contents.stored_length) +
+                     " is outside [1, " + std::to_string(kPackMaxStoredLength) + "]");
+  }
+  if (contents.num_classes < 2 || contents.num_classes > kPackMaxClasses) {
+    throw ModelError("write_pack: num_classes " + std::to_string(contents.num_classes) +
+                     " is outside [2, " + std::to_string(kPackMaxClasses) + "]");
+  }
+  const PackSplit* splits[3] = {&contents.train, &contents.validation, &contents.test};
+  const char* names[3] = {"train", "validation", "test"};
+  uint64_t tokens = 0;
+  for (int s = 0; s < 3; ++s) {
+    const PackSplit& split = *splits[s];
+    if (split.labels.size() != split.sequences.size()) {
+      throw ModelError(std::string("write_pack: the ") + names[s] + " split has " +
+                       std::to_string(split.sequences.size()) + " sequences but " +
+                       std::to_string(split.labels.size()) + " labels");
+    }
+    for (size_t i = 0; i < split.sequences.size(); ++i) {
+      const auto& seq = split.sequences[i];
+      if (seq.size() > static_cast<size_t>(contents.stored_length)) {
+        throw ModelError(std::string("write_pack: ") + names[s] + " sequence " +
+                         std::to_string(i) + " has " + std::to_string(seq.size()) +
+                         " tokens, more than stored_length " +
+                         std::to_string(contents.stored_length));
+      }
+      for (int32_t id : seq) {
+        if (id < 0 || id >= contents.vocab_size) {
+          throw ModelError(std::string("write_pack: ") + names[s] + " sequence " +
+                           std::to_string(i) + " holds id " + std::to_string(id) +
+                           ", outside [0, " + std::to_string(contents.vocab_size) + ")");
+        }
+      }
+      if (split.labels[i] < 0 || split.labels[i] >= contents.num_classes) {
+        throw ModelError(std::string("write_pack: ") + names[s] + " label " + std::to_string(i) +
+                         " is " + std::to_string(split.labels[i]) + ", outside [0, " +
+                         std::to_string(contents.num_classes) + ")");
+      }
+      tokens += seq.size();
+    }
+  }
+  if (tokens > std::numeric_limits<uint32_t>::max()) {
+    throw ModelError("write_pack: " + std::to_string(tokens) + " tokens do not fit one pack");
+  }
+
+  std::string out(kPackMagic, sizeof(kPackMagic));
+  store_u32(out, kPackVersion);
+  store_u32(out, static_cast<uint32_t>(contents.vocab_size));
+  store_u32(out, static_cast<uint32_t>(contents.stored_length));
+  store_u32(out, static_cast<uint32_t>(contents.num_classes));
+  for (const PackSplit* split : splits) store_u32(out, static_cast<uint32_t>(split->labels.size()));
+  store_u32(out, static_cast<uint32_t>(tokens));
+  for (const PackSplit* split : splits)
+    for (int32_t label : split->labels) out.push_back(static_cast<char>(label));
+  for (const PackSplit* split : splits)
+    for (const auto& seq : split->sequences) store_u16(out, static_cast<uint32_t>(seq.size()));
+  for (const PackSplit* split : splits)
+    for (const auto& seq : split->sequences)
+      for (int32_t id : seq) store_u16(out, static_cast<uint32_t>(id));
+  store_u32(out, crc32(reinterpret_cast<const uint8_t*>(out.data()), out.size()));
+  return out;
+}
+
+}  // namespace rnn
