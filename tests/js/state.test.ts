@@ -1,0 +1,150 @@
+// The shared state's schema and its URL round trip; the layer editor's edits of Keras JSON.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../web/src/presets/presets';
+import {
+  StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, validateState, type PlaygroundState,
+} from '../../web/src/state/playground-state';
+import {
+  addLayer, moveLayer, readModel, recurrentWeights, removeLayer, setInputShape, setLayerOption, uniqueName,
+} from '../../web/src/state/model-layers';
+import { setupProblem } from '../../web/src/state/setup-check';
+
+const keras3 = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_keras3.json', import.meta.url), 'utf8'));
+const keras2 = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_keras2.json', import.meta.url), 'utf8'));
+const tfjsTopology = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_tfjs_topology.json', import.meta.url), 'utf8'));
+const tfjsModel = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_tfjs_converter_model.json', import.meta.url), 'utf8'));
+
+function b64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+describe('URL round trip', () => {
+  it('gives back every preset state exactly (model text re-pretty-printed)', () => {
+    for (const p of presets) {
+      const s = stateFromPreset(p, 7);
+      expect(stateFromHash(stateToHash(s))).toEqual(s);
+    }
+  });
+
+  it('keeps non-ASCII model names and edited settings', () => {
+    const s: PlaygroundState = {
+      ...defaultState(),
+      preset: null,
+      model: JSON.stringify({ class_name: 'Sequential', config: { name: '순환 신경망', layers: [] } }, null, 2),
+      data: { pack: 'book', num_words: 1000, maxlen: 200 },
+      training: { optimizer: 'adam', learning_rate: 0.0003, batch_size: 32, epochs: 2, patience: 0, restore_best: false, seed: 123 },
+    };
+    const hash = stateToHash(s);
+    expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+    expect(stateFromHash(hash)).toEqual(s);
+  });
+
+  it('returns null for a hash without a set-up', () => {
+    expect(stateFromHash('')).toBeNull();
+    expect(stateFromHash('#train')).toBeNull();
+  });
+
+  it('explains a damaged link', () => {
+    expect(() => stateFromHash('#s=%%%')).toThrow(StateError);
+    expect(() => stateFromHash('#s=' + b64url('{not json'))).toThrow(/not readable JSON/);
+    const good = JSON.parse(Buffer.from(stateToHash(defaultState()).slice(3), 'base64url').toString('utf8'));
+    expect(() => stateFromHash('#s=' + b64url(JSON.stringify({ ...good, v: 99 })))).toThrow(/format version is 99/);
+  });
+});
+
+describe('state schema', () => {
+  const good = () => ({ v: 1, ...defaultState() });
+
+  it('accepts the default state and drops unknown keys', () => {
+    const s = validateState({ ...good(), extra: 1, data: { ...good().data, junk: true } });
+    expect(s).toEqual(defaultState());
+  });
+
+  it.each([
+    [{ training: { ...defaultState().training, epochs: 0 } }, /Epochs must be a whole number from 1 to 1000; the link has 0/],
+    [{ training: { ...defaultState().training, epochs: 2.5 } }, /Epochs/],
+    [{ training: { ...defaultState().training, learning_rate: -1 } }, /learning rate/],
+    [{ training: { ...defaultState().training, learning_rate: 'fast' } }, /learning rate.*"fast"/],
+    [{ training: { ...defaultState().training, optimizer: 'adagrad' } }, /optimizer must be one of rmsprop, adam, sgd; the link has "adagrad"/],
+    [{ training: { ...defaultState().training, restore_best: 'yes' } }, /restore_best/],
+    [{ training: { ...defaultState().training, seed: -1 } }, /seed/],
+    [{ data: { ...defaultState().data, pack: 'full' } }, /data pack/],
+    [{ data: { ...defaultState().data, num_words: 5 } }, /num_words must be a whole number from 10 to 10000/],
+    [{ data: { ...defaultState().data, maxlen: 5000 } }, /maxlen/],
+    [{ preset: 'nope' }, /unknown preset "nope"/],
+    [{ model: 12 }, /no model/],
+    [{ data: null }, /no data settings/],
+  ])('rejects %j', (patch, message) => {
+    expect(() => validateState({ ...good(), ...patch })).toThrow(message);
+  });
+});
+
+describe('layer editor on Keras JSON', () => {
+  it('reads every spelling of the 09-3 LSTM', () => {
+    for (const doc of [keras3, keras2, tfjsTopology, tfjsModel]) {
+      const m = readModel(doc)!;
+      expect(m.inputLength).toBe(100);
+      expect(m.oneHotFeatures).toBeNull();
+      expect(m.layers.map((l) => l.kind)).toEqual(['Embedding', 'LSTM', 'Dense']);
+    }
+  });
+
+  it('reads a one-hot input as (time, features)', () => {
+    const m = readModel(presets.find((p) => p.id === 'onehot-simplernn-500')!.model)!;
+    expect([m.inputLength, m.oneHotFeatures]).toEqual([100, 500]);
+    expect(m.layers.map((l) => l.kind)).toEqual(['SimpleRNN', 'Dense']);
+  });
+
+  it('adds, moves and removes layers with Keras names, keeping unknown keys', () => {
+    let doc = addLayer(keras3, 'LSTM', 2);
+    let m = readModel(doc)!;
+    expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'lstm_1', 'dense']);
+    expect((doc as { config: { layers: { module?: string }[] } }).config.layers[3].module).toBe('keras.layers');
+    doc = moveLayer(doc, 2, -1);
+    expect(readModel(doc)!.layers.map((l) => l.name)).toEqual(['embedding', 'lstm_1', 'lstm', 'dense']);
+    doc = removeLayer(doc, 1);
+    m = readModel(doc)!;
+    expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'dense']);
+    expect(m.layers[1].config.recurrent_initializer).toEqual(keras3.config.layers[2].config.recurrent_initializer);
+    expect(keras3.config.layers).toHaveLength(4); // the input document is not changed
+  });
+
+  it('lifts an input shape held by the first layer before moving it', () => {
+    const doc = moveLayer(tfjsTopology, 0, 1);
+    const m = readModel(doc)!;
+    expect(m.inputLength).toBe(100);
+    expect(m.layers.map((l) => l.kind)).toEqual(['LSTM', 'Embedding', 'Dense']);
+  });
+
+  it('sets options and the input length in the spelling used', () => {
+    let doc = setLayerOption(keras2, 1, 'return_sequences', true);
+    expect(readModel(doc)!.layers[1].config.return_sequences).toBe(true);
+    doc = setInputShape(doc, 80, null);
+    expect(readModel(doc)!.inputLength).toBe(80);
+    expect(readModel(setInputShape(keras3, 120, null))!.inputLength).toBe(120);
+    expect(readModel(setInputShape(tfjsTopology, 60, null))!.inputLength).toBe(60);
+  });
+
+  it('names as Keras does', () => {
+    expect(uniqueName('SimpleRNN', new Set())).toBe('simple_rnn');
+    expect(uniqueName('LSTM', new Set(['lstm', 'lstm_1']))).toBe('lstm_2');
+  });
+
+  it('counts recurrent weights as the curriculum (u = 8, n = 16)', () => {
+    expect(recurrentWeights('SimpleRNN', 16, 8).total).toBe(200);
+    expect(recurrentWeights('LSTM', 16, 8).total).toBe(800);
+    expect(recurrentWeights('GRU', 16, 8).total).toBe(624);
+    expect(recurrentWeights('GRU', 16, 8, false).total).toBe(600);
+    expect(recurrentWeights('LSTM', 16, 8).recurrent).toBe(4 * recurrentWeights('SimpleRNN', 16, 8).recurrent);
+    expect(recurrentWeights('GRU', 16, 8).recurrent).toBe(3 * recurrentWeights('SimpleRNN', 16, 8).recurrent);
+  });
+});
+
+describe('set-up check', () => {
+  it('says when maxlen and the model input length differ, or num_words exceeds the vocabulary', () => {
+    expect(setupProblem(defaultState())).toBeNull();
+    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 500, maxlen: 80 } })).toMatch(/100 steps but maxlen is 80/);
+    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 1000, maxlen: 100 } })).toMatch(/num_words is 1000.*only 500/);
+  });
+});
