@@ -173,18 +173,20 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
     throw ModelError(s.str());
   }
 
-  json weights = json::array();
+  // ordered_json keeps the keys in the order TF.js writes them, for a readable file.
+  using ordered = nlohmann::ordered_json;
+  ordered weights = ordered::array();
   for (const LayerSpec& layer : spec.layers) {
     for (const WeightSpec& weight : weight_specs(layer)) {
       weights.push_back({{"name", weight_name(layer, weight)}, {"shape", weight.shape}, {"dtype", "float32"}});
     }
   }
-  json document = json::object();
+  ordered document = ordered::object();
   document["format"] = "layers-model";
   document["generatedBy"] = "RNN Playground";
   document["convertedBy"] = nullptr;
-  document["modelTopology"] = json::parse(model_to_json(spec));
-  document["weightsManifest"] = json::array({{{"paths", {kTfjsWeightsFile}}, {"weights", weights}}});
+  document["modelTopology"] = ordered::parse(model_to_json(spec));
+  document["weightsManifest"] = ordered::array({{{"paths", {kTfjsWeightsFile}}, {"weights", weights}}});
 
   TfjsFiles files;
   files.model_json = document.dump(2);
