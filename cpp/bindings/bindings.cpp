@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bindings/session.hpp"
 #include "engine/model_json.hpp"
 #include "engine/summary.hpp"
 
@@ -45,9 +46,49 @@ std::string engine_info() {
   });
 }
 
+// JS-facing wrapper of Session: JSON text in, JSON reply text out; bytes in as a Uint8Array.
+class SessionHandle {
+ public:
+  std::string loadPack(const emscripten::val& bytes) {
+    return guarded([&] {
+      const size_t n = bytes["length"].as<size_t>();
+      std::vector<uint8_t> buffer(n);
+      // Copy straight into the vector through a view of wasm memory (no element-wise conversion).
+      emscripten::val(emscripten::typed_memory_view(n, buffer.data())).call<void>("set", bytes);
+      return session_.load_pack(std::move(buffer));
+    });
+  }
+  std::string describeData(int num_words, int maxlen, int samples) {
+    return guarded([&] { return session_.describe_data(num_words, maxlen, samples); });
+  }
+  std::string startTraining(const std::string& model_json, const std::string& settings) {
+    return guarded([&] { return session_.start_training(model_json, json::parse(settings)); });
+  }
+  std::string runSlice(int max_batches) { return guarded([&] { return session_.run_slice(max_batches); }); }
+  std::string stopTraining() { return guarded([&] { return session_.stop_training(); }); }
+  std::string finishTraining() { return guarded([&] { return session_.finish_training(); }); }
+  std::string predict(const std::string& sequences) {
+    return guarded([&] { return session_.predict(json::parse(sequences)); });
+  }
+  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(json::parse(ids)); }); }
+
+ private:
+  rnn::bindings::Session session_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(rnn_engine) {
   emscripten::function("summarizeModel", &summarize_model);
   emscripten::function("engineInfo", &engine_info);
+  emscripten::class_<SessionHandle>("Session")
+      .constructor<>()
+      .function("loadPack", &SessionHandle::loadPack)
+      .function("describeData", &SessionHandle::describeData)
+      .function("startTraining", &SessionHandle::startTraining)
+      .function("runSlice", &SessionHandle::runSlice)
+      .function("stopTraining", &SessionHandle::stopTraining)
+      .function("finishTraining", &SessionHandle::finishTraining)
+      .function("predict", &SessionHandle::predict)
+      .function("trace", &SessionHandle::trace);
 }

@@ -1,22 +1,207 @@
-// The engine worker: owns one WebAssembly module and answers the requests of protocol.ts.
+// The engine worker: owns one WebAssembly module and one engine Session, and answers the requests
+// of protocol.ts. Training runs in slices of batches; between slices the worker yields to its
+// message queue, so pause / resume / stop are answered while a run is going.
 /// <reference lib="webworker" />
-import createRnnEngine, { type RnnEngineModule } from '../wasm/rnn_engine.mjs';
-import { engineInfo, summarizeModel } from './engine-api';
-import type { Reply, Request, RequestMap } from './protocol';
+import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
+import { parseWordIndex, type WordIndex } from '../data/word-index';
+import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
+import type {
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request, RequestMap,
+  TraceResult, TrainResult, WorkerEvent,
+} from './protocol';
+import { encodeForModel } from './review-encoding';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const post = (m: WorkerEvent | Reply) => self.postMessage(m);
+
 let modulePromise: Promise<RnnEngineModule> | null = null;
-function engine(): Promise<RnnEngineModule> {
+let session: EngineSession | null = null;
+async function engine(): Promise<{ module: RnnEngineModule; session: EngineSession }> {
   modulePromise ??= createRnnEngine();
-  return modulePromise;
+  const module = await modulePromise;
+  session ??= new module.Session();
+  return { module, session };
 }
 
+// ---- data ---------------------------------------------------------------------------------
+const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack' };
+const packBytes = new Map<DataPackId, Uint8Array>();
+let loadedPack: DataPackId | null = null;
+let wordIndex: Promise<WordIndex> | null = null;
+
+/** Data files sit in data/ beside the page; this worker's script is in assets/. */
+function dataUrl(file: string): URL {
+  return new URL(`../data/${file}`, self.location.href);
+}
+
+async function fetchWithProgress(file: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(dataUrl(file));
+  } catch (e) {
+    throw new Error(`Could not download ${file}: ${e instanceof Error ? e.message : String(e)}. Check the connection and reload.`);
+  }
+  if (!response.ok) throw new Error(`Could not download ${file} (HTTP ${response.status}). The site may be incomplete: rebuild it with npm run build.`);
+  const total = Number(response.headers.get('Content-Length')) || null;
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    post({ event: 'dataProgress', loaded, total });
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+  return bytes;
+}
+
+async function ensurePack(pack: DataPackId): Promise<EngineSession> {
+  const { session } = await engine();
+  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick or book.`);
+  if (loadedPack !== pack) {
+    let bytes = packBytes.get(pack);
+    if (!bytes) {
+      bytes = await fetchWithProgress(PACK_FILES[pack]);
+      packBytes.set(pack, bytes);
+    }
+    try {
+      unwrapReply(session.loadPack(bytes));
+    } catch (e) {
+      packBytes.delete(pack);
+      throw new Error(`The data file ${PACK_FILES[pack]} is damaged: ${(e as Error).message} Rebuild the site or reload.`);
+    }
+    loadedPack = pack;
+  }
+  return session;
+}
+
+function loadWordIndex(): Promise<WordIndex> {
+  wordIndex ??= fetchWithProgress('word-index.json').then((b) => parseWordIndex(new TextDecoder().decode(b)));
+  wordIndex.catch(() => (wordIndex = null));
+  return wordIndex;
+}
+
+// ---- training -----------------------------------------------------------------------------
+interface Run { numWords: number; maxlen: number }
+let trainedRun: Run | null = null;
+let running = false;
+let paused = false;
+let stopRequested = false;
+let resumeWaiter: (() => void) | null = null;
+
+const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
+  if (running) throw new Error('A training run is already going in this worker: stop it first.');
+  const session = await ensurePack(p.data.pack);
+  running = true;
+  paused = false;
+  stopRequested = false;
+  trainedRun = null;
+  try {
+    const started = unwrapReply<{ batches_per_epoch: number }>(session.startTraining(p.modelJson, JSON.stringify({
+      ...p.training, num_words: p.data.num_words, maxlen: p.data.maxlen,
+    })));
+    const totalBatches = started.batches_per_epoch * p.training.epochs;
+    let done = 0;
+    let busyMs = 0;
+    let sliceBatches = 1;
+    const targetSliceMs = 40;
+    for (;;) {
+      if (stopRequested) { unwrapReply(session.stopTraining()); break; }
+      if (paused) {
+        await new Promise<void>((r) => (resumeWaiter = r));
+        continue;
+      }
+      const t0 = performance.now();
+      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EpochLog[]; finished: boolean }>(
+        session.runSlice(sliceBatches));
+      const ms = performance.now() - t0;
+      busyMs += ms;
+      done += slice.batches.length;
+      const perBatch = busyMs / Math.max(1, done);
+      for (const b of slice.batches) post({ event: 'batch', ...b, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
+      for (const e of slice.epochs) post({ event: 'epoch', ...e });
+      if (slice.finished) break;
+      // Aim at slices of ~40 ms: short enough that a click is answered at once.
+      sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
+      await yieldToMessages();
+    }
+    const result = unwrapReply<TrainResult>(session.finishTraining());
+    if (stopRequested && result.stop_reason !== 'nan') result.stop_reason = 'stopped';
+    trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen };
+    return result;
+  } finally {
+    running = false;
+    paused = false;
+  }
+}
+
+// ---- classify -----------------------------------------------------------------------------
+async function encodeTyped(text: string) {
+  if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
+  const index = await loadWordIndex();
+  const enc = encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
+  return enc;
+}
+
+async function classify(text: string): Promise<ClassifyResult> {
+  const { session } = await engine();
+  const enc = await encodeTyped(text);
+  const out = unwrapReply<number[][]>(session.predict(JSON.stringify([enc.padded])));
+  return { probability: out[0][0], tokens: enc.tokens };
+}
+
+async function traceReview(text: string): Promise<TraceResult> {
+  const { session } = await engine();
+  const enc = await encodeTyped(text);
+  const t = unwrapReply<{ output: number[][]; per_step: number[][]; layers: TraceResult['layers'] }>(
+    session.trace(JSON.stringify(enc.padded)));
+  const from = Math.max(0, enc.firstKeptStep);
+  return {
+    probability: t.output[0][0],
+    tokens: enc.tokens,
+    per_step: t.per_step.slice(from).map((r) => r[0]),
+    layers: t.layers.map((l) => ({
+      ...l,
+      hidden: l.hidden.slice(from),
+      cell: l.cell ? l.cell.slice(from) : null,
+      gates: l.gates.map((g) => ({ name: g.name, values: g.values.slice(from) })),
+    })),
+  };
+}
+
+// ---- dispatch -----------------------------------------------------------------------------
 type Handlers = { [K in keyof RequestMap]: (params: RequestMap[K]['params']) => Promise<RequestMap[K]['result']> };
 
 const handlers: Handlers = {
-  init: async () => engineInfo(await engine()),
-  summarize: async ({ modelJson }) => summarizeModel(await engine(), modelJson),
+  init: async () => engineInfo((await engine()).module),
+  summarize: async ({ modelJson }) => summarizeModel((await engine()).module, modelJson),
+  loadData: async (d: DataSettings): Promise<DataInfo> => {
+    const session = await ensurePack(d.pack);
+    return { pack: d.pack, ...unwrapReply<Omit<DataInfo, 'pack'>>(session.describeData(d.num_words, d.maxlen, 5)) };
+  },
+  train,
+  pause: async () => {
+    if (running && !paused) { paused = true; post({ event: 'paused' }); }
+    return { paused };
+  },
+  resume: async () => {
+    if (paused) { paused = false; post({ event: 'resumed' }); resumeWaiter?.(); resumeWaiter = null; }
+    return { paused };
+  },
+  stop: async () => {
+    if (running) { stopRequested = true; if (paused) { paused = false; resumeWaiter?.(); resumeWaiter = null; } }
+    return { stopping: running };
+  },
+  classify: async ({ text }) => classify(text),
+  traceReview: async ({ text }) => traceReview(text),
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {
@@ -28,6 +213,10 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     reply = { id: req.id, ok: true, value: await handler(req.params) };
   } catch (err) {
     reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    // A trap inside WebAssembly leaves the module unusable: say so, and let the page start a new worker.
+    if (err instanceof WebAssembly.RuntimeError) post({ event: 'fatal', error: `The engine stopped: ${err.message}` });
   }
-  self.postMessage(reply);
+  post(reply);
 };
+
+self.addEventListener('unhandledrejection', (e) => post({ event: 'fatal', error: String(e.reason) }));

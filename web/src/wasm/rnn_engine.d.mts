@@ -1,8 +1,21 @@
 // Types of the Emscripten glue built from cpp/bindings/bindings.cpp (rnn_engine.mjs is a build
 // output). Every function returns a JSON reply {"ok": true, "value": ...} | {"ok": false, "error": "..."}.
+export interface EngineSession {
+  loadPack(bytes: Uint8Array): string;
+  describeData(numWords: number, maxlen: number, samples: number): string;
+  startTraining(modelJson: string, settingsJson: string): string;
+  runSlice(maxBatches: number): string;
+  stopTraining(): string;
+  finishTraining(): string;
+  predict(sequencesJson: string): string;
+  trace(idsJson: string): string;
+  delete(): void;
+}
+
 export interface RnnEngineModule {
   summarizeModel(modelJson: string): string;
   engineInfo(): string;
+  Session: new () => EngineSession;
 }
 declare const createRnnEngine: (options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (p: string) => string }) => Promise<RnnEngineModule>;
 export default createRnnEngine;

@@ -1,0 +1,211 @@
+#include "bindings/session.hpp"
+
+#include <cmath>
+
+#include "engine/data_stats.hpp"
+#include "engine/model_json.hpp"
+
+namespace rnn::bindings {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& m) { throw ModelError(m); }
+
+// NaN and infinities are not JSON; send null so the page can say "not a number".
+json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
+  if (!s.contains(key) || s[key].is_null()) return fallback;
+  if (!s[key].is_number()) fail(std::string("Training setting ") + key + " must be a number.");
+  const double v = s[key].get<double>();
+  if (!(v >= lo && v <= hi) || std::floor(v) != v)
+    fail(std::string("Training setting ") + key + " must be a whole number from " + std::to_string(lo) + " to " +
+         std::to_string(hi) + ", received " + s[key].dump() + ".");
+  return static_cast<int>(v);
+}
+
+json progress_json(const BatchProgress& p) {
+  return {{"epoch", p.epoch}, {"batch", p.batch}, {"batches_per_epoch", p.batches_per_epoch},
+          {"loss", number(p.loss)}, {"accuracy", number(p.accuracy)}, {"batch_loss", number(p.batch_loss)},
+          {"samples_per_second", number(p.samples_per_second)}};
+}
+
+json epoch_json(const EpochLog& e) {
+  return {{"epoch", e.epoch}, {"loss", number(e.loss)}, {"accuracy", number(e.accuracy)},
+          {"val_loss", number(e.val_loss)}, {"val_accuracy", number(e.val_accuracy)}, {"seconds", e.seconds}};
+}
+
+json matrix_json(const Mat<float>& m) {
+  json rows = json::array();
+  for (Eigen::Index r = 0; r < m.rows(); ++r) {
+    json row = json::array();
+    for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(number(m(r, c)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+TokenBatch token_batch(const json& sequences, const ModelSpec& spec) {
+  if (!sequences.is_array() || sequences.empty()) fail("Give at least one token-id sequence.");
+  TokenBatch x;
+  x.batch = static_cast<int>(sequences.size());
+  x.time = -1;
+  for (size_t i = 0; i < sequences.size(); ++i) {
+    const json& s = sequences[i];
+    if (!s.is_array() || s.empty()) fail("Sequence " + std::to_string(i) + " is empty or not a list of ids.");
+    if (x.time < 0) x.time = static_cast<int>(s.size());
+    if (static_cast<int>(s.size()) != x.time) fail("All sequences must have the same length (pad them first).");
+    if (spec.input_length > 0 && x.time != spec.input_length)
+      fail("The model reads sequences of " + std::to_string(spec.input_length) + " steps, received " +
+           std::to_string(x.time) + ".");
+    for (size_t t = 0; t < s.size(); ++t) {
+      if (!s[t].is_number_integer()) fail("Token ids must be whole numbers.");
+      const int64_t id = s[t].get<int64_t>();
+      if (id < 0 || id >= spec.vocab)
+        fail("Token id " + std::to_string(id) + " (sequence " + std::to_string(i) + ", position " +
+             std::to_string(t) + ") is outside the vocabulary [0, " + std::to_string(spec.vocab) + ").");
+      x.ids.push_back(static_cast<int32_t>(id));
+    }
+  }
+  return x;
+}
+
+}  // namespace
+
+Session::Session() = default;
+Session::~Session() = default;
+
+const PackInfo& Session::pack_info() const {
+  if (!info_) fail("No data is loaded yet: load a data pack first.");
+  return *info_;
+}
+
+json Session::load_pack(std::vector<uint8_t> bytes) {
+  PackInfo info = read_pack_info(bytes.data(), bytes.size());
+  trainer_.reset();
+  data_.reset();
+  pack_ = std::move(bytes);
+  info_ = std::make_unique<PackInfo>(info);
+  return {{"version", info.version}, {"vocab_size", info.vocab_size}, {"stored_length", info.stored_length},
+          {"train_count", info.train_count}, {"validation_count", info.validation_count},
+          {"test_count", info.test_count}, {"num_classes", info.num_classes}};
+}
+
+json Session::describe_data(int num_words, int maxlen, int samples) {
+  const PackInfo& info = pack_info();
+  // Lengths at the pack's full stored length (maxlen only cuts what the model sees).
+  const DataSplits full = read_pack(pack_.data(), pack_.size(), info.vocab_size, info.stored_length);
+  const LengthStats stats = length_stats(full.train, 10);
+  json hist = json::array();
+  for (const auto& b : stats.histogram) hist.push_back({{"bin_start", b.start}, {"bin_end", b.end}, {"count", b.count}});
+  const DataSplits cut = read_pack(pack_.data(), pack_.size(), num_words, maxlen);
+  json sample_list = json::array();
+  for (int i = 0; i < std::min(samples, cut.train.count); ++i) {
+    const auto* row = cut.train.ids.data() + static_cast<size_t>(i) * cut.train.time;
+    sample_list.push_back({{"ids", std::vector<int32_t>(row, row + cut.train.time)}, {"label", cut.train.labels[i]}});
+  }
+  return {{"vocab_size", info.vocab_size}, {"stored_length", info.stored_length},
+          {"train_count", info.train_count}, {"validation_count", info.validation_count},
+          {"test_count", info.test_count}, {"length_histogram", hist}, {"mean_length", stats.mean},
+          {"median_length", stats.median}, {"samples", sample_list}};
+}
+
+json Session::start_training(const std::string& model_json, const json& s) {
+  const PackInfo& info = pack_info();
+  trainer_.reset();
+  auto spec = std::make_unique<ModelSpec>(parse_model_json(model_json));
+  const int num_words = setting_int(s, "num_words", spec->vocab, 3, info.vocab_size);
+  const int maxlen = setting_int(s, "maxlen", spec->input_length > 0 ? spec->input_length : 100, 1, info.stored_length);
+  if (spec->input_length > 0 && spec->input_length != maxlen)
+    fail("The model's input length is " + std::to_string(spec->input_length) + " but maxlen is " +
+         std::to_string(maxlen) + ": make them equal.");
+  if (num_words > spec->vocab)
+    fail("num_words is " + std::to_string(num_words) + " but the model's vocabulary is " + std::to_string(spec->vocab) +
+         ": token ids would not fit. Make num_words at most the Embedding's input_dim (or the one-hot width).");
+  FitConfig config;
+  config.epochs = setting_int(s, "epochs", 10, 1, 10000);
+  config.batch_size = setting_int(s, "batch_size", 32, 1, 100000);
+  config.seed = static_cast<uint64_t>(setting_int(s, "seed", 0, 0, 2147483647));
+  config.optimizer.name = s.value("optimizer", std::string("rmsprop"));
+  if (s.contains("learning_rate") && s["learning_rate"].is_number()) {
+    const double lr = s["learning_rate"].get<double>();
+    if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + s["learning_rate"].dump() + ".");
+    config.optimizer.learning_rate = lr;
+  }
+  const int patience = setting_int(s, "patience", 0, 0, 1000);
+  if (patience > 0) {
+    config.early_stopping.enabled = true;
+    config.early_stopping.patience = patience;
+    config.early_stopping.restore_best_weights = s.value("restore_best", false);
+  }
+  data_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
+  auto network = std::make_unique<Network<float>>(*spec);
+  network->initialize(config.seed);
+  batch_size_ = config.batch_size;
+  trainer_ = std::make_unique<Trainer<float>>(*network, data_->train, &data_->validation, config);
+  spec_ = std::move(spec);
+  network_ = std::move(network);
+  return {{"batches_per_epoch", trainer_->batches_per_epoch()}, {"total_params", spec_->total_params()},
+          {"train_count", data_->train.count}, {"validation_count", data_->validation.count}};
+}
+
+json Session::run_slice(int max_batches) {
+  if (!trainer_) fail("No training run: start one first.");
+  json batches = json::array();
+  trainer_->set_batch_callback([&](const BatchProgress& p) { batches.push_back(progress_json(p)); });
+  const size_t epochs_before = trainer_->history().size();
+  trainer_->run_slice(std::max(1, max_batches));
+  trainer_->set_batch_callback(nullptr);
+  json epochs = json::array();
+  for (size_t i = epochs_before; i < trainer_->history().size(); ++i) epochs.push_back(epoch_json(trainer_->history()[i]));
+  return {{"batches", batches}, {"epochs", epochs}, {"finished", trainer_->finished()}};
+}
+
+json Session::stop_training() {
+  if (trainer_ && !trainer_->finished()) trainer_->stop();
+  return {{"stopped", true}};
+}
+
+json Session::finish_training() {
+  if (!trainer_) fail("No training run to finish.");
+  if (!trainer_->finished()) trainer_->stop();
+  const auto test = evaluate(*network_, trainer_->loss_kind(), data_->test, std::max(batch_size_, 64));
+  json history = json::array();
+  double seconds = 0;
+  for (const auto& e : trainer_->history()) {
+    history.push_back(epoch_json(e));
+    seconds += e.seconds;
+  }
+  const int best = trainer_->best_epoch();
+  const EpochLog* b = best > 0 ? &trainer_->history()[static_cast<size_t>(best - 1)] : nullptr;
+  return {{"history", history}, {"stop_reason", stop_reason_name(trainer_->stop_reason())},
+          {"message", trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message())},
+          {"best_epoch", best}, {"best_val_loss", b ? number(b->val_loss) : json(nullptr)},
+          {"best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr)},
+          {"test_loss", number(test.loss)}, {"test_accuracy", number(test.accuracy)},
+          {"total_params", spec_->total_params()}, {"seconds", seconds}};
+}
+
+json Session::predict(const json& sequences) {
+  if (!network_) fail("There is no trained model yet: train one first.");
+  const TokenBatch x = token_batch(sequences, *spec_);
+  return matrix_json(rnn::predict(*network_, x, 256));
+}
+
+json Session::trace(const json& ids) {
+  if (!network_) fail("There is no trained model yet: train one first.");
+  const TokenBatch x = token_batch(json::array({ids}), *spec_);
+  const SequenceTrace<float> t = network_->trace(x.ids);
+  json layers = json::array();
+  for (const auto& l : t.layers) {
+    json gates = json::array();
+    for (size_t g = 0; g < l.gates.size(); ++g) gates.push_back({{"name", l.gate_names[g]}, {"values", matrix_json(l.gates[g])}});
+    layers.push_back({{"name", l.layer_name}, {"kind", layer_kind_name(l.kind)}, {"hidden", matrix_json(l.hidden)},
+                      {"cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr)}, {"gates", gates}});
+  }
+  return {{"output", matrix_json(t.output)}, {"per_step", matrix_json(t.output_per_step)}, {"layers", layers}};
+}
+
+}  // namespace rnn::bindings
