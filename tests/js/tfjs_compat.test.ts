@@ -1,0 +1,313 @@
+// An independent implementation of Keras' layers: TF.js (@tensorflow/tfjs, pure JS CPU backend)
+// loads the model folders our native CLI saves (`rnn-playground init`) and must predict what
+// `rnn-playground predict` prints, to 1e-5, for every layer type TF.js supports. A GRU with
+// reset_after=True is refused by TF.js, as tfjs_compatibility_note documents.
+//
+// Needs the native build: build/native/rnn-playground (`npm run build`). RNN_CLI overrides the path.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import presets from '../../web/src/presets/presets.json';
+
+const cli = process.env.RNN_CLI ?? fileURLToPath(new URL('../../build/native/rnn-playground', import.meta.url));
+const tolerance = 1e-5;
+let work = '';
+let largestDifference = 0; // reported at the end, for the record
+
+type Nested = number | Nested[];
+interface ModelJson {
+  modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+}
+
+function runCli(args: string[]): string {
+  try {
+    return execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { status?: number; stderr?: string };
+    throw new Error(`rnn-playground ${args.join(' ')} exited with ${err.status}: ${err.stderr}`);
+  }
+}
+
+// TF.js reads the folder as it reads any model.json: the manifest's files, concatenated per group.
+function folderHandler(dir: string): tf.io.IOHandler {
+  return {
+    load: async () => {
+      const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+      return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
+        const specs: tf.io.WeightsManifestEntry[] = [];
+        const buffers: ArrayBuffer[] = [];
+        for (const group of manifest) {
+          specs.push(...group.weights);
+          for (const path of group.paths) {
+            const bytes = readFileSync(join(dir, path));
+            buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+          }
+        }
+        return [specs, tf.io.concatenateArrayBuffers(buffers)];
+      });
+    },
+  };
+}
+
+// Keras' pad_sequences(padding='pre', truncating='pre'), written here independently of the CLI.
+function padPre(ids: number[], length: number): number[] {
+  const kept = ids.slice(Math.max(0, ids.length - length));
+  return [...new Array<number>(length - kept.length).fill(0), ...kept];
+}
+
+// A small seeded generator (mulberry32) for token ids and replacement weights.
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function maxAbsDifference(a: Nested, b: Nested, where = 'output'): number {
+  if (typeof a === 'number' || typeof b === 'number') {
+    if (typeof a !== 'number' || typeof b !== 'number') throw new Error(`${where}: nesting differs`);
+    return Math.abs(a - b);
+  }
+  if (a.length !== b.length) throw new Error(`${where}: ${a.length} entries vs ${b.length}`);
+  return Math.max(0, ...a.map((x, i) => maxAbsDifference(x, b[i], `${where}[${i}]`)));
+}
+
+interface Case {
+  name: string;
+  model: object;
+  sequences: number[][];
+  boldWeights?: boolean; // also compare with larger random weights than the initializers draw
+}
+
+// The input TF.js needs: token ids for an Embedding, one-hot vectors otherwise (built here).
+function tfInput(first: { class_name: string }, batchShape: (number | null)[], padded: number[][]): tf.Tensor {
+  if (first.class_name === 'Embedding') return tf.tensor2d(padded, [padded.length, padded[0].length], 'int32');
+  const vocab = batchShape[2] as number;
+  return tf.oneHot(tf.tensor2d(padded, [padded.length, padded[0].length], 'int32'), vocab).toFloat();
+}
+
+function batchShapeOf(model: ModelJson): (number | null)[] {
+  const first = model.modelTopology.config.layers[0].config;
+  return first.batch_input_shape as (number | null)[];
+}
+
+// init → (optionally new weights) → our predict vs TF.js predict. Returns the largest difference.
+async function compare(c: Case, seed: number, bold: boolean): Promise<number> {
+  const dir = join(work, `${c.name.replace(/\W+/g, '_')}_${seed}_${bold ? 'bold' : 'init'}`);
+  const modelFile = `${dir}.json`;
+  writeFileSync(modelFile, JSON.stringify(c.model));
+  runCli(['init', modelFile, '--seed', String(seed), '--out', dir]);
+  const saved = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelJson;
+  if (bold) {
+    const next = generator(seed);
+    const count = readFileSync(join(dir, 'weights.bin')).byteLength / 4;
+    const values = Float32Array.from({ length: count }, () => (next() * 2 - 1) * 0.9);
+    writeFileSync(join(dir, 'weights.bin'), Buffer.from(values.buffer));
+  }
+  const inputFile = `${dir}.input.json`;
+  writeFileSync(inputFile, JSON.stringify({ sequences: c.sequences }));
+  const ours = JSON.parse(runCli(['predict', dir, '--input', inputFile])) as Nested[];
+  expect(ours.length).toBe(c.sequences.length);
+
+  const model = await tf.loadLayersModel(folderHandler(dir));
+  try {
+    const batchShape = batchShapeOf(saved);
+    const first = saved.modelTopology.config.layers[0];
+    // A fixed input length pads every sequence; without one, each is predicted as it is.
+    const groups = batchShape[1] == null ? c.sequences.map((s) => [s]) : [c.sequences.map((s) => padPre(s, batchShape[1] as number))];
+    const theirs: Nested[] = [];
+    for (const group of groups) {
+      const x = tfInput(first, batchShape, group);
+      const y = model.predict(x) as tf.Tensor;
+      theirs.push(...(y.arraySync() as Nested[]));
+      tf.dispose([x, y]);
+    }
+    const difference = maxAbsDifference(ours, theirs);
+    largestDifference = Math.max(largestDifference, difference);
+    return difference;
+  } finally {
+    model.dispose();
+  }
+}
+
+function randomSequences(seed: number, vocab: number, lengths: number[]): number[][] {
+  const next = generator(seed);
+  return lengths.map((n) => Array.from({ length: n }, () => Math.floor(next() * vocab)));
+}
+
+const seq = (layers: object[], name = 'model') => ({ class_name: 'Sequential', config: { name, layers } });
+const embedding = (vocab: number, dim: number, length: number | null) => ({
+  class_name: 'Embedding',
+  config: { name: 'embedding', input_dim: vocab, output_dim: dim, batch_input_shape: [null, length] },
+});
+const dense = (name: string, units: number, activation: string, extra: object = {}) => ({
+  class_name: 'Dense',
+  config: { name, units, activation, ...extra },
+});
+const mixedLengths = [12, 3, 20, 1, 0, 12];
+
+const cases: Case[] = [
+  {
+    name: 'Embedding + SimpleRNN',
+    model: seq([embedding(50, 6, 12), { class_name: 'SimpleRNN', config: { name: 'rnn', units: 5 } }, dense('out', 1, 'sigmoid')]),
+    sequences: randomSequences(1, 50, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'LSTM',
+    model: seq([embedding(40, 5, 10), { class_name: 'LSTM', config: { name: 'lstm', units: 6 } }, dense('out', 1, 'sigmoid')]),
+    sequences: randomSequences(2, 40, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'LSTM without biases, Keras 2 hard_sigmoid gates, relu Dense',
+    model: seq([
+      embedding(30, 4, 8),
+      { class_name: 'LSTM', config: { name: 'lstm', units: 3, use_bias: false, recurrent_activation: 'hard_sigmoid', unit_forget_bias: false } },
+      dense('hidden', 4, 'relu', { use_bias: false }),
+      dense('out', 1, 'sigmoid'),
+    ]),
+    sequences: randomSequences(3, 30, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'GRU reset_after false, softmax',
+    model: seq([embedding(40, 5, 9), { class_name: 'GRU', config: { name: 'gru', units: 4, reset_after: false } }, dense('out', 3, 'softmax')]),
+    sequences: randomSequences(4, 40, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'stacked with return_sequences',
+    model: seq([
+      embedding(60, 6, 15),
+      { class_name: 'LSTM', config: { name: 'lstm', units: 5, return_sequences: true } },
+      { class_name: 'GRU', config: { name: 'gru', units: 4, reset_after: false, return_sequences: true } },
+      { class_name: 'SimpleRNN', config: { name: 'rnn', units: 3 } },
+      dense('out', 1, 'sigmoid'),
+    ]),
+    sequences: randomSequences(5, 60, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'Dense on 3-D (output per step)',
+    model: seq([
+      embedding(25, 4, 7),
+      { class_name: 'SimpleRNN', config: { name: 'rnn', units: 4, return_sequences: true } },
+      dense('per_step', 3, 'tanh'),
+      dense('out', 2, 'softmax'),
+    ]),
+    sequences: randomSequences(6, 25, [7, 2, 9]),
+    boldWeights: true,
+  },
+  {
+    name: 'ending in a recurrent layer with return_sequences',
+    model: seq([embedding(25, 4, 6), { class_name: 'GRU', config: { name: 'gru', units: 3, reset_after: false, return_sequences: true } }]),
+    sequences: randomSequences(7, 25, [6, 4, 8]),
+    boldWeights: true,
+  },
+  {
+    name: 'ending in a recurrent layer',
+    model: seq([embedding(25, 4, 6), { class_name: 'LSTM', config: { name: 'lstm', units: 3 } }]),
+    sequences: randomSequences(8, 25, [6, 4, 8]),
+    boldWeights: true,
+  },
+  {
+    name: 'Dropout and recurrent dropout (off at prediction)',
+    model: seq([
+      embedding(40, 5, 10),
+      { class_name: 'LSTM', config: { name: 'lstm', units: 4, dropout: 0.3, recurrent_dropout: 0.2, return_sequences: true } },
+      { class_name: 'Dropout', config: { name: 'dropout', rate: 0.5 } },
+      { class_name: 'SimpleRNN', config: { name: 'rnn', units: 3, dropout: 0.25 } },
+      { class_name: 'Dropout', config: { name: 'dropout_1', rate: 0.4 } },
+      dense('out', 1, 'sigmoid'),
+    ]),
+    sequences: randomSequences(9, 40, mixedLengths),
+    boldWeights: true,
+  },
+  {
+    name: 'one-hot input (SimpleRNN)',
+    model: seq([{ class_name: 'SimpleRNN', config: { name: 'rnn', units: 5, batch_input_shape: [null, 10, 20] } }, dense('out', 1, 'sigmoid')]),
+    sequences: randomSequences(10, 20, [10, 4, 13, 0]),
+    boldWeights: true,
+  },
+  {
+    name: 'one-hot input (LSTM, GRU stack)',
+    model: seq([
+      { class_name: 'LSTM', config: { name: 'lstm', units: 4, return_sequences: true, batch_input_shape: [null, 8, 12] } },
+      { class_name: 'GRU', config: { name: 'gru', units: 3, reset_after: false } },
+      dense('out', 2, 'softmax'),
+    ]),
+    sequences: randomSequences(11, 12, [8, 3, 11]),
+    boldWeights: true,
+  },
+  {
+    name: 'no fixed input length',
+    model: seq([embedding(30, 4, null), { class_name: 'LSTM', config: { name: 'lstm', units: 3 } }, dense('out', 1, 'sigmoid')]),
+    sequences: randomSequences(12, 30, [5, 1, 9]),
+    boldWeights: true,
+  },
+];
+
+interface Preset {
+  id: string;
+  model: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+}
+const usesResetAfterGru = (p: Preset) =>
+  p.model.config.layers.some((l) => l.class_name === 'GRU' && l.config.reset_after !== false);
+const curriculum = presets as unknown as Preset[];
+
+beforeAll(async () => {
+  if (!existsSync(cli)) {
+    throw new Error(`The native CLI ${cli} is missing: build it first (npm run build, or cmake --build build/native).`);
+  }
+  await tf.setBackend('cpu');
+  work = mkdtempSync(join(tmpdir(), 'rnn-tfjs-compat-'));
+});
+
+afterAll(() => {
+  console.info(`largest |ours - TF.js| over all compared outputs: ${largestDifference.toExponential(2)}`);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('TF.js loads models saved by rnn-playground and predicts the same', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    expect(await compare(c, 17, false)).toBeLessThan(tolerance);
+    if (c.boldWeights) expect(await compare(c, 23, true)).toBeLessThan(tolerance);
+  });
+
+  const accepted = curriculum.filter((p) => !usesResetAfterGru(p));
+  it.each(accepted.map((p) => [p.id, p] as const))('curriculum preset %s', async (id, p) => {
+    const first = p.model.config.layers.find((l) => l.class_name !== 'InputLayer');
+    const vocab = first?.class_name === 'Embedding' ? (first.config.input_dim as number) : 200;
+    const c: Case = { name: id, model: p.model, sequences: randomSequences(99, vocab, [150, 40, 3]) };
+    expect(await compare(c, 42, false)).toBeLessThan(tolerance);
+  });
+});
+
+describe('TF.js refuses a GRU with reset_after=True, as our summary says', () => {
+  const refused = curriculum.filter(usesResetAfterGru);
+  it('the curriculum has such presets', () => expect(refused.length).toBeGreaterThan(0));
+
+  it('our CLI saves and predicts it; TF.js refuses to load it', async () => {
+    const model = seq([embedding(20, 4, 5), { class_name: 'GRU', config: { name: 'gru', units: 3 } }, dense('out', 1, 'sigmoid')]);
+    const dir = join(work, 'gru_reset_after');
+    writeFileSync(`${dir}.json`, JSON.stringify(model));
+    runCli(['init', `${dir}.json`, '--seed', '3', '--out', dir]);
+    const saved = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelJson;
+    expect(saved.modelTopology.config.layers[1].config.reset_after).toBe(true);
+    expect(saved.weightsManifest[0].weights.find((w) => w.name === 'gru/bias')?.shape).toEqual([2, 9]);
+    writeFileSync(`${dir}.input.json`, JSON.stringify({ sequences: [[1, 2, 3]] }));
+    const ours = JSON.parse(runCli(['predict', dir, '--input', `${dir}.input.json`])) as number[][];
+    expect(ours[0][0]).toBeGreaterThan(0);
+    await expect(tf.loadLayersModel(folderHandler(dir))).rejects.toThrow(/reset_after/);
+  });
+});
