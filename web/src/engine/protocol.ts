@@ -86,6 +86,8 @@ export interface TrainResult {
 export interface ClassifyResult {
   probability: number; // of positive
   tokens: { text: string; id: number; oov: boolean; cut: boolean }[];
+  /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
+  cut_omitted?: number;
 }
 
 export interface TraceResult extends ClassifyResult {

@@ -9,7 +9,7 @@ import type {
   BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request, RequestMap,
   TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
-import { encodeForModel } from './review-encoding';
+import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -147,34 +147,20 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
 async function encodeTyped(text: string) {
   if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
   const index = await loadWordIndex();
-  const enc = encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
-  return enc;
+  return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
 }
 
 async function classify(text: string): Promise<ClassifyResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
   const out = unwrapReply<number[][]>(session.predict(JSON.stringify([enc.padded])));
-  return { probability: out[0][0], tokens: enc.tokens };
+  return { probability: positiveProbability(out[0]), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
 }
 
 async function traceReview(text: string): Promise<TraceResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
-  const t = unwrapReply<{ output: number[][]; per_step: number[][]; layers: TraceResult['layers'] }>(
-    session.trace(JSON.stringify(enc.padded)));
-  const from = Math.max(0, enc.firstKeptStep);
-  return {
-    probability: t.output[0][0],
-    tokens: enc.tokens,
-    per_step: t.per_step.slice(from).map((r) => r[0]),
-    layers: t.layers.map((l) => ({
-      ...l,
-      hidden: l.hidden.slice(from),
-      cell: l.cell ? l.cell.slice(from) : null,
-      gates: l.gates.map((g) => ({ name: g.name, values: g.values.slice(from) })),
-    })),
-  };
+  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
