@@ -1,103 +1,252 @@
-// The page: preset choice, the model's JSON, and its summary computed by the engine worker.
+// The page: the shared set-up (state/), the preset choice and the link that carries the set-up,
+// and four sections as tabs (Model, Data, Train, Compare). It owns the main engine worker, which
+// summarises the model and trains it; a crashed worker is replaced and the page keeps working.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
+import { readModel, setInputShape } from '../state/model-layers';
+import {
+  StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
+} from '../state/playground-state';
+import { setupProblem } from '../state/setup-check';
 import { strings } from './strings';
-import './model-summary';
+import './model-panel';
+import './data-panel';
+import './train-panel';
+import './compare-panel';
+
+const TABS = ['model', 'data', 'train', 'compare'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_TITLES: Record<Tab, string> = {
+  model: strings.tabModel, data: strings.tabData, train: strings.tabTrain, compare: strings.tabCompare,
+};
 
 @customElement('app-root')
 export class AppRoot extends LitElement {
+  @state() private setup: PlaygroundState = defaultState();
   @state() private engineStatus = strings.engineLoading;
-  @state() private presetId = 'lstm';
-  @state() private modelText = '';
   @state() private summary: ModelSummary | null = null;
-  @state() private error: string | null = null;
+  @state() private modelError: string | null = null;
+  @state() private tab: Tab = 'model';
+  @state() private linkError: string | null = null;
+  @state() private workerNote: string | null = null;
+  @state() private training = false;
+  @state() private client = this.startClient();
+  @state() private copied = false;
 
-  private client = new EngineClient();
   private summarizeTimer: number | undefined;
+  private urlTimer: number | undefined;
   private requestSeq = 0;
 
   static styles = css`
-    :host { display: block; max-width: 70rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; }
-    h1 { margin: 0 0 0.2rem; }
-    .tagline { margin: 0 0 1rem; color: #444; }
-    .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
-    .col { flex: 1 1 28rem; min-width: 0; }
-    label.block { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
-    select { font-size: 1rem; padding: 0.2rem; }
-    textarea { width: 100%; min-height: 24rem; font-family: ui-monospace, monospace; font-size: 0.85rem; box-sizing: border-box; }
-    .help { font-size: 0.85rem; color: #555; margin: 0.2rem 0; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
-    .status { font-size: 0.85rem; color: #555; }
-    .summary-only { background: #fff6dd; border: 1px solid #e0b000; padding: 0.4rem 0.7rem; border-radius: 4px; }
+    :host { display: block; max-width: 80rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; }
+    header { display: flex; flex-wrap: wrap; gap: 0.3rem 2rem; align-items: baseline; }
+    h1 { margin: 0; font-size: 1.6rem; }
+    .tagline { margin: 0; color: #444; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin: 0.6rem 0; }
+    .bar label { font-weight: 600; margin-right: 0.4rem; }
+    select, input, button { font-size: 1rem; }
+    .link input { width: 22rem; max-width: 60vw; font-size: 0.8rem; }
+    .status { font-size: 0.85rem; color: #555; margin: 0; }
+    .source { font-size: 0.85rem; color: #555; }
+    .notice { background: #fff6dd; border: 1px solid #e0b000; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
+    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
+    [role=tablist] { display: flex; gap: 0.25rem; border-bottom: 2px solid #345; margin-top: 0.6rem; }
+    [role=tab] { border: 1px solid #345; border-bottom: none; background: #eef1f5; padding: 0.45rem 1.2rem; border-radius: 6px 6px 0 0; cursor: pointer; font-weight: 600; }
+    [role=tab][aria-selected=true] { background: #345; color: #fff; }
+    [role=tab]:focus-visible { outline: 3px solid #f90; outline-offset: 1px; }
+    [role=tabpanel] { padding-top: 0.8rem; }
   `;
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.client.request('init', {}).then(
+    this.loadFromUrl();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private onHashChange = () => {
+    if (location.hash !== stateToHash(this.setup)) this.loadFromUrl();
+  };
+
+  private loadFromUrl(): void {
+    try {
+      const fromLink = stateFromHash(location.hash);
+      this.linkError = null;
+      this.applySetup(fromLink ?? this.setup, true);
+    } catch (e) {
+      this.linkError = strings.badLink(e instanceof StateError ? e.message : String(e));
+      this.applySetup(defaultState(), true);
+    }
+  }
+
+  private startClient(): EngineClient {
+    const client = new EngineClient();
+    client.request('init', {}).then(
       (info) => (this.engineStatus = strings.engineReady(info.simd)),
       (e: Error) => (this.engineStatus = strings.engineFailed(e.message)),
     );
-    this.selectPreset(this.presetId);
+    client.on((ev) => {
+      if (ev.event !== 'fatal' || client !== this.client) return;
+      // Replace the worker so that the page keeps working; the set-up is in this.setup.
+      this.workerNote = strings.engineRestarted(ev.error);
+      this.training = false;
+      this.client = this.startClient();
+      this.requestSummary(0);
+    });
+    return client;
+  }
+
+  /** Takes a new set-up: keeps the model's input length equal to maxlen, updates the URL and summary. */
+  private applySetup(next: PlaygroundState, fromOutside = false): void {
+    const prev = this.setup;
+    if (!fromOutside && next.data.maxlen !== prev.data.maxlen && next.model === prev.model) {
+      try {
+        const doc = JSON.parse(next.model);
+        const m = readModel(doc);
+        if (m) next = { ...next, model: JSON.stringify(setInputShape(doc, next.data.maxlen, m.oneHotFeatures), null, 2) };
+      } catch { /* the model text is not JSON: the summary says so */ }
+    } else if (!fromOutside && next.model !== prev.model) {
+      try {
+        const m = readModel(JSON.parse(next.model));
+        if (m?.inputLength && m.inputLength !== next.data.maxlen && m.inputLength >= 1 && m.inputLength <= 1000) {
+          next = { ...next, data: { ...next.data, maxlen: m.inputLength } };
+        }
+      } catch { /* as above */ }
+    }
+    this.setup = next;
+    if (fromOutside || next.model !== prev.model) this.requestSummary(fromOutside ? 0 : 200);
+    window.clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => {
+      const hash = stateToHash(this.setup);
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    }, fromOutside ? 0 : 250);
   }
 
   private selectPreset(id: string): void {
     const p = presetById(id);
-    if (!p) return;
-    this.presetId = id;
-    this.modelText = JSON.stringify(p.model, null, 2);
-    this.requestSummary(0);
+    if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed), true);
   }
 
   private requestSummary(delayMs: number): void {
     window.clearTimeout(this.summarizeTimer);
     this.summarizeTimer = window.setTimeout(() => {
       const seq = ++this.requestSeq;
-      this.client.request('summarize', { modelJson: this.modelText }).then(
+      this.client.request('summarize', { modelJson: this.setup.model }).then(
         (s) => {
           if (seq !== this.requestSeq) return;
           this.summary = s;
-          this.error = null;
+          this.modelError = null;
         },
         (e: Error) => {
           if (seq !== this.requestSeq) return;
           this.summary = null;
-          this.error = e.message;
+          this.modelError = e.message;
         },
       );
     }, delayMs);
   }
 
+  /** Why the current set-up cannot be trained, or null. */
+  private trainBlocker(): string | null {
+    if (this.modelError) return strings.cannotTrain;
+    if (!this.summary) return strings.engineLoading;
+    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    if (preset?.summary_only && this.isPresetModel(preset.model)) return strings.summaryOnlyCannotTrain(preset.summary_only);
+    const problem = setupProblem(this.setup);
+    return problem ? strings.setupProblem(problem) : null;
+  }
+
+  private isPresetModel(model: unknown): boolean {
+    try {
+      return JSON.stringify(JSON.parse(this.setup.model)) === JSON.stringify(model);
+    } catch {
+      return false;
+    }
+  }
+
+  private link(): string {
+    return location.href.split('#')[0] + stateToHash(this.setup);
+  }
+
+  private async copyLink(): Promise<void> {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#link');
+    try {
+      await navigator.clipboard.writeText(this.link());
+    } catch {
+      input?.select();
+    }
+    this.copied = true;
+    window.setTimeout(() => (this.copied = false), 2000);
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    const i = TABS.indexOf(this.tab);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.tab = TABS[next];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  }
+
   render() {
-    const preset = presetById(this.presetId);
+    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    const blocker = this.trainBlocker();
+    const onChange = (e: CustomEvent<PlaygroundState>) => this.applySetup(e.detail);
     return html`
-      <h1>${strings.appTitle}</h1>
-      <p class="tagline">${strings.tagline}</p>
+      <header>
+        <h1>${strings.appTitle}</h1>
+        <p class="tagline">${strings.tagline}</p>
+      </header>
       <p class="status" role="note">${this.engineStatus}</p>
-      <div class="row">
-        <div class="col">
-          <label class="block" for="preset">${strings.presetLabel}</label>
-          <select id="preset" @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
-            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.presetId}>
+      ${this.linkError ? html`<div class="error" role="alert">${this.linkError}
+        <button @click=${() => (this.linkError = null)}>${strings.dismiss}</button></div>` : nothing}
+      ${this.workerNote ? html`<div class="notice">${this.workerNote}
+        <button @click=${() => (this.workerNote = null)}>${strings.dismiss}</button></div>` : nothing}
+      <div class="bar">
+        <span><label for="preset">${strings.presetLabel}</label>
+          <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
+            @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
+            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
               ${p.title}${p.summary_only ? ` (${strings.summaryOnly})` : ''}</option>`)}
-          </select>
-          ${preset ? html`<p class="help">${strings.source(preset.source)}</p>` : nothing}
-          ${preset?.summary_only ? html`<p class="summary-only">${strings.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
-          <label class="block" for="model-json">${strings.modelJsonLabel}</label>
-          <p class="help" id="model-json-help">${strings.modelJsonHelp}</p>
-          <textarea id="model-json" spellcheck="false" aria-describedby="model-json-help"
-            .value=${this.modelText}
-            @input=${(e: Event) => { this.modelText = (e.target as HTMLTextAreaElement).value; this.requestSummary(250); }}></textarea>
-        </div>
-        <div class="col">
-          <h2>${strings.summaryHeading}</h2>
-          ${this.error
-            ? html`<div class="error" role="alert"><strong>${strings.invalidModel}</strong> <span>${this.error}</span></div>`
-            : html`<model-summary .summary=${this.summary}></model-summary>`}
-        </div>
+          </select></span>
+        ${preset ? html`<span class="source">${strings.source(preset.source)}</span>` : nothing}
+        <span class="link"><label for="link">${strings.linkLabel}</label>
+          <input id="link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+          <button @click=${() => this.copyLink()}>${strings.copyLink}</button>
+          <span aria-live="polite">${this.copied ? strings.linkCopied : ''}</span></span>
       </div>
+      ${preset?.summary_only && this.isPresetModel(preset.model)
+        ? html`<p class="notice">${strings.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
+      <div role="tablist" aria-label=${strings.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
+        ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
+          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]}</button>`)}
+      </div>
+      <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
+        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError} ?busy=${this.training}
+          @state-change=${onChange}></model-panel>
+      </section>
+      <section role="tabpanel" id="panel-data" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
+        <data-panel .setup=${this.setup} ?active=${this.tab === 'data'} ?busy=${this.training}
+          @state-change=${onChange}></data-panel>
+      </section>
+      <section role="tabpanel" id="panel-train" aria-labelledby="tab-train" ?hidden=${this.tab !== 'train'}>
+        <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker}
+          @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => (this.training = e.detail)}></train-panel>
+      </section>
+      <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
+        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}></compare-panel>
+      </section>
     `;
   }
 }

@@ -4,10 +4,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ModelSummary } from '../engine/engine-api';
 import { groupThousands, strings } from './strings';
 
+/** The last number of a shape such as "(None, 100, 16)" (one-hot input: its width), or null. */
+export function lastDim(shape: string): number | null {
+  const m = /(\d+)\)\s*$/.exec(shape);
+  return m ? Number(m[1]) : null;
+}
+
 @customElement('model-summary')
 export class ModelSummaryView extends LitElement {
   @property({ attribute: false }) summary: ModelSummary | null = null;
-  @state() private showFormulas = false;
+  @state() private showFormulas = true;
 
   static styles = css`
     table { border-collapse: collapse; font-family: ui-monospace, monospace; font-size: 0.95rem; }
@@ -17,6 +23,8 @@ export class ModelSummaryView extends LitElement {
     .totals p { margin: 0.1rem 0; }
     .note { color: #7a4b00; font-size: 0.9rem; }
     label { font-size: 0.9rem; }
+    .gru { background: #eef6ff; border-left: 4px solid #36c; padding: 0.3rem 0.7rem; margin: 0.6rem 0; font-size: 0.92rem; }
+    .gru summary { font-weight: 600; cursor: pointer; }
   `;
 
   render() {
@@ -46,6 +54,19 @@ export class ModelSummaryView extends LitElement {
         <p>${strings.nonTrainableParams(groupThousands(s.non_trainable_params))}</p>
       </div>
       ${s.notes.map((n) => html`<p class="note">${n}</p>`)}
+      ${s.rows.map((r, i) => (r.type === 'GRU' ? this.gruExplanation(s, i) : nothing))}
     `;
+  }
+
+  /** The book's 600-versus-624 question, answered with this layer's own numbers. */
+  private gruExplanation(s: ModelSummary, i: number) {
+    const r = s.rows[i];
+    const u = lastDim(r.output_shape);
+    const nIn = lastDim(i === 0 ? s.input_shape : s.rows[i - 1].output_shape);
+    if (u === null || nIn === null) return nothing;
+    const plain = 3 * u * (nIn + u + 1);
+    if (r.params === plain) return html`<p class="gru">${strings.gruAnswerPlain(u, nIn, plain)}</p>`;
+    return html`<details class="gru" open><summary>${strings.gruQuestion(r.name, r.params, plain)}</summary>
+      <p>${strings.gruAnswer(u, nIn, r.params, plain)}</p></details>`;
   }
 }

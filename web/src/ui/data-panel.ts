@@ -1,0 +1,182 @@
+// The Data section: which pack, num_words and maxlen; the review-length histogram with the maxlen
+// cut marked; a few encoded reviews as ids and decoded back to words. The pack is read by an
+// engine worker of its own (so describing data never disturbs a training run); the word list is
+// fetched by the page to decode ids.
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { EngineClient } from '../engine/client';
+import type { DataInfo, DataSettings } from '../engine/protocol';
+import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
+import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import { strings } from './strings';
+
+@customElement('data-panel')
+export class DataPanel extends LitElement {
+  @property({ attribute: false }) setup!: PlaygroundState;
+  /** Loads data only while the section is shown. */
+  @property({ type: Boolean }) active = false;
+  @property({ type: Boolean }) busy = false;
+  @state() private info: DataInfo | null = null;
+  @state() private error: string | null = null;
+  @state() private progress: string | null = null;
+  @state() private words: WordIndex | null = null;
+  @state() private wordsError: string | null = null;
+
+  private client: EngineClient | null = null;
+  private loadedKey = '';
+  private timer: number | undefined;
+  private seq = 0;
+
+  static styles = css`
+    :host { display: block; }
+    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
+    h3 { margin: 1rem 0 0.3rem; font-size: 1.05rem; }
+    .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; }
+    label { font-weight: 600; }
+    input, select { font-size: 1rem; }
+    input[type=number] { width: 6rem; }
+    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
+    svg { width: 100%; max-width: 48rem; height: auto; font: 11px system-ui, sans-serif; }
+    .sample { border: 1px solid #ccc; border-radius: 6px; padding: 0.4rem 0.7rem; margin: 0.4rem 0; }
+    .ids { font-family: ui-monospace, monospace; font-size: 0.8rem; color: #333; word-break: break-word; }
+    .words { font-size: 0.92rem; }
+    .special { color: #888; }
+    .help { font-size: 0.85rem; color: #555; }
+  `;
+
+  protected updated(changed: PropertyValues): void {
+    if (!this.active || !this.setup) return;
+    const key = JSON.stringify(this.setup.data);
+    if (key !== this.loadedKey) {
+      this.loadedKey = key;
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => this.load(this.setup.data), changed.has('active') ? 0 : 300);
+    }
+    if (!this.words && !this.wordsError) void this.loadWords();
+  }
+
+  private async loadWords(): Promise<void> {
+    this.wordsError = '';
+    try {
+      const res = await fetch(new URL('data/word-index.json', document.baseURI));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      this.words = parseWordIndex(await res.text());
+      this.wordsError = null;
+    } catch (e) {
+      this.wordsError = strings.wordIndexFailed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async load(data: DataSettings): Promise<void> {
+    const seq = ++this.seq;
+    if (!this.client || this.client.failure) {
+      this.client = new EngineClient();
+      this.client.on((ev) => {
+        if (ev.event === 'dataProgress') this.progress = strings.dataLoading(ev.loaded, ev.total);
+      });
+    }
+    this.error = null;
+    this.progress = strings.dataLoading(0, null);
+    try {
+      const info = await this.client.request('loadData', data);
+      if (seq !== this.seq) return;
+      this.info = info;
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.info = null;
+      this.error = strings.dataFailed(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (seq === this.seq) this.progress = null;
+    }
+  }
+
+  private change(patch: Partial<DataSettings>): void {
+    const detail = { ...this.setup, data: { ...this.setup.data, ...patch } };
+    this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
+  }
+
+  private numberField(id: string, label: string, key: 'num_words' | 'maxlen') {
+    const lim = LIMITS[key];
+    return html`<span><label for=${id}>${label}</label>
+      <input id=${id} type="number" min=${lim.min} max=${lim.max} .value=${String(this.setup.data[key])} ?disabled=${this.busy}
+        @change=${(e: Event) => {
+          const v = Number((e.target as HTMLInputElement).value);
+          if (Number.isInteger(v) && v >= lim.min && v <= lim.max) this.change({ [key]: v });
+          else (e.target as HTMLInputElement).value = String(this.setup.data[key]);
+        }} /></span>`;
+  }
+
+  render() {
+    if (!this.setup) return nothing;
+    const d = this.setup.data;
+    return html`
+      <h2>${strings.dataHeading}</h2>
+      <div class="fields">
+        <span><label for="pack">${strings.packLabel}</label>
+          <select id="pack" ?disabled=${this.busy} @change=${(e: Event) => this.change({ pack: (e.target as HTMLSelectElement).value as DataSettings['pack'] })}>
+            <option value="quick" ?selected=${d.pack === 'quick'}>${strings.packQuick}</option>
+            <option value="book" ?selected=${d.pack === 'book'}>${strings.packBook}</option>
+          </select></span>
+        ${this.numberField('num-words', strings.numWordsLabel, 'num_words')}
+        ${this.numberField('maxlen', strings.maxlenLabel, 'maxlen')}
+      </div>
+      ${this.progress ? html`<p aria-live="polite">${this.progress}</p>` : nothing}
+      ${this.error ? html`<div class="error" role="alert">${this.error}
+        <button @click=${() => this.load(this.setup.data)}>${strings.retry}</button></div>` : nothing}
+      ${this.info ? this.renderInfo(this.info) : nothing}`;
+  }
+
+  private renderInfo(info: DataInfo) {
+    const maxlen = this.setup.data.maxlen;
+    return html`
+      <p>${strings.dataCounts(info.train_count, info.validation_count, info.test_count)}</p>
+      <h3>${strings.lengthHeading}</h3>
+      ${this.renderHistogram(info, maxlen)}
+      <h3>${strings.samplesHeading}</h3>
+      <p class="help">${strings.samplesNote}</p>
+      ${this.wordsError ? html`<p class="help">${this.wordsError}</p>` : nothing}
+      ${info.samples.slice(0, 4).map((s, i) => this.renderSample(s, i))}`;
+  }
+
+  private renderHistogram(info: DataInfo, maxlen: number) {
+    const bins = info.length_histogram;
+    if (bins.length === 0) return nothing;
+    const total = bins.reduce((a, b) => a + b.count, 0) || 1;
+    // Reviews longer than maxlen: whole bins past the cut, and the share of the bin it falls in.
+    let longer = 0;
+    for (const b of bins) {
+      if (b.bin_start >= maxlen) longer += b.count;
+      else if (b.bin_end > maxlen) longer += (b.count * (b.bin_end - maxlen)) / (b.bin_end - b.bin_start);
+    }
+    const W = 640, H = 200, left = 44, bottom = 28, top = 10;
+    const xMax = bins[bins.length - 1].bin_end;
+    const yMax = Math.max(...bins.map((b) => b.count)) || 1;
+    const x = (v: number) => left + ((W - left - 10) * v) / xMax;
+    const y = (c: number) => top + (H - top - bottom) * (1 - c / yMax);
+    const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * xMax));
+    const cutX = x(Math.min(maxlen, xMax));
+    return html`
+      <p>${strings.lengthStats(info.mean_length, info.median_length, maxlen, (100 * longer) / total)}</p>
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${strings.histogramLabel(bins.length, maxlen)}>
+        ${bins.map((b) => svg`<rect x=${x(b.bin_start)} y=${y(b.count)} width=${Math.max(1, x(b.bin_end) - x(b.bin_start) - 1)}
+          height=${H - bottom - y(b.count)} fill=${b.bin_start >= maxlen ? '#c9c9c9' : '#4e79a7'}></rect>`)}
+        <line x1=${left} x2=${W - 10} y1=${H - bottom} y2=${H - bottom} stroke="#333"></line>
+        ${ticks.map((t) => svg`<text x=${x(t)} y=${H - bottom + 14} text-anchor="middle">${t}</text>`)}
+        <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
+        <text x=${left - 4} y=${H - bottom} text-anchor="end">0</text>
+        <line x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke="#c22" stroke-width="2" stroke-dasharray="5 3"></line>
+        <text x=${cutX + 4} y=${top + 12} fill="#c22">${strings.maxlenMark(maxlen)}</text>
+      </svg>`;
+  }
+
+  private renderSample(s: { ids: number[]; label: number }, i: number) {
+    const ids = s.ids.filter((id) => id !== 0);
+    const words = this.words;
+    return html`<div class="sample">
+      <strong>#${i + 1} (${strings.sampleLabel(s.label)})</strong>
+      <p class="ids"><span class="special">${strings.sampleIds}:</span> ${ids.join(' ')}</p>
+      ${words ? html`<p class="words"><span class="special">${strings.sampleWords}:</span>
+        ${ids.map((id) => (id < 4 ? html`<span class="special">${idToWord(id, words)}</span> ` : `${idToWord(id, words)} `))}</p>` : nothing}
+    </div>`;
+  }
+}

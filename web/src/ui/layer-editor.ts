@@ -1,0 +1,181 @@
+// The layer editor: one box per layer with its options, its output shape and, when the engine
+// rejects the stack because of it, the engine's message in place. It edits the Keras JSON document
+// through state/model-layers.ts and announces each new document with a 'model-edit' event.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { SummaryRow } from '../engine/engine-api';
+import {
+  LAYER_KINDS, addLayer, moveLayer, readModel, removeLayer, setInputShape, setLayerOption,
+  type EditorLayer, type LayerKind,
+} from '../state/model-layers';
+import { strings } from './strings';
+
+type OptionSpec =
+  | { key: string; type: 'int'; min: number; fallback: number }
+  | { key: string; type: 'rate'; fallback: number }
+  | { key: string; type: 'bool'; fallback: boolean }
+  | { key: string; type: 'choice'; choices: string[]; fallback: string };
+
+const RNN_ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'];
+const GATE_ACTIVATIONS = ['sigmoid', 'hard_sigmoid'];
+
+const OPTIONS: Record<LayerKind, OptionSpec[]> = {
+  Embedding: [
+    { key: 'input_dim', type: 'int', min: 1, fallback: 500 },
+    { key: 'output_dim', type: 'int', min: 1, fallback: 16 },
+  ],
+  SimpleRNN: [
+    { key: 'units', type: 'int', min: 1, fallback: 8 },
+    { key: 'activation', type: 'choice', choices: RNN_ACTIVATIONS, fallback: 'tanh' },
+    { key: 'return_sequences', type: 'bool', fallback: false },
+    { key: 'dropout', type: 'rate', fallback: 0 },
+    { key: 'recurrent_dropout', type: 'rate', fallback: 0 },
+    { key: 'use_bias', type: 'bool', fallback: true },
+  ],
+  LSTM: [],
+  GRU: [],
+  Dense: [
+    { key: 'units', type: 'int', min: 1, fallback: 1 },
+    { key: 'activation', type: 'choice', choices: ['sigmoid', 'softmax', 'relu', 'tanh', 'linear'], fallback: 'linear' },
+    { key: 'use_bias', type: 'bool', fallback: true },
+  ],
+  Dropout: [{ key: 'rate', type: 'rate', fallback: 0.5 }],
+};
+OPTIONS.LSTM = [
+  ...OPTIONS.SimpleRNN.slice(0, 2),
+  { key: 'recurrent_activation', type: 'choice', choices: GATE_ACTIVATIONS, fallback: 'sigmoid' },
+  ...OPTIONS.SimpleRNN.slice(2),
+];
+OPTIONS.GRU = [...OPTIONS.LSTM, { key: 'reset_after', type: 'bool', fallback: true }];
+
+function optionValue(config: Record<string, unknown>, spec: OptionSpec): unknown {
+  const v = config[spec.key];
+  // Keras 3 may spell an activation as an object; the editor shows its name.
+  if (spec.type === 'choice' && v && typeof v === 'object') return (v as { config?: { name?: string } }).config?.name ?? spec.fallback;
+  return v === undefined || v === null ? spec.fallback : v;
+}
+
+@customElement('layer-editor')
+export class LayerEditor extends LitElement {
+  /** The model document (parsed Keras JSON), or undefined when the text is not JSON. */
+  @property({ attribute: false }) doc: unknown;
+  @property({ attribute: false }) rows: SummaryRow[] | null = null;
+  @property({ attribute: false }) error: string | null = null;
+  @property({ type: Boolean }) disabled = false;
+  @state() private newKind: LayerKind = 'Dense';
+
+  static styles = css`
+    :host { display: block; }
+    ol { list-style: none; padding: 0; margin: 0; }
+    fieldset { border: 1px solid #bbb; border-radius: 6px; margin: 0 0 0.5rem; padding: 0.4rem 0.7rem 0.6rem; }
+    fieldset.invalid { border: 2px solid #c22; background: #fff5f5; }
+    legend { font-weight: 600; padding: 0 0.3rem; }
+    .opts { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; }
+    .opts label { font-size: 0.88rem; display: inline-flex; gap: 0.3rem; align-items: center; }
+    input[type=number] { width: 5.5rem; font-size: 0.95rem; }
+    .shape { font-family: ui-monospace, monospace; font-size: 0.88rem; color: #124; margin: 0.35rem 0 0; }
+    .shape.seq { color: #0a5; font-weight: 600; }
+    .here { color: #a00; font-size: 0.9rem; margin: 0.3rem 0 0; }
+    .tools { float: right; display: flex; gap: 0.2rem; }
+    button { font-size: 0.9rem; cursor: pointer; }
+    .input { margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.9rem; }
+    .add { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.4rem; flex-wrap: wrap; }
+    .help { font-size: 0.85rem; color: #555; margin: 0.2rem 0; }
+  `;
+
+  private emit(doc: unknown): void {
+    this.dispatchEvent(new CustomEvent('model-edit', { detail: doc, bubbles: true, composed: true }));
+  }
+
+  render() {
+    const m = this.doc === undefined ? null : readModel(this.doc);
+    if (!m) return html`<p class="help">${strings.noLayerList}</p>`;
+    const oneHot = m.oneHotFeatures !== null;
+    return html`
+      <div class="input">
+        <span>${strings.inputNote(oneHot)}</span>
+        <label>${strings.inputLengthLabel}
+          <input type="number" min="1" .value=${String(m.inputLength ?? '')} ?disabled=${this.disabled}
+            @change=${(e: Event) => this.setInput(e, m.oneHotFeatures, 'length')} /></label>
+        ${oneHot ? html`<label>${strings.oneHotLabel}
+          <input type="number" min="1" .value=${String(m.oneHotFeatures)} ?disabled=${this.disabled}
+            @change=${(e: Event) => this.setInput(e, m.inputLength, 'features')} /></label>` : nothing}
+      </div>
+      <ol aria-label=${strings.editorHeading}>
+        ${m.layers.map((l, i) => this.renderLayer(l, i, m.layers.length))}
+      </ol>
+      <div class="add">
+        <label>${strings.addLayerKind}
+          <select .value=${this.newKind} ?disabled=${this.disabled}
+            @change=${(e: Event) => (this.newKind = (e.target as HTMLSelectElement).value as LayerKind)}>
+            ${LAYER_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.newKind}>${k}</option>`)}
+          </select></label>
+        <button ?disabled=${this.disabled} @click=${() => this.emit(addLayer(this.doc, this.newKind))}>${strings.addLayer}</button>
+        <span class="help">${strings.addLayerHelp}</span>
+      </div>`;
+  }
+
+  private setInput(e: Event, other: number | null, which: 'length' | 'features'): void {
+    const v = Number((e.target as HTMLInputElement).value);
+    if (!Number.isInteger(v) || v < 1) return;
+    const m = readModel(this.doc)!;
+    const length = which === 'length' ? v : m.inputLength ?? 100;
+    const features = which === 'features' ? v : other === null ? null : m.oneHotFeatures;
+    this.emit(setInputShape(this.doc, length, features));
+  }
+
+  private renderLayer(l: EditorLayer, i: number, count: number) {
+    const known = (LAYER_KINDS as readonly string[]).includes(l.kind);
+    const row = this.rows?.find((r) => r.name === l.name);
+    const flagged = this.error !== null && this.error.includes(`'${l.name}'`);
+    const seq = l.config.return_sequences === true;
+    return html`<li>
+      <fieldset class=${flagged ? 'invalid' : ''} aria-invalid=${flagged ? 'true' : 'false'}>
+        <legend>${strings.layerLegend(i + 1, l.kind, l.name)}</legend>
+        <div class="tools">
+          <button aria-label=${strings.moveUp(l.name)} title=${strings.moveUp(l.name)} ?disabled=${this.disabled || i === 0}
+            @click=${() => this.emit(moveLayer(this.doc, i, -1))}>↑</button>
+          <button aria-label=${strings.moveDown(l.name)} title=${strings.moveDown(l.name)} ?disabled=${this.disabled || i === count - 1}
+            @click=${() => this.emit(moveLayer(this.doc, i, 1))}>↓</button>
+          <button aria-label=${strings.remove(l.name)} title=${strings.remove(l.name)} ?disabled=${this.disabled}
+            @click=${() => this.emit(removeLayer(this.doc, i))}>✕</button>
+        </div>
+        <div class="opts">
+          ${known ? OPTIONS[l.kind as LayerKind].map((spec) => this.renderOption(l, i, spec)) : html`<span>${strings.unsupportedLayer(l.kind)}</span>`}
+        </div>
+        <p class=${seq ? 'shape seq' : 'shape'}>${row ? strings.outputShape(row.output_shape) : strings.outputShapeUnknown}</p>
+        ${flagged ? html`<p class="here">${this.error}</p>` : nothing}
+      </fieldset>
+    </li>`;
+  }
+
+  private renderOption(l: EditorLayer, i: number, spec: OptionSpec) {
+    const label = strings.option(l.name, spec.key);
+    const text = strings.optionHelp[spec.key] ?? spec.key;
+    const value = optionValue(l.config, spec);
+    const set = (v: unknown) => this.emit(setLayerOption(this.doc, i, spec.key, v));
+    switch (spec.type) {
+      case 'bool':
+        return html`<label><input type="checkbox" aria-label=${label} .checked=${value === true} ?disabled=${this.disabled}
+          @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${text}</label>`;
+      case 'choice': {
+        const choices = spec.choices.includes(String(value)) ? spec.choices : [String(value), ...spec.choices];
+        return html`<label>${text}<select aria-label=${label} ?disabled=${this.disabled}
+          @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+          ${choices.map((c) => html`<option value=${c} ?selected=${c === value}>${c}</option>`)}</select></label>`;
+      }
+      case 'int':
+        return html`<label>${text}<input type="number" aria-label=${label} min=${spec.min} step="1" .value=${String(value)}
+          ?disabled=${this.disabled} @input=${(e: Event) => {
+            const v = Number((e.target as HTMLInputElement).value);
+            if ((e.target as HTMLInputElement).value !== '' && Number.isInteger(v)) set(v);
+          }} /></label>`;
+      case 'rate':
+        return html`<label>${text}<input type="number" aria-label=${label} min="0" max="0.99" step="0.05" .value=${String(value)}
+          ?disabled=${this.disabled} @input=${(e: Event) => {
+            const v = Number((e.target as HTMLInputElement).value);
+            if ((e.target as HTMLInputElement).value !== '' && Number.isFinite(v)) set(v);
+          }} /></label>`;
+    }
+  }
+}

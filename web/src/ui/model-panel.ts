@@ -1,0 +1,63 @@
+// The Model section: the layer editor, the model's Keras JSON (either can be edited, the other
+// follows) and the Keras-style summary, which the engine recomputes as the user types.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ModelSummary } from '../engine/engine-api';
+import type { PlaygroundState } from '../state/playground-state';
+import { strings } from './strings';
+import './layer-editor';
+import './model-summary';
+
+@customElement('model-panel')
+export class ModelPanel extends LitElement {
+  @property({ attribute: false }) setup!: PlaygroundState;
+  @property({ attribute: false }) summary: ModelSummary | null = null;
+  @property({ attribute: false }) error: string | null = null;
+  @property({ type: Boolean }) busy = false;
+
+  static styles = css`
+    :host { display: block; }
+    .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+    .col { flex: 1 1 30rem; min-width: 0; }
+    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
+    label.block { display: block; font-weight: 600; margin: 1rem 0 0.25rem; }
+    textarea { width: 100%; min-height: 16rem; font-family: ui-monospace, monospace; font-size: 0.82rem; box-sizing: border-box; }
+    .help { font-size: 0.85rem; color: #555; margin: 0.2rem 0; }
+    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
+    .blocked { color: #a00; font-size: 0.9rem; }
+  `;
+
+  private parsedDoc(): unknown {
+    try {
+      return JSON.parse(this.setup.model);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private change(model: string): void {
+    this.dispatchEvent(new CustomEvent('state-change', { detail: { ...this.setup, model }, bubbles: true, composed: true }));
+  }
+
+  render() {
+    return html`<div class="row">
+      <div class="col">
+        <h2>${strings.editorHeading}</h2>
+        <layer-editor .doc=${this.parsedDoc()} .rows=${this.summary?.rows ?? null} .error=${this.error} ?disabled=${this.busy}
+          @model-edit=${(e: CustomEvent<unknown>) => this.change(JSON.stringify(e.detail, null, 2))}></layer-editor>
+        <label class="block" for="model-json">${strings.modelJsonLabel}</label>
+        <p class="help" id="model-json-help">${strings.modelJsonHelp}</p>
+        <textarea id="model-json" spellcheck="false" aria-describedby="model-json-help" ?readonly=${this.busy}
+          .value=${this.setup.model}
+          @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <div class="col">
+        <h2>${strings.summaryHeading}</h2>
+        ${this.error
+          ? html`<div class="error" role="alert"><strong>${strings.invalidModel}</strong> <span>${this.error}</span></div>
+              <p class="blocked">${strings.cannotTrain}</p>`
+          : html`<model-summary .summary=${this.summary}></model-summary>`}
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,284 @@
+// The Train section: optimizer, learning rate, batch size, epochs, early stopping and seed; Train,
+// Pause, Resume and Stop; live charts (per-batch loss, per-epoch loss and accuracy beside the curve
+// the book printed); a progress bar; and the test accuracy at the end. The worker computes, this
+// component only draws what its events say.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { bookCurve, type BookCurve } from '../charts/book-curves';
+import '../charts/line-chart';
+import type { SeriesStyle } from '../charts/line-chart';
+import type { EngineClient } from '../engine/client';
+import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
+import { presetById } from '../presets/presets';
+import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import { strings } from './strings';
+
+type Phase = 'idle' | 'loading' | 'training' | 'stopping';
+
+const C_TRAIN = '#1f77b4', C_VAL = '#d62728';
+
+@customElement('train-panel')
+export class TrainPanel extends LitElement {
+  @property({ attribute: false }) setup!: PlaygroundState;
+  @property({ attribute: false }) client!: EngineClient;
+  /** Why training is not possible now (invalid model, summary-only preset...), or null. */
+  @property({ attribute: false }) blocker: string | null = null;
+
+  @state() private phase: Phase = 'idle';
+  @state() private paused = false;
+  @state() private lastBatch: BatchEvent | null = null;
+  @state() private history: EpochLog[] = [];
+  @state() private result: TrainResult | null = null;
+  @state() private error: string | null = null;
+  @state() private status = strings.statusIdle;
+  @state() private bookIndex = 0;
+  @state() private batchColumns: number[][] = [[], []];
+
+  private unsubscribe: (() => void) | null = null;
+  private subscribed: EngineClient | null = null;
+  private runEpochs = 0;
+
+  static styles = css`
+    :host { display: block; }
+    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
+    .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.3rem; align-items: center; }
+    .fields label { font-weight: 600; margin-right: 0.3rem; }
+    input, select, button { font-size: 1rem; }
+    input[type=number] { width: 6.5rem; }
+    .buttons { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; align-items: center; }
+    .buttons button { padding: 0.35rem 1.1rem; font-weight: 600; cursor: pointer; }
+    .blocked { color: #a00; }
+    .progress { height: 1rem; background: #e6e9ee; border-radius: 4px; overflow: hidden; max-width: 48rem; }
+    .progress > div { height: 100%; background: #2a7; transition: width 0.2s; }
+    .progress-text { font-family: ui-monospace, monospace; font-size: 0.88rem; margin: 0.2rem 0 0.6rem; }
+    [role=status] { font-size: 1.15rem; font-weight: 700; margin: 0.4rem 0; }
+    .result { margin: 0.2rem 0; }
+    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+    .note { font-size: 0.85rem; color: #555; }
+    table { border-collapse: collapse; font-size: 0.85rem; font-family: ui-monospace, monospace; }
+    th, td { padding: 0.15rem 0.7rem 0.15rem 0; text-align: right; border-bottom: 1px solid #ddd; }
+  `;
+
+  protected updated(changed: PropertyValues): void {
+    if (changed.has('client') && this.client !== this.subscribed) {
+      this.unsubscribe?.();
+      this.subscribed = this.client;
+      this.unsubscribe = this.client.on((e) => this.onEvent(e));
+    }
+    if (changed.has('setup')) {
+      const prev = changed.get('setup') as PlaygroundState | undefined;
+      if (prev && prev.preset !== this.setup.preset) this.bookIndex = 0;
+    }
+  }
+
+  private get running(): boolean {
+    return this.phase !== 'idle';
+  }
+
+  private setRunning(phase: Phase): void {
+    const was = this.running;
+    this.phase = phase;
+    if (was !== this.running) this.dispatchEvent(new CustomEvent('training-change', { detail: this.running, bubbles: true, composed: true }));
+  }
+
+  private onEvent(e: WorkerEvent): void {
+    if (!this.running) return;
+    switch (e.event) {
+      case 'batch': {
+        this.lastBatch = e;
+        const [xs, ys] = this.batchColumns;
+        xs.push(e.epoch - 1 + e.batch / e.batches_per_epoch);
+        ys.push(e.batch_loss);
+        // A new array object tells the chart to redraw (it coalesces to one draw per frame).
+        this.batchColumns = [xs, ys];
+        if (this.phase === 'training' && !this.paused) this.status = strings.statusTraining(e.epoch, this.runEpochs);
+        break;
+      }
+      case 'epoch':
+        this.history = [...this.history, e];
+        break;
+      case 'paused':
+        this.paused = true;
+        this.status = strings.statusPaused;
+        break;
+      case 'resumed':
+        this.paused = false;
+        break;
+      case 'fatal':
+        this.error = strings.trainFailed(e.error);
+        this.status = strings.statusIdle;
+        this.paused = false;
+        this.setRunning('idle');
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async train(): Promise<void> {
+    const client = this.client;
+    const { data, training, model } = this.setup;
+    this.error = null;
+    this.result = null;
+    this.history = [];
+    this.lastBatch = null;
+    this.paused = false;
+    this.batchColumns = [[], []];
+    this.runEpochs = training.epochs;
+    this.status = strings.statusLoadingData;
+    this.setRunning('loading');
+    try {
+      await client.request('loadData', data);
+      if (client !== this.client || !this.running) return;
+      this.setRunning('training');
+      this.status = strings.statusTraining(1, training.epochs);
+      const result = await client.request('train', { modelJson: model, data, training });
+      if (client !== this.client) return;
+      this.result = result;
+      if (result.stop_reason === 'nan') {
+        this.error = strings.nanLoss(result.message);
+        this.status = Number.isFinite(result.test_accuracy) ? strings.testAccuracy(result.test_accuracy) : strings.statusIdle;
+      } else {
+        this.status = strings.testAccuracy(result.test_accuracy);
+      }
+    } catch (e) {
+      if (client !== this.client && this.error) return;
+      this.error = strings.trainFailed(e instanceof Error ? e.message : String(e));
+      this.status = strings.statusIdle;
+    } finally {
+      if (client === this.client || !this.error) {
+        this.paused = false;
+        this.setRunning('idle');
+      }
+    }
+  }
+
+  private async control(kind: 'pause' | 'resume' | 'stop'): Promise<void> {
+    try {
+      if (kind === 'stop') {
+        this.setRunning('stopping');
+        this.status = strings.statusStopping;
+        await this.client.request('stop', {});
+      } else {
+        const r = await this.client.request(kind, {});
+        this.paused = r.paused;
+        if (r.paused) this.status = strings.statusPaused;
+        else if (this.lastBatch) this.status = strings.statusTraining(this.lastBatch.epoch, this.runEpochs);
+      }
+    } catch (e) {
+      this.error = strings.trainFailed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private changeTraining(patch: Partial<TrainingSettings>): void {
+    const detail = { ...this.setup, training: { ...this.setup.training, ...patch } };
+    this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
+  }
+
+  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed', step: string) {
+    const lim = LIMITS[key];
+    const integer = key !== 'learning_rate';
+    return html`<span><label for=${id}>${label}</label>
+      <input id=${id} type="number" min=${lim.min} max=${lim.max} step=${step} .value=${String(this.setup.training[key])}
+        ?disabled=${this.running}
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const v = Number(input.value);
+          if (input.value !== '' && Number.isFinite(v) && v >= lim.min && v <= lim.max && (!integer || Number.isInteger(v))) this.changeTraining({ [key]: v });
+          else input.value = String(this.setup.training[key]);
+        }} /></span>`;
+  }
+
+  private progress(): { pct: number; text: string } {
+    const b = this.lastBatch;
+    if (!b) return { pct: 0, text: '' };
+    const done = (b.epoch - 1) * b.batches_per_epoch + b.batch;
+    const total = this.runEpochs * b.batches_per_epoch;
+    const finished = this.result !== null;
+    const pct = finished ? 100 : Math.min(100, Math.round((100 * done) / total));
+    return { pct, text: strings.progressText(b.epoch, this.runEpochs, b.batch, b.batches_per_epoch, finished ? 0 : b.eta_seconds, b.samples_per_second) };
+  }
+
+  render() {
+    if (!this.setup) return nothing;
+    const t = this.setup.training;
+    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    const books = preset?.book_curves ?? [];
+    const chosen = books[this.bookIndex];
+    const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
+    const p = this.progress();
+    return html`
+      <h2>${strings.trainHeading}</h2>
+      <div class="fields">
+        <span><label for="optimizer">${strings.optimizerLabel}</label>
+          <select id="optimizer" ?disabled=${this.running}
+            @change=${(e: Event) => this.changeTraining({ optimizer: (e.target as HTMLSelectElement).value as TrainingSettings['optimizer'] })}>
+            ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${{ rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' }[o]}</option>`)}
+          </select></span>
+        ${this.numberField('learning-rate', strings.learningRateLabel, 'learning_rate', 'any')}
+        ${this.numberField('batch-size', strings.batchSizeLabel, 'batch_size', '1')}
+        ${this.numberField('epochs', strings.epochsLabel, 'epochs', '1')}
+        ${this.numberField('patience', strings.patienceLabel, 'patience', '1')}
+        <span><input id="restore-best" type="checkbox" .checked=${t.restore_best} ?disabled=${this.running}
+          @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
+          <label for="restore-best">${strings.restoreBestLabel}</label></span>
+        ${this.numberField('seed', strings.seedLabel, 'seed', '1')}
+      </div>
+      <div class="buttons">
+        <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${strings.train}</button>
+        <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${strings.pause}</button>
+        <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${strings.resume}</button>
+        <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${strings.stop}</button>
+        ${this.blocker && !this.running ? html`<span class="blocked">${this.blocker}</span>` : nothing}
+      </div>
+      <div class="progress" role="progressbar" aria-label=${strings.progressLabel} aria-valuemin="0" aria-valuemax="100"
+        aria-valuenow=${p.pct} aria-valuetext=${p.text || `${p.pct}%`}><div style="width:${p.pct}%"></div></div>
+      <p class="progress-text">${p.text}</p>
+      <p role="status">${this.status}</p>
+      ${this.result ? html`<p class="result">${strings.resultLine(strings.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
+        this.result.history.length, this.result.best_epoch, this.result.test_loss, this.result.seconds)}</p>` : nothing}
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      ${this.renderBookChoice(books, book)}
+      <div class="charts">
+        <line-chart label=${strings.batchLossChart} xLabel=${strings.xBatch} yLabel=${strings.yLoss}
+          .series=${[{ label: strings.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
+        ${this.epochChart(strings.epochLossChart, strings.yLoss, 'loss', 'val_loss', strings.sLoss, strings.sValLoss, book)}
+        ${this.epochChart(strings.epochAccChart, strings.yAcc, 'accuracy', 'val_accuracy', strings.sAcc, strings.sValAcc, book)}
+      </div>
+      ${this.history.length ? this.renderHistory() : nothing}`;
+  }
+
+  private renderBookChoice(books: { source: string; model: string }[], book: BookCurve | undefined) {
+    if (books.length === 0) return html`<p class="note">${strings.noBookCurve}</p>`;
+    return html`<p class="note"><label for="book">${strings.bookCurveLabel}</label>
+      <select id="book" @change=${(e: Event) => (this.bookIndex = Number((e.target as HTMLSelectElement).value))}>
+        ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${strings.bookSource(b.source)}</option>`)}
+        <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${strings.bookCurveNone}</option>
+      </select>
+      ${book ? strings.bookCurveNote(strings.bookSource(book.source)) : nothing}</p>`;
+  }
+
+  private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
+    trainName: string, valName: string, book: BookCurve | undefined) {
+    const n = Math.max(this.history.length, book?.epoch.length ?? 0);
+    const x = Array.from({ length: n }, (_, i) => i + 1);
+    const mine = (k: typeof train | typeof val) => x.map((_, i) => this.history[i]?.[k] ?? null);
+    const series: SeriesStyle[] = [{ label: trainName, color: C_TRAIN, points: true }, { label: valName, color: C_VAL, points: true }];
+    const columns: (number | null)[][] = [x, mine(train), mine(val)];
+    if (book) {
+      series.push({ label: strings.sBook(trainName), color: C_TRAIN, dash: [6, 4] }, { label: strings.sBook(valName), color: C_VAL, dash: [6, 4] });
+      columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
+    }
+    return html`<line-chart label=${label} xLabel=${strings.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
+  }
+
+  private renderHistory() {
+    return html`<table aria-label=${strings.historyHeading}>
+      <thead><tr><th scope="col">${strings.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
+        <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${strings.colSeconds}</th></tr></thead>
+      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>
+        <td>${h.val_loss.toFixed(4)}</td><td>${h.val_accuracy.toFixed(4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
+    </table>`;
+  }
+}
