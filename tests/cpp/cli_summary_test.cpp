@@ -11,7 +11,7 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int status;
   std::string out, err;
 };
@@ -23,7 +23,7 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-Run run_cli(const std::string& args) {
+CliRun run_cli(const std::string& args) {
   const std::string dir = ::testing::TempDir();
   const std::string out = dir + "/cli_summary_out.txt", err = dir + "/cli_summary_err.txt";
   const std::string cmd = std::string(RNN_CLI_PATH) + " " + args + " >" + out + " 2>" + err;
@@ -43,7 +43,7 @@ TEST(CliSummary, EverySharedSpellingPrintsKerasTotals) {
   for (const char* f : {"lstm_keras2.json", "lstm_keras3.json", "lstm_tfjs_topology.json",
                         "lstm_tfjs_converter_model.json"}) {
     SCOPED_TRACE(f);
-    const Run r = run_cli(std::string("summary ") + RNN_TEST_DATA_DIR + "/keras-json/" + f);
+    const CliRun r = run_cli(std::string("summary ") + RNN_TEST_DATA_DIR + "/keras-json/" + f);
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("Layer (type)"), std::string::npos);
     EXPECT_NE(r.out.find("Output Shape"), std::string::npos);
@@ -61,7 +61,7 @@ TEST(CliSummary, InvalidModelGoesToStderrWithStatus1) {
     {"class_name":"Embedding","config":{"name":"embedding","input_dim":500,"output_dim":16,"batch_input_shape":[null,100]}},
     {"class_name":"LSTM","config":{"name":"lstm","units":8}},
     {"class_name":"LSTM","config":{"name":"lstm_1","units":8}}]}})");
-  const Run r = run_cli("summary " + path);
+  const CliRun r = run_cli("summary " + path);
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("LSTM layer 'lstm_1' needs a sequence"), std::string::npos) << r.err;
@@ -70,7 +70,7 @@ TEST(CliSummary, InvalidModelGoesToStderrWithStatus1) {
 TEST(CliSummary, MalformedAndMissingFilesAndUsage) {
   EXPECT_EQ(run_cli("summary " + write_temp("garbage.json", "\x01\x02{{{")).status, 1);
   EXPECT_EQ(run_cli("summary " + write_temp("deep.json", std::string(50000, '[') + std::string(50000, ']'))).status, 1);
-  const Run missing = run_cli("summary /nonexistent/model.json");
+  const CliRun missing = run_cli("summary /nonexistent/model.json");
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("/nonexistent/model.json"), std::string::npos);
   EXPECT_EQ(run_cli("summary").status, 2);
