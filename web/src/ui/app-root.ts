@@ -36,6 +36,7 @@ export class AppRoot extends LitElement {
   @state() private client = this.startClient();
   @state() private copied = false;
 
+  private restarts = 0;
   private summarizeTimer: number | undefined;
   private urlTimer: number | undefined;
   private requestSeq = 0;
@@ -94,9 +95,14 @@ export class AppRoot extends LitElement {
     );
     client.on((ev) => {
       if (ev.event !== 'fatal' || client !== this.client) return;
-      // Replace the worker so that the page keeps working; the set-up is in this.setup.
-      this.workerNote = strings.engineRestarted(ev.error);
+      // Replace the worker so that the page keeps working; the set-up is in this.setup. A worker
+      // that cannot even start would fail again: give up after a few tries and say so.
       this.training = false;
+      if (++this.restarts > 3) {
+        this.engineStatus = strings.engineFailed(ev.error);
+        return;
+      }
+      this.workerNote = strings.engineRestarted(ev.error);
       this.client = this.startClient();
       this.requestSummary(0);
     });

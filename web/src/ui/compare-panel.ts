@@ -14,7 +14,7 @@ import { presets } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
-import { strings } from './strings';
+import { isNanStop, strings } from './strings';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const CURRENT = 'current';
@@ -141,7 +141,7 @@ export class ComparePanel extends LitElement {
       this.update1(job, { state: 'training', epoch: 1 });
       const result = await client.request('train', { modelJson: job.modelJson, data, training });
       if (run !== this.runId) return;
-      this.update1(job, { state: 'done', result, params: result.total_params, error: result.stop_reason === 'nan' ? strings.nanLoss(result.message) : null });
+      this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? strings.nanLoss(result.message) : null });
     } catch (e) {
       if (run !== this.runId) return;
       this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });

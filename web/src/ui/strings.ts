@@ -136,7 +136,7 @@ export const strings = {
   nanLoss: (msg: string | null) => `The loss became NaN (not a number): ${msg ?? 'the weights diverged.'} Lower the learning rate and train again.`,
   resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
     `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
-  stopReason: { finished: 'Finished', early_stopped: 'Stopped early', stopped: 'Stopped by you', nan: 'Stopped (NaN loss)' } as Record<string, string>,
+  stopReason: { finished: 'Finished', completed: 'Finished', early_stopping: 'Stopped early', non_finite_loss: 'Stopped (NaN loss)', early_stopped: 'Stopped early', stopped: 'Stopped by you', nan: 'Stopped (NaN loss)' } as Record<string, string>,
   setupProblem: (msg: string) => `Cannot train yet: ${msg}`,
   summaryOnlyCannotTrain: (why: string) => `This preset is for its summary only: ${why}`,
   batchLossChart: 'Loss per batch',
@@ -211,4 +211,9 @@ export function formatSeconds(s: number): string {
 
 export function groupThousands(v: number): string {
   return v.toLocaleString('en-US');
+}
+
+/** The protocol says 'nan'; the engine's own name is 'non_finite_loss': both mean the loss diverged. */
+export function isNanStop(r: { stop_reason: string }): boolean {
+  return r.stop_reason === 'nan' || r.stop_reason === 'non_finite_loss';
 }

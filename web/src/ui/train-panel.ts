@@ -11,7 +11,7 @@ import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
-import { strings } from './strings';
+import { isNanStop, strings } from './strings';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -136,7 +136,7 @@ export class TrainPanel extends LitElement {
       const result = await client.request('train', { modelJson: model, data, training });
       if (client !== this.client) return;
       this.result = result;
-      if (result.stop_reason === 'nan') {
+      if (isNanStop(result)) {
         this.error = strings.nanLoss(result.message);
         this.status = Number.isFinite(result.test_accuracy) ? strings.testAccuracy(result.test_accuracy) : strings.statusIdle;
       } else {
