@@ -1,0 +1,108 @@
+// <classify-view>: the one `Review` box, the Classify button (always enabled), ready examples, and
+// one panel per trained model, side by side when the compare view trained several. Typing
+// classifies after a short pause; the text goes to each model's worker, which tokenizes it off
+// the main thread (a 1 MB paste never blocks the page).
+//
+// Mounting: set `models` to the workers that hold trained models, [{label, client}]. Assign a new
+// array after a model is retrained: the panels classify the current text again.
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { EngineClient } from '../../engine/client';
+import { classifyStrings as s } from '../classify-strings';
+import { exampleReviews } from './examples';
+import './model-panel';
+
+export interface ClassifyModel {
+  label: string;
+  client: EngineClient;
+}
+
+/** Pause after the last keystroke before classifying. */
+const TYPING_DEBOUNCE_MS = 300;
+
+@customElement('classify-view')
+export class ClassifyView extends LitElement {
+  @property({ attribute: false }) models: ClassifyModel[] = [];
+
+  /** The text the panels classify (the box's content after the pause). */
+  @state() private text = '';
+  @state() private revision = 0;
+
+  private timer: number | undefined;
+
+  static styles = css`
+    :host { display: block; }
+    h2 { margin: 0.2rem 0 0.3rem; }
+    .intro, .help { color: #444; font-size: 0.9rem; margin: 0.2rem 0; }
+    label.review { display: block; font-weight: 700; margin: 0.6rem 0 0.2rem; }
+    textarea { width: 100%; min-height: 7rem; box-sizing: border-box; font: inherit; font-size: 1rem; padding: 0.4rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; margin: 0.4rem 0 0.8rem; }
+    button { font-size: 1rem; padding: 0.3rem 0.9rem; cursor: pointer; }
+    button.primary { background: #345; color: #fff; border: 1px solid #234; border-radius: 4px; font-weight: 600; }
+    .examples { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
+    .examples span { font-weight: 600; margin-right: 0.2rem; }
+    .examples button { font-size: 0.85rem; padding: 0.15rem 0.6rem; }
+    .panels { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+    .empty { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.8rem; border-radius: 4px; }
+  `;
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearTimeout(this.timer);
+  }
+
+  protected willUpdate(changed: PropertyValues): void {
+    // A retrained model (a new models array): classify the current text again.
+    if (changed.has('models') && changed.get('models') !== undefined) this.revision++;
+  }
+
+  private get box(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+
+  private onInput(): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.classifyNow(false), TYPING_DEBOUNCE_MS);
+  }
+
+  /** Classifies the box's text now; `force` re-asks even if the text has not changed. */
+  private classifyNow(force: boolean): void {
+    window.clearTimeout(this.timer);
+    this.text = this.box?.value ?? '';
+    if (force) this.revision++;
+  }
+
+  private useExample(text: string): void {
+    const box = this.box;
+    if (box) box.value = text;
+    this.classifyNow(true);
+  }
+
+  render() {
+    const several = this.models.length > 1;
+    return html`
+      <h2>${s.heading}</h2>
+      <p class="intro">${s.intro}</p>
+      <label class="review" for="review">${s.reviewLabel}</label>
+      <textarea id="review" spellcheck="true" placeholder=${s.reviewPlaceholder} aria-describedby="review-help"
+        @input=${this.onInput}></textarea>
+      <p class="help" id="review-help">${s.reviewHelp}</p>
+      <div class="actions">
+        <button class="primary" @click=${() => this.classifyNow(true)}>${s.classify}</button>
+        <div class="examples" role="group" aria-labelledby="examples-label">
+          <span id="examples-label">${s.examplesLabel}:</span>
+          ${exampleReviews.map((e) => html`<button @click=${() => this.useExample(e.text)}>${s.examples[e.id]}</button>`)}
+        </div>
+      </div>
+      ${this.models.length === 0
+        ? html`<p class="empty" role="status">${s.noModels}</p>`
+        : html`<div class="panels">${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
+            ?showLabel=${several} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'classify-view': ClassifyView;
+  }
+}

@@ -1,0 +1,194 @@
+// One heat map: units (rows) × kept tokens (columns), drawn on a canvas so that a 1000-step,
+// 256-unit layer costs one image, not 256,000 elements. Reading it: hovering a cell, or focusing
+// the map and moving with the arrow keys (Home/End for the first/last token), shows the word, the
+// unit and the value in a live region beside it.
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { classifyStrings as s } from '../classify-strings';
+
+/** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
+export type HeatScale = 'gate' | 'signed';
+
+const CELL = 14;
+const ROW_LABELS = 34;
+const WORD_LABELS = 70;
+
+/** Gates: white (closed, 0) to deep blue (open, 1). */
+function gateColour(v: number): string {
+  const t = Math.min(1, Math.max(0, v));
+  return `rgb(${Math.round(255 - 225 * t)},${Math.round(255 - 175 * t)},${Math.round(255 - 95 * t)})`;
+}
+
+/** States: blue (negative) – white (0) – red (positive), |v| / bound as intensity. */
+function signedColour(v: number, bound: number): string {
+  const t = Math.min(1, Math.abs(v) / bound);
+  const fade = Math.round(255 * (1 - t));
+  return v >= 0 ? `rgb(${Math.round(255 - 55 * t)},${fade},${fade})` : `rgb(${fade},${Math.round(255 - 155 * t)},255)`;
+}
+
+@customElement('heat-map')
+export class HeatMap extends LitElement {
+  /** Which map this is: a key of classifyStrings.mapTitle ('input', 'cell', 'hidden', ...). */
+  @property() kind = 'hidden';
+  @property({ attribute: false }) words: string[] = [];
+  /** [step][unit], one row per kept token. */
+  @property({ attribute: false }) values: number[][] = [];
+  @property() scale: HeatScale = 'gate';
+
+  @state() private cursor: { step: number; unit: number } | null = null;
+  @query('canvas') private canvas!: HTMLCanvasElement;
+
+  static styles = css`
+    :host { display: block; margin: 0.6rem 0 1rem; }
+    h4 { margin: 0 0 0.2rem; font-size: 0.95rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .map { display: inline-block; outline: none; border: 2px solid transparent; border-radius: 3px; }
+    .map:focus-visible { border-color: #f90; }
+    canvas { display: block; cursor: crosshair; }
+    .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
+    .scale { font-size: 0.75rem; color: #555; display: flex; align-items: center; gap: 0.4rem; }
+    .bar { width: 8rem; height: 0.6rem; border: 1px solid #999; }
+  `;
+
+  get steps(): number {
+    return this.values.length;
+  }
+
+  get units(): number {
+    return this.values[0]?.length ?? 0;
+  }
+
+  /** Half-width of the signed scale: 1 for tanh-bounded states, else the largest |value|. */
+  private bound(): number {
+    if (this.scale === 'gate') return 1;
+    let m = 0;
+    for (const row of this.values) for (const v of row) m = Math.max(m, Math.abs(v));
+    return m <= 1 ? 1 : m;
+  }
+
+  private colour(v: number, bound: number): string {
+    return this.scale === 'gate' ? gateColour(v) : signedColour(v, bound);
+  }
+
+  render() {
+    const title = s.mapTitle[this.kind] ?? this.kind;
+    const c = this.cursor;
+    const bound = this.bound();
+    const lo = this.scale === 'gate' ? 0 : -bound;
+    const gradient = this.scale === 'gate'
+      ? `linear-gradient(to right, ${gateColour(0)}, ${gateColour(1)})`
+      : `linear-gradient(to right, ${signedColour(-1, 1)}, #fff, ${signedColour(1, 1)})`;
+    return html`
+      <h4 id="title">${title}</h4>
+      <div class="scroll">
+        <div class="map" tabindex="0" role="group" aria-label=${s.mapLabel(title, this.units, this.steps)}
+          aria-describedby="readout" data-units=${this.units} data-steps=${this.steps}
+          @keydown=${this.onKey} @focus=${this.onFocus}>
+          <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
+        </div>
+      </div>
+      <p class="readout" id="readout" aria-live="polite">${c
+        ? s.cellReadout(this.words[c.step] ?? '', c.step, c.unit, this.values[c.step][c.unit])
+        : s.mapIdle}</p>
+      <div class="scale" aria-label=${s.scaleLabel(lo, bound)} role="img">
+        <span aria-hidden="true">${lo.toFixed(2)}</span><span class="bar" style="background:${gradient}"></span><span aria-hidden="true">${bound.toFixed(2)}</span>
+      </div>`;
+  }
+
+  protected updated(changed: PropertyValues): void {
+    if (changed.has('values') || changed.has('words') || changed.has('scale')) {
+      if (this.cursor && (this.cursor.step >= this.steps || this.cursor.unit >= this.units)) this.cursor = null;
+      this.draw();
+    } else if (changed.has('cursor')) {
+      this.draw();
+    }
+  }
+
+  private draw(): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    const width = ROW_LABELS + this.steps * CELL;
+    const height = this.units * CELL + WORD_LABELS;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    canvas.width = Math.max(1, Math.round(width * dpr));
+    canvas.height = Math.max(1, Math.round(height * dpr));
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, width, height);
+    const bound = this.bound();
+    for (let t = 0; t < this.steps; t++) {
+      for (let u = 0; u < this.units; u++) {
+        g.fillStyle = this.colour(this.values[t][u], bound);
+        g.fillRect(ROW_LABELS + t * CELL, u * CELL, CELL, CELL);
+      }
+    }
+    g.fillStyle = '#333';
+    g.font = '10px system-ui, sans-serif';
+    g.textBaseline = 'middle';
+    g.textAlign = 'right';
+    for (let u = 0; u < this.units; u++) g.fillText(String(u + 1), ROW_LABELS - 4, u * CELL + CELL / 2);
+    // Words under their columns, written downwards.
+    g.textAlign = 'right';
+    for (let t = 0; t < this.steps; t++) {
+      g.save();
+      g.translate(ROW_LABELS + t * CELL + CELL / 2, this.units * CELL + 4);
+      g.rotate(-Math.PI / 2);
+      const w = this.words[t] ?? '';
+      g.fillText(w.length > 11 ? `${w.slice(0, 10)}…` : w, 0, 0);
+      g.restore();
+    }
+    const c = this.cursor;
+    if (c) {
+      g.strokeStyle = '#f90';
+      g.lineWidth = 2;
+      g.strokeRect(ROW_LABELS + c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
+    }
+  }
+
+  private onMouse(e: MouseEvent): void {
+    const r = this.canvas.getBoundingClientRect();
+    const step = Math.floor((e.clientX - r.left - ROW_LABELS) / CELL);
+    const unit = Math.floor((e.clientY - r.top) / CELL);
+    if (step < 0 || unit < 0 || step >= this.steps || unit >= this.units) {
+      this.cursor = null;
+      return;
+    }
+    if (this.cursor?.step !== step || this.cursor?.unit !== unit) this.cursor = { step, unit };
+  }
+
+  private onFocus(): void {
+    if (!this.cursor && this.steps > 0 && this.units > 0) this.cursor = { step: 0, unit: 0 };
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.steps === 0 || this.units === 0) return;
+    const c = this.cursor ?? { step: 0, unit: 0 };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [c.step - 1, c.unit], ArrowRight: [c.step + 1, c.unit],
+      ArrowUp: [c.step, c.unit - 1], ArrowDown: [c.step, c.unit + 1],
+      Home: [0, c.unit], End: [this.steps - 1, c.unit],
+    };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    const step = Math.min(this.steps - 1, Math.max(0, m[0]));
+    const unit = Math.min(this.units - 1, Math.max(0, m[1]));
+    this.cursor = { step, unit };
+    // Keep the cell in view inside the horizontal scroller.
+    const scroller = this.renderRoot.querySelector('.scroll') as HTMLElement | null;
+    if (scroller) {
+      const x = ROW_LABELS + step * CELL;
+      if (x < scroller.scrollLeft) scroller.scrollLeft = x - ROW_LABELS;
+      else if (x + CELL > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + CELL - scroller.clientWidth;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'heat-map': HeatMap;
+  }
+}

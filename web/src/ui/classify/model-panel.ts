@@ -1,0 +1,167 @@
+// One trained model reading the review: its verdict (a status region), notes on the review (no
+// words, all out of vocabulary, maxlen cut), the tokens, the prediction after each word, and heat
+// maps of the chosen recurrent layer. It asks its worker for a trace whenever the text changes;
+// at most one request is in flight, and only the reply for the latest text is shown.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { EngineClient } from '../../engine/client';
+import type { TraceResult } from '../../engine/protocol';
+import { classifyStrings as s } from '../classify-strings';
+import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
+import type { HeatScale } from './heat-map';
+import './heat-map';
+import './token-strip';
+import './word-chart';
+
+interface MapSpec { kind: string; values: number[][]; scale: HeatScale }
+
+/** The maps of one recurrent layer: its gates (0..1), then cell and hidden state (signed). */
+export function mapsOfLayer(layer: TraceResult['layers'][number]): MapSpec[] {
+  const maps: MapSpec[] = layer.gates.map((g) => ({ kind: g.name, values: g.values, scale: 'gate' as const }));
+  if (layer.cell) maps.push({ kind: 'cell', values: layer.cell, scale: 'signed' });
+  maps.push({ kind: 'hidden', values: layer.hidden, scale: 'signed' });
+  return maps;
+}
+
+@customElement('classify-model-panel')
+export class ClassifyModelPanel extends LitElement {
+  @property() label = '';
+  @property({ type: Boolean }) showLabel = false;
+  @property({ attribute: false }) client: EngineClient | null = null;
+  @property() text = '';
+  /** Bumped by the Classify button: classify again even if the text is the same. */
+  @property({ type: Number }) revision = 0;
+
+  @state() private result: TraceResult | null = null;
+  @state() private error: string | null = null;
+  @state() private busy = false;
+  @state() private layerIndex = -1;
+
+  private inFlight = false;
+  private again = false;
+  private shownFor: { text: string; revision: number; client: EngineClient | null } | null = null;
+
+  static styles = css`
+    :host { display: block; flex: 1 1 30rem; min-width: 0; border: 1px solid #cdd; border-radius: 6px; padding: 0.6rem 0.9rem; background: #fff; }
+    h3 { margin: 0 0 0.4rem; font-size: 1.05rem; }
+    h4 { margin: 0.9rem 0 0.2rem; font-size: 1rem; }
+    .verdict { font-size: 1.35rem; font-weight: 700; margin: 0.2rem 0; padding: 0.3rem 0.6rem; border-radius: 4px; background: #f2f2f2; }
+    .verdict.positive { background: #e3f4e3; color: #185c18; }
+    .verdict.negative { background: #fbe4e4; color: #8a1c1c; }
+    .verdict.message { font-size: 1rem; font-weight: 500; }
+    .explain, .note { font-size: 0.85rem; color: #444; margin: 0.2rem 0; }
+    .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.35rem 0.6rem; border-radius: 4px; font-size: 0.9rem; margin: 0.3rem 0; }
+    .maps { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+    .maps heat-map { max-width: 100%; }
+    label { font-weight: 600; margin-right: 0.4rem; }
+    select { font-size: 1rem; }
+    [aria-busy=true] .verdict { opacity: 0.7; }
+  `;
+
+  protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('text') || changed.has('revision') || changed.has('client')) this.refresh();
+  }
+
+  private refresh(): void {
+    if (this.text.trim() === '') {
+      this.result = null;
+      this.error = null;
+      this.busy = false;
+      this.shownFor = { text: this.text, revision: this.revision, client: this.client };
+      return;
+    }
+    const cur = this.shownFor;
+    if (cur && cur.text === this.text && cur.revision === this.revision && cur.client === this.client) return;
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    const client = this.client;
+    if (!client) return;
+    const asked = { text: this.text, revision: this.revision, client };
+    this.inFlight = true;
+    this.busy = true;
+    try {
+      const r = await client.request('traceReview', { text: asked.text });
+      if (asked.text === this.text && client === this.client) {
+        this.result = r;
+        this.error = null;
+        if (this.layerIndex >= r.layers.length || this.layerIndex < 0) this.layerIndex = r.layers.length - 1;
+      }
+    } catch (e) {
+      if (asked.text === this.text && client === this.client) {
+        const msg = e instanceof Error ? e.message : String(e);
+        this.result = null;
+        this.error = /no trained model/i.test(msg) ? s.noModels : s.failed(msg);
+      }
+    } finally {
+      this.shownFor = asked;
+      this.inFlight = false;
+      const stale = this.again || asked.text !== this.text || client !== this.client;
+      this.again = false;
+      if (stale && this.text.trim() !== '') void this.run();
+      else this.busy = false;
+    }
+  }
+
+  render() {
+    return html`<section aria-busy=${this.busy ? 'true' : 'false'} aria-label=${this.label}>
+      ${this.showLabel ? html`<h3>${this.label}</h3>` : nothing}
+      ${this.renderStatus()}
+      ${this.result && !hasNoWords(this.result) ? this.renderResult(this.result) : nothing}
+    </section>`;
+  }
+
+  private renderStatus() {
+    const r = this.result;
+    let text: string;
+    let cls = 'message';
+    if (this.text.trim() === '') text = s.emptyReview;
+    else if (this.error) text = this.error;
+    else if (!r) text = s.working;
+    else if (hasNoWords(r)) text = s.noWords;
+    else {
+      text = s.verdict(r.probability);
+      cls = r.probability >= 0.5 ? 'positive' : 'negative';
+    }
+    const notes = r && !this.error && !hasNoWords(r) ? reviewNotes(r) : [];
+    const facts = r ? reviewFacts(r) : null;
+    const allOov = facts !== null && facts.words > 0 && notes[0] === s.allOov(facts.words);
+    return html`
+      <p role="status" class="verdict ${cls}">${text}</p>
+      ${cls !== 'message' ? html`<p class="explain">${s.verdictExplain}</p>` : nothing}
+      ${notes.map((n, i) => html`<p class=${i === 0 && allOov ? 'warning' : 'note'}>${n}</p>`)}`;
+  }
+
+  private renderResult(r: TraceResult) {
+    const kept = r.tokens.filter((t) => !t.cut).map((t) => t.text);
+    const words = kept.slice(Math.max(0, kept.length - r.per_step.length));
+    const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
+    return html`
+      <h4>${s.tokensHeading}</h4>
+      <token-strip .tokens=${r.tokens} .cutOmitted=${r.cut_omitted ?? 0}></token-strip>
+      <h4>${s.chartHeading}</h4>
+      <p class="note">${s.chartNote}</p>
+      <word-chart .words=${words} .values=${r.per_step}></word-chart>
+      ${layer ? html`
+        <h4>${s.mapsHeading}</h4>
+        ${r.layers.length > 1 ? html`<p>
+          <label for="layer">${s.layerPicker}</label>
+          <select id="layer" @change=${(e: Event) => (this.layerIndex = Number((e.target as HTMLSelectElement).value))}>
+            ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${s.layerOption(i, l.kind, l.name)}</option>`)}
+          </select></p>` : nothing}
+        <p class="note">${s.mapsNote(layer.kind)} ${s.mapHelp}</p>
+        <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
+      ` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'classify-model-panel': ClassifyModelPanel;
+  }
+}

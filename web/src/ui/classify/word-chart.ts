@@ -1,0 +1,96 @@
+/// <reference types="vite/client" />
+// The prediction after each kept token as a uPlot line: x is the token's position, labelled with
+// the word; y the probability of positive, with the 0.5 boundary dashed. The legend under the
+// plot reads the word and value under the cursor.
+import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import uPlot from 'uplot';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { classifyStrings as s } from '../classify-strings';
+
+@customElement('word-chart')
+export class WordChart extends LitElement {
+  @property({ attribute: false }) words: string[] = [];
+  /** Probability of positive after each word (same length as words). */
+  @property({ attribute: false }) values: number[] = [];
+
+  private plot: uPlot | null = null;
+  private resize: ResizeObserver | null = null;
+
+  static styles = [unsafeCSS(uPlotCss), css`
+    :host { display: block; min-width: 0; }
+    figure { margin: 0; }
+    .plot { width: 100%; min-height: 1px; }
+  `];
+
+  render() {
+    return html`<figure role="img" aria-label=${s.chartLabel(this.values.length)} data-points=${this.values.length}>
+      <div class="plot"></div>
+    </figure>`;
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => {
+      const w = this.width();
+      if (this.plot && Math.abs(w - this.plot.width) > 1) this.plot.setSize({ width: w, height: this.plot.height });
+    });
+    this.resize.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+  }
+
+  protected updated(changed: PropertyValues): void {
+    if (changed.has('values') || changed.has('words')) this.create();
+  }
+
+  private width(): number {
+    return Math.max(240, Math.floor(this.getBoundingClientRect().width));
+  }
+
+  private create(): void {
+    this.plot?.destroy();
+    const words = this.words;
+    const word = (i: number | null) => (i === null || i === undefined ? '' : (words[Math.round(i)] ?? ''));
+    const x = this.values.map((_, i) => i);
+    const opts: uPlot.Options = {
+      width: this.width(),
+      height: 230,
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false, range: [-0.5, Math.max(0.5, x.length - 0.5)] }, y: { range: [0, 1] } },
+      axes: [
+        {
+          label: s.chartX,
+          // Whole positions only, each labelled with its word.
+          incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+          space: 28,
+          values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? word(v) : '')),
+          rotate: -60,
+          size: 70,
+        },
+        { label: s.chartY, splits: () => [0, 0.25, 0.5, 0.75, 1] },
+      ],
+      series: [
+        { label: s.chartX, value: (_u, v) => word(v) },
+        {
+          label: s.chartSeries, stroke: '#1f5fa8', width: 2, points: { show: true, size: 6, fill: '#1f5fa8' },
+          value: (_u, v) => (v === null ? '—' : v.toFixed(3)),
+        },
+        { label: '0.5', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },
+      ],
+    };
+    const data: uPlot.AlignedData = [x, this.values, x.map(() => 0.5)];
+    this.plot = new uPlot(opts, data, this.renderRoot.querySelector('.plot') as HTMLElement);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'word-chart': WordChart;
+  }
+}
