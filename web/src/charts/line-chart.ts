@@ -24,6 +24,8 @@ export class LineChart extends LitElement {
   /** [x, y1, y2, ...]; null entries leave gaps. */
   @property({ attribute: false }) columns: (number | null)[][] = [[]];
   @property({ type: Number }) height = 220;
+  /** Ticks on whole x values only (epochs). */
+  @property({ type: Boolean }) integerX = false;
 
   private plot: uPlot | null = null;
   private frame = 0;
@@ -51,7 +53,7 @@ export class LineChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    const key = JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel;
+    const key = JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel + this.integerX;
     if (!this.plot || key !== this.seriesKey) {
       this.seriesKey = key;
       this.create();
@@ -90,7 +92,10 @@ export class LineChart extends LitElement {
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
-      axes: [{ label: this.xLabel }, { label: this.yLabel }],
+      axes: [
+        this.integerX ? { label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] } : { label: this.xLabel },
+        { label: this.yLabel },
+      ],
       series: [
         { label: this.xLabel },
         ...this.series.map((s) => ({

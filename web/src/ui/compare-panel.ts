@@ -142,11 +142,21 @@ export class ComparePanel extends LitElement {
       const result = await client.request('train', { modelJson: job.modelJson, data, training });
       if (run !== this.runId) return;
       this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? strings.nanLoss(result.message) : null });
+      this.announceTrained();
     } catch (e) {
       if (run !== this.runId) return;
       this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
       client.terminate();
     }
+  }
+
+  /**
+   * Tells the page which workers now hold a trained model ('compare-trained', detail: label and
+   * client per model), so another view (classify) can use them side by side.
+   */
+  private announceTrained(): void {
+    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title, client: j.client! }));
+    this.dispatchEvent(new CustomEvent('compare-trained', { detail, bubbles: true, composed: true }));
   }
 
   private cancel(): void {
@@ -157,6 +167,7 @@ export class ComparePanel extends LitElement {
       j.client = null;
     }
     this.jobs = [...this.jobs];
+    this.announceTrained();
   }
 
   disconnectedCallback(): void {
@@ -222,8 +233,8 @@ export class ComparePanel extends LitElement {
         })}</tbody>
       </table>
       <div class="charts">
-        <line-chart label=${strings.compareValLoss} xLabel=${strings.xEpoch} yLabel=${strings.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
-        <line-chart label=${strings.compareValAcc} xLabel=${strings.xEpoch} yLabel=${strings.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>
+        <line-chart integerX label=${strings.compareValLoss} xLabel=${strings.xEpoch} yLabel=${strings.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
+        <line-chart integerX label=${strings.compareValAcc} xLabel=${strings.xEpoch} yLabel=${strings.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>
       </div>`;
   }
 }

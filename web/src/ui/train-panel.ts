@@ -270,7 +270,7 @@ export class TrainPanel extends LitElement {
       series.push({ label: strings.sBook(trainName), color: C_TRAIN, dash: [6, 4] }, { label: strings.sBook(valName), color: C_VAL, dash: [6, 4] });
       columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
     }
-    return html`<line-chart label=${label} xLabel=${strings.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
+    return html`<line-chart integerX label=${label} xLabel=${strings.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
   }
 
   private renderHistory() {
