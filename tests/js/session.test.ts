@@ -55,13 +55,13 @@ describe('engine session (WebAssembly in Node)', () => {
     }
   });
 
-  it('trains the LSTM preset for two short epochs in slices, then evaluates and predicts', async () => {
+  it('trains the LSTM preset for three short epochs in slices, then evaluates and predicts', async () => {
     const m = await loadEngine();
     const s = new m.Session();
     try {
       unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
       const started = unwrapReply<{ batches_per_epoch: number }>(s.startTraining(lstmJson(), JSON.stringify({
-        num_words: 500, maxlen: 100, optimizer: 'rmsprop', learning_rate: 1e-2, batch_size: 64, epochs: 2, seed: 7,
+        num_words: 500, maxlen: 100, optimizer: 'rmsprop', learning_rate: 5e-3, batch_size: 64, epochs: 3, seed: 7,
       })));
       expect(started.batches_per_epoch).toBe(Math.ceil(2000 / 64));
       const epochs: EpochLog[] = [];
@@ -72,11 +72,13 @@ describe('engine session (WebAssembly in Node)', () => {
         epochs.push(...slice.epochs);
         if (slice.finished) break;
       }
-      expect(batches).toBe(2 * started.batches_per_epoch);
-      expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+      expect(batches).toBe(3 * started.batches_per_epoch);
+      expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
       const r = unwrapReply<TrainResult>(s.finishTraining());
-      expect(r.test_accuracy).toBeGreaterThan(0.5);
-      expect(r.test_loss).toBeLessThan(0.7);
+      // Issue 5's bar for a seeded short run on the quick pack: validation accuracy above 0.65.
+      expect(Math.max(...epochs.map((e) => e.val_accuracy))).toBeGreaterThan(0.65);
+      expect(r.test_accuracy).toBeGreaterThan(0.6);
+      expect(r.test_loss).toBeLessThan(0.69);
       expect(r.total_params).toBe(8809);
       const probs = unwrapReply<number[][]>(s.predict(JSON.stringify([new Array(100).fill(0).map((_, i) => (i < 90 ? 0 : i % 50))])));
       expect(probs[0][0]).toBeGreaterThan(0);
