@@ -13,6 +13,7 @@ int cmd_summary(const Args& args);  // summary.cpp
 int cmd_init(const Args& args);     // init_predict.cpp
 int cmd_predict(const Args& args);  // init_predict.cpp
 int cmd_train(const Args& args);    // train.cpp
+int cmd_bench(const Args& args);    // bench.cpp
 
 // Shared helpers (io.cpp): whole-file read, or throw std::runtime_error naming the path.
 std::string read_file(const std::string& path);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     if (command == "init") return rnn::cli::cmd_init(args);
     if (command == "predict") return rnn::cli::cmd_predict(args);
     if (command == "train") return rnn::cli::cmd_train(args);
+    if (command == "bench") return rnn::cli::cmd_bench(args);
   } catch (const std::bad_alloc&) {
     std::cerr << "error: out of memory\n";
     return 1;

@@ -1,0 +1,271 @@
+// rnn-playground bench: the native side of the speed benchmark (scripts/bench.ts). Trains a model
+// on a data pack for a fixed number of batches, then predicts validation reviews, and prints one
+// JSON object with the timings. The same figures are measured for the WebAssembly build and for
+// TF.js by scripts/bench.ts, so the three can be compared in one run on the same data.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "engine/model_json.hpp"
+#include "engine/network.hpp"
+#include "engine/pack.hpp"
+#include "engine/trainer.hpp"
+
+namespace rnn::cli {
+
+namespace {
+
+const char* kBenchUsage =
+    "usage: rnn-playground bench MODEL.json --data PACK [options]\n"
+    "\n"
+    "Trains the model (RMSprop) on the pack's training split for a fixed number of batches after a\n"
+    "few warm-up batches, then predicts the first validation reviews, and prints one JSON object:\n"
+    "{\"engine\":\"native\",\"ms_per_batch\" (median),\"ms_per_batch_mean\",\"batches\",\"batch_size\",\n"
+    "\"predict_count\",\"predictions_per_second\",\"epoch_seconds\",\"train_count\",\n"
+    "\"validation_count\",\"build\":{...}}. epoch_seconds = train_count / batch_size * ms_per_batch\n"
+    "+ validation_count / predictions_per_second (one epoch with its validation pass).\n"
+    "\n"
+    "options:\n"
+    "  --data PACK         data pack file (required)\n"
+    "  --num-words N       vocabulary (default: the model's)\n"
+    "  --maxlen L          sequence length (default: the model's input length)\n"
+    "  --batch-size B      default 64\n"
+    "  --batches N         timed training batches (default 50)\n"
+    "  --warmup W          untimed batches first (default 3)\n"
+    "  --predict P         validation reviews to predict (default 5000; at most the split's size)\n"
+    "  --lr X              RMSprop learning rate (default 1e-4, the curriculum's)\n"
+    "  --seed S            default 0\n";
+
+struct UsageError {
+  std::string message;
+};
+
+struct BenchOptions {
+  std::string model_path, data_path;
+  std::optional<int> num_words, maxlen;
+  int batch_size = 64;
+  int batches = 50;
+  int warmup = 3;
+  int predict_count = 5000;
+  double learning_rate = 1e-4;
+  uint64_t seed = 0;
+};
+
+long long parse_whole(const std::string& option, const std::string& text, long long min, long long max) {
+  size_t used = 0;
+  long long value = 0;
+  try {
+    value = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || value < min || value > max) {
+    throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
+                     "]; received '" + text + "'"};
+  }
+  return value;
+}
+
+BenchOptions parse_options(const Args& args) {
+  BenchOptions o;
+  constexpr long long kIntMax = std::numeric_limits<int>::max();
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) != 0) {
+      if (!o.model_path.empty()) throw UsageError{"unexpected argument '" + arg + "'"};
+      o.model_path = arg;
+      continue;
+    }
+    if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
+    const std::string& value = args[++i];
+    if (arg == "--data") o.data_path = value;
+    else if (arg == "--num-words") o.num_words = int(parse_whole(arg, value, 3, kIntMax));
+    else if (arg == "--maxlen") o.maxlen = int(parse_whole(arg, value, 1, kIntMax));
+    else if (arg == "--batch-size") o.batch_size = int(parse_whole(arg, value, 1, kIntMax));
+    else if (arg == "--batches") o.batches = int(parse_whole(arg, value, 1, kIntMax));
+    else if (arg == "--warmup") o.warmup = int(parse_whole(arg, value, 0, kIntMax));
+    else if (arg == "--predict") o.predict_count = int(parse_whole(arg, value, 1, kIntMax));
+    else if (arg == "--seed") o.seed = uint64_t(parse_whole(arg, value, 0, std::numeric_limits<long long>::max()));
+    else if (arg == "--lr") {
+      size_t used = 0;
+      double lr = 0;
+      try {
+        lr = std::stod(value, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != value.size() || !std::isfinite(lr) || lr <= 0)
+        throw UsageError{"--lr needs a number > 0; received '" + value + "'"};
+      o.learning_rate = lr;
+    } else {
+      throw UsageError{"unknown option '" + arg + "'"};
+    }
+  }
+  if (o.model_path.empty()) throw UsageError{"MODEL.json is missing"};
+  if (o.data_path.empty()) throw UsageError{"--data PACK is missing"};
+  return o;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+// What the binary was compiled with, so the table can state it.
+nlohmann::ordered_json build_info() {
+  nlohmann::ordered_json info;
+#if defined(__clang__)
+  info["compiler"] = std::string("clang ") + __clang_version__;
+#elif defined(__GNUC__)
+  info["compiler"] = std::string("g++ ") + __VERSION__;
+#endif
+#if defined(NDEBUG)
+  info["ndebug"] = true;
+#else
+  info["ndebug"] = false;
+#endif
+#if defined(__OPTIMIZE__)
+  info["optimized"] = true;
+#else
+  info["optimized"] = false;
+#endif
+  std::vector<std::string> simd;
+#if defined(__SSE2__)
+  simd.push_back("sse2");
+#endif
+#if defined(__SSE4_1__)
+  simd.push_back("sse4.1");
+#endif
+#if defined(__AVX__)
+  simd.push_back("avx");
+#endif
+#if defined(__AVX2__)
+  simd.push_back("avx2");
+#endif
+#if defined(__FMA__)
+  simd.push_back("fma");
+#endif
+  info["simd"] = simd;
+  info["eigen_simd"] = Eigen::SimdInstructionSetsInUse();
+  return info;
+}
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int cmd_bench(const Args& args) {
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kBenchUsage;
+      return 0;
+    }
+  }
+  BenchOptions options;
+  try {
+    options = parse_options(args);
+  } catch (const UsageError& e) {
+    std::cerr << "error: " << e.message << "\n" << kBenchUsage;
+    return 2;
+  }
+
+  const ModelSpec spec = parse_model_json(read_file(options.model_path));
+  const int num_words = options.num_words.value_or(spec.vocab);
+  if (!options.maxlen && spec.input_length == -1) {
+    std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << kBenchUsage;
+    return 2;
+  }
+  const int maxlen = options.maxlen.value_or(spec.input_length);
+  const std::string bytes = read_file(options.data_path);
+  const DataSplits data =
+      read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), num_words, maxlen);
+
+  FitConfig config;
+  config.epochs = 1;
+  config.batch_size = options.batch_size;
+  config.seed = options.seed;
+  config.optimizer.name = "rmsprop";
+  config.optimizer.learning_rate = options.learning_rate;
+
+  Network<float> network(spec);
+  network.initialize(options.seed);
+  Trainer<float> trainer(network, data.train, &data.validation, config);
+  // Validation runs when an epoch ends; keep it out of the per-batch figures.
+  if (options.warmup + options.batches >= trainer.batches_per_epoch()) {
+    std::cerr << "error: --warmup + --batches must stay below one epoch (" << trainer.batches_per_epoch()
+              << " batches of " << options.batch_size << ")\n";
+    return 2;
+  }
+  if (options.warmup > 0) trainer.run_slice(options.warmup);
+
+  // One timestamp per batch: the median resists another process taking the core for a moment.
+  std::vector<double> batch_ms;
+  batch_ms.reserve(size_t(options.batches));
+  Clock::time_point last = Clock::now();
+  trainer.set_batch_callback([&](const BatchProgress&) {
+    const Clock::time_point now = Clock::now();
+    batch_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+    last = now;
+  });
+  const Clock::time_point train_start = Clock::now();
+  last = train_start;
+  const BatchProgress progress = trainer.run_slice(options.batches);
+  const double train_seconds = seconds_since(train_start);
+  trainer.set_batch_callback(nullptr);
+  if (trainer.finished()) {
+    std::cerr << "error: training stopped early: " << trainer.stop_message() << "\n";
+    return 1;
+  }
+
+  // The first predict_count validation reviews, 256 at a time (as the worker predicts); best of
+  // three passes, the first of which also warms the buffers up.
+  const int predict_count = std::min(options.predict_count, data.validation.count);
+  TokenBatch x;
+  x.batch = predict_count;
+  x.time = data.validation.time;
+  x.ids.assign(data.validation.ids.begin(), data.validation.ids.begin() + size_t(predict_count) * size_t(x.time));
+  double predict_seconds = std::numeric_limits<double>::infinity();
+  double checksum = 0;
+  for (int pass = 0; pass < 3; ++pass) {
+    const Clock::time_point start = Clock::now();
+    const Mat<float> outputs = predict(network, x, 256);
+    predict_seconds = std::min(predict_seconds, seconds_since(start));
+    checksum = outputs.template cast<double>().sum();
+  }
+
+  const double ms_per_batch = median(batch_ms);
+  const double predictions_per_second = predict_count / predict_seconds;
+  nlohmann::ordered_json out;
+  out["engine"] = "native";
+  out["model"] = spec.name;
+  out["batch_size"] = options.batch_size;
+  out["batches"] = options.batches;
+  out["ms_per_batch"] = ms_per_batch;
+  out["ms_per_batch_mean"] = 1000.0 * train_seconds / options.batches;
+  out["predict_count"] = predict_count;
+  out["predictions_per_second"] = predictions_per_second;
+  out["train_count"] = data.train.count;
+  out["validation_count"] = data.validation.count;
+  out["epoch_seconds"] = double(data.train.count) / options.batch_size * ms_per_batch / 1000.0 +
+                         data.validation.count / predictions_per_second;
+  out["loss"] = progress.loss;  // running mean over the epoch so far: a sanity check that it trains
+  out["prediction_mean"] = checksum / predict_count;
+  out["build"] = build_info();
+  std::cout << out.dump() << std::endl;
+  return 0;
+}
+
+}  // namespace rnn::cli
