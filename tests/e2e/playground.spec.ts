@@ -222,3 +222,42 @@ test('7. a missing data file is explained and the page keeps working; nothing fr
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 60_000 });
   expect(foreign).toEqual([]);
 });
+
+test('7b. a worker that crashes mid-training is explained, replaced, and training works again', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', '30');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => chartPoints(page, 'Loss per batch'), { timeout: 30_000 }).toBeGreaterThan(2);
+  // Kill the worker the way a crash does: it stops, and its error event reaches the page.
+  await page.evaluate(() => {
+    const client = (document.querySelector('app-root') as unknown as { client: { worker: Worker } }).client;
+    client.worker.terminate();
+    client.worker.onerror?.(new ErrorEvent('error', { message: 'RuntimeError: simulated crash' }));
+  });
+  await expect(page.getByRole('alert')).toContainText('Training failed: The engine worker crashed: RuntimeError: simulated crash');
+  await expect(page.getByText(/The engine worker stopped .* A fresh one has been started/)).toBeVisible();
+  await setNumber(page, 'Epochs', '1');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 60_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('7c. a NaN loss is explained and the page keeps working', async ({ page }) => {
+  await open(page);
+  // ReLU SimpleRNN with SGD at learning rate 10: the weights blow up within the first epoch.
+  await page.getByLabel('Preset').selectOption('embedding-simplernn-500');
+  await page.getByLabel('simple_rnn activation').selectOption('relu');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Optimizer').selectOption('sgd');
+  await setNumber(page, 'Learning rate', '10');
+  await setNumber(page, 'Epochs', '2');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('alert')).toContainText('The loss became NaN (not a number).', { timeout: 60_000 });
+  await expect(page.getByText(/^Stopped \(NaN loss\) after/)).toBeVisible();
+  await setNumber(page, 'Learning rate', '0.001');
+  await setNumber(page, 'Epochs', '1');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 60_000 });
+});

@@ -133,7 +133,9 @@ export const strings = {
   statusStopping: 'Stopping after this batch…',
   testAccuracy: (acc: number) => `Test accuracy: ${acc.toFixed(3)}`,
   trainFailed: (msg: string) => `Training failed: ${msg}`,
-  nanLoss: (msg: string | null) => `The loss became NaN (not a number): ${msg ?? 'the weights diverged.'} Lower the learning rate and train again.`,
+  nanLoss: (msg: string | null) => msg
+    ? `The loss became NaN (not a number). ${msg}`
+    : 'The loss became NaN (not a number): the weights diverged. Lower the learning rate and train again.',
   resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
     `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
   stopReason: { finished: 'Finished', completed: 'Finished', early_stopping: 'Stopped early', non_finite_loss: 'Stopped (NaN loss)', early_stopped: 'Stopped early', stopped: 'Stopped by you', nan: 'Stopped (NaN loss)' } as Record<string, string>,
