@@ -95,6 +95,14 @@ let paused = false;
 let stopRequested = false;
 let resumeWaiter: (() => void) | null = null;
 
+/** The engine's stop reasons (trainer.cpp, stop_reason_name) in the protocol's words. */
+const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
+  completed: 'finished',
+  early_stopping: 'early_stopped',
+  non_finite_loss: 'nan',
+  stopped: 'stopped',
+};
+
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
@@ -133,7 +141,8 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
       sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
       await yieldToMessages();
     }
-    const result = unwrapReply<TrainResult>(session.finishTraining());
+    const raw = unwrapReply<Omit<TrainResult, 'stop_reason'> & { stop_reason: string }>(session.finishTraining());
+    const result: TrainResult = { ...raw, stop_reason: STOP_REASONS[raw.stop_reason] ?? 'stopped' };
     if (stopRequested && result.stop_reason !== 'nan') result.stop_reason = 'stopped';
     trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen };
     return result;
