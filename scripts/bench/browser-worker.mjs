@@ -1,0 +1,24 @@
+// The Chromium side of the benchmark: a module worker that loads our WebAssembly engine as the
+// site's worker does (the glue fetches rnn_engine.wasm next to itself) and runs the same timing
+// code as the Node benchmark (engine-bench.mjs). Served by scripts/bench/browser.ts.
+import createRnnEngine from './wasm/rnn_engine.mjs';
+import { benchEngine } from './engine-bench.mjs';
+
+self.onmessage = async (event) => {
+  try {
+    const { runs, settings, batches, warmup } = event.data;
+    const pack = new Uint8Array(await (await fetch('./data/bench.pack')).arrayBuffer());
+    const validation = await (await fetch('./data/validation.json')).json();
+    const results = [];
+    for (const run of runs) {
+      const module = await createRnnEngine(); // a fresh module per model: its own heap figure
+      const result = benchEngine(module, pack, {
+        modelJson: run.modelJson, settings, batches, warmup, predictSequences: validation, fullEpoch: run.fullEpoch,
+      });
+      results.push({ model: run.model, ...result });
+    }
+    self.postMessage({ ok: true, results, userAgent: navigator.userAgent });
+  } catch (error) {
+    self.postMessage({ ok: false, error: String((error && error.stack) || error) });
+  }
+};

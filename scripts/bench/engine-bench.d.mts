@@ -1,0 +1,32 @@
+// Types of engine-bench.mjs (plain JavaScript so that the browser worker can load it as is).
+import type { RnnEngineModule } from '../../web/src/wasm/rnn_engine.mjs';
+
+export interface EngineBenchOptions {
+  modelJson: string;
+  /** Session training settings: num_words, maxlen, batch_size, optimizer, learning_rate, seed. */
+  settings: { num_words: number; maxlen: number; batch_size: number; optimizer: string; learning_rate: number; seed: number };
+  batches: number;
+  warmup: number;
+  /** Validation reviews as token ids, already cut to maxlen. */
+  predictSequences: number[][];
+  fullEpoch?: boolean;
+}
+
+export interface EngineBenchResult {
+  ms_per_batch: number;
+  ms_per_batch_mean: number;
+  predictions_per_second: number;
+  epoch_seconds: number;
+  measured_epoch_seconds: number | null;
+  train_count: number;
+  validation_count: number;
+  loss: number | null;
+  prediction_mean: number;
+  heap_bytes: number | null;
+}
+
+export function benchEngine(
+  module: RnnEngineModule & { HEAP8?: Int8Array },
+  packBytes: Uint8Array,
+  options: EngineBenchOptions,
+): EngineBenchResult;

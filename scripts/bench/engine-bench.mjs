@@ -1,0 +1,89 @@
+// Timing of our WebAssembly engine through its Session (the same calls the page's worker makes).
+// Plain JavaScript so that one copy runs in Node (scripts/bench.ts) and inside a module worker in
+// Chromium (scripts/bench/browser-worker.mjs): the two measure exactly the same code path.
+
+/** Unwraps a Session reply {"ok": true, "value"} | {"ok": false, "error"}. */
+function reply(text) {
+  const r = JSON.parse(text);
+  if (!r.ok) throw new Error(`engine: ${r.error}`);
+  return r.value;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+}
+
+/**
+ * Trains `modelJson` on the pack for `warmup` untimed batches then `batches` timed ones, one batch
+ * per runSlice call (each timed on its own; the median is the figure), then predicts
+ * `predictSequences` (ids already cut to maxlen) through Session.predict, best of three passes.
+ * The prediction time covers the whole call as a caller sees it: ids to JSON text, the engine's
+ * parse, the forward passes and the reply's parse.
+ * With `fullEpoch`, training then continues to the end of the first epoch and the engine's own
+ * epoch time (training and validation) is reported as measured_epoch_seconds.
+ * `heapBytes` is the module's memory after training (the WASM memory a tab holds).
+ */
+export function benchEngine(module, packBytes, options) {
+  const { modelJson, settings, batches, warmup, predictSequences, fullEpoch = false } = options;
+  const session = new module.Session();
+  try {
+    reply(session.loadPack(packBytes));
+    const start = reply(session.startTraining(modelJson, JSON.stringify({ ...settings, epochs: 1 })));
+    if (warmup + batches >= start.batches_per_epoch) {
+      throw new Error(`warm-up + batches (${warmup + batches}) must stay below one epoch (${start.batches_per_epoch})`);
+    }
+    for (let i = 0; i < warmup; i++) reply(session.runSlice(1));
+    const batchMs = [];
+    let last = null;
+    const trainStart = performance.now();
+    for (let i = 0; i < batches; i++) {
+      const t0 = performance.now();
+      last = reply(session.runSlice(1));
+      batchMs.push(performance.now() - t0);
+    }
+    const trainMs = performance.now() - trainStart;
+    const loss = last.batches.length ? last.batches[last.batches.length - 1].loss : null;
+
+    const passes = [];
+    let predictionMean = 0;
+    for (let pass = 0; pass < 3; pass++) {
+      const t0 = performance.now();
+      const outputs = reply(session.predict(JSON.stringify(predictSequences)));
+      passes.push(performance.now() - t0);
+      predictionMean = outputs.reduce((sum, row) => sum + row[0], 0) / outputs.length;
+    }
+    const predictMs = Math.min(...passes);
+
+    let measuredEpochSeconds = null;
+    if (fullEpoch) {
+      for (;;) {
+        const r = reply(session.runSlice(64));
+        if (r.epochs.length) {
+          measuredEpochSeconds = r.epochs[0].seconds;
+          break;
+        }
+        if (r.finished) break;
+      }
+    }
+
+    const msPerBatch = median(batchMs);
+    const predictionsPerSecond = predictSequences.length / (predictMs / 1000);
+    return {
+      ms_per_batch: msPerBatch,
+      ms_per_batch_mean: trainMs / batches,
+      predictions_per_second: predictionsPerSecond,
+      epoch_seconds: (start.train_count / settings.batch_size) * msPerBatch / 1000 +
+        start.validation_count / predictionsPerSecond,
+      measured_epoch_seconds: measuredEpochSeconds,
+      train_count: start.train_count,
+      validation_count: start.validation_count,
+      loss,
+      prediction_mean: predictionMean,
+      heap_bytes: module.HEAP8 ? module.HEAP8.length : null,
+    };
+  } finally {
+    session.delete();
+  }
+}
