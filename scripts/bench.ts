@@ -1,0 +1,187 @@
+// npm run bench [-- --quick] [-- --json FILE]: the speed benchmark (docs/benchmarks.md).
+//
+// Trains the curriculum's SimpleRNN(8), LSTM(8), GRU(8) and 2-layer LSTM on the book pack (batch
+// 64, maxlen 100, num_words 500, RMSprop 1e-4) for a fixed number of batches with our engine
+// (WebAssembly in Node, the native build, and, unless --quick, WebAssembly in a Chromium worker)
+// and with TF.js (WASM backend, SIMD, one thread; and its CPU backend unless --quick), all in one
+// run on the same reviews, then predicts the first 5,000 validation reviews with each. Prints the
+// figures, the ratios between engines and the issue's targets; --json FILE writes the rows.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { benchChromium } from './bench/browser';
+import { NATIVE_BUILD_DIR, benchNative, nativeFlags } from './bench/native';
+import { ENGINE_LABEL, formatRatios, formatTable, formatTargets, loadAverage, machineDescription } from './bench/report';
+import {
+  BATCH_SIZE, BENCH_MODELS, LEARNING_RATE, MAXLEN, NUM_WORDS, PREDICT_COUNT, loadBenchData,
+  type BenchEngine, type BenchModel, type BenchRow,
+} from './bench/setup';
+import { TFJS_GRU_NOTE, backendInfo, benchTfjs } from './bench/tfjs';
+import { WASM_URL, benchWasmNode, checkSameData } from './bench/wasm-node';
+
+const USAGE = `usage: npx tsx scripts/bench.ts [--quick] [--json FILE] [--no-browser] [--no-tfjs-cpu]
+                                  [--models simplernn,lstm,gru,lstm2] [--pack FILE] [--native-dir DIR]
+  --quick        LSTM and GRU only, on our WASM, our native build and TF.js WASM (under 3 minutes)
+  --json FILE    also write the rows as JSON: [{"model","engine","ms_per_batch","epoch_seconds","predictions_per_second"}]
+  --no-browser   skip the Chromium worker variant
+  --no-tfjs-cpu  skip TF.js' CPU backend (the slowest part of a full run)
+  --pack FILE    data pack (default build/data/imdb-book.pack)
+  --native-dir   CMake build directory holding rnn-playground (default build/native)`;
+
+interface Options {
+  quick: boolean;
+  json: string | null;
+  browser: boolean;
+  tfjsCpu: boolean;
+  models: BenchModel[];
+  pack: string;
+  nativeDir: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    quick: false, json: null, browser: true, tfjsCpu: true, models: [...BENCH_MODELS],
+    pack: new URL('../build/data/imdb-book.pack', import.meta.url).pathname, nativeDir: NATIVE_BUILD_DIR,
+  };
+  let modelsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value\n${USAGE}`);
+      return argv[++i];
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a === '--json') o.json = value();
+    else if (a === '--no-browser') o.browser = false;
+    else if (a === '--no-tfjs-cpu') o.tfjsCpu = false;
+    else if (a === '--pack') o.pack = value();
+    else if (a === '--native-dir') o.nativeDir = value();
+    else if (a === '--models') {
+      const names = value().split(',');
+      for (const n of names) {
+        if (!(BENCH_MODELS as readonly string[]).includes(n)) throw new Error(`unknown model '${n}'; use ${BENCH_MODELS.join(', ')}`);
+      }
+      o.models = names as BenchModel[];
+      modelsGiven = true;
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument '${a}'\n${USAGE}`);
+  }
+  if (o.quick) {
+    if (!modelsGiven) o.models = ['lstm', 'gru'];
+    o.browser = false;
+    o.tfjsCpu = false;
+  }
+  return o;
+}
+
+/** Batches per engine: enough for a stable median, few enough for the slow peers. */
+function batchPlan(quick: boolean) {
+  return {
+    ours: { batches: quick ? 40 : 80, warmup: 5 },
+    tfjsWasm: { batches: quick ? 8 : 16, warmup: 2, predictPasses: quick ? 1 : 2 },
+    tfjsCpu: { batches: 5, warmup: 1, predictPasses: 1 },
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const plan = batchPlan(options.quick);
+  const started = performance.now();
+  const loadBefore = loadAverage();
+  const maxTfjsBatches = Math.max(plan.tfjsWasm.batches + plan.tfjsWasm.warmup, plan.tfjsCpu.batches + plan.tfjsCpu.warmup);
+  const data = loadBenchData(options.pack, maxTfjsBatches * BATCH_SIZE);
+  await checkSameData(data);
+
+  const wasmSize = readFileSync(WASM_URL).length;
+  const wasmGzip = gzipSync(readFileSync(WASM_URL)).length;
+  console.log('RNN Playground benchmark');
+  for (const line of machineDescription()) console.log(`  ${line}`);
+  console.log(`  load average at start: ${loadBefore} (1, 5, 15 min)`);
+  console.log(`  data: ${options.pack}: ${data.trainCount} train / ${data.validationCount} validation reviews; ` +
+    `batch ${BATCH_SIZE}, maxlen ${MAXLEN}, num_words ${NUM_WORDS}, RMSprop lr ${LEARNING_RATE}`);
+  console.log(`  native build: ${nativeFlags(options.nativeDir)} (no -march=native)`);
+  console.log(`  .wasm: ${wasmSize.toLocaleString('en-US')} bytes (${wasmGzip.toLocaleString('en-US')} gzip)`);
+  console.log(`  timed batches: ours ${plan.ours.batches} (+${plan.ours.warmup} warm-up), TF.js WASM ${plan.tfjsWasm.batches} ` +
+    `(+${plan.tfjsWasm.warmup}), TF.js CPU ${plan.tfjsCpu.batches} (+${plan.tfjsCpu.warmup}); median per batch`);
+  console.log('');
+
+  const rows: BenchRow[] = [];
+  const notes: Record<string, string> = {};
+  const add = (model: BenchModel, engine: BenchEngine, r: { ms_per_batch: number; epoch_seconds: number; predictions_per_second: number }) => {
+    rows.push({ model, engine, ms_per_batch: r.ms_per_batch, epoch_seconds: r.epoch_seconds, predictions_per_second: r.predictions_per_second });
+    console.log(`  ${model.padEnd(9)} ${ENGINE_LABEL[engine].padEnd(30)} ${r.ms_per_batch.toFixed(2).padStart(9)} ms/batch  ` +
+      `${Math.round(r.predictions_per_second).toString().padStart(7)} predictions/s`);
+  };
+
+  let lstmHeap: number | null = null;
+  let tfjsWasmInfo = '';
+  for (const model of options.models) {
+    const native = benchNative(model, plan.ours.batches, plan.ours.warmup, options.pack, options.nativeDir);
+    add(model, 'native', native);
+    const wasm = await benchWasmNode(model, data, plan.ours.batches, plan.ours.warmup);
+    add(model, 'wasm', wasm);
+    if (model === 'lstm') lstmHeap = wasm.heap_bytes;
+    notes[`${model}/wasm`] = `heap ${((wasm.heap_bytes ?? 0) / 2 ** 20).toFixed(0)} MB`;
+    const tfWasm = await benchTfjs('wasm', model, data, plan.tfjsWasm.batches, plan.tfjsWasm.warmup, plan.tfjsWasm.predictPasses);
+    tfjsWasmInfo ||= await backendInfo('wasm');
+    add(model, 'tfjs-wasm', tfWasm);
+    if (options.tfjsCpu) {
+      const tfCpu = await benchTfjs('cpu', model, data, plan.tfjsCpu.batches, plan.tfjsCpu.warmup, plan.tfjsCpu.predictPasses);
+      add(model, 'tfjs-cpu', tfCpu);
+    }
+    if (model === 'gru') {
+      notes['gru/tfjs-wasm'] = 'reset_after=false, sigmoid (TF.js cannot build reset_after=true)';
+      notes['gru/tfjs-cpu'] = notes['gru/tfjs-wasm'];
+    }
+  }
+
+  let chromiumLstmEpoch: number | null = null;
+  let chromiumNote = '';
+  if (options.browser) {
+    const { results, userAgent } = await benchChromium(
+      options.models.map((m) => ({ model: m, fullEpoch: m === 'lstm' })), data, plan.ours.batches, plan.ours.warmup);
+    chromiumNote = /HeadlessChrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent;
+    for (const r of results) {
+      add(r.model, 'chromium-wasm', r);
+      if (r.measured_epoch_seconds !== null) {
+        notes[`${r.model}/chromium-wasm`] = `a real epoch measured: ${r.measured_epoch_seconds.toFixed(2)} s`;
+        if (r.model === 'lstm') chromiumLstmEpoch = r.measured_epoch_seconds;
+      } else if (r.model === 'lstm') {
+        chromiumLstmEpoch = r.epoch_seconds;
+      }
+    }
+  }
+
+  const order: BenchEngine[] = ['wasm', 'chromium-wasm', 'native', 'tfjs-wasm', 'tfjs-cpu'];
+  rows.sort((a, b) => options.models.indexOf(a.model) - options.models.indexOf(b.model) || order.indexOf(a.engine) - order.indexOf(b.engine));
+  console.log('');
+  console.log(`Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / ${BATCH_SIZE} × ms per batch + ` +
+    `${data.validationCount.toLocaleString('en-US')} validation reviews / predictions per second; ` +
+    `predictions: the first ${PREDICT_COUNT.toLocaleString('en-US')} validation reviews, 256 at a time)`);
+  console.log(formatTable(rows, notes));
+  console.log('');
+  console.log('Ratios (how many times faster; > 1 means the first is slower for "/ native")');
+  console.log(formatRatios(rows, options.models));
+  console.log('');
+  console.log('Notes:');
+  console.log(`  - ${TFJS_GRU_NOTE}; TF.js LSTM also runs with sigmoid gates (Keras 3's default; TF.js defaults to hard_sigmoid).`);
+  console.log(`  - ${tfjsWasmInfo}; TF.js lacks the WASM UnsortedSegmentSum kernel (Embedding gradient): a plain JS one is registered.`);
+  console.log('  - our WASM predictions go through Session.predict: ids as JSON text in, outputs as JSON text out.');
+  if (chromiumNote) console.log(`  - Chromium: ${chromiumNote}, headless, our engine in a module worker.`);
+  console.log(`  - load average at end: ${loadAverage()}; total run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  console.log('');
+  console.log('Targets (issue 7):');
+  for (const line of formatTargets({ rows, wasmBytes: wasmSize, lstmHeapBytes: lstmHeap, chromiumLstmEpochSeconds: chromiumLstmEpoch })) {
+    console.log(`  ${line}`);
+  }
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify(rows, null, 2)}\n`);
+    console.log(`\nwrote ${rows.length} rows to ${options.json}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+// The benchmark's printed report: the machine, the table of figures, the ratios between engines
+// and the issue's targets, each with the figure measured in this run.
+import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import type { BenchEngine, BenchModel, BenchRow } from './setup';
+
+export const ENGINE_LABEL: Record<BenchEngine, string> = {
+  native: 'ours, native',
+  wasm: 'ours, WASM (Node)',
+  'chromium-wasm': 'ours, WASM (Chromium worker)',
+  'tfjs-wasm': 'TF.js WASM',
+  'tfjs-cpu': 'TF.js CPU',
+};
+
+function shell(command: string): string {
+  try {
+    return execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function machineDescription(): string[] {
+  const lscpu = shell('lscpu | head -n 20');
+  const model = /Model name:\s*(.*)/.exec(lscpu)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const nproc = shell('nproc') || String(cpus().length);
+  const chromium = shell('/usr/bin/chromium --version 2>/dev/null | grep -i chromium').split('\n').pop() ?? '';
+  return [
+    `date: ${new Date().toISOString()}`,
+    `machine: ${model}, nproc ${nproc}, ${shell('uname -sr')}`,
+    `node ${process.version}${chromium ? `; ${chromium}` : ''}`,
+  ];
+}
+
+export function loadAverage(): string {
+  return loadavg().map((x) => x.toFixed(2)).join(' ');
+}
+
+const fmt = (x: number | undefined, digits: number) =>
+  x === undefined || !Number.isFinite(x) ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function formatTable(rows: BenchRow[], notes: Partial<Record<string, string>>): string {
+  const header = ['model', 'engine', 'ms / batch', 'epoch s', 'predictions / s', 'notes'];
+  const body = rows.map((r) => [
+    r.model,
+    ENGINE_LABEL[r.engine],
+    fmt(r.ms_per_batch, r.ms_per_batch < 10 ? 2 : 1),
+    fmt(r.epoch_seconds, r.epoch_seconds < 10 ? 2 : 1),
+    fmt(r.predictions_per_second, 0),
+    notes[`${r.model}/${r.engine}`] ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+function find(rows: BenchRow[], model: BenchModel, engine: BenchEngine): BenchRow | undefined {
+  return rows.find((r) => r.model === model && r.engine === engine);
+}
+
+/** Per model: how many times faster our WASM trains and predicts than TF.js, and WASM vs native. */
+export function formatRatios(rows: BenchRow[], models: readonly BenchModel[]): string {
+  const header = ['model', 'train: TF.js WASM / ours WASM', 'train: TF.js CPU / ours WASM', 'train: WASM / native',
+    'train: Chromium / native', 'predict: ours WASM / TF.js WASM', 'predict: native / WASM'];
+  const ratio = (a?: number, b?: number, digits = 1) =>
+    a !== undefined && b !== undefined && b > 0 ? `${fmt(a / b, digits)}×` : '-';
+  const body = models.filter((m) => rows.some((r) => r.model === m)).map((m) => {
+    const wasm = find(rows, m, 'wasm');
+    const native = find(rows, m, 'native');
+    return [
+      m,
+      ratio(find(rows, m, 'tfjs-wasm')?.ms_per_batch, wasm?.ms_per_batch),
+      ratio(find(rows, m, 'tfjs-cpu')?.ms_per_batch, wasm?.ms_per_batch),
+      ratio(wasm?.ms_per_batch, native?.ms_per_batch, 2),
+      ratio(find(rows, m, 'chromium-wasm')?.ms_per_batch, native?.ms_per_batch, 2),
+      ratio(wasm?.predictions_per_second, find(rows, m, 'tfjs-wasm')?.predictions_per_second),
+      ratio(native?.predictions_per_second, wasm?.predictions_per_second, 2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+export interface TargetInputs {
+  rows: BenchRow[];
+  wasmBytes: number;
+  lstmHeapBytes: number | null;
+  chromiumLstmEpochSeconds: number | null;
+}
+
+/** The issue's targets with this run's figure; "-" when the run did not measure it. */
+export function formatTargets(t: TargetInputs): string[] {
+  const out: string[] = [];
+  const mark = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+  for (const m of ['lstm', 'gru'] as const) {
+    const wasm = find(t.rows, m, 'wasm');
+    const tf = find(t.rows, m, 'tfjs-wasm');
+    const native = find(t.rows, m, 'native');
+    const speedup = wasm && tf ? tf.ms_per_batch / wasm.ms_per_batch : null;
+    out.push(`${m}: ours WASM >= 50x faster per batch than TF.js WASM: ${speedup === null ? '-' : `${speedup.toFixed(1)}x`} (${mark(speedup === null ? null : speedup >= 50)})`);
+    const slow = wasm && native ? wasm.ms_per_batch / native.ms_per_batch : null;
+    out.push(`${m}: ours WASM within 1.6x of native: ${slow === null ? '-' : `${slow.toFixed(2)}x`} (${mark(slow === null ? null : slow <= 1.6)})`);
+  }
+  const epoch = t.chromiumLstmEpochSeconds;
+  out.push(`lstm: one epoch (20,000 + 5,000 validation) in Chromium under 1.5 s: ${epoch === null ? '-' : `${epoch.toFixed(2)} s`} (${mark(epoch === null ? null : epoch < 1.5)})`);
+  const pps = find(t.rows, 'lstm', 'wasm')?.predictions_per_second ?? null;
+  out.push(`lstm: WASM predictions >= 50,000 / s: ${pps === null ? '-' : Math.round(pps).toLocaleString('en-US')} (${mark(pps === null ? null : pps >= 50000)})`);
+  out.push(`.wasm under 300 KB: ${(t.wasmBytes / 1024).toFixed(1)} KB (${mark(t.wasmBytes < 300 * 1024)})`);
+  const heap = t.lstmHeapBytes;
+  out.push(`WASM memory under 64 MB after training the LSTM on the book pack: ${heap === null ? '-' : `${(heap / 2 ** 20).toFixed(1)} MB`} (${mark(heap === null ? null : heap < 64 * 2 ** 20)})`);
+  return out;
+}
