@@ -65,7 +65,14 @@ def weight_shapes(layer, in_features):
     return shapes
 
 
-def simple_rnn(x, w, units, act):
+def _record(record, **values):
+    """Keeps every step's values of batch row 0 (Network::trace's view) when record is a dict."""
+    if record is not None:
+        for name, v in values.items():
+            record.setdefault(name, []).append(v[0])
+
+
+def simple_rnn(x, w, units, act, record=None):
     """h_t = act(x_t W + h_{t-1} U + b)"""
     batch, time, _ = x.shape
     projected = x @ w["kernel"] + (w["bias"] if "bias" in w else 0.0)
@@ -73,11 +80,12 @@ def simple_rnn(x, w, units, act):
     steps = []
     for t in range(time):
         h = act(projected[:, t] + h @ w["recurrent_kernel"])
+        _record(record, hidden=h)
         steps.append(h)
     return torch.stack(steps, dim=1)
 
 
-def lstm(x, w, units, act, rec_act):
+def lstm(x, w, units, act, rec_act, record=None):
     """z = x_t W + h_{t-1} U + b, split i, f, c, o:
     i = σ(z_i), f = σ(z_f), c_t = f ⊙ c_{t-1} + i ⊙ act(z_c), o = σ(z_o), h_t = o ⊙ act(c_t)"""
     batch, time, _ = x.shape
@@ -90,11 +98,12 @@ def lstm(x, w, units, act, rec_act):
         i, f, g, o = (z[:, k * units:(k + 1) * units] for k in range(4))
         c = rec_act(f) * c + rec_act(i) * act(g)
         h = rec_act(o) * act(c)
+        _record(record, hidden=h, cell=c, input=rec_act(i), forget=rec_act(f), output=rec_act(o))
         steps.append(h)
     return torch.stack(steps, dim=1)
 
 
-def gru(x, w, units, act, rec_act, reset_after):
+def gru(x, w, units, act, rec_act, reset_after, record=None):
     """Gates z, r, h (Keras' column order).
     reset_after:  z = σ(x W_z + b_z + h U_z + b'_z), r likewise,
                   h̃ = act(x W_h + b_h + r ⊙ (h U_h + b'_h))
@@ -122,11 +131,12 @@ def gru(x, w, units, act, rec_act, reset_after):
             r = rec_act(xr + inner[:, units:])
             candidate = act(xh + (r * h) @ kernel_rec[:, 2 * units:])
         h = z * h + (1.0 - z) * candidate
+        _record(record, hidden=h, update=z, reset=r)
         steps.append(h)
     return torch.stack(steps, dim=1)
 
 
-def run_layer(layer, x, w, keras3):
+def run_layer(layer, x, w, keras3, record=None):
     """x is (batch, time, features), or (batch, features) after a last-step recurrent layer."""
     kind = layer["kind"]
     if kind == "Dropout":
@@ -139,17 +149,18 @@ def run_layer(layer, x, w, keras3):
     act = activation(layer.get("activation", "tanh"), keras3)
     rec_act = activation(layer.get("recurrent_activation", "sigmoid"), keras3)
     if kind == "SimpleRNN":
-        seq = simple_rnn(x, w, layer["units"], act)
+        seq = simple_rnn(x, w, layer["units"], act, record)
     elif kind == "LSTM":
-        seq = lstm(x, w, layer["units"], act, rec_act)
+        seq = lstm(x, w, layer["units"], act, rec_act, record)
     else:
-        seq = gru(x, w, layer["units"], act, rec_act, layer.get("reset_after", True))
+        seq = gru(x, w, layer["units"], act, rec_act, layer.get("reset_after", True), record)
     out = seq if layer.get("return_sequences", False) else seq[:, -1]
     return out, out
 
 
-def forward(case, weights, ids):
-    """Model output and the last layer's pre-activation values."""
+def forward(case, weights, ids, records=None):
+    """Model output and the last layer's pre-activation values. With a list `records`, appends
+    one dict per recurrent layer holding every step's values of batch row 0."""
     layers = case["layers"]
     if layers[0]["kind"] == "Embedding":
         x = weights[0]["embeddings"][ids]
@@ -159,8 +170,36 @@ def forward(case, weights, ids):
         rest = list(zip(layers, weights))
     out = logits = x
     for layer, w in rest:
-        out, logits = run_layer(layer, out, w, case.get("keras3", False))
+        record = None
+        if records is not None and layer["kind"] in ("SimpleRNN", "LSTM", "GRU"):
+            record = {"layer": layer["name"]}
+            records.append(record)
+        out, logits = run_layer(layer, out, w, case.get("keras3", False), record)
     return out, logits
+
+
+def sequence_trace(case, weights, ids):
+    """Network::trace of one sequence: every recurrent layer's hidden state (LSTM: and cell state)
+    and gate activations after every step, and the layers above the last recurrent layer applied
+    to its h_t at every step (output_per_step)."""
+    records = []
+    output = forward(case, weights, ids[None], records)[0][0]
+    layers = []
+    for r in records:
+        entry = {"layer": r["layer"], "hidden": torch.stack(r["hidden"]).tolist()}
+        if "cell" in r:
+            entry["cell"] = torch.stack(r["cell"]).tolist()
+        gate_names = [g for g in ("input", "forget", "output", "update", "reset") if g in r]
+        entry["gates"] = {g: torch.stack(r[g]).tolist() for g in gate_names}
+        layers.append(entry)
+    last = max(i for i, l in enumerate(case["layers"]) if l["kind"] in ("SimpleRNN", "LSTM", "GRU"))
+    per_step = torch.stack(records[-1]["hidden"])  # (time, units) rows through the layers above
+    for layer, w in zip(case["layers"][last + 1:], weights[last + 1:]):
+        per_step = run_layer(layer, per_step, w, case.get("keras3", False))[0]
+    # The last step of output_per_step is the ordinary prediction of the whole sequence.
+    assert (per_step[-1] - output).abs().max() < 1e-12, case["name"]
+    return {"ids": ids.tolist(), "layers": layers, "output_per_step": per_step.tolist(),
+            "output": output.tolist()}
 
 
 def loss_of(case, logits, labels):
@@ -263,6 +302,8 @@ def compute_case(case):
         "accuracy": accuracy_of(case, outputs, labels),
         "d_logits": d_logits.tolist(),
         "grads": flat(grads),
+        "trace": sequence_trace(case, [{k: v.detach() for k, v in w.items()} for w in weights],
+                                ids[0]),
     }
 
 

@@ -217,6 +217,50 @@ TEST_P(TorchReference, FloatMatchesPyTorch) {
   std::cout << "[float]  " << GetParam() << ":" << summary << "\n";
 }
 
+// Network::trace (the classify view) of the batch's first sequence: every recurrent layer's
+// hidden state, LSTM cell state and gate activations after every step, the output per step.
+TEST_P(TorchReference, TraceMatchesPyTorch) {
+  const json ref = load_case(GetParam());
+  const json& expected = ref["trace"];
+  Network<double> net(parse_model_json(ref["model"].dump()));
+  const auto weights = ref["weights"].get<std::vector<double>>();
+  ASSERT_EQ(net.params().size(), weights.size());
+  std::copy(weights.begin(), weights.end(), net.params().begin());
+
+  const SequenceTrace<double> trace = net.trace(expected["ids"].get<std::vector<int32_t>>());
+  double largest = 0.0;
+  auto check_matrix = [&](const std::string& what, const Mat<double>& ours, const json& rows) {
+    int r = 0, c = 0;
+    const std::vector<double> values = flatten_rows(rows, &r, &c);
+    ASSERT_EQ(ours.rows(), r) << what;
+    ASSERT_EQ(ours.cols(), c) << what;
+    const Comparison cmp = compare(ours.data(), values, false);
+    EXPECT_LE(cmp.max_error, cmp.tolerance) << what << ", index " << cmp.worst_index;
+    largest = std::max(largest, cmp.max_error);
+  };
+  ASSERT_EQ(trace.layers.size(), expected["layers"].size());
+  for (size_t i = 0; i < trace.layers.size(); ++i) {
+    const LayerTrace<double>& ours = trace.layers[i];
+    const json& theirs = expected["layers"][i];
+    EXPECT_EQ(ours.layer_name, theirs["layer"].get<std::string>());
+    check_matrix(ours.layer_name + " hidden", ours.hidden, theirs["hidden"]);
+    if (theirs.contains("cell")) check_matrix(ours.layer_name + " cell", ours.cell, theirs["cell"]);
+    std::vector<std::string> gate_names;
+    for (const auto& gate : theirs["gates"].items()) gate_names.push_back(gate.key());
+    // json objects iterate in key order; compare as sets, then values by name.
+    std::vector<std::string> our_names = ours.gate_names;
+    std::sort(our_names.begin(), our_names.end());
+    ASSERT_EQ(our_names, gate_names) << ours.layer_name;
+    for (size_t g = 0; g < ours.gate_names.size(); ++g)
+      check_matrix(ours.layer_name + " gate " + ours.gate_names[g], ours.gates[g],
+                   theirs["gates"][ours.gate_names[g]]);
+  }
+  check_matrix("output_per_step", trace.output_per_step, expected["output_per_step"]);
+  check_matrix("output", trace.output, json::array({expected["output"]}));
+  RecordProperty("largest_error", std::to_string(largest));
+  std::cout << "[trace]  " << GetParam() << ": largest error " << largest << "\n";
+}
+
 INSTANTIATE_TEST_SUITE_P(Cases, TorchReference, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<const char*>& info) {
                            return std::string(info.param);
