@@ -108,8 +108,13 @@ async function main(): Promise<void> {
 
   const rows: BenchRow[] = [];
   const notes: Record<string, string> = {};
-  const add = (model: BenchModel, engine: BenchEngine, r: { ms_per_batch: number; epoch_seconds: number; predictions_per_second: number }) => {
+  const cpuMs: Record<string, number | null> = {};
+  const add = (
+    model: BenchModel, engine: BenchEngine,
+    r: { ms_per_batch: number; cpu_ms_per_batch: number | null; epoch_seconds: number; predictions_per_second: number },
+  ) => {
     rows.push({ model, engine, ms_per_batch: r.ms_per_batch, epoch_seconds: r.epoch_seconds, predictions_per_second: r.predictions_per_second });
+    cpuMs[`${model}/${engine}`] = r.cpu_ms_per_batch;
     console.log(`  ${model.padEnd(9)} ${ENGINE_LABEL[engine].padEnd(30)} ${r.ms_per_batch.toFixed(2).padStart(9)} ms/batch  ` +
       `${Math.round(r.predictions_per_second).toString().padStart(7)} predictions/s`);
   };
@@ -121,8 +126,9 @@ async function main(): Promise<void> {
     add(model, 'native', native);
     const wasm = await benchWasmNode(model, data, plan.ours.batches, plan.ours.warmup);
     add(model, 'wasm', wasm);
-    if (model === 'lstm') lstmHeap = wasm.heap_bytes;
-    notes[`${model}/wasm`] = `heap ${((wasm.heap_bytes ?? 0) / 2 ** 20).toFixed(0)} MB`;
+    if (model === 'lstm') lstmHeap = wasm.heap_after_training_bytes;
+    const mb = (bytes: number | null) => `${((bytes ?? 0) / 2 ** 20).toFixed(0)} MB`;
+    notes[`${model}/wasm`] = `heap ${mb(wasm.heap_after_training_bytes)} after training, ${mb(wasm.heap_bytes)} after predicting`;
     const tfWasm = await benchTfjs('wasm', model, data, plan.tfjsWasm.batches, plan.tfjsWasm.warmup, plan.tfjsWasm.predictPasses);
     tfjsWasmInfo ||= await backendInfo('wasm');
     add(model, 'tfjs-wasm', tfWasm);
@@ -159,10 +165,10 @@ async function main(): Promise<void> {
   console.log(`Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / ${BATCH_SIZE} × ms per batch + ` +
     `${data.validationCount.toLocaleString('en-US')} validation reviews / predictions per second; ` +
     `predictions: the first ${PREDICT_COUNT.toLocaleString('en-US')} validation reviews, 256 at a time)`);
-  console.log(formatTable(rows, notes));
+  console.log(formatTable(rows, notes, cpuMs));
   console.log('');
-  console.log('Ratios (how many times faster; > 1 means the first is slower for "/ native")');
-  console.log(formatRatios(rows, options.models));
+  console.log('Ratios of the medians (how many times faster than ours; for "/ native": how many times slower than native)');
+  console.log(formatRatios(rows, options.models, cpuMs));
   console.log('');
   console.log('Notes:');
   console.log(`  - ${TFJS_GRU_NOTE}; TF.js LSTM also runs with sigmoid gates (Keras 3's default; TF.js defaults to hard_sigmoid).`);
@@ -172,7 +178,7 @@ async function main(): Promise<void> {
   console.log(`  - load average at end: ${loadAverage()}; total run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   console.log('');
   console.log('Targets (issue 7):');
-  for (const line of formatTargets({ rows, wasmBytes: wasmSize, lstmHeapBytes: lstmHeap, chromiumLstmEpochSeconds: chromiumLstmEpoch })) {
+  for (const line of formatTargets({ rows, cpuMs, wasmBytes: wasmSize, lstmHeapBytes: lstmHeap, chromiumLstmEpochSeconds: chromiumLstmEpoch })) {
     console.log(`  ${line}`);
   }
   if (options.json) {

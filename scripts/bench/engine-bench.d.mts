@@ -15,6 +15,8 @@ export interface EngineBenchOptions {
 export interface EngineBenchResult {
   ms_per_batch: number;
   ms_per_batch_mean: number;
+  /** Median process CPU time per batch (Node only; null in a browser). */
+  cpu_ms_per_batch: number | null;
   predictions_per_second: number;
   epoch_seconds: number;
   measured_epoch_seconds: number | null;
@@ -22,6 +24,9 @@ export interface EngineBenchResult {
   validation_count: number;
   loss: number | null;
   prediction_mean: number;
+  /** Module memory after the timed training batches. */
+  heap_after_training_bytes: number | null;
+  /** Module memory at the end (after the predictions as well). */
   heap_bytes: number | null;
 }
 

@@ -9,6 +9,17 @@ function reply(text) {
   return r.value;
 }
 
+/** Process CPU milliseconds where the host tells (Node), else null (a browser worker). */
+function cpuMs() {
+  const usage = globalThis.process?.cpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : null;
+}
+
+/** The module's whole linear memory (it only grows), or null if the glue does not expose it. */
+function heapBytes(module) {
+  return module.HEAP8 ? module.HEAP8.length : null;
+}
+
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const n = s.length;
@@ -23,7 +34,8 @@ function median(values) {
  * parse, the forward passes and the reply's parse.
  * With `fullEpoch`, training then continues to the end of the first epoch and the engine's own
  * epoch time (training and validation) is reported as measured_epoch_seconds.
- * `heapBytes` is the module's memory after training (the WASM memory a tab holds).
+ * heap_after_training_bytes is the module's memory after the timed training batches, heap_bytes
+ * after the predictions too (the WASM memory a tab holds).
  */
 export function benchEngine(module, packBytes, options) {
   const { modelJson, settings, batches, warmup, predictSequences, fullEpoch = false } = options;
@@ -36,15 +48,19 @@ export function benchEngine(module, packBytes, options) {
     }
     for (let i = 0; i < warmup; i++) reply(session.runSlice(1));
     const batchMs = [];
+    const batchCpuMs = [];
     let last = null;
     const trainStart = performance.now();
     for (let i = 0; i < batches; i++) {
+      const c0 = cpuMs();
       const t0 = performance.now();
       last = reply(session.runSlice(1));
       batchMs.push(performance.now() - t0);
+      if (c0 !== null) batchCpuMs.push(cpuMs() - c0);
     }
     const trainMs = performance.now() - trainStart;
     const loss = last.batches.length ? last.batches[last.batches.length - 1].loss : null;
+    const heapAfterTraining = heapBytes(module);
 
     const passes = [];
     let predictionMean = 0;
@@ -73,6 +89,7 @@ export function benchEngine(module, packBytes, options) {
     return {
       ms_per_batch: msPerBatch,
       ms_per_batch_mean: trainMs / batches,
+      cpu_ms_per_batch: batchCpuMs.length ? median(batchCpuMs) : null,
       predictions_per_second: predictionsPerSecond,
       epoch_seconds: (start.train_count / settings.batch_size) * msPerBatch / 1000 +
         start.validation_count / predictionsPerSecond,
@@ -81,7 +98,8 @@ export function benchEngine(module, packBytes, options) {
       validation_count: start.validation_count,
       loss,
       prediction_mean: predictionMean,
-      heap_bytes: module.HEAP8 ? module.HEAP8.length : null,
+      heap_after_training_bytes: heapAfterTraining,
+      heap_bytes: heapBytes(module),
     };
   } finally {
     session.delete();

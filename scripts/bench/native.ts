@@ -13,6 +13,7 @@ export const NATIVE_BUILD_DIR = join(ROOT, 'build/native');
 export interface NativeResult {
   ms_per_batch: number;
   ms_per_batch_mean: number;
+  cpu_ms_per_batch: number;
   predictions_per_second: number;
   epoch_seconds: number;
   loss: number;

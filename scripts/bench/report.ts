@@ -39,20 +39,27 @@ export function loadAverage(): string {
 const fmt = (x: number | undefined, digits: number) =>
   x === undefined || !Number.isFinite(x) ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export function formatTable(rows: BenchRow[], notes: Partial<Record<string, string>>): string {
-  const header = ['model', 'engine', 'ms / batch', 'epoch s', 'predictions / s', 'notes'];
+/**
+ * One line per model and engine. `cpuMs` holds the median process CPU time per batch where it was
+ * measured (not in Chromium): on a shared machine it shows what the wall-clock figure owes to
+ * other processes.
+ */
+export function formatTable(rows: BenchRow[], notes: Partial<Record<string, string>>, cpuMs: Partial<Record<string, number | null>>): string {
+  const header = ['model', 'engine', 'ms / batch', 'CPU ms / batch', 'epoch s', 'predictions / s', 'notes'];
+  const numeric = (i: number) => i >= 2 && i <= 5;
   const body = rows.map((r) => [
     r.model,
     ENGINE_LABEL[r.engine],
     fmt(r.ms_per_batch, r.ms_per_batch < 10 ? 2 : 1),
+    fmt(cpuMs[`${r.model}/${r.engine}`] ?? undefined, (cpuMs[`${r.model}/${r.engine}`] ?? 0) < 10 ? 2 : 1),
     fmt(r.epoch_seconds, r.epoch_seconds < 10 ? 2 : 1),
     fmt(r.predictions_per_second, 0),
     notes[`${r.model}/${r.engine}`] ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+    `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...body.map(line)].join('\n');
 }
 
@@ -60,10 +67,14 @@ function find(rows: BenchRow[], model: BenchModel, engine: BenchEngine): BenchRo
   return rows.find((r) => r.model === model && r.engine === engine);
 }
 
-/** Per model: how many times faster our WASM trains and predicts than TF.js, and WASM vs native. */
-export function formatRatios(rows: BenchRow[], models: readonly BenchModel[]): string {
-  const header = ['model', 'train: TF.js WASM / ours WASM', 'train: TF.js CPU / ours WASM', 'train: WASM / native',
-    'train: Chromium / native', 'predict: ours WASM / TF.js WASM', 'predict: native / WASM'];
+/**
+ * Per model: how many times faster our WASM trains and predicts than TF.js, and WASM vs native;
+ * the same two training ratios on CPU time beside them.
+ */
+export function formatRatios(rows: BenchRow[], models: readonly BenchModel[], cpuMs: Partial<Record<string, number | null>>): string {
+  const header = ['model', 'train: TF.js WASM / ours WASM', '(CPU time)', 'train: TF.js CPU / ours WASM', 'train: WASM / native',
+    '(CPU time)', 'train: Chromium / native', 'predict: ours WASM / TF.js WASM', 'predict: native / WASM'];
+  const cpu = (m: BenchModel, e: BenchEngine) => cpuMs[`${m}/${e}`] ?? undefined;
   const ratio = (a?: number, b?: number, digits = 1) =>
     a !== undefined && b !== undefined && b > 0 ? `${fmt(a / b, digits)}×` : '-';
   const body = models.filter((m) => rows.some((r) => r.model === m)).map((m) => {
@@ -72,8 +83,10 @@ export function formatRatios(rows: BenchRow[], models: readonly BenchModel[]): s
     return [
       m,
       ratio(find(rows, m, 'tfjs-wasm')?.ms_per_batch, wasm?.ms_per_batch),
+      ratio(cpu(m, 'tfjs-wasm'), cpu(m, 'wasm')),
       ratio(find(rows, m, 'tfjs-cpu')?.ms_per_batch, wasm?.ms_per_batch),
       ratio(wasm?.ms_per_batch, native?.ms_per_batch, 2),
+      ratio(cpu(m, 'wasm'), cpu(m, 'native'), 2),
       ratio(find(rows, m, 'chromium-wasm')?.ms_per_batch, native?.ms_per_batch, 2),
       ratio(wasm?.predictions_per_second, find(rows, m, 'tfjs-wasm')?.predictions_per_second),
       ratio(native?.predictions_per_second, wasm?.predictions_per_second, 2),
@@ -87,6 +100,7 @@ export function formatRatios(rows: BenchRow[], models: readonly BenchModel[]): s
 
 export interface TargetInputs {
   rows: BenchRow[];
+  cpuMs: Partial<Record<string, number | null>>;
   wasmBytes: number;
   lstmHeapBytes: number | null;
   chromiumLstmEpochSeconds: number | null;
@@ -100,10 +114,15 @@ export function formatTargets(t: TargetInputs): string[] {
     const wasm = find(t.rows, m, 'wasm');
     const tf = find(t.rows, m, 'tfjs-wasm');
     const native = find(t.rows, m, 'native');
+    const cpu = (e: BenchEngine) => t.cpuMs[`${m}/${e}`] ?? null;
+    const cpuRatio = (a: number | null, b: number | null, digits: number) =>
+      a !== null && b !== null && b > 0 ? `; on CPU time ${(a / b).toFixed(digits)}x` : '';
     const speedup = wasm && tf ? tf.ms_per_batch / wasm.ms_per_batch : null;
-    out.push(`${m}: ours WASM >= 50x faster per batch than TF.js WASM: ${speedup === null ? '-' : `${speedup.toFixed(1)}x`} (${mark(speedup === null ? null : speedup >= 50)})`);
+    out.push(`${m}: ours WASM >= 50x faster per batch than TF.js WASM: ${speedup === null ? '-' : `${speedup.toFixed(1)}x`} ` +
+      `(${mark(speedup === null ? null : speedup >= 50)}${cpuRatio(cpu('tfjs-wasm'), cpu('wasm'), 1)})`);
     const slow = wasm && native ? wasm.ms_per_batch / native.ms_per_batch : null;
-    out.push(`${m}: ours WASM within 1.6x of native: ${slow === null ? '-' : `${slow.toFixed(2)}x`} (${mark(slow === null ? null : slow <= 1.6)})`);
+    out.push(`${m}: ours WASM within 1.6x of native: ${slow === null ? '-' : `${slow.toFixed(2)}x`} ` +
+      `(${mark(slow === null ? null : slow <= 1.6)}${cpuRatio(cpu('wasm'), cpu('native'), 2)})`);
   }
   const epoch = t.chromiumLstmEpochSeconds;
   out.push(`lstm: one epoch (20,000 + 5,000 validation) in Chromium under 1.5 s: ${epoch === null ? '-' : `${epoch.toFixed(2)} s`} (${mark(epoch === null ? null : epoch < 1.5)})`);

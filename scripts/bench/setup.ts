@@ -30,8 +30,6 @@ export interface BenchRow {
   ms_per_batch: number;
   epoch_seconds: number;
   predictions_per_second: number;
-  /** Extra figures (mean batch time, measured epoch, heap, notes); not part of the required row. */
-  extra?: Record<string, unknown>;
 }
 
 /** The preset's Keras model JSON (a Sequential topology). */
