@@ -16,11 +16,17 @@ import './model-panel';
 import './data-panel';
 import './train-panel';
 import './compare-panel';
+// ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
+import './classify/classify-view';
+import type { ClassifyModel } from './classify/classify-view';
+import { classifyStrings } from './classify-strings';
+// ---- end Classify tab ----
 
-const TABS = ['model', 'data', 'train', 'compare'] as const;
+const TABS = ['model', 'data', 'train', 'compare', 'classify'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_TITLES: Record<Tab, string> = {
   model: strings.tabModel, data: strings.tabData, train: strings.tabTrain, compare: strings.tabCompare,
+  classify: classifyStrings.tab,
 };
 
 @customElement('app-root')
@@ -35,6 +41,8 @@ export class AppRoot extends LitElement {
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
+  /** Classify tab: the main worker once a training run in it has ended (a new array per run). */
+  @state() private classifyModels: ClassifyModel[] = [];
 
   private restarts = 0;
   private summarizeTimer: number | undefined;
@@ -248,10 +256,18 @@ export class AppRoot extends LitElement {
       </section>
       <section role="tabpanel" id="panel-train" aria-labelledby="tab-train" ?hidden=${this.tab !== 'train'}>
         <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker}
-          @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => (this.training = e.detail)}></train-panel>
+          @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => {
+            this.training = e.detail;
+            // Classify tab: a run that ended leaves a trained model in this worker.
+            if (!e.detail) this.classifyModels = [{ label: preset?.title ?? strings.customPreset, client: this.client }];
+          }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}></compare-panel>
+      </section>
+      <!-- Classify tab (engineer "classify") -->
+      <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>
+        <classify-view .models=${this.classifyModels}></classify-view>
       </section>
     `;
   }

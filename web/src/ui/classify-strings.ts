@@ -3,6 +3,7 @@ const n = (v: number) => v.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 export const classifyStrings = {
+  tab: 'Classify',
   heading: 'Classify a review',
   intro: 'Type or paste a movie review: the trained model reads it word by word. Below, its verdict, the tokens it saw, ' +
     'how its opinion moved while reading, and what happened inside its recurrent layers.',

@@ -27,6 +27,8 @@ export class ClassifyView extends LitElement {
   /** The text the panels classify (the box's content after the pause). */
   @state() private text = '';
   @state() private revision = 0;
+  /** The box changed and the pause has not ended yet: what the panels show is for older text. */
+  @state() private typing = false;
 
   private timer: number | undefined;
 
@@ -62,12 +64,14 @@ export class ClassifyView extends LitElement {
 
   private onInput(): void {
     window.clearTimeout(this.timer);
+    this.typing = true;
     this.timer = window.setTimeout(() => this.classifyNow(false), TYPING_DEBOUNCE_MS);
   }
 
   /** Classifies the box's text now; `force` re-asks even if the text has not changed. */
   private classifyNow(force: boolean): void {
     window.clearTimeout(this.timer);
+    this.typing = false;
     this.text = this.box?.value ?? '';
     if (force) this.revision++;
   }
@@ -97,7 +101,7 @@ export class ClassifyView extends LitElement {
       ${this.models.length === 0
         ? html`<p class="empty" role="status">${s.noModels}</p>`
         : html`<div class="panels">${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
-            ?showLabel=${several} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
+            ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
   }
 }
 

@@ -31,6 +31,8 @@ export class ClassifyModelPanel extends LitElement {
   @property() text = '';
   /** Bumped by the Classify button: classify again even if the text is the same. */
   @property({ type: Number }) revision = 0;
+  /** The review box changed and will be classified after the typing pause. */
+  @property({ type: Boolean }) typing = false;
 
   @state() private result: TraceResult | null = null;
   @state() private error: string | null = null;
@@ -109,7 +111,7 @@ export class ClassifyModelPanel extends LitElement {
   }
 
   render() {
-    return html`<section aria-busy=${this.busy ? 'true' : 'false'} aria-label=${this.label}>
+    return html`<section aria-busy=${this.busy || this.typing ? 'true' : 'false'} aria-label=${this.label}>
       ${this.showLabel ? html`<h3>${this.label}</h3>` : nothing}
       ${this.renderStatus()}
       ${this.result && !hasNoWords(this.result) ? this.renderResult(this.result) : nothing}
