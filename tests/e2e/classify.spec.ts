@@ -215,3 +215,34 @@ test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a la
     .not.toBe(JSON.stringify(top));
   expect(await heatMaps(page)).toEqual([['input', 8, 5], ['forget', 8, 5], ['output', 8, 5], ['cell', 8, 5], ['hidden', 8, 5]]);
 });
+
+test('several models from the compare view classify the same review side by side', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', '1');
+  await setNumber(page, 'Learning rate', '0.003');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const rows = page.getByRole('table', { name: 'Comparison' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Finished' })).toHaveCount(3, { timeout: 90_000 });
+  await page.getByRole('tab', { name: 'Classify' }).click();
+  await expect(reviewBox(page)).toHaveCount(1);
+  const panels = page.locator('classify-model-panel');
+  await expect(panels).toHaveCount(3);
+  await expect(panels.getByRole('heading', { level: 3 })).toHaveText([
+    '09-2 embedding SimpleRNN (500 words) (Compare)', '09-3 LSTM(8) (Compare)', '09-3 GRU(8) (Compare)',
+  ]);
+  await reviewBox(page).fill('A wonderful film, the best I have seen this year.');
+  const statuses = page.getByRole('status');
+  await expect(statuses).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(statuses.nth(i)).toHaveText(/^(Positive|Negative) — probability 0\.\d\d$/);
+  // Side by side: the first two panels share a row.
+  const [a, b] = [(await panels.nth(0).boundingBox())!, (await panels.nth(1).boundingBox())!];
+  expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+  expect(b.x).toBeGreaterThan(a.x + a.width - 2);
+  // The SimpleRNN panel shows its hidden state only; the LSTM its gates and cell.
+  await expect(panels.nth(0).locator('heat-map')).toHaveCount(1);
+  await expect(panels.nth(1).locator('heat-map')).toHaveCount(5);
+  await expect(panels.nth(2).locator('heat-map')).toHaveCount(3);
+});

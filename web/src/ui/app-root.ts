@@ -41,8 +41,13 @@ export class AppRoot extends LitElement {
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
-  /** Classify tab: the main worker once a training run in it has ended (a new array per run). */
+  /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
+  private trainedHere: ClassifyModel | null = null;
+  private trainedInCompare: ClassifyModel[] = [];
+  private updateClassifyModels(): void {
+    this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
+  }
 
   private restarts = 0;
   private summarizeTimer: number | undefined;
@@ -259,11 +264,17 @@ export class AppRoot extends LitElement {
           @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
-            if (!e.detail) this.classifyModels = [{ label: preset?.title ?? strings.customPreset, client: this.client }];
+            if (e.detail) return;
+            this.trainedHere = { label: classifyStrings.trainedHere(preset?.title ?? strings.customPreset), client: this.client };
+            this.updateClassifyModels();
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
-        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}></compare-panel>
+        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
+          @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
+            this.trainedInCompare = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
+            this.updateClassifyModels();
+          }}></compare-panel>
       </section>
       <!-- Classify tab (engineer "classify") -->
       <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>

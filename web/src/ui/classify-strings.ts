@@ -4,6 +4,8 @@ const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${
 
 export const classifyStrings = {
   tab: 'Classify',
+  trainedHere: (title: string) => `${title} (Train tab)`,
+  trainedInCompare: (title: string) => `${title} (Compare)`,
   heading: 'Classify a review',
   intro: 'Type or paste a movie review: the trained model reads it word by word. Below, its verdict, the tokens it saw, ' +
     'how its opinion moved while reading, and what happened inside its recurrent layers.',
