@@ -440,10 +440,17 @@ std::string model_to_json(const ModelSpec& model) {
     }
     layers.push_back(std::move(lj));
   }
+  // Keras 3's hard_sigmoid differs from Keras 2's; the "module" key marks the Keras 3 spelling so
+  // that reading this JSON back keeps the Keras 3 formula.
+  bool keras3_hard_sigmoid = false;
+  for (const auto& l : model.layers)
+    keras3_hard_sigmoid |= l.activation == Activation::HardSigmoidKeras3 ||
+                           l.recurrent_activation == Activation::HardSigmoidKeras3;
   json out = {{"class_name", "Sequential"},
               {"config", {{"name", model.name}, {"layers", layers}}},
               {"keras_version", "2.15.0"},
               {"backend", "tensorflow"}};
+  if (keras3_hard_sigmoid) out["module"] = "keras";
   return out.dump();
 }
 

@@ -1,5 +1,7 @@
 #include "engine/summary.hpp"
 
+#include "engine/tfjs_format.hpp"
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -71,14 +73,8 @@ ModelSummary summarize(const ModelSpec& model) {
     r.formula = formula(l);
     s.total_params += r.params;
     s.rows.push_back(std::move(r));
-    if (l.kind == LayerKind::GRU && l.reset_after)
-      s.notes.push_back("GRU layer '" + l.name + "' uses reset_after=True (Keras' default: a separate recurrent "
-                        "bias per gate, hence 3 × u × (n + u + 2)). TensorFlow.js cannot load such a GRU; set "
-                        "reset_after to false for a model TF.js can read.");
-    if (l.recurrent_activation == Activation::HardSigmoidKeras3 && is_recurrent(l.kind) && l.kind != LayerKind::SimpleRNN)
-      s.notes.push_back("Layer '" + l.name + "' uses Keras 3's hard_sigmoid, clip(x/6 + 0.5); Keras 2 and "
-                        "TensorFlow.js use clip(0.2x + 0.5).");
   }
+  if (const std::string note = tfjs_compatibility_note(model); !note.empty()) s.notes.push_back(note);
   return s;
 }
 

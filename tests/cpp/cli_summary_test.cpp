@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -24,15 +25,18 @@ std::string slurp(const std::string& path) {
 }
 
 CliRun run_cli(const std::string& args) {
-  const std::string dir = ::testing::TempDir();
-  const std::string out = dir + "/cli_summary_out.txt", err = dir + "/cli_summary_err.txt";
+  // ctest runs tests in parallel processes: give each run its own files.
+  static int counter = 0;
+  const std::string stem = ::testing::TempDir() + "/cli_summary_" + std::to_string(getpid()) + "_" +
+                           std::to_string(counter++);
+  const std::string out = stem + ".out", err = stem + ".err";
   const std::string cmd = std::string(RNN_CLI_PATH) + " " + args + " >" + out + " 2>" + err;
   const int raw = std::system(cmd.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
   std::ofstream(path) << text;
   return path;
 }

@@ -184,6 +184,22 @@ TEST(Parse, HardSigmoidSpellingFollowsKerasVersion) {
   json k3 = json::parse(k2);
   k3["module"] = "keras";
   EXPECT_EQ(parse_model_json(k3.dump()).layers[1].recurrent_activation, rnn::Activation::HardSigmoidKeras3);
+  // model_to_json keeps each formula when read back.
+  EXPECT_EQ(parse_model_json(rnn::model_to_json(parse_model_json(k3.dump()))).layers[1].recurrent_activation,
+            rnn::Activation::HardSigmoidKeras3);
+  EXPECT_EQ(parse_model_json(rnn::model_to_json(parse_model_json(k2))).layers[1].recurrent_activation,
+            rnn::Activation::HardSigmoid);
+}
+
+TEST(Summary, SaysWhenTfjsCannotLoadTheModel) {
+  const json all = presets();
+  for (const auto& p : all) {
+    const auto s = rnn::summarize(parse_model_json(p["model"].dump()));
+    const bool has_gru = p["model"].dump().find("GRU") != std::string::npos;
+    std::string notes;
+    for (const auto& n : s.notes) notes += n;
+    EXPECT_EQ(notes.find("reset_after") != std::string::npos, has_gru) << p["id"];
+  }
 }
 
 TEST(Parse, ModelToJsonRoundTrips) {
