@@ -30,7 +30,7 @@ export const classifyStrings = {
     `All ${plural(count, 'word')} ${count === 1 ? 'is' : 'are'} out of the vocabulary (id 2): the model sees the same “unknown word” at every step and cannot tell ${count === 1 ? 'it' : 'them'} apart. ` +
     'It learnt from English movie reviews — try writing in English.',
   someOov: (oov: number, words: number, numWordsHint: boolean) =>
-    `${n(oov)} of ${plural(words, 'word')} are out of the vocabulary (marked, id 2)${numWordsHint ? '; a larger num_words keeps more words' : ''}.`,
+    `${n(oov)} of ${plural(words, 'word')} ${oov === 1 ? 'is' : 'are'} out of the vocabulary (marked, id 2)${numWordsHint ? '; a larger num_words keeps more words' : ''}.`,
   cut: (total: number, kept: number, cut: number) =>
     `The review has ${plural(total, 'token')} with the start token; maxlen keeps the last ${n(kept)} (Keras’ 'pre' truncation), ` +
     `so the first ${plural(cut, 'token')} (greyed) never reach the network.`,
