@@ -11,6 +11,7 @@ import {
   MAX_REVIEW_CHARS, encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace,
 } from '../../web/src/engine/review-encoding';
 import { presets } from '../../web/src/presets/presets';
+import { reviewFacts, reviewNotes } from '../../web/src/ui/classify/review-notes';
 import { loadEngine } from './helpers/wasm';
 
 // Ranks 1..6: ids 4..9. With num_words 8, "film" (id 8) and "bad" (id 9) are out of vocabulary.
@@ -92,6 +93,38 @@ describe('encodeForModel', () => {
   it('reads the probability of positive from a sigmoid or a two-class softmax row', () => {
     expect(positiveProbability([0.8])).toBe(0.8);
     expect(positiveProbability([0.3, 0.7])).toBe(0.7);
+  });
+});
+
+describe('what the classify view says about a review', () => {
+  const notesFor = (text: string, numWords: number, maxlen: number, shown = 40) => {
+    const e = encodeForModel(text, index, numWords, maxlen, shown);
+    return { facts: reviewFacts({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }),
+      notes: reviewNotes({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }) };
+  };
+
+  it('no words: only that', () => {
+    expect(notesFor('?!', 100, 10).notes).toEqual([expect.stringMatching(/^No words found/)]);
+  });
+
+  it('one word, in the vocabulary', () => {
+    expect(notesFor('good!', 100, 10).notes).toEqual([expect.stringMatching(/^Only one word/)]);
+  });
+
+  it('every word out of the vocabulary (Korean): says so and suggests English', () => {
+    const { notes } = notesFor('정말 재미있는 영화', 100, 10);
+    expect(notes[0]).toMatch(/^All 3 words are out of the vocabulary \(id 2\).*try writing in English\.$/);
+  });
+
+  it('some words out of the vocabulary, counted', () => {
+    expect(notesFor('the film was bad', 8, 10).notes).toEqual([expect.stringMatching(/^2 of 4 words are out of the vocabulary/)]);
+  });
+
+  it('the maxlen cut, counted over the omitted tokens too', () => {
+    const { facts, notes } = notesFor(Array(50).fill('movie').join(' '), 100, 10, 5);
+    // 51 tokens with the start token; 10 kept, 41 cut of which 36 not listed.
+    expect(facts).toEqual({ total: 51, words: 50, oov: 0, kept: 10, cut: 41 });
+    expect(notes).toEqual([expect.stringMatching(/^The review has 51 tokens with the start token; maxlen keeps the last 10 .* the first 41 tokens \(greyed\)/)]);
   });
 });
 

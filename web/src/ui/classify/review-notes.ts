@@ -39,7 +39,7 @@ export function reviewNotes(r: ClassifyResult): string[] {
   if (f.words === 0) return [s.noWords];
   // Counted over the listed tokens; a huge paste lists only its kept part and a few cut tokens.
   const listedWords = r.tokens.filter((t) => t.id !== 1 || t.text !== '<start>').length;
-  if (f.oov === listedWords) notes.push(s.allOov(f.words));
+  if (f.oov === listedWords) notes.push(s.allOov(listedWords));
   else if (f.oov > 0) notes.push(s.someOov(f.oov, listedWords, true));
   if (f.words === 1) notes.push(s.oneWord);
   if (f.cut > 0) notes.push(s.cut(f.total, f.kept, f.cut));
