@@ -14,51 +14,95 @@ export type TfjsBackend = 'wasm' | 'cpu';
 
 let wasmReady = false;
 
+/** out[ids[r]] += x[r], row by row: the gradient of a gather (the Embedding's gradient). */
+function segmentSum(values: Float32Array, ids: Int32Array, rowSize: number, sums: Float32Array): void {
+  sums.fill(0);
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r];
+    if (id < 0 || id * rowSize >= sums.length) continue;
+    const to = id * rowSize;
+    const from = r * rowSize;
+    for (let k = 0; k < rowSize; k++) sums[to + k] += values[from + k];
+  }
+}
+
 /**
- * TF.js' WASM backend has no UnsortedSegmentSum kernel, which the Embedding's gradient (the
- * gradient of a gather) needs, so training any Embedding model stops with "Kernel
- * 'UnsortedSegmentSum' not registered". This registers a plain JavaScript one: out[ids[r]] += x[r]
- * row by row (6,400 rows of 16 floats per batch here, a small part of a batch's time).
+ * The Embedding's gradient needs UnsortedSegmentSum. TF.js' WASM backend has no such kernel
+ * (training any Embedding model stops with "Kernel 'UnsortedSegmentSum' not registered"), and its
+ * CPU backend's loops over every segment (every vocabulary id) with a full mask each time — 500
+ * passes over 6,400 × 16 numbers per batch, which made one SimpleRNN batch take about 29 s. Both
+ * get the same linear plain-JavaScript kernel (a small part of a batch's time), so the benchmark
+ * measures TF.js' recurrent maths rather than one missing or quadratic kernel.
  */
-function registerMissingWasmKernels(): void {
-  if (tf.getKernel('UnsortedSegmentSum', 'wasm')) return;
+function registerSegmentSum(backendName: 'wasm' | 'cpu'): void {
+  if (tf.getKernel('UnsortedSegmentSum', backendName)) tf.unregisterKernel('UnsortedSegmentSum', backendName);
   tf.registerKernel({
     kernelName: 'UnsortedSegmentSum',
-    backendName: 'wasm',
+    backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const wasm = backend as BackendWasm;
       const x = inputs.x as tf.TensorInfo;
       const segmentIds = inputs.segmentIds as tf.TensorInfo;
       const numSegments = (attrs as { numSegments: number }).numSegments;
-      const values = wasm.readSync(x.dataId) as Float32Array;
-      const ids = wasm.readSync(segmentIds.dataId) as Int32Array;
+      const b = backend as tf.KernelBackend;
+      const values = b.readSync(x.dataId) as Float32Array;
+      const ids = Int32Array.from(b.readSync(segmentIds.dataId) as ArrayLike<number>);
       const rowShape = x.shape.slice(segmentIds.shape.length);
-      const rowSize = rowShape.reduce((a, b) => a * b, 1);
-      const out = wasm.makeOutput([numSegments, ...rowShape], x.dtype);
-      const sums = wasm.typedArrayFromHeap(out) as Float32Array;
-      sums.fill(0);
-      for (let r = 0; r < ids.length; r++) {
-        const id = ids[r];
-        if (id < 0 || id >= numSegments) continue;
-        const to = id * rowSize;
-        const from = r * rowSize;
-        for (let k = 0; k < rowSize; k++) sums[to + k] += values[from + k];
+      const rowSize = rowShape.reduce((p, q) => p * q, 1);
+      const shape = [numSegments, ...rowShape];
+      if (backendName === 'wasm') {
+        const wasm = backend as BackendWasm;
+        const out = wasm.makeOutput(shape, x.dtype);
+        segmentSum(values, ids, rowSize, wasm.typedArrayFromHeap(out) as Float32Array);
+        return out;
       }
-      return out;
+      const sums = new Float32Array(numSegments * rowSize);
+      segmentSum(values, ids, rowSize, sums);
+      return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo })
+        .makeTensorInfo(shape, x.dtype, sums);
     },
   });
 }
 
-/** Selects a backend; for WASM: its binaries from node_modules, one thread (SIMD is detected). */
+const segmentSumRegistered = new Set<TfjsBackend>();
+
+/** A small Embedding-like gradient: d/d table of sum(gather(table, ids) ⊙ w). */
+async function gatherGradient(): Promise<number[]> {
+  const table = tf.variable(tf.tensor2d([...Array(21)].map((_, i) => Math.sin(i)), [7, 3]));
+  const ids = tf.tensor2d([[1, 2, 2, 6], [0, 1, 6, 6]], [2, 4], 'int32');
+  const w = tf.tensor3d([...Array(24)].map((_, i) => Math.cos(3 * i)), [2, 4, 3]);
+  const { grads } = tf.variableGrads(() => tf.sum(tf.mul(tf.gather(table, ids), w)) as tf.Scalar, [table]);
+  const values = Array.from(await grads[table.name].data());
+  tf.dispose([table, ids, w, grads[table.name]]);
+  return values;
+}
+
+/**
+ * Replaces the kernel on both backends, after checking that the replacement gives the gradient
+ * TF.js' own CPU kernel gives (it must only be faster, never different).
+ */
+async function replaceSegmentSumChecked(): Promise<void> {
+  if (segmentSumRegistered.size) return;
+  if (!(await tf.setBackend('cpu'))) throw new Error('TF.js CPU backend did not start');
+  const reference = await gatherGradient();
+  for (const backend of ['cpu', 'wasm'] as const) {
+    registerSegmentSum(backend);
+    segmentSumRegistered.add(backend);
+    if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not start`);
+    const ours = await gatherGradient();
+    const error = Math.max(...ours.map((v, i) => Math.abs(v - reference[i])));
+    if (!(error < 1e-5)) throw new Error(`the replacement UnsortedSegmentSum differs from TF.js' own on ${backend} by ${error}`);
+  }
+}
+
 export async function useBackend(backend: TfjsBackend): Promise<void> {
-  if (backend === 'wasm' && !wasmReady) {
+  if (!wasmReady) {
     const require = createRequire(import.meta.url);
     const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
     setWasmPaths(`${dist}/`);
     setThreadsCount(1);
-    registerMissingWasmKernels();
     wasmReady = true;
   }
+  await replaceSegmentSumChecked();
   if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not start`);
   await tf.ready();
 }
