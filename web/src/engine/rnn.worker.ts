@@ -82,7 +82,12 @@ async function ensurePack(pack: DataPackId): Promise<EngineSession> {
 }
 
 function loadWordIndex(): Promise<WordIndex> {
-  wordIndex ??= fetchWithProgress('word-index.json').then((b) => parseWordIndex(new TextDecoder().decode(b)));
+  // A plain fetch: the word list is ~100 kB and only classify needs it, so no dataProgress events
+  // (the Train tab shows those as data loading).
+  wordIndex ??= fetch(dataUrl('word-index.json')).then(async (r) => {
+    if (!r.ok) throw new Error(`Could not download word-index.json (HTTP ${r.status}). The site may be incomplete: rebuild it with npm run build.`);
+    return parseWordIndex(await r.text());
+  });
   wordIndex.catch(() => (wordIndex = null));
   return wordIndex;
 }
