@@ -159,6 +159,7 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
 
 // ---- classify -----------------------------------------------------------------------------
 async function encodeTyped(text: string) {
+  if (running) throw new Error('This model is training right now: the review is classified again when the run ends.');
   if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
   const index = await loadWordIndex();
   return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
