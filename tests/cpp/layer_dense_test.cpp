@@ -1,0 +1,142 @@
+// Dense and the activations: closed forms, softmax rows, Dense on 3-D = Dense per step, extreme
+// inputs, the one-hot gather; Embedding's gather and scatter-add.
+
+#include <gtest/gtest.h>
+
+#include "engine/activations.hpp"
+#include "layer_test_helpers.hpp"
+
+namespace rnn::test {
+namespace {
+
+TEST(Activations, KerasFormulasAtKnownPoints) {
+  Mat<double> z(1, 5);
+  z << -4.0, -1.0, 0.0, 1.5, 4.0;
+  auto apply = [&](Activation a) { Mat<double> y = z; apply_activation(a, y); return y; };
+  const Mat<double> hs2 = apply(Activation::HardSigmoid), hs3 = apply(Activation::HardSigmoidKeras3);
+  const double k2[] = {0.0, 0.3, 0.5, 0.8, 1.0};                    // clip(0.2x + 0.5)
+  const double k3[] = {0.0, 0.5 - 1.0 / 6, 0.5, 0.75, 1.0};         // clip(x/6 + 0.5)
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_DOUBLE_EQ(hs2(0, i), k2[i]);
+    EXPECT_DOUBLE_EQ(hs3(0, i), k3[i]);
+  }
+  EXPECT_EQ(apply(Activation::Relu), (Mat<double>(1, 5) << 0, 0, 0, 1.5, 4.0).finished());
+  EXPECT_DOUBLE_EQ(apply(Activation::Sigmoid)(0, 3), 1 / (1 + std::exp(-1.5)));
+  EXPECT_DOUBLE_EQ(apply(Activation::Tanh)(0, 1), std::tanh(-1.0));
+}
+
+TEST(Activations, ExtremeInputsStayFinite) {
+  Mat<float> z(1, 4);
+  z << -300.f, -88.f, 88.f, 300.f;
+  Mat<float> s = z, t = z, m = z;
+  apply_activation(Activation::Sigmoid, s);
+  apply_activation(Activation::Tanh, t);
+  apply_activation(Activation::Softmax, m);
+  EXPECT_EQ(s(0, 0), 0.f);
+  EXPECT_EQ(s(0, 3), 1.f);
+  EXPECT_EQ(t(0, 0), -1.f);
+  EXPECT_EQ(t(0, 3), 1.f);
+  EXPECT_TRUE(m.allFinite());
+  EXPECT_FLOAT_EQ(m(0, 3), 1.f);
+  EXPECT_FLOAT_EQ(m.sum(), 1.f);
+}
+
+TEST(Dense, ZeroKernelGivesActivationOfBias) {
+  BoundLayer<double> bl(dense_spec(3, 4, Activation::Sigmoid));
+  bl.params[12] = -1.0, bl.params[13] = 0.0, bl.params[14] = 2.0;  // bias after the (4, 3) kernel
+  Rng rng(1);
+  const Mat<double>& y = bl.forward(random_matrix<double>(5, 4, rng), 5, 0);
+  for (int r = 0; r < 5; ++r) {
+    EXPECT_DOUBLE_EQ(y(r, 0), 1 / (1 + std::exp(1.0)));
+    EXPECT_DOUBLE_EQ(y(r, 1), 0.5);
+    EXPECT_DOUBLE_EQ(y(r, 2), 1 / (1 + std::exp(-2.0)));
+  }
+}
+
+TEST(Dense, KernelLayoutIsInputsByUnits) {
+  // x = e_1 picks kernel row 1 = params[3..5] of a (4, 3) row-major kernel.
+  BoundLayer<double> bl(dense_spec(3, 4, Activation::Linear));
+  for (size_t i = 0; i < 12; ++i) bl.params[i] = double(i);
+  Mat<double> x = Mat<double>::Zero(1, 4);
+  x(0, 1) = 1;
+  const Mat<double>& y = bl.forward(x, 1, 0);
+  EXPECT_EQ(y, (Mat<double>(1, 3) << 3, 4, 5).finished());
+}
+
+TEST(Dense, SoftmaxRowsSumToOne) {
+  BoundLayer<double> bl(dense_spec(5, 3, Activation::Softmax, true, 4));
+  Rng rng(2);
+  fill_random(bl.params, rng, 3.0);
+  const Mat<double>& y = bl.forward(random_matrix<double>(8, 3, rng, 5.0), 2, 4);
+  for (Eigen::Index r = 0; r < y.rows(); ++r) {
+    EXPECT_NEAR(y.row(r).sum(), 1.0, 1e-15);
+    EXPECT_GT(y.row(r).minCoeff(), 0.0);
+  }
+}
+
+TEST(Dense, On3DEqualsDenseOnEveryStep) {
+  BoundLayer<double> seq(dense_spec(3, 4, Activation::Tanh, true, 5));
+  BoundLayer<double> flat(dense_spec(3, 4, Activation::Tanh));
+  Rng rng(3);
+  fill_random(seq.params, rng);
+  flat.params = seq.params;
+  const Mat<double> x = random_matrix<double>(2 * 5, 4, rng);
+  const Mat<double> y = seq.forward(x, 2, 5);
+  ASSERT_EQ(y.rows(), 10);
+  for (int b = 0; b < 2; ++b)
+    for (int t = 0; t < 5; ++t) {
+      const Mat<double> step = x.row(b * 5 + t);
+      EXPECT_EQ(y.row(b * 5 + t), flat.forward(step, 1, 0).row(0)) << b << "," << t;
+    }
+}
+
+TEST(Dense, LogitsArePreActivation) {
+  BoundLayer<double> bl(dense_spec(1, 2, Activation::Sigmoid));
+  bl.params = {0.5, -1.0, 0.25};
+  Mat<double> x(1, 2);
+  x << 2.0, 1.0;
+  bl.forward(x, 1, 0);
+  EXPECT_DOUBLE_EQ(bl.layer->logits()(0, 0), 0.25);  // 2·0.5 − 1 + 0.25
+  EXPECT_DOUBLE_EQ(bl.layer->output()(0, 0), 1 / (1 + std::exp(-0.25)));
+}
+
+TEST(Dense, OneHotInputGathersKernelRows) {
+  LayerSpec spec = dense_spec(2, 5, Activation::Linear, true, 3);
+  spec.one_hot_input = true;
+  BoundLayer<double> bl(spec);
+  for (size_t i = 0; i < bl.params.size(); ++i) bl.params[i] = double(i);
+  const Mat<double>& y = bl.forward_ids({4, 0, 2}, 1, 3);
+  EXPECT_EQ(y, (Mat<double>(3, 2) << 8 + 10, 9 + 11, 0 + 10, 1 + 11, 4 + 10, 5 + 11).finished());
+}
+
+LayerSpec embedding_spec(int vocab, int dim) {
+  LayerSpec l;
+  l.kind = LayerKind::Embedding;
+  l.name = "embedding";
+  l.input_dim = vocab;
+  l.output_dim = dim;
+  l.output_shape = Shape{true, -1, dim};
+  return l;
+}
+
+TEST(Embedding, GathersRowsAndScatterAddsGradients) {
+  BoundLayer<double> bl(embedding_spec(4, 2));
+  for (size_t i = 0; i < 8; ++i) bl.params[i] = double(i);
+  const Mat<double>& y = bl.forward_ids({3, 0, 3}, 1, 3);
+  EXPECT_EQ(y, (Mat<double>(3, 2) << 6, 7, 0, 1, 6, 7).finished());
+  Mat<double> dy(3, 2);
+  dy << 1, 2, 10, 20, 100, 200;
+  bl.layer->backward(dy, nullptr);
+  EXPECT_EQ(bl.grads, (std::vector<double>{10, 20, 0, 0, 0, 0, 101, 202}));  // id 3 twice: summed
+  bl.layer->backward(dy, nullptr);
+  EXPECT_EQ(bl.grads[6], 202.0);  // backward accumulates
+}
+
+TEST(Embedding, RejectsIdsOutsideTheVocabulary) {
+  BoundLayer<float> bl(embedding_spec(4, 2));
+  EXPECT_THROW(bl.forward_ids({1, -1}, 1, 2), ModelError);
+  EXPECT_THROW(bl.forward_ids({4}, 1, 1), ModelError);
+}
+
+}  // namespace
+}  // namespace rnn::test
