@@ -2,6 +2,7 @@
 // NaN handling, saving, and every error path with its exit status. Runs the real binary.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -31,7 +32,10 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-std::string temp_path(const std::string& name) { return ::testing::TempDir() + "/cli_train_" + name; }
+// ctest runs each test in its own process, several at once: every process gets its own files.
+std::string temp_path(const std::string& name) {
+  return ::testing::TempDir() + "/cli_train_" + std::to_string(getpid()) + "_" + name;
+}
 
 void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
