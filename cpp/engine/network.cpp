@@ -15,6 +15,7 @@ struct Network<S>::Impl {
   Mat<S> output;                 // (batch, time · features) or (batch, features)
   Mat<S> logits;
   Mat<S> d_top;                  // d loss / d logits in the last layer's row layout
+  std::vector<int32_t> ids;      // the last forward's token ids: the backward pass reads them
   int batch = 0;
   bool has_forward = false;
 };
@@ -64,7 +65,8 @@ const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) 
     throw ModelError(os.str());
   }
   Impl& m = *impl_;
-  LayerInput<S> in{x.batch, x.time, nullptr, x.ids.data()};
+  m.ids.assign(x.ids.begin(), x.ids.end());
+  LayerInput<S> in{x.batch, x.time, nullptr, m.ids.data()};
   for (auto& layer : m.layers) {
     layer->forward(in, training, rng);
     in = LayerInput<S>{x.batch, layer->output_time(), &layer->output(), nullptr};
