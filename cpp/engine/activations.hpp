@@ -44,7 +44,8 @@ void apply_activation(Activation act, Block&& block) {
       block = block.array().tanh();
       return;
     case Activation::Sigmoid:
-      block = block.unaryExpr([](S z) { return stable_sigmoid(z); });
+      // Eigen's logistic: vectorised, and safe far out (no overflow to NaN at ±large z).
+      block = block.array().logistic();
       return;
     case Activation::HardSigmoid:
       block = (block.array() * S(0.2) + S(0.5)).cwiseMax(S(0)).cwiseMin(S(1));
