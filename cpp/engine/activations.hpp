@@ -22,14 +22,6 @@
 
 namespace rnn {
 
-// Numerically safe logistic: never evaluates e^{+large}.
-template <typename S>
-inline S stable_sigmoid(S z) {
-  if (z >= S(0)) return S(1) / (S(1) + std::exp(-z));
-  const S e = std::exp(z);
-  return e / (S(1) + e);
-}
-
 // y = act(z), in place on `block` (any Eigen block / map of a row-major matrix).
 template <typename Block>
 void apply_activation(Activation act, Block&& block) {
