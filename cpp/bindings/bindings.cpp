@@ -70,6 +70,14 @@ class SessionHandle {
   std::string predict(const std::string& sequences) {
     return guarded([&] { return session_.predict(json::parse(sequences)); });
   }
+  std::string predictIds(const emscripten::val& ids, int count) {
+    return guarded([&] {
+      const size_t n = ids["length"].as<size_t>();
+      std::vector<int32_t> buffer(n);
+      emscripten::val(emscripten::typed_memory_view(n, buffer.data())).call<void>("set", ids);
+      return session_.predict_ids(std::move(buffer), count);
+    });
+  }
   std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(json::parse(ids)); }); }
 
  private:
@@ -90,5 +98,6 @@ EMSCRIPTEN_BINDINGS(rnn_engine) {
       .function("stopTraining", &SessionHandle::stopTraining)
       .function("finishTraining", &SessionHandle::finishTraining)
       .function("predict", &SessionHandle::predict)
+      .function("predictIds", &SessionHandle::predictIds)
       .function("trace", &SessionHandle::trace);
 }

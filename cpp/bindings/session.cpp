@@ -194,6 +194,24 @@ json Session::predict(const json& sequences) {
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 
+json Session::predict_ids(std::vector<int32_t> ids, int count) {
+  if (!network_) fail("There is no trained model yet: train one first.");
+  if (count < 1 || ids.size() % static_cast<size_t>(count) != 0 || ids.empty())
+    fail("Give count >= 1 sequences of equal length (ids.length must be a multiple of count).");
+  TokenBatch x;
+  x.batch = count;
+  x.time = static_cast<int>(ids.size() / static_cast<size_t>(count));
+  if (spec_->input_length > 0 && x.time != spec_->input_length)
+    fail("The model reads sequences of " + std::to_string(spec_->input_length) + " steps, received " +
+         std::to_string(x.time) + ".");
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] < 0 || ids[i] >= spec_->vocab)
+      fail("Token id " + std::to_string(ids[i]) + " (sequence " + std::to_string(i / x.time) + ", position " +
+           std::to_string(i % x.time) + ") is outside the vocabulary [0, " + std::to_string(spec_->vocab) + ").");
+  x.ids = std::move(ids);
+  return matrix_json(rnn::predict(*network_, x, 256));
+}
+
 json Session::trace(const json& ids) {
   if (!network_) fail("There is no trained model yet: train one first.");
   const TokenBatch x = token_batch(json::array({ids}), *spec_);

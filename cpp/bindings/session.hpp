@@ -41,6 +41,8 @@ class Session {
 
   // Predictions for token-id sequences (already padded to the model's length): [[outputs]...].
   nlohmann::json predict(const nlohmann::json& sequences);
+  // The same for `count` sequences given flat (count × time ids, sample-major): the fast path.
+  nlohmann::json predict_ids(std::vector<int32_t> ids, int count);
   // One sequence's per-step states, gates and outputs.
   nlohmann::json trace(const nlohmann::json& ids);
 

@@ -29,9 +29,9 @@ function median(values) {
 /**
  * Trains `modelJson` on the pack for `warmup` untimed batches then `batches` timed ones, one batch
  * per runSlice call (each timed on its own; the median is the figure), then predicts
- * `predictSequences` (ids already cut to maxlen) through Session.predict, best of three passes.
- * The prediction time covers the whole call as a caller sees it: ids to JSON text, the engine's
- * parse, the forward passes and the reply's parse.
+ * `predictSequences` (ids already cut to maxlen) through Session.predictIds, best of three passes.
+ * The prediction time covers the whole call as a caller sees it: ids packed into an Int32Array,
+ * copied into the engine, the forward passes and the reply's parse.
  * With `fullEpoch`, training then continues to the end of the first epoch and the engine's own
  * epoch time (training and validation) is reported as measured_epoch_seconds.
  * heap_after_training_bytes is the module's memory after the timed training batches, heap_bytes
@@ -66,7 +66,7 @@ export function benchEngine(module, packBytes, options) {
     let predictionMean = 0;
     for (let pass = 0; pass < 3; pass++) {
       const t0 = performance.now();
-      const outputs = reply(session.predict(JSON.stringify(predictSequences)));
+      const outputs = reply(session.predictIds(Int32Array.from(predictSequences.flat()), predictSequences.length));
       passes.push(performance.now() - t0);
       predictionMean = outputs.reduce((sum, row) => sum + row[0], 0) / outputs.length;
     }

@@ -94,6 +94,13 @@ describe('engine session (WebAssembly in Node)', () => {
       expect(t.layers[0].hidden[0]).toHaveLength(8);
       expect(t.layers[0].gates.map((g) => g.name)).toEqual(['input', 'forget', 'output']);
       expect(() => unwrapReply(s.predict('[[1,2]]'))).toThrowError(/100 steps/);
+      // The binary entry point gives the same numbers as the JSON one.
+      const flat = new Int32Array([...ids, ...new Array(100).fill(0).map((_, i) => (i < 50 ? 0 : 3 + (i % 400)))]);
+      const viaIds = unwrapReply<number[][]>(s.predictIds(flat, 2));
+      const viaJson = unwrapReply<number[][]>(s.predict(JSON.stringify([Array.from(flat.subarray(0, 100)), Array.from(flat.subarray(100))])));
+      expect(viaIds).toEqual(viaJson);
+      expect(() => unwrapReply(s.predictIds(new Int32Array(150), 2))).toThrowError(/100 steps/);
+      expect(() => unwrapReply(s.predictIds(new Int32Array(100).fill(9999), 1))).toThrowError(/outside the vocabulary/);
       expect(() => unwrapReply(s.predict(JSON.stringify([new Array(100).fill(600)])))).toThrowError(/outside the vocabulary/);
     } finally {
       s.delete();
