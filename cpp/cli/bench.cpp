@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
@@ -45,10 +46,6 @@ const char* kBenchUsage =
     "  --lr X              RMSprop learning rate (default 1e-4, the curriculum's)\n"
     "  --seed S            default 0\n";
 
-struct UsageError {
-  std::string message;
-};
-
 struct BenchOptions {
   std::string model_path, data_path;
   std::optional<int> num_words, maxlen;
@@ -59,21 +56,6 @@ struct BenchOptions {
   double learning_rate = 1e-4;
   uint64_t seed = 0;
 };
-
-long long parse_whole(const std::string& option, const std::string& text, long long min, long long max) {
-  size_t used = 0;
-  long long value = 0;
-  try {
-    value = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size() || value < min || value > max) {
-    throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
-                     "]; received '" + text + "'"};
-  }
-  return value;
-}
 
 BenchOptions parse_options(const Args& args) {
   BenchOptions o;
@@ -88,25 +70,16 @@ BenchOptions parse_options(const Args& args) {
     if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
     const std::string& value = args[++i];
     if (arg == "--data") o.data_path = value;
-    else if (arg == "--num-words") o.num_words = int(parse_whole(arg, value, 3, kIntMax));
-    else if (arg == "--maxlen") o.maxlen = int(parse_whole(arg, value, 1, kIntMax));
-    else if (arg == "--batch-size") o.batch_size = int(parse_whole(arg, value, 1, kIntMax));
-    else if (arg == "--batches") o.batches = int(parse_whole(arg, value, 1, kIntMax));
-    else if (arg == "--warmup") o.warmup = int(parse_whole(arg, value, 0, kIntMax));
-    else if (arg == "--predict") o.predict_count = int(parse_whole(arg, value, 1, kIntMax));
-    else if (arg == "--seed") o.seed = uint64_t(parse_whole(arg, value, 0, std::numeric_limits<long long>::max()));
-    else if (arg == "--lr") {
-      size_t used = 0;
-      double lr = 0;
-      try {
-        lr = std::stod(value, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != value.size() || !std::isfinite(lr) || lr <= 0)
-        throw UsageError{"--lr needs a number > 0; received '" + value + "'"};
-      o.learning_rate = lr;
-    } else {
+    else if (arg == "--num-words") o.num_words = int(parse_integer(arg, value, 3, kIntMax));
+    else if (arg == "--maxlen") o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--batch-size") o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--batches") o.batches = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--warmup") o.warmup = int(parse_integer(arg, value, 0, kIntMax));
+    else if (arg == "--predict") o.predict_count = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--seed") o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
+    else if (arg == "--lr")
+      o.learning_rate = parse_positive(arg, value);
+    else {
       throw UsageError{"unknown option '" + arg + "'"};
     }
   }
@@ -177,19 +150,8 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 int cmd_bench(const Args& args) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kBenchUsage;
-      return 0;
-    }
-  }
   BenchOptions options;
-  try {
-    options = parse_options(args);
-  } catch (const UsageError& e) {
-    std::cerr << "error: " << e.message << "\n" << kBenchUsage;
-    return 2;
-  }
+  if (const int status = parse_command_line(args, kBenchUsage, parse_options, options); status >= 0) return status;
 
   const ModelSpec spec = parse_model_json(read_file(options.model_path));
   const int num_words = options.num_words.value_or(spec.vocab);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/model_dir.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
@@ -54,40 +55,6 @@ struct TrainOptions {
   bool restore_best = false;
   uint64_t seed = 0;
 };
-
-struct UsageError {
-  std::string message;
-};
-
-long long parse_integer(const std::string& option, const std::string& text, long long min,
-                        long long max) {
-  size_t used = 0;
-  long long value = 0;
-  try {
-    value = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size() || value < min || value > max) {
-    throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " +
-                     std::to_string(max) + "]; received '" + text + "'"};
-  }
-  return value;
-}
-
-double parse_positive(const std::string& option, const std::string& text) {
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size() || !std::isfinite(value) || value <= 0) {
-    throw UsageError{option + " needs a number > 0; received '" + text + "'"};
-  }
-  return value;
-}
 
 TrainOptions parse_options(const Args& args) {
   TrainOptions o;
@@ -145,19 +112,8 @@ int fail(const std::string& message) {
 }  // namespace
 
 int cmd_train(const Args& args) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kTrainUsage;
-      return 0;
-    }
-  }
   TrainOptions options;
-  try {
-    options = parse_options(args);
-  } catch (const UsageError& e) {
-    std::cerr << "error: " << e.message << "\n" << kTrainUsage;
-    return 2;
-  }
+  if (const int status = parse_command_line(args, kTrainUsage, parse_options, options); status >= 0) return status;
 
   ModelSpec spec;
   DataSplits data;

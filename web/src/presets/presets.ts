@@ -1,15 +1,10 @@
 // The curriculum's models (CURRICULUM.md), one entry per preset id. presets.json is also read by
 // the C++ tests, which check every parameter count against the table Keras printed.
+import type { TrainingSettings } from '../engine/protocol';
 import raw from './presets.json';
 
-export interface TrainingSettings {
-  optimizer: 'rmsprop' | 'adam' | 'sgd';
-  learning_rate: number;
-  batch_size: number;
-  epochs: number;
-  patience: number;
-  restore_best: boolean;
-}
+/** A preset's training set-up: the protocol's settings without the seed (the page picks it). */
+export type PresetTraining = Omit<TrainingSettings, 'seed'>;
 
 export interface Preset {
   id: string;
@@ -17,7 +12,7 @@ export interface Preset {
   source: string;
   model: unknown;
   data: { num_words: number; maxlen: number };
-  training: TrainingSettings;
+  training: PresetTraining;
   /** Why this preset cannot be trained here (null when it can). */
   summary_only: string | null;
   book_curves: { source: string; model: string }[];
