@@ -126,30 +126,11 @@ double check_network_gradients(ModelSpec model, int batch, int time, bool traini
   return e;
 }
 
-LayerSpec layer(LayerKind kind, const char* name, int units, bool return_sequences = false) {
-  LayerSpec l;
-  l.kind = kind;
-  l.name = name;
-  l.units = units;
-  l.activation = kind == LayerKind::Dense ? Activation::Sigmoid : Activation::Tanh;
-  l.return_sequences = return_sequences;
-  return l;
-}
-
-LayerSpec embedding(int vocab, int dim) {
-  LayerSpec l;
-  l.kind = LayerKind::Embedding;
-  l.name = "embedding";
-  l.input_dim = vocab;
-  l.output_dim = dim;
-  return l;
-}
-
 TEST(NetworkGradient, EmbeddingLstmSequencesGruDense) {
   ModelSpec m;
   m.input_length = 6;
-  m.layers = {embedding(7, 3), layer(LayerKind::LSTM, "lstm", 4, true),
-              layer(LayerKind::GRU, "gru", 3), layer(LayerKind::Dense, "dense", 1)};
+  m.layers = {embedding_layer(7, 3), model_layer(LayerKind::LSTM, "lstm", 4, true),
+              model_layer(LayerKind::GRU, "gru", 3), model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 3, 6, false);
 }
 
@@ -157,7 +138,7 @@ TEST(NetworkGradient, OneHotSimpleRnnDense) {
   ModelSpec m;
   m.input_length = 5;
   m.vocab = 6;
-  m.layers = {layer(LayerKind::SimpleRNN, "rnn", 4), layer(LayerKind::Dense, "dense", 1)};
+  m.layers = {model_layer(LayerKind::SimpleRNN, "rnn", 4), model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 3, 5, false);
 }
 
@@ -166,10 +147,10 @@ TEST(NetworkGradient, OneHotLstmAndGruWithDropoutMasks) {
     ModelSpec m;
     m.input_length = 5;
     m.vocab = 6;
-    LayerSpec rnn = layer(kind, "rnn", 3);
+    LayerSpec rnn = model_layer(kind, "rnn", 3);
     rnn.dropout = 0.3;
     rnn.recurrent_dropout = 0.2;
-    m.layers = {rnn, layer(LayerKind::Dense, "dense", 1)};
+    m.layers = {rnn, model_layer(LayerKind::Dense, "dense", 1)};
     check_network_gradients(m, 4, 5, true);
   }
 }
@@ -178,19 +159,19 @@ TEST(NetworkGradient, OneHotDenseOn3D) {
   ModelSpec m;
   m.input_length = 4;
   m.vocab = 5;
-  m.layers = {layer(LayerKind::Dense, "dense_in", 3), layer(LayerKind::SimpleRNN, "rnn", 2),
-              layer(LayerKind::Dense, "dense", 1)};
+  m.layers = {model_layer(LayerKind::Dense, "dense_in", 3), model_layer(LayerKind::SimpleRNN, "rnn", 2),
+              model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 2, 4, false);
 }
 
 TEST(NetworkGradient, GruResetBeforeSequencesSoftmaxDenseOn3D) {
   ModelSpec m;
   m.input_length = 5;
-  LayerSpec gru = layer(LayerKind::GRU, "gru", 4, true);
+  LayerSpec gru = model_layer(LayerKind::GRU, "gru", 4, true);
   gru.reset_after = false;
-  LayerSpec out = layer(LayerKind::Dense, "dense", 3);
+  LayerSpec out = model_layer(LayerKind::Dense, "dense", 3);
   out.activation = Activation::Softmax;
-  m.layers = {embedding(6, 3), gru, out};
+  m.layers = {embedding_layer(6, 3), gru, out};
   check_network_gradients(m, 2, 5, false);
 }
 
@@ -201,10 +182,10 @@ TEST(NetworkGradient, StackWithDropoutLayerInTraining) {
   drop.kind = LayerKind::Dropout;
   drop.name = "dropout";
   drop.rate = 0.3;
-  LayerSpec lstm = layer(LayerKind::LSTM, "lstm", 3, true);
+  LayerSpec lstm = model_layer(LayerKind::LSTM, "lstm", 3, true);
   lstm.dropout = 0.3;
-  m.layers = {embedding(6, 4), drop, lstm, layer(LayerKind::SimpleRNN, "rnn", 3),
-              layer(LayerKind::Dense, "dense", 2)};
+  m.layers = {embedding_layer(6, 4), drop, lstm, model_layer(LayerKind::SimpleRNN, "rnn", 3),
+              model_layer(LayerKind::Dense, "dense", 2)};
   check_network_gradients(m, 3, 5, true);
 }
 

@@ -140,4 +140,25 @@ inline double check_layer_gradients(const LayerSpec& spec, int batch, int time, 
   return std::max(e_params, e_input);
 }
 
+// A layer of a model built by hand (before validate_and_infer): Dense layers sigmoid, recurrent
+// layers tanh.
+inline LayerSpec model_layer(LayerKind kind, const char* name, int units, bool return_sequences = false) {
+  LayerSpec l;
+  l.kind = kind;
+  l.name = name;
+  l.units = units;
+  l.activation = kind == LayerKind::Dense ? Activation::Sigmoid : Activation::Tanh;
+  l.return_sequences = return_sequences;
+  return l;
+}
+
+inline LayerSpec embedding_layer(int vocab, int dim) {
+  LayerSpec l;
+  l.kind = LayerKind::Embedding;
+  l.name = "embedding";
+  l.input_dim = vocab;
+  l.output_dim = dim;
+  return l;
+}
+
 }  // namespace rnn::test

@@ -10,25 +10,6 @@
 namespace rnn::test {
 namespace {
 
-LayerSpec make(LayerKind kind, const char* name, int units, bool return_sequences = false) {
-  LayerSpec l;
-  l.kind = kind;
-  l.name = name;
-  l.units = units;
-  l.activation = kind == LayerKind::Dense ? Activation::Sigmoid : Activation::Tanh;
-  l.return_sequences = return_sequences;
-  return l;
-}
-
-LayerSpec embedding(int vocab, int dim) {
-  LayerSpec l;
-  l.kind = LayerKind::Embedding;
-  l.name = "embedding";
-  l.input_dim = vocab;
-  l.output_dim = dim;
-  return l;
-}
-
 ModelSpec model(std::vector<LayerSpec> layers, int input_length = -1, int one_hot_vocab = 0) {
   ModelSpec m;
   m.input_length = input_length;
@@ -48,7 +29,7 @@ TokenBatch random_batch(int batch, int time, int vocab, uint64_t seed) {
 double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
 TEST(Network, TraceMatchesAnIndependentLstmAndDense) {
-  const ModelSpec m = model({embedding(20, 3), make(LayerKind::LSTM, "lstm", 4), make(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(20, 3), model_layer(LayerKind::LSTM, "lstm", 4), model_layer(LayerKind::Dense, "dense", 1)});
   Network<double> net(m);
   net.initialize(3);
   Rng rng(8);
@@ -102,8 +83,8 @@ TEST(Network, TraceMatchesAnIndependentLstmAndDense) {
 }
 
 TEST(Network, TraceOfStackedGruGivesEveryRecurrentLayer) {
-  const ModelSpec m = model({embedding(10, 3), make(LayerKind::SimpleRNN, "rnn", 2, true),
-                             make(LayerKind::GRU, "gru", 3), make(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::SimpleRNN, "rnn", 2, true),
+                             model_layer(LayerKind::GRU, "gru", 3), model_layer(LayerKind::Dense, "dense", 1)});
   Network<float> net(m);
   net.initialize(1);
   const SequenceTrace<float> tr = net.trace({1, 2, 3, 4});
@@ -118,7 +99,7 @@ TEST(Network, TraceOfStackedGruGivesEveryRecurrentLayer) {
 }
 
 TEST(Network, SequenceOutputIsBatchMajorStepsThenFeatures) {
-  const ModelSpec m = model({embedding(10, 3), make(LayerKind::LSTM, "lstm", 2, true)});
+  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::LSTM, "lstm", 2, true)});
   Network<double> net(m);
   net.initialize(2);
   Rng unused(0);
@@ -136,7 +117,7 @@ TEST(Network, SequenceOutputIsBatchMajorStepsThenFeatures) {
 }
 
 TEST(Network, BackwardAccumulatesUntilZeroed) {
-  const ModelSpec m = model({embedding(10, 3), make(LayerKind::GRU, "gru", 2), make(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::GRU, "gru", 2), model_layer(LayerKind::Dense, "dense", 1)});
   Network<double> net(m);
   net.initialize(4);
   Rng unused(0);
@@ -151,14 +132,14 @@ TEST(Network, BackwardAccumulatesUntilZeroed) {
 }
 
 TEST(Network, SameSeedSameBitsAndFloatAgreesWithDouble) {
-  LayerSpec lstm = make(LayerKind::LSTM, "lstm", 8, true);
+  LayerSpec lstm = model_layer(LayerKind::LSTM, "lstm", 8, true);
   lstm.dropout = 0.3;
   lstm.recurrent_dropout = 0.2;
   LayerSpec drop;
   drop.kind = LayerKind::Dropout, drop.name = "dropout", drop.rate = 0.25;
-  LayerSpec gru = make(LayerKind::GRU, "gru", 4);
+  LayerSpec gru = model_layer(LayerKind::GRU, "gru", 4);
   gru.dropout = 0.3;
-  const ModelSpec m = model({embedding(30, 16), lstm, drop, gru, make(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(30, 16), lstm, drop, gru, model_layer(LayerKind::Dense, "dense", 1)});
   const TokenBatch x = random_batch(16, 12, 30, 7);
   Network<float> f1(m), f2(m);
   Network<double> d(m);
@@ -180,8 +161,8 @@ TEST(Network, SameSeedSameBitsAndFloatAgreesWithDouble) {
 }
 
 TEST(Network, OneHotModelWithDenseFirst) {
-  const ModelSpec m = model({make(LayerKind::Dense, "dense_in", 3), make(LayerKind::SimpleRNN, "rnn", 2),
-                             make(LayerKind::Dense, "dense", 1)}, 4, 6);
+  const ModelSpec m = model({model_layer(LayerKind::Dense, "dense_in", 3), model_layer(LayerKind::SimpleRNN, "rnn", 2),
+                             model_layer(LayerKind::Dense, "dense", 1)}, 4, 6);
   Network<double> net(m);
   net.initialize(9);
   Rng unused(0);
@@ -193,7 +174,7 @@ TEST(Network, OneHotModelWithDenseFirst) {
 }
 
 TEST(Network, RejectsBadBatches) {
-  const ModelSpec m = model({embedding(5, 2), make(LayerKind::SimpleRNN, "rnn", 2)});
+  const ModelSpec m = model({embedding_layer(5, 2), model_layer(LayerKind::SimpleRNN, "rnn", 2)});
   Network<float> net(m);
   Rng unused(0);
   EXPECT_THROW(net.forward(TokenBatch{2, 3, {1, 2, 3}}, false, unused), ModelError);
