@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   console.log(`  - ${TFJS_GRU_NOTE}; TF.js LSTM also runs with sigmoid gates (Keras 3's default; TF.js defaults to hard_sigmoid).`);
   console.log(`  - ${tfjsWasmInfo}. The Embedding gradient's UnsortedSegmentSum is missing from TF.js' WASM backend and`);
   console.log('    loops over all 500 ids on its CPU backend: both use one linear JS kernel, checked against TF.js\' own.');
-  console.log('  - our WASM predictions go through Session.predict: ids as JSON text in, outputs as JSON text out.');
+  console.log('  - our WASM predictions go through Session.predictIds: ids as an Int32Array in, outputs as JSON text out.');
   if (chromiumNote) console.log(`  - Chromium: ${chromiumNote}, headless, our engine in a module worker.`);
   console.log(`  - load average at end: ${loadAverage()}; total run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   console.log('');

@@ -4,20 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BATCH_SIZE, LEARNING_RATE, MAXLEN, NUM_WORDS, PREDICT_COUNT, SEED, modelJson, type BenchModel } from './setup';
+import { BATCH_SIZE, LEARNING_RATE, MAXLEN, NUM_WORDS, PREDICT_COUNT, SEED, modelJson, type BenchModel, type TimingResult } from './setup';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The project's ordinary native build (scripts/build.sh: CMake Release in build/native). */
 export const NATIVE_BUILD_DIR = join(ROOT, 'build/native');
 
-export interface NativeResult {
-  ms_per_batch: number;
-  ms_per_batch_mean: number;
-  cpu_ms_per_batch: number;
-  predictions_per_second: number;
-  epoch_seconds: number;
-  loss: number;
-  prediction_mean: number;
+export interface NativeResult extends TimingResult {
   build: { compiler: string; ndebug: boolean; optimized: boolean; simd: string[]; eigen_simd: string };
 }
 

@@ -99,3 +99,14 @@ export function median(values: number[]): number {
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 }
+
+/** The figures every engine's run reports. */
+export interface TimingResult {
+  ms_per_batch: number;
+  ms_per_batch_mean: number;
+  cpu_ms_per_batch: number;
+  predictions_per_second: number;
+  epoch_seconds: number;
+  loss: number;
+  prediction_mean: number;
+}

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
   BATCH_SIZE, LEARNING_RATE, MAXLEN, epochSeconds, median, modelLayers,
-  type BenchData, type BenchModel,
+  type BenchData, type BenchModel, type TimingResult,
 } from './setup';
 
 export type TfjsBackend = 'wasm' | 'cpu';
@@ -172,15 +172,7 @@ function buildModel(model: BenchModel): tf.LayersModel {
   return net;
 }
 
-export interface TfjsResult {
-  ms_per_batch: number;
-  ms_per_batch_mean: number;
-  cpu_ms_per_batch: number;
-  predictions_per_second: number;
-  epoch_seconds: number;
-  loss: number;
-  prediction_mean: number;
-}
+export type TfjsResult = TimingResult;
 
 /**
  * warmup untimed then `batches` timed trainOnBatch calls over consecutive batches of the training
