@@ -1,6 +1,7 @@
 #include "engine/layers/lstm.hpp"
 
 #include "engine/activations.hpp"
+#include "engine/kernels/recurrent_step.hpp"
 
 namespace rnn {
 
@@ -10,6 +11,7 @@ void LstmLayer<S>::forward_steps() {
   const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
   cell_.resize(this->hidden_.rows(), u);
   cell_act_.resize(this->hidden_.rows(), u);
+  if (!this->has_recurrent_masks()) return forward_steps_fused();
   for (int t = 0; t < time; ++t) {
     auto z = step_rows(this->gates_, t, time);  // x̃_t W + b
     if (t > 0) this->add_recurrent(t, z, 0, 4);  // + h̃_{t−1} U
@@ -28,6 +30,46 @@ void LstmLayer<S>::forward_steps() {
     tc = c;
     apply_activation(act, tc);                                   // act(c_t)
     step_rows(this->hidden_, t, time) = o.cwiseProduct(tc);      // h_t = o ⊙ act(c_t)
+  }
+}
+
+// The same step, fused and sample by sample (no recurrent dropout): for sample b at step t,
+//   z += h_{t−1} U;  i, f, o = σ(z_i, z_f, z_o), g = act(z_c) in place;
+//   c_t = f ⊙ c_{t−1} + i ⊙ g;  act(c_t);  h_t = o ⊙ act(c_t)
+// Row b·time + t follows row b·time + t − 1, so h_{t−1} and c_{t−1} are the rows just above. The
+// loop runs step by step over all samples: consecutive samples are independent, which lets the CPU
+// overlap their dependency chains (sample by sample over the whole sequence measured slower).
+template <typename S>
+void LstmLayer<S>::forward_steps_fused() {
+  const int time = this->time_steps(), u = this->units_, n = 4 * u;
+  const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
+  const S* recurrent = this->recurrent_kernel_.data();
+  for (int t = 0; t < time; ++t) {
+    for (int b = 0; b < this->batch_; ++b) {
+      const int64_t row = int64_t(b) * time + t;
+      S* z = this->gates_.data() + row * n;
+      S* c = cell_.data() + row * u;
+      S* tc = cell_act_.data() + row * u;
+      S* h = this->hidden_.data() + row * u;
+      if (t > 0) kernels::add_row_times_matrix(h - u, recurrent, u, n, z);
+      kernels::activate_run(rec, z, u);           // i
+      kernels::activate_run(rec, z + u, u);       // f
+      kernels::activate_run(act, z + 2 * u, u);   // g
+      kernels::activate_run(rec, z + 3 * u, u);   // o
+      const S* i = z;
+      const S* f = z + u;
+      const S* g = z + 2 * u;
+      if (t > 0) {
+        const S* c_prev = c - u;
+        for (int k = 0; k < u; ++k) c[k] = f[k] * c_prev[k] + i[k] * g[k];
+      } else {
+        for (int k = 0; k < u; ++k) c[k] = i[k] * g[k];
+      }
+      for (int k = 0; k < u; ++k) tc[k] = c[k];
+      kernels::activate_run(act, tc, u);
+      const S* o = z + 3 * u;
+      for (int k = 0; k < u; ++k) h[k] = o[k] * tc[k];
+    }
   }
 }
 

@@ -23,6 +23,7 @@ class LstmLayer final : public RecurrentLayer<S> {
 
  private:
   void forward_steps() override;
+  void forward_steps_fused();  // without recurrent dropout: kernels/recurrent_step.hpp
   void backward_steps() override;
 
   Mat<S> cell_;          // (batch·time, u): c_t

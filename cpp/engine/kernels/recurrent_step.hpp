@@ -1,0 +1,97 @@
+#pragma once
+// The per-sample pieces of a fused recurrent step: the row product z += h · U for one sample
+// (h of u units, U (u, n) row-major, z of n gate pre-activations) and an activation applied to a
+// contiguous run of values. A layer's time loop calls them sample by sample, so each step reads
+// z, h_{t−1} and U once while they sit in L1, with no temporary and no allocation.
+//
+// Under __wasm_simd128__ the row product is written with wasm_simd128.h (Eigen 3.4 has no wasm
+// backend and its generic code is several times slower there); elsewhere it is a plain loop that
+// the compiler vectorises. Both compute z_k += Σ_j h_j U_jk in the same order j = 0..u−1, so the
+// float result is identical up to the compiler's contraction choices.
+
+#include <cstdint>
+#include <type_traits>
+
+#include "engine/activations.hpp"
+#include "engine/kernels/fast_math.hpp"
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
+namespace rnn::kernels {
+
+// z[k] += Σ_j h[j] · U[j·n + k],  k < n.
+// Sixteen outputs at a time are summed in a local block over all j, which the compiler keeps in
+// vector registers (summing into z directly reloads and stores z for every j).
+template <typename S>
+inline void add_row_times_matrix(const S* h, const S* u_matrix, int units, int n, S* z) {
+  constexpr int kBlock = 16;
+  int k0 = 0;
+  for (; k0 + kBlock <= n; k0 += kBlock) {
+    S acc[kBlock];
+    for (int kk = 0; kk < kBlock; ++kk) acc[kk] = z[k0 + kk];
+    for (int j = 0; j < units; ++j) {
+      const S hj = h[j];
+      const S* row = u_matrix + int64_t(j) * n + k0;
+      for (int kk = 0; kk < kBlock; ++kk) acc[kk] += hj * row[kk];
+    }
+    for (int kk = 0; kk < kBlock; ++kk) z[k0 + kk] = acc[kk];
+  }
+  for (int k = k0; k < n; ++k) {
+    S a = z[k];
+    for (int j = 0; j < units; ++j) a += h[j] * u_matrix[int64_t(j) * n + k];
+    z[k] = a;
+  }
+}
+
+#if defined(__wasm_simd128__)
+template <>
+inline void add_row_times_matrix<float>(const float* h, const float* u_matrix, int units, int n,
+                                        float* z) {
+  int k = 0;
+  // Sixteen outputs at a time held in four registers across the whole sum over j.
+  for (; k + 16 <= n; k += 16) {
+    v128_t a0 = wasm_v128_load(z + k), a1 = wasm_v128_load(z + k + 4);
+    v128_t a2 = wasm_v128_load(z + k + 8), a3 = wasm_v128_load(z + k + 12);
+    for (int j = 0; j < units; ++j) {
+      const v128_t hj = wasm_f32x4_splat(h[j]);
+      const float* row = u_matrix + int64_t(j) * n + k;
+      a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(hj, wasm_v128_load(row)));
+      a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(hj, wasm_v128_load(row + 4)));
+      a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(hj, wasm_v128_load(row + 8)));
+      a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(hj, wasm_v128_load(row + 12)));
+    }
+    wasm_v128_store(z + k, a0);
+    wasm_v128_store(z + k + 4, a1);
+    wasm_v128_store(z + k + 8, a2);
+    wasm_v128_store(z + k + 12, a3);
+  }
+  for (; k + 4 <= n; k += 4) {
+    v128_t a = wasm_v128_load(z + k);
+    for (int j = 0; j < units; ++j)
+      a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_f32x4_splat(h[j]),
+                                           wasm_v128_load(u_matrix + int64_t(j) * n + k)));
+    wasm_v128_store(z + k, a);
+  }
+  for (; k < n; ++k) {
+    float a = z[k];
+    for (int j = 0; j < units; ++j) a += h[j] * u_matrix[int64_t(j) * n + k];
+    z[k] = a;
+  }
+}
+#endif
+
+// y = act(y) on n contiguous values: the fast kernels for float sigmoid / tanh, the exact
+// activations otherwise (double, and every other activation).
+template <typename S>
+inline void activate_run(Activation act, S* y, int n) {
+  if constexpr (std::is_same_v<S, float>) {
+    if (act == Activation::Sigmoid) return fast_sigmoid_inplace(y, n);
+    if (act == Activation::Tanh) return fast_tanh_inplace(y, n);
+  }
+  using RowMap = Eigen::Map<Eigen::Matrix<S, 1, Eigen::Dynamic>>;
+  apply_activation(act, RowMap(y, n));
+}
+
+}  // namespace rnn::kernels
