@@ -16,6 +16,9 @@ struct Network<S>::Impl {
   Mat<S> logits;
   Mat<S> d_top;                  // d loss / d logits in the last layer's row layout
   std::vector<int32_t> ids;      // the last forward's token ids: the backward pass reads them
+  // fused[i]: layer i is an Embedding whose table the recurrent layer i + 1 reads itself
+  // (recurrent.hpp): its own forward and backward are skipped.
+  std::vector<bool> fused;
   int batch = 0;
   bool has_forward = false;
 };
@@ -44,6 +47,9 @@ Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique
     impl_->layers.back()->bind(params_.data() + offset, grads_.data() + offset);
   }
   impl_->d_inputs.resize(spec_.layers.size());
+  impl_->fused.assign(spec_.layers.size(), false);
+  for (size_t i = 0; i + 1 < spec_.layers.size(); ++i)
+    impl_->fused[i] = spec_.layers[i].kind == LayerKind::Embedding && impl_->layers[i + 1]->reads_embedding();
 }
 
 template <typename S>
@@ -67,9 +73,18 @@ const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) 
   Impl& m = *impl_;
   m.ids.assign(x.ids.begin(), x.ids.end());
   LayerInput<S> in{x.batch, x.time, nullptr, m.ids.data()};
-  for (auto& layer : m.layers) {
-    layer->forward(in, training, rng);
-    in = LayerInput<S>{x.batch, layer->output_time(), &layer->output(), nullptr};
+  for (size_t i = 0; i < m.layers.size(); ++i) {
+    if (m.fused[i]) {
+      const LayerSpec& e = spec_.layers[i];
+      check_token_ids(e, m.ids.data(), int64_t(m.ids.size()), e.input_dim);
+      const int64_t offset = spec_.param_offset(i);
+      in.embedding = params_.data() + offset;
+      in.d_embedding = grads_.data() + offset;
+      in.vocab = e.input_dim;
+      continue;
+    }
+    m.layers[i]->forward(in, training, rng);
+    in = LayerInput<S>{x.batch, m.layers[i]->output_time(), &m.layers[i]->output(), nullptr};
   }
   const Layer<S>& top = *m.layers.back();
   const int features = spec_.output_layer().output_shape.features;
@@ -101,8 +116,9 @@ void Network<S>::backward_from_logits(const Mat<S>& d_logits) {
   const size_t n = m.layers.size();
   const Mat<S>* d_out = &m.d_top;
   for (size_t i = n; i-- > 0;) {
-    // Layer 0 reads token ids: nothing to propagate below it.
-    Mat<S>* d_in = i > 0 ? &m.d_inputs[i] : nullptr;
+    if (m.fused[i]) continue;  // the layer above accumulated the Embedding's gradient
+    // Layer 0 reads token ids, a layer above a fused Embedding its table: nothing to propagate.
+    Mat<S>* d_in = i > 0 && !m.fused[i - 1] ? &m.d_inputs[i] : nullptr;
     if (i == n - 1)
       m.layers[i]->backward_from_logits(*d_out, d_in);
     else

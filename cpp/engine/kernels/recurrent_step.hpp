@@ -22,12 +22,11 @@
 namespace rnn::kernels {
 
 // z[k] += Σ_j h[j] · U[j·n + k],  k < n.
-// Sixteen outputs at a time are summed in a local block over all j, which the compiler keeps in
-// vector registers (summing into z directly reloads and stores z for every j).
-template <typename S>
-inline void add_row_times_matrix(const S* h, const S* u_matrix, int units, int n, S* z) {
-  constexpr int kBlock = 16;
-  int k0 = 0;
+// Outputs are summed in a local block over all j (16, then 8, then 4 wide), which the compiler
+// keeps in vector registers (summing into z directly reloads and stores z for every j). The 8-wide
+// block serves the backward's dh = dz Uᵀ, whose output is only u = 8 wide.
+template <int kBlock, typename S>
+inline int add_row_times_matrix_blocks(const S* h, const S* u_matrix, int units, int n, S* z, int k0) {
   for (; k0 + kBlock <= n; k0 += kBlock) {
     S acc[kBlock];
     for (int kk = 0; kk < kBlock; ++kk) acc[kk] = z[k0 + kk];
@@ -38,6 +37,14 @@ inline void add_row_times_matrix(const S* h, const S* u_matrix, int units, int n
     }
     for (int kk = 0; kk < kBlock; ++kk) z[k0 + kk] = acc[kk];
   }
+  return k0;
+}
+
+template <typename S>
+inline void add_row_times_matrix(const S* h, const S* u_matrix, int units, int n, S* z) {
+  int k0 = add_row_times_matrix_blocks<16>(h, u_matrix, units, n, z, 0);
+  k0 = add_row_times_matrix_blocks<8>(h, u_matrix, units, n, z, k0);
+  k0 = add_row_times_matrix_blocks<4>(h, u_matrix, units, n, z, k0);
   for (int k = k0; k < n; ++k) {
     S a = z[k];
     for (int j = 0; j < units; ++j) a += h[j] * u_matrix[int64_t(j) * n + k];
@@ -66,6 +73,17 @@ inline void add_row_times_matrix<float>(const float* h, const float* u_matrix, i
     wasm_v128_store(z + k + 4, a1);
     wasm_v128_store(z + k + 8, a2);
     wasm_v128_store(z + k + 12, a3);
+  }
+  for (; k + 8 <= n; k += 8) {
+    v128_t a0 = wasm_v128_load(z + k), a1 = wasm_v128_load(z + k + 4);
+    for (int j = 0; j < units; ++j) {
+      const v128_t hj = wasm_f32x4_splat(h[j]);
+      const float* row = u_matrix + int64_t(j) * n + k;
+      a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(hj, wasm_v128_load(row)));
+      a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(hj, wasm_v128_load(row + 4)));
+    }
+    wasm_v128_store(z + k, a0);
+    wasm_v128_store(z + k + 4, a1);
   }
   for (; k + 4 <= n; k += 4) {
     v128_t a = wasm_v128_load(z + k);

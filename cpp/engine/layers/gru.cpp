@@ -22,9 +22,9 @@ void GruLayer<S>::forward_steps() {
   recurrent_.resize(this->batch_, 3 * u);
   prev_h_gate_.resize(this->batch_, u);
   for (int t = 0; t < time; ++t) {
-    auto x = step_rows(this->gates_, t, time);  // [x_z x_r x_h] = x̃_t W + b_in
+    auto x = this->step(this->gates_, t);  // [x_z x_r x_h] = x̃_t W + b_in
     auto z = x.middleCols(0, u), r = x.middleCols(u, u), hh = x.middleCols(2 * u, u);
-    auto q_or_rh = step_rows(reset_state_, t, time);
+    auto q_or_rh = this->step(reset_state_, t);
     // q = h̃_{t−1} U (+ b_rec): all three gates with reset_after, only z and r without.
     recurrent_.setZero();
     if (t > 0) this->add_recurrent(t, recurrent_.leftCols(after ? 3 * u : 2 * u), 0, after ? 3 : 2);
@@ -45,7 +45,7 @@ void GruLayer<S>::forward_steps() {
       q_or_rh.setZero();
     }
     apply_activation(act, hh);
-    auto h = step_rows(this->hidden_, t, time);
+    auto h = this->step(this->hidden_, t);
     if (t > 0)
       h = z.cwiseProduct(this->previous_hidden(t)) + (S(1) - z.array()).matrix().cwiseProduct(hh);
     else
@@ -68,12 +68,12 @@ void GruLayer<S>::backward_steps() {
   tmp_gate.resize(this->batch_, u);
   this->d_next_.setZero();
   for (int t = time - 1; t >= 0; --t) {
-    const auto x = step_rows(this->gates_, t, time);
+    const auto x = this->step(this->gates_, t);
     const auto z = x.middleCols(0, u), r = x.middleCols(u, u), hh = x.middleCols(2 * u, u);
-    const auto q_or_rh = step_rows(reset_state_, t, time);
-    auto dx = step_rows(this->d_gates_, t, time);
+    const auto q_or_rh = this->step(reset_state_, t);
+    auto dx = this->step(this->d_gates_, t);
     auto da_z = dx.middleCols(0, u), da_r = dx.middleCols(u, u), da_h = dx.middleCols(2 * u, u);
-    dh = step_rows(this->d_hidden_, t, time) + this->d_next_;
+    this->total_hidden_gradient(t, dh);
     // dz = dh ⊙ (h_{t−1} − h̃)
     if (t > 0)
       tmp_gate = dh.cwiseProduct(this->previous_hidden(t) - hh);

@@ -20,22 +20,11 @@ template <typename S>
 using MatMap = Eigen::Map<Mat<S>>;
 template <typename S>
 using VecMap = Eigen::Map<Eigen::Matrix<S, 1, Eigen::Dynamic>>;
-// Rows b·time + t of a sequence matrix for one step t and every sample b: a strided view.
+// A block of rows of a row-major matrix (the recurrent layers' per-step views).
 template <typename S>
 using StepView = Eigen::Map<Mat<S>, 0, Eigen::OuterStride<>>;
 template <typename S>
 using ConstStepView = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
-
-template <typename S>
-StepView<S> step_rows(Mat<S>& m, int t, int time) {
-  return StepView<S>(m.data() + Eigen::Index(t) * m.cols(), m.rows() / time, m.cols(),
-                     Eigen::OuterStride<>(Eigen::Index(time) * m.cols()));
-}
-template <typename S>
-ConstStepView<S> step_rows(const Mat<S>& m, int t, int time) {
-  return ConstStepView<S>(m.data() + Eigen::Index(t) * m.cols(), m.rows() / time, m.cols(),
-                          Eigen::OuterStride<>(Eigen::Index(time) * m.cols()));
-}
 
 // What a layer reads: continuous values, or token ids (an Embedding, or the first layer of a
 // one-hot model, which reads id v as the one-hot vector e_v).
@@ -45,6 +34,12 @@ struct LayerInput {
   int time = 0;                    // steps per sample; 0 when the input has no time axis
   const Mat<S>* values = nullptr;  // (batch · max(time, 1), features), row b·time + t
   const int32_t* ids = nullptr;    // batch · time token ids, sample-major
+  // With ids, for a recurrent layer right above an Embedding (Network fuses the two): the
+  // Embedding's table (vocab, embedding features) and its gradient, which the recurrent layer
+  // reads and accumulates itself (see recurrent.hpp). nullptr otherwise.
+  const S* embedding = nullptr;
+  S* d_embedding = nullptr;
+  int vocab = 0;
 };
 
 template <typename S>
@@ -76,6 +71,10 @@ class Layer {
   virtual void backward_from_logits(const Mat<S>& d_logits, Mat<S>* d_input) {
     backward(d_logits, d_input);
   }
+
+  // True when the layer can take an Embedding's table through LayerInput::embedding (the network
+  // then skips the Embedding's own forward and backward).
+  virtual bool reads_embedding() const { return false; }
 
   // Recurrent layers: the per-step states and gates of sample 0 of the last forward.
   virtual bool is_recurrent_layer() const { return false; }

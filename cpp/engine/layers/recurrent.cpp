@@ -26,7 +26,7 @@ void RecurrentLayer<S>::bind(S* params, S* grads) {
 
 template <typename S>
 const Mat<S>& RecurrentLayer<S>::output() const {
-  return this->spec_.return_sequences ? hidden_ : last_;
+  return this->spec_.return_sequences ? sequence_ : last_;
 }
 
 template <typename S>
@@ -49,25 +49,51 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   }
 }
 
+namespace {
+
+// Row b·time + t of `from` to row t·batch + b of `to` (batch-major → time-major), or back.
+template <typename S>
+void to_time_major(const Mat<S>& from, int batch, int time, Mat<S>& to) {
+  to.resize(from.rows(), from.cols());
+  for (int t = 0; t < time; ++t)
+    for (int b = 0; b < batch; ++b) to.row(int64_t(t) * batch + b) = from.row(int64_t(b) * time + t);
+}
+template <typename S>
+void to_batch_major(const Mat<S>& from, int batch, int time, Mat<S>& to) {
+  to.resize(from.rows(), from.cols());
+  for (int t = 0; t < time; ++t)
+    for (int b = 0; b < batch; ++b) to.row(int64_t(b) * time + t) = from.row(int64_t(t) * batch + b);
+}
+
+}  // namespace
+
 template <typename S>
 void RecurrentLayer<S>::mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const {
-  const int time = this->time_;
+  const int batch = this->batch_;
   out.resize(x.rows(), x.cols());
-  for (int b = 0; b < this->batch_; ++b)
-    out.middleRows(int64_t(b) * time, time) =
-        x.middleRows(int64_t(b) * time, time).array().rowwise() * mask.row(b).array();
+  for (int t = 0; t < this->time_; ++t)
+    out.middleRows(int64_t(t) * batch, batch) =
+        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
 }
 
 template <typename S>
 void RecurrentLayer<S>::project_inputs() {
-  const int time = this->time_, u = units_;
-  const int64_t rows = int64_t(this->batch_) * time;
+  const int u = units_;
+  const int64_t rows = int64_t(this->batch_) * this->time_;
   gates_.resize(rows, int64_t(gates_count_) * u);
-  if (this->spec_.one_hot_input) {
+  if (mode_ == InputMode::Table) {
+    // T = E W + b_in once, then P_t = T[id_t].
+    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
+    table_.noalias() = embedding * kernel_;
+    if (this->spec_.use_bias) table_.rowwise() += input_bias_;
+    for (int64_t r = 0; r < rows; ++r) gates_.row(r) = table_.row(id_at(r));
+    return;
+  }
+  if (mode_ == InputMode::OneHot) {
     // e_id ⊙ m_g, times W_g, is row id of W_g scaled by m_g(b, id).
     for (int64_t r = 0; r < rows; ++r) {
-      const int id = ids_[r];
-      const int64_t b = r / time;
+      const int id = id_at(r);
+      const int64_t b = r % this->batch_;
       if (input_masks_.empty()) {
         gates_.row(r) = kernel_.row(id);
       } else if (input_masks_.size() == 1) {
@@ -79,13 +105,13 @@ void RecurrentLayer<S>::project_inputs() {
       }
     }
   } else if (input_masks_.empty()) {
-    gates_.noalias() = *input_ * kernel_;
+    gates_.noalias() = input_ * kernel_;
   } else if (input_masks_.size() == 1) {
-    mask_rows(*input_, input_masks_[0], masked_input_);
+    mask_rows(input_, input_masks_[0], masked_input_);
     gates_.noalias() = masked_input_ * kernel_;
   } else {
     for (int g = 0; g < gates_count_; ++g) {
-      mask_rows(*input_, input_masks_[size_t(g)], masked_input_);
+      mask_rows(input_, input_masks_[size_t(g)], masked_input_);
       gates_.middleCols(int64_t(g) * u, u).noalias() =
           masked_input_ * kernel_.middleCols(int64_t(g) * u, u);
     }
@@ -97,20 +123,38 @@ template <typename S>
 void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng) {
   this->batch_ = in.batch;
   this->time_ = in.time;
-  input_ = in.values;
   ids_ = in.ids;
+  embedding_ = in.embedding;
+  d_embedding_ = in.d_embedding;
+  vocab_ = in.vocab;
   const int64_t rows = int64_t(in.batch) * in.time;
   if (this->spec_.one_hot_input) check_token_ids(this->spec_, ids_, rows, in_features_);
   draw_masks(training, rng);
+  // The table pays off while the vocabulary is no larger than the batch's batch·time rows.
+  if (this->spec_.one_hot_input)
+    mode_ = InputMode::OneHot;
+  else if (in.embedding)
+    mode_ = input_masks_.empty() && in.vocab <= rows ? InputMode::Table : InputMode::Gathered;
+  else
+    mode_ = InputMode::Values;
+  if (mode_ == InputMode::Values) {
+    to_time_major(*in.values, in.batch, in.time, input_);
+  } else if (mode_ == InputMode::Gathered) {
+    input_.resize(rows, in_features_);
+    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
+    for (int64_t r = 0; r < rows; ++r) input_.row(r) = embedding.row(id_at(r));
+  }
   hidden_.resize(rows, units_);
   scratch_.resize(in.batch, units_);
   masked_prev_.resize(in.batch, units_);
   if (in.time > 0) {
     project_inputs();
     forward_steps();
-    last_ = step_rows(hidden_, in.time - 1, in.time);
+    last_ = step(hidden_, in.time - 1);
+    if (this->spec_.return_sequences) to_batch_major(hidden_, in.batch, in.time, sequence_);
   } else {
     last_.setZero(in.batch, units_);  // no step read: the initial state h_0 = 0
+    sequence_.resize(0, units_);
   }
 }
 
@@ -150,13 +194,35 @@ void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int fir
 }
 
 template <typename S>
+void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col) {
+  // Time-major rows: h_{t−1} of steps 0..T−2 are the first (T−1)·batch rows of hidden_, the
+  // matching d_pre_t of steps 1..T−1 the rows after the first batch of d_steps.
+  const int64_t n = (int64_t(this->time_) - 1) * this->batch_;
+  if (n <= 0) return;
+  const int64_t cols = d_recurrent_kernel_.cols() - first_col;
+  d_recurrent_kernel_.middleCols(first_col, cols).noalias() +=
+      hidden_.topRows(n).transpose() * d_steps.bottomRows(n).middleCols(first_col, cols);
+}
+
+template <typename S>
 void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
-  const int time = this->time_, u = units_;
-  const int64_t rows = int64_t(this->batch_) * time;
-  if (this->spec_.one_hot_input) {
+  const int time = this->time_, batch = this->batch_, u = units_;
+  const int64_t rows = int64_t(batch) * time;
+  if (this->spec_.use_bias) d_input_bias_ += d_gates_.colwise().sum();
+  if (mode_ == InputMode::Table) {
+    // dT[id] += dP_t, then dW += Eᵀ dT and dE += dT Wᵀ.
+    d_table_.setZero(vocab_, d_gates_.cols());
+    for (int64_t r = 0; r < rows; ++r) d_table_.row(id_at(r)) += d_gates_.row(r);
+    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
+    Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
+    d_kernel_.noalias() += embedding.transpose() * d_table_;
+    d_embedding.noalias() += d_table_ * kernel_.transpose();
+    return;
+  }
+  if (mode_ == InputMode::OneHot) {
     for (int64_t r = 0; r < rows; ++r) {
-      const int id = ids_[r];
-      const int64_t b = r / time;
+      const int id = id_at(r);
+      const int64_t b = r % batch;
       if (input_masks_.empty()) {
         d_kernel_.row(id) += d_gates_.row(r);
       } else if (input_masks_.size() == 1) {
@@ -167,34 +233,41 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
               d_gates_.row(r).segment(int64_t(g) * u, u) * input_masks_[size_t(g)](b, id);
       }
     }
-  } else if (input_masks_.empty()) {
-    d_kernel_.noalias() += input_->transpose() * d_gates_;
-    if (d_input) d_input->noalias() = d_gates_ * kernel_.transpose();
+    return;
+  }
+  // Values or Gathered: the gradient of the (masked) inputs is needed below this layer.
+  const bool need_input = d_input != nullptr || mode_ == InputMode::Gathered;
+  if (input_masks_.empty()) {
+    d_kernel_.noalias() += input_.transpose() * d_gates_;
+    if (need_input) d_input_.noalias() = d_gates_ * kernel_.transpose();
   } else if (input_masks_.size() == 1) {
-    mask_rows(*input_, input_masks_[0], masked_input_);
+    mask_rows(input_, input_masks_[0], masked_input_);
     d_kernel_.noalias() += masked_input_.transpose() * d_gates_;
-    if (d_input) {
-      d_input->noalias() = d_gates_ * kernel_.transpose();
-      for (int b = 0; b < this->batch_; ++b)
-        d_input->middleRows(int64_t(b) * time, time).array().rowwise() *= input_masks_[0].row(b).array();
+    if (need_input) {
+      masked_input_.noalias() = d_gates_ * kernel_.transpose();
+      mask_rows(masked_input_, input_masks_[0], d_input_);
     }
   } else {
-    if (d_input) d_input->setZero(rows, in_features_);
+    if (need_input) d_input_.setZero(rows, in_features_);
     for (int g = 0; g < gates_count_; ++g) {
       const Mat<S>& mask = input_masks_[size_t(g)];
       const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
-      mask_rows(*input_, mask, masked_input_);
+      mask_rows(input_, mask, masked_input_);
       d_kernel_.middleCols(int64_t(g) * u, u).noalias() += masked_input_.transpose() * d_gate;
-      if (d_input) {
+      if (need_input) {
         masked_input_.noalias() = d_gate * kernel_.middleCols(int64_t(g) * u, u).transpose();
-        for (int b = 0; b < this->batch_; ++b)
-          d_input->middleRows(int64_t(b) * time, time) +=
-              (masked_input_.middleRows(int64_t(b) * time, time).array().rowwise() * mask.row(b).array())
-                  .matrix();
+        for (int t = 0; t < time; ++t)
+          d_input_.middleRows(int64_t(t) * batch, batch) +=
+              masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
       }
     }
   }
-  if (this->spec_.use_bias) d_input_bias_ += d_gates_.colwise().sum();
+  if (mode_ == InputMode::Gathered) {
+    Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
+    for (int64_t r = 0; r < rows; ++r) d_embedding.row(id_at(r)) += d_input_.row(r);
+  } else if (d_input) {
+    to_batch_major(d_input_, batch, time, *d_input);
+  }
 }
 
 template <typename S>
@@ -205,13 +278,11 @@ void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
     if (d_input) d_input->resize(0, in_features_);
     return;
   }
-  // Without return_sequences only h_T reaches the output.
-  if (this->spec_.return_sequences) {
+  // Without return_sequences only h_T reaches the output: d_hidden_ is (batch, u).
+  if (this->spec_.return_sequences)
+    to_time_major(d_output, this->batch_, time, d_hidden_);
+  else
     d_hidden_ = d_output;
-  } else {
-    d_hidden_.setZero(rows, units_);
-    step_rows(d_hidden_, time - 1, time) = d_output;
-  }
   d_gates_.resize(rows, int64_t(gates_count_) * units_);
   d_next_.resize(this->batch_, units_);
   d_prev_gate_.resize(this->batch_, units_);

@@ -1,8 +1,14 @@
 #pragma once
 // What SimpleRNN, LSTM and GRU share: Keras' weight layout — kernel W (in, k·u), recurrent_kernel
 // U (u, k·u), bias whose first k·u entries are added to the input side — the input projection of
-// every step in one matrix product before the time loop, Keras 3's RNN dropout masks, and the
-// bookkeeping between the layer's (batch·time, features) rows and the per-step views of the loop.
+// every step before the time loop, Keras 3's RNN dropout masks, and the bookkeeping between the
+// network's batch-major rows (b·time + t) and the layer's own time-major ones.
+//
+// Layout: inside the layer every per-step matrix (gates_, hidden_, d_gates_, ...) is TIME-MAJOR,
+// row t·batch + b, so step t of every sample is one contiguous block (step(m, t)) that stays in
+// L1 while the cell works on it. Inputs and outputs keep the network's batch-major layout: the
+// layer permutes continuous inputs on the way in, sequence outputs and input gradients on the way
+// out.
 //
 // Dropout (Keras 3.8+, dropout_rnn_cell.py with lstm.py / gru.py / simple_rnn.py): masks are drawn
 // once per batch, one value per (sample, feature), reused at every step, inverted scaling.
@@ -16,6 +22,12 @@
 //   input projection:  P_t = [x̃_t^g W_g]_g + b_in         (one-hot: P_t = [W_g[id] m_g(b, id)]_g)
 //   backward:          dW_g += Σ_t x̃_t^gᵀ dP_t^g,  db_in += Σ dP_t,
 //                      dx_t = Σ_g (dP_t^g W_gᵀ) ⊙ m_g
+//
+// Right above an Embedding E (vocab, e) and without an input mask, x_t = E[id_t], so every input
+// projection is a row of the table T = E W + b_in (vocab, k·u): the layer computes T once per
+// batch (vocab·e·k·u products instead of batch·time·e·k·u) and gathers P_t = T[id_t]. Backward
+// scatters the other way, dT[id] += dP_t, then dW += Eᵀ dT, dE += dT Wᵀ, db_in += Σ dT. With an
+// input mask the layer gathers x_t = E[id_t] itself and scatters dx_t back into dE.
 
 #include <vector>
 
@@ -37,13 +49,15 @@ class RecurrentLayer : public Layer<S> {
   const Mat<S>& output() const override;
   void backward(const Mat<S>& d_output, Mat<S>* d_input) final;
   bool is_recurrent_layer() const override { return true; }
+  bool reads_embedding() const override { return !this->spec_.one_hot_input; }
 
-  // h_t of every sample and step of the last forward, (batch·time, units), row b·time + t.
+  // h_t of every sample and step of the last forward, (batch·time, units), time-major:
+  // row t·batch + b.
   const Mat<S>& hidden() const { return hidden_; }
 
  protected:
   // The cell's time loop. On entry gates_ holds P_t (the input projection) for every step; the
-  // loop must fill hidden_ (and whatever its backward needs).
+  // loop must fill hidden_ (and whatever its backward needs). All time-major.
   virtual void forward_steps() = 0;
   // The cell's backward loop. On entry d_hidden_ holds d loss / d h_t coming from above; the loop
   // must fill d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
@@ -51,8 +65,17 @@ class RecurrentLayer : public Layer<S> {
   // Called by bind() for cells with extra weights (the GRU's recurrent bias).
   virtual void bind_extra(S* /*params*/, S* /*grads*/) {}
 
+  // Step t of every sample: rows t·batch .. t·batch + batch − 1 of a time-major matrix.
+  StepView<S> step(Mat<S>& m, int t) const {
+    return StepView<S>(m.data() + int64_t(t) * this->batch_ * m.cols(), this->batch_, m.cols(),
+                       Eigen::OuterStride<>(m.cols()));
+  }
+  ConstStepView<S> step(const Mat<S>& m, int t) const {
+    return ConstStepView<S>(m.data() + int64_t(t) * this->batch_ * m.cols(), this->batch_, m.cols(),
+                            Eigen::OuterStride<>(m.cols()));
+  }
   // h_{t−1} for every sample (t ≥ 1).
-  ConstStepView<S> previous_hidden(int t) const { return step_rows(hidden_, t - 1, time_steps()); }
+  ConstStepView<S> previous_hidden(int t) const { return step(hidden_, t - 1); }
   int time_steps() const { return this->time_; }
   bool has_recurrent_masks() const { return !recurrent_masks_.empty(); }
   const Mat<S>& recurrent_mask(int gate) const { return recurrent_masks_[size_t(gate)]; }
@@ -62,6 +85,9 @@ class RecurrentLayer : public Layer<S> {
   // The transpose of add_recurrent for d_pre = d loss / d out:
   //   dU_g += h̃_{t−1}^gᵀ d_pre_g,  d_prev += Σ_g (d_pre_g U_gᵀ) ⊙ m'_g
   void backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates, Mat<S>& d_prev);
+  // Without recurrent masks: dU[:, first_col ..] += Σ_{t ≥ 1} h_{t−1}ᵀ d_pre_t for every step at
+  // once (one product), d_pre_t being the same columns of step t of the time-major `d_steps`.
+  void add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col);
 
   const int units_;
   const int gates_count_;
@@ -73,25 +99,55 @@ class RecurrentLayer : public Layer<S> {
   Mat<S> gates_;     // (batch·time, k·u): P_t, then whatever the cell keeps per step
   Mat<S> hidden_;    // (batch·time, u): h_t
   Mat<S> d_gates_;   // (batch·time, k·u): d loss / d P_t
-  Mat<S> d_hidden_;  // (batch·time, u): d loss / d h_t from the layer above
+  // d loss / d h_t from the layer above, (batch·time, u); without return_sequences only the last
+  // step gets one and d_hidden_ is (batch, u): use d_hidden_at(t).
+  Mat<S> d_hidden_;
+  // d loss / d h_t from above at step t, or nullptr when nothing comes from above at t.
+  const S* d_hidden_at(int t) const {
+    if (this->spec_.return_sequences) return d_hidden_.data() + int64_t(t) * this->batch_ * units_;
+    return t == this->time_ - 1 ? d_hidden_.data() : nullptr;
+  }
+  // dh = d loss / d h_t: what comes from above at step t plus d_next_ (from step t + 1).
+  void total_hidden_gradient(int t, Mat<S>& dh) const {
+    dh = d_next_;
+    if (const S* above = d_hidden_at(t))
+      dh += Eigen::Map<const Mat<S>>(above, this->batch_, units_);
+  }
   Mat<S> scratch_;   // (batch, u), for the cells' loops
   Mat<S> d_next_;    // (batch, u): d loss / d h_{t−1} carried back one step
 
  private:
+  // Where the inputs come from: continuous values; token ids read as one-hot vectors; ids through
+  // an Embedding's table projected by W once per batch; ids gathered from the Embedding's table
+  // into continuous values (when an input mask is in use).
+  enum class InputMode { Values, OneHot, Table, Gathered };
+
   void draw_masks(bool training, Rng& rng);
   void project_inputs();
   void backward_inputs(Mat<S>* d_input);
-  // out = x ⊙ mask, the mask row of sample b applied to all of b's steps.
+  // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
+  // Token id of time-major row r = t·batch + b.
+  int32_t id_at(int64_t r) const {
+    return ids_[(r % this->batch_) * this->time_ + r / this->batch_];
+  }
 
-  const Mat<S>* input_ = nullptr;
+  InputMode mode_ = InputMode::Values;
   const int32_t* ids_ = nullptr;
+  const S* embedding_ = nullptr;  // (vocab_, in): the Embedding's table (Table / Gathered)
+  S* d_embedding_ = nullptr;
+  int vocab_ = 0;
   std::vector<Mat<S>> input_masks_;      // none, one shared, or one per gate: (batch, in)
   std::vector<Mat<S>> recurrent_masks_;  // none or one per gate: (batch, u)
+  Mat<S> input_;                         // (batch·time, in): the inputs, time-major
   Mat<S> masked_input_;                  // (batch·time, in)
+  Mat<S> table_;                         // (vocab, k·u): E W + b_in (Table)
+  Mat<S> d_table_;                       // (vocab, k·u)
+  Mat<S> d_input_;                       // (batch·time, in): d loss / d input, time-major
   Mat<S> masked_prev_;                   // (batch, u)
   Mat<S> d_prev_gate_;                   // (batch, u)
   Mat<S> last_;                          // (batch, u): h_T, the output without return_sequences
+  Mat<S> sequence_;                      // (batch·time, u): h_t batch-major, with return_sequences
 };
 
 }  // namespace rnn

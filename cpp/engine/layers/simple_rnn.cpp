@@ -8,9 +8,9 @@ template <typename S>
 void SimpleRnnLayer<S>::forward_steps() {
   const int time = this->time_steps();
   for (int t = 0; t < time; ++t) {
-    auto a = step_rows(this->gates_, t, time);  // P_t = x̃_t W + b
+    auto a = this->step(this->gates_, t);  // P_t = x̃_t W + b
     if (t > 0) this->add_recurrent(t, a, 0, 1);  // a_t = P_t + h̃_{t−1} U
-    auto h = step_rows(this->hidden_, t, time);
+    auto h = this->step(this->hidden_, t);
     h = a;
     apply_activation(this->spec_.activation, h);  // h_t = act(a_t)
   }
@@ -22,9 +22,9 @@ void SimpleRnnLayer<S>::backward_steps() {
   Mat<S>& dh = this->scratch_;
   this->d_next_.setZero();
   for (int t = time - 1; t >= 0; --t) {
-    dh = step_rows(this->d_hidden_, t, time) + this->d_next_;
-    auto da = step_rows(this->d_gates_, t, time);
-    activation_backward(this->spec_.activation, step_rows(this->hidden_, t, time), dh, da);
+    this->total_hidden_gradient(t, dh);
+    auto da = this->step(this->d_gates_, t);
+    activation_backward(this->spec_.activation, this->step(this->hidden_, t), dh, da);
     this->d_next_.setZero();
     if (t > 0) this->backward_recurrent(t, da, 0, 1, this->d_next_);
   }
