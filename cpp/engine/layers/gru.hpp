@@ -31,6 +31,11 @@ class GruLayer final : public RecurrentLayer<S> {
   void forward_steps() override;
   void backward_steps() override;
   void bind_extra(S* params, S* grads) override;
+  // reset_after (Keras' default) without recurrent dropout, sigmoid / tanh: per-sample loops
+  // (kernels/recurrent_step.hpp); the general loops above otherwise.
+  bool fused() const { return this->fusable() && this->spec_.reset_after; }
+  void forward_steps_fused();
+  void backward_steps_fused();
 
   bool has_recurrent_bias() const { return this->spec_.use_bias && this->spec_.reset_after; }
 
@@ -41,6 +46,7 @@ class GruLayer final : public RecurrentLayer<S> {
   Mat<S> d_reset_state_; // (batch, u)
   Mat<S> d_prev_h_gate_; // (batch, u)
   Mat<S> gate_scratch_;  // (batch, u)
+  Mat<S> d_recurrent_;   // (batch·time, 3u): dq of every step (fused backward)
 };
 
 }  // namespace rnn

@@ -76,7 +76,7 @@ void LstmLayer<S>::forward_steps_fused() {
 template <typename S>
 void LstmLayer<S>::backward_steps_fused() {
   const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 4 * u;
-  recurrent_t_ = this->recurrent_kernel_.transpose();
+  this->recurrent_t_ = this->recurrent_kernel_.transpose();
   d_cell_next_.setZero(batch, u);
   this->d_next_.setZero();
   for (int t = time - 1; t >= 0; --t) {
@@ -102,7 +102,7 @@ void LstmLayer<S>::backward_steps_fused() {
       }
       if (t > 0) {
         for (int k = 0; k < u; ++k) d_next[k] = S(0);
-        kernels::add_row_times_matrix(dz, recurrent_t_.data(), n, u, d_next);
+        kernels::add_row_times_matrix(dz, this->recurrent_t_.data(), n, u, d_next);
       }
     }
   }

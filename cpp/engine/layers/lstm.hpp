@@ -26,10 +26,7 @@ class LstmLayer final : public RecurrentLayer<S> {
   void backward_steps() override;
   // Without recurrent dropout and with Keras' default sigmoid / tanh: the per-sample fused loops
   // (kernels/recurrent_step.hpp); the general loops above otherwise.
-  bool fused() const {
-    return !this->has_recurrent_masks() && this->spec_.activation == Activation::Tanh &&
-           this->spec_.recurrent_activation == Activation::Sigmoid;
-  }
+  bool fused() const { return this->fusable(); }
   void forward_steps_fused();
   void backward_steps_fused();
 
@@ -38,7 +35,6 @@ class LstmLayer final : public RecurrentLayer<S> {
   Mat<S> d_cell_;        // (batch, u): dc at the current step
   Mat<S> d_cell_next_;   // (batch, u): dc carried to step t−1
   Mat<S> gate_scratch_;  // (batch, u)
-  Mat<S> recurrent_t_;   // (4u, u): Uᵀ for the fused backward
 };
 
 }  // namespace rnn

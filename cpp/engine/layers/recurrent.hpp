@@ -77,6 +77,12 @@ class RecurrentLayer : public Layer<S> {
   // h_{t−1} for every sample (t ≥ 1).
   ConstStepView<S> previous_hidden(int t) const { return step(hidden_, t - 1); }
   int time_steps() const { return this->time_; }
+  // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
+  // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
+  bool fusable() const {
+    return recurrent_masks_.empty() && this->spec_.activation == Activation::Tanh &&
+           (gates_count_ == 1 || this->spec_.recurrent_activation == Activation::Sigmoid);
+  }
   bool has_recurrent_masks() const { return !recurrent_masks_.empty(); }
   const Mat<S>& recurrent_mask(int gate) const { return recurrent_masks_[size_t(gate)]; }
 
@@ -115,6 +121,7 @@ class RecurrentLayer : public Layer<S> {
   }
   Mat<S> scratch_;   // (batch, u), for the cells' loops
   Mat<S> d_next_;    // (batch, u): d loss / d h_{t−1} carried back one step
+  Mat<S> recurrent_t_;  // (k·u, u): Uᵀ, for the fused backward loops
 
  private:
   // Where the inputs come from: continuous values; token ids read as one-hot vectors; ids through

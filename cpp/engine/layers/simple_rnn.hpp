@@ -20,6 +20,9 @@ class SimpleRnnLayer final : public RecurrentLayer<S> {
  private:
   void forward_steps() override;
   void backward_steps() override;
+  // Without recurrent dropout and with tanh: per-sample loops (kernels/recurrent_step.hpp).
+  void forward_steps_fused();
+  void backward_steps_fused();
 };
 
 }  // namespace rnn
