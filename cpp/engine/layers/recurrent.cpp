@@ -2,6 +2,11 @@
 
 namespace rnn {
 
+RecurrentPaths& recurrent_paths() {
+  static RecurrentPaths paths;
+  return paths;
+}
+
 template <typename S>
 RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec)
     : Layer<S>(spec),
@@ -134,7 +139,9 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
   if (this->spec_.one_hot_input)
     mode_ = InputMode::OneHot;
   else if (in.embedding)
-    mode_ = input_masks_.empty() && in.vocab <= rows ? InputMode::Table : InputMode::Gathered;
+    mode_ = input_masks_.empty() && in.vocab <= rows && recurrent_paths().embedding_table
+                ? InputMode::Table
+                : InputMode::Gathered;
   else
     mode_ = InputMode::Values;
   if (mode_ == InputMode::Values) {

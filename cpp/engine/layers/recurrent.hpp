@@ -35,6 +35,15 @@
 
 namespace rnn {
 
+// For tests: which of the equivalent paths the recurrent layers take. The defaults are the fast
+// ones; switching them off runs the general Eigen loops (the reference the fused per-sample loops
+// are tested against) and the gather-then-project input path instead of the Embedding table.
+struct RecurrentPaths {
+  bool fused_loops = true;
+  bool embedding_table = true;
+};
+RecurrentPaths& recurrent_paths();
+
 template <typename S>
 using RowsRef = Eigen::Ref<Mat<S>, 0, Eigen::OuterStride<>>;
 template <typename S>
@@ -80,7 +89,8 @@ class RecurrentLayer : public Layer<S> {
   // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
   // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
   bool fusable() const {
-    return recurrent_masks_.empty() && this->spec_.activation == Activation::Tanh &&
+    return recurrent_paths().fused_loops && recurrent_masks_.empty() &&
+           this->spec_.activation == Activation::Tanh &&
            (gates_count_ == 1 || this->spec_.recurrent_activation == Activation::Sigmoid);
   }
   bool has_recurrent_masks() const { return !recurrent_masks_.empty(); }
