@@ -8,8 +8,10 @@
 #include <new>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <type_traits>
 
 #include "bindings/session.hpp"
+#include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
 #include "engine/summary.hpp"
 
@@ -17,15 +19,27 @@ namespace {
 
 using nlohmann::json;
 
+// One copy of the reply framing for every entry point (a template per entry point made up a
+// tenth of the .wasm). The bytes are what json{{"ok", ...}, {"value" | "error", ...}}.dump() gives
+// (keys sorted, no spaces); the value is moved, never copied.
+using Body = json (*)(void*);
+
+std::string dump_text(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string guarded_call(Body body, void* context) {
+  try {
+    return "{\"ok\":true,\"value\":" + dump_text(body(context)) + "}";
+  } catch (const std::bad_alloc&) {
+    return "{\"error\":\"Out of memory: the model or data is too large for this tab.\",\"ok\":false}";
+  } catch (const std::exception& e) {
+    return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
+  }
+}
+
 template <typename F>
 std::string guarded(F&& body) {
-  try {
-    return json{{"ok", true}, {"value", body()}}.dump(-1, ' ', false, json::error_handler_t::replace);
-  } catch (const std::bad_alloc&) {
-    return json{{"ok", false}, {"error", "Out of memory: the model or data is too large for this tab."}}.dump();
-  } catch (const std::exception& e) {
-    return json{{"ok", false}, {"error", e.what()}}.dump(-1, ' ', false, json::error_handler_t::replace);
-  }
+  using Fn = std::remove_reference_t<F>;
+  return guarded_call([](void* f) -> json { return (*static_cast<Fn*>(f))(); }, &body);
 }
 
 // Model JSON (any accepted spelling) -> the summary object (see summary.hpp, summary_json).
@@ -34,15 +48,16 @@ std::string summarize_model(const std::string& model_json) {
 }
 
 std::string engine_info() {
-  return guarded([] {
-    return json{{"simd", 
+  return guarded([]() -> json {
+    return rnn::json_object()
+        .add("simd",
 #if defined(__wasm_simd128__)
-                 true
+             true
 #else
-                 false
+             false
 #endif
-                },
-                {"version", "0.1.0"}};
+             )
+        .add("version", "0.1.0");
   });
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/data_stats.hpp"
+#include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
 
 namespace rnn::bindings {
@@ -27,14 +28,14 @@ int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
 }
 
 json progress_json(const BatchProgress& p) {
-  return {{"epoch", p.epoch}, {"batch", p.batch}, {"batches_per_epoch", p.batches_per_epoch},
-          {"loss", number(p.loss)}, {"accuracy", number(p.accuracy)}, {"batch_loss", number(p.batch_loss)},
-          {"samples_per_second", number(p.samples_per_second)}};
+  return json_object().add("epoch", p.epoch).add("batch", p.batch).add("batches_per_epoch", p.batches_per_epoch)
+      .add("loss", number(p.loss)).add("accuracy", number(p.accuracy)).add("batch_loss", number(p.batch_loss))
+      .add("samples_per_second", number(p.samples_per_second));
 }
 
 json epoch_json(const EpochLog& e) {
-  return {{"epoch", e.epoch}, {"loss", number(e.loss)}, {"accuracy", number(e.accuracy)},
-          {"val_loss", number(e.val_loss)}, {"val_accuracy", number(e.val_accuracy)}, {"seconds", e.seconds}};
+  return json_object().add("epoch", e.epoch).add("loss", number(e.loss)).add("accuracy", number(e.accuracy))
+      .add("val_loss", number(e.val_loss)).add("val_accuracy", number(e.val_accuracy)).add("seconds", e.seconds);
 }
 
 json matrix_json(const Mat<float>& m) {
@@ -88,9 +89,10 @@ json Session::load_pack(std::vector<uint8_t> bytes) {
   data_.reset();
   pack_ = std::move(bytes);
   info_ = std::make_unique<PackInfo>(info);
-  return {{"version", info.version}, {"vocab_size", info.vocab_size}, {"stored_length", info.stored_length},
-          {"train_count", info.train_count}, {"validation_count", info.validation_count},
-          {"test_count", info.test_count}, {"num_classes", info.num_classes}};
+  return json_object().add("version", info.version).add("vocab_size", info.vocab_size)
+      .add("stored_length", info.stored_length).add("train_count", info.train_count)
+      .add("validation_count", info.validation_count).add("test_count", info.test_count)
+      .add("num_classes", info.num_classes);
 }
 
 json Session::describe_data(int num_words, int maxlen, int samples) {
@@ -99,17 +101,18 @@ json Session::describe_data(int num_words, int maxlen, int samples) {
   const DataSplits full = read_pack(pack_.data(), pack_.size(), info.vocab_size, info.stored_length);
   const LengthStats stats = length_stats(full.train, 10);
   json hist = json::array();
-  for (const auto& b : stats.histogram) hist.push_back({{"bin_start", b.start}, {"bin_end", b.end}, {"count", b.count}});
+  for (const auto& b : stats.histogram) hist.push_back(json_object().add("bin_start", b.start).add("bin_end", b.end).add("count", b.count));
   const DataSplits cut = read_pack(pack_.data(), pack_.size(), num_words, maxlen);
   json sample_list = json::array();
   for (int i = 0; i < std::min(samples, cut.train.count); ++i) {
     const auto* row = cut.train.ids.data() + static_cast<size_t>(i) * cut.train.time;
-    sample_list.push_back({{"ids", std::vector<int32_t>(row, row + cut.train.time)}, {"label", cut.train.labels[i]}});
+    sample_list.push_back(
+        json_object().add("ids", std::vector<int32_t>(row, row + cut.train.time)).add("label", cut.train.labels[i]));
   }
-  return {{"vocab_size", info.vocab_size}, {"stored_length", info.stored_length},
-          {"train_count", info.train_count}, {"validation_count", info.validation_count},
-          {"test_count", info.test_count}, {"length_histogram", hist}, {"mean_length", stats.mean},
-          {"median_length", stats.median}, {"samples", sample_list}};
+  return json_object().add("vocab_size", info.vocab_size).add("stored_length", info.stored_length)
+      .add("train_count", info.train_count).add("validation_count", info.validation_count)
+      .add("test_count", info.test_count).add("length_histogram", std::move(hist)).add("mean_length", stats.mean)
+      .add("median_length", stats.median).add("samples", std::move(sample_list));
 }
 
 json Session::start_training(const std::string& model_json, const json& s) {
@@ -147,8 +150,8 @@ json Session::start_training(const std::string& model_json, const json& s) {
   trainer_ = std::make_unique<Trainer<float>>(*network, data_->train, &data_->validation, config);
   spec_ = std::move(spec);
   network_ = std::move(network);
-  return {{"batches_per_epoch", trainer_->batches_per_epoch()}, {"total_params", spec_->total_params()},
-          {"train_count", data_->train.count}, {"validation_count", data_->validation.count}};
+  return json_object().add("batches_per_epoch", trainer_->batches_per_epoch()).add("total_params", spec_->total_params())
+      .add("train_count", data_->train.count).add("validation_count", data_->validation.count);
 }
 
 json Session::run_slice(int max_batches) {
@@ -160,12 +163,13 @@ json Session::run_slice(int max_batches) {
   trainer_->set_batch_callback(nullptr);
   json epochs = json::array();
   for (size_t i = epochs_before; i < trainer_->history().size(); ++i) epochs.push_back(epoch_json(trainer_->history()[i]));
-  return {{"batches", batches}, {"epochs", epochs}, {"finished", trainer_->finished()}};
+  return json_object().add("batches", std::move(batches)).add("epochs", std::move(epochs))
+      .add("finished", trainer_->finished());
 }
 
 json Session::stop_training() {
   if (trainer_ && !trainer_->finished()) trainer_->stop();
-  return {{"stopped", true}};
+  return json_object().add("stopped", true);
 }
 
 json Session::finish_training() {
@@ -180,12 +184,12 @@ json Session::finish_training() {
   }
   const int best = trainer_->best_epoch();
   const EpochLog* b = best > 0 ? &trainer_->history()[static_cast<size_t>(best - 1)] : nullptr;
-  return {{"history", history}, {"stop_reason", stop_reason_name(trainer_->stop_reason())},
-          {"message", trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message())},
-          {"best_epoch", best}, {"best_val_loss", b ? number(b->val_loss) : json(nullptr)},
-          {"best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr)},
-          {"test_loss", number(test.loss)}, {"test_accuracy", number(test.accuracy)},
-          {"total_params", spec_->total_params()}, {"seconds", seconds}};
+  return json_object().add("history", std::move(history)).add("stop_reason", stop_reason_name(trainer_->stop_reason()))
+      .add("message", trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message()))
+      .add("best_epoch", best).add("best_val_loss", b ? number(b->val_loss) : json(nullptr))
+      .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
+      .add("test_loss", number(test.loss)).add("test_accuracy", number(test.accuracy))
+      .add("total_params", spec_->total_params()).add("seconds", seconds);
 }
 
 json Session::predict(const json& sequences) {
@@ -219,11 +223,15 @@ json Session::trace(const json& ids) {
   json layers = json::array();
   for (const auto& l : t.layers) {
     json gates = json::array();
-    for (size_t g = 0; g < l.gates.size(); ++g) gates.push_back({{"name", l.gate_names[g]}, {"values", matrix_json(l.gates[g])}});
-    layers.push_back({{"name", l.layer_name}, {"kind", layer_kind_name(l.kind)}, {"hidden", matrix_json(l.hidden)},
-                      {"cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr)}, {"gates", gates}});
+    for (size_t g = 0; g < l.gates.size(); ++g)
+      gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
+    layers.push_back(json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind))
+                         .add("hidden", matrix_json(l.hidden))
+                         .add("cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr))
+                         .add("gates", std::move(gates)));
   }
-  return {{"output", matrix_json(t.output)}, {"per_step", matrix_json(t.output_per_step)}, {"layers", layers}};
+  return json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
+      .add("layers", std::move(layers));
 }
 
 }  // namespace rnn::bindings

@@ -1,5 +1,6 @@
 #include "engine/summary.hpp"
 
+#include "engine/json_object.hpp"
 #include "engine/tfjs_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -101,11 +102,12 @@ std::string summary_text(const ModelSummary& s) {
 std::string summary_json(const ModelSummary& s) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : s.rows)
-    rows.push_back({{"name", r.name}, {"type", r.type}, {"output_shape", r.output_shape},
-                    {"params", r.params}, {"formula", r.formula}});
-  nlohmann::json j = {{"model_name", s.model_name}, {"input_shape", s.input_shape}, {"rows", rows},
-                      {"total_params", s.total_params}, {"trainable_params", s.total_params},
-                      {"non_trainable_params", 0}, {"notes", s.notes}, {"text", summary_text(s)}};
+    rows.push_back(json_object().add("name", r.name).add("type", r.type).add("output_shape", r.output_shape)
+                       .add("params", r.params).add("formula", r.formula));
+  nlohmann::json j = json_object().add("model_name", s.model_name).add("input_shape", s.input_shape)
+                         .add("rows", std::move(rows)).add("total_params", s.total_params)
+                         .add("trainable_params", s.total_params).add("non_trainable_params", 0)
+                         .add("notes", s.notes).add("text", summary_text(s));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

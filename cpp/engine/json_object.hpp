@@ -1,0 +1,23 @@
+#pragma once
+// A JSON object built key by key: json_object().add("a", 1).add("b", x). Same value as nlohmann's
+// initializer-list form {{"a", 1}, {"b", x}} (keys are sorted either way: nlohmann::json keeps a
+// std::map), but each key costs one out-of-line call and values are moved in, not copied. The
+// initializer lists were inlined at every use and made up much of the WebAssembly module's size.
+
+#include <nlohmann/json.hpp>
+
+namespace rnn {
+
+class JsonObject {
+ public:
+  JsonObject();
+  JsonObject&& add(const char* key, nlohmann::json value) &&;
+  operator nlohmann::json() &&;
+
+ private:
+  nlohmann::json value_;
+};
+
+inline JsonObject json_object() { return JsonObject(); }
+
+}  // namespace rnn
