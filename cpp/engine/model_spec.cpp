@@ -1,7 +1,8 @@
 #include "engine/model_spec.hpp"
 
 #include <set>
-#include <sstream>
+
+#include "engine/text.hpp"
 
 namespace rnn {
 
@@ -106,19 +107,14 @@ std::string describe(const LayerSpec& l) {
 
 void check_positive(const LayerSpec& l, const char* field, int value) {
   if (value < 1) {
-    std::ostringstream os;
-    os << describe(l) << ": " << field << " must be at least 1, received " << field << "="
-       << value << ".";
-    fail(os.str());
+    fail(describe(l) + ": " + field + " must be at least 1, received " + field + "=" + std::to_string(value) + ".");
   }
 }
 
 void check_rate(const LayerSpec& l, const char* field, double value) {
   if (!(value >= 0.0 && value < 1.0)) {
-    std::ostringstream os;
-    os << describe(l) << ": " << field << " must be in [0, 1), received " << field << "="
-       << value << ". (Keras would clamp it silently; set a rate such as 0.3.)";
-    fail(os.str());
+    fail(describe(l) + ": " + field + " must be in [0, 1), received " + field + "=" + stream_text(value) +
+         ". (Keras would clamp it silently; set a rate such as 0.3.)");
   }
 }
 
@@ -127,10 +123,8 @@ void check_rate(const LayerSpec& l, const char* field, double value) {
 void check_size(const LayerSpec& l) {
   const int64_t n = param_count(l);
   if (n > kMaxLayerParams) {
-    std::ostringstream os;
-    os << describe(l) << " would have " << n << " parameters; the limit is " << kMaxLayerParams
-       << " per layer. Use fewer units or a smaller vocabulary / embedding size.";
-    fail(os.str());
+    fail(describe(l) + " would have " + std::to_string(n) + " parameters; the limit is " +
+         std::to_string(kMaxLayerParams) + " per layer. Use fewer units or a smaller vocabulary / embedding size.");
   }
 }
 
@@ -145,10 +139,8 @@ void validate_and_infer(ModelSpec& model) {
       fail("Two layers are named '" + l.name + "': layer names must be unique (as in Keras). Rename one of them.");
   }
   if (model.input_length == 0 || model.input_length < -1 || model.input_length > 100000) {
-    std::ostringstream os;
-    os << "The input length (time steps) must be between 1 and 100000 or None, received "
-       << model.input_length << ".";
-    fail(os.str());
+    fail("The input length (time steps) must be between 1 and 100000 or None, received " +
+         std::to_string(model.input_length) + ".");
   }
 
   const LayerSpec& first = model.layers.front();
@@ -158,12 +150,9 @@ void validate_and_infer(ModelSpec& model) {
     shape = Shape{false, -1, 0};  // token ids: (time) — has no feature axis
   } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
     if (model.vocab < 1) {
-      std::ostringstream os;
-      os << describe(first) << " is the first layer, so it reads one-hot vectors: its input "
-         << "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
-         << "a vocabulary of " << model.vocab
-         << ". Give a 3-D input shape or put an Embedding layer first.";
-      fail(os.str());
+      fail(describe(first) + " is the first layer, so it reads one-hot vectors: its input "
+           "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
+           "a vocabulary of " + std::to_string(model.vocab) + ". Give a 3-D input shape or put an Embedding layer first.");
     }
     model.one_hot = true;
     shape = Shape{true, model.input_length, model.vocab};

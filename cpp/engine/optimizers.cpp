@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <sstream>
+
+#include "engine/text.hpp"
 
 namespace rnn {
 
@@ -14,17 +15,11 @@ std::string lower_case(std::string text) {
   return text;
 }
 
-std::string number_text(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
 void require(bool ok, const std::string& optimizer, const char* field, double value,
              const char* allowed) {
   if (!ok) {
     throw ModelError("Optimizer " + optimizer + ": " + field + " must be " + allowed +
-                     "; received " + number_text(value) + ".");
+                     "; received " + stream_text(value) + ".");
   }
 }
 

@@ -4,7 +4,6 @@
 #include "engine/tfjs_format.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace rnn {
 
@@ -80,23 +79,23 @@ ModelSummary summarize(const ModelSpec& model) {
 }
 
 std::string summary_text(const ModelSummary& s) {
-  std::ostringstream os;
+  std::string os;
   const size_t w1 = 29, w2 = 26;
   const std::string thin(65, '_'), thick(65, '=');
-  os << "Model: \"" << s.model_name << "\"\n" << thin << "\n";
-  os << " " << pad("Layer (type)", w1) << pad("Output Shape", w2) << "Param #\n" << thick << "\n";
+  os += "Model: \"" + s.model_name + "\"\n" + thin + "\n";
+  os += " " + pad("Layer (type)", w1) + pad("Output Shape", w2) + "Param #\n" + thick + "\n";
   for (size_t i = 0; i < s.rows.size(); ++i) {
     const auto& r = s.rows[i];
-    os << " " << pad(r.name + " (" + r.type + ")", w1 - 1) << " " << pad(r.output_shape, w2)
-       << group_thousands(r.params) << "\n";
-    os << (i + 1 < s.rows.size() ? "\n" : "");
+    os += " " + pad(r.name + " (" + r.type + ")", w1 - 1) + " " + pad(r.output_shape, w2) +
+          group_thousands(r.params) + "\n";
+    os += (i + 1 < s.rows.size() ? "\n" : "");
   }
-  os << thick << "\n";
-  os << "Total params: " << group_thousands(s.total_params) << "\n";
-  os << "Trainable params: " << group_thousands(s.total_params) << "\n";
-  os << "Non-trainable params: 0\n" << thin << "\n";
-  for (const auto& n : s.notes) os << "Note: " << n << "\n";
-  return os.str();
+  os += thick + "\n";
+  os += "Total params: " + group_thousands(s.total_params) + "\n";
+  os += "Trainable params: " + group_thousands(s.total_params) + "\n";
+  os += "Non-trainable params: 0\n" + thin + "\n";
+  for (const auto& n : s.notes) os += "Note: " + n + "\n";
+  return os;
 }
 
 std::string summary_json(const ModelSummary& s) {

@@ -5,7 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <sstream>
+
+#include "engine/text.hpp"
 
 namespace rnn {
 
@@ -32,9 +33,7 @@ double seconds_since(Clock::time_point start) {
 std::string number_text(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  std::ostringstream out;
-  out << value;
-  return out.str();
+  return stream_text(value);
 }
 
 // Everything the network and the loss would otherwise trip over later, said up front and in the
