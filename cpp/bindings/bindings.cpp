@@ -44,7 +44,7 @@ std::string guarded(F&& body) {
 
 // Model JSON (any accepted spelling) -> the summary object (see summary.hpp, summary_json).
 std::string summarize_model(const std::string& model_json) {
-  return guarded([&] { return json::parse(rnn::summary_json(rnn::summarize(rnn::parse_model_json(model_json)))); });
+  return guarded([&] { return rnn::parse_json(rnn::summary_json(rnn::summarize(rnn::parse_model_json(model_json)))); });
 }
 
 std::string engine_info() {
@@ -77,13 +77,13 @@ class SessionHandle {
     return guarded([&] { return session_.describe_data(num_words, maxlen, samples); });
   }
   std::string startTraining(const std::string& model_json, const std::string& settings) {
-    return guarded([&] { return session_.start_training(model_json, json::parse(settings)); });
+    return guarded([&] { return session_.start_training(model_json, rnn::parse_json(settings)); });
   }
   std::string runSlice(int max_batches) { return guarded([&] { return session_.run_slice(max_batches); }); }
   std::string stopTraining() { return guarded([&] { return session_.stop_training(); }); }
   std::string finishTraining() { return guarded([&] { return session_.finish_training(); }); }
   std::string predict(const std::string& sequences) {
-    return guarded([&] { return session_.predict(json::parse(sequences)); });
+    return guarded([&] { return session_.predict(rnn::parse_json(sequences)); });
   }
   std::string predictIds(const emscripten::val& ids, int count) {
     return guarded([&] {
@@ -93,7 +93,7 @@ class SessionHandle {
       return session_.predict_ids(std::move(buffer), count);
     });
   }
-  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(json::parse(ids)); }); }
+  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(rnn::parse_json(ids)); }); }
 
  private:
   rnn::bindings::Session session_;

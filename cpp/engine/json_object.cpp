@@ -11,4 +11,11 @@ JsonObject&& JsonObject::add(const char* key, nlohmann::json value) && {
 
 JsonObject::operator nlohmann::json() && { return std::move(value_); }
 
+nlohmann::json parse_json(const std::string& text) {
+  nlohmann::json result;
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> builder(result, true);
+  nlohmann::json::sax_parse(text, &builder);
+  return result;
+}
+
 }  // namespace rnn

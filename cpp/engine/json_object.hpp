@@ -1,4 +1,6 @@
 #pragma once
+// JSON helpers for the engine and the bindings, written with the WebAssembly module's size in mind.
+
 // A JSON object built key by key: json_object().add("a", 1).add("b", x). Same value as nlohmann's
 // initializer-list form {{"a", 1}, {"b", x}} (keys are sorted either way: nlohmann::json keeps a
 // std::map), but each key costs one out-of-line call and values are moved in, not copied. The
@@ -19,5 +21,9 @@ class JsonObject {
 };
 
 inline JsonObject json_object() { return JsonObject(); }
+
+// nlohmann::json::parse(text), same result and same parse_error exceptions, without instantiating
+// the parser a second time for parse()'s optional callback.
+nlohmann::json parse_json(const std::string& text);
 
 }  // namespace rnn

@@ -10,6 +10,8 @@
 
 #include "engine/model_json.hpp"
 
+#include "engine/json_object.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -278,7 +280,7 @@ ModelSpec parse_model_json(const std::string& text) {
   check_depth(text);
   json root;
   try {
-    root = json::parse(text);
+    root = parse_json(text);
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     auto pos = what.find("parse error");
