@@ -2,7 +2,7 @@
 #include "engine/network.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <string>
 
 #include "engine/layers/layer.hpp"
 
@@ -65,10 +65,9 @@ void Network<S>::initialize(uint64_t seed) {
 template <typename S>
 const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) {
   if (x.batch < 0 || x.time < 0 || int64_t(x.ids.size()) != int64_t(x.batch) * x.time) {
-    std::ostringstream os;
-    os << "The input batch holds " << x.ids.size() << " token ids but declares " << x.batch
-       << " sequences of " << x.time << " steps; pad every sequence to the same length.";
-    throw ModelError(os.str());
+    throw ModelError("The input batch holds " + std::to_string(x.ids.size()) + " token ids but declares " +
+                     std::to_string(x.batch) + " sequences of " + std::to_string(x.time) +
+                     " steps; pad every sequence to the same length.");
   }
   Impl& m = *impl_;
   m.ids.assign(x.ids.begin(), x.ids.end());
@@ -106,11 +105,9 @@ void Network<S>::backward_from_logits(const Mat<S>& d_logits) {
   if (!m.has_forward) throw ModelError("backward_from_logits called before any forward pass.");
   const Mat<S>& top_logits = m.layers.back()->logits();
   if (d_logits.size() != top_logits.size()) {
-    std::ostringstream os;
-    os << "The loss gradient has " << d_logits.rows() << "x" << d_logits.cols()
-       << " values but the last forward produced " << m.logits.rows() << "x" << m.logits.cols()
-       << " logits.";
-    throw ModelError(os.str());
+    throw ModelError("The loss gradient has " + std::to_string(d_logits.rows()) + "x" +
+                     std::to_string(d_logits.cols()) + " values but the last forward produced " +
+                     std::to_string(m.logits.rows()) + "x" + std::to_string(m.logits.cols()) + " logits.");
   }
   m.d_top = Eigen::Map<const Mat<S>>(d_logits.data(), top_logits.rows(), top_logits.cols());
   const size_t n = m.layers.size();

@@ -1,5 +1,5 @@
 // The layer factory, per-layer weight initialisation and the token-id check.
-#include <sstream>
+#include <string>
 
 #include "engine/initializers.hpp"
 #include "engine/layers/dense.hpp"
@@ -52,11 +52,12 @@ void initialize_layer_weights(const LayerSpec& spec, S* params, Rng& rng) {
 void check_token_ids(const LayerSpec& spec, const int32_t* ids, int64_t count, int vocab) {
   for (int64_t i = 0; i < count; ++i) {
     if (ids[i] < 0 || ids[i] >= vocab) {
-      std::ostringstream os;
-      os << layer_kind_name(spec.kind) << " layer '" << spec.name << "' received token id "
-         << ids[i] << " (position " << i << " of the batch); ids must be in [0, " << vocab
-         << "). Map rarer words to 2 (out of vocabulary) or enlarge the vocabulary.";
-      throw ModelError(os.str());
+      const std::string message = std::string(layer_kind_name(spec.kind)) + " layer '" + spec.name +
+                                  "' received token id " + std::to_string(ids[i]) + " (position " +
+                                  std::to_string(i) + " of the batch); ids must be in [0, " +
+                                  std::to_string(vocab) +
+                                  "). Map rarer words to 2 (out of vocabulary) or enlarge the vocabulary.";
+      throw ModelError(message);
     }
   }
 }
