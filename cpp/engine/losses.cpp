@@ -4,9 +4,11 @@
 #include <cmath>
 #include <string>
 
+#include "engine/cold.hpp"
+
 namespace rnn {
 
-LossKind loss_kind_for(const ModelSpec& model) {
+RNN_COLD LossKind loss_kind_for(const ModelSpec& model) {
   if (model.layers.empty()) throw ModelError("The model has no layers; add at least a Dense layer.");
   const LayerSpec& last = model.output_layer();
   const std::string where = "The last layer '" + last.name + "' (" + layer_kind_name(last.kind) + ")";

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/cold.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
@@ -15,8 +16,8 @@ std::string lower_case(std::string text) {
   return text;
 }
 
-void require(bool ok, const std::string& optimizer, const char* field, double value,
-             const char* allowed) {
+RNN_COLD void require(bool ok, const std::string& optimizer, const char* field, double value,
+                      const char* allowed) {
   if (!ok) {
     throw ModelError("Optimizer " + optimizer + ": " + field + " must be " + allowed +
                      "; received " + stream_text(value) + ".");
@@ -130,7 +131,7 @@ class Adam final : public Optimizer<S> {
 
 }  // namespace
 
-double default_learning_rate(const std::string& optimizer_name) {
+RNN_COLD double default_learning_rate(const std::string& optimizer_name) {
   const std::string name = lower_case(optimizer_name);
   if (name == "sgd") return 0.01;
   if (name == "rmsprop" || name == "adam") return 0.001;
@@ -150,8 +151,8 @@ Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model) :
 }
 
 template <typename S>
-std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfig& requested,
-                                                   const ModelSpec& model) {
+RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfig& requested,
+                                                            const ModelSpec& model) {
   OptimizerConfig config = requested;
   config.name = lower_case(requested.name);
   if (config.learning_rate == -1) config.learning_rate = default_learning_rate(config.name);

@@ -6,6 +6,7 @@
 #include <limits>
 #include <numeric>
 
+#include "engine/cold.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
@@ -38,8 +39,8 @@ std::string number_text(double value) {
 
 // Everything the network and the loss would otherwise trip over later, said up front and in the
 // user's terms (data settings num_words / maxlen, model settings input_dim / input_length).
-void check_dataset(const Dataset& data, const std::string& which, const ModelSpec& model,
-                   LossKind kind) {
+RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const ModelSpec& model,
+                            LossKind kind) {
   if (data.count < 0 || data.time < 0 ||
       data.ids.size() != static_cast<size_t>(data.count) * static_cast<size_t>(data.time) ||
       data.labels.size() != static_cast<size_t>(data.count)) {
@@ -117,8 +118,8 @@ double monitored_value(const std::string& monitor, const EpochLog& log) {
 }  // namespace
 
 template <typename S>
-Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Dataset* validation,
-                    FitConfig config)
+RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Dataset* validation,
+                             FitConfig config)
     : network_(network),
       train_(train),
       validation_(validation != nullptr && validation->count > 0 ? validation : nullptr),
