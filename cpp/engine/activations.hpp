@@ -23,90 +23,31 @@
 
 namespace rnn {
 
-// Applies a contiguous-array kernel to every row of a float block (rows are contiguous in a
-// row-major block whose inner stride is 1; otherwise element by element).
-template <typename Block, typename RowKernel, typename Scalar>
-void for_each_float_row(Block& block, RowKernel row_kernel, Scalar (*scalar)(Scalar)) {
-  if (block.innerStride() == 1 && (Block::IsRowMajor || block.rows() == 1)) {
-    for (Eigen::Index r = 0; r < block.rows(); ++r) row_kernel(&block.coeffRef(r, 0), block.cols());
-  } else {
-    for (Eigen::Index r = 0; r < block.rows(); ++r)
-      for (Eigen::Index c = 0; c < block.cols(); ++c) block.coeffRef(r, c) = scalar(block.coeff(r, c));
-  }
-}
+// A row-major block with unit inner stride (a matrix, a Map, rows or columns of one): what the
+// activations work on. One compiled function per scalar type serves every block type.
+template <typename S>
+using ActivationRows = Eigen::Ref<Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+                                  Eigen::OuterStride<>>;
+template <typename S>
+using ConstActivationRows = Eigen::Ref<const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
+                                       0, Eigen::OuterStride<>>;
 
-// y = act(z), in place on `block` (any Eigen block / map of a row-major matrix).
+// y = act(z), in place (activations.cpp).
+template <typename S>
+void apply_activation_rows(Activation act, ActivationRows<S> block);
+// Given y = act(z) and d loss/d y, writes d loss/d z into `dz` (overwritten); `dz` may alias `dy`.
+template <typename S>
+void activation_backward_rows(Activation act, ConstActivationRows<S> y, ConstActivationRows<S> dy,
+                              ActivationRows<S> dz);
+
+// The same for any Eigen block / map of a row-major matrix.
 template <typename Block>
 void apply_activation(Activation act, Block&& block) {
-  using S = typename std::decay_t<Block>::Scalar;
-  switch (act) {
-    case Activation::Linear:
-      return;
-    case Activation::Relu:
-      block = block.array().cwiseMax(S(0));
-      return;
-    case Activation::Tanh:
-      // float: the fast kernel (error ≤ 1.5e-7, kernels/fast_math.hpp); double: exact std::tanh.
-      if constexpr (std::is_same_v<S, float>)
-        for_each_float_row(block, kernels::fast_tanh_inplace, kernels::fast_tanh);
-      else
-        block = block.array().tanh();
-      return;
-    case Activation::Sigmoid:
-      // float: the fast kernel (error ≤ 1.5e-7); double: Eigen's exact logistic, safe far out.
-      if constexpr (std::is_same_v<S, float>)
-        for_each_float_row(block, kernels::fast_sigmoid_inplace, kernels::fast_sigmoid);
-      else
-        block = block.array().logistic();
-      return;
-    case Activation::HardSigmoid:
-      block = (block.array() * S(0.2) + S(0.5)).cwiseMax(S(0)).cwiseMin(S(1));
-      return;
-    case Activation::HardSigmoidKeras3:
-      block = (block.array() / S(6) + S(0.5)).cwiseMax(S(0)).cwiseMin(S(1));
-      return;
-    case Activation::Softmax:
-      // Subtracting the row maximum keeps every exponent ≤ 0 (no overflow); the result is the same.
-      for (Eigen::Index r = 0; r < block.rows(); ++r) {
-        auto row = block.row(r);
-        const S m = row.maxCoeff();
-        row = (row.array() - m).exp();
-        row /= row.sum();
-      }
-      return;
-  }
+  apply_activation_rows<typename std::decay_t<Block>::Scalar>(act, block);
 }
-
-// Given y = act(z) and d loss/d y, returns d loss/d z into `dz` (overwritten). `dz` may alias `dy`.
 template <typename YBlock, typename DyBlock, typename DzBlock>
 void activation_backward(Activation act, const YBlock& y, const DyBlock& dy, DzBlock&& dz) {
-  using S = typename YBlock::Scalar;
-  switch (act) {
-    case Activation::Linear:
-      dz = dy;
-      return;
-    case Activation::Relu:
-      dz = (y.array() > S(0)).select(dy.array(), S(0));
-      return;
-    case Activation::Tanh:
-      dz = dy.array() * (S(1) - y.array().square());
-      return;
-    case Activation::Sigmoid:
-      dz = dy.array() * y.array() * (S(1) - y.array());
-      return;
-    case Activation::HardSigmoid:
-      dz = ((y.array() > S(0)) && (y.array() < S(1))).select(dy.array() * S(0.2), S(0));
-      return;
-    case Activation::HardSigmoidKeras3:
-      dz = ((y.array() > S(0)) && (y.array() < S(1))).select(dy.array() / S(6), S(0));
-      return;
-    case Activation::Softmax:
-      for (Eigen::Index r = 0; r < y.rows(); ++r) {
-        const S dot = y.row(r).dot(dy.row(r));
-        dz.row(r) = y.row(r).array() * (dy.row(r).array() - dot);
-      }
-      return;
-  }
+  activation_backward_rows<typename YBlock::Scalar>(act, y, dy, dz);
 }
 
 }  // namespace rnn
