@@ -1,4 +1,5 @@
 #include "engine/layers/dense.hpp"
+#include "engine/linalg.hpp"
 
 #include "engine/activations.hpp"
 
@@ -28,7 +29,7 @@ void DenseLayer<S>::forward(const LayerInput<S>& in, bool /*training*/, Rng& /*r
     check_token_ids(this->spec_, ids_, rows, this->spec_.input_shape.features);
     for (int64_t r = 0; r < rows; ++r) logits_.row(r) = kernel_.row(ids_[r]);  // e_id W = W[id]
   } else {
-    logits_.noalias() = *input_ * kernel_;
+    multiply<S>(*input_, Transpose::No, kernel_, Transpose::No, logits_, Accumulate::No);
   }
   if (this->spec_.use_bias) logits_.rowwise() += bias_;
   output_ = logits_;
@@ -47,8 +48,8 @@ void DenseLayer<S>::backward_from_logits(const Mat<S>& dz, Mat<S>* d_input) {
   if (this->spec_.one_hot_input) {
     for (Eigen::Index r = 0; r < dz.rows(); ++r) d_kernel_.row(ids_[r]) += dz.row(r);
   } else {
-    d_kernel_.noalias() += input_->transpose() * dz;
-    if (d_input) d_input->noalias() = dz * kernel_.transpose();
+    multiply<S>(*input_, Transpose::Yes, dz, Transpose::No, d_kernel_, Accumulate::Yes);
+    if (d_input) set_product<S>(*d_input, dz, Transpose::No, kernel_, Transpose::Yes);
   }
   if (this->spec_.use_bias) d_bias_ += dz.colwise().sum();
 }

@@ -1,4 +1,5 @@
 #include "engine/layers/gru.hpp"
+#include "engine/linalg.hpp"
 
 #include "engine/activations.hpp"
 #include "engine/kernels/recurrent_step.hpp"
@@ -42,7 +43,7 @@ void GruLayer<S>::forward_steps() {
       prev_h_gate_ = this->previous_hidden(t);
       if (this->has_recurrent_masks()) prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
       q_or_rh = r.cwiseProduct(prev_h_gate_);     // r ⊙ h̃^h
-      hh.noalias() += q_or_rh * this->recurrent_kernel_.middleCols(2 * u, u);
+      multiply<S>(q_or_rh, Transpose::No, this->recurrent_kernel_.middleCols(2 * u, u), Transpose::No, hh, Accumulate::Yes);
     } else {
       q_or_rh.setZero();
     }
@@ -98,8 +99,8 @@ void GruLayer<S>::backward_steps() {
       prev_h_gate_ = this->previous_hidden(t);
       if (this->has_recurrent_masks()) prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
       // d(r ⊙ h̃^h) = da_h U_hᵀ ;  dU_h += (r ⊙ h̃^h)ᵀ da_h
-      d_reset_state_.noalias() = da_h * this->recurrent_kernel_.middleCols(2 * u, u).transpose();
-      this->d_recurrent_kernel_.middleCols(2 * u, u).noalias() += q_or_rh.transpose() * da_h;
+      set_product<S>(d_reset_state_, da_h, Transpose::No, this->recurrent_kernel_.middleCols(2 * u, u), Transpose::Yes);
+      multiply<S>(q_or_rh, Transpose::Yes, da_h, Transpose::No, this->d_recurrent_kernel_.middleCols(2 * u, u), Accumulate::Yes);
       tmp_gate = d_reset_state_.cwiseProduct(prev_h_gate_);  // dr = d(r ⊙ h̃^h) ⊙ h̃^h
       activation_backward(rec, r, tmp_gate, da_r);
       tmp = d_reset_state_.cwiseProduct(r);  // d h̃^h

@@ -1,4 +1,5 @@
 #include "engine/layers/recurrent.hpp"
+#include "engine/linalg.hpp"
 
 namespace rnn {
 
@@ -89,7 +90,7 @@ void RecurrentLayer<S>::project_inputs() {
   if (mode_ == InputMode::Table) {
     // T = E W + b_in once, then P_t = T[id_t].
     const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    table_.noalias() = embedding * kernel_;
+    set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
     if (this->spec_.use_bias) table_.rowwise() += input_bias_;
     for (int64_t r = 0; r < rows; ++r) gates_.row(r) = table_.row(id_at(r));
     return;
@@ -110,15 +111,15 @@ void RecurrentLayer<S>::project_inputs() {
       }
     }
   } else if (input_masks_.empty()) {
-    gates_.noalias() = input_ * kernel_;
+    set_product<S>(gates_, input_, Transpose::No, kernel_, Transpose::No);
   } else if (input_masks_.size() == 1) {
     mask_rows(input_, input_masks_[0], masked_input_);
-    gates_.noalias() = masked_input_ * kernel_;
+    set_product<S>(gates_, masked_input_, Transpose::No, kernel_, Transpose::No);
   } else {
     for (int g = 0; g < gates_count_; ++g) {
       mask_rows(input_, input_masks_[size_t(g)], masked_input_);
-      gates_.middleCols(int64_t(g) * u, u).noalias() =
-          masked_input_ * kernel_.middleCols(int64_t(g) * u, u);
+      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u), Transpose::No,
+                  gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
     }
   }
   if (this->spec_.use_bias) gates_.rowwise() += input_bias_;
@@ -170,13 +171,14 @@ void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate, int
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
-    out.noalias() += h_prev * recurrent_kernel_.middleCols(int64_t(first_gate) * u, int64_t(gates) * u);
+    multiply<S>(h_prev, Transpose::No, recurrent_kernel_.middleCols(int64_t(first_gate) * u, int64_t(gates) * u), Transpose::No, out,
+                Accumulate::Yes);
     return;
   }
   for (int g = first_gate; g < first_gate + gates; ++g) {
     masked_prev_ = h_prev.cwiseProduct(recurrent_masks_[size_t(g)]);
-    out.middleCols(int64_t(g - first_gate) * u, u).noalias() +=
-        masked_prev_ * recurrent_kernel_.middleCols(int64_t(g) * u, u);
+    multiply<S>(masked_prev_, Transpose::No, recurrent_kernel_.middleCols(int64_t(g) * u, u), Transpose::No,
+                out.middleCols(int64_t(g - first_gate) * u, u), Accumulate::Yes);
   }
 }
 
@@ -187,15 +189,15 @@ void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int fir
   const int u = units_;
   if (recurrent_masks_.empty()) {
     const int64_t c0 = int64_t(first_gate) * u, n = int64_t(gates) * u;
-    d_recurrent_kernel_.middleCols(c0, n).noalias() += h_prev.transpose() * d_pre;
-    d_prev.noalias() += d_pre * recurrent_kernel_.middleCols(c0, n).transpose();
+    multiply<S>(h_prev, Transpose::Yes, d_pre, Transpose::No, d_recurrent_kernel_.middleCols(c0, n), Accumulate::Yes);
+    multiply<S>(d_pre, Transpose::No, recurrent_kernel_.middleCols(c0, n), Transpose::Yes, d_prev, Accumulate::Yes);
     return;
   }
   for (int g = first_gate; g < first_gate + gates; ++g) {
     const auto d_gate = d_pre.middleCols(int64_t(g - first_gate) * u, u);
     masked_prev_ = h_prev.cwiseProduct(recurrent_masks_[size_t(g)]);
-    d_recurrent_kernel_.middleCols(int64_t(g) * u, u).noalias() += masked_prev_.transpose() * d_gate;
-    d_prev_gate_.noalias() = d_gate * recurrent_kernel_.middleCols(int64_t(g) * u, u).transpose();
+    multiply<S>(masked_prev_, Transpose::Yes, d_gate, Transpose::No, d_recurrent_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
+    set_product<S>(d_prev_gate_, d_gate, Transpose::No, recurrent_kernel_.middleCols(int64_t(g) * u, u), Transpose::Yes);
     d_prev += d_prev_gate_.cwiseProduct(recurrent_masks_[size_t(g)]);
   }
 }
@@ -207,8 +209,8 @@ void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int
   const int64_t n = (int64_t(this->time_) - 1) * this->batch_;
   if (n <= 0) return;
   const int64_t cols = d_recurrent_kernel_.cols() - first_col;
-  d_recurrent_kernel_.middleCols(first_col, cols).noalias() +=
-      hidden_.topRows(n).transpose() * d_steps.bottomRows(n).middleCols(first_col, cols);
+  multiply<S>(hidden_.topRows(n), Transpose::Yes, d_steps.bottomRows(n).middleCols(first_col, cols), Transpose::No,
+              d_recurrent_kernel_.middleCols(first_col, cols), Accumulate::Yes);
 }
 
 template <typename S>
@@ -222,8 +224,8 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
     for (int64_t r = 0; r < rows; ++r) d_table_.row(id_at(r)) += d_gates_.row(r);
     const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
     Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
-    d_kernel_.noalias() += embedding.transpose() * d_table_;
-    d_embedding.noalias() += d_table_ * kernel_.transpose();
+    multiply<S>(embedding, Transpose::Yes, d_table_, Transpose::No, d_kernel_, Accumulate::Yes);
+    multiply<S>(d_table_, Transpose::No, kernel_, Transpose::Yes, d_embedding, Accumulate::Yes);
     return;
   }
   if (mode_ == InputMode::OneHot) {
@@ -245,13 +247,13 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
   // Values or Gathered: the gradient of the (masked) inputs is needed below this layer.
   const bool need_input = d_input != nullptr || mode_ == InputMode::Gathered;
   if (input_masks_.empty()) {
-    d_kernel_.noalias() += input_.transpose() * d_gates_;
-    if (need_input) d_input_.noalias() = d_gates_ * kernel_.transpose();
+    multiply<S>(input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
+    if (need_input) set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
   } else if (input_masks_.size() == 1) {
     mask_rows(input_, input_masks_[0], masked_input_);
-    d_kernel_.noalias() += masked_input_.transpose() * d_gates_;
+    multiply<S>(masked_input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
     if (need_input) {
-      masked_input_.noalias() = d_gates_ * kernel_.transpose();
+      set_product<S>(masked_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
       mask_rows(masked_input_, input_masks_[0], d_input_);
     }
   } else {
@@ -260,9 +262,9 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
       const Mat<S>& mask = input_masks_[size_t(g)];
       const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
       mask_rows(input_, mask, masked_input_);
-      d_kernel_.middleCols(int64_t(g) * u, u).noalias() += masked_input_.transpose() * d_gate;
+      multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No, d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
       if (need_input) {
-        masked_input_.noalias() = d_gate * kernel_.middleCols(int64_t(g) * u, u).transpose();
+        set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u), Transpose::Yes);
         for (int t = 0; t < time; ++t)
           d_input_.middleRows(int64_t(t) * batch, batch) +=
               masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
