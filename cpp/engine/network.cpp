@@ -18,7 +18,7 @@ struct Network<S>::Impl {
   std::vector<int32_t> ids;      // the last forward's token ids: the backward pass reads them
   // fused[i]: layer i is an Embedding whose table the recurrent layer i + 1 reads itself
   // (recurrent.hpp): its own forward and backward are skipped.
-  std::vector<bool> fused;
+  std::vector<char> fused;
   int batch = 0;
   bool has_forward = false;
 };
@@ -47,7 +47,7 @@ Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique
     impl_->layers.back()->bind(params_.data() + offset, grads_.data() + offset);
   }
   impl_->d_inputs.resize(spec_.layers.size());
-  impl_->fused.assign(spec_.layers.size(), false);
+  impl_->fused.assign(spec_.layers.size(), 0);
   for (size_t i = 0; i + 1 < spec_.layers.size(); ++i)
     impl_->fused[i] = spec_.layers[i].kind == LayerKind::Embedding && impl_->layers[i + 1]->reads_embedding();
 }

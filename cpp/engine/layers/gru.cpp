@@ -2,7 +2,6 @@
 #include "engine/linalg.hpp"
 
 #include "engine/activations.hpp"
-#include "engine/kernels/recurrent_step.hpp"
 
 namespace rnn {
 
@@ -111,82 +110,6 @@ void GruLayer<S>::backward_steps() {
       da_r.setZero();  // h_0 = 0: r has no effect at the first step
     }
   }
-}
-
-// reset_after, sample by sample: q = h_{t−1} U + b_rec (b_rec alone at t = 0), z = σ(x_z + q_z),
-// r = σ(x_r + q_r), h̃ = tanh(x_h + r ⊙ q_h), h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. The gate row keeps
-// z, r, h̃ and reset_state_ keeps q_h, as in the general loop.
-template <typename S>
-void GruLayer<S>::forward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
-  const S* recurrent = this->recurrent_kernel_.data();
-  S* q = recurrent_.data();  // row 0 of recurrent_: this sample's q
-  for (int t = 0; t < time; ++t) {
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      S* x = this->gates_.data() + row * n;
-      S* h = this->hidden_.data() + row * u;
-      const S* h_prev = t > 0 ? h - int64_t(batch) * u : nullptr;
-      for (int k = 0; k < n; ++k) q[k] = has_recurrent_bias() ? recurrent_bias_[k] : S(0);
-      if (h_prev) kernels::add_row_times_matrix(h_prev, recurrent, u, n, q);
-      for (int k = 0; k < 2 * u; ++k) x[k] += q[k];
-      kernels::activate_run(Activation::Sigmoid, x, 2 * u);  // z, r
-      S* q_h = reset_state_.data() + row * u;
-      const S* r = x + u;
-      S* hh = x + 2 * u;
-      for (int k = 0; k < u; ++k) {
-        q_h[k] = q[2 * u + k];
-        hh[k] += r[k] * q_h[k];
-      }
-      kernels::activate_run(Activation::Tanh, hh, u);
-      const S* z = x;
-      if (h_prev) {
-        for (int k = 0; k < u; ++k) h[k] = z[k] * h_prev[k] + (S(1) - z[k]) * hh[k];
-      } else {
-        for (int k = 0; k < u; ++k) h[k] = (S(1) - z[k]) * hh[k];
-      }
-    }
-  }
-}
-
-// Backward of the fused step: dz = dh ⊙ (h_{t−1} − h̃) ⊙ z(1 − z), da_h = dh ⊙ (1 − z)(1 − h̃²),
-// dr = da_h ⊙ q_h ⊙ r(1 − r); dq = [dz, dr, da_h ⊙ r] for every step in d_recurrent_, then
-// dU and db_rec as one product and one column sum after the loop.
-template <typename S>
-void GruLayer<S>::backward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
-  this->recurrent_t_ = this->recurrent_kernel_.transpose();
-  d_recurrent_.resize(this->gates_.rows(), n);
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const S* above = this->d_hidden_at(t);
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      const S* x = this->gates_.data() + row * n;
-      const S* q_h = reset_state_.data() + row * u;
-      const S* h_prev = t > 0 ? this->hidden_.data() + (row - batch) * u : nullptr;
-      S* dx = this->d_gates_.data() + row * n;
-      S* dq = d_recurrent_.data() + row * n;
-      S* d_next = this->d_next_.data() + int64_t(b) * u;
-      const S* dy = above ? above + int64_t(b) * u : nullptr;
-      for (int k = 0; k < u; ++k) {
-        const S dh = d_next[k] + (dy ? dy[k] : S(0));
-        const S z = x[k], r = x[u + k], hh = x[2 * u + k];
-        const S hp = h_prev ? h_prev[k] : S(0);
-        const S dz = dh * (hp - hh) * z * (S(1) - z);
-        const S da_h = dh * (S(1) - z) * (S(1) - hh * hh);
-        const S dr = da_h * q_h[k] * r * (S(1) - r);
-        dx[k] = dq[k] = dz;
-        dx[u + k] = dq[u + k] = dr;
-        dx[2 * u + k] = da_h;
-        dq[2 * u + k] = da_h * r;
-        d_next[k] = dh * z;
-      }
-      if (h_prev) kernels::add_row_times_matrix(dq, this->recurrent_t_.data(), n, u, d_next);
-    }
-  }
-  this->add_recurrent_kernel_gradient(d_recurrent_, 0);
-  if (has_recurrent_bias()) d_recurrent_bias_ += d_recurrent_.colwise().sum();
 }
 
 template <typename S>

@@ -92,7 +92,7 @@ void RecurrentLayer<S>::project_inputs() {
     const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
     set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
     if (this->spec_.use_bias) table_.rowwise() += input_bias_;
-    for (int64_t r = 0; r < rows; ++r) gates_.row(r) = table_.row(id_at(r));
+    gather_rows(table_.data(), int(table_.cols()), gates_.data());
     return;
   }
   if (mode_ == InputMode::OneHot) {
@@ -149,8 +149,7 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
     to_time_major(*in.values, in.batch, in.time, input_);
   } else if (mode_ == InputMode::Gathered) {
     input_.resize(rows, in_features_);
-    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    for (int64_t r = 0; r < rows; ++r) input_.row(r) = embedding.row(id_at(r));
+    gather_rows(embedding_, in_features_, input_.data());
   }
   hidden_.resize(rows, units_);
   scratch_.resize(in.batch, units_);
@@ -221,7 +220,7 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
   if (mode_ == InputMode::Table) {
     // dT[id] += dP_t, then dW += Eᵀ dT and dE += dT Wᵀ.
     d_table_.setZero(vocab_, d_gates_.cols());
-    for (int64_t r = 0; r < rows; ++r) d_table_.row(id_at(r)) += d_gates_.row(r);
+    scatter_rows(d_gates_.data(), int(d_gates_.cols()), d_table_.data());
     const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
     Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
     multiply<S>(embedding, Transpose::Yes, d_table_, Transpose::No, d_kernel_, Accumulate::Yes);
@@ -272,8 +271,7 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
     }
   }
   if (mode_ == InputMode::Gathered) {
-    Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
-    for (int64_t r = 0; r < rows; ++r) d_embedding.row(id_at(r)) += d_input_.row(r);
+    scatter_rows(d_input_.data(), in_features_, d_embedding_);
   } else if (d_input) {
     to_batch_major(d_input_, batch, time, *d_input);
   }

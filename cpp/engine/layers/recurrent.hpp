@@ -144,6 +144,10 @@ class RecurrentLayer : public Layer<S> {
   void backward_inputs(Mat<S>* d_input);
   // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
+  // out row r = row id_at(r) of `table` (cols wide), for every time-major row r; and back:
+  // table row id_at(r) += row r of `rows_in` (recurrent_fused.cpp).
+  void gather_rows(const S* table, int cols, S* out) const;
+  void scatter_rows(const S* rows_in, int cols, S* table) const;
   // Token id of time-major row r = t·batch + b.
   int32_t id_at(int64_t r) const {
     return ids_[(r % this->batch_) * this->time_ + r / this->batch_];

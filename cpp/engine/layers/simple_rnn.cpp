@@ -1,7 +1,6 @@
 #include "engine/layers/simple_rnn.hpp"
 
 #include "engine/activations.hpp"
-#include "engine/kernels/recurrent_step.hpp"
 
 namespace rnn {
 
@@ -31,47 +30,6 @@ void SimpleRnnLayer<S>::backward_steps() {
     this->d_next_.setZero();
     if (t > 0) this->backward_recurrent(t, da, 0, 1, this->d_next_);
   }
-}
-
-// Sample by sample: a = P_t + h_{t−1} U, h_t = tanh(a); backward da = dh ⊙ (1 − h_t²),
-// dh_{t−1} = da Uᵀ, dU as one product after the loop.
-template <typename S>
-void SimpleRnnLayer<S>::forward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_;
-  const S* recurrent = this->recurrent_kernel_.data();
-  for (int t = 0; t < time; ++t) {
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      S* a = this->gates_.data() + row * u;
-      S* h = this->hidden_.data() + row * u;
-      if (t > 0) kernels::add_row_times_matrix(h - int64_t(batch) * u, recurrent, u, u, a);
-      for (int k = 0; k < u; ++k) h[k] = a[k];
-      kernels::activate_run(Activation::Tanh, h, u);
-    }
-  }
-}
-
-template <typename S>
-void SimpleRnnLayer<S>::backward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_;
-  this->recurrent_t_ = this->recurrent_kernel_.transpose();
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const S* above = this->d_hidden_at(t);
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      const S* h = this->hidden_.data() + row * u;
-      S* da = this->d_gates_.data() + row * u;
-      S* d_next = this->d_next_.data() + int64_t(b) * u;
-      const S* dy = above ? above + int64_t(b) * u : nullptr;
-      for (int k = 0; k < u; ++k) da[k] = (d_next[k] + (dy ? dy[k] : S(0))) * (S(1) - h[k] * h[k]);
-      if (t > 0) {
-        for (int k = 0; k < u; ++k) d_next[k] = S(0);
-        kernels::add_row_times_matrix(da, this->recurrent_t_.data(), u, u, d_next);
-      }
-    }
-  }
-  this->add_recurrent_kernel_gradient(this->d_gates_, 0);
 }
 
 template <typename S>
