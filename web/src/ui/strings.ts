@@ -156,7 +156,8 @@ export const strings = {
   bookCurveLabel: 'Published curve',
   bookCurveNone: 'None',
   bookSource: (s: string) => BOOK_SOURCES[s] ?? s,
-  bookCurveNote: (src: string) => `Dashed lines: the curve published in ${src}, for the same model (its full data, num_words and batch size; your quick subset differs).`,
+  bookCurveNote: (src: string, quick: boolean) =>
+    `Dashed lines: the curve published in ${src}, for the same model (its full data, num_words and batch size; ${quick ? 'your quick subset differs' : 'yours trains on the same split sizes, from its own random start'}).`,
   noBookCurve: 'The sources printed no per-epoch curve for this preset.',
   historyHeading: 'Training log',
   colEpoch: 'Epoch',

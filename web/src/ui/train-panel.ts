@@ -256,7 +256,7 @@ export class TrainPanel extends LitElement {
         ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${strings.bookSource(b.source)}</option>`)}
         <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${strings.bookCurveNone}</option>
       </select>
-      ${book ? strings.bookCurveNote(strings.bookSource(book.source)) : nothing}</p>`;
+      ${book ? strings.bookCurveNote(strings.bookSource(book.source), this.setup?.data.pack !== 'book') : nothing}</p>`;
   }
 
   private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
