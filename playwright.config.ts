@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The production build (dist/), served under a sub-path with the strict CSP (scripts/serve.mjs),
 // in Debian's Chromium.
 export const BASE_PATH = '/rnn-playground/';
-const PORT = 4173;
+// PLAYWRIGHT_PORT lets several checkouts run their suites side by side on one machine.
+const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

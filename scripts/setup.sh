@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs, idempotently, everything the project needs on Debian 12: the Debian packages (C++
-# toolchain, Eigen, nlohmann-json, GoogleTest, Emscripten, Chromium) and the npm packages from the
-# committed lock file. A second run finds everything in place and returns in about a second.
+# toolchain, Eigen, nlohmann-json, GoogleTest, Emscripten, Chromium, clang 14 with its fuzzer and
+# sanitizer runtimes, clang-format, HDF5, libzip, CLI11, numpy and h5py for the file-format checks)
+# and the npm packages from the committed lock file. A second run finds everything in place and returns in about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(g++ cmake ninja-build libeigen3-dev nlohmann-json3-dev googletest libgtest-dev emscripten chromium fonts-nanum)
+APT_PACKAGES=(g++ cmake ninja-build libeigen3-dev nlohmann-json3-dev googletest libgtest-dev emscripten chromium fonts-nanum
+  clang-14 libclang-rt-14-dev clang-format libhdf5-dev libzip-dev libcli11-dev python3-numpy python3-h5py)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

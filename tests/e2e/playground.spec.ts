@@ -209,7 +209,7 @@ test('6. keyboard: tabs with arrow keys, layer editing without a mouse', async (
 
 test('7. a missing data file is explained and the page keeps working; nothing from other origins', async ({ page }) => {
   const foreign: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:4173/') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  page.on('request', (r) => { if (!r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) && !r.url().startsWith('data:')) foreign.push(r.url()); });
   await page.route('**/data/imdb-quick.pack', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await open(page);
   await page.getByRole('tab', { name: 'Train' }).click();

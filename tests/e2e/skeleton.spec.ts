@@ -12,7 +12,7 @@ const totals: Record<string, string> = {
 test('every preset shows the engine summary with Keras totals', async ({ page }) => {
   const foreign: string[] = [];
   const cspErrors: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:4173/') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  page.on('request', (r) => { if (!r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) && !r.url().startsWith('data:')) foreign.push(r.url()); });
   page.on('console', (m) => { if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text()); });
   await page.goto('./');
   const preset = page.getByLabel('Preset');
