@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/cell_explain.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
@@ -163,6 +164,10 @@ json Session::run_slice(int max_batches) {
   trainer_->set_batch_callback(nullptr);
   json epochs = json::array();
   for (size_t i = epochs_before; i < trainer_->history().size(); ++i) epochs.push_back(epoch_json(trainer_->history()[i]));
+  // After an epoch: how much each position can still move the prediction, over a fixed set of
+  // validation reviews (the first 64), for the Train tab's gradient chart.
+  if (!epochs.empty() && data_->validation.count > 0)
+    epochs.back()["input_gradients"] = mean_input_gradients(*network_, data_->validation, 64);
   return json_object().add("batches", std::move(batches)).add("epochs", std::move(epochs))
       .add("finished", trainer_->finished());
 }
@@ -216,22 +221,72 @@ json Session::predict_ids(std::vector<int32_t> ids, int count) {
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 
-json Session::trace(const json& ids) {
+static json row_json(const Mat<float>& m) { return matrix_json(m).at(0); }
+
+// request: the padded ids, or {"ids": [...], "trace": bool (default true), "gradients": bool,
+// "occlusion": bool, "weights": bool, "explain": {"layer": recurrent layer index, "step": t, "top": n}}.
+json Session::trace(const json& request) {
   if (!network_) fail("There is no trained model yet: train one first.");
+  const bool object = request.is_object();
+  const json ids = object ? request.value("ids", json::array()) : request;
   const TokenBatch x = token_batch(json::array({ids}), *spec_);
-  const SequenceTrace<float> t = network_->trace(x.ids);
-  json layers = json::array();
-  for (const auto& l : t.layers) {
-    json gates = json::array();
-    for (size_t g = 0; g < l.gates.size(); ++g)
-      gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
-    layers.push_back(json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind))
-                         .add("hidden", matrix_json(l.hidden))
-                         .add("cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr))
-                         .add("gates", std::move(gates)));
+  json reply = json::object();
+  if (!object || request.value("trace", true) || request.contains("explain")) {
+    const SequenceTrace<float> t = network_->trace(x.ids);
+    json layers = json::array();
+    for (const auto& l : t.layers) {
+      json gates = json::array();
+      for (size_t g = 0; g < l.gates.size(); ++g)
+        gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
+      layers.push_back(json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind))
+                           .add("hidden", matrix_json(l.hidden))
+                           .add("cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr))
+                           .add("gates", std::move(gates))
+                           .add("x", l.input_ids.empty() ? matrix_json(l.input) : json(nullptr))
+                           .add("x_ids", l.input_ids.empty() ? json(nullptr) : json(l.input_ids))
+                           .add("x_features", spec_->layers[size_t(l.layer_index)].input_shape.features)
+                           .add("reset_after", spec_->layers[size_t(l.layer_index)].reset_after)
+                           .add("h_prev", matrix_json(l.hidden_prev))
+                           .add("c_prev", l.cell.size() ? matrix_json(l.cell_prev) : json(nullptr))
+                           .add("pre", matrix_json(l.pre)).add("values", matrix_json(l.values)));
+      if (object && request.value("weights", false)) {
+        // The layer's own weights in Keras' layout (kernel, recurrent_kernel, bias), for checks.
+        const LayerSpec& spec = spec_->layers[size_t(l.layer_index)];
+        const float* w = network_->params().data() + spec_->param_offset(size_t(l.layer_index));
+        json weights = json::array();
+        for (const WeightSpec& ws : weight_specs(spec)) {
+          const int64_t cols = ws.shape.back(), rows = ws.size() / cols;
+          weights.push_back(matrix_json(Eigen::Map<const Mat<float>>(w, rows, cols)));
+          w += ws.size();
+        }
+        layers.back()["weights"] = std::move(weights);
+      }
+    }
+    reply = json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
+                .add("layers", std::move(layers));
+    if (object && request.contains("explain")) {
+      const json& e = request["explain"];
+      const size_t layer = e.value("layer", size_t(0));
+      if (layer >= t.layers.size()) fail("The model has no recurrent layer " + std::to_string(layer) + ".");
+      json terms = json::array();
+      for (const auto& p : explain_step(*network_, t.layers[layer], e.value("step", 0), e.value("top", 3))) {
+        json top = json::array();
+        for (const auto& term : p.top)
+          top.push_back(json::array({term.recurrent ? "h" : "x", term.index, term.input, term.weight, term.product}));
+        terms.push_back(json_object().add("top", std::move(top)).add("rest", p.rest).add("rest_count", p.rest_count)
+                            .add("bias", p.bias).add("reset", p.reset).add("total", p.total));
+      }
+      reply = json_object().add("explain", std::move(terms));
+    }
   }
-  return json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
-      .add("layers", std::move(layers));
+  if (object && request.value("gradients", false))
+    reply["input_gradients"] = row_json(network_->input_gradient_norms(x));
+  if (object && request.value("occlusion", false)) {
+    std::vector<int> steps;
+    reply["occlusion"] = matrix_json(occlusion_outputs(*network_, x.ids, 2, steps));
+    reply["occlusion_steps"] = steps;
+  }
+  return reply;
 }
 
 }  // namespace rnn::bindings

@@ -80,10 +80,10 @@ void LstmLayer<S>::backward_steps() {
 template <typename S>
 void LstmLayer<S>::fill_trace(LayerTrace<S>& trace) const {
   const int time = this->time_steps(), u = this->units_;
-  trace.layer_name = this->spec_.name;
-  trace.kind = this->spec_.kind;
-  trace.hidden = this->hidden_.topRows(time);
+  this->fill_step_values(trace);
   trace.cell = cell_.topRows(time);
+  trace.cell_prev.setZero(time, u);
+  if (time > 1) trace.cell_prev.bottomRows(time - 1) = cell_.topRows(time - 1);
   trace.gate_names = {"input", "forget", "output"};
   trace.gates = {this->gates_.topRows(time).middleCols(0, u),
                  this->gates_.topRows(time).middleCols(u, u),

@@ -57,6 +57,12 @@ export interface BatchEvent {
 }
 
 export interface EpochLog {
+  /**
+   * In epoch events: at each position of the first 64 validation reviews, the mean of
+   * ‖∂z/∂x_t‖ over the reviews with a word there (0 where none): how much each word can still
+   * move the prediction.
+   */
+  input_gradients?: number[];
   epoch: number;
   loss: number;
   accuracy: number;
@@ -85,21 +91,63 @@ export interface TrainResult {
 
 export interface ClassifyResult {
   probability: number; // of positive
-  tokens: { text: string; id: number; oov: boolean; cut: boolean }[];
+  /**
+   * `pos`: the token's place in the whole review (0 = the start token), the handle to remove it
+   * by; `removed`: taken out of the review by the reader (not read, shown so it can be restored).
+   */
+  tokens: { text: string; id: number; oov: boolean; cut: boolean; pos: number; removed?: boolean }[];
   /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
   cut_omitted?: number;
+}
+
+/** One recurrent layer through the kept tokens; every matrix is [kept step][...]. */
+export interface LayerSteps {
+  name: string;
+  kind: 'SimpleRNN' | 'LSTM' | 'GRU';
+  hidden: number[][]; // [step][unit]
+  cell: number[][] | null;
+  gates: { name: string; values: number[][] }[];
+  /** x_t: [step][feature]; null for a one-hot layer, whose x_t is e_{x_ids[step]}. */
+  x: number[][] | null;
+  x_ids: number[] | null;
+  /** Width of x_t (the one-hot width for a one-hot layer). */
+  x_features: number;
+  /** GRU: whether the candidate applies r after the recurrent product (Keras' default). */
+  reset_after: boolean;
+  /** The state entering each step (at the first kept step: the state the padding left). */
+  h_prev: number[][];
+  c_prev: number[][] | null;
+  /** Every gate's pre-activation and value in Keras' order: LSTM i f g o, GRU z r h̃, SimpleRNN a → h. */
+  pre: number[][];
+  values: number[][];
 }
 
 export interface TraceResult extends ClassifyResult {
   /** Output after each kept token (one forward pass, the output layer on h_t). */
   per_step: number[];
-  layers: {
-    name: string;
-    kind: 'SimpleRNN' | 'LSTM' | 'GRU';
-    hidden: number[][]; // [step][unit]
-    cell: number[][] | null;
-    gates: { name: string; values: number[][] }[];
-  }[];
+  layers: LayerSteps[];
+  /** ‖∂z/∂x_t‖ at each kept token (z the output logit, x_t the first recurrent layer's input). */
+  input_gradients: number[];
+  /** P(positive) with each kept token alone replaced by the out-of-vocabulary id 2. */
+  occlusion: number[];
+}
+
+/** How a pre-activation came about: its largest terms, the rest, the bias (engine: explain_step). */
+export interface PreActivationExplained {
+  /** [source 'x' | 'h', component, input value, weight, product] */
+  top: ['x' | 'h', number, number, number, number][];
+  rest: number;
+  rest_count: number;
+  bias: number;
+  /** r_j multiplying the recurrent terms and bias (GRU candidate with reset_after), else 1. */
+  reset: number;
+  total: number;
+}
+
+/** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
+export interface ReviewParams {
+  text: string;
+  removed?: number[];
 }
 
 export interface RequestMap {
@@ -117,8 +165,10 @@ export interface RequestMap {
   stop: { params: Record<string, never>; result: { stopping: boolean } };
   /** Probability of positive for a typed review, with its tokens (needs a trained model). */
   classify: { params: { text: string }; result: ClassifyResult };
-  /** Per-step outputs, hidden states and gates for a typed review. */
-  traceReview: { params: { text: string }; result: TraceResult };
+  /** Per-step outputs, states, gates, input gradients and occlusion for a typed review. */
+  traceReview: { params: ReviewParams; result: TraceResult };
+  /** Every pre-activation of one kept step of one recurrent layer, explained (columns in Keras' order). */
+  explainStep: { params: ReviewParams & { layer: number; step: number }; result: PreActivationExplained[] };
 }
 
 export type RequestKind = keyof RequestMap;

@@ -26,19 +26,32 @@ export const CUT_TOKENS_SHOWN = 40;
 
 export function encodeForModel(
   text: string, index: WordIndex, numWords: number, maxlen: number, maxCutShown = CUT_TOKENS_SHOWN,
+  removed: readonly number[] = [],
 ): EncodedForModel {
   if (text.length > MAX_REVIEW_CHARS) {
     throw new Error(`The review is ${text.length.toLocaleString('en-US')} characters long; paste at most ${MAX_REVIEW_CHARS.toLocaleString('en-US')}.`);
   }
   const { tokens, ids } = encodeReview(text, index, numWords);
-  const cutCount = Math.max(0, ids.length - maxlen);
-  const padded = padSequencePre(ids, maxlen);
-  // ids[0] is the start token; ids[i + 1] belongs to tokens[i].
-  const firstListed = Math.max(0, cutCount - Math.max(0, maxCutShown));
+  // Removed tokens (by position in ids) are not read: maxlen then keeps the last maxlen of the rest.
+  const out = new Set(removed);
+  const read = ids.filter((_, i) => !out.has(i));
+  const cutCount = Math.max(0, read.length - maxlen);
+  const padded = padSequencePre(read, maxlen);
+  // ids[0] is the start token; ids[i + 1] belongs to tokens[i]. `cut` counts read tokens only.
+  let readBefore = 0;
   const listed: ClassifyResult['tokens'] = [];
-  for (let i = firstListed; i < ids.length; i++) {
-    listed.push({ text: i === 0 ? '<start>' : tokens[i - 1], id: ids[i], oov: ids[i] === OOV_ID, cut: i < cutCount });
+  let omitted = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const isRemoved = out.has(i);
+    const cut = !isRemoved && readBefore < cutCount;
+    if (!isRemoved) readBefore++;
+    if (cut && readBefore <= cutCount - Math.max(0, maxCutShown)) { omitted++; continue; }
+    listed.push({
+      text: i === 0 ? '<start>' : tokens[i - 1], id: ids[i], oov: ids[i] === OOV_ID, cut, pos: i,
+      ...(isRemoved ? { removed: true } : {}),
+    });
   }
+  const firstListed = omitted;
   return {
     padded,
     tokens: listed,
@@ -57,6 +70,11 @@ export interface EngineTrace {
   output: number[][];
   per_step: number[][];
   layers: TraceResult['layers'];
+  /** With "gradients": ‖∂z/∂x_t‖ at every step. */
+  input_gradients?: number[];
+  /** With "occlusion": the outputs with the token of step occlusion_steps[k] replaced by id 2. */
+  occlusion?: number[][];
+  occlusion_steps?: number[];
 }
 
 /**
@@ -75,6 +93,15 @@ export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace): TraceRe
       hidden: l.hidden.slice(from),
       cell: l.cell ? l.cell.slice(from) : null,
       gates: l.gates.map((g) => ({ name: g.name, values: g.values.slice(from) })),
+      x: l.x ? l.x.slice(from) : null,
+      x_ids: l.x_ids ? l.x_ids.slice(from) : null,
+      h_prev: (l.h_prev ?? []).slice(from),
+      c_prev: l.c_prev ? l.c_prev.slice(from) : null,
+      pre: (l.pre ?? []).slice(from),
+      values: (l.values ?? []).slice(from),
     })),
+    input_gradients: (t.input_gradients ?? []).slice(from),
+    // The engine lists the steps whose id is not padding: from firstKeptStep on, in order.
+    occlusion: (t.occlusion ?? []).map(positiveProbability),
   };
 }

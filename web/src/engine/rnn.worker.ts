@@ -6,8 +6,8 @@ import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wa
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request, RequestMap,
-  TraceResult, TrainResult, WorkerEvent,
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, PreActivationExplained, Reply, Request,
+  RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
 
@@ -158,11 +158,11 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
 }
 
 // ---- classify -----------------------------------------------------------------------------
-async function encodeTyped(text: string) {
+async function encodeTyped(text: string, removed: readonly number[] = []) {
   if (running) throw new Error('This model is training right now: the review is classified again when the run ends.');
   if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
   const index = await loadWordIndex();
-  return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
+  return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen, undefined, removed);
 }
 
 async function classify(text: string): Promise<ClassifyResult> {
@@ -172,10 +172,20 @@ async function classify(text: string): Promise<ClassifyResult> {
   return { probability: positiveProbability(out[0]), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
 }
 
-async function traceReview(text: string): Promise<TraceResult> {
+async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult> {
   const { session } = await engine();
-  const enc = await encodeTyped(text);
-  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  const enc = await encodeTyped(text, removed);
+  const request = { ids: enc.padded, gradients: true, occlusion: true };
+  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(request))));
+}
+
+/** `step` counts kept tokens (0 = the first kept one), as the page's time-step slider does. */
+async function explainStep(p: RequestMap['explainStep']['params']): Promise<PreActivationExplained[]> {
+  const { session } = await engine();
+  const enc = await encodeTyped(p.text, p.removed);
+  const step = Math.max(0, enc.firstKeptStep) + p.step;
+  const request = { ids: enc.padded, explain: { layer: p.layer, step, top: 3 } };
+  return unwrapReply<{ explain: PreActivationExplained[] }>(session.trace(JSON.stringify(request))).explain;
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
@@ -202,7 +212,8 @@ const handlers: Handlers = {
     return { stopping: running };
   },
   classify: async ({ text }) => classify(text),
-  traceReview: async ({ text }) => traceReview(text),
+  traceReview,
+  explainStep,
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

@@ -8,6 +8,7 @@ import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
+import { cellStrings } from './classify/cell-strings';
 import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
@@ -245,6 +246,7 @@ export class TrainPanel extends LitElement {
           .series=${[{ label: strings.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
         ${this.epochChart(strings.epochLossChart, strings.yLoss, 'loss', 'val_loss', strings.sLoss, strings.sValLoss, book)}
         ${this.epochChart(strings.epochAccChart, strings.yAcc, 'accuracy', 'val_accuracy', strings.sAcc, strings.sValAcc, book)}
+        ${this.gradientChart()}
       </div>
       ${this.history.length ? this.renderHistory() : nothing}`;
   }
@@ -271,6 +273,23 @@ export class TrainPanel extends LitElement {
       columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
     }
     return html`<line-chart integerX label=${label} xLabel=${strings.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
+  }
+
+  /** One curve per epoch: position t of the padded reviews is t − (maxlen − 1) words before the end. */
+  private gradientChart() {
+    const epochs = this.history.filter((h) => h.input_gradients && h.input_gradients.length > 0);
+    if (epochs.length === 0) return nothing;
+    const len = epochs[0].input_gradients!.length;
+    const x = Array.from({ length: len }, (_, t) => t - (len - 1));
+    const last = epochs.length - 1;
+    const series: SeriesStyle[] = epochs.map((e, i) => ({
+      label: cellStrings.epochSeries(e.epoch),
+      color: `hsl(${270 - (150 * i) / Math.max(1, last)}, 60%, ${i === last ? 35 : 65}%)`,
+    }));
+    const columns = [x, ...epochs.map((e) => e.input_gradients!.map((g) => (g > 0 ? g : null)))];
+    return html`<div class="gradients"><p class="note">${cellStrings.gradTrainNote}</p>
+      <line-chart class="gradients" logY label=${cellStrings.gradTrainHeading} xLabel=${cellStrings.gradTrainX} yLabel=${cellStrings.gradY}
+        .series=${series} .columns=${columns}></line-chart></div>`;
   }
 
   private renderHistory() {
