@@ -9,8 +9,19 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
 import type { LayerSteps, PreActivationExplained, ReviewParams } from '../../engine/protocol';
-import { cellStrings as s, num, sub } from './cell-strings';
+import { LanguageController, ui } from '../../i18n';
+import { num, sub } from './cell-format';
 import { GATE_KEYS, gateColumns, stepJson } from './step-json';
+
+/** The book's equations of each cell (mathematics: the same in every language). */
+const EQUATIONS: Record<LayerSteps['kind'], string[]> = {
+  SimpleRNN: ['h_t = tanh(x_t W_x + h_{t−1} W_h + b)'],
+  LSTM: ['i = σ(x_t W_i + h_{t−1} U_i + b_i)   f = σ(x_t W_f + h_{t−1} U_f + b_f)   o = σ(x_t W_o + h_{t−1} U_o + b_o)',
+    'g = tanh(x_t W_g + h_{t−1} U_g + b_g)', 'c_t = f ⊙ c_{t−1} + i ⊙ g', 'h_t = o ⊙ tanh(c_t)'],
+  GRU: ['z = σ(x_t W_z + h_{t−1} U_z + b_z)   r = σ(x_t W_r + h_{t−1} U_r + b_r)', 'h̃ = tanh(x_t W_h + …)',
+    'h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃'],
+};
+const CANDIDATE = (after: boolean) => (after ? 'h̃ = tanh(x_t W_h + r ⊙ (h_{t−1} U_h + b_rh) + b_h)' : 'h̃ = tanh(x_t W_h + (r ⊙ h_{t−1}) U_h + b_h)');
 
 const ACTIVATION: Record<string, string> = { i: 'σ', f: 'σ', o: 'σ', z: 'σ', r: 'σ', g: 'tanh', hh: 'tanh', h: 'tanh' };
 const SYMBOL: Record<string, string> = { i: 'i', f: 'f', g: 'g', o: 'o', z: 'z', r: 'r', hh: 'h̃', h: 'h', c: 'c', x: 'x', h_prev: 'h_{t−1}', c_prev: 'c_{t−1}' };
@@ -19,6 +30,7 @@ const PLAY_MS = 600;
 
 @customElement('cell-anatomy')
 export class CellAnatomy extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) layers: LayerSteps[] = [];
   /** The kept tokens, one per step. */
   @property({ attribute: false }) words: string[] = [];
@@ -109,6 +121,7 @@ export class CellAnatomy extends LitElement {
   }
 
   private async copy(): Promise<void> {
+    const s = ui.cell;
     const layer = this.layer;
     if (!layer) return;
     this.copiedText = JSON.stringify(stepJson(layer, this.step, this.words[this.step] ?? ''));
@@ -122,6 +135,7 @@ export class CellAnatomy extends LitElement {
 
   /** The explanation of the number under focus: a formula, and where the number flows next. */
   private explanation(layer: LayerSteps): string {
+    const s = ui.cell;
     const key = this.focusKey;
     if (!key) return s.explainIdle;
     const [box, unitText] = key.split(':');
@@ -130,22 +144,22 @@ export class CellAnatomy extends LitElement {
     const u = layer.hidden[t].length;
     const word = this.words[t] ?? '';
     const name = `${SYMBOL[box]}${sub(j + 1)}`;
-    const flow = s.flows[box] ?? '';
-    if (box === 'x') return `${name} = ${num(layer.x ? layer.x[t][j] : 0)}: ${s.inputFrom(this.layerIndex === 0, !layer.x, word)}. It ${flow}`;
-    if (box === 'h_prev') return `${name} = ${num(layer.h_prev[t][j])}: ${s.prevFrom(t)}. It ${flow}`;
-    if (box === 'c_prev') return `${name} = ${num(layer.c_prev![t][j])}: ${s.prevFrom(t)}. It ${flow}`;
+    const flow = (s.flows as Record<string, string>)[box] ?? '';
+    if (box === 'x') return `${name} = ${num(layer.x ? layer.x[t][j] : 0)}: ${s.inputFrom(this.layerIndex === 0, !layer.x, word)}. ${flow}`;
+    if (box === 'h_prev') return `${name} = ${num(layer.h_prev[t][j])}: ${s.prevFrom(t === 0)}. ${flow}`;
+    if (box === 'c_prev') return `${name} = ${num(layer.c_prev![t][j])}: ${s.prevFrom(t === 0)}. ${flow}`;
     if (box === 'c') {
       const g = (k: number) => layer.values[t][k * u + j];
       return `c${sub(j + 1)} = f${sub(j + 1)}·c_{t−1,${j + 1}} + i${sub(j + 1)}·g${sub(j + 1)} = ${num(g(1))}·${num(layer.c_prev![t][j])} + ` +
-        `${num(g(0))}·${num(g(2))} = ${num(layer.cell![t][j])}. It ${flow}`;
+        `${num(g(0))}·${num(g(2))} = ${num(layer.cell![t][j])}. ${flow}`;
     }
     if (box === 'h' && layer.kind === 'LSTM') {
-      return `h${sub(j + 1)} = o${sub(j + 1)}·tanh(c${sub(j + 1)}) = ${num(layer.values[t][3 * u + j])}·tanh(${num(layer.cell![t][j])}) = ${num(layer.hidden[t][j])}. It ${flow}`;
+      return `h${sub(j + 1)} = o${sub(j + 1)}·tanh(c${sub(j + 1)}) = ${num(layer.values[t][3 * u + j])}·tanh(${num(layer.cell![t][j])}) = ${num(layer.hidden[t][j])}. ${flow}`;
     }
     if (box === 'h' && layer.kind === 'GRU') {
       const z = layer.values[t][j];
       return `h${sub(j + 1)} = z${sub(j + 1)}·h_{t−1,${j + 1}} + (1 − z${sub(j + 1)})·h̃${sub(j + 1)} = ${num(z)}·${num(layer.h_prev[t][j])} + ` +
-        `${num(1 - z)}·${num(layer.values[t][2 * u + j])} = ${num(layer.hidden[t][j])}. It ${flow}`;
+        `${num(1 - z)}·${num(layer.values[t][2 * u + j])} = ${num(layer.hidden[t][j])}. ${flow}`;
     }
     // A gate, the candidate, or a SimpleRNN's h: act(pre-activation) with its largest terms.
     const g = box === 'h' ? 0 : GATE_KEYS[layer.kind].indexOf(box);
@@ -154,11 +168,11 @@ export class CellAnatomy extends LitElement {
     let inside = num(layer.pre[t][col]);
     if (e) {
       const terms = e.top.map(([src, k, , w]) => `${e.reset !== 1 && src === 'h' ? `r${sub(j + 1)}·` : ''}${num(w)}·${src}${sub(k + 1)}`);
-      if (e.rest_count > 0) terms.push(s.rest(e.rest_count, e.rest));
+      if (e.rest_count > 0) terms.push(s.rest(e.rest_count, num(e.rest)));
       terms.push(`b ${num(e.bias)}`);
       inside = `${terms.join(' + ')}) = ${ACTIVATION[box]}(${num(e.total)}`;
     }
-    return `${name} = ${ACTIVATION[box]}(${inside}) = ${num(layer.values[t][col])}. It ${flow}`;
+    return `${name} = ${ACTIVATION[box]}(${inside}) = ${num(layer.values[t][col])}. ${flow}`;
   }
 
   private numbers(box: string, values: readonly number[]) {
@@ -171,13 +185,14 @@ export class CellAnatomy extends LitElement {
   }
 
   private box(key: string, values: readonly number[], cls = '') {
-    return html`<div class="box ${cls}" data-box=${key}><h5>${s.boxes[key]}</h5>${this.numbers(key, values)}</div>`;
+    return html`<div class="box ${cls}" data-box=${key}><h5>${(ui.cell.boxes as Record<string, string>)[key]}</h5>${this.numbers(key, values)}</div>`;
   }
 
   render() {
     const layer = this.layer;
     const steps = this.words.length;
     if (!layer || steps === 0) return nothing;
+    const s = ui.cell;
     const t = Math.min(this.step, steps - 1);
     const u = layer.hidden[t].length;
     const keys = GATE_KEYS[layer.kind];
@@ -194,7 +209,7 @@ export class CellAnatomy extends LitElement {
         : html`<p class="arrow">a = x_t W_x + h_{t−1} W_h + b → h_t = tanh(a)</p>`;
     return html`
       <p class="note">${s.anatomyIntro(layer.kind)}</p>
-      ${s.equations(layer.kind, layer.reset_after).map((e) => html`<p class="eq">${e}</p>`)}
+      ${EQUATIONS[layer.kind].map((e) => html`<p class="eq">${e.startsWith('h̃') ? html`${CANDIDATE(layer.reset_after)} ${s.resetAfter(layer.reset_after)}` : e}</p>`)}
       <div class="controls">
         <label for="step">${s.timeStep}</label>
         <input id="step" type="range" role="slider" min="0" max=${steps - 1} .value=${String(t)}

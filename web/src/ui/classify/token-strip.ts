@@ -4,11 +4,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ClassifyResult } from '../../engine/protocol';
-import { classifyStrings as s } from '../classify-strings';
-import { cellStrings as c } from './cell-strings';
+import { LanguageController, ui } from '../../i18n';
 
 @customElement('token-strip')
 export class TokenStrip extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) tokens: ClassifyResult['tokens'] = [];
   @property({ type: Number }) cutOmitted = 0;
   /**
@@ -46,26 +46,26 @@ export class TokenStrip extends LitElement {
 
   private tooltip(t: ClassifyResult['tokens'][number]): string {
     const d = this.deltas?.get(t.pos);
-    return s.tokenTitle(t.text, t.id, t.oov, t.cut) + (d === undefined ? '' : ` — ${c.wordDelta(t.text, d)}`);
+    return ui.classify.tokenTitle(t.text, t.id, t.oov, t.cut) + (d === undefined ? '' : ` — ${ui.cell.wordDelta(t.text, d)}`);
   }
 
   private toggle(t: ClassifyResult['tokens'][number], inner: TemplateResult) {
     const d = this.deltas?.get(t.pos);
-    const label = (t.removed ? c.restoreWord(t.text) : c.removeWord(t.text)) + (d === undefined ? '' : `. ${c.wordDelta(t.text, d)}`);
+    const label = (t.removed ? ui.cell.restoreWord(t.text) : ui.cell.removeWord(t.text)) + (d === undefined ? '' : `. ${ui.cell.wordDelta(t.text, d)}`);
     return html`<button aria-pressed=${t.removed ? 'true' : 'false'} aria-label=${label} data-delta=${d ?? ''}
       @click=${() => this.dispatchEvent(new CustomEvent('token-toggle', { detail: t.pos, bubbles: true, composed: true }))}>${inner}</button>`;
   }
 
   render() {
     return html`
-      <p class="legend">${s.tokensLegend}</p>
-      <ol aria-label=${s.tokensLabel}>
-        ${this.cutOmitted > 0 ? html`<li class="omitted cut">${s.omittedCut(this.cutOmitted)}</li>` : nothing}
+      <p class="legend">${ui.classify.tokensLegend}</p>
+      <ol aria-label=${ui.classify.tokensLabel}>
+        ${this.cutOmitted > 0 ? html`<li class="omitted cut">${ui.classify.omittedCut(this.cutOmitted)}</li>` : nothing}
         ${this.tokens.map((t, i) => {
           const inner = html`<span class="word">${t.text}</span><span class="id">${t.id}</span>${
-            t.oov ? html`<span class="mark">${s.oovMark}</span>` : nothing}${
-            t.cut ? html`<span class="sr">${s.cutMark}</span>` : nothing}${
-            t.removed ? html`<span class="mark">${c.removedMark}</span>` : nothing}`;
+            t.oov ? html`<span class="mark">${ui.classify.oovMark}</span>` : nothing}${
+            t.cut ? html`<span class="sr">${ui.classify.cutMark}</span>` : nothing}${
+            t.removed ? html`<span class="mark">${ui.cell.removedMark}</span>` : nothing}`;
           return html`<li
             class="token ${t.oov ? 'oov' : ''} ${t.cut ? 'cut' : ''} ${t.removed ? 'removed' : ''} ${i === 0 && t.id === 1 ? 'start' : ''}"
             data-id=${t.id} data-oov=${t.oov} data-cut=${t.cut} data-pos=${t.pos} style=${this.colour(t.pos)}
