@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/cell_explain.hpp"
+#include "engine/word_influence.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
@@ -167,7 +167,7 @@ json Session::run_slice(int max_batches) {
   // After an epoch: how much each position can still move the prediction, over a fixed set of
   // validation reviews (the first 64), for the Train tab's gradient chart.
   if (!epochs.empty() && data_->validation.count > 0)
-    epochs.back()["input_gradients"] = mean_input_gradients(*network_, data_->validation, 64);
+    epochs.back()[std::string("input_gradients")] = mean_input_gradients(*network_, data_->validation, 64);
   return json_object().add("batches", std::move(batches)).add("epochs", std::move(epochs))
       .add("finished", trainer_->finished());
 }
@@ -221,72 +221,52 @@ json Session::predict_ids(std::vector<int32_t> ids, int count) {
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 
-static json row_json(const Mat<float>& m) { return matrix_json(m).at(0); }
+namespace {
 
-// request: the padded ids, or {"ids": [...], "trace": bool (default true), "gradients": bool,
-// "occlusion": bool, "weights": bool, "explain": {"layer": recurrent layer index, "step": t, "top": n}}.
-json Session::trace(const json& request) {
+// o[key] = v through one compiled operator[] (nlohmann instantiates it per key literal type).
+void set(json& o, const char* key, json v) { o[key] = std::move(v); }
+
+json layer_json(const LayerTrace<float>& l, const LayerSpec& spec, const float* weights) {
+  json gates = json::array();
+  for (size_t g = 0; g < l.gates.size(); ++g)
+    gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
+  // One-hot input: "x" is null and x_t is e_{id_t}, id_t the request's id (the worker fills it in).
+  const bool lstm = l.cell.size() > 0, one_hot = !l.input_ids.empty();
+  json out = json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind)).add("gates", std::move(gates))
+      .add("reset_after", spec.reset_after);
+  const std::pair<const char*, const Mat<float>*> matrices[] = {
+      {"hidden", &l.hidden}, {"cell", lstm ? &l.cell : nullptr}, {"x", one_hot ? nullptr : &l.input},
+      {"h_prev", &l.hidden_prev}, {"c_prev", lstm ? &l.cell_prev : nullptr}, {"pre", &l.pre}, {"values", &l.values}};
+  for (const auto& [key, m] : matrices) set(out, key, m ? matrix_json(*m) : json(nullptr));
+  // The layer's own weights in Keras' layout (kernel, recurrent_kernel, bias): the page lists the
+  // terms of a pre-activation with them, and checks hold the step values against them.
+  json list = json::array();
+  for (const WeightSpec& w : weight_specs(spec)) {
+    const int64_t cols = w.shape.back();
+    list.push_back(matrix_json(Eigen::Map<const Mat<float>>(weights, w.size() / cols, cols)));
+    weights += w.size();
+  }
+  set(out, "weights", std::move(list));
+  return out;
+}
+
+}  // namespace
+
+// One padded review: every recurrent layer's per-step values with its weights (network.hpp,
+// LayerTrace), the outputs after each step, ‖∂z/∂x_t‖ at every step, and the outputs with each
+// kept token replaced by the out-of-vocabulary id 2. The page asks for all of it at once.
+json Session::trace(const json& ids) {
   if (!network_) fail("There is no trained model yet: train one first.");
-  const bool object = request.is_object();
-  const json ids = object ? request.value("ids", json::array()) : request;
   const TokenBatch x = token_batch(json::array({ids}), *spec_);
-  json reply = json::object();
-  if (!object || request.value("trace", true) || request.contains("explain")) {
-    const SequenceTrace<float> t = network_->trace(x.ids);
-    json layers = json::array();
-    for (const auto& l : t.layers) {
-      json gates = json::array();
-      for (size_t g = 0; g < l.gates.size(); ++g)
-        gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
-      layers.push_back(json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind))
-                           .add("hidden", matrix_json(l.hidden))
-                           .add("cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr))
-                           .add("gates", std::move(gates))
-                           .add("x", l.input_ids.empty() ? matrix_json(l.input) : json(nullptr))
-                           .add("x_ids", l.input_ids.empty() ? json(nullptr) : json(l.input_ids))
-                           .add("x_features", spec_->layers[size_t(l.layer_index)].input_shape.features)
-                           .add("reset_after", spec_->layers[size_t(l.layer_index)].reset_after)
-                           .add("h_prev", matrix_json(l.hidden_prev))
-                           .add("c_prev", l.cell.size() ? matrix_json(l.cell_prev) : json(nullptr))
-                           .add("pre", matrix_json(l.pre)).add("values", matrix_json(l.values)));
-      if (object && request.value("weights", false)) {
-        // The layer's own weights in Keras' layout (kernel, recurrent_kernel, bias), for checks.
-        const LayerSpec& spec = spec_->layers[size_t(l.layer_index)];
-        const float* w = network_->params().data() + spec_->param_offset(size_t(l.layer_index));
-        json weights = json::array();
-        for (const WeightSpec& ws : weight_specs(spec)) {
-          const int64_t cols = ws.shape.back(), rows = ws.size() / cols;
-          weights.push_back(matrix_json(Eigen::Map<const Mat<float>>(w, rows, cols)));
-          w += ws.size();
-        }
-        layers.back()["weights"] = std::move(weights);
-      }
-    }
-    reply = json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
-                .add("layers", std::move(layers));
-    if (object && request.contains("explain")) {
-      const json& e = request["explain"];
-      const size_t layer = e.value("layer", size_t(0));
-      if (layer >= t.layers.size()) fail("The model has no recurrent layer " + std::to_string(layer) + ".");
-      json terms = json::array();
-      for (const auto& p : explain_step(*network_, t.layers[layer], e.value("step", 0), e.value("top", 3))) {
-        json top = json::array();
-        for (const auto& term : p.top)
-          top.push_back(json::array({term.recurrent ? "h" : "x", term.index, term.input, term.weight, term.product}));
-        terms.push_back(json_object().add("top", std::move(top)).add("rest", p.rest).add("rest_count", p.rest_count)
-                            .add("bias", p.bias).add("reset", p.reset).add("total", p.total));
-      }
-      reply = json_object().add("explain", std::move(terms));
-    }
-  }
-  if (object && request.value("gradients", false))
-    reply["input_gradients"] = row_json(network_->input_gradient_norms(x));
-  if (object && request.value("occlusion", false)) {
-    std::vector<int> steps;
-    reply["occlusion"] = matrix_json(occlusion_outputs(*network_, x.ids, 2, steps));
-    reply["occlusion_steps"] = steps;
-  }
-  return reply;
+  const SequenceTrace<float> t = network_->trace(x.ids);
+  json layers = json::array();
+  for (const auto& l : t.layers)
+    layers.push_back(layer_json(l, spec_->layers[size_t(l.layer_index)],
+                                network_->params().data() + spec_->param_offset(size_t(l.layer_index))));
+  std::vector<int> steps;  // the kept steps (id ≠ 0), in order: the worker knows them from the ids
+  return json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
+      .add("layers", std::move(layers)).add("input_gradients", matrix_json(network_->input_gradient_norms(x)).at(0))
+      .add("occlusion", matrix_json(occlusion_outputs(*network_, x.ids, 2, steps)));
 }
 
 }  // namespace rnn::bindings

@@ -169,11 +169,13 @@ RNN_COLD Mat<S> Network<S>::input_gradient_norms(const TokenBatch& x) {
   // class's — in the last step's block of columns.
   const Mat<S>& z = m.logits;
   const Eigen::Index features = spec_.output_layer().output_shape.features, last = z.cols() - features;
-  Mat<S> d = Mat<S>::Zero(z.rows(), z.cols());
+  Mat<S> d;
+  d.setZero(z.rows(), z.cols());
   for (Eigen::Index b = 0; b < z.rows(); ++b) {
-    Eigen::Index best = 0;
-    z.row(b).segment(last, features).maxCoeff(&best);
-    d(b, last + best) = S(1);
+    Eigen::Index best = last;
+    for (Eigen::Index c = last + 1; c < z.cols(); ++c)
+      if (z(b, c) > z(b, best)) best = c;
+    d(b, best) = S(1);
   }
   backward_from_logits(d);
   Mat<S> norms;

@@ -71,7 +71,7 @@ inline CellStep cell_step(const LayerSpec& l, const double* params, const std::v
       if (rec_bias) s.pre[size_t(col)] += b_rec[col];
       s.values[size_t(col)] = sigmoid(s.pre[size_t(col)]);
     }
-    std::vector<double> rh(size_t(u));
+    std::vector<double> rh(static_cast<size_t>(u));
     for (int j = 0; j < u; ++j) rh[size_t(j)] = s.values[size_t(u + j)] * h_prev[size_t(j)];
     for (int j = 0; j < u; ++j) {
       const int col = 2 * u + j;

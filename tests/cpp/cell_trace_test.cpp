@@ -1,5 +1,5 @@
 // Network::trace's per-step values for the cell anatomy (x_t, h_{t−1}, c_{t−1}, every gate's
-// pre-activation and value, c_t, h_t) and explain_step's contributions, held against Keras' cell
+// pre-activation and value, c_t, h_t), held against Keras' cell
 // equations written out by hand in double precision (cell_trace_helpers.hpp), and the float
 // engine against the double one. Every cell type, GRU reset_after both ways, Embedding and
 // one-hot input, a stack (the upper layer's x_t is the lower layer's h_t), and padding before
@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include "cell_trace_helpers.hpp"
-#include "engine/cell_explain.hpp"
 
 namespace rnn::test {
 namespace {
@@ -44,7 +43,7 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
   ASSERT_EQ(tr.layers.size(), tf.layers.size());
   const int time = int(kIds.size());
   // x_t of the first recurrent layer: the Embedding's row, or e_id.
-  std::vector<std::vector<double>> x(size_t(time));
+  std::vector<std::vector<double>> x(static_cast<size_t>(time));
   const size_t first = GetParam().one_hot ? 0 : 1;
   for (int t = 0; t < time; ++t) {
     if (GetParam().one_hot) {
@@ -63,7 +62,7 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
     const double* params = exact.params().data() + m.param_offset(size_t(lt.layer_index));
     const int u = spec.units;
     std::vector<double> h(size_t(u), 0.0), c(size_t(u), 0.0);
-    std::vector<std::vector<double>> next_x(size_t(time));
+    std::vector<std::vector<double>> next_x(static_cast<size_t>(time));
     for (int t = 0; t < time; ++t) {
       SCOPED_TRACE("step " + std::to_string(t));
       // The step's inputs as the trace reports them.
@@ -97,36 +96,6 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
     EXPECT_GT(lt.hidden_prev.row(kFirstKept).norm(), 1e-3);
     EXPECT_EQ(lt.hidden_prev.row(kFirstKept), lt.hidden.row(kFirstKept - 1));
     x = next_x;
-  }
-}
-
-TEST_P(CellTrace, ExplainedTermsAddUpToThePreActivation) {
-  const ModelSpec m = build(GetParam());
-  Network<double> exact(m);
-  Network<float> fast(m);
-  randomise(exact, fast, 9);
-  const SequenceTrace<double> tr = exact.trace(kIds);
-  for (const LayerTrace<double>& lt : tr.layers) {
-    const LayerSpec& spec = m.layers[size_t(lt.layer_index)];
-    for (int t : {0, kFirstKept, int(kIds.size()) - 1}) {
-      const auto terms = explain_step(exact, lt, t, 3);
-      ASSERT_EQ(Eigen::Index(terms.size()), lt.pre.cols());
-      for (size_t col = 0; col < terms.size(); ++col) {
-        const PreActivationTerms<double>& e = terms[col];
-        double sum = e.bias + e.rest;
-        for (const auto& term : e.top) {
-          sum += term.product;
-          // The product is what the term says: input · weight (· r for the reset_after candidate).
-          EXPECT_NEAR(term.product, (term.recurrent ? e.reset : 1.0) * term.input * term.weight, 1e-15);
-          EXPECT_GE(std::abs(term.product), std::abs(e.top.back().product));
-        }
-        EXPECT_NEAR(sum, lt.pre(t, Eigen::Index(col)), 1e-12);
-        EXPECT_NEAR(e.total, lt.pre(t, Eigen::Index(col)), 1e-12);
-        // Every input term of x and h is counted once: one per feature (one-hot: only e_id's).
-        const int inputs = spec.one_hot_input ? 1 : spec.input_shape.features;
-        EXPECT_EQ(int(e.top.size()) + e.rest_count, inputs + spec.units);
-      }
-    }
   }
 }
 

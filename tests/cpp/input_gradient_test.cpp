@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "cell_trace_helpers.hpp"
-#include "engine/cell_explain.hpp"
+#include "engine/word_influence.hpp"
 #include "engine/trainer.hpp"
 
 namespace rnn::test {

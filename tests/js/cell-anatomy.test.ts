@@ -1,15 +1,17 @@
 // The cell anatomy's numbers through the real .wasm: after a short training run, a step copied
 // with `Copy step as JSON` (stepJson over the worker's trace) satisfies its cell's equations with
-// the model's own weights (the engine hands them over on request) to 1e-5, for every cell type,
-// GRU reset_after both ways, one-hot input and the upper layer of a stack; the state entering
-// the first kept step is the one the padding left; the occlusion outputs equal separate
-// predictions; the input gradients cover every step.
+// the model's own weights (the trace carries them) to 1e-5, for every cell type, GRU reset_after
+// both ways, one-hot input and the upper layer of a stack; the terms the page lists for a
+// pre-activation add up to the engine's; the state entering the first kept step is the one the
+// padding left; the occlusion outputs equal separate predictions; the input gradients cover every
+// step.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unwrapReply } from '../../web/src/engine/engine-api';
 import type { LayerSteps } from '../../web/src/engine/protocol';
 import { traceOfKeptTokens, type EngineTrace } from '../../web/src/engine/review-encoding';
 import { presets } from '../../web/src/presets/presets';
+import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';
 import { loadEngine } from './helpers/wasm';
 
@@ -100,10 +102,9 @@ describe('cell anatomy numbers (WebAssembly in Node)', () => {
         // 90 padding steps, then a ten-token review (start token, words, one OOV id 2).
         const review = [1, 14, 22, 2, 9, 120, 35, 7, 61, 18];
         const padded = [...new Array(100 - review.length).fill(0), ...review];
-        const raw = unwrapReply<EngineTrace & { layers: (LayerSteps & { weights: number[][][] })[] }>(
-          s.trace(JSON.stringify({ ids: padded, weights: true, gradients: true, occlusion: true })));
+        const raw = unwrapReply<EngineTrace>(s.trace(JSON.stringify(padded)));
         const tokens = review.map((id, i) => ({ text: `w${i}`, id, oov: id === 2, cut: false, pos: i }));
-        const tr = traceOfKeptTokens({ padded, tokens, cutOmitted: 0, firstKeptStep: 90 }, raw);
+        const tr = traceOfKeptTokens({ padded, tokens, cutOmitted: 0, firstKeptStep: 90 }, raw, c.numWords);
         for (const [li, layer] of tr.layers.entries()) {
           expect(layer.hidden).toHaveLength(review.length);
           // The state entering the first kept step is what the 90 padding steps left, not zeros.
@@ -114,7 +115,9 @@ describe('cell anatomy numbers (WebAssembly in Node)', () => {
             expect(Object.keys(step)).toEqual(layer.kind === 'LSTM'
               ? ['layer', 't', 'token', 'x', 'h_prev', 'c_prev', 'gates', 'c', 'h'] : ['layer', 't', 'token', 'x', 'h_prev', 'gates', 'h']);
             // What the clipboard receives: JSON text, parsed back.
-            checkStep(layer.kind, layer.reset_after, JSON.parse(JSON.stringify(step)) as Json, raw.layers[li].weights);
+            checkStep(layer.kind, layer.reset_after, JSON.parse(JSON.stringify(step)) as Json, layer.weights);
+            // The terms the page lists add up to the engine's pre-activation, for every gate and unit.
+            layer.pre[t].forEach((pre, col) => expect(Math.abs(preActivationTerms(layer, t, col).total - pre)).toBeLessThan(1e-5));
           }
           if (li > 0) expect(layer.x).toEqual(tr.layers[li - 1].hidden);  // the upper layer reads h
         }

@@ -5,6 +5,9 @@
 #include "engine/layers/recurrent.hpp"
 #include "engine/linalg.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace rnn {
 
 // Sample 0, step t is time-major row t·batch.
@@ -16,49 +19,51 @@ namespace rnn {
 // SimpleRNN keeps a_t there, and its value is h_t.
 template <typename S>
 void RecurrentLayer<S>::fill_step_values(LayerTrace<S>& tr) const {
+  // Plain loops over the rows (not Eigen expressions): this runs once per review, and each
+  // expression type would add its own code to the WebAssembly module.
   const LayerSpec& l = this->spec_;
-  const int time = this->time_, u = units_;
+  const int time = this->time_, u = units_, in = in_features_;
   const int64_t ku = int64_t(gates_count_) * u, batch = this->batch_;
+  const bool one_hot = mode_ == InputMode::OneHot, gru = l.kind == LayerKind::GRU;
   tr.layer_name = l.name;
   tr.kind = l.kind;
   tr.hidden.resize(time, u);
   tr.hidden_prev.setZero(time, u);
   tr.values.resize(time, ku);
   Mat<S> p(time, ku);
-  if (mode_ == InputMode::OneHot) tr.input_ids.resize(size_t(time));
-  else tr.input.resize(time, in_features_);
+  if (one_hot) tr.input_ids.resize(size_t(time));
+  else tr.input.resize(time, in);
   for (int t = 0; t < time; ++t) {
     const int64_t r = t * batch;
-    tr.hidden.row(t) = hidden_.row(r);
-    if (t > 0) tr.hidden_prev.row(t) = hidden_.row(r - batch);
-    tr.values.row(t) = gates_.row(r);
-    if (mode_ == InputMode::OneHot) {
+    std::copy_n(hidden_.data() + r * u, u, tr.hidden.data() + int64_t(t) * u);
+    if (t > 0) std::copy_n(hidden_.data() + (r - batch) * u, u, tr.hidden_prev.data() + int64_t(t) * u);
+    std::copy_n(gates_.data() + r * ku, ku, tr.values.data() + t * ku);
+    if (one_hot) {
       tr.input_ids[size_t(t)] = id_at(r);
-      p.row(t) = kernel_.row(id_at(r));
-    } else if (mode_ == InputMode::Table) {
-      tr.input.row(t) = Eigen::Map<const Eigen::Matrix<S, 1, Eigen::Dynamic>>(embedding_ + int64_t(id_at(r)) * in_features_, in_features_);
+      std::copy_n(kernel_.data() + int64_t(id_at(r)) * ku, ku, p.data() + t * ku);
     } else {
-      tr.input.row(t) = input_.row(r);
+      const S* x = mode_ == InputMode::Table ? embedding_ + int64_t(id_at(r)) * in : input_.data() + r * in;
+      std::copy_n(x, in, tr.input.data() + int64_t(t) * in);
     }
   }
-  if (mode_ != InputMode::OneHot) set_product<S>(p, tr.input, Transpose::No, kernel_, Transpose::No);
-  if (l.use_bias) p.rowwise() += input_bias_;
-  Mat<S> q;
+  if (!one_hot) set_product<S>(p, tr.input, Transpose::No, kernel_, Transpose::No);
+  Mat<S> q, q_h;
   set_product<S>(q, tr.hidden_prev, Transpose::No, recurrent_kernel_, Transpose::No);
-  const bool gru = l.kind == LayerKind::GRU;
-  if (gru && l.reset_after && l.use_bias)  // bias (2, 3u): row 1 is b_rec
-    q.rowwise() += Eigen::Map<const Eigen::Matrix<S, 1, Eigen::Dynamic>>(input_bias_.data() + ku, ku);
-  tr.pre = p + q;
-  if (gru) {
-    const auto r = tr.values.middleCols(u, u);
-    if (l.reset_after) {
-      tr.pre.middleCols(2 * u, u) = p.middleCols(2 * u, u) + r.cwiseProduct(q.middleCols(2 * u, u));
-    } else {
-      const Mat<S> reset_prev = r.cwiseProduct(tr.hidden_prev);
-      set_product<S>(q, reset_prev, Transpose::No, recurrent_kernel_.middleCols(2 * u, u), Transpose::No);
-      tr.pre.middleCols(2 * u, u) = p.middleCols(2 * u, u) + q;
-    }
+  if (gru && !l.reset_after) {  // (r ⊙ h_{t−1}) U_h
+    Mat<S> reset_prev(time, u);
+    for (int t = 0; t < time; ++t)
+      for (int k = 0; k < u; ++k) reset_prev(t, k) = tr.values(t, u + k) * tr.hidden_prev(t, k);
+    set_product<S>(q_h, reset_prev, Transpose::No, recurrent_kernel_.middleCols(2 * u, u), Transpose::No);
   }
+  const S* b_in = l.use_bias ? input_bias_.data() : nullptr;
+  const S* b_rec = gru && l.reset_after && b_in ? b_in + ku : nullptr;  // bias (2, 3u): row 1
+  tr.pre.resize(time, ku);
+  for (int t = 0; t < time; ++t)
+    for (int64_t c = 0; c < ku; ++c) {
+      S rec = q(t, c) + (b_rec ? b_rec[c] : S(0));
+      if (gru && c >= 2 * u) rec = l.reset_after ? tr.values(t, c - u) * rec : q_h(t, c - 2 * u);
+      tr.pre(t, c) = p(t, c) + (b_in ? b_in[c] : S(0)) + rec;
+    }
   if (l.kind == LayerKind::SimpleRNN) tr.values = tr.hidden;
 }
 
@@ -70,7 +75,11 @@ void RecurrentLayer<S>::input_gradient_norms(Mat<S>& norms) const {
   if (d_gates_.rows() != int64_t(batch) * this->time_ || this->time_ == 0) return;
   Mat<S> dx;
   set_product<S>(dx, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-  for (Eigen::Index r = 0; r < dx.rows(); ++r) norms(r % batch, r / batch) = dx.row(r).norm();
+  for (Eigen::Index r = 0; r < dx.rows(); ++r) {
+    S sum = 0;
+    for (Eigen::Index k = 0; k < dx.cols(); ++k) sum += dx(r, k) * dx(r, k);
+    norms(r % batch, r / batch) = std::sqrt(sum);
+  }
 }
 
 template void RecurrentLayer<float>::fill_step_values(LayerTrace<float>&) const;

@@ -120,6 +120,8 @@ export interface LayerSteps {
   /** Every gate's pre-activation and value in Keras' order: LSTM i f g o, GRU z r h̃, SimpleRNN a → h. */
   pre: number[][];
   values: number[][];
+  /** The layer's weights in Keras' layout: [kernel (in, k·u), recurrent_kernel (u, k·u), bias (1 or 2 rows)]. */
+  weights: number[][][];
 }
 
 export interface TraceResult extends ClassifyResult {
@@ -130,18 +132,6 @@ export interface TraceResult extends ClassifyResult {
   input_gradients: number[];
   /** P(positive) with each kept token alone replaced by the out-of-vocabulary id 2. */
   occlusion: number[];
-}
-
-/** How a pre-activation came about: its largest terms, the rest, the bias (engine: explain_step). */
-export interface PreActivationExplained {
-  /** [source 'x' | 'h', component, input value, weight, product] */
-  top: ['x' | 'h', number, number, number, number][];
-  rest: number;
-  rest_count: number;
-  bias: number;
-  /** r_j multiplying the recurrent terms and bias (GRU candidate with reset_after), else 1. */
-  reset: number;
-  total: number;
 }
 
 /** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
@@ -167,8 +157,6 @@ export interface RequestMap {
   classify: { params: { text: string }; result: ClassifyResult };
   /** Per-step outputs, states, gates, input gradients and occlusion for a typed review. */
   traceReview: { params: ReviewParams; result: TraceResult };
-  /** Every pre-activation of one kept step of one recurrent layer, explained (columns in Keras' order). */
-  explainStep: { params: ReviewParams & { layer: number; step: number }; result: PreActivationExplained[] };
 }
 
 export type RequestKind = keyof RequestMap;

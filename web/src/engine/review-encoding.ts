@@ -69,32 +69,33 @@ export function positiveProbability(row: readonly number[]): number {
 export interface EngineTrace {
   output: number[][];
   per_step: number[][];
-  layers: TraceResult['layers'];
+  layers: Omit<TraceResult['layers'][number], 'x_ids' | 'x_features'>[];
   /** With "gradients": ‖∂z/∂x_t‖ at every step. */
   input_gradients?: number[];
-  /** With "occlusion": the outputs with the token of step occlusion_steps[k] replaced by id 2. */
+  /** With "occlusion": the outputs with the k-th kept token (id ≠ 0) replaced by id 2. */
   occlusion?: number[][];
-  occlusion_steps?: number[];
 }
 
 /**
  * The page's view of a trace: only the steps of kept tokens (the padding steps before them are not
  * shown), so per_step[k] and every layer's row k belong to the k-th kept token.
  */
-export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace): TraceResult {
+export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace, oneHotWidth = 0): TraceResult {
   const from = Math.max(0, enc.firstKeptStep);
   return {
     probability: positiveProbability(t.output[0]),
     tokens: enc.tokens,
     cut_omitted: enc.cutOmitted,
     per_step: t.per_step.slice(from).map(positiveProbability),
-    layers: t.layers.map((l) => ({
+    layers: t.layers.map((l, i) => ({
       ...l,
+      // A one-hot first layer reads e_{id}: the engine sends no x, the ids are the padded review's.
+      x_ids: !l.x && i === 0 ? enc.padded.slice(from) : null,
+      x_features: l.x ? (l.x[0]?.length ?? 0) : oneHotWidth,
       hidden: l.hidden.slice(from),
       cell: l.cell ? l.cell.slice(from) : null,
       gates: l.gates.map((g) => ({ name: g.name, values: g.values.slice(from) })),
       x: l.x ? l.x.slice(from) : null,
-      x_ids: l.x_ids ? l.x_ids.slice(from) : null,
       h_prev: (l.h_prev ?? []).slice(from),
       c_prev: l.c_prev ? l.c_prev.slice(from) : null,
       pre: (l.pre ?? []).slice(from),
@@ -105,3 +106,4 @@ export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace): TraceRe
     occlusion: (t.occlusion ?? []).map(positiveProbability),
   };
 }
+

@@ -6,7 +6,7 @@ import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wa
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, PreActivationExplained, Reply, Request,
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request,
   RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
@@ -175,17 +175,7 @@ async function classify(text: string): Promise<ClassifyResult> {
 async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text, removed);
-  const request = { ids: enc.padded, gradients: true, occlusion: true };
-  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(request))));
-}
-
-/** `step` counts kept tokens (0 = the first kept one), as the page's time-step slider does. */
-async function explainStep(p: RequestMap['explainStep']['params']): Promise<PreActivationExplained[]> {
-  const { session } = await engine();
-  const enc = await encodeTyped(p.text, p.removed);
-  const step = Math.max(0, enc.firstKeptStep) + p.step;
-  const request = { ids: enc.padded, explain: { layer: p.layer, step, top: 3 } };
-  return unwrapReply<{ explain: PreActivationExplained[] }>(session.trace(JSON.stringify(request))).explain;
+  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))), trainedRun?.numWords ?? 0);
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
@@ -213,7 +203,6 @@ const handlers: Handlers = {
   },
   classify: async ({ text }) => classify(text),
   traceReview,
-  explainStep,
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

@@ -1,16 +1,15 @@
 // <cell-anatomy>: one recurrent layer's cell at one time step, drawn as the book draws it, with
 // the step's vectors in every box. A `Time step` slider (and the arrow keys on it, and a play
-// button) walks through the kept tokens; focusing or hovering a number explains it — its
-// pre-activation with the largest contributions, which the engine computes (explainStep), and
+// button) walks through the kept tokens; focusing or hovering a number explains it — the engine's
+// pre-activation with its largest terms (listed from the layer's weights, contributions.ts) and
 // where it flows next — in a live region a screen reader announces. `Copy step as JSON` copies
-// the step (step-json.ts). The component draws what the trace and the engine give; it computes
-// no model numbers itself.
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+// the step (step-json.ts). Every value shown is the engine's; moving the slider only indexes them.
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { EngineClient } from '../../engine/client';
-import type { LayerSteps, PreActivationExplained, ReviewParams } from '../../engine/protocol';
+import type { LayerSteps } from '../../engine/protocol';
 import { LanguageController, ui } from '../../i18n';
 import { num, sub } from './cell-format';
+import { preActivationTerms } from './contributions';
 import { GATE_KEYS, gateColumns, stepJson } from './step-json';
 
 /** The book's equations of each cell (mathematics: the same in every language). */
@@ -34,19 +33,15 @@ export class CellAnatomy extends LitElement {
   @property({ attribute: false }) layers: LayerSteps[] = [];
   /** The kept tokens, one per step. */
   @property({ attribute: false }) words: string[] = [];
-  @property({ attribute: false }) client: EngineClient | null = null;
-  @property({ attribute: false }) review: ReviewParams | null = null;
   @property({ type: Number }) layerIndex = 0;
 
   @state() private step = 0;
   @state() private focusKey: string | null = null;
-  @state() private explained: PreActivationExplained[] | null = null;
   @state() private playing = false;
   @state() private copiedText = '';
   @state() private copyMessage = '';
 
   private timer: number | undefined;
-  private asked = '';
 
   static styles = css`
     :host { display: block; }
@@ -83,23 +78,9 @@ export class CellAnatomy extends LitElement {
     return this.layers[Math.min(Math.max(0, this.layerIndex), this.layers.length - 1)];
   }
 
-  protected willUpdate(changed: PropertyValues): void {
+  protected willUpdate(): void {
     const steps = this.words.length;
     if (this.step >= steps) this.step = Math.max(0, steps - 1);
-    if (changed.has('layers') || changed.has('layerIndex') || changed.has('step') || changed.has('review')) this.requestExplain();
-  }
-
-  /** Asks the engine for the step's contributions; only the reply for the current step is kept. */
-  private requestExplain(): void {
-    const layer = this.layer;
-    if (!layer || !this.client || !this.review) return;
-    const key = JSON.stringify([this.review, this.layerIndex, this.step, this.layers.length]);
-    if (key === this.asked) return;
-    this.asked = key;
-    this.explained = null;
-    this.client.request('explainStep', { ...this.review, layer: this.layerIndex, step: this.step })
-      .then((e) => { if (this.asked === key) this.explained = e; })
-      .catch(() => { /* the box still shows σ(pre) = value from the trace */ });
   }
 
   private setStep(t: number): void {
@@ -164,15 +145,12 @@ export class CellAnatomy extends LitElement {
     // A gate, the candidate, or a SimpleRNN's h: act(pre-activation) with its largest terms.
     const g = box === 'h' ? 0 : GATE_KEYS[layer.kind].indexOf(box);
     const col = g * u + j;
-    const e = this.explained?.[col];
-    let inside = num(layer.pre[t][col]);
-    if (e) {
-      const terms = e.top.map(([src, k, , w]) => `${e.reset !== 1 && src === 'h' ? `r${sub(j + 1)}·` : ''}${num(w)}·${src}${sub(k + 1)}`);
-      if (e.rest_count > 0) terms.push(s.rest(e.rest_count, num(e.rest)));
-      terms.push(`b ${num(e.bias)}`);
-      inside = `${terms.join(' + ')}) = ${ACTIVATION[box]}(${num(e.total)}`;
-    }
-    return `${name} = ${ACTIVATION[box]}(${inside}) = ${num(layer.values[t][col])}. ${flow}`;
+    const e = preActivationTerms(layer, t, col);
+    const terms = e.top.map((term) => `${e.reset !== 1 && term.source === 'h' ? `r${sub(j + 1)}·` : ''}${num(term.weight)}·${term.source}${sub(term.index + 1)}`);
+    if (e.restCount > 0) terms.push(s.rest(e.restCount, num(e.rest)));
+    terms.push(`b ${num(e.bias)}`);
+    // The engine's pre-activation (the listed terms add up to it within float rounding).
+    return `${name} = ${ACTIVATION[box]}(${terms.join(' + ')}) = ${ACTIVATION[box]}(${num(layer.pre[t][col])}) = ${num(layer.values[t][col])}. ${flow}`;
   }
 
   private numbers(box: string, values: readonly number[]) {

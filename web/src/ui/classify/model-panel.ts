@@ -184,8 +184,8 @@ export class ClassifyModelPanel extends LitElement {
       ${layer ? html`
         <button class="anatomy" aria-expanded=${this.anatomyOpen ? 'true' : 'false'}
           @click=${() => (this.anatomyOpen = !this.anatomyOpen)}>${ui.cell.anatomy}</button>
-        ${this.anatomyOpen ? html`<cell-anatomy .layers=${r.layers} .words=${words} .client=${this.client}
-          .review=${{ text: this.text, removed: this.removed }} .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>` : nothing}
+        ${this.anatomyOpen ? html`<cell-anatomy .layers=${r.layers} .words=${words}
+          .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>` : nothing}
         <h4>${ui.classify.mapsHeading}</h4>
         <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
         <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
