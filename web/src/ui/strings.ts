@@ -28,6 +28,14 @@ export const strings = {
   badLink: (msg: string) => `This link could not be opened: ${msg} The default set-up is shown instead.`,
   dismiss: 'Dismiss',
 
+  // New version (service worker) and the build label
+  updateRegion: 'New version',
+  updateReady: 'A new version of RNN Playground is ready. Reload to use it: your set-up stays (it is in the link), a trained model does not.',
+  updateWhileTraining: 'A new version of RNN Playground is ready. It can be loaded when training has ended.',
+  updateApply: 'Reload with the new version',
+  updateLater: 'Not now',
+  buildLabel: (label: string) => `Version ${label}. Works offline after the first visit.`,
+
   // Model: editor
   editorHeading: 'Layers',
   inputLengthLabel: 'Input length (time steps = maxlen)',
@@ -61,6 +69,7 @@ export const strings = {
     rate: 'rate',
   } as Record<string, string>,
   modelJsonLabel: 'Model JSON',
+  lockedWhileTraining: 'Locked while a model trains: the trained model is the one shown here.',
   modelJsonHelp: 'Edit the model or paste the output of Keras\u2019 model.to_json() (Keras 2 or 3) or a TF.js model.json: the layer editor follows it.',
 
   // Model: summary
@@ -132,9 +141,9 @@ export const strings = {
   statusPaused: 'Paused.',
   statusStopping: 'Stopping after this batch…',
   testAccuracy: (acc: number) => `Test accuracy: ${acc.toFixed(3)}`,
-  trainFailed: (msg: string) => `Training failed: ${msg}`,
+  trainFailed: (msg: string) => `Training failed: ${groupLargeNumbers(msg)}`,
   nanLoss: (msg: string | null) => msg
-    ? `The loss became NaN (not a number). ${msg}`
+    ? `The loss became NaN (not a number). ${groupLargeNumbers(msg)}`
     : 'The loss became NaN (not a number): the weights diverged. Lower the learning rate and train again.',
   resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
     `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
@@ -156,17 +165,46 @@ export const strings = {
   bookCurveLabel: 'Published curve',
   bookCurveNone: 'None',
   bookSource: (s: string) => BOOK_SOURCES[s] ?? s,
-  bookCurveNote: (src: string, quick: boolean) =>
-    `Dashed lines: the curve published in ${src}, for the same model (its full data, num_words and batch size; ${quick ? 'your quick subset differs' : 'yours trains on the same split sizes, from its own random start'}).`,
+  bookCurveSame: (src: string, title: string) =>
+    `Dashed lines: the curve published in ${src} for ${title}: the same model, data, optimizer, learning rate and batch size as yours. Yours starts from its own random weights, so expect the same shape, not the same numbers.`,
+  bookCurveDiffers: (src: string, title: string, diffs: string[]) =>
+    `Dashed lines: the curve published in ${src} for ${title}. It is not the same run as yours: ${diffs.join('; ')}.`,
+  bookDiff: {
+    model: 'your model is not the preset’s (Your own model)',
+    pack: `you train on the quick subset (${n(2000)} training and 500 validation reviews, not the book’s ${n(20000)} and ${n(5000)}): with a tenth of the examples the model generalises less, so expect your validation accuracy to sit a few hundredths below the book’s (choose the book’s split in Data to compare like with like)`,
+    num_words: (mine: number, book: number) => `num_words ${n(mine)}, not ${n(book)}`,
+    maxlen: (mine: number, book: number) => `maxlen ${n(mine)}, not ${n(book)}`,
+    optimizer: (mine: string, book: string) => `optimizer ${mine}, not ${book}`,
+    learning_rate: (mine: number, book: number) => `learning rate ${mine}, not ${book}`,
+    batch_size: (mine: number, book: number) => `batch size ${n(mine)}, not ${n(book)}`,
+  },
   noBookCurve: 'The sources printed no per-epoch curve for this preset.',
   historyHeading: 'Training log',
+  fieldInvalid: (label: string, integer: boolean, min: string, max: string, typed: string, inUse: string) =>
+    `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; “${typed}” is not. The value in use is still ${inUse}.`,
+  // Why a run did not learn, and what to try (train-panel, diagnosis in state/run-diagnosis.ts).
+  chanceLevel: (epochs: number) =>
+    `Validation accuracy has stayed at chance level (0.50 ± 0.02) for ${epochs} epochs: the model is guessing, not learning.`,
+  tryLowerRate: (optimizer: string, lr: number, suggested: number) =>
+    `A learning rate of ${lr} is too large for ${optimizer}: every step overshoots. Try ${suggested} (${optimizer}’s default).`,
+  tryHigherRate: (optimizer: string, lr: number, suggested: number) =>
+    `With ${optimizer} at learning rate ${lr} the weights move slowly: train more epochs, or try ${suggested} (${optimizer}’s default).`,
+  tryOther: (optimizer: string, suggested: number) =>
+    `Try more epochs, ${optimizer}’s default learning rate ${suggested}, or a smaller model.`,
+  nonFinite: (epoch: number) => `The loss became NaN (not a number) in epoch ${epoch}: the weights diverged.`,
+
   colEpoch: 'Epoch',
   colSeconds: 'Seconds',
 
   // Compare
   compareHeading: 'Compare models',
   compareHelp: (conc: number) =>
-    `Each model trains in its own worker with the data and training settings of this set-up; ${conc} at once, the rest wait in a queue.`,
+    `Each preset trains with its own recipe (num_words, maxlen, optimizer, learning rate, batch size, early stopping) on the data set chosen in Data, for at most the epochs set in Training; the model in the editor trains with this set-up's settings. Each model has its own worker; ${conc} at once, the rest wait in a queue.`,
+  colTrainedWith: 'Trained with',
+  packQuickShort: 'quick subset',
+  packBookShort: 'the book’s split',
+  trainedWith: (pack: string, numWords: number, maxlen: number, opt: string, lr: number, batch: number, epochs: number, patience: number) =>
+    `${pack}, num_words ${n(numWords)}, maxlen ${n(maxlen)}, ${opt} lr ${lr}, batch ${n(batch)}, ≤ ${n(epochs)} epoch${epochs === 1 ? '' : 's'}${patience > 0 ? `, early stopping (patience ${patience})` : ''}`,
   compareModels: 'Models to compare',
   compareCurrent: 'The model in the editor',
   compare: 'Compare',
@@ -214,6 +252,15 @@ export function formatSeconds(s: number): string {
 
 export function groupThousands(v: number): string {
   return v.toLocaleString('en-US');
+}
+
+/**
+ * A message with its large whole numbers grouped as Keras prints them ("40006800000 parameters"
+ * → "40,006,800,000 parameters"). Only free-standing runs of 4+ digits: not decimals, not parts of
+ * names (lstm_1234) or of numbers already grouped.
+ */
+export function groupLargeNumbers(message: string): string {
+  return message.replace(/(?<![\w.,])\d{4,}(?![\w]|[.,]\d)/g, (d) => BigInt(d).toLocaleString('en-US'));
 }
 
 /** The protocol says 'nan'; the engine's own name is 'non_finite_loss': both mean the loss diverged. */
