@@ -306,7 +306,7 @@ export class TrainPanel extends LitElement {
         ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${strings.bookSource(b.source)}</option>`)}
         <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${strings.bookCurveNone}</option>
       </select>
-      ${book && this.bookPreset ? this.bookNote(strings.bookSource(book.source), this.bookPreset) : nothing}</p>`;
+      ${book && this.bookPreset ? html`<span class="book-note">${this.bookNote(strings.bookSource(book.source), this.bookPreset)}</span>` : nothing}</p>`;
   }
 
   private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
