@@ -10,7 +10,7 @@ import { parseField } from '../../web/src/state/number-input';
 import { stateFromPreset } from '../../web/src/state/playground-state';
 import { differencesFromBook, presetOfModel, sameLayers } from '../../web/src/state/preset-match';
 import { diagnoseRun } from '../../web/src/state/run-diagnosis';
-import { groupLargeNumbers } from '../../web/src/ui/strings';
+import { groupLargeNumbers } from '../../web/src/i18n/format';
 
 describe('parseField', () => {
   it('takes plain decimals within the limits and nothing else', () => {

@@ -1,5 +1,5 @@
 // What a number field's text means (ui/number-field.ts): pure, so tests can hold it.
-import { groupThousands } from '../ui/strings';
+import { groupThousands } from '../i18n/format';
 
 /** The number a field's text stands for, or null when it is not one within the limits. */
 export function parseField(text: string, min: number, max: number, integer: boolean): number | null {

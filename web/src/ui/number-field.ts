@@ -5,10 +5,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatLimit, parseField } from '../state/number-input';
-import { strings } from './strings';
+import { LanguageController, ui } from '../i18n';
 
 @customElement('number-field')
 export class NumberField extends LitElement {
+  private readonly language = new LanguageController(this);
   @property() label = '';
   @property() fieldId = '';
   @property({ type: Number }) value = 0;
@@ -59,7 +60,7 @@ export class NumberField extends LitElement {
     const invalid = this.draft !== null && parseField(this.draft, this.min, this.max, this.integer) === null;
     const errorId = `${this.fieldId}-error`;
     const message = invalid && this.showError
-      ? strings.fieldInvalid(this.label, this.integer, formatLimit(this.min), formatLimit(this.max), text, formatLimit(this.value))
+      ? ui.common.fieldInvalid(this.label, this.integer, formatLimit(this.min), formatLimit(this.max), text, formatLimit(this.value))
       : '';
     return html`<span><label for=${this.fieldId}>${this.label}</label>
       <input id=${this.fieldId} type="text" inputmode=${this.integer ? 'numeric' : 'decimal'} autocomplete="off" spellcheck="false"
