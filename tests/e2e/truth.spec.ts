@@ -207,3 +207,30 @@ test('large numbers in messages are grouped', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('would have 40,006,800,000 parameters; the limit is 50,000,000 per layer.');
   await expect(page.getByRole('alert')).not.toContainText('40006800000');
 });
+
+test.describe('in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+
+  test('the same answers, in the book\'s words: a bad field, Your own model, the book\'s curve, a run at chance level', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByText(/^Total params: 8,809$/)).toBeVisible();
+    await page.getByRole('tab', { name: '훈련', exact: true }).click();
+    await setNumber(page, '학습률', 'ten');
+    await expect(page.getByLabel('학습률', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('학습률', { exact: true }))
+      .toHaveAccessibleDescription('학습률: 1e-7부터 10까지의 수여야 합니다. “ten”은(는) 쓸 수 없어 지금 값 0.0001을(를) 그대로 씁니다.');
+    await page.getByLabel('옵티마이저').selectOption('adam');
+    await setNumber(page, '학습률', '10');
+    await setNumber(page, '에포크', '3');
+    await page.getByRole('button', { name: '훈련', exact: true }).click();
+    await expect(page.getByText(/^검증 정확도가 에포크 [23]번 동안 우연 수준\(0\.50 ± 0\.02\)에 머물렀습니다/))
+      .toContainText('Adam에 학습률 10은(는) 너무 큽니다', { timeout: 90_000 });
+
+    await page.getByRole('tab', { name: '모델', exact: true }).click();
+    await page.getByLabel('lstm units').fill('64');
+    await expect(page.getByLabel('프리셋')).toHaveValue('');
+    await expect(page.getByLabel('프리셋').locator('option:checked')).toHaveText('직접 만든 모델');
+    await page.getByRole('tab', { name: '훈련', exact: true }).click();
+    await expect(page.getByText(/^점선: /)).toContainText('여러분의 훈련과 같은 조건이 아닙니다: 모델이 프리셋과 다릅니다 (직접 만든 모델); 작은 부분 집합으로 훈련합니다');
+  });
+});

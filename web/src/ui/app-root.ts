@@ -261,7 +261,7 @@ export class AppRoot extends LitElement {
         <span><label for="preset">${ui.app.presetLabel}</label>
           <select id="preset" .value=${preset?.id ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!preset}>${ui.app.customPreset}</option>
+            ${preset ? nothing : html`<option value="" selected>${ui.app.customPreset}</option>`}
             ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
               ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
