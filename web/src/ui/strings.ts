@@ -124,20 +124,20 @@ export const strings = {
   resume: 'Resume',
   stop: 'Stop',
   progressLabel: 'Training progress',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number) =>
-    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${n(Math.round(sps))} samples/s`,
+  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${sps === null ? '—' : n(Math.round(sps))} samples/s`,
   statusIdle: 'Not trained yet.',
   statusLoadingData: 'Loading the data…',
   statusTraining: (epoch: number, epochs: number) => `Training: epoch ${epoch} of ${epochs}…`,
   statusPaused: 'Paused.',
   statusStopping: 'Stopping after this batch…',
-  testAccuracy: (acc: number) => `Test accuracy: ${acc.toFixed(3)}`,
+  testAccuracy: (acc: number | null) => `Test accuracy: ${fixed(acc, 3)}`,
   trainFailed: (msg: string) => `Training failed: ${msg}`,
   nanLoss: (msg: string | null) => msg
     ? `The loss became NaN (not a number). ${msg}`
     : 'The loss became NaN (not a number): the weights diverged. Lower the learning rate and train again.',
-  resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
-    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
+  resultLine: (reason: string, epochs: number, best: number, loss: number | null, secs: number) =>
+    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${fixed(loss, 4)}.`,
   stopReason: { finished: 'Finished', completed: 'Finished', early_stopping: 'Stopped early', non_finite_loss: 'Stopped (NaN loss)', early_stopped: 'Stopped early', stopped: 'Stopped by you', nan: 'Stopped (NaN loss)' } as Record<string, string>,
   setupProblem: (msg: string) => `Cannot train yet: ${msg}`,
   summaryOnlyCannotTrain: (why: string) => `This preset is for its summary only: ${why}`,
@@ -217,6 +217,11 @@ export function groupThousands(v: number): string {
 }
 
 /** The protocol says 'nan'; the engine's own name is 'non_finite_loss': both mean the loss diverged. */
+/** A loss or metric with d decimals; '—' where the engine sent null (NaN or infinite) or none yet. */
+export function fixed(v: number | null | undefined, d: number): string {
+  return v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d);
+}
+
 export function isNanStop(r: { stop_reason: string }): boolean {
   return r.stop_reason === 'nan' || r.stop_reason === 'non_finite_loss';
 }

@@ -11,7 +11,7 @@ import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
-import { isNanStop, strings } from './strings';
+import { fixed, isNanStop, strings } from './strings';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -32,7 +32,7 @@ export class TrainPanel extends LitElement {
   @state() private error: string | null = null;
   @state() private status = strings.statusIdle;
   @state() private bookIndex = 0;
-  @state() private batchColumns: number[][] = [[], []];
+  @state() private batchColumns: (number | null)[][] = [[], []];
 
   private unsubscribe: (() => void) | null = null;
   private subscribed: EngineClient | null = null;
@@ -277,8 +277,8 @@ export class TrainPanel extends LitElement {
     return html`<table aria-label=${strings.historyHeading}>
       <thead><tr><th scope="col">${strings.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${strings.colSeconds}</th></tr></thead>
-      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>
-        <td>${h.val_loss.toFixed(4)}</td><td>${h.val_accuracy.toFixed(4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
+      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
+        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
     </table>`;
   }
 }
