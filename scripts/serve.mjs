@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import sirv from 'sirv';
 
 const args = process.argv.slice(2);
+/** @type {(name: string, fallback: string) => string} */
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
@@ -58,5 +59,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`RNN Playground: http://127.0.0.1:${server.address().port}${base}`);
+  const address = server.address();
+  const actual = address && typeof address === 'object' ? address.port : port;
+  console.log(`RNN Playground: http://127.0.0.1:${actual}${base}`);
 });

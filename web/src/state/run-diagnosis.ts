@@ -44,6 +44,7 @@ export function diagnoseRun(history: readonly EpochLog[], training: Pick<Trainin
   }
   let run = 0;
   // (1e-9: 0.48 − 0.5 is −0.020000000000000018 in floating point, and 0.48 is in the band.)
-  for (let i = history.length - 1; i >= 0 && Math.abs(history[i].val_accuracy - CHANCE) <= CHANCE_BAND + 1e-9; i--) run++;
+  const atChance = (v: number | null) => v !== null && Math.abs(v - CHANCE) <= CHANCE_BAND + 1e-9;
+  for (let i = history.length - 1; i >= 0 && atChance(history[i].val_accuracy); i--) run++;
   return run >= CHANCE_EPOCHS ? { kind: 'chance', epochs: run, advice, suggested } : null;
 }
