@@ -37,7 +37,7 @@ export class ClassifyView extends LitElement {
 
   private timer: number | undefined;
   /** Each panel's latest ‖∂z/∂x_t‖ curve, by model label (the overlay when several models are open). */
-  @state() private gradients = new Map<string, number[]>();
+  @state() private gradients = new Map<string, (number | null)[]>();
 
   static styles = css`
     :host { display: block; }
@@ -97,7 +97,7 @@ export class ClassifyView extends LitElement {
     const x = Array.from({ length: len }, (_, i) => i + 1);
     const columns = [x, ...curves.map((g) => x.map((_, i) => {
       const v = g[i - (len - g.length)];
-      return v !== undefined && v > 0 ? v : null;
+      return v !== undefined && v !== null && v > 0 ? v : null;
     }))];
     const series = this.models.map((m, i) => ({ label: m.label, color: MODEL_COLOURS[i % MODEL_COLOURS.length], points: true }));
     return html`<section class="overlay"><h3>${ui.cell.gradCompareHeading}</h3><p class="help">${ui.cell.gradNote}</p>
@@ -124,7 +124,7 @@ export class ClassifyView extends LitElement {
       ${this.models.length === 0
         ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
         : html`${several ? this.renderGradientOverlay() : nothing}<div class="panels"
-            @gradients-ready=${(e: CustomEvent<{ label: string; values: number[] }>) => {
+            @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
               this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
             }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
             ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;

@@ -160,8 +160,9 @@ export class ClassifyModelPanel extends LitElement {
     const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
     // Occlusion row k belongs to the k-th kept token.
     const first = keptTokens.length - r.occlusion.length;
-    const deltas = new Map(r.occlusion.map((p, k) => [keptTokens[first + k].pos, p - r.probability] as [number, number]));
-    const grads = r.input_gradients.map((g) => (g > 0 ? g : null));
+    const deltas = new Map<number, number>();
+    r.occlusion.forEach((p, k) => { if (p !== null) deltas.set(keptTokens[first + k].pos, p - r.probability); });
+    const grads = r.input_gradients.map((g) => (g !== null && g > 0 ? g : null));
     return html`
       <h4>${ui.classify.tokensHeading}</h4>
       <p class="note"><strong>${ui.cell.wordsHeading}:</strong> ${ui.cell.wordsNote}</p>
