@@ -17,6 +17,12 @@ namespace {
 // NaN and infinities are not JSON; send null so the page can say "not a number".
 json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
+bool setting_bool(const json& s, const char* key, bool fallback) {
+  if (!s.contains(key) || s[key].is_null()) return fallback;
+  if (!s[key].is_boolean()) fail(std::string("Training setting ") + key + " must be true or false, received " + s[key].dump() + ".");
+  return s[key].get<bool>();
+}
+
 int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
   if (!s.contains(key) || s[key].is_null()) return fallback;
   if (!s[key].is_number()) fail(std::string("Training setting ") + key + " must be a number.");
@@ -117,6 +123,7 @@ json Session::describe_data(int num_words, int maxlen, int samples) {
 
 json Session::start_training(const std::string& model_json, const json& s) {
   const PackInfo& info = pack_info();
+  if (!s.is_object()) fail("The training settings must be an object such as {\"epochs\": 10}.");
   trainer_.reset();
   auto spec = std::make_unique<ModelSpec>(parse_model_json(model_json));
   const int num_words = setting_int(s, "num_words", spec->vocab, 3, info.vocab_size);
@@ -131,8 +138,13 @@ json Session::start_training(const std::string& model_json, const json& s) {
   config.epochs = setting_int(s, "epochs", 10, 1, 10000);
   config.batch_size = setting_int(s, "batch_size", 32, 1, 100000);
   config.seed = static_cast<uint64_t>(setting_int(s, "seed", 0, 0, 2147483647));
-  config.optimizer.name = s.value("optimizer", std::string("rmsprop"));
-  if (s.contains("learning_rate") && s["learning_rate"].is_number()) {
+  config.optimizer.name = "rmsprop";
+  if (s.contains("optimizer") && !s["optimizer"].is_null()) {
+    if (!s["optimizer"].is_string()) fail("Training setting optimizer must be a name such as \"rmsprop\", received " + s["optimizer"].dump() + ".");
+    config.optimizer.name = s["optimizer"].get<std::string>();
+  }
+  if (s.contains("learning_rate") && !s["learning_rate"].is_null()) {
+    if (!s["learning_rate"].is_number()) fail("Training setting learning_rate must be a number, received " + s["learning_rate"].dump() + ".");
     const double lr = s["learning_rate"].get<double>();
     if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + s["learning_rate"].dump() + ".");
     config.optimizer.learning_rate = lr;
@@ -141,7 +153,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
   if (patience > 0) {
     config.early_stopping.enabled = true;
     config.early_stopping.patience = patience;
-    config.early_stopping.restore_best_weights = s.value("restore_best", false);
+    config.early_stopping.restore_best_weights = setting_bool(s, "restore_best", false);
   }
   data_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
   auto network = std::make_unique<Network<float>>(*spec);

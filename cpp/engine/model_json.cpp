@@ -136,7 +136,10 @@ InitializerSpec parse_initializer(const LayerContext& c, const char* key, Initia
   }
   auto num = [&](const char* k, double d) {
     const json* x = cfg ? find(*cfg, k) : nullptr;
-    return (x && x->is_number()) ? x->get<double>() : d;
+    if (!x) return d;
+    if (!x->is_number())
+      fail(c.what + ": " + key + " " + name + " " + k + " must be a number, received " + dump_short(*x) + ".");
+    return x->get<double>();
   };
   std::string n;
   for (char ch : name)
@@ -286,6 +289,10 @@ ModelSpec parse_model_json(const std::string& text) {
     auto pos = what.find("parse error");
     fail("The model is not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
          "). Paste the output of Keras' model.to_json().");
+  } catch (const json::exception&) {
+    // out_of_range 406: a number beyond double's range (1e999), which JSON allows and Keras never writes.
+    fail("The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras "
+         "model needs one. Paste the output of Keras' model.to_json().");
   }
   if (!root.is_object()) fail("The model JSON must be an object such as {\"class_name\": \"Sequential\", ...}.");
   const json& model = unwrap(root);
