@@ -42,16 +42,6 @@ std::string guarded(F&& body) {
   return guarded_call([](void* f) -> json { return (*static_cast<Fn*>(f))(); }, &body);
 }
 
-// An argument the worker sends as JSON text. Malformed text or a number beyond double (1e999) is a
-// message naming the argument, not nlohmann's raw exception text.
-json parse_argument(const std::string& text, const char* what) {
-  try {
-    return rnn::parse_json(text);
-  } catch (const json::exception&) {
-    throw rnn::ModelError(std::string("The ") + what + " are not valid JSON (or hold a number beyond a double's range).");
-  }
-}
-
 // Model JSON (any accepted spelling) -> the summary object (see summary.hpp, summary_json).
 std::string summarize_model(const std::string& model_json) {
   return guarded([&] { return rnn::parse_json(rnn::summary_json(rnn::summarize(rnn::parse_model_json(model_json)))); });
@@ -87,13 +77,13 @@ class SessionHandle {
     return guarded([&] { return session_.describe_data(num_words, maxlen, samples); });
   }
   std::string startTraining(const std::string& model_json, const std::string& settings) {
-    return guarded([&] { return session_.start_training(model_json, parse_argument(settings, "training settings")); });
+    return guarded([&] { return session_.start_training(model_json, rnn::parse_json(settings)); });
   }
   std::string runSlice(int max_batches) { return guarded([&] { return session_.run_slice(max_batches); }); }
   std::string stopTraining() { return guarded([&] { return session_.stop_training(); }); }
   std::string finishTraining() { return guarded([&] { return session_.finish_training(); }); }
   std::string predict(const std::string& sequences) {
-    return guarded([&] { return session_.predict(parse_argument(sequences, "sequences")); });
+    return guarded([&] { return session_.predict(rnn::parse_json(sequences)); });
   }
   std::string predictIds(const emscripten::val& ids, int count) {
     return guarded([&] {
@@ -103,7 +93,7 @@ class SessionHandle {
       return session_.predict_ids(std::move(buffer), count);
     });
   }
-  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(parse_argument(ids, "token ids")); }); }
+  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(rnn::parse_json(ids)); }); }
 
  private:
   rnn::bindings::Session session_;

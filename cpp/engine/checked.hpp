@@ -14,12 +14,14 @@
 
 namespace rnn {
 
+// Throws ModelError: "The <what> does not fit in 64 bits ...".
 [[noreturn]] RNN_COLD void throw_count_overflow(const char* what);
 
+// Sizes are never negative; a negative operand is refused as well. (A division, not
+// __builtin_mul_overflow: on wasm32 that becomes a call to compiler-rt's 128-bit __muloti4.)
 inline int64_t checked_mul(int64_t a, int64_t b, const char* what) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) throw_count_overflow(what);
-  return r;
+  if (a < 0 || b < 0 || (a > 0 && b > INT64_MAX / a)) throw_count_overflow(what);
+  return a * b;
 }
 
 inline int64_t checked_add(int64_t a, int64_t b, const char* what) {

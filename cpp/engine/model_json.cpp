@@ -25,26 +25,11 @@ namespace {
 
 constexpr int kMaxJsonDepth = 64;
 
-// nlohmann's parser recurses per nesting level; refuse absurd nesting before parsing.
+// nlohmann's dump() recurses per nesting level; refuse absurd nesting before parsing.
 void check_depth(const std::string& text) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth)
-        fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
-             "Paste the output of model.to_json().");
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
+  if (json_nesting_depth(text) > kMaxJsonDepth)
+    fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
+         "Paste the output of model.to_json().");
 }
 
 std::string dump_short(const json& v) {

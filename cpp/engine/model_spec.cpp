@@ -9,6 +9,10 @@
 
 namespace rnn {
 
+static_assert(kMaxLayerParams == 50'000'000 && kMaxModelParams == 50'000'000 && kMaxInputLength == 100'000 &&
+                  kMaxValuesPerReview == 16'777'216,
+              "the messages below quote these limits");
+
 const char* layer_kind_name(LayerKind kind) {
   switch (kind) {
     case LayerKind::Embedding: return "Embedding";
@@ -48,16 +52,13 @@ int gate_count(LayerKind kind) {
 }
 
 void throw_count_overflow(const char* what) {
-  throw ModelError(std::string("The ") + what + " does not fit in 64 bits: a size in the model is far too "
-                   "large. Use sizes such as 8, 32 or 500.");
+  throw ModelError(std::string("The ") + what + " is negative or does not fit in 64 bits: a size in the "
+                   "model is out of range. Use sizes such as 8, 32 or 500.");
 }
 
 int64_t WeightSpec::size() const {
   int64_t n = 1;
-  for (int d : shape) {
-    if (d < 0) throw ModelError("Weight '" + name + "' has a negative size " + std::to_string(d) + ".");
-    n = checked_mul(n, d, "weight size");
-  }
+  for (int d : shape) n = checked_mul(n, d, "weight size");
   return n;
 }
 
@@ -66,9 +67,7 @@ namespace {
 // gates · units, in 64 bits; a dimension must fit an int (validation keeps it far below).
 int gate_columns(const LayerSpec& layer) {
   const int64_t ku = checked_mul(gate_count(layer.kind), layer.units, "recurrent layer's width");
-  if (ku > INT_MAX || ku < 0)
-    throw ModelError(std::string(layer_kind_name(layer.kind)) + " layer '" + layer.name + "': units=" +
-                     std::to_string(layer.units) + " is far too large; use e.g. 8, 32 or 64 units.");
+  if (ku > INT_MAX) throw_count_overflow("recurrent layer's width");
   return static_cast<int>(ku);
 }
 
@@ -132,12 +131,9 @@ std::string describe(const LayerSpec& l) {
 // A size of a layer: at least 1, and at most kMaxLayerParams (a larger one could never pass the
 // parameter limit, and every product of two checked sizes then fits in 64 bits).
 void check_positive(const LayerSpec& l, const char* field, int value) {
-  if (value < 1) {
-    fail(describe(l) + ": " + field + " must be at least 1, received " + field + "=" + std::to_string(value) + ".");
-  }
-  if (value > kMaxLayerParams) {
-    fail(describe(l) + ": " + field + "=" + std::to_string(value) + " is far too large: a layer may have at most " +
-         std::to_string(kMaxLayerParams) + " parameters. Use a size such as 8, 32 or 500.");
+  if (value < 1 || value > kMaxLayerParams) {
+    fail(describe(l) + ": " + field + " must be from 1 to 50000000 (more is too large for any layer), received " +
+         field + "=" + std::to_string(value) + ".");
   }
 }
 
@@ -164,8 +160,7 @@ void check_size(const LayerSpec& l) {
 void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
   for (double v : {s.a, s.b, s.gain}) {
     if (!(std::fabs(v) <= kMaxInitializerValue)) {
-      fail(describe(l) + ": " + field + " has the setting " + stream_text(v) + ", which float32 weights cannot "
-           "hold; use values between -1e30 and 1e30 (Keras' defaults are around 0.05).");
+      fail(describe(l) + ": " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
     }
   }
 }
@@ -207,9 +202,6 @@ void validate_and_infer(ModelSpec& model) {
            "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
            "a vocabulary of " + std::to_string(model.vocab) + ". Give a 3-D input shape or put an Embedding layer first.");
     }
-    if (model.vocab > kMaxLayerParams)
-      fail(describe(first) + " reads one-hot vectors of " + std::to_string(model.vocab) + " features, far too many: "
-           "a layer may have at most " + std::to_string(kMaxLayerParams) + " parameters. Use a vocabulary such as 500.");
     model.one_hot = true;
     shape = Shape{true, model.input_length, model.vocab};
   } else {
@@ -265,25 +257,19 @@ void validate_and_infer(ModelSpec& model) {
   }
   const int64_t total = model.total_params();
   if (total > kMaxModelParams)
-    fail("The model would have " + std::to_string(total) + " parameters; the limit is " +
-         std::to_string(kMaxModelParams) + " for the whole model. Use fewer or smaller layers.");
+    fail("The model has " + std::to_string(total) + " parameters, over the limit of 50000000 for the whole model.");
   if (model.input_length > 0) check_review_length(model, model.input_length);
 }
 
 void check_review_length(const ModelSpec& model, int64_t time) {
-  if (time < 1 || time > kMaxInputLength)
-    fail("A review of " + std::to_string(time) + " time steps cannot be read: the length must be between 1 and " +
-         std::to_string(kMaxInputLength) + ".");
+  if (time < 1 || time > kMaxInputLength) fail("Reviews must have 1 to 100000 time steps, not " + std::to_string(time) + ".");
   for (const LayerSpec& l : model.layers) {
     // What the layer keeps per review for the backward pass: every step's gates for a recurrent
     // layer (it reads every step even when it returns only the last), every step's output else.
-    const int64_t steps = (l.output_shape.has_time || is_recurrent(l.kind)) ? time : 1;
-    const int64_t width = is_recurrent(l.kind) ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
-    const int64_t values = checked_mul(steps, width, "values per review");
-    if (values > kMaxValuesPerReview)
-      fail(describe(l) + " would hold " + std::to_string(values) + " values per review (" + std::to_string(time) +
-           " time steps); the limit is " + std::to_string(kMaxValuesPerReview) +
-           ". Use a shorter input length (maxlen) or fewer units.");
+    const bool recurrent = is_recurrent(l.kind);
+    const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
+    if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
+      fail(describe(l) + " would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
   }
 }
 

@@ -212,9 +212,8 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
   const uint64_t decoded = layout.review_count * static_cast<uint64_t>(maxlen);
   if (decoded > static_cast<uint64_t>(kPackMaxDecodedIds)) {
     const uint64_t largest = static_cast<uint64_t>(kPackMaxDecodedIds) / std::max<uint64_t>(layout.review_count, 1);
-    fail(std::to_string(layout.review_count) + " reviews of maxlen " + std::to_string(maxlen) + " are " +
-         std::to_string(decoded) + " token ids, more than the " + std::to_string(kPackMaxDecodedIds) +
-         " (256 MB) one load may decode; choose maxlen " + std::to_string(largest) + " or less");
+    fail(std::to_string(layout.review_count) + " reviews of maxlen " + std::to_string(maxlen) +
+         " need over 256 MB; choose maxlen " + std::to_string(largest) + " or less");
   }
   ReviewCursor cursor{data, layout};
   DataSplits splits;
