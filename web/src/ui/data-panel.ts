@@ -7,7 +7,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS, withinLimit } from '../state/limits';
 import { LanguageController, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
@@ -103,7 +104,7 @@ export class DataPanel extends LitElement {
       <input id=${id} type="number" min=${lim.min} max=${lim.max} .value=${String(this.setup.data[key])} ?disabled=${this.busy}
         @change=${(e: Event) => {
           const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isInteger(v) && v >= lim.min && v <= lim.max) this.change({ [key]: v });
+          if (withinLimit(lim, v)) this.change({ [key]: v });
           else (e.target as HTMLInputElement).value = String(this.setup.data[key]);
         }} /></span>`;
   }

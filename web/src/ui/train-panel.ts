@@ -10,7 +10,8 @@ import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS, withinLimit } from '../state/limits';
 import { isNanStop } from './stop-reason';
 import { LanguageController, ui, type Text } from '../i18n';
 import { fixed } from '../i18n/format';
@@ -188,14 +189,13 @@ export class TrainPanel extends LitElement {
 
   private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed', step: string) {
     const lim = LIMITS[key];
-    const integer = key !== 'learning_rate';
     return html`<span><label for=${id}>${label}</label>
       <input id=${id} type="number" min=${lim.min} max=${lim.max} step=${step} .value=${String(this.setup.training[key])}
         ?disabled=${this.running}
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           const v = Number(input.value);
-          if (input.value !== '' && Number.isFinite(v) && v >= lim.min && v <= lim.max && (!integer || Number.isInteger(v))) this.changeTraining({ [key]: v });
+          if (input.value !== '' && withinLimit(lim, v)) this.changeTraining({ [key]: v });
           else input.value = String(this.setup.training[key]);
         }} /></span>`;
   }
