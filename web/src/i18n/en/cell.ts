@@ -58,6 +58,15 @@ export const cell = {
   gradTrainX: 'words before the end of the review',
   epochSeries: (e: number) => `epoch ${e}`,
 
+  movesHeading: 'The largest moves',
+  move: (word: string, step: number, unit: number, delta: number, cause: string, gate: number, candidate: number) => {
+    const d = `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)}`;
+    const where = `‘${word}’ (token ${step + 1})`;
+    if (cause === 'input') return `${where}: the cell state c of unit ${unit + 1} moved by ${d} — the input gate (i = ${gate.toFixed(2)}) wrote the candidate g = ${candidate.toFixed(2)} into it.`;
+    if (cause === 'forget') return `${where}: the cell state c of unit ${unit + 1} moved by ${d} — the forget gate (f = ${gate.toFixed(2)}) erased what it held.`;
+    if (cause === 'update') return `${where}: the hidden state h of unit ${unit + 1} moved by ${d} — the update gate (z = ${gate.toFixed(2)}) let the candidate h̃ = ${candidate.toFixed(2)} in.`;
+    return `${where}: the hidden state h of unit ${unit + 1} moved by ${d}.`;
+  },
   wordsHeading: 'What each word did',
   wordsNote: 'Each word coloured by how much the verdict changes when that word alone is replaced by the unknown word (id 2): ' +
     'green words pushed towards positive, red towards negative. Click a word to remove it from the review (click again to bring it back): ' +

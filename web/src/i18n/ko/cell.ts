@@ -60,6 +60,15 @@ export const cell: Translation<typeof En> = {
   gradTrainX: '리뷰 끝에서 몇 단어 앞',
   epochSeries: (e: number) => `에포크 ${e}`,
 
+  movesHeading: '가장 크게 바뀐 곳',
+  move: (word: string, step: number, unit: number, delta: number, cause: string, gate: number, candidate: number) => {
+    const d = `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)}`;
+    const where = `‘${word}’ (${step + 1}번째 토큰)`;
+    if (cause === 'input') return `${where}: 유닛 ${unit + 1}의 셀 상태 c가 ${d}만큼 바뀌었습니다 — 입력 게이트(i = ${gate.toFixed(2)})가 후보 g = ${candidate.toFixed(2)}를 써 넣었습니다.`;
+    if (cause === 'forget') return `${where}: 유닛 ${unit + 1}의 셀 상태 c가 ${d}만큼 바뀌었습니다 — 삭제 게이트(f = ${gate.toFixed(2)})가 담고 있던 값을 지웠습니다.`;
+    if (cause === 'update') return `${where}: 유닛 ${unit + 1}의 은닉 상태 h가 ${d}만큼 바뀌었습니다 — 업데이트 게이트(z = ${gate.toFixed(2)})가 후보 h̃ = ${candidate.toFixed(2)}를 들여보냈습니다.`;
+    return `${where}: 유닛 ${unit + 1}의 은닉 상태 h가 ${d}만큼 바뀌었습니다.`;
+  },
   wordsHeading: '단어마다 한 일',
   wordsNote: '그 단어 하나만 모르는 단어(번호 2)로 바꾸었을 때 판정이 얼마나 바뀌는지로 단어를 색칠했습니다. ' +
     '초록색은 긍정 쪽으로, 빨간색은 부정 쪽으로 민 단어입니다. 단어를 누르면 리뷰에서 빠지고 (다시 누르면 돌아옵니다), ' +

@@ -11,6 +11,7 @@ import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
 import '../../charts/line-chart';
 import './cell-anatomy';
+import { largestMoves } from './largest-moves';
 import './heat-map';
 import './token-strip';
 import './word-chart';
@@ -62,6 +63,7 @@ export class ClassifyModelPanel extends LitElement {
     .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.35rem 0.6rem; border-radius: 4px; font-size: 0.9rem; margin: 0.3rem 0; }
     .maps { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
     .maps heat-map { max-width: 100%; }
+    ul.moves { margin: 0.2rem 0 0.4rem; padding-left: 1.2rem; font-size: 0.9rem; }
     button.anatomy { font-size: 1rem; padding: 0.25rem 0.9rem; margin: 0.6rem 0 0.2rem; cursor: pointer; }
     label { font-weight: 600; margin-right: 0.4rem; }
     select { font-size: 1rem; }
@@ -189,6 +191,8 @@ export class ClassifyModelPanel extends LitElement {
           .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>` : nothing}
         <h4>${ui.classify.mapsHeading}</h4>
         <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
+        <p class="note"><strong>${ui.cell.movesHeading}:</strong></p>
+        <ul class="moves">${largestMoves(layer).map((m) => html`<li>${ui.cell.move(words[m.step] ?? '', m.step, m.unit, m.delta, m.cause, m.gate, m.candidate)}</li>`)}</ul>
         <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
       ` : nothing}`;
   }
