@@ -177,9 +177,10 @@ json Session::run_slice(int max_batches) {
   json epochs = json::array();
   for (size_t i = epochs_before; i < trainer_->history().size(); ++i) epochs.push_back(epoch_json(trainer_->history()[i]));
   // After an epoch: how much each position can still move the prediction, over a fixed set of
-  // validation reviews (the first 64), for the Train tab's gradient chart.
+  // validation reviews (the first 64), for the Train tab's gradient chart: one row (the worker
+// passes the row on).
   if (!epochs.empty() && data_->validation.count > 0)
-    epochs.back()[std::string("input_gradients")] = mean_input_gradients(*network_, data_->validation, 64);
+    epochs.back()[std::string("input_gradients")] = matrix_json(mean_input_gradients(*network_, data_->validation, 64));
   return json_object().add("batches", std::move(batches)).add("epochs", std::move(epochs))
       .add("finished", trainer_->finished());
 }
@@ -235,21 +236,16 @@ json Session::predict_ids(std::vector<int32_t> ids, int count) {
 
 namespace {
 
-// o[key] = v through one compiled operator[] (nlohmann instantiates it per key literal type).
-void set(json& o, const char* key, json v) { o[key] = std::move(v); }
-
 json layer_json(const LayerTrace<float>& l, const LayerSpec& spec, const float* weights) {
-  json gates = json::array();
-  for (size_t g = 0; g < l.gates.size(); ++g)
-    gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
+  // The gates' values are the columns of "values" (the worker names them for the heat maps).
   // One-hot input: "x" is null and x_t is e_{id_t}, id_t the request's id (the worker fills it in).
   const bool lstm = l.cell.size() > 0, one_hot = !l.input_ids.empty();
-  json out = json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind)).add("gates", std::move(gates))
-      .add("reset_after", spec.reset_after);
+  JsonObject out = json_object();
+  std::move(out).add("name", l.layer_name).add("kind", layer_kind_name(l.kind)).add("reset_after", spec.reset_after);
   const std::pair<const char*, const Mat<float>*> matrices[] = {
       {"hidden", &l.hidden}, {"cell", lstm ? &l.cell : nullptr}, {"x", one_hot ? nullptr : &l.input},
       {"h_prev", &l.hidden_prev}, {"c_prev", lstm ? &l.cell_prev : nullptr}, {"pre", &l.pre}, {"values", &l.values}};
-  for (const auto& [key, m] : matrices) set(out, key, m ? matrix_json(*m) : json(nullptr));
+  for (const auto& [key, m] : matrices) std::move(out).add(key, m ? matrix_json(*m) : json(nullptr));
   // The layer's own weights in Keras' layout (kernel, recurrent_kernel, bias): the page lists the
   // terms of a pre-activation with them, and checks hold the step values against them.
   json list = json::array();
@@ -258,8 +254,7 @@ json layer_json(const LayerTrace<float>& l, const LayerSpec& spec, const float* 
     list.push_back(matrix_json(Eigen::Map<const Mat<float>>(weights, w.size() / cols, cols)));
     weights += w.size();
   }
-  set(out, "weights", std::move(list));
-  return out;
+  return std::move(out).add("weights", std::move(list));
 }
 
 }  // namespace
@@ -277,7 +272,7 @@ json Session::trace(const json& ids) {
                                 network_->params().data() + spec_->param_offset(size_t(l.layer_index))));
   std::vector<int> steps;  // the kept steps (id ≠ 0), in order: the worker knows them from the ids
   return json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
-      .add("layers", std::move(layers)).add("input_gradients", matrix_json(network_->input_gradient_norms(x)).at(0))
+      .add("layers", std::move(layers)).add("input_gradients", matrix_json(network_->input_gradient_norms(x)))
       .add("occlusion", matrix_json(occlusion_outputs(*network_, x.ids, 2, steps)));
 }
 

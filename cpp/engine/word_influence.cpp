@@ -23,26 +23,27 @@ Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, i
 }
 
 template <typename S>
-std::vector<double> mean_input_gradients(Network<S>& network, const Dataset& data, int count) {
+Mat<S> mean_input_gradients(Network<S>& network, const Dataset& data, int count) {
   const int n = std::min(count, data.count), time = data.time;
-  std::vector<double> sum(size_t(time), 0.0), seen(size_t(time), 0.0);
-  if (n <= 0) return sum;
+  Mat<S> mean = Mat<S>::Zero(1, time);
+  if (n <= 0) return mean;
   TokenBatch x{n, time, std::vector<int32_t>(data.ids.begin(), data.ids.begin() + int64_t(n) * time)};
   const Mat<S> norms = network.input_gradient_norms(x);
-  for (int b = 0; b < n && norms.size() > 0; ++b)
-    for (int t = 0; t < time; ++t)
+  for (int t = 0; t < time && norms.size() > 0; ++t) {
+    double sum = 0, seen = 0;
+    for (int b = 0; b < n; ++b)
       if (x.ids[size_t(b) * time + t] != 0) {
-        sum[size_t(t)] += double(norms(b, t));
-        seen[size_t(t)] += 1;
+        sum += double(norms(b, t));
+        seen += 1;
       }
-  for (int t = 0; t < time; ++t)
-    if (seen[size_t(t)] > 0) sum[size_t(t)] /= seen[size_t(t)];
-  return sum;
+    mean(0, t) = seen > 0 ? S(sum / seen) : S(0);
+  }
+  return mean;
 }
 
 #define RNN_WORD_INFLUENCE(S)                                                                                        \
   template Mat<S> occlusion_outputs(Network<S>&, const std::vector<int32_t>&, int32_t, std::vector<int>&);     \
-  template std::vector<double> mean_input_gradients(Network<S>&, const Dataset&, int);
+  template Mat<S> mean_input_gradients(Network<S>&, const Dataset&, int);
 RNN_WORD_INFLUENCE(float)
 RNN_WORD_INFLUENCE(double)
 

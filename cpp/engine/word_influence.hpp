@@ -18,7 +18,8 @@ Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, i
 
 // For the first `count` sequences of `data`: at every position, the mean of ‖∂z/∂x_t‖
 // (Network::input_gradient_norms) over the sequences with a token there (id ≠ 0); 0 where none.
+// One row, (1, time).
 template <typename S>
-std::vector<double> mean_input_gradients(Network<S>& network, const Dataset& data, int count);
+Mat<S> mean_input_gradients(Network<S>& network, const Dataset& data, int count);
 
 }  // namespace rnn

@@ -146,17 +146,18 @@ TEST(MeanInputGradients, AveragesOverTheReviewsWithAWordAtEachPosition) {
   data.time = 5;
   data.ids = {0, 0, 0, 4, 5, /**/ 0, 3, 6, 7, 8, /**/ 9, 10, 11, 4, 5};
   data.labels = {0, 1, 0};
-  const std::vector<double> mean = mean_input_gradients(exact, data, 64);
-  ASSERT_EQ(mean.size(), 5u);
+  const Mat<double> means = mean_input_gradients(exact, data, 64);
+  ASSERT_EQ(means.cols(), 5);
+  const auto mean = [&](int t) { return means(0, t); };
   std::vector<Mat<double>> each;
   for (int b = 0; b < 3; ++b) {
     const std::vector<int32_t> ids(data.ids.begin() + b * 5, data.ids.begin() + b * 5 + 5);
     each.push_back(exact.input_gradient_norms(TokenBatch{1, 5, ids}));
   }
-  EXPECT_NEAR(mean[0], each[2](0, 0), 1e-12);                                 // one review has a word there
-  EXPECT_NEAR(mean[1], (each[1](0, 1) + each[2](0, 1)) / 2, 1e-12);           // two
-  EXPECT_NEAR(mean[4], (each[0](0, 4) + each[1](0, 4) + each[2](0, 4)) / 3, 1e-12);
-  EXPECT_EQ(mean_input_gradients(exact, data, 1)[0], 0.0);  // only the first review: padding there
+  EXPECT_NEAR(mean(0), each[2](0, 0), 1e-12);                                 // one review has a word there
+  EXPECT_NEAR(mean(1), (each[1](0, 1) + each[2](0, 1)) / 2, 1e-12);           // two
+  EXPECT_NEAR(mean(4), (each[0](0, 4) + each[1](0, 4) + each[2](0, 4)) / 3, 1e-12);
+  EXPECT_EQ(mean_input_gradients(exact, data, 1)(0, 0), 0.0);  // only the first review: padding there
 }
 
 }  // namespace

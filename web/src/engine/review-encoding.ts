@@ -65,15 +65,21 @@ export function positiveProbability(row: readonly number[]): number {
   return row.length === 2 ? row[1] : row[0];
 }
 
+/** The gates the heat maps show, as [name, gate number in Keras' order]: LSTM i f (g) o, GRU z r (h̃). */
+const HEAT_MAP_GATES: Record<string, [string, number][]> = {
+  LSTM: [['input', 0], ['forget', 1], ['output', 3]],
+  GRU: [['update', 0], ['reset', 1]],
+};
+
 /** What the engine's trace returns for one padded sequence: every step, padding included. */
 export interface EngineTrace {
   output: number[][];
   per_step: number[][];
-  layers: Omit<TraceResult['layers'][number], 'x_ids' | 'x_features'>[];
-  /** With "gradients": ‖∂z/∂x_t‖ at every step. */
-  input_gradients?: number[];
-  /** With "occlusion": the outputs with the k-th kept token (id ≠ 0) replaced by id 2. */
-  occlusion?: number[][];
+  layers: Omit<TraceResult['layers'][number], 'x_ids' | 'x_features' | 'gates'>[];
+  /** ‖∂z/∂x_t‖ at every step, one row. */
+  input_gradients?: (number | null)[][];
+  /** The outputs with the k-th kept token (id ≠ 0) replaced by id 2. */
+  occlusion?: (number | null)[][];
 }
 
 /**
@@ -94,16 +100,18 @@ export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace, oneHotWi
       x_features: l.x ? (l.x[0]?.length ?? 0) : oneHotWidth,
       hidden: l.hidden.slice(from),
       cell: l.cell ? l.cell.slice(from) : null,
-      gates: l.gates.map((g) => ({ name: g.name, values: g.values.slice(from) })),
+      gates: (HEAT_MAP_GATES[l.kind] ?? []).map(([name, g]) => ({
+        name, values: l.values.slice(from).map((row) => row.slice(g * l.hidden[0].length, (g + 1) * l.hidden[0].length)),
+      })),
       x: l.x ? l.x.slice(from) : null,
       h_prev: (l.h_prev ?? []).slice(from),
       c_prev: l.c_prev ? l.c_prev.slice(from) : null,
       pre: (l.pre ?? []).slice(from),
       values: (l.values ?? []).slice(from),
     })),
-    input_gradients: (t.input_gradients ?? []).slice(from),
+    input_gradients: (t.input_gradients?.[0] ?? []).slice(from),
     // The engine lists the steps whose id is not padding: from firstKeptStep on, in order.
-    occlusion: (t.occlusion ?? []).map(positiveProbability),
+    occlusion: (t.occlusion ?? []).map((row) => (row.every((v) => v !== null) ? positiveProbability(row as number[]) : null)),
   };
 }
 

@@ -149,14 +149,16 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
         continue;
       }
       const t0 = performance.now();
-      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EpochLog[]; finished: boolean }>(
+      // An epoch's input_gradients come as one matrix row from the engine.
+      type EngineEpoch = Omit<EpochLog, 'input_gradients'> & { input_gradients?: (number | null)[][] };
+      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EngineEpoch[]; finished: boolean }>(
         session.runSlice(sliceBatches));
       const ms = performance.now() - t0;
       busyMs += ms;
       done += slice.batches.length;
       const perBatch = busyMs / Math.max(1, done);
       for (const b of slice.batches) post({ event: 'batch', ...b, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
-      for (const e of slice.epochs) post({ event: 'epoch', ...e });
+      for (const e of slice.epochs) post({ event: 'epoch', ...e, input_gradients: e.input_gradients?.[0] });
       if (slice.finished) break;
       // Aim at slices of ~40 ms: short enough that a click is answered at once.
       sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
