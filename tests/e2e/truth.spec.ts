@@ -206,6 +206,12 @@ test('large numbers in messages are grouped', async ({ page }) => {
   await page.getByLabel('Model JSON').fill(JSON.stringify(model, null, 2));
   await expect(page.getByRole('alert')).toContainText('would have 40,006,800,000 parameters; the limit is 50,000,000 per layer.');
   await expect(page.getByRole('alert')).not.toContainText('40006800000');
+  // The page's own checks too: num_words 10000 against an Embedding of 500 words.
+  await page.getByLabel('Preset').selectOption('lstm');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await setNumber(page, 'num_words (vocabulary size)', '10000');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByText(/^Cannot train yet: num_words is 10,000 but the model reads only 500 different token ids/)).toBeVisible();
 });
 
 test.describe('in Korean', () => {

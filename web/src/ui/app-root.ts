@@ -187,7 +187,7 @@ export class AppRoot extends LitElement {
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
     if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? ui.common.setupProblem(problem) : null;
+    return problem ? ui.common.setupProblem(groupLargeNumbers(problem)) : null;
   }
 
   private isPresetModel(model: unknown): boolean {
