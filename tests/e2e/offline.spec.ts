@@ -147,6 +147,12 @@ test('update: a new build is offered, waits while a model trains, and once taken
       await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 60_000 });
 
       await expect(prompt).toContainText('Reload to use it');
+      // Models training in Compare hold the update back too.
+      await page.getByRole('tab', { name: 'Compare' }).click();
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeDisabled();
+      await page.getByRole('button', { name: 'Cancel comparison' }).click();
+      await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeEnabled();
       const taken = site2.requests.length;
       await prompt.getByRole('button', { name: 'Reload with the new version' }).click();
       await expect(page.getByText('Version update-test-2.', { exact: false })).toBeVisible({ timeout: 30_000 });
