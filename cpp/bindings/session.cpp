@@ -148,6 +148,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
   network->initialize(config.seed);
   batch_size_ = config.batch_size;
   trainer_ = std::make_unique<Trainer<float>>(*network, data_->train, &data_->validation, config);
+  trainer_->optimizer().set_iterations(setting_int(s, "iterations", 0, 0, 2147483647));
   spec_ = std::move(spec);
   network_ = std::move(network);
   return json_object().add("batches_per_epoch", trainer_->batches_per_epoch()).add("total_params", spec_->total_params())
@@ -190,6 +191,20 @@ json Session::finish_training() {
       .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
       .add("test_loss", number(test.loss)).add("test_accuracy", number(test.accuracy))
       .add("total_params", spec_->total_params()).add("seconds", seconds);
+}
+
+json Session::load_model(const std::string& model_json) {
+  auto spec = std::make_unique<ModelSpec>(parse_model_json(model_json));
+  auto network = std::make_unique<Network<float>>(*spec);
+  trainer_.reset();
+  spec_ = std::move(spec);
+  network_ = std::move(network);
+  return json_object().add("total_params", spec_->total_params());
+}
+
+std::vector<float>* Session::state_buffer(int which) {
+  if (which == 0) return network_ ? &network_->params() : nullptr;
+  return trainer_ ? &trainer_->optimizer().state() : nullptr;
 }
 
 json Session::predict(const json& sequences) {

@@ -31,6 +31,8 @@ class Session {
   // settings: {"num_words", "maxlen", "optimizer", "learning_rate", "batch_size", "epochs",
   //            "patience", "restore_best", "seed"}.
   nlohmann::json start_training(const std::string& model_json, const nlohmann::json& settings);
+  //   "iterations": the optimizer's update count to go on from (a saved run; its weights and
+  //   optimizer state are then written into state_buffer before the first slice).
   // Runs at most max_batches batches; -> {"batches": [...progress...], "epochs": [...new logs...],
   // "finished": bool}.
   nlohmann::json run_slice(int max_batches);
@@ -38,6 +40,14 @@ class Session {
   nlohmann::json stop_training();
   // After the run: evaluates the test split -> the run's result.
   nlohmann::json finish_training();
+
+  // A saved or opened model, ready to predict (no data needed); its weights are zero until the
+  // caller writes them into state_buffer(0).
+  nlohmann::json load_model(const std::string& model_json);
+  // The buffers a saved run is made of, for the caller to read or overwrite in place (sizes
+  // fixed): 0 the model's weights (ModelSpec::param_offset order), 1 the run's optimizer state
+  // (Optimizer::state). Null when there is no model / no run.
+  std::vector<float>* state_buffer(int which);
 
   // Predictions for token-id sequences (already padded to the model's length): [[outputs]...].
   nlohmann::json predict(const nlohmann::json& sequences);

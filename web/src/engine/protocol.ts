@@ -7,6 +7,9 @@
 //   training ends: finished, stopped, early-stopped or NaN) — while it runs, pause / resume / stop
 //   are answered at once (the worker trains in slices of batches and reads messages in between).
 //   After training, classify and traceReview use the trained model.
+//   After every epoch a checkpoint event carries the weights and optimizer state (the page keeps
+//   them as a run: storage/runs-db.ts); a train request with `resume` goes on from such a state.
+//   loadModel puts a saved model into the worker without training (Classify, continuing a run).
 import type { EngineInfo, ModelSummary } from './engine-api';
 
 export type DataPackId = 'quick' | 'book';
@@ -69,6 +72,27 @@ export interface EpochEvent extends EpochLog {
   event: 'epoch';
 }
 
+/** A model's weights (ModelSpec order, Keras layout) and its optimizer's state at one moment. */
+export interface ModelState {
+  weights: Float32Array;
+  /** Optimizer slots one after another (RMSprop: mean square; Adam: m then v; plain SGD: none). */
+  optimizer: Float32Array;
+  /** Updates applied so far (Keras' optimizer.iterations). */
+  iterations: number;
+}
+
+/** Where a continued run starts: its saved state and the epochs it already trained. */
+export interface ResumeFrom {
+  state: ModelState;
+  epochs_done: number;
+}
+
+export interface CheckpointEvent {
+  event: 'checkpoint';
+  epoch: number;
+  state: ModelState;
+}
+
 export interface TrainResult {
   history: EpochLog[];
   /** 'finished' | 'early_stopped' | 'stopped' (by the user) | 'nan' (loss became NaN/inf) */
@@ -81,6 +105,8 @@ export interface TrainResult {
   test_accuracy: number;
   total_params: number;
   seconds: number;
+  /** The weights the run ended with (after restore_best_weights) and the optimizer's state. */
+  state: ModelState;
 }
 
 export interface ClassifyResult {
@@ -110,7 +136,9 @@ export interface RequestMap {
   /** Fetches a data pack (events: dataProgress) and describes it at these settings. */
   loadData: { params: DataSettings; result: DataInfo };
   /** Trains a model on the loaded pack; replies when training ends. */
-  train: { params: { modelJson: string; data: DataSettings; training: TrainingSettings }; result: TrainResult };
+  train: { params: { modelJson: string; data: DataSettings; training: TrainingSettings; resume?: ResumeFrom }; result: TrainResult };
+  /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
+  loadModel: { params: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> }; result: { total_params: number } };
   pause: { params: Record<string, never>; result: { paused: boolean } };
   resume: { params: Record<string, never>; result: { paused: boolean } };
   /** Stops after the running batch; the model trained so far is kept. */
@@ -137,6 +165,7 @@ export type WorkerEvent =
   | { event: 'dataProgress'; loaded: number; total: number | null }
   | BatchEvent
   | EpochEvent
+  | CheckpointEvent
   | { event: 'paused' }
   | { event: 'resumed' };
 

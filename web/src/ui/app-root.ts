@@ -16,17 +16,23 @@ import './model-panel';
 import './data-panel';
 import './train-panel';
 import './compare-panel';
+import './runs-panel';
+import type { ComparePanel } from './compare-panel';
+import type { OpenRun, RecordRun } from './train-panel';
+import { RunRecorder } from '../storage/run-recorder';
+import { RunsDb, StorageError, type RunRecord } from '../storage/runs-db';
+import { runsStrings } from './runs-strings';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
 import { classifyStrings } from './classify-strings';
 // ---- end Classify tab ----
 
-const TABS = ['model', 'data', 'train', 'compare', 'classify'] as const;
+const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_TITLES: Record<Tab, string> = {
   model: strings.tabModel, data: strings.tabData, train: strings.tabTrain, compare: strings.tabCompare,
-  classify: classifyStrings.tab,
+  classify: classifyStrings.tab, runs: runsStrings.tab,
 };
 
 @customElement('app-root')
@@ -48,6 +54,14 @@ export class AppRoot extends LitElement {
   private updateClassifyModels(): void {
     this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
   }
+
+  // ---- Runs (storage/runs-db.ts): kept runs, the one open, and storage problems. ----
+  private readonly runsDb = new RunsDb();
+  @state() private runs: RunRecord[] = [];
+  @state() private runsProblem: string | null = null;
+  @state() private runsNote: string | null = null;
+  @state() private openRun: OpenRun | null = null;
+  private refreshTimer: number | undefined;
 
   private restarts = 0;
   private summarizeTimer: number | undefined;
@@ -78,11 +92,104 @@ export class AppRoot extends LitElement {
     super.connectedCallback();
     this.loadFromUrl();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    void this.startRuns();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** Leaving the page while a model trains asks first (the browser shows its own words). */
+  private onBeforeUnload = (e: BeforeUnloadEvent) => {
+    const compare = this.renderRoot.querySelector<ComparePanel>('compare-panel');
+    if (!this.training && !compare?.isTraining) return;
+    e.preventDefault();
+    e.returnValue = runsStrings.leaveWarning;
+  };
+
+  private storageFailed(e: unknown): void {
+    this.runsProblem = e instanceof StorageError ? e.message : String(e);
+  }
+
+  /** Runs cut off by the last reload become 'interrupted'; the newest run becomes Classify's model. */
+  private async startRuns(): Promise<void> {
+    try {
+      const interrupted = await this.runsDb.markInterrupted();
+      if (interrupted) this.runsNote = runsStrings.interruptedNote(interrupted);
+      this.runs = await this.runsDb.list();
+    } catch (e) {
+      this.storageFailed(e);
+      return;
+    }
+    const newest = this.runs[0];
+    if (!newest || this.trainedHere) return;
+    try {
+      const saved = await this.runsDb.get(newest.id);
+      if (saved && !this.training && !this.trainedHere) await this.useForClassify(saved.run, saved.state.weights);
+    } catch (e) {
+      if (e instanceof StorageError) this.storageFailed(e);
+      // A run the engine refuses (a model from an older version) stays listed; Classify waits for a new one.
+    }
+  }
+
+  private refreshRuns(): void {
+    window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = window.setTimeout(() => {
+      this.runsDb.list().then((r) => (this.runs = r), (e: unknown) => this.storageFailed(e));
+    }, 100);
+  }
+
+  private recordRun: RecordRun = (client, start) => {
+    const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
+    const name = runsStrings.runName(preset?.title ?? strings.customPreset, new Date());
+    return new RunRecorder(this.runsDb, client, { ...start, name }, {
+      onProblem: (m) => (this.runsProblem = m),
+      onSaved: () => { this.runsProblem = null; this.refreshRuns(); },
+    });
+  };
+
+  private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
+    const client = this.client;
+    await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
+    this.trainedHere = { label: runsStrings.classifyLabel(run.name), client };
+    this.updateClassifyModels();
+  }
+
+  private async openSavedRun(id: string): Promise<void> {
+    if (this.training) return;
+    try {
+      const saved = await this.runsDb.get(id);
+      if (!saved) throw new Error('it is no longer stored');
+      this.applySetup(saved.run.setup, true);
+      await this.useForClassify(saved.run, saved.state.weights);
+      this.openRun = saved;
+      this.runsNote = runsStrings.opened(saved.run.name, saved.run.history.length);
+      this.tab = 'train';
+    } catch (e) {
+      this.runsNote = runsStrings.openFailed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async renameRun(id: string, name: string): Promise<void> {
+    try {
+      await this.runsDb.rename(id, name);
+      this.runs = await this.runsDb.list();
+    } catch (e) {
+      this.storageFailed(e);
+    }
+  }
+
+  private async deleteRun(id: string): Promise<void> {
+    try {
+      await this.runsDb.delete(id);
+      this.runs = await this.runsDb.list();
+      if (this.openRun?.run.id === id) this.openRun = null;
+    } catch (e) {
+      this.storageFailed(e);
+    }
   }
 
   private onHashChange = () => {
@@ -230,6 +337,10 @@ export class AppRoot extends LitElement {
       <p class="status" role="note">${this.engineStatus}</p>
       ${this.linkError ? html`<div class="error" role="alert">${this.linkError}
         <button @click=${() => (this.linkError = null)}>${strings.dismiss}</button></div>` : nothing}
+      ${this.runsProblem ? html`<div class="error" role="alert">${this.runsProblem}
+        <button @click=${() => (this.runsProblem = null)}>${strings.dismiss}</button></div>` : nothing}
+      ${this.runsNote ? html`<div class="notice" aria-live="polite">${this.runsNote}
+        <button @click=${() => (this.runsNote = null)}>${strings.dismiss}</button></div>` : nothing}
       ${this.workerNote ? html`<div class="notice">${this.workerNote}
         <button @click=${() => (this.workerNote = null)}>${strings.dismiss}</button></div>` : nothing}
       <div class="bar">
@@ -260,7 +371,7 @@ export class AppRoot extends LitElement {
           @state-change=${onChange}></data-panel>
       </section>
       <section role="tabpanel" id="panel-train" aria-labelledby="tab-train" ?hidden=${this.tab !== 'train'}>
-        <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker}
+        <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker} .openRun=${this.openRun} .recordRun=${this.recordRun}
           @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
@@ -270,7 +381,7 @@ export class AppRoot extends LitElement {
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
-        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
+        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
             this.trainedInCompare = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
             this.updateClassifyModels();
@@ -279,6 +390,12 @@ export class AppRoot extends LitElement {
       <!-- Classify tab (engineer "classify") -->
       <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>
         <classify-view .models=${this.classifyModels}></classify-view>
+      </section>
+      <section role="tabpanel" id="panel-runs" aria-labelledby="tab-runs" ?hidden=${this.tab !== 'runs'}>
+        <runs-panel .runs=${this.runs} .problem=${this.runsProblem} .openId=${this.openRun?.run.id ?? null}
+          @run-open=${(e: CustomEvent<{ id: string }>) => this.openSavedRun(e.detail.id)}
+          @run-rename=${(e: CustomEvent<{ id: string; name: string }>) => this.renameRun(e.detail.id, e.detail.name)}
+          @run-delete=${(e: CustomEvent<{ id: string }>) => this.deleteRun(e.detail.id)}></runs-panel>
       </section>
     `;
   }

@@ -14,7 +14,9 @@ import { presets } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
+import type { RunRecorder } from '../storage/run-recorder';
 import { isNanStop, strings } from './strings';
+import type { RecordRun } from './train-panel';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const CURRENT = 'current';
@@ -45,6 +47,8 @@ export class ComparePanel extends LitElement {
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @property({ attribute: false }) blocker: string | null = null;
+  /** Keeps each compared model as a run (app-root gives the database). */
+  @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
   @state() jobs: CompareJob[] = [];
 
@@ -70,6 +74,11 @@ export class ComparePanel extends LitElement {
       .filter((p) => !p.summary_only).map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model) }));
     list.push({ id: CURRENT, title: strings.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
     return list;
+  }
+
+  /** Some model is queued or training (the page asks before it is left). */
+  get isTraining(): boolean {
+    return this.running;
   }
 
   private get running(): boolean {
@@ -133,17 +142,24 @@ export class ComparePanel extends LitElement {
       if (e.event === 'batch' && e.epoch !== job.epoch) this.update1(job, { epoch: e.epoch });
       else if (e.event === 'epoch') this.update1(job, { history: [...job.history, e] });
     });
+    let recorder: RunRecorder | null = null;
     try {
       const summary = await client.request('summarize', { modelJson: job.modelJson });
       this.update1(job, { params: summary.total_params });
       await client.request('loadData', data);
       if (run !== this.runId) return;
       this.update1(job, { state: 'training', epoch: 1 });
+      const preset = presets.find((p) => p.id === job.id);
+      recorder = this.recordRun?.(client, {
+        setup: { ...this.setup, preset: preset ? preset.id : this.setup.preset, model: job.modelJson }, source: 'compare',
+      }) ?? null;
       const result = await client.request('train', { modelJson: job.modelJson, data, training });
+      await recorder?.finish(result);
       if (run !== this.runId) return;
       this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? strings.nanLoss(result.message) : null });
       this.announceTrained();
     } catch (e) {
+      void recorder?.abandon();
       if (run !== this.runId) return;
       this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
       client.terminate();

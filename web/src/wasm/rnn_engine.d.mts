@@ -11,6 +11,13 @@ export interface EngineSession {
   /** count sequences of equal length, flat and sample-major; faster than predict for many. */
   predictIds(ids: Int32Array, count: number): string;
   trace(idsJson: string): string;
+  /** A saved model (topology only; weights zero until written into stateView(0)). */
+  loadModel(modelJson: string): string;
+  /**
+   * A view of wasm memory over the weights (0) or the run's optimizer state (1), or null: copy it
+   * (slice) before any other call, or set() saved values into it (its length is fixed).
+   */
+  stateView(which: 0 | 1): Float32Array | null;
   delete(): void;
 }
 
