@@ -125,6 +125,26 @@ test('a reload while training asks first, then keeps the last finished epoch as 
   await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);
 });
 
+test('compared models are runs too', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', '1');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('checkbox', { name: '09-2 embedding SimpleRNN (500 words)' }).uncheck();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const table = page.getByRole('table', { name: 'Comparison' });
+  for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) {
+    await expect(table.getByRole('row').filter({ hasText: title })).toContainText('Finished', { timeout: 90_000 });
+  }
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(2);
+  for (const title of ['09-3 LSTM(8) (Compare)', '09-3 GRU(8) (Compare)']) {
+    const row = runRows(page).filter({ hasText: title });
+    await expect(row.locator('td').nth(4)).toHaveText('1');
+    await expect(row.locator('td').nth(6)).toHaveText(/^0\.\d{3}$/);
+  }
+});
+
 test('storage unavailable: the page says so and trains anyway', async ({ page }) => {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };

@@ -144,7 +144,7 @@ export class AppRoot extends LitElement {
 
   private recordRun: RecordRun = (client, start) => {
     const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
-    const name = runsStrings.runName(preset?.title ?? strings.customPreset, new Date());
+    const name = runsStrings.runName(preset?.title ?? strings.customPreset, new Date(), start.source === 'compare');
     return new RunRecorder(this.runsDb, client, { ...start, name }, {
       onProblem: (m) => (this.runsProblem = m),
       onSaved: () => { this.runsProblem = null; this.refreshRuns(); },

@@ -40,6 +40,7 @@ export class RunsPanel extends LitElement {
     td.num { text-align: right; font-family: ui-monospace, monospace; }
     tr[aria-current=true] td { background: #eef6ee; }
     button { font-size: 0.9rem; padding: 0.2rem 0.6rem; margin: 0 0.3rem 0.2rem 0; cursor: pointer; }
+    td.actions { white-space: nowrap; }
     .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
     .empty { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.8rem; border-radius: 4px; }
   `;
@@ -71,7 +72,7 @@ export class RunsPanel extends LitElement {
         <td class="num">${pct(r.best_val_accuracy)}</td>
         <td class="num">${pct(r.test_accuracy)}</td>
         <td>${s.status[r.status] ?? r.status}</td>
-        <td>${this.deleting === r.id ? this.renderConfirm(r) : html`
+        <td class="actions">${this.deleting === r.id ? this.renderConfirm(r) : html`
           <button aria-label=${s.openLabel(r.name)} @click=${() => this.emit('run-open', { id: r.id })}>${s.open}</button>
           <button aria-label=${s.renameButtonLabel(r.name)} @click=${() => this.startRename(r.id)}>${s.rename}</button>
           <button aria-label=${s.deleteLabel(r.name)} @click=${() => (this.deleting = r.id)}>${s.delete}</button>`}</td>

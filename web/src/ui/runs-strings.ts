@@ -39,10 +39,13 @@ export const runsStrings = {
   } as Record<string, string>,
   opened: (name: string, epochs: number) => `Opened ${name}: ${n(epochs)} epochs. Classify uses its model; Continue training goes on from epoch ${n(epochs + 1)}.`,
   openFailed: (msg: string) => `The run could not be opened: ${msg}`,
-  runName: (model: string, date: Date) => `${model} · ${date.toISOString().slice(0, 16).replace('T', ' ')}`,
+  runName: (model: string, date: Date, compared: boolean) =>
+    `${model}${compared ? ' (Compare)' : ''} · ${date.toISOString().slice(0, 16).replace('T', ' ')}`,
   classifyLabel: (name: string) => `${name} (saved run)`,
   interruptedNote: (count: number) => `${n(count)} run${count === 1 ? ' was' : 's were'} cut off by a reload while training: kept at the last finished epoch, marked interrupted.`,
   leaveWarning: 'A model is training: leaving the page stops it (the last finished epoch is kept under Runs).',
   continueTraining: 'Continue training',
+  openedStatus: (epochs: number, testAccuracy: number | null) =>
+    `Saved run: ${n(epochs)} epochs${testAccuracy === null ? '' : `, test accuracy ${testAccuracy.toFixed(3)}`}.`,
   continueNote: (name: string, epochs: number) => `Open run: ${name}, ${n(epochs)} epochs trained. Continue training goes on from epoch ${n(epochs + 1)} with its weights and optimizer state; Train starts a new run.`,
 };

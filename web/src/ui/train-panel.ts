@@ -92,7 +92,7 @@ export class TrainPanel extends LitElement {
       this.error = null;
       this.lastBatch = null;
       this.batchColumns = [[], []];
-      this.status = strings.statusIdle;
+      this.status = runsStrings.openedStatus(this.openRun.run.history.length, this.openRun.run.test_accuracy);
     }
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
