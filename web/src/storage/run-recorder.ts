@@ -5,11 +5,11 @@
 import type { EngineClient } from '../engine/client';
 import type { EpochLog, ModelState, TrainResult } from '../engine/protocol';
 import type { PlaygroundState } from '../state/playground-state';
-import { bestValAccuracy, newRunId, type RunRecord, type RunsDb } from './runs-db';
+import { bestValAccuracy, newRunId, storageError, type RunRecord, type RunsDb, type StorageError } from './runs-db';
 
 export interface RecorderHooks {
-  /** A save failed: the sentence to show (storage full or unavailable). */
-  onProblem: (message: string) => void;
+  /** A save failed (storage full or unavailable). */
+  onProblem: (error: StorageError) => void;
   /** A save succeeded (the Runs list may refresh). */
   onSaved: (run: RunRecord) => void;
 }
@@ -84,7 +84,7 @@ export class RunRecorder {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch((e: unknown) => this.hooks.onProblem(e instanceof Error ? e.message : String(e)));
+    this.queue = this.queue.then(work).catch((e: unknown) => this.hooks.onProblem(storageError(e)));
     return this.queue;
   }
 }

@@ -3,8 +3,8 @@
 // in one transaction so a run and its state never disagree:
 //   runs:   RunRecord (small: what the Runs tab lists), key `id`
 //   states: { id, state: ModelState } (the weights; read only when a run is opened)
-// Every operation reports failure as a StorageError with a sentence for the page; a failed write
-// aborts its transaction, so what was saved before stays as it was.
+// Every operation reports failure as a StorageError (full or unavailable; the page words it); a
+// failed write aborts its transaction, so what was saved before stays as it was.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { EpochLog, ModelState, TrainResult } from '../engine/protocol';
 import type { PlaygroundState } from '../state/playground-state';
@@ -35,21 +35,19 @@ interface RunsSchema extends DBSchema {
 export const DB_NAME = 'rnn-playground';
 const DB_VERSION = 1;
 
+/** A storage operation failed: the storage is full, or unavailable (with the browser's reason). */
 export class StorageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly kind: 'full' | 'unavailable', readonly detail: string) {
+    super(`${kind}: ${detail}`);
     this.name = 'StorageError';
   }
 }
 
-/** The page's sentence for a failed storage operation. */
-export function storageProblem(e: unknown): string {
+export function storageError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  if (name === 'QuotaExceededError') {
-    return 'The browser\'s storage for this site is full: this run is not saved. Delete old runs under Runs to make room; runs saved before are kept.';
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return `Runs cannot be saved in this browser (${detail || name || 'storage unavailable'}). The page keeps working; runs saved before are kept.`;
+  const detail = (e instanceof Error ? e.message : String(e)) || name || 'IndexedDB';
+  return new StorageError(name === 'QuotaExceededError' ? 'full' : 'unavailable', detail);
 }
 
 /** Best validation accuracy of a history (null when no epoch has validation numbers). */
@@ -62,7 +60,7 @@ export class RunsDb {
   private db: Promise<IDBPDatabase<RunsSchema>> | null = null;
 
   private open(): Promise<IDBPDatabase<RunsSchema>> {
-    if (typeof indexedDB === 'undefined') return Promise.reject(new StorageError(storageProblem(new Error('no IndexedDB'))));
+    if (typeof indexedDB === 'undefined') return Promise.reject(new StorageError('unavailable', 'no IndexedDB'));
     this.db ??= openDB<RunsSchema>(DB_NAME, DB_VERSION, {
       upgrade(db) {
         const runs = db.createObjectStore('runs', { keyPath: 'id' });
@@ -79,7 +77,7 @@ export class RunsDb {
     try {
       return await work(await this.open());
     } catch (e) {
-      throw e instanceof StorageError ? e : new StorageError(storageProblem(e));
+      throw storageError(e);
     }
   }
 

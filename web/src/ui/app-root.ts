@@ -11,7 +11,7 @@ import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
 import { setupProblem } from '../state/setup-check';
-import { strings } from './strings';
+import { chooseLanguage, language, LanguageController, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -20,30 +20,30 @@ import './runs-panel';
 import type { ComparePanel } from './compare-panel';
 import type { OpenRun, RecordRun } from './train-panel';
 import { RunRecorder } from '../storage/run-recorder';
-import { RunsDb, StorageError, type RunRecord } from '../storage/runs-db';
-import { runsStrings } from './runs-strings';
+import { RunsDb, storageError, type RunRecord } from '../storage/runs-db';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
-import { classifyStrings } from './classify-strings';
 // ---- end Classify tab ----
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_TITLES: Record<Tab, string> = {
-  model: strings.tabModel, data: strings.tabData, train: strings.tabTrain, compare: strings.tabCompare,
-  classify: classifyStrings.tab, runs: runsStrings.tab,
+const TAB_TITLES: Record<Tab, () => string> = {
+  model: () => ui.app.tabModel, data: () => ui.app.tabData, train: () => ui.app.tabTrain,
+  compare: () => ui.app.tabCompare, classify: () => ui.classify.tab, runs: () => ui.runs.tab,
 };
 
 @customElement('app-root')
 export class AppRoot extends LitElement {
+  private readonly language = new LanguageController(this);
   @state() private setup: PlaygroundState = defaultState();
-  @state() private engineStatus = strings.engineLoading;
+  /** Messages are kept as functions so that they follow a change of language. */
+  @state() private engineStatus: Text = () => ui.app.engineLoading;
   @state() private summary: ModelSummary | null = null;
   @state() private modelError: string | null = null;
   @state() private tab: Tab = 'model';
-  @state() private linkError: string | null = null;
-  @state() private workerNote: string | null = null;
+  @state() private linkError: Text | null = null;
+  @state() private workerNote: Text | null = null;
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
@@ -58,8 +58,8 @@ export class AppRoot extends LitElement {
   // ---- Runs (storage/runs-db.ts): kept runs, the one open, and storage problems. ----
   private readonly runsDb = new RunsDb();
   @state() private runs: RunRecord[] = [];
-  @state() private runsProblem: string | null = null;
-  @state() private runsNote: string | null = null;
+  @state() private runsProblem: Text | null = null;
+  @state() private runsNote: Text | null = null;
   @state() private openRun: OpenRun | null = null;
   private refreshTimer: number | undefined;
 
@@ -107,18 +107,19 @@ export class AppRoot extends LitElement {
     const compare = this.renderRoot.querySelector<ComparePanel>('compare-panel');
     if (!this.training && !compare?.isTraining) return;
     e.preventDefault();
-    e.returnValue = runsStrings.leaveWarning;
+    e.returnValue = ui.runs.leaveWarning;
   };
 
   private storageFailed(e: unknown): void {
-    this.runsProblem = e instanceof StorageError ? e.message : String(e);
+    const error = storageError(e);
+    this.runsProblem = error.kind === 'full' ? () => ui.runs.storageFull : () => ui.runs.storageUnavailable(error.detail);
   }
 
   /** Runs cut off by the last reload become 'interrupted'; the newest run becomes Classify's model. */
   private async startRuns(): Promise<void> {
     try {
       const interrupted = await this.runsDb.markInterrupted();
-      if (interrupted) this.runsNote = runsStrings.interruptedNote(interrupted);
+      if (interrupted) this.runsNote = () => ui.runs.interruptedNote(interrupted);
       this.runs = await this.runsDb.list();
     } catch (e) {
       this.storageFailed(e);
@@ -130,8 +131,8 @@ export class AppRoot extends LitElement {
       const saved = await this.runsDb.get(newest.id);
       if (saved && !this.training && !this.trainedHere) await this.useForClassify(saved.run, saved.state.weights);
     } catch (e) {
-      if (e instanceof StorageError) this.storageFailed(e);
-      // A run the engine refuses (a model from an older version) stays listed; Classify waits for a new one.
+      // A run the engine refuses stays listed (Open run says why); Classify waits for a new model.
+      if (!(e instanceof Error && e.name === 'EngineError')) this.storageFailed(e);
     }
   }
 
@@ -144,9 +145,9 @@ export class AppRoot extends LitElement {
 
   private recordRun: RecordRun = (client, start) => {
     const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
-    const name = runsStrings.runName(preset?.title ?? strings.customPreset, new Date(), start.source === 'compare');
+    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date(), start.source === 'compare');
     return new RunRecorder(this.runsDb, client, { ...start, name }, {
-      onProblem: (m) => (this.runsProblem = m),
+      onProblem: (e) => this.storageFailed(e),
       onSaved: () => { this.runsProblem = null; this.refreshRuns(); },
     });
   };
@@ -154,7 +155,7 @@ export class AppRoot extends LitElement {
   private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
     const client = this.client;
     await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
-    this.trainedHere = { label: runsStrings.classifyLabel(run.name), client };
+    this.trainedHere = { label: ui.runs.classifyLabel(run.name), client };
     this.updateClassifyModels();
   }
 
@@ -162,14 +163,16 @@ export class AppRoot extends LitElement {
     if (this.training) return;
     try {
       const saved = await this.runsDb.get(id);
-      if (!saved) throw new Error('it is no longer stored');
+      if (!saved) throw new Error(ui.runs.noLongerStored);
       this.applySetup(saved.run.setup, true);
       await this.useForClassify(saved.run, saved.state.weights);
       this.openRun = saved;
-      this.runsNote = runsStrings.opened(saved.run.name, saved.run.history.length);
+      const { name } = saved.run, epochs = saved.run.history.length;
+      this.runsNote = () => ui.runs.opened(name, epochs);
       this.tab = 'train';
     } catch (e) {
-      this.runsNote = runsStrings.openFailed(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      this.runsNote = () => ui.runs.openFailed(message);
     }
   }
 
@@ -202,7 +205,7 @@ export class AppRoot extends LitElement {
       this.linkError = null;
       this.applySetup(fromLink ?? this.setup, true);
     } catch (e) {
-      this.linkError = strings.badLink(e instanceof StateError ? e.message : String(e));
+      this.linkError = () => ui.app.badLink(e instanceof StateError ? e.message : String(e));
       this.applySetup(defaultState(), true);
     }
   }
@@ -210,8 +213,8 @@ export class AppRoot extends LitElement {
   private startClient(): EngineClient {
     const client = new EngineClient();
     client.request('init', {}).then(
-      (info) => (this.engineStatus = strings.engineReady(info.simd)),
-      (e: Error) => (this.engineStatus = strings.engineFailed(e.message)),
+      (info) => (this.engineStatus = () => ui.app.engineReady(info.simd)),
+      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(e.message)),
     );
     client.on((ev) => {
       if (ev.event !== 'fatal' || client !== this.client) return;
@@ -219,10 +222,10 @@ export class AppRoot extends LitElement {
       // that cannot even start would fail again: give up after a few tries and say so.
       this.training = false;
       if (++this.restarts > 3) {
-        this.engineStatus = strings.engineFailed(ev.error);
+        this.engineStatus = () => ui.app.engineFailed(ev.error);
         return;
       }
-      this.workerNote = strings.engineRestarted(ev.error);
+      this.workerNote = () => ui.app.engineRestarted(ev.error);
       this.client = this.startClient();
       this.requestSummary(0);
     });
@@ -281,12 +284,12 @@ export class AppRoot extends LitElement {
 
   /** Why the current set-up cannot be trained, or null. */
   private trainBlocker(): string | null {
-    if (this.modelError) return strings.cannotTrain;
-    if (!this.summary) return strings.engineLoading;
+    if (this.modelError) return ui.common.cannotTrain;
+    if (!this.summary) return ui.app.engineLoading;
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
-    if (preset?.summary_only && this.isPresetModel(preset.model)) return strings.summaryOnlyCannotTrain(preset.summary_only);
+    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? strings.setupProblem(problem) : null;
+    return problem ? ui.common.setupProblem(problem) : null;
   }
 
   private isPresetModel(model: unknown): boolean {
@@ -331,36 +334,41 @@ export class AppRoot extends LitElement {
     const onChange = (e: CustomEvent<PlaygroundState>) => this.applySetup(e.detail);
     return html`
       <header>
-        <h1>${strings.appTitle}</h1>
-        <p class="tagline">${strings.tagline}</p>
+        <h1>${ui.app.appTitle}</h1>
+        <p class="tagline">${ui.app.tagline}</p>
+        <span class="language"><label for="language">${ui.app.languageLabel}</label>
+          <select id="language" @change=${(e: Event) => chooseLanguage((e.target as HTMLSelectElement).value as Lang)}>
+            <option value="ko" lang="ko" ?selected=${language() === 'ko'}>한국어</option>
+            <option value="en" lang="en" ?selected=${language() === 'en'}>English</option>
+          </select></span>
       </header>
-      <p class="status" role="note">${this.engineStatus}</p>
-      ${this.linkError ? html`<div class="error" role="alert">${this.linkError}
-        <button @click=${() => (this.linkError = null)}>${strings.dismiss}</button></div>` : nothing}
-      ${this.runsProblem ? html`<div class="error" role="alert">${this.runsProblem}
-        <button @click=${() => (this.runsProblem = null)}>${strings.dismiss}</button></div>` : nothing}
-      ${this.runsNote ? html`<div class="notice" aria-live="polite">${this.runsNote}
-        <button @click=${() => (this.runsNote = null)}>${strings.dismiss}</button></div>` : nothing}
-      ${this.workerNote ? html`<div class="notice">${this.workerNote}
-        <button @click=${() => (this.workerNote = null)}>${strings.dismiss}</button></div>` : nothing}
+      <p class="status" role="note">${this.engineStatus()}</p>
+      ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
+        <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.runsProblem ? html`<div class="error" role="alert">${this.runsProblem()}
+        <button @click=${() => (this.runsProblem = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.runsNote ? html`<div class="notice" aria-live="polite">${this.runsNote()}
+        <button @click=${() => (this.runsNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.workerNote ? html`<div class="notice">${this.workerNote()}
+        <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
       <div class="bar">
-        <span><label for="preset">${strings.presetLabel}</label>
+        <span><label for="preset">${ui.app.presetLabel}</label>
           <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
             ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
-              ${p.title}${p.summary_only ? ` (${strings.summaryOnly})` : ''}</option>`)}
+              ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
-        ${preset ? html`<span class="source">${strings.source(preset.source)}</span>` : nothing}
-        <span class="link"><label for="link">${strings.linkLabel}</label>
+        ${preset ? html`<span class="source">${ui.app.source(preset.source)}</span>` : nothing}
+        <span class="link"><label for="link">${ui.app.linkLabel}</label>
           <input id="link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          <button @click=${() => this.copyLink()}>${strings.copyLink}</button>
-          <span aria-live="polite">${this.copied ? strings.linkCopied : ''}</span></span>
+          <button @click=${() => this.copyLink()}>${ui.app.copyLink}</button>
+          <span aria-live="polite">${this.copied ? ui.app.linkCopied : ''}</span></span>
       </div>
       ${preset?.summary_only && this.isPresetModel(preset.model)
-        ? html`<p class="notice">${strings.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
-      <div role="tablist" aria-label=${strings.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
+        ? html`<p class="notice">${ui.app.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
+      <div role="tablist" aria-label=${ui.app.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
         ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
-          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]}</button>`)}
+          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
         <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError} ?busy=${this.training}
@@ -376,14 +384,14 @@ export class AppRoot extends LitElement {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
-            this.trainedHere = { label: classifyStrings.trainedHere(preset?.title ?? strings.customPreset), client: this.client };
+            this.trainedHere = { label: ui.classify.trainedHere(preset?.title ?? ui.app.customPreset), client: this.client };
             this.updateClassifyModels();
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
-            this.trainedInCompare = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
+            this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
             this.updateClassifyModels();
           }}></compare-panel>
       </section>

@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { presetById } from '../presets/presets';
 import type { RunRecord } from '../storage/runs-db';
-import { runsStrings as s } from './runs-strings';
+import { LanguageController, ui, type Text } from '../i18n';
 
 /** A run's model, as its preset's title or the first words of its layer list. */
 export function runModelTitle(run: RunRecord): string {
@@ -17,14 +17,15 @@ export function runModelTitle(run: RunRecord): string {
     const layers = doc.config?.layers?.map((l) => l.class_name).filter((c) => c && c !== 'InputLayer');
     if (layers?.length) return layers.join(' → ');
   } catch { /* not JSON: fall through */ }
-  return 'Model';
+  return ui.runs.modelFallback;
 }
 
 @customElement('runs-panel')
 export class RunsPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) runs: RunRecord[] = [];
   /** Storage is unavailable or full: the sentence to show, or null. */
-  @property({ attribute: false }) problem: string | null = null;
+  @property({ attribute: false }) problem: Text | null = null;
   /** The run currently open (its row is marked). */
   @property({ attribute: false }) openId: string | null = null;
 
@@ -50,14 +51,16 @@ export class RunsPanel extends LitElement {
   }
 
   render() {
+    const s = ui.runs;
     return html`
       <h2>${s.heading}</h2>
       <p class="intro">${s.intro}</p>
-      ${this.problem ? html`<div class="error" role="alert">${this.problem}</div>` : nothing}
+      ${this.problem ? html`<div class="error" role="alert">${this.problem()}</div>` : nothing}
       ${this.runs.length === 0 ? html`<p class="empty">${s.empty}</p>` : this.renderTable()}`;
   }
 
   private renderTable() {
+    const s = ui.runs;
     const pct = (v: number | null) => (v === null ? '—' : v.toFixed(3));
     return html`<table aria-label=${s.tableLabel}>
       <thead><tr><th scope="col">${s.colName}</th><th scope="col">${s.colModel}</th><th scope="col">${s.colData}</th>
@@ -86,6 +89,7 @@ export class RunsPanel extends LitElement {
   }
 
   private renderRename(r: RunRecord) {
+    const s = ui.runs;
     const commit = () => {
       const name = this.renderRoot.querySelector<HTMLInputElement>('input.rename')?.value.trim() ?? '';
       if (name) this.emit('run-rename', { id: r.id, name: name.slice(0, 200) });
@@ -99,6 +103,7 @@ export class RunsPanel extends LitElement {
   }
 
   private renderConfirm(r: RunRecord) {
+    const s = ui.runs;
     return html`<span role="group" aria-label=${s.confirmDelete(r.name)}>${s.confirmDelete(r.name)}
       <button @click=${() => { this.deleting = null; this.emit('run-delete', { id: r.id }); }}>${s.confirmYes}</button>
       <button @click=${() => (this.deleting = null)}>${s.cancel}</button></span>`;

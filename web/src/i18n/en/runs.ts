@@ -1,7 +1,7 @@
-// Every user-visible string of the Runs tab and of keeping runs (a Korean table will sit beside it).
-const n = (v: number) => v.toLocaleString('en-US');
+// The Runs view and keeping runs (English).
+import { groupThousands as n } from '../format';
 
-export const runsStrings = {
+export const runs = {
   tab: 'Runs',
   heading: 'Runs kept in this browser',
   intro: 'Every training run is saved here as it trains (after every epoch) and when it ends: its set-up, curves, ' +
@@ -37,6 +37,7 @@ export const runsStrings = {
     stopped: 'stopped',
     nan: 'stopped: loss not a number',
   } as Record<string, string>,
+  modelFallback: 'Model',
   opened: (name: string, epochs: number) => `Opened ${name}: ${n(epochs)} epochs. Classify uses its model; Continue training goes on from epoch ${n(epochs + 1)}.`,
   openFailed: (msg: string) => `The run could not be opened: ${msg}`,
   runName: (model: string, date: Date, compared: boolean) =>
@@ -44,6 +45,9 @@ export const runsStrings = {
   classifyLabel: (name: string) => `${name} (saved run)`,
   interruptedNote: (count: number) => `${n(count)} run${count === 1 ? ' was' : 's were'} cut off by a reload while training: kept at the last finished epoch, marked interrupted.`,
   leaveWarning: 'A model is training: leaving the page stops it (the last finished epoch is kept under Runs).',
+  storageFull: 'The browser\'s storage for this site is full: this run is not saved. Delete old runs under Runs to make room; runs saved before are kept.',
+  storageUnavailable: (detail: string) => `Runs cannot be saved in this browser (${detail}). The page keeps working; runs saved before are kept.`,
+  noLongerStored: 'it is no longer stored',
   continueTraining: 'Continue training',
   openedStatus: (epochs: number, testAccuracy: number | null) =>
     `Saved run: ${n(epochs)} epochs${testAccuracy === null ? '' : `, test accuracy ${testAccuracy.toFixed(3)}`}.`,

@@ -1,0 +1,37 @@
+// The Compare view (English).
+
+export const compare = {
+  compareHeading: 'Compare models',
+  compareHelp: (conc: number) =>
+    `Each model trains in its own worker with the data and training settings of this set-up; ${conc} at once, the rest wait in a queue.`,
+  compareModels: 'Models to compare',
+  compareCurrent: 'The model in the editor',
+  compare: 'Compare',
+  cancelCompare: 'Cancel comparison',
+  compareNeedTwo: 'Pick at least one model.',
+  colModel: 'Model',
+  colState: 'State',
+  colSecondsPerEpoch: 'Seconds per epoch',
+  colBestValAcc: 'Best val accuracy',
+  colTestAcc: 'Test accuracy',
+  compareTable: 'Comparison',
+  jobQueued: 'queued',
+  jobLoading: 'loading data',
+  jobTraining: (e: number, total: number) => `epoch ${e}/${total}`,
+  jobDone: (reason: string) => reason,
+  jobFailed: (msg: string) => `failed: ${msg}`,
+  jobCancelled: 'cancelled',
+  compareValLoss: 'Validation loss per epoch',
+  compareValAcc: 'Validation accuracy per epoch',
+  paramHeading: 'Where the parameters are',
+  paramChartLabel: (nIn: number, u: number, totals: string) => `Recurrent layer parameters for n = ${nIn} inputs and u = ${u} units: ${totals}`,
+  paramTableLabel: 'Recurrent weights by cell type',
+  paramChartExplain: (nIn: number, u: number) =>
+    `One recurrent layer reading n = ${nIn} features with u = ${u} units. SimpleRNN has one set of weights (kernel n × u, recurrent kernel u × u, bias u). ` +
+    `LSTM keeps four such sets (input, forget, candidate, output: 4×) and GRU three (update, reset, candidate: 3×); Keras’ GRU also keeps a second bias per gate (reset_after).`,
+  timesRecurrent: (k: number) => `${k}× recurrent`,
+  weightPart: { kernel: 'kernel', recurrent: 'recurrent kernel', bias: 'bias' } as Record<'kernel' | 'recurrent' | 'bias', string>,
+  cellType: 'Cell',
+  paramUnitsLabel: 'Units (u)',
+  paramFeaturesLabel: 'Input features (n)',
+};

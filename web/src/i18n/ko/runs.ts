@@ -1,0 +1,57 @@
+// The Runs view and keeping runs (Korean). Same keys as en/runs.ts.
+import { groupThousands as n } from '../format';
+import type { runs as En } from '../en/runs';
+import type { Translation } from '../translation';
+
+export const runs: Translation<typeof En> = {
+  tab: '훈련 기록',
+  heading: '이 브라우저에 저장된 훈련 기록',
+  intro: '모든 훈련은 진행되는 동안(에포크마다)과 끝날 때 여기에 저장됩니다: 설정, 곡선, 가중치, 옵티마이저 상태. ' +
+    '기록을 열면 곡선을 다시 보고, 그 모델로 분류하고, 이어서 훈련할 수 있습니다.',
+  empty: '아직 훈련 기록이 없습니다: 모델을 훈련하면(훈련 탭이나 비교 탭) 여기에 나타납니다.',
+  tableLabel: '저장된 훈련 기록',
+  colName: '이름',
+  colModel: '모델',
+  colData: '데이터',
+  colDate: '날짜',
+  colEpochs: '에포크',
+  colBestValAcc: '최고 검증 정확도',
+  colTestAcc: '테스트 정확도',
+  colStatus: '상태',
+  colActions: '작업',
+  open: '기록 열기',
+  rename: '이름 바꾸기',
+  delete: '삭제',
+  save: '저장',
+  cancel: '취소',
+  renameLabel: (name: string) => `${name}의 새 이름`,
+  openLabel: (name: string) => `기록 열기 ${name}`,
+  renameButtonLabel: (name: string) => `이름 바꾸기 ${name}`,
+  deleteLabel: (name: string) => `삭제 ${name}`,
+  confirmDelete: (name: string) => `“${name}” 기록과 가중치를 삭제할까요? 되돌릴 수 없습니다.`,
+  confirmYes: '삭제',
+  data: (pack: string, numWords: number, maxlen: number) => `${pack === 'book' ? '책의 분할' : '빠른 부분집합'} · num_words ${n(numWords)} · maxlen ${n(maxlen)}`,
+  status: {
+    training: '훈련 중',
+    interrupted: '중단됨 (마지막으로 끝난 에포크까지 저장)',
+    finished: '완료',
+    early_stopped: '조기 종료',
+    stopped: '사용자가 중지',
+    nan: '중지 (손실 NaN)',
+  },
+  modelFallback: '모델',
+  opened: (name: string, epochs: number) => `${name} 기록을 열었습니다: ${n(epochs)} 에포크. 분류 탭이 이 모델을 씁니다. 이어서 훈련하면 ${n(epochs + 1)}번째 에포크부터 계속합니다.`,
+  openFailed: (msg: string) => `기록을 열 수 없습니다: ${msg}`,
+  runName: (model: string, date: Date, compared: boolean) =>
+    `${model}${compared ? ' (비교)' : ''} · ${date.toISOString().slice(0, 16).replace('T', ' ')}`,
+  classifyLabel: (name: string) => `${name} (저장된 기록)`,
+  interruptedNote: (count: number) => `훈련 중에 새로 고침으로 끊긴 기록 ${n(count)}개: 마지막으로 끝난 에포크까지 저장되어 '중단됨'으로 표시됩니다.`,
+  leaveWarning: '모델을 훈련하는 중입니다: 페이지를 떠나면 훈련이 멈춥니다(마지막으로 끝난 에포크는 훈련 기록에 남습니다).',
+  storageFull: '이 사이트의 브라우저 저장 공간이 가득 찼습니다: 이번 훈련은 저장되지 않습니다. 훈련 기록에서 오래된 기록을 삭제하세요. 이미 저장된 기록은 그대로 있습니다.',
+  storageUnavailable: (detail: string) => `이 브라우저에는 훈련 기록을 저장할 수 없습니다 (${detail}). 페이지는 계속 동작하고, 이미 저장된 기록은 그대로 있습니다.`,
+  noLongerStored: '더 이상 저장되어 있지 않습니다',
+  continueTraining: '이어서 훈련',
+  openedStatus: (epochs: number, testAccuracy: number | null) =>
+    `저장된 기록: ${n(epochs)} 에포크${testAccuracy === null ? '' : `, 테스트 정확도 ${testAccuracy.toFixed(3)}`}.`,
+  continueNote: (name: string, epochs: number) => `열린 기록: ${name}, ${n(epochs)} 에포크 훈련됨. '이어서 훈련'은 그 가중치와 옵티마이저 상태로 ${n(epochs + 1)}번째 에포크부터 계속하고, '훈련'은 새로 시작합니다.`,
+};
