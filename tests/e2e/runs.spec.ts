@@ -175,7 +175,7 @@ test('storage full: the new run is not saved, the page says so, the saved run is
 test('runs survive a browser restart (persistent profile)', async ({ baseURL }) => {
   const profile = await mkdtemp(join(tmpdir(), 'rnn-runs-'));
   const launch = () => chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, baseURL,
+    executablePath: '/usr/bin/chromium', headless: true, baseURL, locale: 'en-US',
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {

@@ -19,6 +19,8 @@ function leaves(table: Record<string, unknown>, prefix: string): [string, Value]
 const sampleArgs: Record<string, unknown[][]> = {
   'classify.mapsNote': [['SimpleRNN'], ['LSTM'], ['GRU']],
   'train.bookSource': [['book-2025-keras3'], ['blog-2021-tf2.6'], ['blog-2022-keras']],
+  // A run's default name: the model's title and a time stamp, with the Compare tab marked.
+  'runs.runName': [['09-3 LSTM(8)', '2026-12-05 01:41', true]],
 };
 
 /** The texts a value can produce: a string itself, or a function called with sample arguments. */

@@ -145,7 +145,7 @@ export class AppRoot extends LitElement {
 
   private recordRun: RecordRun = (client, start) => {
     const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
-    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date(), start.source === 'compare');
+    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date().toISOString().slice(0, 16).replace('T', ' '), start.source === 'compare');
     return new RunRecorder(this.runsDb, client, { ...start, name }, {
       onProblem: (e) => this.storageFailed(e),
       onSaved: () => { this.runsProblem = null; this.refreshRuns(); },

@@ -40,8 +40,8 @@ export const runs = {
   modelFallback: 'Model',
   opened: (name: string, epochs: number) => `Opened ${name}: ${n(epochs)} epochs. Classify uses its model; Continue training goes on from epoch ${n(epochs + 1)}.`,
   openFailed: (msg: string) => `The run could not be opened: ${msg}`,
-  runName: (model: string, date: Date, compared: boolean) =>
-    `${model}${compared ? ' (Compare)' : ''} · ${date.toISOString().slice(0, 16).replace('T', ' ')}`,
+  runName: (model: string, stamp: string, compared: boolean) =>
+    `${model}${compared ? ' (Compare)' : ''} · ${stamp}`,
   classifyLabel: (name: string) => `${name} (saved run)`,
   interruptedNote: (count: number) => `${n(count)} run${count === 1 ? ' was' : 's were'} cut off by a reload while training: kept at the last finished epoch, marked interrupted.`,
   leaveWarning: 'A model is training: leaving the page stops it (the last finished epoch is kept under Runs).',
