@@ -100,6 +100,16 @@ class SessionHandle {
     std::vector<float>* buffer = session_.state_buffer(which);
     return buffer ? emscripten::val(emscripten::typed_memory_view(buffer->size(), buffer->data())) : emscripten::val::null();
   }
+  // A view of wasm memory over one array of the data set (see Session::data_array), to be copied
+  // at once; or the error message as a string.
+  emscripten::val dataView(int num_words, int maxlen, int which) {
+    try {
+      const std::vector<int32_t>& a = session_.data_array(num_words, maxlen, which);
+      return emscripten::val(emscripten::typed_memory_view(a.size(), a.data()));
+    } catch (const std::exception& e) {
+      return emscripten::val(std::string(e.what()));
+    }
+  }
   std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(rnn::parse_json(ids)); }); }
 
  private:
@@ -123,5 +133,6 @@ EMSCRIPTEN_BINDINGS(rnn_engine) {
       .function("predictIds", &SessionHandle::predictIds)
       .function("loadModel", &SessionHandle::loadModel)
       .function("stateView", &SessionHandle::stateView)
+      .function("dataView", &SessionHandle::dataView)
       .function("trace", &SessionHandle::trace);
 }

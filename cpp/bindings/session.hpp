@@ -49,6 +49,11 @@ class Session {
   // (Optimizer::state). Null when there is no model / no run.
   std::vector<float>* state_buffer(int which);
 
+  // The pack's splits at num_words / maxlen, padded and cut as pad_sequences does, kept for the
+  // caller to read (the notebook's .npz): 0 x_train, 1 y_train, 2 x_val, 3 y_val, 4 x_test,
+  // 5 y_test. Ids sample-major (count × maxlen). ModelError without a pack.
+  const std::vector<int32_t>& data_array(int num_words, int maxlen, int which);
+
   // Predictions for token-id sequences (already padded to the model's length): [[outputs]...].
   nlohmann::json predict(const nlohmann::json& sequences);
   // The same for `count` sequences given flat (count × time ids, sample-major): the fast path.
@@ -65,6 +70,8 @@ class Session {
   std::unique_ptr<Network<float>> network_;
   std::unique_ptr<DataSplits> data_;
   std::unique_ptr<Trainer<float>> trainer_;
+  std::unique_ptr<DataSplits> exported_;
+  int exported_words_ = 0, exported_maxlen_ = 0;
   int batch_size_ = 32;
 };
 

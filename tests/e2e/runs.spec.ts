@@ -93,7 +93,7 @@ test('open a saved run: its curves come back and training continues from epoch 3
   await expect(log).toHaveCount(2);
   expect(await log.allTextContents()).toEqual(firstEpochs);
   await expect(page.getByRole('img', { name: /^Loss per epoch: / })).toBeVisible();
-  await train(page, 1, 'Continue training');
+  await train(page, 1, 'Go on from epoch 3');
   await expect(log).toHaveCount(3);
   await expect(log.nth(2).locator('td').first()).toHaveText('3');
   // The continued epoch starts from the trained weights: its training loss is below a fresh

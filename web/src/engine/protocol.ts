@@ -87,6 +87,14 @@ export interface ResumeFrom {
   epochs_done: number;
 }
 
+/** x_*: int32 ids (count × maxlen, sample-major); y_*: uint8 labels. */
+export interface ExportedData {
+  maxlen: number;
+  x_train: Int32Array; y_train: Uint8Array;
+  x_val: Int32Array; y_val: Uint8Array;
+  x_test: Int32Array; y_test: Uint8Array;
+}
+
 export interface CheckpointEvent {
   event: 'checkpoint';
   epoch: number;
@@ -137,6 +145,8 @@ export interface RequestMap {
   loadData: { params: DataSettings; result: DataInfo };
   /** Trains a model on the loaded pack; replies when training ends. */
   train: { params: { modelJson: string; data: DataSettings; training: TrainingSettings; resume?: ResumeFrom }; result: TrainResult };
+  /** The data set as the page trains on it (padded as pad_sequences), for the notebook's .npz. */
+  exportData: { params: DataSettings; result: ExportedData };
   /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
   loadModel: { params: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> }; result: { total_params: number } };
   pause: { params: Record<string, never>; result: { paused: boolean } };

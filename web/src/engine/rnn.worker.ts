@@ -4,7 +4,7 @@
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
-import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
+import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
   BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, ModelState, Reply, Request, RequestMap,
   TraceResult, TrainResult, WorkerEvent,
@@ -256,6 +256,10 @@ const handlers: Handlers = {
   stop: async () => {
     if (running) { stopRequested = true; if (paused) { paused = false; resumeWaiter?.(); resumeWaiter = null; } }
     return { stopping: running };
+  },
+  exportData: async (d) => {
+    if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');
+    return exportedData(await ensurePack(d.pack), d);
   },
   loadModel: async ({ modelJson, weights, data }) => {
     if (running) throw new Error('This worker is training: stop the run first.');

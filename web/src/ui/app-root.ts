@@ -17,6 +17,7 @@ import './data-panel';
 import './train-panel';
 import './compare-panel';
 import './runs-panel';
+import './share-panel';
 import type { ComparePanel } from './compare-panel';
 import type { OpenRun, RecordRun } from './train-panel';
 import { RunRecorder } from '../storage/run-recorder';
@@ -400,6 +401,7 @@ export class AppRoot extends LitElement {
         <classify-view .models=${this.classifyModels}></classify-view>
       </section>
       <section role="tabpanel" id="panel-runs" aria-labelledby="tab-runs" ?hidden=${this.tab !== 'runs'}>
+        <share-panel .setup=${this.setup} .client=${this.client} ?busy=${this.training}></share-panel>
         <runs-panel .runs=${this.runs} .problem=${this.runsProblem} .openId=${this.openRun?.run.id ?? null}
           @run-open=${(e: CustomEvent<{ id: string }>) => this.openSavedRun(e.detail.id)}
           @run-rename=${(e: CustomEvent<{ id: string; name: string }>) => this.renameRun(e.detail.id, e.detail.name)}

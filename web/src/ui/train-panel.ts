@@ -287,7 +287,7 @@ export class TrainPanel extends LitElement {
       <div class="buttons">
         <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
         ${continuable ? html`<button ?disabled=${this.running || this.blocker !== null}
-          @click=${() => this.train(continuable)}>${ui.runs.continueTraining}</button>` : nothing}
+          @click=${() => this.train(continuable)}>${ui.runs.continueTraining(continuable.run.history.length + 1)}</button>` : nothing}
         <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
         <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${ui.train.resume}</button>
         <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${ui.train.stop}</button>
