@@ -52,7 +52,7 @@ export function storageError(e: unknown): StorageError {
 
 /** Best validation accuracy of a history (null when no epoch has validation numbers). */
 export function bestValAccuracy(history: EpochLog[]): number | null {
-  const vals = history.map((h) => h.val_accuracy).filter((v) => Number.isFinite(v));
+  const vals = history.map((h) => h.val_accuracy).filter((v): v is number => v !== null && Number.isFinite(v));
   return vals.length ? Math.max(...vals) : null;
 }
 
