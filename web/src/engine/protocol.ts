@@ -170,6 +170,8 @@ interface RequestParams {
   train: { modelJson: string; data: DataSettings; training: TrainingSettings; resume?: ResumeFrom };
   /** The data set as the page trains on it (padded as pad_sequences), for the notebook's .npz. */
   exportData: DataSettings;
+  /** This worker's model in TF.js' layers format, as the CLI writes it: model.json and weights.bin's floats. */
+  exportTfjs: Record<string, never>;
   /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
   loadModel: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> };
   pause: Record<string, never>;
@@ -191,6 +193,7 @@ export const replySchemas = {
   loadData: DataInfoSchema,
   train: TrainResultSchema,
   exportData: ExportedDataSchema,
+  exportTfjs: v.object({ modelJson: v.string(), weights: v.instance(Float32Array) }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),

@@ -3,6 +3,7 @@
 // message queue, so pause / resume / stop are answered while a run is going.
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
+import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
@@ -100,6 +101,9 @@ let running = false;
 let paused = false;
 let stopRequested = false;
 let resumeWaiter: (() => void) | null = null;
+/** The model text of the model this worker holds (trained or loaded), for the TF.js download. */
+let modelJsonHere: string | null = null;
+let formatsModule: Promise<RnnFormatsModule> | null = null;
 
 /** The engine's stop reasons (trainer.cpp, stop_reason_name) in the protocol's words. */
 const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
@@ -222,6 +226,7 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
     };
     if (stopRequested && result.stop_reason !== 'nan') result.stop_reason = 'stopped';
     trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen };
+    modelJsonHere = p.modelJson;
     return result;
   } finally {
     running = false;
@@ -283,6 +288,17 @@ const handlers: Handlers = {
     if (running) { stopRequested = true; if (paused) { paused = false; resumeWaiter?.(); resumeWaiter = null; } }
     return { stopping: running };
   },
+  exportTfjs: async () => {
+    if (running) throw new Error('This model is training: download it when the run has ended.');
+    if (!trainedRun) throw new Error('There is no trained model yet: train one or open a run first.');
+    const { session } = await engine();
+    const weights = session.stateView(0)?.slice();
+    if (!weights || !modelJsonHere) throw new Error('There is no trained model yet: train one or open a run first.');
+    // The writer lives in a second module, fetched the first time a model is downloaded.
+    formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
+    const { model_json } = unwrapReply<{ model_json: string }>((await formatsModule).tfjsModelJson(modelJsonHere));
+    return { modelJson: model_json, weights };
+  },
   exportData: async (d) => {
     if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');
     return exportedData(await ensurePack(d.pack), d);
@@ -293,6 +309,7 @@ const handlers: Handlers = {
     const loaded = unwrapReply<{ total_params: number }>(session.loadModel(modelJson));
     writeState(session, 0, weights, 'weights');
     trainedRun = { numWords: data.num_words, maxlen: data.maxlen };
+    modelJsonHere = modelJson;
     return loaded;
   },
   classify: async ({ text }) => classify(text),

@@ -421,7 +421,7 @@ export class AppRoot extends LitElement {
         <classify-view .models=${this.classifyModels}></classify-view>
       </section>
       <section role="tabpanel" id="panel-runs" aria-labelledby="tab-runs" ?hidden=${this.tab !== 'runs'}>
-        <share-panel .setup=${this.setup} .client=${this.client} ?busy=${this.training}></share-panel>
+        <share-panel .setup=${this.setup} .client=${this.client} ?busy=${this.training} ?hasModel=${this.trainedHere !== null}></share-panel>
         <runs-panel .runs=${this.runs} .problem=${this.runsProblem} .openId=${this.openRun?.run.id ?? null}
           @run-open=${(e: CustomEvent<{ id: string }>) => this.openSavedRun(e.detail.id)}
           @run-rename=${(e: CustomEvent<{ id: string; name: string }>) => this.renameRun(e.detail.id, e.detail.name)}

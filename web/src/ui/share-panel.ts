@@ -1,4 +1,5 @@
-// Keep and share, to Keras: `Copy Keras code` (a Python cell for the current set-up: export/keras-code.ts) and `Download
+// Keep and share, to Keras: `Download TF.js model` (the model Classify uses, from the main worker),
+// `Copy Keras code` (a Python cell for the current set-up: export/keras-code.ts) and `Download
 // data` (the .npz of the current data settings and word_index.json). fflate is loaded only when a
 // file is made.
 import { LitElement, css, html, nothing } from 'lit';
@@ -24,6 +25,8 @@ export class SharePanel extends LitElement {
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) client!: EngineClient;
   @property({ type: Boolean }) busy = false;
+  /** The main worker holds a model (trained, opened or restored): the TF.js download is possible. */
+  @property({ type: Boolean }) hasModel = false;
 
   @state() private code: string | null = null;
   @state() private message: Text | null = null;
@@ -51,6 +54,16 @@ export class SharePanel extends LitElement {
     } finally {
       this.working = false;
     }
+  }
+
+  private downloadTfjs(): Promise<void> {
+    return this.make(async () => {
+      const [{ modelJson, weights }, files] = await Promise.all([
+        this.client.request('exportTfjs', {}), import('../export/notebook-files')]);
+      const name = files.tfjsZipName(modelJson);
+      save(files.tfjsZip(modelJson, weights), name, 'application/zip');
+      return name;
+    });
   }
 
   private downloadData(): Promise<void> {
@@ -94,8 +107,10 @@ export class SharePanel extends LitElement {
       <div class="buttons">
         <button ?disabled=${this.working || this.busy} @click=${() => this.downloadData()}>${s.downloadData}</button>
         <button @click=${() => this.copyCode()}>${s.copyKerasCode}</button>
+        <button ?disabled=${this.working || this.busy || !this.hasModel} @click=${() => this.downloadTfjs()}>${s.downloadTfjs}</button>
         <button ?disabled=${this.working} @click=${() => this.make(async () => { await this.downloadWordIndex(); return 'word_index.json'; })}>${s.downloadWordIndex}</button>
       </div>
+      ${this.hasModel ? nothing : html`<p>${s.tfjsNeedsModel}</p>`}
       <p aria-live="polite">${this.message?.() ?? ''}</p>
       ${this.code ? html`<label for="keras-code">${s.kerasCodeLabel}</label>
         <textarea id="keras-code" readonly .value=${this.code}></textarea>` : nothing}`;
