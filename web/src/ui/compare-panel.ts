@@ -19,6 +19,7 @@ import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { isNanStop } from './stop-reason';
 import type { RunRecorder } from '../storage/run-recorder';
 import type { RecordRun } from './train-panel';
+import { groupLargeNumbers } from '../i18n/format';
 import { LanguageController, ui } from '../i18n';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -98,11 +99,6 @@ export class ComparePanel extends LitElement {
       settings: () => ({ data: this.setup.data, training: this.setup.training }),
     });
     return list;
-  }
-
-  /** Some model is queued or training (the page asks before it is left). */
-  get isTraining(): boolean {
-    return this.running;
   }
 
   /**
@@ -199,7 +195,7 @@ export class ComparePanel extends LitElement {
     } catch (e) {
       void recorder?.abandon();
       if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
+      this.update1(job, { state: 'failed', error: groupLargeNumbers(e instanceof Error ? e.message : String(e)) });
       client.terminate();
     }
   }
@@ -222,6 +218,15 @@ export class ComparePanel extends LitElement {
     }
     this.jobs = [...this.jobs];
     this.announceTrained();
+  }
+
+  private wasRunning = false;
+
+  /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  protected updated(): void {
+    if (this.running === this.wasRunning) return;
+    this.wasRunning = this.running;
+    this.dispatchEvent(new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }));
   }
 
   disconnectedCallback(): void {
