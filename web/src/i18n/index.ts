@@ -8,6 +8,7 @@ import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
 import { model as enModel } from './en/model';
+import { presets as enPresets } from './en/presets';
 import { train as enTrain } from './en/train';
 import { app as koApp } from './ko/app';
 import { classify as koClassify } from './ko/classify';
@@ -15,13 +16,14 @@ import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
 import { model as koModel } from './ko/model';
+import { presets as koPresets } from './ko/presets';
 import { train as koTrain } from './ko/train';
 import { language, type Lang } from './language';
 import type { Translation } from './translation';
 
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
-  classify: enClassify,
+  classify: enClassify, presets: enPresets,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -30,7 +32,7 @@ export const tables: Record<Lang, Tables> = {
   en,
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
-    classify: koClassify,
+    classify: koClassify, presets: koPresets,
   },
 };
 

@@ -11,7 +11,7 @@ import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
 import { setupProblem } from '../state/setup-check';
-import { chooseLanguage, language, LanguageController, ui, type Lang, type Text } from '../i18n';
+import { chooseLanguage, language, LanguageController, onLanguageChange, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -20,6 +20,12 @@ import './compare-panel';
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
 // ---- end Classify tab ----
+
+/** A worker holding a trained model, and its name in the current language. */
+interface TrainedModel {
+  title: () => string;
+  client: EngineClient;
+}
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify'] as const;
 type Tab = (typeof TABS)[number];
@@ -44,11 +50,16 @@ export class AppRoot extends LitElement {
   @state() private copied = false;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
-  private trainedHere: ClassifyModel | null = null;
-  private trainedInCompare: ClassifyModel[] = [];
+  private trainedHere: TrainedModel | null = null;
+  private trainedInCompare: TrainedModel[] = [];
+  /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
-    this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
+    this.classifyModels = [
+      ...(this.trainedHere ? [{ label: ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client }] : []),
+      ...this.trainedInCompare.map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client })),
+    ];
   }
+  private offLanguage: (() => void) | null = null;
 
   private restarts = 0;
   private summarizeTimer: number | undefined;
@@ -79,11 +90,13 @@ export class AppRoot extends LitElement {
     super.connectedCallback();
     this.loadFromUrl();
     window.addEventListener('hashchange', this.onHashChange);
+    this.offLanguage = onLanguageChange(() => this.updateClassifyModels());
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.offLanguage?.();
   }
 
   private onHashChange = () => {
@@ -178,7 +191,7 @@ export class AppRoot extends LitElement {
     if (this.modelError) return ui.common.cannotTrain;
     if (!this.summary) return ui.app.engineLoading;
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
-    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
+    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(ui.presets.summaryOnly[preset.id] ?? preset.summary_only);
     const problem = setupProblem(this.setup);
     return problem ? ui.common.setupProblem(problem) : null;
   }
@@ -243,16 +256,16 @@ export class AppRoot extends LitElement {
           <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
             ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
-              ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
+              ${ui.presets.title[p.id] ?? p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
-        ${preset ? html`<span class="source">${ui.app.source(preset.source)}</span>` : nothing}
+        ${preset ? html`<span class="source">${ui.app.source(ui.presets.source[preset.id] ?? preset.source)}</span>` : nothing}
         <span class="link"><label for="link">${ui.app.linkLabel}</label>
           <input id="link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
           <button @click=${() => this.copyLink()}>${ui.app.copyLink}</button>
           <span aria-live="polite">${this.copied ? ui.app.linkCopied : ''}</span></span>
       </div>
       ${preset?.summary_only && this.isPresetModel(preset.model)
-        ? html`<p class="notice">${ui.app.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
+        ? html`<p class="notice">${ui.app.summaryOnlyNote(ui.presets.summaryOnly[preset.id] ?? preset.summary_only)}</p>` : nothing}
       <div role="tablist" aria-label=${ui.app.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
         ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
           tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
@@ -271,14 +284,15 @@ export class AppRoot extends LitElement {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
-            this.trainedHere = { label: ui.classify.trainedHere(preset?.title ?? ui.app.customPreset), client: this.client };
+            const id = preset?.id;
+            this.trainedHere = { title: () => (id ? ui.presets.title[id] ?? id : ui.app.customPreset), client: this.client };
             this.updateClassifyModels();
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
-          @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
-            this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
+          @compare-trained=${(e: CustomEvent<TrainedModel[]>) => {
+            this.trainedInCompare = e.detail;
             this.updateClassifyModels();
           }}></compare-panel>
       </section>

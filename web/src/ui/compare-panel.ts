@@ -25,7 +25,8 @@ type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancell
 
 export interface CompareJob {
   id: string;
-  title: string;
+  /** The model's name in the current language. */
+  title: () => string;
   modelJson: string;
   state: JobState;
   epoch: number;
@@ -67,10 +68,11 @@ export class ComparePanel extends LitElement {
     .help { font-size: 0.85rem; color: #555; }
   `;
 
-  private candidates(): { id: string; title: string; model: () => string | null }[] {
-    const list: { id: string; title: string; model: () => string | null }[] = presets
-      .filter((p) => !p.summary_only).map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model) }));
-    list.push({ id: CURRENT, title: ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
+  private candidates(): { id: string; title: () => string; model: () => string | null }[] {
+    const list: { id: string; title: () => string; model: () => string | null }[] = presets
+      .filter((p) => !p.summary_only)
+      .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model) }));
+    list.push({ id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
     return list;
   }
 
@@ -157,7 +159,7 @@ export class ComparePanel extends LitElement {
    * client per model), so another view (classify) can use them side by side.
    */
   private announceTrained(): void {
-    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title, client: j.client! }));
+    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ title: j.title, client: j.client! }));
     this.dispatchEvent(new CustomEvent('compare-trained', { detail, bubbles: true, composed: true }));
   }
 
@@ -198,7 +200,7 @@ export class ComparePanel extends LitElement {
         <legend>${ui.compare.compareModels}</legend>
         ${this.candidates().map((c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
           ?disabled=${c.id === CURRENT && this.blocker !== null}
-          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title}</label>`)}
+          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title()}</label>`)}
       </fieldset>
       <button ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
@@ -220,7 +222,7 @@ export class ComparePanel extends LitElement {
   private renderResults() {
     const maxEpochs = Math.max(1, ...this.jobs.map((j) => j.history.length));
     const x = Array.from({ length: maxEpochs }, (_, i) => i + 1);
-    const series = this.jobs.map((j, i) => ({ label: j.title, color: COLORS[i % COLORS.length], points: true }));
+    const series = this.jobs.map((j, i) => ({ label: j.title(), color: COLORS[i % COLORS.length], points: true }));
     const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
@@ -230,7 +232,7 @@ export class ComparePanel extends LitElement {
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.map((h) => h.val_accuracy)) : null;
-          return html`<tr><td>${j.title}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          return html`<tr><td>${j.title()}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
       </table>
