@@ -1,4 +1,5 @@
 // The page's side of an engine worker: promise-based requests over protocol.ts.
+import { codeOf, MessageError } from '../i18n/message';
 import { EngineError } from './engine-api';
 import type { RequestKind, RequestMap, WorkerEvent, WorkerMessage } from './protocol';
 import { isReply } from './protocol';
@@ -10,17 +11,17 @@ export class EngineClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private crashed: string | null = null;
+  private crashed: EngineError | MessageError | null = null;
   private listeners = new Set<EventListener>();
 
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
-    this.worker.onerror = (e: ErrorEvent) => this.fail(`The engine worker crashed: ${e.message || 'unknown error'}`);
+    this.worker.onerror = (e: ErrorEvent) => this.fail(new MessageError('workerCrashed', e.message || 'unknown error'));
   }
 
   request<K extends RequestKind>(kind: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']> {
-    if (this.crashed) return Promise.reject(new EngineError(this.crashed));
+    if (this.crashed) return Promise.reject(this.crashed);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -36,17 +37,17 @@ export class EngineClient {
 
   /** The error that ended this worker, or null while it is alive. */
   get failure(): string | null {
-    return this.crashed;
+    return this.crashed?.message ?? null;
   }
 
   terminate(): void {
     this.worker.terminate();
-    this.fail('The engine worker was stopped.');
+    this.fail(new MessageError('workerStopped'));
   }
 
   private receive(m: WorkerMessage): void {
     if (!isReply(m)) {
-      if (m.event === 'fatal') this.fail(m.error);
+      if (m.event === 'fatal') this.fail(new EngineError(m.error, m));
       else for (const l of this.listeners) l(m);
       return;
     }
@@ -54,14 +55,14 @@ export class EngineClient {
     if (!p) return;
     this.pending.delete(m.id);
     if (m.ok) p.resolve(m.value);
-    else p.reject(new EngineError(m.error));
+    else p.reject(new EngineError(m.error, m));
   }
 
-  private fail(message: string): void {
+  private fail(error: EngineError | MessageError): void {
     if (this.crashed) return;
-    this.crashed = message;
-    for (const l of this.listeners) l({ event: 'fatal', error: message });
-    for (const p of this.pending.values()) p.reject(new EngineError(message));
+    this.crashed = error;
+    for (const l of this.listeners) l({ event: 'fatal', error: error.message, ...codeOf(error) });
+    for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }
 }

@@ -1,12 +1,21 @@
 // Typed access to the WebAssembly module's functions. Every bound function returns a JSON reply
 // {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
 // EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
+import { codeOf, type Coded } from '../i18n/message';
 import type { RnnEngineModule } from '../wasm/rnn_engine.mjs';
 
 export class EngineError extends Error {
-  constructor(message: string) {
+  readonly code?: string;
+  readonly params?: unknown[];
+  /** `coded`: the code and parameters the engine or worker sent with the message, if any. */
+  constructor(message: string, coded: Coded = {}) {
     super(message);
     this.name = 'EngineError';
+    const { code, params } = codeOf(coded);
+    if (code) {
+      this.code = code;
+      this.params = params;
+    }
   }
 }
 

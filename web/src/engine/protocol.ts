@@ -129,11 +129,11 @@ export type Request = {
 
 export type Reply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string; code?: string; params?: unknown[] };
 
 /** Messages the worker sends without being asked. */
 export type WorkerEvent =
-  | { event: 'fatal'; error: string }
+  | { event: 'fatal'; error: string; code?: string; params?: unknown[] }
   | { event: 'dataProgress'; loaded: number; total: number | null }
   | BatchEvent
   | EpochEvent

@@ -8,6 +8,7 @@ import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
 import { model as enModel } from './en/model';
+import { messages as enMessages } from './en/messages';
 import { presets as enPresets } from './en/presets';
 import { train as enTrain } from './en/train';
 import { app as koApp } from './ko/app';
@@ -16,14 +17,16 @@ import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
 import { model as koModel } from './ko/model';
+import { messages as koMessages } from './ko/messages';
 import { presets as koPresets } from './ko/presets';
 import { train as koTrain } from './ko/train';
 import { language, type Lang } from './language';
+import { codeOf } from './message';
 import type { Translation } from './translation';
 
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
-  classify: enClassify, presets: enPresets,
+  classify: enClassify, presets: enPresets, messages: enMessages,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -32,7 +35,7 @@ export const tables: Record<Lang, Tables> = {
   en,
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
-    classify: koClassify, presets: koPresets,
+    classify: koClassify, presets: koPresets, messages: koMessages,
   },
 };
 
@@ -47,3 +50,19 @@ export { groupThousands } from './format';
 
 /** A message kept as a function, so that a stored status or error follows a change of language. */
 export type Text = () => string;
+
+/** An error's text in the current language: by its code when it has one, else its own message. */
+export function messageText(e: unknown): string {
+  const { code, params } = codeOf(e);
+  if (code) {
+    const entry = (ui.messages as Record<string, unknown>)[code];
+    if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...(params ?? []));
+    if (typeof entry === 'string') return entry;
+  }
+  if (e instanceof Error) return e.message;
+  // A worker event ({ event: 'fatal', error, code?, params? }) carries its text in `error`.
+  const text = (e as { error?: unknown } | null)?.error;
+  return typeof text === 'string' ? text : String(e);
+}
+
+export { MessageError } from './message';

@@ -3,6 +3,7 @@
 // through the page's URL (#s=...), and whatever comes in from a link is validated field by field.
 import type { DataSettings, TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
+import { MessageError, type PageCode } from '../i18n/message';
 
 export const STATE_VERSION = 1;
 export const DEFAULT_PRESET = 'lstm';
@@ -42,52 +43,49 @@ export function defaultState(): PlaygroundState {
 }
 
 /** Thrown when a state (from a link) does not fit the schema; the message says which field and why. */
-export class StateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StateError';
-  }
+export class StateError<C extends PageCode = PageCode> extends MessageError<C> {
+  override readonly name = 'StateError';
 }
 
 function integerIn(value: unknown, field: string, lim: { min: number; max: number }): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < lim.min || value > lim.max) {
-    throw new StateError(`${field} must be a whole number from ${lim.min} to ${lim.max}; the link has ${JSON.stringify(value)}.`);
+    throw new StateError('linkWholeNumber', field, lim.min, lim.max, String(JSON.stringify(value)));
   }
   return value;
 }
 
 function numberIn(value: unknown, field: string, lim: { min: number; max: number }): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < lim.min || value > lim.max) {
-    throw new StateError(`${field} must be a number from ${lim.min} to ${lim.max}; the link has ${JSON.stringify(value)}.`);
+    throw new StateError('linkNumber', field, lim.min, lim.max, String(JSON.stringify(value)));
   }
   return value;
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new StateError(`${field} must be one of ${allowed.join(', ')}; the link has ${JSON.stringify(value)}.`);
+    throw new StateError('linkOneOf', field, allowed.join(', '), String(JSON.stringify(value)));
   }
   return value as T;
 }
 
 function objectField(parent: Record<string, unknown>, field: string): Record<string, unknown> {
   const v = parent[field];
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new StateError(`The link has no ${field} settings.`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new StateError('linkNoSettings', field);
   return v as Record<string, unknown>;
 }
 
 /** Checks an untrusted value against the schema and returns a clean state (unknown keys dropped). */
 export function validateState(raw: unknown): PlaygroundState {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StateError('The link does not hold a set-up.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StateError('linkNoSetup');
   const r = raw as Record<string, unknown>;
-  if (r.v !== STATE_VERSION) throw new StateError(`The link's format version is ${JSON.stringify(r.v)}; this page reads version ${STATE_VERSION}.`);
+  if (r.v !== STATE_VERSION) throw new StateError('linkVersion', String(JSON.stringify(r.v)), STATE_VERSION);
   let preset: string | null = null;
   if (r.preset !== null && r.preset !== undefined) {
-    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError(`The link names an unknown preset ${JSON.stringify(r.preset)}.`);
+    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError('linkUnknownPreset', String(JSON.stringify(r.preset)));
     preset = r.preset;
   }
   if (typeof r.model !== 'string' || r.model.length === 0 || r.model.length > 200_000) {
-    throw new StateError('The link has no model (or one longer than 200,000 characters).');
+    throw new StateError('linkNoModel');
   }
   const d = objectField(r, 'data');
   const t = objectField(r, 'training');
@@ -106,7 +104,7 @@ export function validateState(raw: unknown): PlaygroundState {
       epochs: integerIn(t.epochs, 'Epochs', LIMITS.epochs),
       patience: integerIn(t.patience, 'Patience', LIMITS.patience),
       restore_best: (() => {
-        if (typeof t.restore_best !== 'boolean') throw new StateError(`restore_best must be true or false; the link has ${JSON.stringify(t.restore_best)}.`);
+        if (typeof t.restore_best !== 'boolean') throw new StateError('linkRestoreBest', String(JSON.stringify(t.restore_best)));
         return t.restore_best;
       })(),
       seed: integerIn(t.seed, 'The seed', LIMITS.seed),
@@ -125,13 +123,13 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new StateError('The link is damaged (it has characters a set-up link never has).');
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new StateError('linkBadCharacters');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let bin: string;
   try {
     bin = atob(b64);
   } catch {
-    throw new StateError('The link is damaged (it was cut short or changed).');
+    throw new StateError('linkCut');
   }
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
@@ -164,13 +162,13 @@ export function stateFromHash(hash: string): PlaygroundState | null {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(encoded));
   } catch (e) {
     if (e instanceof StateError) throw e;
-    throw new StateError('The link is damaged (its text is not UTF-8).');
+    throw new StateError('linkNotUtf8');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new StateError('The link is damaged (its set-up is not readable JSON).');
+    throw new StateError('linkNotJson');
   }
   const state = validateState(raw);
   // Show the model readably in the editor.

@@ -8,10 +8,10 @@ import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import {
-  StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
+  defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
 import { setupProblem } from '../state/setup-check';
-import { chooseLanguage, language, LanguageController, onLanguageChange, ui, type Lang, type Text } from '../i18n';
+import { chooseLanguage, language, LanguageController, messageText, onLanguageChange, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -109,7 +109,7 @@ export class AppRoot extends LitElement {
       this.linkError = null;
       this.applySetup(fromLink ?? this.setup, true);
     } catch (e) {
-      this.linkError = () => ui.app.badLink(e instanceof StateError ? e.message : String(e));
+      this.linkError = () => ui.app.badLink(messageText(e));
       this.applySetup(defaultState(), true);
     }
   }
@@ -118,7 +118,7 @@ export class AppRoot extends LitElement {
     const client = new EngineClient();
     client.request('init', {}).then(
       (info) => (this.engineStatus = () => ui.app.engineReady(info.simd)),
-      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(e.message)),
+      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(messageText(e))),
     );
     client.on((ev) => {
       if (ev.event !== 'fatal' || client !== this.client) return;
@@ -126,10 +126,10 @@ export class AppRoot extends LitElement {
       // that cannot even start would fail again: give up after a few tries and say so.
       this.training = false;
       if (++this.restarts > 3) {
-        this.engineStatus = () => ui.app.engineFailed(ev.error);
+        this.engineStatus = () => ui.app.engineFailed(messageText(ev));
         return;
       }
-      this.workerNote = () => ui.app.engineRestarted(ev.error);
+      this.workerNote = () => ui.app.engineRestarted(messageText(ev));
       this.client = this.startClient();
       this.requestSummary(0);
     });
@@ -193,7 +193,7 @@ export class AppRoot extends LitElement {
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
     if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(ui.presets.summaryOnly[preset.id] ?? preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? ui.common.setupProblem(problem) : null;
+    return problem ? ui.common.setupProblem(messageText(problem)) : null;
   }
 
   private isPresetModel(model: unknown): boolean {

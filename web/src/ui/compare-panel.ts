@@ -15,7 +15,7 @@ import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
 import { isNanStop } from './stop-reason';
-import { LanguageController, ui } from '../i18n';
+import { LanguageController, messageText, ui } from '../i18n';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const CURRENT = 'current';
@@ -149,7 +149,7 @@ export class ComparePanel extends LitElement {
       this.announceTrained();
     } catch (e) {
       if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
+      this.update1(job, { state: 'failed', error: messageText(e) });
       client.terminate();
     }
   }

@@ -8,7 +8,7 @@ import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
-import { LanguageController, ui, type Text } from '../i18n';
+import { LanguageController, messageText, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
 export class DataPanel extends LitElement {
@@ -65,7 +65,7 @@ export class DataPanel extends LitElement {
       this.words = parseWordIndex(await res.text());
       this.wordsError = null;
     } catch (e) {
-      this.wordsError = () => ui.data.wordIndexFailed(e instanceof Error ? e.message : String(e));
+      this.wordsError = () => ui.data.wordIndexFailed(messageText(e));
     }
   }
 
@@ -86,7 +86,7 @@ export class DataPanel extends LitElement {
     } catch (e) {
       if (seq !== this.seq) return;
       this.info = null;
-      this.error = () => ui.data.dataFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.data.dataFailed(messageText(e));
     } finally {
       if (seq === this.seq) this.progress = null;
     }

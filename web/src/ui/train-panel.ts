@@ -12,7 +12,7 @@ import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent }
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
 import { isNanStop } from './stop-reason';
-import { LanguageController, ui, type Text } from '../i18n';
+import { LanguageController, messageText, ui, type Text } from '../i18n';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -112,7 +112,7 @@ export class TrainPanel extends LitElement {
         this.paused = false;
         break;
       case 'fatal':
-        this.error = () => ui.train.trainFailed(e.error);
+        this.error = () => ui.train.trainFailed(messageText(e));
         this.status = () => ui.train.statusIdle;
         this.paused = false;
         this.setRunning('idle');
@@ -150,7 +150,7 @@ export class TrainPanel extends LitElement {
       }
     } catch (e) {
       if (client !== this.client && this.error) return;
-      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.train.trainFailed(messageText(e));
       this.status = () => ui.train.statusIdle;
     } finally {
       if (client === this.client || !this.error) {
@@ -176,7 +176,7 @@ export class TrainPanel extends LitElement {
         }
       }
     } catch (e) {
-      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.train.trainFailed(messageText(e));
     }
   }
 
