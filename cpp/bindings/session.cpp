@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/messages.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
@@ -22,8 +23,7 @@ int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
   if (!s[key].is_number()) fail(std::string("Training setting ") + key + " must be a number.");
   const double v = s[key].get<double>();
   if (!(v >= lo && v <= hi) || std::floor(v) != v)
-    fail(std::string("Training setting ") + key + " must be a whole number from " + std::to_string(lo) + " to " +
-         std::to_string(hi) + ", received " + s[key].dump() + ".");
+    fail_with(Msg::setting_range, {key, std::to_string(lo), std::to_string(hi), s[key].dump()});
   return static_cast<int>(v);
 }
 
@@ -134,7 +134,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
   config.optimizer.name = s.value("optimizer", std::string("rmsprop"));
   if (s.contains("learning_rate") && s["learning_rate"].is_number()) {
     const double lr = s["learning_rate"].get<double>();
-    if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + s["learning_rate"].dump() + ".");
+    if (!(lr > 0 && lr <= 10)) fail_with(Msg::learning_rate_range, {s["learning_rate"].dump()});
     config.optimizer.learning_rate = lr;
   }
   const int patience = setting_int(s, "patience", 0, 0, 1000);

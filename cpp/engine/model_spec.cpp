@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "engine/messages.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
@@ -99,48 +100,34 @@ int64_t ModelSpec::param_offset(size_t layer_index) const {
 
 namespace {
 
-std::string describe(const LayerSpec& l) {
-  return std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
-}
-
-[[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
-
 void check_positive(const LayerSpec& l, const char* field, int value) {
-  if (value < 1) {
-    fail(describe(l) + ": " + field + " must be at least 1, received " + field + "=" + std::to_string(value) + ".");
-  }
+  if (value < 1) fail_with(Msg::at_least_one, {layer_kind_name(l.kind), l.name, field, std::to_string(value)});
 }
 
 void check_rate(const LayerSpec& l, const char* field, double value) {
-  if (!(value >= 0.0 && value < 1.0)) {
-    fail(describe(l) + ": " + field + " must be in [0, 1), received " + field + "=" + stream_text(value) +
-         ". (Keras would clamp it silently; set a rate such as 0.3.)");
-  }
+  if (!(value >= 0.0 && value < 1.0))
+    fail_with(Msg::rate_range, {layer_kind_name(l.kind), l.name, field, stream_text(value)});
 }
 
 // Param counts computed in 64 bits from sizes that are each at most 2^31, so no overflow; still,
 // reject huge sizes before anything is allocated.
 void check_size(const LayerSpec& l) {
   const int64_t n = param_count(l);
-  if (n > kMaxLayerParams) {
-    fail(describe(l) + " would have " + std::to_string(n) + " parameters; the limit is " +
-         std::to_string(kMaxLayerParams) + " per layer. Use fewer units or a smaller vocabulary / embedding size.");
-  }
+  if (n > kMaxLayerParams)
+    fail_with(Msg::too_many_params, {layer_kind_name(l.kind), l.name, std::to_string(n), std::to_string(kMaxLayerParams)});
 }
 
 }  // namespace
 
 void validate_and_infer(ModelSpec& model) {
-  if (model.layers.empty()) fail("The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
+  if (model.layers.empty()) fail_with(Msg::no_layers, {});
   std::set<std::string> names;
   for (const auto& l : model.layers) {
-    if (l.name.empty()) fail(std::string("A ") + layer_kind_name(l.kind) + " layer has an empty name: give every layer a name.");
-    if (!names.insert(l.name).second)
-      fail("Two layers are named '" + l.name + "': layer names must be unique (as in Keras). Rename one of them.");
+    if (l.name.empty()) fail_with(Msg::empty_name, {layer_kind_name(l.kind)});
+    if (!names.insert(l.name).second) fail_with(Msg::duplicate_name, {l.name});
   }
   if (model.input_length == 0 || model.input_length < -1 || model.input_length > 100000) {
-    fail("The input length (time steps) must be between 1 and 100000 or None, received " +
-         std::to_string(model.input_length) + ".");
+    fail_with(Msg::input_length_range, {std::to_string(model.input_length)});
   }
 
   const LayerSpec& first = model.layers.front();
@@ -150,15 +137,12 @@ void validate_and_infer(ModelSpec& model) {
     shape = Shape{false, -1, 0};  // token ids: (time) — has no feature axis
   } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
     if (model.vocab < 1) {
-      fail(describe(first) + " is the first layer, so it reads one-hot vectors: its input "
-           "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
-           "a vocabulary of " + std::to_string(model.vocab) + ". Give a 3-D input shape or put an Embedding layer first.");
+      fail_with(Msg::one_hot_needs_vocabulary, {layer_kind_name(first.kind), first.name, std::to_string(model.vocab)});
     }
     model.one_hot = true;
     shape = Shape{true, model.input_length, model.vocab};
   } else {
-    fail(describe(first) + " cannot be the first layer: the input is token ids. Start with an "
-         "Embedding layer, or with a recurrent layer on a one-hot input shape (time, vocabulary).");
+    fail_with(Msg::bad_first_layer, {layer_kind_name(first.kind), first.name});
   }
 
   for (size_t i = 0; i < model.layers.size(); ++i) {
@@ -167,9 +151,7 @@ void validate_and_infer(ModelSpec& model) {
     l.input_shape = shape;
     switch (l.kind) {
       case LayerKind::Embedding: {
-        if (i != 0)
-          fail(describe(l) + " is not the first layer: an Embedding reads token ids, so it can "
-               "only come first. Move it to the top or remove it.");
+        if (i != 0) fail_with(Msg::embedding_not_first, {l.name});
         check_positive(l, "input_dim", l.input_dim);
         check_positive(l, "output_dim", l.output_dim);
         check_size(l);
@@ -182,9 +164,7 @@ void validate_and_infer(ModelSpec& model) {
       case LayerKind::GRU: {
         if (!shape.has_time) {
           const LayerSpec& below = model.layers[i - 1];
-          fail(describe(l) + " needs a sequence (batch, time, features) but the layer below, " +
-               describe(below) + ", outputs one vector per review. Set return_sequences on " +
-               "the layer below.");
+          fail_with(Msg::needs_sequence, {layer_kind_name(l.kind), l.name, layer_kind_name(below.kind), below.name});
         }
         check_positive(l, "units", l.units);
         check_rate(l, "dropout", l.dropout);

@@ -1,6 +1,7 @@
 // Typed access to the WebAssembly module's functions. Every bound function returns a JSON reply
 // {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
 // EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
+import { ENGINE_MESSAGES } from '../i18n/engine-messages';
 import { codeOf, type Coded } from '../i18n/message';
 import type { RnnEngineModule } from '../wasm/rnn_engine.mjs';
 
@@ -44,9 +45,11 @@ export interface EngineInfo {
 }
 
 export function unwrapReply<T>(reply: string): T {
-  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string };
-  if (!parsed.ok) throw new EngineError(parsed.error);
-  return parsed.value;
+  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string; code?: number; params?: string[] };
+  if (parsed.ok) return parsed.value;
+  // A coded message: the code is its position in cpp/engine/messages.def (engine-messages.ts).
+  const code = parsed.code === undefined ? undefined : ENGINE_MESSAGES[parsed.code]?.code;
+  throw new EngineError(parsed.error, { code, params: parsed.params });
 }
 
 export function summarizeModel(module: RnnEngineModule, modelJson: string): ModelSummary {

@@ -7,6 +7,7 @@ import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
+import { engine as enEngine } from './en/engine';
 import { model as enModel } from './en/model';
 import { messages as enMessages } from './en/messages';
 import { presets as enPresets } from './en/presets';
@@ -16,6 +17,7 @@ import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
+import { engine as koEngine } from './ko/engine';
 import { model as koModel } from './ko/model';
 import { messages as koMessages } from './ko/messages';
 import { presets as koPresets } from './ko/presets';
@@ -27,6 +29,7 @@ import type { Translation } from './translation';
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
   classify: enClassify, presets: enPresets, messages: enMessages,
+  engine: enEngine,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -36,6 +39,7 @@ export const tables: Record<Lang, Tables> = {
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
     classify: koClassify, presets: koPresets, messages: koMessages,
+    engine: koEngine,
   },
 };
 
@@ -55,7 +59,7 @@ export type Text = () => string;
 export function messageText(e: unknown): string {
   const { code, params } = codeOf(e);
   if (code) {
-    const entry = (ui.messages as Record<string, unknown>)[code];
+    const entry = (ui.messages as Record<string, unknown>)[code] ?? (ui.engine as Record<string, unknown>)[code];
     if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...(params ?? []));
     if (typeof entry === 'string') return entry;
   }

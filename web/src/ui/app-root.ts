@@ -3,6 +3,7 @@
 // summarises the model and trains it; a crashed worker is replaced and the page keeps working.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
@@ -66,25 +67,28 @@ export class AppRoot extends LitElement {
   private urlTimer: number | undefined;
   private requestSeq = 0;
 
-  static styles = css`
-    :host { display: block; max-width: 80rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; }
-    header { display: flex; flex-wrap: wrap; gap: 0.3rem 2rem; align-items: baseline; }
-    h1 { margin: 0; font-size: 1.6rem; }
-    .tagline { margin: 0; color: #444; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin: 0.6rem 0; }
-    .bar label { font-weight: 600; margin-right: 0.4rem; }
-    select, input, button { font-size: 1rem; }
-    .link input { width: 22rem; max-width: 60vw; font-size: 0.8rem; }
-    .status { font-size: 0.85rem; color: #555; margin: 0; }
-    .source { font-size: 0.85rem; color: #555; }
-    .notice { background: #fff6dd; border: 1px solid #e0b000; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
-    [role=tablist] { display: flex; gap: 0.25rem; border-bottom: 2px solid #345; margin-top: 0.6rem; }
-    [role=tab] { border: 1px solid #345; border-bottom: none; background: #eef1f5; padding: 0.45rem 1.2rem; border-radius: 6px 6px 0 0; cursor: pointer; font-weight: 600; }
-    [role=tab][aria-selected=true] { background: #345; color: #fff; }
-    [role=tab]:focus-visible { outline: 3px solid #f90; outline-offset: 1px; }
-    [role=tabpanel] { padding-top: 0.8rem; }
-  `;
+  static styles = [base, css`
+    :host { display: block; max-width: 80rem; margin: 0 auto; padding: var(--space-3) var(--space-4) var(--space-6); }
+    header { display: flex; flex-wrap: wrap; gap: var(--space-1) var(--space-5); align-items: baseline; }
+    h1 { margin: 0; font-size: var(--text-2xl); line-height: 1.25; letter-spacing: -0.01em; }
+    .tagline { margin: 0; color: var(--text-muted); flex: 1 1 20rem; }
+    .language { margin-left: auto; display: inline-flex; gap: var(--space-2); align-items: center; }
+    .bar { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-5); align-items: center; margin: var(--space-3) 0; }
+    .bar > span { display: inline-flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; max-width: 100%; }
+    #preset { max-width: min(34rem, 100%); }
+    .link input { width: 22rem; max-width: 100%; font-family: var(--font-mono); font-size: var(--text-xs); }
+    .status, .source { color: var(--text-muted); font-size: var(--text-sm); margin: 0; }
+    [role=tablist] { display: flex; gap: var(--space-1); border-bottom: 2px solid var(--accent); margin-top: var(--space-4); overflow-x: auto; }
+    [role=tab] { border: 1px solid var(--border); border-bottom: none; background: var(--surface); border-radius: var(--radius) var(--radius) 0 0;
+      padding: 0 var(--space-4); min-height: 2.75rem; flex: 0 0 auto; font-size: var(--text-base); }
+    [role=tab][aria-selected=true] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
+    [role=tab]:focus-visible { outline-offset: -4px; outline-color: var(--focus); }
+    [role=tabpanel] { padding-top: var(--space-4); }
+    @media (max-width: 40rem) {
+      :host { padding: var(--space-2) var(--space-3) var(--space-5); }
+      [role=tab] { padding: 0 var(--space-3); flex: 1 0 auto; }
+    }
+  `];
 
   connectedCallback(): void {
     super.connectedCallback();

@@ -5,6 +5,7 @@
 // recurrent weights of SimpleRNN.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base, cellColor, cellDash } from './theme';
 import '../charts/line-chart';
 import '../charts/param-bars';
 import { EngineClient } from '../engine/client';
@@ -17,7 +18,14 @@ import { lastDim } from './model-summary';
 import { isNanStop } from './stop-reason';
 import { LanguageController, messageText, ui } from '../i18n';
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+/** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
+function cellKindOf(modelJson: string): string | null {
+  try {
+    return readModel(JSON.parse(modelJson))?.layers.find((l) => /^(SimpleRNN|LSTM|GRU)$/.test(l.kind))?.kind ?? null;
+  } catch {
+    return null;
+  }
+}
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
 
@@ -54,19 +62,17 @@ export class ComparePanel extends LitElement {
   private readonly limit = concurrencyLimit(navigator.hardwareConcurrency);
   private runId = 0;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    h3 { margin: 1.2rem 0 0.4rem; font-size: 1.05rem; }
-    fieldset { border: 1px solid #bbb; border-radius: 6px; }
-    fieldset label { display: block; margin: 0.15rem 0; }
-    button { font-size: 1rem; padding: 0.35rem 1.1rem; font-weight: 600; margin: 0.6rem 0.5rem 0.6rem 0; cursor: pointer; }
-    table { border-collapse: collapse; font-size: 0.92rem; margin: 0.5rem 0; }
-    th, td { padding: 0.25rem 0.9rem 0.25rem 0; text-align: right; border-bottom: 1px solid #ddd; }
+    fieldset { border: 1px solid var(--border); border-radius: var(--radius); }
+    fieldset label { display: flex; align-items: center; margin: var(--space-1) 0; font-weight: 400; min-height: 2rem; }
+    button { margin: var(--space-3) var(--space-2) var(--space-3) 0; }
+    table { margin: var(--space-2) 0; font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
-    .help { font-size: 0.85rem; color: #555; }
-  `;
+    .swatch { display: inline-block; width: 1.6em; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: var(--space-2); }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+  `];
 
   private candidates(): { id: string; title: () => string; model: () => string | null }[] {
     const list: { id: string; title: () => string; model: () => string | null }[] = presets
@@ -222,11 +228,14 @@ export class ComparePanel extends LitElement {
   private renderResults() {
     const maxEpochs = Math.max(1, ...this.jobs.map((j) => j.history.length));
     const x = Array.from({ length: maxEpochs }, (_, i) => i + 1);
-    const series = this.jobs.map((j, i) => ({ label: j.title(), color: COLORS[i % COLORS.length], points: true }));
+    const series = this.jobs.map((j) => {
+      const kind = cellKindOf(j.modelJson);
+      return { label: j.title(), color: cellColor(kind), dash: cellDash(kind), points: true };
+    });
     const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
-      <table aria-label=${ui.compare.compareTable}>
+      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table aria-label=${ui.compare.compareTable}>
         <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
@@ -235,7 +244,7 @@ export class ComparePanel extends LitElement {
           return html`<tr><td>${j.title()}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
-      </table>
+      </table></div>
       <div class="charts">
         <line-chart integerX label=${ui.compare.compareValLoss} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
         <line-chart integerX label=${ui.compare.compareValAcc} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>

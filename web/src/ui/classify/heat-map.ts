@@ -44,11 +44,11 @@ export class HeatMap extends LitElement {
     h4 { margin: 0 0 0.2rem; font-size: 0.95rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
     .map { display: inline-block; outline: none; border: 2px solid transparent; border-radius: 3px; }
-    .map:focus-visible { border-color: #f90; }
+    .map:focus-visible { border-color: var(--focus); }
     canvas { display: block; cursor: crosshair; }
     .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
-    .scale { font-size: 0.75rem; color: #555; display: flex; align-items: center; gap: 0.4rem; }
-    .bar { width: 8rem; height: 0.6rem; border: 1px solid #999; }
+    .scale { font-size: var(--text-xs); color: var(--text-muted); display: flex; align-items: center; gap: 0.4rem; }
+    .bar { width: 8rem; height: 0.6rem; border: 1px solid var(--border); }
   `;
 
   get steps(): number {
