@@ -208,7 +208,7 @@ export class ComparePanel extends LitElement {
           ?disabled=${c.id === CURRENT && this.blocker !== null}
           @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title()}</label>`)}
       </fieldset>
-      <button ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
+      <button class="primary" ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
       ${this.jobs.length ? this.renderResults() : nothing}
       <h3>${ui.compare.paramHeading}</h3>
@@ -235,7 +235,7 @@ export class ComparePanel extends LitElement {
     const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
-      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table aria-label=${ui.compare.compareTable}>
+      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table class="numbers" aria-label=${ui.compare.compareTable}>
         <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {

@@ -21,7 +21,8 @@ export class ModelSummaryView extends LitElement {
     :host { display: block; }
     .table { overflow-x: auto; max-width: 100%; }
     table { font-family: var(--font-mono); font-size: var(--text-sm); }
-    th, td { padding: var(--space-1) var(--space-4) var(--space-1) 0; text-align: left; white-space: nowrap; }
+    th, td { padding: var(--space-1) var(--space-4) var(--space-1) 0; text-align: left; }
+    td:nth-child(-n+3), th { white-space: nowrap; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     .totals { font-family: var(--font-mono); margin: var(--space-2) 0 0; }
     .totals p { margin: var(--space-1) 0; }

@@ -58,7 +58,9 @@ export const base = css`
   .notice, .warning, .empty { background: var(--notice-bg); border: 1px solid var(--notice-border); padding: var(--space-2) var(--space-3); border-radius: var(--radius); }
   .blocked { color: var(--error-text); }
   table { border-collapse: collapse; }
-  th, td { padding: var(--space-1) var(--space-3) var(--space-1) 0; border-bottom: 1px solid var(--border); }
+  th, td { padding: var(--space-1) var(--space-3) var(--space-1) 0; border-bottom: 1px solid var(--border); overflow-wrap: normal; }
+  /* Numbers never break inside a cell; a table too wide for the screen scrolls in its box. */
+  td.num, .numbers td, .numbers th { white-space: nowrap; }
   th { text-align: left; }
   code, .mono { font-family: var(--font-mono); }
   /* A wide table or figure scrolls inside its own box on a narrow screen. */

@@ -231,7 +231,7 @@ export class TrainPanel extends LitElement {
         ${this.numberField('seed', ui.train.seedLabel, 'seed', '1')}
       </div>
       <div class="buttons">
-        <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
+        <button class="primary" ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
         <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
         <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${ui.train.resume}</button>
         <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${ui.train.stop}</button>
@@ -279,7 +279,7 @@ export class TrainPanel extends LitElement {
   }
 
   private renderHistory() {
-    return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table aria-label=${ui.train.historyHeading}>
+    return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table class="numbers" aria-label=${ui.train.historyHeading}>
       <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
       <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>

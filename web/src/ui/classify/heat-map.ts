@@ -5,6 +5,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
+import { themeColor } from '../theme';
 
 /** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
 export type HeatScale = 'gate' | 'signed';
@@ -126,7 +127,7 @@ export class HeatMap extends LitElement {
         g.fillRect(ROW_LABELS + t * CELL, u * CELL, CELL, CELL);
       }
     }
-    g.fillStyle = '#333';
+    g.fillStyle = themeColor('text', '#333');
     g.font = '10px system-ui, sans-serif';
     g.textBaseline = 'middle';
     g.textAlign = 'right';
