@@ -11,7 +11,13 @@ export const OUT = `${root}web/src/i18n/engine-messages.ts`;
 
 const LINE = /^RNN_MESSAGE\((\w+), "((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\)$/;
 
-/** The messages of messages.def, in order. */
+/** @typedef {{ code: string, params: string[], english: string }} DefMessage */
+
+/**
+ * The messages of messages.def, in order.
+ * @param {string} [text]
+ * @returns {DefMessage[]}
+ */
 export function readMessages(text = readFileSync(DEF, 'utf8')) {
   return text.split('\n').filter((l) => l.startsWith('RNN_MESSAGE')).map((l) => {
     const m = LINE.exec(l.trim());
@@ -20,7 +26,12 @@ export function readMessages(text = readFileSync(DEF, 'utf8')) {
   });
 }
 
+/**
+ * The text of engine-messages.ts.
+ * @param {DefMessage[]} [messages]
+ */
 export function generate(messages = readMessages()) {
+  /** @param {string} s */
   const q = (s) => JSON.stringify(s).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"');
   const rows = messages.map((m) => `  { code: '${m.code}', params: [${m.params.map((p) => `'${p}'`).join(', ')}], english: ${q(m.english)} },`);
   const params = messages.map((m) => `  ${m.code}: [${m.params.map((p) => `${p}: string`).join(', ')}];`);

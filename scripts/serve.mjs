@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import sirv from 'sirv';
 
 const args = process.argv.slice(2);
+/** @type {(name: string, fallback: string) => string} */
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;

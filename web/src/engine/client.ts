@@ -1,22 +1,26 @@
-// The page's side of an engine worker: promise-based requests over protocol.ts.
+// The page's side of an engine worker: promise-based requests over protocol.ts. Every message
+// from the worker is checked against the protocol's schemas as it arrives: a malformed reply
+// rejects its request with a ProtocolError naming the request and the field; a malformed message
+// that belongs to no request (an event, or a reply without a valid id) ends the worker, as a crash.
 import { codeOf, MessageError } from '../i18n/message';
 import { EngineError } from './engine-api';
 import type { RequestKind, RequestMap, WorkerEvent, WorkerMessage } from './protocol';
-import { isReply } from './protocol';
+import { ProtocolError, isReply, parseReplyValue, parseWorkerMessage } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { kind: RequestKind; resolve: (v: unknown) => void; reject: (e: Error) => void };
 export type EventListener = (e: WorkerEvent) => void;
 
 export class EngineClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private crashed: EngineError | MessageError | null = null;
+  /** The error that ended this worker (it carries a message code when it has one). */
+  private crashed: Error | null = null;
   private listeners = new Set<EventListener>();
 
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
+    this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker.onerror = (e: ErrorEvent) => this.fail(new MessageError('workerCrashed', e.message || 'unknown error'));
   }
 
@@ -24,7 +28,7 @@ export class EngineClient {
     if (this.crashed) return Promise.reject(this.crashed);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { kind, resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, kind, params });
     });
   }
@@ -45,7 +49,22 @@ export class EngineClient {
     this.fail(new MessageError('workerStopped'));
   }
 
-  private receive(m: WorkerMessage): void {
+  private receive(data: unknown): void {
+    let m: WorkerMessage;
+    try {
+      m = parseWorkerMessage(data);
+    } catch (e) {
+      const error = e as ProtocolError;
+      const id = (data as { id?: unknown } | null)?.id;
+      const p = typeof id === 'number' ? this.pending.get(id) : undefined;
+      if (p) {
+        this.pending.delete(id as number);
+        p.reject(new ProtocolError(`reply to '${p.kind}'`, error.detail));
+      } else {
+        this.fail(error);
+      }
+      return;
+    }
     if (!isReply(m)) {
       if (m.event === 'fatal') this.fail(new EngineError(m.error, m));
       else for (const l of this.listeners) l(m);
@@ -54,11 +73,18 @@ export class EngineClient {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new EngineError(m.error, m));
+    if (!m.ok) {
+      p.reject(new EngineError(m.error, m));
+      return;
+    }
+    try {
+      p.resolve(parseReplyValue(p.kind, m.value));
+    } catch (e) {
+      p.reject(e as Error);
+    }
   }
 
-  private fail(error: EngineError | MessageError): void {
+  private fail(error: Error): void {
     if (this.crashed) return;
     this.crashed = error;
     for (const l of this.listeners) l({ event: 'fatal', error: error.message, ...codeOf(error) });

@@ -166,17 +166,27 @@ async function encodeTyped(text: string) {
   return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
 }
 
+/** The engine sends a non-finite output as null: a model whose weights diverged (a NaN run). */
+function requireFinite(probability: number | null): number {
+  if (typeof probability !== 'number' || !Number.isFinite(probability)) {
+    throw new Error('This model\'s output is not a number: its weights diverged during training. Train it again with a lower learning rate.');
+  }
+  return probability;
+}
+
 async function classify(text: string): Promise<ClassifyResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
   const out = unwrapReply<number[][]>(session.predict(JSON.stringify([enc.padded])));
-  return { probability: positiveProbability(out[0]), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
+  return { probability: requireFinite(positiveProbability(out[0])), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
 }
 
 async function traceReview(text: string): Promise<TraceResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
-  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  requireFinite(trace.probability);
+  return trace;
 }
 
 // ---- dispatch -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
 import { isNanStop } from './stop-reason';
 import { LanguageController, messageText, ui, type Text } from '../i18n';
+import { fixed } from '../i18n/format';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -38,7 +39,7 @@ export class TrainPanel extends LitElement {
   @state() private error: Text | null = null;
   @state() private status: Text = () => ui.train.statusIdle;
   @state() private bookIndex = 0;
-  @state() private batchColumns: number[][] = [[], []];
+  @state() private batchColumns: (number | null)[][] = [[], []];
 
   private unsubscribe: (() => void) | null = null;
   private subscribed: EngineClient | null = null;
@@ -282,8 +283,8 @@ export class TrainPanel extends LitElement {
     return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table class="numbers" aria-label=${ui.train.historyHeading}>
       <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
-      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>
-        <td>${h.val_loss.toFixed(4)}</td><td>${h.val_accuracy.toFixed(4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
+      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
+        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
     </table></div>`;
   }
 }

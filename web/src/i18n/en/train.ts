@@ -1,5 +1,5 @@
 // The Train view (English).
-import { groupThousands as n } from '../format';
+import { fixed, groupThousands as n } from '../format';
 import { common } from './common';
 
 const formatSeconds = common.seconds;
@@ -18,17 +18,17 @@ export const train = {
   resume: 'Resume',
   stop: 'Stop',
   progressLabel: 'Training progress',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number) =>
-    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${n(Math.round(sps))} samples/s`,
+  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${sps === null ? '—' : n(Math.round(sps))} samples/s`,
   statusIdle: 'Not trained yet.',
   statusLoadingData: 'Loading the data…',
   statusTraining: (epoch: number, epochs: number) => `Training: epoch ${epoch} of ${epochs}…`,
   statusPaused: 'Paused.',
   statusStopping: 'Stopping after this batch…',
-  testAccuracy: (acc: number) => `Test accuracy: ${acc.toFixed(3)}`,
+  testAccuracy: (acc: number | null) => `Test accuracy: ${fixed(acc, 3)}`,
   trainFailed: (msg: string) => `Training failed: ${msg}`,
-  resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
-    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
+  resultLine: (reason: string, epochs: number, best: number, loss: number | null, secs: number) =>
+    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${fixed(loss, 4)}.`,
   batchLossChart: 'Loss per batch',
   epochLossChart: 'Loss per epoch',
   epochAccChart: 'Accuracy per epoch',

@@ -1,6 +1,6 @@
 // The Train view (Korean). Same keys as en/train.ts. Series names (loss, val_loss, accuracy,
 // val_accuracy) are the keys of Keras' history and stay as Keras prints them.
-import { groupThousands as n } from '../format';
+import { fixed, groupThousands as n } from '../format';
 import type { train as En } from '../en/train';
 import type { Translation } from '../translation';
 import { common } from './common';
@@ -21,17 +21,17 @@ export const train: Translation<typeof En> = {
   resume: '계속',
   stop: '중지',
   progressLabel: '훈련 진행',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number) =>
-    `에포크 ${epoch}/${epochs} · 배치 ${batch}/${batches} · 남은 시간 ${formatSeconds(eta)} · 초당 샘플 ${n(Math.round(sps))}개`,
+  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+    `에포크 ${epoch}/${epochs} · 배치 ${batch}/${batches} · 남은 시간 ${formatSeconds(eta)} · 초당 샘플 ${sps === null ? '—' : n(Math.round(sps))}개`,
   statusIdle: '아직 훈련하지 않았습니다.',
   statusLoadingData: '데이터를 불러오는 중…',
   statusTraining: (epoch: number, epochs: number) => `훈련 중: 에포크 ${epoch}/${epochs}…`,
   statusPaused: '일시 정지했습니다.',
   statusStopping: '이 배치가 끝나면 중지합니다…',
-  testAccuracy: (acc: number) => `테스트 정확도: ${acc.toFixed(3)}`,
+  testAccuracy: (acc: number | null) => `테스트 정확도: ${fixed(acc, 3)}`,
   trainFailed: (msg: string) => `훈련하지 못했습니다: ${msg}`,
-  resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
-    `${reason}: 에포크 ${epochs}번 (${formatSeconds(secs)}), 최상의 에포크 ${best}, 테스트 손실 ${loss.toFixed(4)}.`,
+  resultLine: (reason: string, epochs: number, best: number, loss: number | null, secs: number) =>
+    `${reason}: 에포크 ${epochs}번 (${formatSeconds(secs)}), 최상의 에포크 ${best}, 테스트 손실 ${fixed(loss, 4)}.`,
   batchLossChart: '배치마다 손실',
   epochLossChart: '에포크마다 손실',
   epochAccChart: '에포크마다 정확도',
