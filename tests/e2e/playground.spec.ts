@@ -44,7 +44,7 @@ test('1. layer editor: preset, formulas, GRU 624, add/remove/reorder, broken sta
   await page.getByLabel(T.model.addLayerKind).selectOption('LSTM');
   await page.getByRole('button', { name: T.model.addLayer }).click();
   await page.getByRole('button', { name: T.model.moveUp('lstm_1') }).click();
-  await expect(page.getByRole('alert')).toContainText("LSTM layer 'lstm_1' needs a sequence");
+  await expect(page.getByRole('alert')).toContainText(byLang({ en: "LSTM layer 'lstm_1' needs a sequence", ko: "LSTM 층 'lstm_1'에는 시퀀스" }));
   await page.getByRole('tab', { name: N.trainTab }).click();
   await expect(page.getByRole('button', { name: N.train })).toBeDisabled();
   await page.getByRole('tab', { name: N.model }).click();

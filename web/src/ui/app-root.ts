@@ -42,7 +42,8 @@ export class AppRoot extends LitElement {
   /** Messages are kept as functions so that they follow a change of language. */
   @state() private engineStatus: Text = () => ui.app.engineLoading;
   @state() private summary: ModelSummary | null = null;
-  @state() private modelError: string | null = null;
+  /** Why the engine rejected the model (said in the current language when rendered). */
+  @state() private modelError: Error | null = null;
   @state() private tab: Tab = 'model';
   @state() private linkError: Text | null = null;
   @state() private workerNote: Text | null = null;
@@ -184,7 +185,7 @@ export class AppRoot extends LitElement {
         (e: Error) => {
           if (seq !== this.requestSeq) return;
           this.summary = null;
-          this.modelError = e.message;
+          this.modelError = e;
         },
       );
     }, delayMs);
@@ -275,7 +276,7 @@ export class AppRoot extends LitElement {
           tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
-        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError} ?busy=${this.training}
+        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? messageText(this.modelError) : null} ?busy=${this.training}
           @state-change=${onChange}></model-panel>
       </section>
       <section role="tabpanel" id="panel-data" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
