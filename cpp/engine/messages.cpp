@@ -55,7 +55,7 @@ RNN_COLD std::string message_text(Msg code, const std::vector<std::string>& para
 
 RNN_COLD void fail_with(Msg code, std::vector<std::string> params) {
   std::string text = message_text(code, params);
-  throw ModelError(code, std::move(params), text);
+  throw ModelError(static_cast<int>(code), std::move(params), text);
 }
 
 }  // namespace rnn

@@ -340,7 +340,7 @@ ModelSpec parse_model_json(const std::string& text) {
     }
     spec.layers.push_back(std::move(l));
   }
-  if (spec.layers.empty()) fail("The model has no layers besides the input: add at least one layer.");
+  if (spec.layers.empty()) fail_with(Msg::no_layers_besides_input, {});
 
   const LayerSpec& first = spec.layers.front();
   if (have_input) {

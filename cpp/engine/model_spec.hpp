@@ -10,21 +10,14 @@
 
 namespace rnn {
 
-// The codes of the messages the page translates (messages.def; a code is its position there).
-enum class Msg : int {
-#define RNN_MESSAGE(code, parameters, english) code,
-#include "engine/messages.def"
-#undef RNN_MESSAGE
-};
-
 // Every user-facing error of the engine: the message names the layer, the field, the value
-// received and what to change. A coded one (messages.hpp: fail_with) also carries its code and
-// parameters, which the bindings pass to the page so that it can say it in Korean too.
+// received and what to change. A coded one (messages.hpp: fail_with) also carries its code (its
+// position in messages.def) and parameters, which the bindings pass to the page for its Korean.
 class ModelError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-  ModelError(Msg code, std::vector<std::string> params, const std::string& english)
-      : std::runtime_error(english), code_(static_cast<int>(code)), params_(std::move(params)) {}
+  ModelError(int code, std::vector<std::string> params, const std::string& english)
+      : std::runtime_error(english), code_(code), params_(std::move(params)) {}
   int code() const { return code_; }  // -1: no code (shown as the English text)
   const std::vector<std::string>& params() const { return params_; }
 

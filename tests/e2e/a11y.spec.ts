@@ -1,12 +1,13 @@
 // axe-core on every view, in Korean and in English, before and after training (and with a review
-// classified): no serious or critical finding, with every rule on and nothing excluded.
+// classified), and in Korean in dark mode: no serious or critical finding, every rule on, nothing excluded.
 import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeFindings } from './helpers/page-audit';
 
 const LANGS = [
-  { locale: 'ko-KR', tabs: ['모델', '데이터', '훈련', '비교', '분류'], epochs: '에포크', train: '훈련', review: '리뷰', done: /^테스트 정확도: / },
-  { locale: 'en-US', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'], epochs: 'Epochs', train: 'Train', review: 'Review', done: /^Test accuracy: / },
+  { locale: 'ko-KR', colorScheme: 'light' as 'light' | 'dark', tabs: ['모델', '데이터', '훈련', '비교', '분류'], epochs: '에포크', train: '훈련', review: '리뷰', done: /^테스트 정확도: / },
+  { locale: 'en-US', colorScheme: 'light' as 'light' | 'dark', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'], epochs: 'Epochs', train: 'Train', review: 'Review', done: /^Test accuracy: / },
 ];
+LANGS.push({ ...LANGS[0], colorScheme: 'dark' as const });
 
 async function auditEveryView(page: Page, tabs: string[], when: string) {
   for (const tab of tabs) {
@@ -16,10 +17,10 @@ async function auditEveryView(page: Page, tabs: string[], when: string) {
   }
 }
 
-for (const L of LANGS) test.describe(L.locale, () => {
-  test.use({ locale: L.locale });
+for (const L of LANGS) test.describe(`${L.locale} ${L.colorScheme}`, () => {
+  test.use({ locale: L.locale, colorScheme: L.colorScheme });
 
-  test(`axe finds nothing serious on any view (${L.locale}), before and after training`, async ({ page }) => {
+  test(`axe finds nothing serious on any view (${L.locale}, ${L.colorScheme}), before and after training`, async ({ page }) => {
     await page.goto('./');
     await expect(page.getByText(/^Total params: /)).toBeVisible();
     await auditEveryView(page, L.tabs, 'before training');

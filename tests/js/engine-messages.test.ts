@@ -28,7 +28,7 @@ const cases: [string, string, string[]][] = [
   [seq(lstm('lstm'), emb), 'one_hot_needs_vocabulary', ['LSTM', 'lstm', '0']],
   [JSON.stringify({ class_name: 'Functional', config: {} }), 'not_sequential', ['Functional']],
   ['[1, 2]', 'not_object', []],
-  [seq(), 'no_layers', []],
+  [seq(), 'no_layers_besides_input', []],
 ];
 
 describe('engine message codes', () => {

@@ -66,7 +66,7 @@ export class ParamBars extends LitElement {
         })}
       </svg>
       <div class="legend" aria-hidden="true">${PARTS.map((p) => html`<span><svg viewBox="0 0 12 12"><rect width="12" height="12" style="fill: ${p.fill}"></rect></svg>${ui.compare.weightPart[p.key]}</span>`)}</div>
-      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.paramTableLabel}><table aria-label=${ui.compare.paramTableLabel}>
+      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.paramTableLabel}><table class="numbers" aria-label=${ui.compare.paramTableLabel}>
         <thead><tr><th scope="col">${ui.compare.cellType}</th><th scope="col">${ui.compare.weightPart.kernel}</th>
           <th scope="col">${ui.compare.weightPart.recurrent}</th><th scope="col">${ui.compare.weightPart.bias}</th><th scope="col">${ui.model.colParams}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${r.kind}</td>

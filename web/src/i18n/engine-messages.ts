@@ -29,6 +29,7 @@ export const ENGINE_MESSAGES = [
   { code: 'output_activation', params: ['name', 'kind', 'units', 'activation'], english: 'The last layer \'{name}\' ({kind}) has units={units} and activation=\'{activation}\'; training needs Dense(1, activation=\'sigmoid\') (binary cross-entropy) or Dense(k > 1, activation=\'softmax\') (sparse categorical cross-entropy).' },
   { code: 'setting_range', params: ['key', 'lo', 'hi', 'value'], english: 'Training setting {key} must be a whole number from {lo} to {hi}, received {value}.' },
   { code: 'learning_rate_range', params: ['value'], english: 'The learning rate must be above 0 and at most 10, received {value}.' },
+  { code: 'no_layers_besides_input', params: [], english: 'The model has no layers besides the input: add at least one layer.' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -62,4 +63,5 @@ export interface EngineParams {
   output_activation: [name: string, kind: string, units: string, activation: string];
   setting_range: [key: string, lo: string, hi: string, value: string];
   learning_rate_range: [value: string];
+  no_layers_besides_input: [];
 }

@@ -237,6 +237,10 @@ export class AppRoot extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
+  protected updated(): void {
+    document.title = ui.app.appTitle; // the tab's title follows the language too
+  }
+
   render() {
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
     const blocker = this.trainBlocker();

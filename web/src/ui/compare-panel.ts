@@ -210,6 +210,7 @@ export class ComparePanel extends LitElement {
       </fieldset>
       <button class="primary" ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
+      <p class="sr-only" aria-live="polite">${this.jobs.length ? ui.compare.compareProgress(this.jobs.filter((j) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled').length, this.jobs.length) : ''}</p>
       ${this.jobs.length ? this.renderResults() : nothing}
       <h3>${ui.compare.paramHeading}</h3>
       <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;

@@ -73,7 +73,7 @@ export class LayerEditor extends LitElement {
     fieldset.invalid { border: 2px solid var(--error-border); background: var(--error-bg); }
     legend { font-weight: 700; padding: 0 var(--space-1); }
     .opts { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); align-items: center; }
-    .opts label { font-size: var(--text-sm); font-weight: 500; display: inline-flex; gap: var(--space-2); align-items: center; }
+    .opts label { font-size: var(--text-sm); font-weight: 500; display: inline-flex; flex-wrap: wrap; gap: var(--space-1) var(--space-2); align-items: center; }
     input[type=number] { width: 6rem; }
     .shape { font-family: var(--font-mono); font-size: var(--text-sm); color: var(--text-muted); margin: var(--space-2) 0 0; }
     .shape.seq { color: var(--ok-text); font-weight: 600; }

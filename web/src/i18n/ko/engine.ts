@@ -42,5 +42,6 @@ export const engine: Translation<typeof En> = {
   output_activation: (name, kind, units, activation) =>
     `마지막 층 '${name}' (${kind})은 units=${units}, activation='${activation}'입니다. 훈련하려면 Dense(1, activation='sigmoid') (이진 크로스 엔트로피)나 Dense(k > 1, activation='softmax') (다중 분류 크로스 엔트로피)가 필요합니다.`,
   setting_range: (key, lo, hi, value) => `훈련 설정 ${key}은(는) ${lo}부터 ${hi}까지의 정수여야 하는데, ${value}을(를) 받았습니다.`,
+  no_layers_besides_input: () => '모델에 입력 말고는 층이 없습니다. 층을 하나 이상 추가하세요.',
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
 };
