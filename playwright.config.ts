@@ -18,6 +18,11 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    // The site registers a service worker. Requests it answers from its caches never reach
+    // page.route(), so a test that fakes a missing or broken file would see the cached one; and
+    // its first-visit precache would compete with every test for the two cores. Tests run without
+    // it; tests/e2e/offline.spec.ts turns it on ('allow') against servers of its own.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

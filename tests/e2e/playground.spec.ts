@@ -165,10 +165,15 @@ test('4. compare three models: table with parameters, time, accuracies; paramete
   for (const [id, params] of [['embedding-simplernn-500', '8,209'], ['lstm', '8,809'], ['gru', '8,633']]) {
     const row = table.getByRole('row').filter({ hasText: T.presets.title[id] });
     await expect(row).toContainText(T.common.stopReason.finished, { timeout: 90_000 });
-    await expect(row.getByRole('cell').nth(2)).toHaveText(params);
-    await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d+\.\d$/);
-    await expect(row.getByRole('cell').nth(4)).toHaveText(/^0\.\d{3}$/);
+    // Each preset trains with its own recipe (issue 16): the row says which.
+    await expect(row.getByRole('cell').nth(1)).toHaveText(byLang({
+      en: 'quick subset, num_words 500, maxlen 100, RMSprop lr 0.0001, batch 64, ≤ 2 epochs, early stopping (patience 3)',
+      ko: T.compare.trainedWith(T.compare.packQuickShort, 500, 100, 'RMSprop', 0.0001, 64, 2, 3),
+    }));
+    await expect(row.getByRole('cell').nth(3)).toHaveText(params);
+    await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+\.\d$/);
     await expect(row.getByRole('cell').nth(5)).toHaveText(/^0\.\d{3}$/);
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^0\.\d{3}$/);
   }
   expect(await chartPoints(page, T.compare.compareValLoss)).toBe(2);
 });
@@ -190,7 +195,9 @@ test('5. a copied link reopens the same model and settings; a bad link is explai
   const other = await page.context().newPage();
   await other.goto(link);
   await expect(other.getByText(/^Total params: /)).toHaveText('Total params: 9,093');
-  await expect(other.getByLabel(N.preset)).toHaveValue('gru');
+  // GRU with 12 units is no longer the preset (issue 16): the link opens it as the user's own model.
+  await expect(other.getByLabel(N.preset)).toHaveValue('');
+  await expect(other.getByLabel(N.preset).locator('option:checked')).toHaveText(T.app.customPreset);
   await expect(other.getByLabel('gru units')).toHaveValue('12');
   await other.getByRole('tab', { name: N.trainTab }).click();
   await expect(other.getByLabel(N.epochs, { exact: true })).toHaveValue('7');
@@ -200,7 +207,7 @@ test('5. a copied link reopens the same model and settings; a bad link is explai
   // A link whose set-up names a preset that does not exist ({"v":1,"preset":"nope"}).
   const bad = await page.context().newPage();
   await bad.goto(link.replace(/#s=.*/, '#s=eyJ2IjoxLCJwcmVzZXQiOiJub3BlIn0'));
-  await expect(bad.getByRole('alert')).toContainText(T.app.badLink(byLang({ en: 'The link names an unknown preset "nope".', ko: '링크의 프리셋 "nope"을(를) 알 수 없습니다.' })));
+  await expect(bad.getByRole('alert')).toContainText(T.app.badLink('The link names an unknown preset "nope".'));
   await expect(bad.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
 });
 

@@ -96,7 +96,7 @@ describe('replies are validated on arrival', () => {
 
   it('has a schema for every request, and each refuses a value of the wrong shape', async () => {
     const kinds = Object.keys(replySchemas) as RequestKind[];
-    expect(kinds.sort()).toEqual(['classify', 'init', 'loadData', 'pause', 'resume', 'stop', 'summarize', 'traceReview', 'train']);
+    expect(kinds.sort()).toEqual(['classify', 'init', 'loadData', 'memory', 'pause', 'resume', 'stop', 'summarize', 'traceReview', 'train']);
     for (const kind of kinds) {
       const { client, worker } = startClient();
       const p = client.request(kind, {} as never);
@@ -117,6 +117,7 @@ describe('events are validated on arrival', () => {
     expect((await rejection(p)).message).toBe(message);
     expect(seen).toEqual([{ event: 'fatal', error: message }]);
     expect(client.failure).toBe(message);
+    expect(worker.terminated).toBe(true);
   });
 
   it('refuses an unknown event and a message that is neither reply nor event', () => {

@@ -70,6 +70,7 @@ describe('EngineClient', () => {
     await expect(pending).rejects.toThrow('RuntimeError: memory access out of bounds');
     expect(seen).toEqual([{ event: 'fatal', error: 'RuntimeError: memory access out of bounds' }]);
     expect(client.failure).toBe('RuntimeError: memory access out of bounds');
+    expect(worker.terminated).toBe(true); // a trapped module is not kept alive beside its replacement
     await expect(client.request('pause', {})).rejects.toBeInstanceOf(EngineError);
     expect(worker.sent).toHaveLength(1);
   });

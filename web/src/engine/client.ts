@@ -84,9 +84,13 @@ export class EngineClient {
     }
   }
 
+  /** Ends this worker for good: a worker that crashed or broke the protocol is not used again. */
   private fail(error: Error): void {
     if (this.crashed) return;
     this.crashed = error;
+    // Its module may still hold memory (a trapped WebAssembly instance does): let it go, so that
+    // the page's replacement worker is not added to a zombie.
+    this.worker.terminate();
     for (const l of this.listeners) l({ event: 'fatal', error: error.message, ...codeOf(error) });
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();

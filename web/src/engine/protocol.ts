@@ -143,6 +143,8 @@ interface RequestParams {
   classify: { text: string };
   /** Per-step outputs, hidden states and gates for a typed review. */
   traceReview: { text: string };
+  /** The engine allocator's bytes in use (what the long-session test watches for leaks). */
+  memory: Record<string, never>;
 }
 
 /** The schema of each request's successful reply value: checked by the client on arrival. */
@@ -156,6 +158,7 @@ export const replySchemas = {
   stop: v.object({ stopping: v.boolean() }),
   classify: ClassifyResultSchema,
   traceReview: TraceResultSchema,
+  memory: v.object({ allocator_bytes_in_use: v.number() }),
 } satisfies { [K in keyof RequestParams]: v.GenericSchema };
 
 export type RequestKind = keyof RequestParams;

@@ -17,6 +17,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent | Reply) => self.postMessage(m);
 
 let modulePromise: Promise<RnnEngineModule> | null = null;
+/** Holds the loaded pack and the last training run (its model serves classify and trace). */
 let session: EngineSession | null = null;
 async function engine(): Promise<{ module: RnnEngineModule; session: EngineSession }> {
   modulePromise ??= createRnnEngine();
@@ -111,8 +112,23 @@ const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
 
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/**
+ * Each training run gets a fresh engine Session, the last run's deleted first: a run then starts
+ * from an empty engine (the previous run's data, trainer and model are not held while the new
+ * ones are built, so the module's memory, which never shrinks, grows only to one run's needs), and
+ * nothing of a run outlives the next. The pack's bytes stay cached here and are copied in again.
+ */
+async function freshSession(): Promise<void> {
+  const { module } = await engine();
+  session?.delete();
+  session = new module.Session();
+  loadedPack = null;
+  trainedRun = null;
+}
+
 async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
   if (running) throw new MessageError('alreadyTraining');
+  await freshSession();
   const session = await ensurePack(p.data.pack);
   running = true;
   paused = false;
@@ -214,6 +230,7 @@ const handlers: Handlers = {
   },
   classify: async ({ text }) => classify(text),
   traceReview: async ({ text }) => traceReview(text),
+  memory: async () => ({ allocator_bytes_in_use: (await engine()).module.allocatorBytesInUse() }),
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

@@ -7,11 +7,15 @@ import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
+import { LIMITS, withinLimit } from '../state/limits';
 import { readModel, setInputShape } from '../state/model-layers';
 import {
   defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
+import { presetOfModel } from '../state/preset-match';
 import { setupProblem } from '../state/setup-check';
+import { registerServiceWorker, type PendingUpdate } from '../pwa/register';
+import { groupLargeNumbers } from '../i18n/format';
 import { chooseLanguage, language, LanguageController, messageText, onLanguageChange, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
@@ -50,6 +54,8 @@ export class AppRoot extends LitElement {
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
+  /** A new version of the site, installed and waiting for the user's word (never taken while training). */
+  @state() private pendingUpdate: PendingUpdate | null = null;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
   private trainedHere: TrainedModel | null = null;
@@ -85,6 +91,7 @@ export class AppRoot extends LitElement {
     [role=tab][aria-selected=true] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
     [role=tab]:focus-visible { outline-offset: -4px; outline-color: var(--focus); }
     [role=tabpanel] { padding-top: var(--space-4); }
+    footer { margin-top: var(--space-6); font-size: var(--text-sm); color: var(--text-muted); }
     @media (max-width: 40rem) {
       :host { padding: var(--space-2) var(--space-3) var(--space-5); }
       [role=tab] { padding: 0 var(--space-3); flex: 1 0 auto; }
@@ -96,6 +103,7 @@ export class AppRoot extends LitElement {
     this.loadFromUrl();
     window.addEventListener('hashchange', this.onHashChange);
     this.offLanguage = onLanguageChange(() => this.updateClassifyModels());
+    registerServiceWorker((u) => (this.pendingUpdate = u));
   }
 
   disconnectedCallback(): void {
@@ -153,7 +161,7 @@ export class AppRoot extends LitElement {
     } else if (!fromOutside && next.model !== prev.model) {
       try {
         const m = readModel(JSON.parse(next.model));
-        if (m?.inputLength && m.inputLength !== next.data.maxlen && m.inputLength >= 1 && m.inputLength <= 1000) {
+        if (m?.inputLength && m.inputLength !== next.data.maxlen && withinLimit(LIMITS.maxlen, m.inputLength)) {
           next = { ...next, data: { ...next.data, maxlen: m.inputLength } };
         }
       } catch { /* as above */ }
@@ -241,8 +249,19 @@ export class AppRoot extends LitElement {
     document.title = ui.app.appTitle; // the tab's title follows the language too
   }
 
+  /** The new-version prompt: offered, never forced; while a model trains it waits for the run to end. */
+  private renderUpdatePrompt() {
+    if (!this.pendingUpdate) return nothing;
+    const update = this.pendingUpdate;
+    return html`<div class="notice" role="region" aria-label=${ui.app.updateRegion}>
+      ${this.training ? ui.app.updateWhileTraining : ui.app.updateReady}
+      <button ?disabled=${this.training} @click=${() => update.apply()}>${ui.app.updateApply}</button>
+      <button @click=${() => (this.pendingUpdate = null)}>${ui.app.updateLater}</button></div>`;
+  }
+
   render() {
-    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    // The preset's name only while the model is still the preset's (else: "Your own model").
+    const preset = presetOfModel(this.setup);
     const blocker = this.trainBlocker();
     const onChange = (e: CustomEvent<PlaygroundState>) => this.applySetup(e.detail);
     return html`
@@ -258,13 +277,15 @@ export class AppRoot extends LitElement {
       <p class="status" role="note">${this.engineStatus()}</p>
       ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
         <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.renderUpdatePrompt()}
       ${this.workerNote ? html`<div class="notice">${this.workerNote()}
         <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
       <div class="bar">
         <span><label for="preset">${ui.app.presetLabel}</label>
-          <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
+          <select id="preset" .value=${preset?.id ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
-            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
+            ${preset ? nothing : html`<option value="" selected>${ui.app.customPreset}</option>`}
+            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
               ${ui.presets.title[p.id] ?? p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
         ${preset ? html`<span class="source">${ui.app.source(ui.presets.source[preset.id] ?? preset.source)}</span>` : nothing}
@@ -280,7 +301,7 @@ export class AppRoot extends LitElement {
           tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
-        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? messageText(this.modelError) : null} ?busy=${this.training}
+        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? groupLargeNumbers(messageText(this.modelError)) : null} ?busy=${this.training}
           @state-change=${onChange}></model-panel>
       </section>
       <section role="tabpanel" id="panel-data" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
@@ -309,6 +330,7 @@ export class AppRoot extends LitElement {
       <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>
         <classify-view .models=${this.classifyModels}></classify-view>
       </section>
+      <footer>${ui.app.buildLabel(__BUILD_LABEL__)}</footer>
     `;
   }
 }

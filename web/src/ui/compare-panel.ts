@@ -1,5 +1,6 @@
-// The Compare section: several models trained side by side on the same data and training
-// settings, one engine worker each, at most navigator.hardwareConcurrency − 1 at once (at least
+// The Compare section: several models trained side by side, each preset with its own data and
+// training settings (the blog's models with 10,000 words and maxlen 500, the book's with 500 and
+// 100...) for at most the set-up's epochs, the editor's model with the set-up's; one engine worker each, at most navigator.hardwareConcurrency − 1 at once (at least
 // one; the rest wait in a queue); their validation curves overlaid, a table of parameters, time
 // per epoch, best validation and test accuracy; and why LSTM and GRU have 4× and 3× the
 // recurrent weights of SimpleRNN.
@@ -10,11 +11,12 @@ import '../charts/line-chart';
 import '../charts/param-bars';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
-import type { EpochLog, TrainResult } from '../engine/protocol';
-import { presets } from '../presets/presets';
+import type { DataSettings, EpochLog, TrainResult, TrainingSettings } from '../engine/protocol';
+import { presets, type Preset } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
+import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { isNanStop } from './stop-reason';
 import { LanguageController, messageText, ui } from '../i18n';
 
@@ -36,6 +38,9 @@ export interface CompareJob {
   /** The model's name in the current language. */
   title: () => string;
   modelJson: string;
+  /** What this model is trained with (shown in its row). */
+  data: DataSettings;
+  training: TrainingSettings;
   state: JobState;
   epoch: number;
   params: number | null;
@@ -44,6 +49,20 @@ export interface CompareJob {
   error: string | null;
   /** The worker holding this model (kept after training, so the model can still be used). */
   client: EngineClient | null;
+}
+
+interface Candidate {
+  id: string;
+  /** The model's name in the current language. */
+  title: () => string;
+  model: () => string | null;
+  settings: () => { data: DataSettings; training: TrainingSettings };
+}
+
+/** A row's "trained with": data set, num_words, maxlen, optimizer and learning rate, batch, epochs. */
+export function trainedWith(data: DataSettings, t: TrainingSettings): string {
+  return ui.compare.trainedWith(data.pack === 'book' ? ui.compare.packBookShort : ui.compare.packQuickShort, data.num_words, data.maxlen,
+    OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience);
 }
 
 export function concurrencyLimit(hardwareConcurrency: number | undefined): number {
@@ -70,16 +89,31 @@ export class ComparePanel extends LitElement {
     table { margin: var(--space-2) 0; font-variant-numeric: tabular-nums; }
     th, td { text-align: right; }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
-    .swatch { display: inline-block; width: 1.6em; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: var(--space-2); }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+    td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
   `];
 
-  private candidates(): { id: string; title: () => string; model: () => string | null }[] {
-    const list: { id: string; title: () => string; model: () => string | null }[] = presets
-      .filter((p) => !p.summary_only)
-      .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model) }));
-    list.push({ id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
+  private candidates(): Candidate[] {
+    const list: Candidate[] = presets.filter((p) => !p.summary_only)
+      .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
+    list.push({
+      id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
+      settings: () => ({ data: this.setup.data, training: this.setup.training }),
+    });
     return list;
+  }
+
+  /**
+   * A preset trains with its own recipe (num_words, maxlen, optimizer, learning rate, batch size,
+   * early stopping), on the set-up's data set (quick subset or the book's split) and seed, for at
+   * most the set-up's number of epochs.
+   */
+  private presetSettings(p: Preset): { data: DataSettings; training: TrainingSettings } {
+    const { data, training } = this.setup;
+    return {
+      data: { pack: data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
+      training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed },
+    };
   }
 
   private get running(): boolean {
@@ -93,13 +127,13 @@ export class ComparePanel extends LitElement {
     this.picks = next;
   }
 
-  /** The model with its input length set to this set-up's maxlen (the data decide the length). */
-  private fitToData(modelJson: string): string {
+  /** The model with its input length set to its data's maxlen (the data decide the length). */
+  private fitToData(modelJson: string, maxlen: number): string {
     try {
       const doc = JSON.parse(modelJson);
       const m = readModel(doc);
       if (!m) return modelJson;
-      return JSON.stringify(setInputShape(doc, this.setup.data.maxlen, m.oneHotFeatures));
+      return JSON.stringify(setInputShape(doc, maxlen, m.oneHotFeatures));
     } catch {
       return modelJson;
     }
@@ -112,8 +146,9 @@ export class ComparePanel extends LitElement {
       .filter((c) => this.picks.has(c.id))
       .flatMap((c) => {
         const model = c.model();
+        const { data, training } = c.settings();
         return model === null ? [] : [{
-          id: c.id, title: c.title, modelJson: this.fitToData(model), state: 'queued' as JobState, epoch: 0,
+          id: c.id, title: c.title, modelJson: this.fitToData(model, data.maxlen), data, training, state: 'queued' as JobState, epoch: 0,
           params: null, history: [], result: null, error: null, client: null,
         }];
       });
@@ -135,7 +170,7 @@ export class ComparePanel extends LitElement {
   }
 
   private async runJob(job: CompareJob, run: number): Promise<void> {
-    const { data, training } = this.setup;
+    const { data, training } = job;
     const client = new EngineClient();
     this.update1(job, { state: 'loading', client });
     client.on((e) => {
@@ -189,7 +224,7 @@ export class ComparePanel extends LitElement {
     switch (j.state) {
       case 'queued': return ui.compare.jobQueued;
       case 'loading': return ui.compare.jobLoading;
-      case 'training': return ui.compare.jobTraining(j.epoch, this.setup.training.epochs);
+      case 'training': return ui.compare.jobTraining(j.epoch, j.training.epochs);
       case 'done': return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
       case 'failed': return ui.compare.jobFailed(j.error ?? '');
       case 'cancelled': return ui.compare.jobCancelled;
@@ -237,12 +272,12 @@ export class ComparePanel extends LitElement {
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
       <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table class="numbers" aria-label=${ui.compare.compareTable}>
-        <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
+        <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colTrainedWith}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy]))) : null;
-          return html`<tr><td>${j.title()}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          return html`<tr><td>${j.title()}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
       </table></div>

@@ -8,7 +8,9 @@ import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS } from '../state/limits';
+import './number-field';
 import { LanguageController, messageText, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
@@ -99,13 +101,7 @@ export class DataPanel extends LitElement {
 
   private numberField(id: string, label: string, key: 'num_words' | 'maxlen') {
     const lim = LIMITS[key];
-    return html`<span><label for=${id}>${label}</label>
-      <input id=${id} type="number" min=${lim.min} max=${lim.max} .value=${String(this.setup.data[key])} ?disabled=${this.busy}
-        @change=${(e: Event) => {
-          const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isInteger(v) && v >= lim.min && v <= lim.max) this.change({ [key]: v });
-          else (e.target as HTMLInputElement).value = String(this.setup.data[key]);
-        }} /></span>`;
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.data[key]} .limit=${lim} ?disabled=${this.busy} @value-change=${(e: CustomEvent<number>) => this.change({ [key]: e.detail })}></number-field>`;
   }
 
   render() {

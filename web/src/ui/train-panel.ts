@@ -10,11 +10,16 @@ import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
-import { presetById } from '../presets/presets';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import { presetById, type Preset } from '../presets/presets';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS } from '../state/limits';
+import { differencesFromBook } from '../state/preset-match';
+import { OPTIMIZER_NAMES, diagnoseRun, type Diagnosis } from '../state/run-diagnosis';
+import './number-field';
+import { NumberField } from './number-field';
 import { isNanStop } from './stop-reason';
 import { LanguageController, messageText, ui, type Text } from '../i18n';
-import { fixed } from '../i18n/format';
+import { fixed, groupLargeNumbers } from '../i18n/format';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -41,12 +46,15 @@ export class TrainPanel extends LitElement {
   @state() private bookIndex = 0;
   @state() private batchColumns: (number | null)[][] = [[], []];
 
+  /** The settings of the run shown (the fields may change after it). */
+  private runTraining: TrainingSettings | null = null;
   private unsubscribe: (() => void) | null = null;
   private subscribed: EngineClient | null = null;
   private runEpochs = 0;
 
   static styles = [base, css`
     :host { display: block; }
+    .fields { align-items: flex-start; }
     .buttons { display: flex; gap: var(--space-2); margin: var(--space-4) 0; flex-wrap: wrap; align-items: center; }
     .buttons button { min-width: 6rem; }
     .progress { height: 1rem; background: var(--surface-2); border: 1px solid var(--border); border-radius: var(--radius); overflow: hidden; max-width: 48rem; }
@@ -68,7 +76,11 @@ export class TrainPanel extends LitElement {
     }
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
-      if (prev && prev.preset !== this.setup.preset) this.bookIndex = 0;
+      if (prev && prev.preset !== this.setup.preset) {
+        this.bookIndex = 0;
+        // A new preset: what was typed into the fields gives way to its settings.
+        this.renderRoot.querySelectorAll<NumberField>('number-field').forEach((f) => f.reset());
+      }
     }
   }
 
@@ -109,7 +121,7 @@ export class TrainPanel extends LitElement {
         this.paused = false;
         break;
       case 'fatal':
-        this.error = () => ui.train.trainFailed(messageText(e));
+        this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
         this.status = () => ui.train.statusIdle;
         this.paused = false;
         this.setRunning('idle');
@@ -129,6 +141,7 @@ export class TrainPanel extends LitElement {
     this.paused = false;
     this.batchColumns = [[], []];
     this.runEpochs = training.epochs;
+    this.runTraining = training;
     this.status = () => ui.train.statusLoadingData;
     this.setRunning('loading');
     try {
@@ -140,14 +153,16 @@ export class TrainPanel extends LitElement {
       if (client !== this.client) return;
       this.result = result;
       if (isNanStop(result)) {
-        this.error = () => ui.common.nanLoss(result.message);
+        // What happened (the engine's words) and what to try.
+        const d = diagnoseRun(result.history, training, true);
+        this.error = () => `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${this.adviceText(d)}` : ''}`;
         this.status = () => Number.isFinite(result.test_accuracy) ? ui.train.testAccuracy(result.test_accuracy) : ui.train.statusIdle;
       } else {
         this.status = () => ui.train.testAccuracy(result.test_accuracy);
       }
     } catch (e) {
       if (client !== this.client && this.error) return;
-      this.error = () => ui.train.trainFailed(messageText(e));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
       this.status = () => ui.train.statusIdle;
     } finally {
       if (client === this.client || !this.error) {
@@ -173,7 +188,7 @@ export class TrainPanel extends LitElement {
         }
       }
     } catch (e) {
-      this.error = () => ui.train.trainFailed(messageText(e));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
     }
   }
 
@@ -182,18 +197,52 @@ export class TrainPanel extends LitElement {
     this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
   }
 
-  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed', step: string) {
+  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
     const lim = LIMITS[key];
-    const integer = key !== 'learning_rate';
-    return html`<span><label for=${id}>${label}</label>
-      <input id=${id} type="number" min=${lim.min} max=${lim.max} step=${step} .value=${String(this.setup.training[key])}
-        ?disabled=${this.running}
-        @change=${(e: Event) => {
-          const input = e.target as HTMLInputElement;
-          const v = Number(input.value);
-          if (input.value !== '' && Number.isFinite(v) && v >= lim.min && v <= lim.max && (!integer || Number.isInteger(v))) this.changeTraining({ [key]: v });
-          else input.value = String(this.setup.training[key]);
-        }} /></span>`;
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key]} .limit=${lim} ?disabled=${this.running}
+      @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
+  }
+
+  /** What to try, for a run that diverged or learns nothing. */
+  private adviceText(d: Diagnosis): string {
+    const t = this.runTraining ?? this.setup.training;
+    const opt = OPTIMIZER_NAMES[t.optimizer];
+    if (d.advice === 'lower') return ui.train.tryLowerRate(opt, t.learning_rate, d.suggested);
+    if (d.advice === 'higher') return ui.train.tryHigherRate(opt, t.learning_rate, d.suggested);
+    return ui.train.tryOther(opt, d.suggested);
+  }
+
+  /** A run at chance level is said while it lasts (a NaN is said in the error box). */
+  private renderDiagnosis() {
+    if (!this.runTraining || this.history.length === 0) return nothing;
+    const d = diagnoseRun(this.history, this.runTraining);
+    if (!d || d.kind !== 'chance') return nothing;
+    return html`<div class="warning" aria-live="polite">${ui.train.chanceLevel(d.epochs)} ${this.adviceText(d)}</div>`;
+  }
+
+  /** The preset whose published curves are offered (the set-up's, even once the model is edited). */
+  private get bookPreset(): Preset | undefined {
+    return this.setup.preset ? presetById(this.setup.preset) : undefined;
+  }
+
+  /** "The same model" only when it is; otherwise every way this set-up differs from the book's run. */
+  private bookNote(src: string, preset: Preset): string {
+    const diffs = differencesFromBook(this.setup, preset);
+    if (diffs.length === 0) return ui.train.bookCurveSame(src, preset.title);
+    const { data, training } = this.setup;
+    const T = ui.train;
+    const text = diffs.map((k) => {
+      switch (k) {
+        case 'model': return T.bookDiffModel;
+        case 'pack': return T.bookDiffPack;
+        case 'num_words': return T.bookDiffNumWords(data.num_words, preset.data.num_words);
+        case 'maxlen': return T.bookDiffMaxlen(data.maxlen, preset.data.maxlen);
+        case 'optimizer': return T.bookDiffOptimizer(OPTIMIZER_NAMES[training.optimizer], OPTIMIZER_NAMES[preset.training.optimizer]);
+        case 'learning_rate': return T.bookDiffRate(training.learning_rate, preset.training.learning_rate);
+        case 'batch_size': return T.bookDiffBatch(training.batch_size, preset.training.batch_size);
+      }
+    });
+    return ui.train.bookCurveDiffers(src, preset.title, text.join('; '));
   }
 
   private progress(): { pct: number; text: string } {
@@ -209,7 +258,7 @@ export class TrainPanel extends LitElement {
   render() {
     if (!this.setup) return nothing;
     const t = this.setup.training;
-    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    const preset = this.bookPreset;
     const books = preset?.book_curves ?? [];
     const chosen = books[this.bookIndex];
     const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
@@ -220,16 +269,16 @@ export class TrainPanel extends LitElement {
         <span><label for="optimizer">${ui.train.optimizerLabel}</label>
           <select id="optimizer" ?disabled=${this.running}
             @change=${(e: Event) => this.changeTraining({ optimizer: (e.target as HTMLSelectElement).value as TrainingSettings['optimizer'] })}>
-            ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${{ rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' }[o]}</option>`)}
+            ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${OPTIMIZER_NAMES[o]}</option>`)}
           </select></span>
-        ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate', 'any')}
-        ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size', '1')}
-        ${this.numberField('epochs', ui.train.epochsLabel, 'epochs', '1')}
-        ${this.numberField('patience', ui.train.patienceLabel, 'patience', '1')}
+        ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate')}
+        ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size')}
+        ${this.numberField('epochs', ui.train.epochsLabel, 'epochs')}
+        ${this.numberField('patience', ui.train.patienceLabel, 'patience')}
         <span><input id="restore-best" type="checkbox" .checked=${t.restore_best} ?disabled=${this.running}
           @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
           <label for="restore-best">${ui.train.restoreBestLabel}</label></span>
-        ${this.numberField('seed', ui.train.seedLabel, 'seed', '1')}
+        ${this.numberField('seed', ui.train.seedLabel, 'seed')}
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
@@ -245,6 +294,7 @@ export class TrainPanel extends LitElement {
       ${this.result ? html`<p class="result">${ui.train.resultLine(ui.common.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
         this.result.history.length, this.result.best_epoch, this.result.test_loss, this.result.seconds)}</p>` : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error()}</div>` : nothing}
+      ${this.renderDiagnosis()}
       ${this.renderBookChoice(books, book)}
       <div class="charts">
         <line-chart label=${ui.train.batchLossChart} xLabel=${ui.train.xBatch} yLabel=${ui.common.yLoss}
@@ -262,7 +312,7 @@ export class TrainPanel extends LitElement {
         ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${ui.train.bookSource(b.source)}</option>`)}
         <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${ui.train.bookCurveNone}</option>
       </select>
-      ${book ? ui.train.bookCurveNote(ui.train.bookSource(book.source), this.setup?.data.pack !== 'book') : nothing}</p>`;
+      ${book && this.bookPreset ? html`<span class="book-note">${this.bookNote(ui.train.bookSource(book.source), this.bookPreset)}</span>` : nothing}</p>`;
   }
 
   private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',

@@ -1,4 +1,4 @@
-// Messages from the page's own code (the worker, the link reader, the set-up checks), English.
+// Messages from the page's own code (the worker, the set-up checks), English.
 // Thrown as MessageError (../message.ts) with a code and parameters, so the page can say them in
 // either language; their English text is what a log or a Node test sees.
 export const messages = {
@@ -13,21 +13,6 @@ export const messages = {
   modelTraining: 'This model is training right now: the review is classified again when the run ends.',
   noTrainedModel: 'There is no trained model yet: train a model first (Train tab), then classify.',
   reviewTooLong: (chars: string, max: string) => `The review is ${chars} characters long; paste at most ${max}.`,
-  linkWholeNumber: (field: string, min: number, max: number, got: string) =>
-    `${field} must be a whole number from ${min} to ${max}; the link has ${got}.`,
-  linkNumber: (field: string, min: number, max: number, got: string) =>
-    `${field} must be a number from ${min} to ${max}; the link has ${got}.`,
-  linkOneOf: (field: string, allowed: string, got: string) => `${field} must be one of ${allowed}; the link has ${got}.`,
-  linkNoSettings: (field: string) => `The link has no ${field} settings.`,
-  linkNoSetup: 'The link does not hold a set-up.',
-  linkVersion: (got: string, version: number) => `The link's format version is ${got}; this page reads version ${version}.`,
-  linkUnknownPreset: (got: string) => `The link names an unknown preset ${got}.`,
-  linkNoModel: 'The link has no model (or one longer than 200,000 characters).',
-  linkRestoreBest: (got: string) => `restore_best must be true or false; the link has ${got}.`,
-  linkBadCharacters: 'The link is damaged (it has characters a set-up link never has).',
-  linkCut: 'The link is damaged (it was cut short or changed).',
-  linkNotUtf8: 'The link is damaged (its text is not UTF-8).',
-  linkNotJson: 'The link is damaged (its set-up is not readable JSON).',
   maxlenMismatch: (steps: number, maxlen: number) =>
     `The model reads sequences of ${steps} steps but maxlen is ${maxlen}: make them equal (Data section, or the input length in the layer editor).`,
   numWordsTooLarge: (numWords: number, vocab: number, embedding: boolean) =>

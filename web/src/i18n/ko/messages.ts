@@ -14,21 +14,6 @@ export const messages: Translation<typeof En> = {
   modelTraining: '이 모델은 지금 훈련 중입니다. 훈련이 끝나면 리뷰를 다시 분류합니다.',
   noTrainedModel: '아직 훈련한 모델이 없습니다. 먼저 모델을 훈련(훈련 탭)한 다음 분류하세요.',
   reviewTooLong: (chars: string, max: string) => `리뷰가 ${chars}자입니다. 최대 ${max}자까지 붙여 넣으세요.`,
-  linkWholeNumber: (field: string, min: number, max: number, got: string) =>
-    `${field}은(는) ${min}부터 ${max}까지의 정수여야 하는데, 링크의 값은 ${got}입니다.`,
-  linkNumber: (field: string, min: number, max: number, got: string) =>
-    `${field}은(는) ${min}부터 ${max}까지의 수여야 하는데, 링크의 값은 ${got}입니다.`,
-  linkOneOf: (field: string, allowed: string, got: string) => `${field}은(는) ${allowed} 중 하나여야 하는데, 링크의 값은 ${got}입니다.`,
-  linkNoSettings: (field: string) => `링크에 ${field} 설정이 없습니다.`,
-  linkNoSetup: '링크에 설정이 들어 있지 않습니다.',
-  linkVersion: (got: string, version: number) => `링크의 형식 버전은 ${got}인데, 이 페이지는 버전 ${version}을 읽습니다.`,
-  linkUnknownPreset: (got: string) => `링크의 프리셋 ${got}을(를) 알 수 없습니다.`,
-  linkNoModel: '링크에 모델이 없습니다 (또는 200,000자보다 깁니다).',
-  linkRestoreBest: (got: string) => `restore_best는 true나 false여야 하는데, 링크의 값은 ${got}입니다.`,
-  linkBadCharacters: '링크가 손상되었습니다 (설정 링크에 없는 문자가 있습니다).',
-  linkCut: '링크가 손상되었습니다 (잘렸거나 바뀌었습니다).',
-  linkNotUtf8: '링크가 손상되었습니다 (글자가 UTF-8이 아닙니다).',
-  linkNotJson: '링크가 손상되었습니다 (설정을 JSON으로 읽을 수 없습니다).',
   maxlenMismatch: (steps: number, maxlen: number) =>
     `모델은 타임스텝 ${steps}개의 시퀀스를 읽는데 maxlen은 ${maxlen}입니다. 둘을 같게 하세요 (데이터 화면, 또는 층 편집기의 입력 길이).`,
   numWordsTooLarge: (numWords: number, vocab: number, embedding: boolean) =>
