@@ -20,7 +20,10 @@ const lstm = (name: string, extra: object = {}) => ({ class_name: 'LSTM', config
 const cases: [string, string, string[]][] = [
   [seq(emb, lstm('lstm'), lstm('lstm_1')), 'needs_sequence', ['LSTM', 'lstm_1', 'LSTM', 'lstm']],
   [seq(emb, lstm('lstm', { dropout: 1.5 })), 'rate_range', ['LSTM', 'lstm', 'dropout', '1.5']],
-  [seq(emb, lstm('lstm', { units: 0 })), 'at_least_one', ['LSTM', 'lstm', 'units', '0']],
+  [seq(emb, lstm('lstm', { units: 0 })), 'size_range', ['LSTM', 'lstm', 'units', '0']],
+  [seq(emb, lstm('lstm', { units: 60000000 })), 'size_range', ['LSTM', 'lstm', 'units', '60000000']],
+  ['['.repeat(70) + ']'.repeat(70), 'nested_too_deep', []],
+  ['{"class_name": "Sequential", "x": 1e999}', 'number_too_large', []],
   [seq(emb, lstm('lstm', { units: 2.5 })), 'not_whole_number', ['LSTM', 'lstm', 'units', '2.5']],
   [seq(emb, lstm('lstm', { activation: 'swish' })), 'unknown_activation', ['LSTM', 'lstm', 'activation', 'swish']],
   [seq(emb, lstm('x'), { class_name: 'Dense', config: { name: 'x', units: 1 } }), 'duplicate_name', ['x']],

@@ -10,7 +10,7 @@ export const ENGINE_MESSAGES = [
   { code: 'bad_first_layer', params: ['kind', 'name'], english: '{kind} layer \'{name}\' cannot be the first layer: the input is token ids. Start with an Embedding layer, or with a recurrent layer on a one-hot input shape (time, vocabulary).' },
   { code: 'embedding_not_first', params: ['name'], english: 'Embedding layer \'{name}\' is not the first layer: an Embedding reads token ids, so it can only come first. Move it to the top or remove it.' },
   { code: 'needs_sequence', params: ['kind', 'name', 'below_kind', 'below'], english: '{kind} layer \'{name}\' needs a sequence (batch, time, features) but the layer below, {below_kind} layer \'{below}\', outputs one vector per review. Set return_sequences on the layer below.' },
-  { code: 'at_least_one', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} must be at least 1, received {field}={value}.' },
+  { code: 'size_range', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} must be from 1 to 50000000 (more is too large for any layer), received {field}={value}.' },
   { code: 'rate_range', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} must be in [0, 1), received {field}={value}. (Keras would clamp it silently; set a rate such as 0.3.)' },
   { code: 'too_many_params', params: ['kind', 'name', 'count', 'limit'], english: '{kind} layer \'{name}\' would have {count} parameters; the limit is {limit} per layer. Use fewer units or a smaller vocabulary / embedding size.' },
   { code: 'not_json', params: ['detail'], english: 'The model is not valid JSON ({detail}). Paste the output of Keras\' model.to_json().' },
@@ -30,6 +30,11 @@ export const ENGINE_MESSAGES = [
   { code: 'setting_range', params: ['key', 'lo', 'hi', 'value'], english: 'Training setting {key} must be a whole number from {lo} to {hi}, received {value}.' },
   { code: 'learning_rate_range', params: ['value'], english: 'The learning rate must be above 0 and at most 10, received {value}.' },
   { code: 'no_layers_besides_input', params: [], english: 'The model has no layers besides the input: add at least one layer.' },
+  { code: 'number_too_large', params: [], english: 'The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras model needs one. Paste the output of Keras\' model.to_json().' },
+  { code: 'nested_too_deep', params: [], english: 'The model JSON is nested more than 64 levels deep; a Keras model is never that deep. Paste the output of model.to_json().' },
+  { code: 'beyond_float32', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} {value} is beyond float32 weights; use -1e30 to 1e30.' },
+  { code: 'model_too_large', params: ['total'], english: 'The model has {total} parameters, over the limit of 50000000 for the whole model.' },
+  { code: 'too_many_values', params: ['kind', 'name'], english: '{kind} layer \'{name}\' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -44,7 +49,7 @@ export interface EngineParams {
   bad_first_layer: [kind: string, name: string];
   embedding_not_first: [name: string];
   needs_sequence: [kind: string, name: string, below_kind: string, below: string];
-  at_least_one: [kind: string, name: string, field: string, value: string];
+  size_range: [kind: string, name: string, field: string, value: string];
   rate_range: [kind: string, name: string, field: string, value: string];
   too_many_params: [kind: string, name: string, count: string, limit: string];
   not_json: [detail: string];
@@ -64,4 +69,9 @@ export interface EngineParams {
   setting_range: [key: string, lo: string, hi: string, value: string];
   learning_rate_range: [value: string];
   no_layers_besides_input: [];
+  number_too_large: [];
+  nested_too_deep: [];
+  beyond_float32: [kind: string, name: string, field: string, value: string];
+  model_too_large: [total: string];
+  too_many_values: [kind: string, name: string];
 }

@@ -17,7 +17,8 @@ export const engine: Translation<typeof En> = {
     `Embedding 층 '${name}'이 첫 번째 층이 아닙니다. Embedding은 토큰 번호를 읽으므로 맨 앞에만 올 수 있습니다. 맨 위로 옮기거나 삭제하세요.`,
   needs_sequence: (kind, name, belowKind, below) =>
     `${kind} 층 '${name}'에는 시퀀스 (배치, 타임스텝, 특성)가 필요한데, 아래 층 ${belowKind} '${below}'은 리뷰마다 벡터 하나를 출력합니다. 아래 층에 return_sequences를 켜세요.`,
-  at_least_one: (kind, name, field, value) => `${kind} 층 '${name}': ${field}은(는) 1 이상이어야 하는데, ${field}=${value}을(를) 받았습니다.`,
+  size_range: (kind, name, field, value) =>
+    `${kind} 층 '${name}': ${field}은(는) 1부터 50000000까지여야 합니다 (그보다 크면 어떤 층에도 너무 큽니다). ${field}=${value}을(를) 받았습니다.`,
   rate_range: (kind, name, field, value) =>
     `${kind} 층 '${name}': ${field}은(는) [0, 1) 범위여야 하는데, ${field}=${value}을(를) 받았습니다. (Keras는 조용히 잘라 냅니다. 0.3 같은 비율을 쓰세요.)`,
   too_many_params: (kind, name, count, limit) =>
@@ -43,5 +44,10 @@ export const engine: Translation<typeof En> = {
     `마지막 층 '${name}' (${kind})은 units=${units}, activation='${activation}'입니다. 훈련하려면 Dense(1, activation='sigmoid') (이진 크로스 엔트로피)나 Dense(k > 1, activation='softmax') (다중 분류 크로스 엔트로피)가 필요합니다.`,
   setting_range: (key, lo, hi, value) => `훈련 설정 ${key}은(는) ${lo}부터 ${hi}까지의 정수여야 하는데, ${value}을(를) 받았습니다.`,
   no_layers_besides_input: () => '모델에 입력 말고는 층이 없습니다. 층을 하나 이상 추가하세요.',
+  number_too_large: () => '모델 JSON에 double로 나타낼 수 없을 만큼 큰 수(예: 1e999)가 있습니다. Keras 모델의 어떤 설정에도 필요 없는 수입니다. Keras의 model.to_json() 출력을 붙여 넣으세요.',
+  nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
+  beyond_float32: (kind, name, field, value) => `${kind} 층 '${name}': ${field} ${value}은(는) float32 가중치의 범위를 넘습니다. -1e30부터 1e30까지의 값을 쓰세요.`,
+  model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
+  too_many_values: (kind, name) => `${kind} 층 '${name}'은 리뷰마다 16777216개가 넘는 값을 저장해야 합니다. 입력 길이(maxlen)를 줄이거나 뉴런을 줄이세요.`,
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
 };
