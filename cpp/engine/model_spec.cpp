@@ -151,7 +151,7 @@ void check_size(const LayerSpec& l) {
 void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
   for (double v : {s.a, s.b, s.gain}) {
     if (!(std::fabs(v) <= kMaxInitializerValue)) {
-      fail_with(Msg::beyond_float32, {layer_kind_name(l.kind), l.name, field, stream_text(v)});
+      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "': " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
     }
   }
 }
@@ -251,7 +251,7 @@ void check_review_length(const ModelSpec& model, int64_t time) {
     const bool recurrent = is_recurrent(l.kind);
     const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
     if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
-      fail_with(Msg::too_many_values, {layer_kind_name(l.kind), l.name});
+      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
   }
 }
 

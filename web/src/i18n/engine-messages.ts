@@ -32,9 +32,7 @@ export const ENGINE_MESSAGES = [
   { code: 'no_layers_besides_input', params: [], english: 'The model has no layers besides the input: add at least one layer.' },
   { code: 'number_too_large', params: [], english: 'The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras model needs one. Paste the output of Keras\' model.to_json().' },
   { code: 'nested_too_deep', params: [], english: 'The model JSON is nested more than 64 levels deep; a Keras model is never that deep. Paste the output of model.to_json().' },
-  { code: 'beyond_float32', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} {value} is beyond float32 weights; use -1e30 to 1e30.' },
   { code: 'model_too_large', params: ['total'], english: 'The model has {total} parameters, over the limit of 50000000 for the whole model.' },
-  { code: 'too_many_values', params: ['kind', 'name'], english: '{kind} layer \'{name}\' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -71,7 +69,5 @@ export interface EngineParams {
   no_layers_besides_input: [];
   number_too_large: [];
   nested_too_deep: [];
-  beyond_float32: [kind: string, name: string, field: string, value: string];
   model_too_large: [total: string];
-  too_many_values: [kind: string, name: string];
 }

@@ -46,8 +46,6 @@ export const engine: Translation<typeof En> = {
   no_layers_besides_input: () => '모델에 입력 말고는 층이 없습니다. 층을 하나 이상 추가하세요.',
   number_too_large: () => '모델 JSON에 double로 나타낼 수 없을 만큼 큰 수(예: 1e999)가 있습니다. Keras 모델의 어떤 설정에도 필요 없는 수입니다. Keras의 model.to_json() 출력을 붙여 넣으세요.',
   nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
-  beyond_float32: (kind, name, field, value) => `${kind} 층 '${name}': ${field} ${value}은(는) float32 가중치의 범위를 넘습니다. -1e30부터 1e30까지의 값을 쓰세요.`,
   model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
-  too_many_values: (kind, name) => `${kind} 층 '${name}'은 리뷰마다 16777216개가 넘는 값을 저장해야 합니다. 입력 길이(maxlen)를 줄이거나 뉴런을 줄이세요.`,
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
 };
