@@ -45,7 +45,6 @@ export class EngineClient {
   }
 
   terminate(): void {
-    this.worker.terminate();
     this.fail(new MessageError('workerStopped'));
   }
 

@@ -18,6 +18,7 @@ import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
 import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { isNanStop } from './stop-reason';
+import { groupLargeNumbers } from '../i18n/format';
 import { LanguageController, messageText, ui } from '../i18n';
 
 /** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
@@ -190,7 +191,7 @@ export class ComparePanel extends LitElement {
       this.announceTrained();
     } catch (e) {
       if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: messageText(e) });
+      this.update1(job, { state: 'failed', error: groupLargeNumbers(messageText(e)) });
       client.terminate();
     }
   }
@@ -213,6 +214,15 @@ export class ComparePanel extends LitElement {
     }
     this.jobs = [...this.jobs];
     this.announceTrained();
+  }
+
+  private wasRunning = false;
+
+  /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  protected updated(): void {
+    if (this.running === this.wasRunning) return;
+    this.wasRunning = this.running;
+    this.dispatchEvent(new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }));
   }
 
   disconnectedCallback(): void {

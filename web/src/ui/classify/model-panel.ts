@@ -7,6 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../theme';
 import type { EngineClient } from '../../engine/client';
 import type { TraceResult } from '../../engine/protocol';
+import { groupLargeNumbers } from '../../i18n/format';
 import { LanguageController, messageText, ui, type Text } from '../../i18n';
 import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
@@ -99,7 +100,7 @@ export class ClassifyModelPanel extends LitElement {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(messageText(e)));
+        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(messageText(e))));
       }
     } finally {
       this.shownFor = asked;
