@@ -3,6 +3,7 @@
 // is a type error. `ui.<view>.<key>` always reads the current language's table; components add a
 // LanguageController (./lit) to re-render when it changes. How to add a string: docs/i18n.md.
 import { app as enApp } from './en/app';
+import { cell as enCell } from './en/cell';
 import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
@@ -13,6 +14,7 @@ import { messages as enMessages } from './en/messages';
 import { presets as enPresets } from './en/presets';
 import { train as enTrain } from './en/train';
 import { app as koApp } from './ko/app';
+import { cell as koCell } from './ko/cell';
 import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
@@ -29,7 +31,7 @@ import type { Translation } from './translation';
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
   classify: enClassify, presets: enPresets, messages: enMessages,
-  engine: enEngine,
+  engine: enEngine, cell: enCell,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -39,7 +41,7 @@ export const tables: Record<Lang, Tables> = {
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
     classify: koClassify, presets: koPresets, messages: koMessages,
-    engine: koEngine,
+    engine: koEngine, cell: koCell,
   },
 };
 
