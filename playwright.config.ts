@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // in Debian's Chromium.
 export const BASE_PATH = '/rnn-playground/';
 // PLAYWRIGHT_PORT lets several checkouts run their suites side by side on one machine.
+const KOREAN_JOURNEYS = /(playground|classify)\.spec\.ts$/;
 const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({
@@ -16,8 +17,6 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    // English unless a test asks for Korean: the page follows navigator.languages on a first visit.
-    locale: 'en-US',
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     // The site registers a service worker. Requests it answers from its caches never reach
     // page.route(), so a test that fakes a missing or broken file would see the cached one; and
@@ -29,6 +28,13 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+  // The page follows navigator.languages on a first visit. Every spec runs in English; the
+  // learner's journeys (the specs named in KOREAN_JOURNEYS) run again in Korean, by the Korean
+  // names (tests/e2e/helpers/lang.ts).
+  projects: [
+    { name: 'en', use: { locale: 'en-US' } },
+    { name: 'ko', use: { locale: 'ko-KR' }, testMatch: KOREAN_JOURNEYS },
+  ],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --base ${BASE_PATH}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,

@@ -31,5 +31,8 @@ fi
 mkdir -p web/public/data
 cp -u "${data_outputs[@]}" web/public/data/
 
+# The engine's message codes for the page, from cpp/engine/messages.def (a generated file).
+node scripts/gen-engine-messages.mjs
+
 echo "build: site (dist/)"
 npx vite build --logLevel warn

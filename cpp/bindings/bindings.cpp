@@ -14,6 +14,7 @@
 #include "bindings/session.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
+#include "engine/model_spec.hpp"
 #include "engine/summary.hpp"
 
 namespace {
@@ -32,6 +33,12 @@ std::string guarded_call(Body body, void* context) {
     return "{\"ok\":true,\"value\":" + dump_text(body(context)) + "}";
   } catch (const std::bad_alloc&) {
     return "{\"error\":\"Out of memory: the model or data is too large for this tab.\",\"ok\":false}";
+  } catch (const rnn::ModelError& e) {
+    // A coded message also sends its code (its position in engine/messages.def) and parameters,
+    // which the page turns into Korean or English text.
+    if (e.code() < 0) return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
+    return "{\"code\":" + std::to_string(e.code()) + ",\"error\":" + dump_text(e.what()) +
+           ",\"ok\":false,\"params\":" + dump_text(e.params()) + "}";
   } catch (const std::exception& e) {
     return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
   }

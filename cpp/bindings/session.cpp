@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/messages.hpp"
 #include "engine/word_influence.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
@@ -33,8 +34,7 @@ int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
   if (!x) return fallback;
   const double v = x->get<double>();
   if (!(v >= lo && v <= hi) || std::floor(v) != v)
-    fail(std::string("Training setting ") + key + " must be a whole number from " + std::to_string(lo) + " to " +
-         std::to_string(hi) + ", received " + x->dump() + ".");
+    fail_with(Msg::setting_range, {key, std::to_string(lo), std::to_string(hi), x->dump()});
   return static_cast<int>(v);
 }
 
@@ -147,7 +147,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
     config.optimizer.name = name->get<std::string>();
   if (const json* x = setting(s, "learning_rate", json::value_t::number_float, "a number")) {
     const double lr = x->get<double>();
-    if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + x->dump() + ".");
+    if (!(lr > 0 && lr <= 10)) fail_with(Msg::learning_rate_range, {x->dump()});
     config.optimizer.learning_rate = lr;
   }
   const int patience = setting_int(s, "patience", 0, 0, 1000);

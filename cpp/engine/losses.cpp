@@ -5,31 +5,20 @@
 #include <string>
 
 #include "engine/cold.hpp"
+#include "engine/messages.hpp"
 
 namespace rnn {
 
 RNN_COLD LossKind loss_kind_for(const ModelSpec& model) {
   if (model.layers.empty()) throw ModelError("The model has no layers; add at least a Dense layer.");
   const LayerSpec& last = model.output_layer();
-  const std::string where = "The last layer '" + last.name + "' (" + layer_kind_name(last.kind) + ")";
-  if (last.kind != LayerKind::Dense) {
-    throw ModelError(where +
-                     " cannot be trained against labels: end the model with Dense(1, "
-                     "activation='sigmoid') for two classes or Dense(k, activation='softmax') "
-                     "for k classes.");
-  }
-  if (last.output_shape.has_time) {
-    throw ModelError(where +
-                     " outputs one value per time step, but each review has one label: set "
-                     "return_sequences=false on the recurrent layer below it.");
-  }
+  if (last.kind != LayerKind::Dense) fail_with(Msg::output_not_dense, {last.name, layer_kind_name(last.kind)});
+  if (last.output_shape.has_time) fail_with(Msg::output_per_step, {last.name, layer_kind_name(last.kind)});
   if (last.units == 1 && last.activation == Activation::Sigmoid) return LossKind::BinaryCrossentropy;
   if (last.units > 1 && last.activation == Activation::Softmax)
     return LossKind::SparseCategoricalCrossentropy;
-  throw ModelError(where + " has units=" + std::to_string(last.units) + " and activation='" +
-                   activation_name(last.activation) +
-                   "'; training needs Dense(1, activation='sigmoid') (binary cross-entropy) or "
-                   "Dense(k > 1, activation='softmax') (sparse categorical cross-entropy).");
+  fail_with(Msg::output_activation,
+            {last.name, layer_kind_name(last.kind), std::to_string(last.units), activation_name(last.activation)});
 }
 
 const char* loss_name(LossKind kind) {

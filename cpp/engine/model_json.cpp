@@ -11,6 +11,7 @@
 #include "engine/model_json.hpp"
 
 #include "engine/json_object.hpp"
+#include "engine/messages.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -28,8 +29,7 @@ constexpr int kMaxJsonDepth = 64;
 // nlohmann's dump() recurses per nesting level; refuse absurd nesting before parsing.
 void check_depth(const std::string& text) {
   if (json_nesting_depth(text) > kMaxJsonDepth)
-    fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
-         "Paste the output of model.to_json().");
+    fail_with(Msg::nested_too_deep, {});
 }
 
 std::string dump_short(const json& v) {
@@ -41,6 +41,8 @@ std::string dump_short(const json& v) {
 struct LayerContext {
   std::string what;  // "LSTM layer 'lstm'"
   const json& config;
+  std::string kind;  // "LSTM" (for coded messages: the layer's kind and name as parameters)
+  std::string name;  // "lstm"
 };
 
 const json* find(const json& obj, const char* key) {
@@ -53,7 +55,7 @@ const json* find(const json& obj, const char* key) {
 int get_int(const LayerContext& c, const char* key, int fallback, bool required) {
   const json* v = find(c.config, key);
   if (!v) {
-    if (required) fail(c.what + ": the option '" + key + "' is missing; give it a whole number such as 8.");
+    if (required) fail_with(Msg::missing_option, {c.kind, c.name, key});
     return fallback;
   }
   double d = 0;
@@ -62,7 +64,7 @@ int get_int(const LayerContext& c, const char* key, int fallback, bool required)
   } else if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()) {
     d = v->get<double>();
   } else {
-    fail(c.what + ": " + key + " must be a whole number, received " + key + "=" + dump_short(*v) + ".");
+    fail_with(Msg::not_whole_number, {c.kind, c.name, key, dump_short(*v)});
   }
   if (d < -1e9 || d > 2e9)
     fail(c.what + ": " + key + "=" + dump_short(*v) + " is far too large; use a size such as 8, 32 or 500.");
@@ -73,7 +75,7 @@ double get_number(const LayerContext& c, const char* key, double fallback) {
   const json* v = find(c.config, key);
   if (!v) return fallback;
   if (!v->is_number())
-    fail(c.what + ": " + key + " must be a number, received " + key + "=" + dump_short(*v) + ".");
+    fail_with(Msg::not_a_number, {c.kind, c.name, key, dump_short(*v)});
   return v->get<double>();
 }
 
@@ -81,7 +83,7 @@ bool get_bool(const LayerContext& c, const char* key, bool fallback) {
   const json* v = find(c.config, key);
   if (!v) return fallback;
   if (!v->is_boolean())
-    fail(c.what + ": " + key + " must be true or false, received " + key + "=" + dump_short(*v) + ".");
+    fail_with(Msg::not_true_false, {c.kind, c.name, key, dump_short(*v)});
   return v->get<bool>();
 }
 
@@ -101,8 +103,7 @@ Activation parse_activation(const LayerContext& c, const char* key, Activation f
   if (s == "softmax") return Activation::Softmax;
   if (s == "hard_sigmoid" || s == "hardSigmoid")
     return keras3 ? Activation::HardSigmoidKeras3 : Activation::HardSigmoid;
-  fail(c.what + ": " + key + " '" + s + "' is not supported. Use one of linear, relu, tanh, sigmoid, "
-       "hard_sigmoid, softmax.");
+  fail_with(Msg::unknown_activation, {c.kind, c.name, key, s});
 }
 
 InitializerSpec parse_initializer(const LayerContext& c, const char* key, InitializerSpec fallback) {
@@ -207,15 +208,14 @@ LayerSpec parse_layer(const std::string& cls, const json& config, bool keras3, s
   else if (cls == "Dense") l.kind = LayerKind::Dense;
   else if (cls == "Dropout") l.kind = LayerKind::Dropout;
   else
-    fail("Layer " + std::to_string(index + 1) + " is a " + cls + ", which is not supported. Use Embedding, "
-         "SimpleRNN, LSTM, GRU, Dense or Dropout.");
+    fail_with(Msg::unsupported_layer, {std::to_string(index + 1), cls});
   const json* name = find(config, "name");
   l.name = (name && name->is_string()) ? name->get<std::string>() : "";
   if (l.name.empty()) l.name = std::string(cls) + "_" + std::to_string(index + 1);
   for (auto& ch : l.name)
     if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
   if (l.name.size() > 100) fail("Layer " + std::to_string(index + 1) + " has a name over 100 characters; shorten it.");
-  const LayerContext c{std::string(cls) + " layer '" + l.name + "'", config};
+  const LayerContext c{std::string(cls) + " layer '" + l.name + "'", config, cls, l.name};
   reject_unsupported_options(c);
 
   switch (l.kind) {
@@ -272,21 +272,18 @@ ModelSpec parse_model_json(const std::string& text) {
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     auto pos = what.find("parse error");
-    fail("The model is not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
-         "). Paste the output of Keras' model.to_json().");
+    fail_with(Msg::not_json, {pos == std::string::npos ? what : what.substr(pos)});
   } catch (const json::exception&) {
     // out_of_range 406: a number beyond double's range (1e999), which JSON allows and Keras never writes.
-    fail("The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras "
-         "model needs one. Paste the output of Keras' model.to_json().");
+    fail_with(Msg::number_too_large, {});
   }
-  if (!root.is_object()) fail("The model JSON must be an object such as {\"class_name\": \"Sequential\", ...}.");
+  if (!root.is_object()) fail_with(Msg::not_object, {});
   const json& model = unwrap(root);
   const json* cls = find(model, "class_name");
   if (!cls || !cls->is_string())
-    fail("The model JSON has no \"class_name\": expected \"Sequential\" (Keras' model.to_json()).");
+    fail_with(Msg::no_class_name, {});
   if (cls->get<std::string>() != "Sequential")
-    fail("Only Sequential models are supported, received class_name \"" + cls->get<std::string>() +
-         "\". Rebuild the model with keras.Sequential.");
+    fail_with(Msg::not_sequential, {cls->get<std::string>()});
   const bool keras3 = find(model, "module") != nullptr || find(root, "module") != nullptr;
   const json* config = find(model, "config");
   const json* layers = nullptr;
@@ -297,7 +294,7 @@ ModelSpec parse_model_json(const std::string& text) {
     layers = find(*config, "layers");
     if (const json* n = find(*config, "name"); n && n->is_string()) spec.name = n->get<std::string>();
   }
-  if (!layers || !layers->is_array()) fail("The Sequential model has no \"layers\" list in its config.");
+  if (!layers || !layers->is_array()) fail_with(Msg::no_layer_list, {});
   if (layers->size() > 1000) fail("The model has over 1000 layers; keep it under 1000.");
 
   std::vector<int> input_dims;
@@ -326,14 +323,14 @@ ModelSpec parse_model_json(const std::string& text) {
       const std::string what = std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
       if (read_input_shape(cfg, what, dims)) { input_dims = dims; have_input = true; }
       else if (const json* len = find(cfg, "input_length"); len && l.kind == LayerKind::Embedding) {
-        LayerContext c{what, cfg};
+        LayerContext c{what, cfg, layer_kind_name(l.kind), l.name};
         input_dims = {get_int(c, "input_length", -1, false)};
         have_input = true;
       }
     }
     spec.layers.push_back(std::move(l));
   }
-  if (spec.layers.empty()) fail("The model has no layers besides the input: add at least one layer.");
+  if (spec.layers.empty()) fail_with(Msg::no_layers_besides_input, {});
 
   const LayerSpec& first = spec.layers.front();
   if (have_input) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/checked.hpp"
+#include "engine/messages.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
@@ -122,36 +123,26 @@ int64_t ModelSpec::param_offset(size_t layer_index) const {
 
 namespace {
 
-std::string describe(const LayerSpec& l) {
-  return std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
-}
-
 [[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
 
 // A size of a layer: at least 1, and at most kMaxLayerParams (a larger one could never pass the
 // parameter limit, and every product of two checked sizes then fits in 64 bits).
 void check_positive(const LayerSpec& l, const char* field, int value) {
-  if (value < 1 || value > kMaxLayerParams) {
-    fail(describe(l) + ": " + field + " must be from 1 to 50000000 (more is too large for any layer), received " +
-         field + "=" + std::to_string(value) + ".");
-  }
+  if (value < 1 || value > kMaxLayerParams)
+    fail_with(Msg::size_range, {layer_kind_name(l.kind), l.name, field, std::to_string(value)});
 }
 
 void check_rate(const LayerSpec& l, const char* field, double value) {
-  if (!(value >= 0.0 && value < 1.0)) {
-    fail(describe(l) + ": " + field + " must be in [0, 1), received " + field + "=" + stream_text(value) +
-         ". (Keras would clamp it silently; set a rate such as 0.3.)");
-  }
+  if (!(value >= 0.0 && value < 1.0))
+    fail_with(Msg::rate_range, {layer_kind_name(l.kind), l.name, field, stream_text(value)});
 }
 
 // Param counts computed in 64 bits (checked) from sizes each at most kMaxLayerParams; huge layers
 // are rejected before anything is allocated.
 void check_size(const LayerSpec& l) {
   const int64_t n = param_count(l);
-  if (n > kMaxLayerParams) {
-    fail(describe(l) + " would have " + std::to_string(n) + " parameters; the limit is " +
-         std::to_string(kMaxLayerParams) + " per layer. Use fewer units or a smaller vocabulary / embedding size.");
-  }
+  if (n > kMaxLayerParams)
+    fail_with(Msg::too_many_params, {layer_kind_name(l.kind), l.name, std::to_string(n), std::to_string(kMaxLayerParams)});
 }
 
 // Initializer settings (Constant value, RandomUniform bounds, RandomNormal mean and stddev,
@@ -160,7 +151,7 @@ void check_size(const LayerSpec& l) {
 void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
   for (double v : {s.a, s.b, s.gain}) {
     if (!(std::fabs(v) <= kMaxInitializerValue)) {
-      fail(describe(l) + ": " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
+      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "': " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
     }
   }
 }
@@ -179,16 +170,14 @@ void check_initializers(const LayerSpec& l) {
 }  // namespace
 
 void validate_and_infer(ModelSpec& model) {
-  if (model.layers.empty()) fail("The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
+  if (model.layers.empty()) fail_with(Msg::no_layers, {});
   std::set<std::string> names;
   for (const auto& l : model.layers) {
-    if (l.name.empty()) fail(std::string("A ") + layer_kind_name(l.kind) + " layer has an empty name: give every layer a name.");
-    if (!names.insert(l.name).second)
-      fail("Two layers are named '" + l.name + "': layer names must be unique (as in Keras). Rename one of them.");
+    if (l.name.empty()) fail_with(Msg::empty_name, {layer_kind_name(l.kind)});
+    if (!names.insert(l.name).second) fail_with(Msg::duplicate_name, {l.name});
   }
   if (model.input_length == 0 || model.input_length < -1 || model.input_length > kMaxInputLength) {
-    fail("The input length (time steps) must be between 1 and 100000 or None, received " +
-         std::to_string(model.input_length) + ".");
+    fail_with(Msg::input_length_range, {std::to_string(model.input_length)});
   }
 
   const LayerSpec& first = model.layers.front();
@@ -198,15 +187,12 @@ void validate_and_infer(ModelSpec& model) {
     shape = Shape{false, -1, 0};  // token ids: (time) — has no feature axis
   } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
     if (model.vocab < 1) {
-      fail(describe(first) + " is the first layer, so it reads one-hot vectors: its input "
-           "shape must be (time, vocabulary), e.g. batch_input_shape [null, 100, 500]; received "
-           "a vocabulary of " + std::to_string(model.vocab) + ". Give a 3-D input shape or put an Embedding layer first.");
+      fail_with(Msg::one_hot_needs_vocabulary, {layer_kind_name(first.kind), first.name, std::to_string(model.vocab)});
     }
     model.one_hot = true;
     shape = Shape{true, model.input_length, model.vocab};
   } else {
-    fail(describe(first) + " cannot be the first layer: the input is token ids. Start with an "
-         "Embedding layer, or with a recurrent layer on a one-hot input shape (time, vocabulary).");
+    fail_with(Msg::bad_first_layer, {layer_kind_name(first.kind), first.name});
   }
 
   for (size_t i = 0; i < model.layers.size(); ++i) {
@@ -216,9 +202,7 @@ void validate_and_infer(ModelSpec& model) {
     l.input_shape = shape;
     switch (l.kind) {
       case LayerKind::Embedding: {
-        if (i != 0)
-          fail(describe(l) + " is not the first layer: an Embedding reads token ids, so it can "
-               "only come first. Move it to the top or remove it.");
+        if (i != 0) fail_with(Msg::embedding_not_first, {l.name});
         check_positive(l, "input_dim", l.input_dim);
         check_positive(l, "output_dim", l.output_dim);
         check_size(l);
@@ -231,9 +215,7 @@ void validate_and_infer(ModelSpec& model) {
       case LayerKind::GRU: {
         if (!shape.has_time) {
           const LayerSpec& below = model.layers[i - 1];
-          fail(describe(l) + " needs a sequence (batch, time, features) but the layer below, " +
-               describe(below) + ", outputs one vector per review. Set return_sequences on " +
-               "the layer below.");
+          fail_with(Msg::needs_sequence, {layer_kind_name(l.kind), l.name, layer_kind_name(below.kind), below.name});
         }
         check_positive(l, "units", l.units);
         check_rate(l, "dropout", l.dropout);
@@ -257,7 +239,7 @@ void validate_and_infer(ModelSpec& model) {
   }
   const int64_t total = model.total_params();
   if (total > kMaxModelParams)
-    fail("The model has " + std::to_string(total) + " parameters, over the limit of 50000000 for the whole model.");
+    fail_with(Msg::model_too_large, {std::to_string(total)});
   if (model.input_length > 0) check_review_length(model, model.input_length);
 }
 
@@ -269,7 +251,7 @@ void check_review_length(const ModelSpec& model, int64_t time) {
     const bool recurrent = is_recurrent(l.kind);
     const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
     if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
-      fail(describe(l) + " would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
+      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
   }
 }
 

@@ -11,10 +11,19 @@
 namespace rnn {
 
 // Every user-facing error of the engine: the message names the layer, the field, the value
-// received and what to change.
+// received and what to change. A coded one (messages.hpp: fail_with) also carries its code (its
+// position in messages.def) and parameters, which the bindings pass to the page for its Korean.
 class ModelError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  ModelError(int code, std::vector<std::string> params, const std::string& english)
+      : std::runtime_error(english), code_(code), params_(std::move(params)) {}
+  int code() const { return code_; }  // -1: no code (shown as the English text)
+  const std::vector<std::string>& params() const { return params_; }
+
+ private:
+  int code_ = -1;
+  std::vector<std::string> params_;
 };
 
 enum class LayerKind { Embedding, SimpleRNN, LSTM, GRU, Dense, Dropout };

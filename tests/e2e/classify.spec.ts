@@ -1,16 +1,22 @@
 // Classify a typed review and look inside the network (issue 8), on the production build: a model
 // trained on the quick subset through the page, then the verdict, the tokens with their marks,
-// the per-word chart, the heat maps and every edge case the issue lists.
+// the per-word chart, the heat maps and every edge case the issue lists. Run in English and in
+// Korean (Playwright projects 'en' and 'ko'), by each language's names.
 import { expect, test, type Page } from '@playwright/test';
 import { probability, reviewBox, setNumber, trainThenClassify, typeReview } from './helpers/classify';
+import { lang, literal, names, texts } from './helpers/lang';
+
+/** A text by language. */
+const byLang = <T>(v: { en: T; ko: T }): T => v[lang()];
 
 function tokens(page: Page) {
-  return page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem');
+  return page.getByRole('list', { name: texts().classify.tokensLabel }).getByRole('listitem');
 }
 
 async function chartPoints(page: Page): Promise<number> {
-  const label = await page.getByRole('img', { name: /^Probability of positive after each kept token: / }).getAttribute('aria-label');
-  return Number(/: (\d+) points?$/.exec(label ?? '')?.[1] ?? -1);
+  const name = texts().classify.chartLabel(0).replace(/[\d,]+\D*$/, '');
+  const label = await page.getByRole('img', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).getAttribute('aria-label');
+  return Number(/(\d+)\D*$/.exec(label ?? '')?.[1] ?? -1);
 }
 
 /** [kind, units, steps] of every heat map shown. */
@@ -22,31 +28,33 @@ async function heatMaps(page: Page): Promise<[string, number, number][]> {
 }
 
 test('before any training the Classify tab says what to do; one Review box, Classify enabled', async ({ page }) => {
+  const N = names(), T = texts();
   await page.goto('./');
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByRole('tab', { name: N.classifyTab }).click();
   await expect(reviewBox(page)).toHaveCount(1);
-  await expect(page.getByRole('status')).toHaveText(/^No trained model yet: train one in the Train tab/);
-  await expect(page.getByRole('button', { name: 'Classify', exact: true })).toBeEnabled();
+  await expect(page.getByRole('status')).toHaveText(T.classify.noModels);
+  await expect(page.getByRole('button', { name: N.classify, exact: true })).toBeEnabled();
   await reviewBox(page).fill('A great film.');
-  await page.getByRole('button', { name: 'Classify', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/^No trained model yet/);
+  await page.getByRole('button', { name: N.classify, exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(T.classify.noModels);
 });
 
 test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and heat maps', async ({ page }) => {
+  const N = names(), T = texts();
   await trainThenClassify(page, 'lstm');
   await expect(reviewBox(page)).toHaveCount(1);
   const status = page.getByRole('status');
-  await expect(status).toHaveText('Type or paste a review above, or pick an example, to classify it.');
+  await expect(status).toHaveText(T.classify.emptyReview);
 
   // The ready examples, then the same reviews typed: classify-as-you-type needs no click.
-  await page.getByRole('button', { name: 'Clear positive' }).click();
-  await expect(status).toHaveText(/^Positive — probability 0\.\d\d$/);
+  await page.getByRole('button', { name: T.classify.examples.positive }).click();
+  await expect(status).toHaveText(new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
   expect(await probability(status)).toBeGreaterThan(0.5);
   await typeReview(page, 'The worst movie ever: terrible acting, an awful, stupid and boring plot. A complete waste of time.');
-  await expect(status).toHaveText(/^Negative — probability 0\.\d\d$/);
+  await expect(status).toHaveText(new RegExp(`^${N.negative} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
   expect(await probability(status)).toBeLessThan(0.5);
   await typeReview(page, 'A great film with wonderful acting and a beautiful story; one of the best I have seen. Loved it, highly recommended.');
-  await expect(status).toHaveText(/^Positive — probability 0\.\d\d$/);
+  await expect(status).toHaveText(new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
 
   // Tokens with ids; an unknown word is OOV (id 2); the start token leads; nothing is cut.
   await typeReview(page, 'An excellent movie, zyzzyvas aside.');
@@ -57,7 +65,7 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   expect(await chartPoints(page)).toBe(6);
   // LSTM: input, forget, output gates, cell and hidden state, each 8 units × 6 kept tokens.
   expect(await heatMaps(page)).toEqual([['input', 8, 6], ['forget', 8, 6], ['output', 8, 6], ['cell', 8, 6], ['hidden', 8, 6]]);
-  await expect(page.getByLabel('Recurrent layer to inspect')).toHaveCount(0);
+  await expect(page.getByLabel(T.classify.layerPicker)).toHaveCount(0);
 
   // Hover a cell: word, unit and value. Keyboard: focus the map, move right and down.
   const forget = page.locator('heat-map[kind=forget]');
@@ -65,15 +73,15 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 34 + 2 * 14 + 7, box.y + 3 * 14 + 7); // row labels 34 px, cells 14 px
-  await expect(forget.locator('.readout')).toHaveText(/^‘excellent’ \(token 3\), unit 4: -?\d\.\d{3}$/);
+  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('excellent', 2, 3, 0).replace(/0\.000$/, '')));
   await page.mouse.move(0, 0);
   await forget.locator('.map').focus();
-  await expect(forget.locator('.readout')).toHaveText(/^‘<start>’ \(token 1\), unit 1: \d\.\d{3}$/);
+  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('<start>', 0, 0, 0).replace(/0\.000$/, '')));
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
-  await expect(forget.locator('.readout')).toHaveText(/^‘an’ \(token 2\), unit 2: \d\.\d{3}$/);
+  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('an', 1, 1, 0).replace(/0\.000$/, '')));
   await page.keyboard.press('End');
-  await expect(forget.locator('.readout')).toHaveText(/^‘aside’ \(token 6\), unit 2: /);
+  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('aside', 5, 1, 0).replace(/0\.000$/, '')));
 
   // maxlen 100 keeps the last 100 of 131 tokens ('pre'): the first 31 are greyed, the chart has 100 points.
   const words = Array.from({ length: 130 }, (_, i) => (i === 0 ? 'first' : i === 129 ? 'last' : 'good'));
@@ -85,7 +93,7 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   await expect(cut.nth(1)).toHaveText(/^first\d+/);
   expect(Number(await cut.first().evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(0.6);
   await expect(page.locator('token-strip li[data-cut=false]').last()).toHaveText(/^last/);
-  await expect(page.getByText(/maxlen keeps the last 100 \(Keras’ 'pre' truncation\), so the first 31 tokens \(greyed\)/)).toBeVisible();
+  await expect(page.getByText(literal(T.classify.cut(131, 100, 31)))).toBeVisible();
   expect(await chartPoints(page)).toBe(100);
   expect((await heatMaps(page)).map((m) => m[2])).toEqual([100, 100, 100, 100, 100]);
 
@@ -93,33 +101,34 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
 });
 
 test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', async ({ page }) => {
+  const N = names(), T = texts();
   await trainThenClassify(page, 'lstm', 2);
   const status = page.getByRole('status');
 
   await typeReview(page, '   ');
-  await expect(status).toHaveText('Type or paste a review above, or pick an example, to classify it.');
+  await expect(status).toHaveText(T.classify.emptyReview);
 
   await typeReview(page, 'Great');
-  await expect(status).toHaveText(/^(Positive|Negative) — probability \d\.\d\d$/);
-  await expect(page.getByText(/^Only one word: the verdict rests on that word alone/)).toBeVisible();
+  await expect(status).toHaveText(N.verdict);
+  await expect(page.getByText(T.classify.oneWord)).toBeVisible();
   expect(await chartPoints(page)).toBe(2); // <start>, great
 
   for (const text of ['?!... --- ;) !!!', '😀🎬👍🍿']) {
     await typeReview(page, text);
-    await expect(status).toHaveText(/^No words found: punctuation, symbols and emoji are not words/);
+    await expect(status).toHaveText(T.classify.noWords);
     await expect(page.locator('word-chart')).toHaveCount(0);
   }
 
   // Korean: its words are tokens, all out of the vocabulary; the verdict still comes, with the reason.
   await typeReview(page, '정말 재미있는 영화였어요. 배우들의 연기가 훌륭했습니다');
-  await expect(status).toHaveText(/^(Positive|Negative) — probability/);
-  await expect(page.getByText(/^All 6 words are out of the vocabulary \(id 2\).*try writing in English\.$/)).toBeVisible();
+  await expect(status).toHaveText(N.verdict);
+  await expect(page.getByText(T.classify.allOov(6))).toBeVisible();
   await expect(page.locator('token-strip li[data-oov=true]')).toHaveCount(6);
 
   // A 1 MB paste: tokenized in the worker; the page keeps drawing frames meanwhile. Chromium itself
   // spends ~0.45 s laying out a megabyte in a textarea (measured with no classifying at all), so the
   // frames are watched from when the pasted text is on screen: then only our work is measured.
-  const { longest, frames } = await page.evaluate(async () => {
+  const { longest, frames } = await page.evaluate(async (cutNote) => {
     const box = document.querySelector('app-root')!.shadowRoot!.querySelector('classify-view')!.shadowRoot!.querySelector('textarea')!;
     const text = 'This film was a great disappointment, not good at all. '.repeat(Math.ceil(1_000_000 / 55));
     box.value = text;
@@ -140,14 +149,14 @@ test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', as
     const panel = document.querySelector('app-root')!.shadowRoot!.querySelector('classify-view')!.shadowRoot!.querySelector('classify-model-panel')!;
     const t0 = performance.now();
     // Wait for the verdict on the long text (the cut note names its ~182,000 tokens).
-    while (!/maxlen keeps the last 100/.test(panel.shadowRoot!.textContent ?? '') && performance.now() - t0 < 30_000) {
+    while (!(panel.shadowRoot!.textContent ?? '').includes(cutNote) && performance.now() - t0 < 30_000) {
       await new Promise((r) => setTimeout(r, 50));
     }
     running = false;
     return { longest: longestGap, frames };
-  });
-  await expect(page.getByText(/^The review has [\d,]{7,} tokens with the start token; maxlen keeps the last 100/)).toBeVisible();
-  await expect(page.getByText(/^… [\d,]+ earlier tokens cut by maxlen$/)).toBeVisible();
+  }, byLang({ en: 'maxlen keeps the last 100', ko: 'maxlen은 마지막 100개만' }));
+  await expect(page.getByText(byLang({ en: /^The review has [\d,]{7,} tokens with the start token; maxlen keeps the last 100/, ko: /^이 리뷰는 시작 토큰을 포함해 토큰 [\d,]{7,}개입니다. maxlen은 마지막 100개만/ }))).toBeVisible();
+  await expect(page.getByText(byLang({ en: /^… [\d,]+ earlier tokens cut by maxlen$/, ko: /^… 앞쪽 토큰 [\d,]+개는 maxlen으로 잘림$/ }))).toBeVisible();
   expect(await chartPoints(page)).toBe(100);
   // Frames kept coming while the worker read the megabyte; the longest pause (drawing the answer)
   // stays well under half a second (about 0.1 s measured).
@@ -155,18 +164,19 @@ test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', as
   expect(longest).toBeLessThan(400);
   console.log(`1 MB paste: longest frame gap ${longest.toFixed(0)} ms over ${frames} frames`);
   await typeReview(page, 'Short again: a fine film.');
-  await expect(status).toHaveText(/^(Positive|Negative) — probability/);
+  await expect(status).toHaveText(N.verdict);
 });
 
 test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a layer picker', async ({ page }) => {
+  const N = names(), T = texts();
   await trainThenClassify(page, 'gru', 1);
   await typeReview(page, 'Not bad at all.');
   expect(await heatMaps(page)).toEqual([['update', 8, 5], ['reset', 8, 5], ['hidden', 8, 5]]);
-  await expect(page.getByText(/^GRU: the update gate z/)).toBeVisible();
+  await expect(page.getByText(T.classify.mapsNote('GRU'), { exact: false })).toBeVisible();
 
   await trainThenClassify(page, 'lstm-2layer', 1);
   await typeReview(page, 'Not bad at all.');
-  const picker = page.getByLabel('Recurrent layer to inspect');
+  const picker = page.getByLabel(T.classify.layerPicker);
   await expect(picker.locator('option')).toHaveText(['1. LSTM ‘lstm’', '2. LSTM ‘lstm_1’'].map((t) => new RegExp(t.replace(/[.]/g, '\\.'))));
   const top = await page.locator('heat-map[kind=hidden]').evaluate((m) => (m as unknown as { values: number[][] }).values);
   await picker.selectOption({ index: 0 });
@@ -176,26 +186,27 @@ test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a la
 });
 
 test('several models from the compare view classify the same review side by side', async ({ page }) => {
+  const N = names(), T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await setNumber(page, 'Epochs', '1');
-  await setNumber(page, 'Learning rate', '0.003');
-  await page.getByRole('tab', { name: 'Compare' }).click();
-  await page.getByRole('button', { name: 'Compare' }).click();
-  const rows = page.getByRole('table', { name: 'Comparison' }).getByRole('row');
-  await expect(rows.filter({ hasText: 'Finished' })).toHaveCount(3, { timeout: 90_000 });
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByRole('tab', { name: N.trainTab }).click();
+  await setNumber(page, N.epochs, '1');
+  await setNumber(page, N.learningRate, '0.003');
+  await page.getByRole('tab', { name: N.compareTab }).click();
+  await page.getByRole('button', { name: N.compare }).click();
+  const rows = page.getByRole('table', { name: T.compare.compareTable }).getByRole('row');
+  await expect(rows.filter({ hasText: T.common.stopReason.finished })).toHaveCount(3, { timeout: 90_000 });
+  await page.getByRole('tab', { name: N.classifyTab }).click();
   await expect(reviewBox(page)).toHaveCount(1);
   const panels = page.locator('classify-model-panel');
   await expect(panels).toHaveCount(3);
-  await expect(panels.getByRole('heading', { level: 3 })).toHaveText([
-    '09-2 embedding SimpleRNN (500 words) (Compare)', '09-3 LSTM(8) (Compare)', '09-3 GRU(8) (Compare)',
-  ]);
+  await expect(panels.getByRole('heading', { level: 3 })).toHaveText(
+    ['embedding-simplernn-500', 'lstm', 'gru'].map((id) => T.classify.trainedInCompare(T.presets.title[id])),
+  );
   await reviewBox(page).fill('A wonderful film, the best I have seen this year.');
   const statuses = page.getByRole('status');
   await expect(statuses).toHaveCount(3);
-  for (let i = 0; i < 3; i++) await expect(statuses.nth(i)).toHaveText(/^(Positive|Negative) — probability 0\.\d\d$/);
+  for (let i = 0; i < 3; i++) await expect(statuses.nth(i)).toHaveText(N.verdict);
   // Side by side: the first two panels share a row.
   const [a, b] = [(await panels.nth(0).boundingBox())!, (await panels.nth(1).boundingBox())!];
   expect(Math.abs(a.y - b.y)).toBeLessThan(2);

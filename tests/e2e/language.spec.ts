@@ -1,7 +1,21 @@
 // The language: a Korean browser gets the Korean page, the Language/언어 menu switches every view
 // at once, the choice survives a reload (and is not part of the share link), <html lang> follows.
 import { expect, test, type Page } from '@playwright/test';
+import { identifierKeys } from '../../web/src/i18n/identifiers';
+import * as en from './helpers/tables-en';
 import { visibleText } from './helpers/visible-text';
+
+/** The English tables' sentences (texts of two words or more), identifiers aside. */
+function englishSentences(): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (identifierKeys.some((id) => path === id || path.startsWith(`${id}.`))) return;
+    if (typeof v === 'string') { if (/\S+ \S+/.test(v)) out.push(v); }
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  for (const [view, table] of Object.entries(en)) walk(table, view);
+  return out;
+}
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const TABS = {
@@ -30,7 +44,13 @@ test.describe('a Korean browser', () => {
     await expect(page.getByText(/^Total params: 8,809$/)).toBeVisible(); // Keras' own words stay
     await expect(page.getByLabel('언어')).toHaveValue('ko');
     await expect(page.getByRole('tab')).toHaveText(TABS.ko);
-    for (const [i, text] of (await viewTexts(page, 'ko')).entries()) expect(text, TABS.ko[i]).toMatch(HANGUL);
+    const sentences = englishSentences();
+    expect(sentences.length).toBeGreaterThan(50);
+    for (const [i, text] of (await viewTexts(page, 'ko')).entries()) {
+      expect(text, TABS.ko[i]).toMatch(HANGUL);
+      // Review text and Keras identifiers aside, none of the English table's sentences shows.
+      expect(sentences.filter((s) => text.includes(s)), TABS.ko[i]).toEqual([]);
+    }
 
     await page.getByLabel('언어').selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

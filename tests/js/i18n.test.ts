@@ -47,7 +47,8 @@ describe('string tables', () => {
       expect([...ko.keys()].sort(), view).toEqual(en.map(([k]) => k).sort());
       for (const [k, v] of en) {
         expect(typeof ko.get(k), k).toBe(typeof v);
-        if (typeof v === 'function') expect((ko.get(k) as () => string).length, k).toBe(v.length);
+        // (English engine texts take rest parameters, length 0: engine-messages.test.ts checks those.)
+        if (typeof v === 'function' && v.length > 0) expect((ko.get(k) as () => string).length, k).toBe(v.length);
       }
     }
   });

@@ -210,7 +210,7 @@ describe('layer editor on Keras JSON', () => {
 describe('set-up check', () => {
   it('says when maxlen and the model input length differ, or num_words exceeds the vocabulary', () => {
     expect(setupProblem(defaultState())).toBeNull();
-    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 500, maxlen: 80 } })).toMatch(/100 steps but maxlen is 80/);
-    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 1000, maxlen: 100 } })).toMatch(/num_words is 1000.*only 500/);
+    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 500, maxlen: 80 } })?.message).toMatch(/100 steps but maxlen is 80/);
+    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 1000, maxlen: 100 } })?.message).toMatch(/num_words is 1000.*only 500/);
   });
 });

@@ -1,5 +1,7 @@
-// Shared by the Classify specs: train a preset through the page, type a review, read a verdict.
+// Shared by the Classify specs: train a preset through the page, type a review, read a verdict,
+// by the names of the page's language (Playwright projects 'en' and 'ko').
 import { expect, type Locator, type Page } from '@playwright/test';
+import { names, texts } from './lang';
 
 export async function setNumber(page: Page, label: string, value: string) {
   const field = page.getByLabel(label, { exact: true });
@@ -15,20 +17,21 @@ export async function setNumber(page: Page, label: string, value: string) {
  * and training takes about 2 s. (At 1e-2 the run overfits the 2,000 reviews and scores swing.)
  */
 export async function trainThenClassify(page: Page, preset: string, epochs = 5) {
+  const N = names(), T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByLabel('Preset').selectOption(preset);
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await setNumber(page, 'Epochs', String(epochs));
-  await setNumber(page, 'Learning rate', '0.003');
-  await setNumber(page, 'Seed', '42');
-  await setNumber(page, 'Early stopping patience (0 = off)', '0');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 90_000 });
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByLabel(N.preset).selectOption(preset);
+  await page.getByRole('tab', { name: N.trainTab }).click();
+  await setNumber(page, N.epochs, String(epochs));
+  await setNumber(page, N.learningRate, '0.003');
+  await setNumber(page, T.train.seedLabel, '42');
+  await setNumber(page, T.train.patienceLabel, '0');
+  await page.getByRole('button', { name: N.train }).click();
+  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 90_000 });
+  await page.getByRole('tab', { name: N.classifyTab }).click();
 }
 
-export const reviewBox = (page: Page) => page.getByLabel('Review', { exact: true });
+export const reviewBox = (page: Page) => page.getByLabel(names().review, { exact: true });
 
 /** Types a review (classify-as-you-type) and waits until the panel has answered for it. */
 export async function typeReview(page: Page, text: string) {
@@ -38,7 +41,7 @@ export async function typeReview(page: Page, text: string) {
 
 export async function probability(status: Locator): Promise<number> {
   const text = (await status.textContent()) ?? '';
-  const m = /^(Positive|Negative) — probability (0\.\d\d|1\.00)$/.exec(text);
+  const m = names().verdict.exec(text);
   expect(m, `verdict text: ${text}`).not.toBeNull();
   return Number(m![2]);
 }

@@ -6,6 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { LanguageController, ui } from '../i18n';
+import { axisTheme, base } from '../ui/theme';
 
 export interface SeriesStyle {
   label: string;
@@ -36,11 +37,13 @@ export class LineChart extends LitElement {
   private resize: ResizeObserver | null = null;
   private seriesKey = '';
 
-  static styles = [unsafeCSS(uPlotCss), css`
+  static styles = [unsafeCSS(uPlotCss), base, css`
     :host { display: block; min-width: 0; }
     figure { margin: 0; }
-    figcaption { font-size: 0.85rem; color: #333; margin-bottom: 0.2rem; }
+    figcaption { font-size: var(--text-sm); font-weight: 600; margin-bottom: var(--space-1); }
     .plot { width: 100%; min-height: 1px; }
+    .u-legend { font-size: var(--text-xs); color: var(--text); }
+    .u-legend .u-marker { width: 1.4em; }
   `];
 
   /** Points drawn so far (the x column's length). */
@@ -50,9 +53,17 @@ export class LineChart extends LitElement {
 
   render() {
     const n = this.pointCount;
-    return html`<figure role="img" aria-label=${ui.common.chartPoints(this.label, n)}>
+    // The text alternative: the title and point count as the name, the latest value of every
+    // series as the description (what a sighted reader takes from the line's end).
+    const latest = this.series.flatMap((s, i) => {
+      const col = this.columns[i + 1] ?? [];
+      for (let j = col.length - 1; j >= 0; j--) if (col[j] !== null && Number.isFinite(col[j])) return [`${s.label} ${(col[j] as number).toFixed(3)}`];
+      return [];
+    });
+    return html`<figure role="img" aria-label=${ui.common.chartPoints(this.label, n)} aria-describedby="latest">
       <figcaption aria-hidden="true">${this.label}</figcaption>
       <div class="plot"></div>
+      <p id="latest" class="sr-only">${latest.length ? ui.common.chartLatest(latest.join(', ')) : ''}</p>
     </figure>`;
   }
 
@@ -90,6 +101,7 @@ export class LineChart extends LitElement {
   private create(): void {
     this.plot?.destroy();
     const target = this.renderRoot.querySelector('.plot') as HTMLElement;
+    const axis = axisTheme();
     const opts: uPlot.Options = {
       width: Math.max(this.plotWidth(), 200),
       height: this.height,
@@ -97,8 +109,8 @@ export class LineChart extends LitElement {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, ...(this.logY ? { y: { distr: 3, log: 10 } } : {}) },
       axes: [
-        this.integerX ? { label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] } : { label: this.xLabel },
-        { label: this.yLabel },
+        this.integerX ? { ...axis, label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] } : { ...axis, label: this.xLabel },
+        { ...axis, label: this.yLabel },
       ],
       series: [
         { label: this.xLabel },

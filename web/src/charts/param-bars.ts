@@ -4,11 +4,21 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { recurrentWeights } from '../state/model-layers';
 import { LanguageController, ui } from '../i18n';
+import { base } from '../ui/theme';
 
+const PATTERNS = svg`<defs>
+  <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+    <rect width="6" height="6" style="fill: var(--c-recurrent)"></rect><rect width="2" height="6" style="fill: var(--bg)" opacity="0.55"></rect></pattern>
+  <pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse">
+    <rect width="5" height="5" style="fill: var(--c-bias)"></rect><circle cx="2.5" cy="2.5" r="1.1" style="fill: var(--bg)"></circle></pattern>
+</defs>`;
+
+// Each part has a theme colour and its own fill pattern (solid, hatched, dotted): the bars never
+// rely on colour alone, and the table below gives every number as text.
 const PARTS = [
-  { key: 'kernel', color: '#4e79a7' },
-  { key: 'recurrent', color: '#f28e2b' },
-  { key: 'bias', color: '#59a14f' },
+  { key: 'kernel', fill: 'var(--c-kernel)' },
+  { key: 'recurrent', fill: 'url(#hatch)' },
+  { key: 'bias', fill: 'url(#dots)' },
 ] as const;
 
 @customElement('param-bars')
@@ -18,15 +28,17 @@ export class ParamBars extends LitElement {
   @property({ type: Number }) features = 16;
   @property({ type: Number }) units = 8;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    svg { width: 100%; max-width: 44rem; height: auto; font: 12px system-ui, sans-serif; }
-    .legend span { display: inline-block; margin-right: 1rem; font-size: 0.85rem; }
-    .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: middle; }
-    table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; }
-    th, td { padding: 0.15rem 0.6rem 0.15rem 0; text-align: right; border-bottom: 1px solid #ddd; }
+    svg { width: 100%; max-width: 44rem; height: auto; font: 14px var(--font-sans); }
+    svg text { fill: var(--text); }
+    svg rect.part { stroke: var(--bg); stroke-width: 1.5; }
+    .legend { display: flex; flex-wrap: wrap; gap: var(--space-1) var(--space-4); font-size: var(--text-sm); }
+    .legend svg { width: 1.2rem; height: 1.2rem; vertical-align: middle; margin-right: var(--space-1); }
+    table { font-size: var(--text-sm); margin-top: var(--space-2); font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; }
     th:first-child, td:first-child { text-align: left; }
-  `;
+  `];
 
   render() {
     const n = this.features, u = this.units;
@@ -38,6 +50,7 @@ export class ParamBars extends LitElement {
     return html`
       <svg viewBox="0 0 ${left + width + 150} ${rows.length * (barH + gap) + 10}" role="img"
         aria-label=${ui.compare.paramChartLabel(n, u, rows.map((r) => `${r.kind} ${r.w.total}`).join(', '))}>
+        ${PATTERNS}
         ${rows.map((r, i) => {
           const y = 5 + i * (barH + gap);
           let x = left;
@@ -45,22 +58,22 @@ export class ParamBars extends LitElement {
             ${PARTS.map((p) => {
               const v = r.w[p.key];
               const w = (v / max) * width;
-              const rect = svg`<rect x=${x} y=${y} width=${w} height=${barH} fill=${p.color}></rect>`;
+              const rect = svg`<rect class="part" x=${x} y=${y} width=${w} height=${barH} style="fill: ${p.fill}"></rect>`;
               x += w;
               return rect;
             })}
             <text x=${x + 6} y=${y + barH / 2 + 4}>${r.w.total.toLocaleString('en-US')} (${ui.compare.timesRecurrent(r.w.recurrent / base)})</text>`;
         })}
       </svg>
-      <div class="legend">${PARTS.map((p) => html`<span><span class="swatch" style="background:${p.color}"></span>${ui.compare.weightPart[p.key]}</span>`)}</div>
-      <table aria-label=${ui.compare.paramTableLabel}>
+      <div class="legend" aria-hidden="true">${PARTS.map((p) => html`<span><svg viewBox="0 0 12 12"><rect width="12" height="12" style="fill: ${p.fill}"></rect></svg>${ui.compare.weightPart[p.key]}</span>`)}</div>
+      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.paramTableLabel}><table class="numbers" aria-label=${ui.compare.paramTableLabel}>
         <thead><tr><th scope="col">${ui.compare.cellType}</th><th scope="col">${ui.compare.weightPart.kernel}</th>
           <th scope="col">${ui.compare.weightPart.recurrent}</th><th scope="col">${ui.compare.weightPart.bias}</th><th scope="col">${ui.model.colParams}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${r.kind}</td>
           <td>${n} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.kernel.toLocaleString('en-US')}</td>
           <td>${u} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.recurrent.toLocaleString('en-US')}</td>
           <td>${r.w.bias.toLocaleString('en-US')}</td><td>${r.w.total.toLocaleString('en-US')}</td></tr>`)}</tbody>
-      </table>
+      </table></div>
       <p>${ui.compare.paramChartExplain(n, u)}</p>`;
   }
 }

@@ -2,6 +2,7 @@
 // from the worker is checked against the protocol's schemas as it arrives: a malformed reply
 // rejects its request with a ProtocolError naming the request and the field; a malformed message
 // that belongs to no request (an event, or a reply without a valid id) ends the worker, as a crash.
+import { codeOf, MessageError } from '../i18n/message';
 import { EngineError } from './engine-api';
 import type { RequestKind, RequestMap, WorkerEvent, WorkerMessage } from './protocol';
 import { ProtocolError, isReply, parseReplyValue, parseWorkerMessage } from './protocol';
@@ -13,17 +14,18 @@ export class EngineClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private crashed: string | null = null;
+  /** The error that ended this worker (it carries a message code when it has one). */
+  private crashed: Error | null = null;
   private listeners = new Set<EventListener>();
 
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
-    this.worker.onerror = (e: ErrorEvent) => this.fail(`The engine worker crashed: ${e.message || 'unknown error'}`);
+    this.worker.onerror = (e: ErrorEvent) => this.fail(new MessageError('workerCrashed', e.message || 'unknown error'));
   }
 
   request<K extends RequestKind>(kind: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']> {
-    if (this.crashed) return Promise.reject(new EngineError(this.crashed));
+    if (this.crashed) return Promise.reject(this.crashed);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { kind, resolve: resolve as (v: unknown) => void, reject });
@@ -39,11 +41,11 @@ export class EngineClient {
 
   /** The error that ended this worker, or null while it is alive. */
   get failure(): string | null {
-    return this.crashed;
+    return this.crashed?.message ?? null;
   }
 
   terminate(): void {
-    this.fail('The engine worker was stopped.');
+    this.fail(new MessageError('workerStopped'));
   }
 
   private receive(data: unknown): void {
@@ -58,12 +60,12 @@ export class EngineClient {
         this.pending.delete(id as number);
         p.reject(new ProtocolError(`reply to '${p.kind}'`, error.detail));
       } else {
-        this.fail(error.message);
+        this.fail(error);
       }
       return;
     }
     if (!isReply(m)) {
-      if (m.event === 'fatal') this.fail(m.error);
+      if (m.event === 'fatal') this.fail(new EngineError(m.error, m));
       else for (const l of this.listeners) l(m);
       return;
     }
@@ -71,7 +73,7 @@ export class EngineClient {
     if (!p) return;
     this.pending.delete(m.id);
     if (!m.ok) {
-      p.reject(new EngineError(m.error));
+      p.reject(new EngineError(m.error, m));
       return;
     }
     try {
@@ -82,14 +84,14 @@ export class EngineClient {
   }
 
   /** Ends this worker for good: a worker that crashed or broke the protocol is not used again. */
-  private fail(message: string): void {
+  private fail(error: Error): void {
     if (this.crashed) return;
-    this.crashed = message;
+    this.crashed = error;
     // Its module may still hold memory (a trapped WebAssembly instance does): let it go, so that
     // the page's replacement worker is not added to a zombie.
     this.worker.terminate();
-    for (const l of this.listeners) l({ event: 'fatal', error: message });
-    for (const p of this.pending.values()) p.reject(new EngineError(message));
+    for (const l of this.listeners) l({ event: 'fatal', error: error.message, ...codeOf(error) });
+    for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }
 }

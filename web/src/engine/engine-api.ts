@@ -2,13 +2,23 @@
 // {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
 // EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
 import * as v from 'valibot';
+import { ENGINE_MESSAGES } from '../i18n/engine-messages';
+import { codeOf, type Coded } from '../i18n/message';
 import type { EngineSession, RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { DataSettings, ExportedData } from './protocol';
 
 export class EngineError extends Error {
-  constructor(message: string) {
+  readonly code?: string;
+  readonly params?: unknown[];
+  /** `coded`: the code and parameters the engine or worker sent with the message, if any. */
+  constructor(message: string, coded: Coded = {}) {
     super(message);
     this.name = 'EngineError';
+    const { code, params } = codeOf(coded);
+    if (code) {
+      this.code = code;
+      this.params = params;
+    }
   }
 }
 
@@ -42,9 +52,11 @@ export const EngineInfoSchema = v.object({
 export type EngineInfo = v.InferOutput<typeof EngineInfoSchema>;
 
 export function unwrapReply<T>(reply: string): T {
-  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string };
-  if (!parsed.ok) throw new EngineError(parsed.error);
-  return parsed.value;
+  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string; code?: number; params?: string[] };
+  if (parsed.ok) return parsed.value;
+  // A coded message: the code is its position in cpp/engine/messages.def (engine-messages.ts).
+  const code = parsed.code === undefined ? undefined : ENGINE_MESSAGES[parsed.code]?.code;
+  throw new EngineError(parsed.error, { code, params: parsed.params });
 }
 
 export function summarizeModel(module: RnnEngineModule, modelJson: string): ModelSummary {

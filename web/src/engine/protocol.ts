@@ -256,16 +256,20 @@ export type Request = {
   [K in RequestKind]: { id: number; kind: K; params: RequestMap[K]['params'] };
 }[RequestKind];
 
+/** The optional code and parameters of a message the page translates (i18n/message.ts). */
+const CodedFields = { code: v.optional(v.string()), params: v.optional(v.array(v.unknown())) };
+
 /** The envelope of every reply; its value is checked against replySchemas[kind of the request]. */
 export const ReplySchema = v.variant('ok', [
   v.object({ id: v.number(), ok: v.literal(true), value: v.unknown() }),
-  v.object({ id: v.number(), ok: v.literal(false), error: v.string() }),
+  // A failure may carry a message code and its parameters (i18n/message.ts), for the page's language.
+  v.object({ id: v.number(), ok: v.literal(false), error: v.string(), ...CodedFields }),
 ]);
 export type Reply = v.InferOutput<typeof ReplySchema>;
 
 /** Messages the worker sends without being asked. */
 export const WorkerEventSchema = v.variant('event', [
-  v.object({ event: v.literal('fatal'), error: v.string() }),
+  v.object({ event: v.literal('fatal'), error: v.string(), ...CodedFields }),
   v.object({ event: v.literal('dataProgress'), loaded: v.number(), total: v.nullable(v.number()) }),
   BatchEventSchema,
   EpochEventSchema,

@@ -2,6 +2,7 @@
 // Keras' 'pre' truncation/padding to maxlen. Runs in the worker (a 1 MB paste never blocks the page).
 import { OOV_ID, PAD_ID, encodeReview, padSequencePre } from '../data/tokenizer';
 import type { WordIndex } from '../data/word-index';
+import { MessageError } from '../i18n/message';
 import type { ClassifyResult, TraceResult } from './protocol';
 
 export interface EncodedForModel {
@@ -29,7 +30,7 @@ export function encodeForModel(
   removed: readonly number[] = [],
 ): EncodedForModel {
   if (text.length > MAX_REVIEW_CHARS) {
-    throw new Error(`The review is ${text.length.toLocaleString('en-US')} characters long; paste at most ${MAX_REVIEW_CHARS.toLocaleString('en-US')}.`);
+    throw new MessageError('reviewTooLong', text.length.toLocaleString('en-US'), MAX_REVIEW_CHARS.toLocaleString('en-US'));
   }
   const { tokens, ids } = encodeReview(text, index, numWords);
   // Removed tokens (by position in ids) are not read: maxlen then keeps the last maxlen of the rest.

@@ -5,6 +5,7 @@
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
+import { codeOf, MessageError } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
   BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, ModelState, Reply, Request,
@@ -42,9 +43,9 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
   try {
     response = await fetch(dataUrl(file));
   } catch (e) {
-    throw new Error(`Could not download ${file}: ${e instanceof Error ? e.message : String(e)}. Check the connection and reload.`);
+    throw new MessageError('downloadFailed', file, e instanceof Error ? e.message : String(e));
   }
-  if (!response.ok) throw new Error(`Could not download ${file} (HTTP ${response.status}). The site may be incomplete: rebuild it with npm run build.`);
+  if (!response.ok) throw new MessageError('downloadHttp', file, response.status);
   const total = Number(response.headers.get('Content-Length')) || null;
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -76,7 +77,7 @@ async function ensurePack(pack: DataPackId): Promise<EngineSession> {
       unwrapReply(session.loadPack(bytes));
     } catch (e) {
       packBytes.delete(pack);
-      throw new Error(`The data file ${PACK_FILES[pack]} is damaged: ${(e as Error).message} Rebuild the site or reload.`);
+      throw new MessageError('dataDamaged', PACK_FILES[pack], (e as Error).message);
     }
     loadedPack = pack;
   }
@@ -87,7 +88,7 @@ function loadWordIndex(): Promise<WordIndex> {
   // A plain fetch: the word list is ~100 kB and only classify needs it, so no dataProgress events
   // (the Train tab shows those as data loading).
   wordIndex ??= fetch(dataUrl('word-index.json')).then(async (r) => {
-    if (!r.ok) throw new Error(`Could not download word-index.json (HTTP ${r.status}). The site may be incomplete: rebuild it with npm run build.`);
+    if (!r.ok) throw new MessageError('downloadHttp', 'word-index.json', r.status);
     return parseWordIndex(await r.text());
   });
   wordIndex.catch(() => (wordIndex = null));
@@ -160,7 +161,7 @@ async function freshSession(): Promise<void> {
 }
 
 async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
-  if (running) throw new Error('A training run is already going in this worker: stop it first.');
+  if (running) throw new MessageError('alreadyTraining');
   await freshSession();
   const session = await ensurePack(p.data.pack);
   running = true;
@@ -238,8 +239,8 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
 
 // ---- classify -----------------------------------------------------------------------------
 async function encodeTyped(text: string, removed: readonly number[] = []) {
-  if (running) throw new Error('This model is training right now: the review is classified again when the run ends.');
-  if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
+  if (running) throw new MessageError('modelTraining');
+  if (!trainedRun) throw new MessageError('noTrainedModel');
   const index = await loadWordIndex();
   return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen, undefined, removed);
 }
@@ -330,9 +331,12 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     if (!handler) throw new Error(`Unknown request '${String(req.kind)}'`);
     reply = { id: req.id, ok: true, value: await handler(req.params) };
   } catch (err) {
-    reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err), ...codeOf(err) };
     // A trap inside WebAssembly leaves the module unusable: say so, and let the page start a new worker.
-    if (err instanceof WebAssembly.RuntimeError) post({ event: 'fatal', error: `The engine stopped: ${err.message}` });
+    if (err instanceof WebAssembly.RuntimeError) {
+      const trapped = new MessageError('engineTrapped', err.message);
+      post({ event: 'fatal', error: trapped.message, ...codeOf(trapped) });
+    }
   }
   post(reply);
 };

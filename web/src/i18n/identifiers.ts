@@ -12,4 +12,5 @@ export const identifierKeys: readonly string[] = [
   'compare.jobDone', // passes the translated stop reason through
   'classify.oovMark', // the "oov" tag the legend explains
   'classify.layerOption', // "1. LSTM ‘lstm’"
+  'presets.title.lstm', 'presets.title.gru', // "09-3 LSTM(8)": section number and Keras layer only
 ];

@@ -8,7 +8,10 @@ import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
+import { engine as enEngine } from './en/engine';
 import { model as enModel } from './en/model';
+import { messages as enMessages } from './en/messages';
+import { presets as enPresets } from './en/presets';
 import { runs as enRuns } from './en/runs';
 import { train as enTrain } from './en/train';
 import { app as koApp } from './ko/app';
@@ -17,15 +20,20 @@ import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
+import { engine as koEngine } from './ko/engine';
 import { model as koModel } from './ko/model';
+import { messages as koMessages } from './ko/messages';
+import { presets as koPresets } from './ko/presets';
 import { runs as koRuns } from './ko/runs';
 import { train as koTrain } from './ko/train';
 import { language, type Lang } from './language';
+import { codeOf } from './message';
 import type { Translation } from './translation';
 
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
-  classify: enClassify, cell: enCell, runs: enRuns,
+  classify: enClassify, presets: enPresets, messages: enMessages,
+  engine: enEngine, cell: enCell, runs: enRuns,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -34,7 +42,8 @@ export const tables: Record<Lang, Tables> = {
   en,
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
-    classify: koClassify, cell: koCell, runs: koRuns,
+    classify: koClassify, presets: koPresets, messages: koMessages,
+    engine: koEngine, cell: koCell, runs: koRuns,
   },
 };
 
@@ -49,3 +58,19 @@ export { groupThousands } from './format';
 
 /** A message kept as a function, so that a stored status or error follows a change of language. */
 export type Text = () => string;
+
+/** An error's text in the current language: by its code when it has one, else its own message. */
+export function messageText(e: unknown): string {
+  const { code, params } = codeOf(e);
+  if (code) {
+    const entry = (ui.messages as Record<string, unknown>)[code] ?? (ui.engine as Record<string, unknown>)[code];
+    if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...(params ?? []));
+    if (typeof entry === 'string') return entry;
+  }
+  if (e instanceof Error) return e.message;
+  // A worker event ({ event: 'fatal', error, code?, params? }) carries its text in `error`.
+  const text = (e as { error?: unknown } | null)?.error;
+  return typeof text === 'string' ? text : String(e);
+}
+
+export { MessageError } from './message';

@@ -2,9 +2,10 @@
 // report when training starts: said here so the Train button can stay disabled with the reason.
 import type { PlaygroundState } from './playground-state';
 import { modelVocabulary, readModel } from './model-layers';
+import { MessageError } from '../i18n/message';
 
-/** Why this set-up cannot be trained as it is, or null when it can. */
-export function setupProblem(state: PlaygroundState): string | null {
+/** Why this set-up cannot be trained as it is (a message in either language), or null when it can. */
+export function setupProblem(state: PlaygroundState): MessageError | null {
   let doc: unknown;
   try {
     doc = JSON.parse(state.model);
@@ -14,11 +15,11 @@ export function setupProblem(state: PlaygroundState): string | null {
   const m = readModel(doc);
   if (!m) return null;
   if (m.inputLength !== null && m.inputLength !== state.data.maxlen) {
-    return `The model reads sequences of ${m.inputLength} steps but maxlen is ${state.data.maxlen}: make them equal (Data section, or the input length in the layer editor).`;
+    return new MessageError('maxlenMismatch', m.inputLength, state.data.maxlen);
   }
   const vocab = modelVocabulary(m);
   if (vocab !== null && state.data.num_words > vocab) {
-    return `num_words is ${state.data.num_words} but the model reads only ${vocab} different token ids: lower num_words or raise the ${m.layers[0]?.kind === 'Embedding' ? "Embedding's input_dim" : 'one-hot width'}.`;
+    return new MessageError('numWordsTooLarge', state.data.num_words, vocab, m.layers[0]?.kind === 'Embedding');
   }
   return null;
 }

@@ -3,19 +3,20 @@
 // summarises the model and trains it; a crashed worker is replaced and the page keeps working.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
 import { LIMITS, withinLimit } from '../state/limits';
 import { readModel, setInputShape } from '../state/model-layers';
 import {
-  StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
+  defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
 import { presetOfModel } from '../state/preset-match';
 import { setupProblem } from '../state/setup-check';
 import { registerServiceWorker, type PendingUpdate } from '../pwa/register';
 import { groupLargeNumbers } from '../i18n/format';
-import { chooseLanguage, language, LanguageController, ui, type Lang, type Text } from '../i18n';
+import { chooseLanguage, language, LanguageController, messageText, onLanguageChange, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -29,6 +30,16 @@ import { RunsDb, storageError, type RunRecord } from '../storage/runs-db';
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
 // ---- end Classify tab ----
+
+/**
+ * A worker holding a trained model, and its name in the current language: `label` names it whole
+ * (a saved run), otherwise the Classify tab names it from its `title`.
+ */
+interface TrainedModel {
+  title: () => string;
+  client: EngineClient;
+  label?: () => string;
+}
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
 type Tab = (typeof TABS)[number];
@@ -44,7 +55,8 @@ export class AppRoot extends LitElement {
   /** Messages are kept as functions so that they follow a change of language. */
   @state() private engineStatus: Text = () => ui.app.engineLoading;
   @state() private summary: ModelSummary | null = null;
-  @state() private modelError: string | null = null;
+  /** Why the engine rejected the model (said in the current language when rendered). */
+  @state() private modelError: Error | null = null;
   @state() private tab: Tab = 'model';
   @state() private linkError: Text | null = null;
   @state() private workerNote: Text | null = null;
@@ -57,11 +69,16 @@ export class AppRoot extends LitElement {
   @state() private comparing = false;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
-  private trainedHere: ClassifyModel | null = null;
-  private trainedInCompare: ClassifyModel[] = [];
+  private trainedHere: TrainedModel | null = null;
+  private trainedInCompare: TrainedModel[] = [];
+  /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
-    this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
+    this.classifyModels = [
+      ...(this.trainedHere ? [{ label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client }] : []),
+      ...this.trainedInCompare.map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client })),
+    ];
   }
+  private offLanguage: (() => void) | null = null;
 
   // ---- Runs (storage/runs-db.ts): kept runs, the one open, and storage problems. ----
   private readonly runsDb = new RunsDb();
@@ -76,26 +93,29 @@ export class AppRoot extends LitElement {
   private urlTimer: number | undefined;
   private requestSeq = 0;
 
-  static styles = css`
-    :host { display: block; max-width: 80rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; }
-    header { display: flex; flex-wrap: wrap; gap: 0.3rem 2rem; align-items: baseline; }
-    h1 { margin: 0; font-size: 1.6rem; }
-    .tagline { margin: 0; color: #444; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin: 0.6rem 0; }
-    .bar label { font-weight: 600; margin-right: 0.4rem; }
-    select, input, button { font-size: 1rem; }
-    .link input { width: 22rem; max-width: 60vw; font-size: 0.8rem; }
-    .status { font-size: 0.85rem; color: #555; margin: 0; }
-    .source { font-size: 0.85rem; color: #555; }
-    .notice { background: #fff6dd; border: 1px solid #e0b000; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.4rem 0.7rem; border-radius: 4px; margin: 0.4rem 0; }
-    [role=tablist] { display: flex; gap: 0.25rem; border-bottom: 2px solid #345; margin-top: 0.6rem; }
-    [role=tab] { border: 1px solid #345; border-bottom: none; background: #eef1f5; padding: 0.45rem 1.2rem; border-radius: 6px 6px 0 0; cursor: pointer; font-weight: 600; }
-    [role=tab][aria-selected=true] { background: #345; color: #fff; }
-    [role=tab]:focus-visible { outline: 3px solid #f90; outline-offset: 1px; }
-    [role=tabpanel] { padding-top: 0.8rem; }
-    footer { margin-top: 2rem; font-size: 0.8rem; color: #666; }
-  `;
+  static styles = [base, css`
+    :host { display: block; max-width: 80rem; margin: 0 auto; padding: var(--space-3) var(--space-4) var(--space-6); }
+    header { display: flex; flex-wrap: wrap; gap: var(--space-1) var(--space-5); align-items: baseline; }
+    h1 { margin: 0; font-size: var(--text-2xl); line-height: 1.25; letter-spacing: -0.01em; }
+    .tagline { margin: 0; color: var(--text-muted); flex: 1 1 20rem; }
+    .language { margin-left: auto; display: inline-flex; gap: var(--space-2); align-items: center; }
+    .bar { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-5); align-items: center; margin: var(--space-3) 0; }
+    .bar > span { display: inline-flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; max-width: 100%; }
+    #preset { max-width: min(34rem, 100%); }
+    .link input { width: 22rem; max-width: 100%; font-family: var(--font-mono); font-size: var(--text-xs); }
+    .status, .source { color: var(--text-muted); font-size: var(--text-sm); margin: 0; }
+    [role=tablist] { display: flex; gap: var(--space-1); border-bottom: 2px solid var(--accent); margin-top: var(--space-4); overflow-x: auto; }
+    [role=tab] { border: 1px solid var(--border); border-bottom: none; background: var(--surface); border-radius: var(--radius) var(--radius) 0 0;
+      padding: 0 var(--space-4); min-height: 2.75rem; flex: 0 0 auto; font-size: var(--text-base); }
+    [role=tab][aria-selected=true] { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
+    [role=tab]:focus-visible { outline-offset: -4px; outline-color: var(--focus); }
+    [role=tabpanel] { padding-top: var(--space-4); }
+    footer { margin-top: var(--space-6); font-size: var(--text-sm); color: var(--text-muted); }
+    @media (max-width: 40rem) {
+      :host { padding: var(--space-2) var(--space-3) var(--space-5); }
+      [role=tab] { padding: 0 var(--space-3); flex: 1 0 auto; }
+    }
+  `];
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -103,6 +123,7 @@ export class AppRoot extends LitElement {
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.startRuns();
+    this.offLanguage = onLanguageChange(() => this.updateClassifyModels());
     registerServiceWorker((u) => (this.pendingUpdate = u));
   }
 
@@ -110,6 +131,7 @@ export class AppRoot extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.offLanguage?.();
   }
 
   /** Leaving the page while a model trains asks first (the browser shows its own words). */
@@ -164,7 +186,7 @@ export class AppRoot extends LitElement {
   private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
     const client = this.client;
     await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
-    this.trainedHere = { label: ui.runs.classifyLabel(run.name), client };
+    this.trainedHere = { title: () => run.name, label: () => ui.runs.classifyLabel(run.name), client };
     this.updateClassifyModels();
   }
 
@@ -214,7 +236,7 @@ export class AppRoot extends LitElement {
       this.linkError = null;
       this.applySetup(fromLink ?? this.setup, true);
     } catch (e) {
-      this.linkError = () => ui.app.badLink(e instanceof StateError ? e.message : String(e));
+      this.linkError = () => ui.app.badLink(messageText(e));
       this.applySetup(defaultState(), true);
     }
   }
@@ -223,7 +245,7 @@ export class AppRoot extends LitElement {
     const client = new EngineClient();
     client.request('init', {}).then(
       (info) => (this.engineStatus = () => ui.app.engineReady(info.simd)),
-      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(e.message)),
+      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(messageText(e))),
     );
     client.on((ev) => {
       if (ev.event !== 'fatal' || client !== this.client) return;
@@ -231,10 +253,10 @@ export class AppRoot extends LitElement {
       // that cannot even start would fail again: give up after a few tries and say so.
       this.training = false;
       if (++this.restarts > 3) {
-        this.engineStatus = () => ui.app.engineFailed(ev.error);
+        this.engineStatus = () => ui.app.engineFailed(messageText(ev));
         return;
       }
-      this.workerNote = () => ui.app.engineRestarted(ev.error);
+      this.workerNote = () => ui.app.engineRestarted(messageText(ev));
       this.client = this.startClient();
       this.requestSummary(0);
     });
@@ -285,7 +307,7 @@ export class AppRoot extends LitElement {
         (e: Error) => {
           if (seq !== this.requestSeq) return;
           this.summary = null;
-          this.modelError = groupLargeNumbers(e.message);
+          this.modelError = e;
         },
       );
     }, delayMs);
@@ -296,9 +318,9 @@ export class AppRoot extends LitElement {
     if (this.modelError) return ui.common.cannotTrain;
     if (!this.summary) return ui.app.engineLoading;
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
-    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
+    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(ui.presets.summaryOnly[preset.id] ?? preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? ui.common.setupProblem(groupLargeNumbers(problem)) : null;
+    return problem ? ui.common.setupProblem(groupLargeNumbers(messageText(problem))) : null;
   }
 
   private isPresetModel(model: unknown): boolean {
@@ -335,6 +357,10 @@ export class AppRoot extends LitElement {
     e.preventDefault();
     this.tab = TABS[next];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  }
+
+  protected updated(): void {
+    document.title = ui.app.appTitle; // the tab's title follows the language too
   }
 
   /** The new-version prompt: offered, never forced; while a model trains it waits for the run to end. */
@@ -380,22 +406,22 @@ export class AppRoot extends LitElement {
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
             ${preset ? nothing : html`<option value="" selected>${ui.app.customPreset}</option>`}
             ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
-              ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
+              ${ui.presets.title[p.id] ?? p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
-        ${preset ? html`<span class="source">${ui.app.source(preset.source)}</span>` : nothing}
+        ${preset ? html`<span class="source">${ui.app.source(ui.presets.source[preset.id] ?? preset.source)}</span>` : nothing}
         <span class="link"><label for="link">${ui.app.linkLabel}</label>
           <input id="link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
           <button @click=${() => this.copyLink()}>${ui.app.copyLink}</button>
           <span aria-live="polite">${this.copied ? ui.app.linkCopied : ''}</span></span>
       </div>
       ${preset?.summary_only && this.isPresetModel(preset.model)
-        ? html`<p class="notice">${ui.app.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
+        ? html`<p class="notice">${ui.app.summaryOnlyNote(ui.presets.summaryOnly[preset.id] ?? preset.summary_only)}</p>` : nothing}
       <div role="tablist" aria-label=${ui.app.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
         ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
           tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
-        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError} ?busy=${this.training}
+        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? groupLargeNumbers(messageText(this.modelError)) : null} ?busy=${this.training}
           @state-change=${onChange}></model-panel>
       </section>
       <section role="tabpanel" id="panel-data" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
@@ -408,15 +434,16 @@ export class AppRoot extends LitElement {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
-            this.trainedHere = { label: ui.classify.trainedHere(preset?.title ?? ui.app.customPreset), client: this.client };
+            const id = preset?.id;
+            this.trainedHere = { title: () => (id ? ui.presets.title[id] ?? id : ui.app.customPreset), client: this.client };
             this.updateClassifyModels();
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-running=${(e: CustomEvent<boolean>) => (this.comparing = e.detail)}
-          @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
-            this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
+          @compare-trained=${(e: CustomEvent<TrainedModel[]>) => {
+            this.trainedInCompare = e.detail;
             this.updateClassifyModels();
           }}></compare-panel>
       </section>

@@ -6,6 +6,7 @@
 // recurrent weights of SimpleRNN.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base, cellColor, cellDash } from './theme';
 import '../charts/line-chart';
 import '../charts/param-bars';
 import { EngineClient } from '../engine/client';
@@ -20,9 +21,16 @@ import { isNanStop } from './stop-reason';
 import type { RunRecorder } from '../storage/run-recorder';
 import type { RecordRun } from './train-panel';
 import { groupLargeNumbers } from '../i18n/format';
-import { LanguageController, ui } from '../i18n';
+import { LanguageController, messageText, ui } from '../i18n';
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+/** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
+function cellKindOf(modelJson: string): string | null {
+  try {
+    return readModel(JSON.parse(modelJson))?.layers.find((l) => /^(SimpleRNN|LSTM|GRU)$/.test(l.kind))?.kind ?? null;
+  } catch {
+    return null;
+  }
+}
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
 
@@ -30,7 +38,8 @@ type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancell
 
 export interface CompareJob {
   id: string;
-  title: string;
+  /** The model's name in the current language. */
+  title: () => string;
   modelJson: string;
   /** What this model is trained with (shown in its row). */
   data: DataSettings;
@@ -47,7 +56,8 @@ export interface CompareJob {
 
 interface Candidate {
   id: string;
-  title: string;
+  /** The model's name in the current language. */
+  title: () => string;
   model: () => string | null;
   settings: () => { data: DataSettings; training: TrainingSettings };
 }
@@ -76,26 +86,23 @@ export class ComparePanel extends LitElement {
   private readonly limit = concurrencyLimit(navigator.hardwareConcurrency);
   private runId = 0;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    h3 { margin: 1.2rem 0 0.4rem; font-size: 1.05rem; }
-    fieldset { border: 1px solid #bbb; border-radius: 6px; }
-    fieldset label { display: block; margin: 0.15rem 0; }
-    button { font-size: 1rem; padding: 0.35rem 1.1rem; font-weight: 600; margin: 0.6rem 0.5rem 0.6rem 0; cursor: pointer; }
-    table { border-collapse: collapse; font-size: 0.92rem; margin: 0.5rem 0; }
-    th, td { padding: 0.25rem 0.9rem 0.25rem 0; text-align: right; border-bottom: 1px solid #ddd; }
+    fieldset { border: 1px solid var(--border); border-radius: var(--radius); }
+    fieldset label { display: flex; align-items: center; margin: var(--space-1) 0; font-weight: 400; min-height: 2rem; }
+    button { margin: var(--space-3) var(--space-2) var(--space-3) 0; }
+    table { margin: var(--space-2) 0; font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
-    .help { font-size: 0.85rem; color: #555; }
-    td.with { text-align: left; font-size: 0.82rem; max-width: 22rem; }
-  `;
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+    td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
+  `];
 
   private candidates(): Candidate[] {
     const list: Candidate[] = presets.filter((p) => !p.summary_only)
-      .map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
+      .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
     list.push({
-      id: CURRENT, title: ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
+      id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
       settings: () => ({ data: this.setup.data, training: this.setup.training }),
     });
     return list;
@@ -195,7 +202,7 @@ export class ComparePanel extends LitElement {
     } catch (e) {
       void recorder?.abandon();
       if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: groupLargeNumbers(e instanceof Error ? e.message : String(e)) });
+      this.update1(job, { state: 'failed', error: groupLargeNumbers(messageText(e)) });
       client.terminate();
     }
   }
@@ -205,7 +212,7 @@ export class ComparePanel extends LitElement {
    * client per model), so another view (classify) can use them side by side.
    */
   private announceTrained(): void {
-    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title, client: j.client! }));
+    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ title: j.title, client: j.client! }));
     this.dispatchEvent(new CustomEvent('compare-trained', { detail, bubbles: true, composed: true }));
   }
 
@@ -255,10 +262,11 @@ export class ComparePanel extends LitElement {
         <legend>${ui.compare.compareModels}</legend>
         ${this.candidates().map((c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
           ?disabled=${c.id === CURRENT && this.blocker !== null}
-          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title}</label>`)}
+          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title()}</label>`)}
       </fieldset>
-      <button ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
+      <button class="primary" ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
+      <p class="sr-only" aria-live="polite">${this.jobs.length ? ui.compare.compareProgress(this.jobs.filter((j) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled').length, this.jobs.length) : ''}</p>
       ${this.jobs.length ? this.renderResults() : nothing}
       <h3>${ui.compare.paramHeading}</h3>
       <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;
@@ -277,20 +285,23 @@ export class ComparePanel extends LitElement {
   private renderResults() {
     const maxEpochs = Math.max(1, ...this.jobs.map((j) => j.history.length));
     const x = Array.from({ length: maxEpochs }, (_, i) => i + 1);
-    const series = this.jobs.map((j, i) => ({ label: j.title, color: COLORS[i % COLORS.length], points: true }));
+    const series = this.jobs.map((j) => {
+      const kind = cellKindOf(j.modelJson);
+      return { label: j.title(), color: cellColor(kind), dash: cellDash(kind), points: true };
+    });
     const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
-      <table aria-label=${ui.compare.compareTable}>
+      <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table class="numbers" aria-label=${ui.compare.compareTable}>
         <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colTrainedWith}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy]))) : null;
-          return html`<tr><td>${j.title}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          return html`<tr><td>${j.title()}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
-      </table>
+      </table></div>
       <div class="charts">
         <line-chart integerX label=${ui.compare.compareValLoss} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
         <line-chart integerX label=${ui.compare.compareValAcc} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>

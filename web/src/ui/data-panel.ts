@@ -4,6 +4,7 @@
 // fetched by the page to decode ids.
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
@@ -11,7 +12,7 @@ import type { PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
 import './number-field';
 import { groupLargeNumbers } from '../i18n/format';
-import { LanguageController, ui, type Text } from '../i18n';
+import { LanguageController, messageText, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
 export class DataPanel extends LitElement {
@@ -32,22 +33,21 @@ export class DataPanel extends LitElement {
   private timer: number | undefined;
   private seq = 0;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    h3 { margin: 1rem 0 0.3rem; font-size: 1.05rem; }
-    .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; }
-    label { font-weight: 600; }
-    input, select { font-size: 1rem; }
-    input[type=number] { width: 6rem; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
-    svg { width: 100%; max-width: 48rem; height: auto; font: 11px system-ui, sans-serif; }
-    .sample { border: 1px solid #ccc; border-radius: 6px; padding: 0.4rem 0.7rem; margin: 0.4rem 0; }
-    .ids { font-family: ui-monospace, monospace; font-size: 0.8rem; color: #333; word-break: break-word; }
-    .words { font-size: 0.92rem; }
-    .special { color: #888; }
-    .help { font-size: 0.85rem; color: #555; }
-  `;
+    input[type=number] { width: 6.5rem; }
+    svg { width: 100%; max-width: 48rem; height: auto; font: 13px var(--font-sans); }
+    svg .bar { fill: var(--c-simplernn); }
+    svg .bar.past { fill: var(--surface-2); stroke: var(--border); }
+    svg .cut { stroke: var(--c-cut); }
+    svg text { fill: var(--text-muted); }
+    svg text.cut-label { fill: var(--c-cut); font-weight: 600; }
+    svg .axis { stroke: var(--text-muted); }
+    .sample { border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2) var(--space-3); margin: var(--space-2) 0; }
+    .ids { font-family: var(--font-mono); font-size: var(--text-xs); color: var(--text-muted); word-break: break-word; }
+    .words { font-size: var(--text-sm); }
+    .special { color: var(--text-muted); }
+  `];
 
   protected updated(changed: PropertyValues): void {
     if (!this.active || !this.setup) return;
@@ -68,7 +68,7 @@ export class DataPanel extends LitElement {
       this.words = parseWordIndex(await res.text());
       this.wordsError = null;
     } catch (e) {
-      this.wordsError = () => ui.data.wordIndexFailed(e instanceof Error ? e.message : String(e));
+      this.wordsError = () => ui.data.wordIndexFailed(messageText(e));
     }
   }
 
@@ -89,7 +89,7 @@ export class DataPanel extends LitElement {
     } catch (e) {
       if (seq !== this.seq) return;
       this.info = null;
-      this.error = () => ui.data.dataFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
+      this.error = () => ui.data.dataFailed(groupLargeNumbers(messageText(e)));
     } finally {
       if (seq === this.seq) this.progress = null;
     }
@@ -158,13 +158,13 @@ export class DataPanel extends LitElement {
       <p>${ui.data.lengthStats(info.mean_length, info.median_length, maxlen, (100 * longer) / total)}</p>
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${ui.data.histogramLabel(bins.length, maxlen)}>
         ${bins.map((b) => svg`<rect x=${x(b.bin_start)} y=${y(b.count)} width=${Math.max(1, x(b.bin_end) - x(b.bin_start) - 1)}
-          height=${H - bottom - y(b.count)} fill=${b.bin_start >= maxlen ? '#c9c9c9' : '#4e79a7'}></rect>`)}
-        <line x1=${left} x2=${W - 10} y1=${H - bottom} y2=${H - bottom} stroke="#333"></line>
+          height=${H - bottom - y(b.count)} class=${b.bin_start >= maxlen ? 'bar past' : 'bar'}></rect>`)}
+        <line class="axis" x1=${left} x2=${W - 10} y1=${H - bottom} y2=${H - bottom}></line>
         ${ticks.map((t) => svg`<text x=${x(t)} y=${H - bottom + 14} text-anchor="middle">${t}</text>`)}
         <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
         <text x=${left - 4} y=${H - bottom} text-anchor="end">0</text>
-        <line x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke="#c22" stroke-width="2" stroke-dasharray="5 3"></line>
-        <text x=${cutX + 4} y=${top + 12} fill="#c22">${ui.data.maxlenMark(maxlen)}</text>
+        <line class="cut" x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke-width="2" stroke-dasharray="5 3"></line>
+        <text class="cut-label" x=${cutX + 4} y=${top + 14}>${ui.data.maxlenMark(maxlen)}</text>
       </svg>`;
   }
 

@@ -3,6 +3,7 @@
 // through state/model-layers.ts and announces each new document with a 'model-edit' event.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from './theme';
 import type { SummaryRow } from '../engine/engine-api';
 import {
   LAYER_KINDS, addLayer, moveLayer, readModel, removeLayer, setInputShape, setLayerOption,
@@ -65,24 +66,23 @@ export class LayerEditor extends LitElement {
   @property({ type: Boolean }) disabled = false;
   @state() private newKind: LayerKind = 'Dense';
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
     ol { list-style: none; padding: 0; margin: 0; }
-    fieldset { border: 1px solid #bbb; border-radius: 6px; margin: 0 0 0.5rem; padding: 0.4rem 0.7rem 0.6rem; }
-    fieldset.invalid { border: 2px solid #c22; background: #fff5f5; }
-    legend { font-weight: 600; padding: 0 0.3rem; }
-    .opts { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; }
-    .opts label { font-size: 0.88rem; display: inline-flex; gap: 0.3rem; align-items: center; }
-    input[type=number] { width: 5.5rem; font-size: 0.95rem; }
-    .shape { font-family: ui-monospace, monospace; font-size: 0.88rem; color: #124; margin: 0.35rem 0 0; }
-    .shape.seq { color: #0a5; font-weight: 600; }
-    .here { color: #a00; font-size: 0.9rem; margin: 0.3rem 0 0; }
-    .tools { float: right; display: flex; gap: 0.2rem; }
-    button { font-size: 0.9rem; cursor: pointer; }
-    .input { margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.9rem; }
-    .add { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.4rem; flex-wrap: wrap; }
-    .help { font-size: 0.85rem; color: #555; margin: 0.2rem 0; }
-  `;
+    fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0 0 var(--space-2); padding: var(--space-2) var(--space-3) var(--space-3); }
+    fieldset.invalid { border: 2px solid var(--error-border); background: var(--error-bg); }
+    legend { font-weight: 700; padding: 0 var(--space-1); }
+    .opts { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); align-items: center; }
+    .opts label { font-size: var(--text-sm); font-weight: 500; display: inline-flex; flex-wrap: wrap; gap: var(--space-1) var(--space-2); align-items: center; }
+    input[type=number] { width: 6rem; }
+    .shape { font-family: var(--font-mono); font-size: var(--text-sm); color: var(--text-muted); margin: var(--space-2) 0 0; }
+    .shape.seq { color: var(--ok-text); font-weight: 600; }
+    .here { color: var(--error-text); font-size: var(--text-sm); margin: var(--space-1) 0 0; }
+    .tools { float: right; display: flex; gap: var(--space-1); }
+    .tools button { min-width: 2.5rem; padding: 0 var(--space-2); }
+    .input { margin: 0 0 var(--space-2); display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); align-items: center; font-size: var(--text-sm); }
+    .add { display: flex; gap: var(--space-2); align-items: center; margin-top: var(--space-2); flex-wrap: wrap; }
+  `];
 
   private emit(doc: unknown): void {
     this.dispatchEvent(new CustomEvent('model-edit', { detail: doc, bubbles: true, composed: true }));

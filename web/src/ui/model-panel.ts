@@ -2,6 +2,7 @@
 // follows) and the Keras-style summary, which the engine recomputes as the user types.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { base } from './theme';
 import type { ModelSummary } from '../engine/engine-api';
 import type { PlaygroundState } from '../state/playground-state';
 import { LanguageController, ui } from '../i18n';
@@ -16,17 +17,14 @@ export class ModelPanel extends LitElement {
   @property({ attribute: false }) error: string | null = null;
   @property({ type: Boolean }) busy = false;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+    .row { display: flex; gap: var(--space-6); flex-wrap: wrap; align-items: flex-start; }
     .col { flex: 1 1 30rem; min-width: 0; }
-    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    label.block { display: block; font-weight: 600; margin: 1rem 0 0.25rem; }
-    textarea { width: 100%; min-height: 16rem; font-family: ui-monospace, monospace; font-size: 0.82rem; box-sizing: border-box; }
-    .help { font-size: 0.85rem; color: #555; margin: 0.2rem 0; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
-    .blocked { color: #a00; font-size: 0.9rem; }
-  `;
+    h2 { margin-top: 0; }
+    label.block { display: block; margin: var(--space-4) 0 var(--space-1); }
+    textarea { width: 100%; min-height: 16rem; font-family: var(--font-mono); font-size: var(--text-xs); box-sizing: border-box; background: var(--code-bg); }
+  `];
 
   private parsedDoc(): unknown {
     try {

@@ -1,6 +1,7 @@
 // The Keras-style summary table of a model, as computed by the engine.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from './theme';
 import type { ModelSummary } from '../engine/engine-api';
 import { groupThousands, LanguageController, ui } from '../i18n';
 
@@ -16,17 +17,20 @@ export class ModelSummaryView extends LitElement {
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @state() private showFormulas = true;
 
-  static styles = css`
-    table { border-collapse: collapse; font-family: ui-monospace, monospace; font-size: 0.95rem; }
-    th, td { padding: 0.25rem 0.9rem 0.25rem 0; text-align: left; border-bottom: 1px solid #ddd; }
-    td.num, th.num { text-align: right; }
-    .totals { font-family: ui-monospace, monospace; margin: 0.5rem 0 0; }
-    .totals p { margin: 0.1rem 0; }
-    .note { color: #7a4b00; font-size: 0.9rem; }
-    label { font-size: 0.9rem; }
-    .gru { background: #eef6ff; border-left: 4px solid #36c; padding: 0.3rem 0.7rem; margin: 0.6rem 0; font-size: 0.92rem; }
-    .gru summary { font-weight: 600; cursor: pointer; }
-  `;
+  static styles = [base, css`
+    :host { display: block; }
+    .table { overflow-x: auto; max-width: 100%; }
+    table { font-family: var(--font-mono); font-size: var(--text-sm); }
+    th, td { padding: var(--space-1) var(--space-4) var(--space-1) 0; text-align: left; }
+    td:nth-child(-n+3), th { white-space: nowrap; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .totals { font-family: var(--font-mono); margin: var(--space-2) 0 0; }
+    .totals p { margin: var(--space-1) 0; }
+    .note { color: var(--notice-border); }
+    label { font-weight: 500; display: inline-flex; align-items: center; }
+    .gru { background: var(--surface); border-left: 4px solid var(--c-gru); padding: var(--space-2) var(--space-3); margin: var(--space-3) 0; }
+    .gru summary { font-weight: 600; cursor: pointer; min-height: 1.5rem; }
+  `];
 
   render() {
     const s = this.summary;
@@ -35,7 +39,7 @@ export class ModelSummaryView extends LitElement {
       <label><input type="checkbox" .checked=${this.showFormulas}
         @change=${(e: Event) => (this.showFormulas = (e.target as HTMLInputElement).checked)} />
         ${ui.model.showFormulas}</label>
-      <table aria-label=${ui.model.summaryHeading}>
+      <div class="table" tabindex="0" role="region" aria-label=${ui.model.summaryHeading}><table aria-label=${ui.model.summaryHeading}>
         <thead><tr>
           <th scope="col">${ui.model.colLayer}</th><th scope="col">${ui.model.colShape}</th>
           <th scope="col" class="num">${ui.model.colParams}</th>
@@ -48,7 +52,7 @@ export class ModelSummaryView extends LitElement {
             ${this.showFormulas ? html`<td>${r.formula}</td>` : nothing}
           </tr>`)}
         </tbody>
-      </table>
+      </table></div>
       <div class="totals">
         <p>${ui.model.totalParams(groupThousands(s.total_params))}</p>
         <p>${ui.model.trainableParams(groupThousands(s.trainable_params))}</p>

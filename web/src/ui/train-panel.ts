@@ -4,6 +4,7 @@
 // component only draws what its events say.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base, themeColor } from './theme';
 import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
@@ -19,7 +20,7 @@ import type { RunRecord } from '../storage/runs-db';
 import './number-field';
 import { NumberField } from './number-field';
 import { isNanStop } from './stop-reason';
-import { LanguageController, ui, type Text } from '../i18n';
+import { LanguageController, messageText, ui, type Text } from '../i18n';
 import { fixed, groupLargeNumbers } from '../i18n/format';
 
 /** A kept run the Train tab can go on training: its record and its weights and optimizer state. */
@@ -33,7 +34,9 @@ export type RecordRun = (client: EngineClient, start: { setup: PlaygroundState; 
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
-const C_TRAIN = '#1f77b4', C_VAL = '#d62728';
+// Training and validation series: theme colours, and different dashes (never colour alone).
+const trainStyle = () => ({ color: themeColor('c-train') });
+const valStyle = () => ({ color: themeColor('c-val'), dash: [2, 3] });
 
 @customElement('train-panel')
 export class TrainPanel extends LitElement {
@@ -67,29 +70,21 @@ export class TrainPanel extends LitElement {
   /** What Continue training goes on from: the opened run, or the run that just ended here. */
   @state() private continueFrom: OpenRun | null = null;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.3rem; align-items: center; }
-    .fields label { font-weight: 600; margin-right: 0.3rem; }
     .fields { align-items: flex-start; }
-    input, select, button { font-size: 1rem; }
-    input[type=number] { width: 6.5rem; }
-    .buttons { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; align-items: center; }
-    .buttons button { padding: 0.35rem 1.1rem; font-weight: 600; cursor: pointer; }
-    .blocked { color: #a00; }
-    .progress { height: 1rem; background: #e6e9ee; border-radius: 4px; overflow: hidden; max-width: 48rem; }
-    .progress > div { height: 100%; background: #2a7; transition: width 0.2s; }
-    .progress-text { font-family: ui-monospace, monospace; font-size: 0.88rem; margin: 0.2rem 0 0.6rem; }
-    [role=status] { font-size: 1.15rem; font-weight: 700; margin: 0.4rem 0; }
-    .result { margin: 0.2rem 0; }
-    .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.75rem; border-radius: 4px; margin: 0.4rem 0; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
-    .note { font-size: 0.85rem; color: #555; }
-    table { border-collapse: collapse; font-size: 0.85rem; font-family: ui-monospace, monospace; }
-    th, td { padding: 0.15rem 0.7rem 0.15rem 0; text-align: right; border-bottom: 1px solid #ddd; }
-  `;
+    .buttons { display: flex; gap: var(--space-2); margin: var(--space-4) 0; flex-wrap: wrap; align-items: center; }
+    .buttons button { min-width: 6rem; }
+    .progress { height: 1rem; background: var(--surface-2); border: 1px solid var(--border); border-radius: var(--radius); overflow: hidden; max-width: 48rem; }
+    .progress > div { height: 100%; background: var(--accent); transition: width 0.2s; }
+    .progress-text { font-family: var(--font-mono); font-size: var(--text-sm); margin: var(--space-1) 0 var(--space-3); overflow-wrap: anywhere; }
+    [role=status] { font-size: var(--text-lg); font-weight: 700; margin: var(--space-2) 0; }
+    .result { margin: var(--space-1) 0; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+    .log { overflow-x: auto; max-width: 100%; }
+    table { font-size: var(--text-sm); font-family: var(--font-mono); font-variant-numeric: tabular-nums; }
+    th, td { padding: var(--space-1) var(--space-3) var(--space-1) 0; text-align: right; }
+  `];
 
   protected updated(changed: PropertyValues): void {
     if (changed.has('client') && this.client !== this.subscribed) {
@@ -154,7 +149,7 @@ export class TrainPanel extends LitElement {
         this.paused = false;
         break;
       case 'fatal':
-        this.error = () => ui.train.trainFailed(groupLargeNumbers(e.error));
+        this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
         this.status = () => ui.train.statusIdle;
         this.paused = false;
         this.setRunning('idle');
@@ -215,7 +210,7 @@ export class TrainPanel extends LitElement {
     } catch (e) {
       void recorder?.abandon();
       if (client !== this.client && this.error) return;
-      this.error = () => ui.train.trainFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
       this.status = () => ui.train.statusIdle;
     } finally {
       if (client === this.client || !this.error) {
@@ -241,7 +236,7 @@ export class TrainPanel extends LitElement {
         }
       }
     } catch (e) {
-      this.error = () => ui.train.trainFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(messageText(e)));
     }
   }
 
@@ -336,7 +331,7 @@ export class TrainPanel extends LitElement {
         ${this.numberField('seed', ui.train.seedLabel, 'seed')}
       </div>
       <div class="buttons">
-        <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
+        <button class="primary" ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
         ${continuable ? html`<button ?disabled=${this.running || this.blocker !== null}
           @click=${() => this.train(continuable)}>${ui.runs.continueTraining(continuable.run.history.length + 1)}</button>` : nothing}
         <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
@@ -355,7 +350,7 @@ export class TrainPanel extends LitElement {
       ${this.renderBookChoice(books, book)}
       <div class="charts">
         <line-chart label=${ui.train.batchLossChart} xLabel=${ui.train.xBatch} yLabel=${ui.common.yLoss}
-          .series=${[{ label: ui.train.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
+          .series=${[{ label: ui.train.sLoss, ...trainStyle() }]} .columns=${this.batchColumns}></line-chart>
         ${this.epochChart(ui.train.epochLossChart, ui.common.yLoss, 'loss', 'val_loss', ui.train.sLoss, ui.train.sValLoss, book)}
         ${this.epochChart(ui.train.epochAccChart, ui.common.yAcc, 'accuracy', 'val_accuracy', ui.train.sAcc, ui.train.sValAcc, book)}
         ${this.gradientChart()}
@@ -378,10 +373,10 @@ export class TrainPanel extends LitElement {
     const n = Math.max(this.history.length, book?.epoch.length ?? 0);
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const mine = (k: typeof train | typeof val) => x.map((_, i) => this.history[i]?.[k] ?? null);
-    const series: SeriesStyle[] = [{ label: trainName, color: C_TRAIN, points: true }, { label: valName, color: C_VAL, points: true }];
+    const series: SeriesStyle[] = [{ label: trainName, ...trainStyle(), points: true }, { label: valName, ...valStyle(), points: true }];
     const columns: (number | null)[][] = [x, mine(train), mine(val)];
     if (book) {
-      series.push({ label: ui.train.sBook(trainName), color: C_TRAIN, dash: [6, 4] }, { label: ui.train.sBook(valName), color: C_VAL, dash: [6, 4] });
+      series.push({ label: ui.train.sBook(trainName), ...trainStyle(), dash: [10, 5] }, { label: ui.train.sBook(valName), ...valStyle(), dash: [10, 4, 2, 4] });
       columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
     }
     return html`<line-chart integerX label=${label} xLabel=${ui.common.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
@@ -405,11 +400,11 @@ export class TrainPanel extends LitElement {
   }
 
   private renderHistory() {
-    return html`<table aria-label=${ui.train.historyHeading}>
+    return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table class="numbers" aria-label=${ui.train.historyHeading}>
       <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
       <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
         <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
-    </table>`;
+    </table></div>`;
   }
 }

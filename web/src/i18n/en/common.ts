@@ -13,6 +13,7 @@ export const common = {
   },
   /** A chart's accessible name: its title and how many points it holds. */
   chartPoints: (label: string, n: number) => `${label}: ${n} point${n === 1 ? '' : 's'}`,
+  chartLatest: (values: string) => `Latest values: ${values}.`,
   dismiss: 'Dismiss',
   retry: 'Try again',
   cannotTrain: 'Training is off until the model is fixed.',

@@ -20,6 +20,7 @@ export const compare = {
   colSecondsPerEpoch: 'Seconds per epoch',
   colBestValAcc: 'Best val accuracy',
   colTestAcc: 'Test accuracy',
+  compareProgress: (done: number, total: number) => `${done} of ${total} models finished.`,
   compareTable: 'Comparison',
   jobQueued: 'queued',
   jobLoading: 'loading data',

@@ -14,6 +14,7 @@ export const common: Translation<typeof En> = {
     return `${m}분 ${Math.round(s - 60 * m)}초`;
   },
   chartPoints: (label: string, n: number) => `${label}: 점 ${n}개`,
+  chartLatest: (values: string) => `최근 값: ${values}.`,
   dismiss: '닫기',
   retry: '다시 시도',
   cannotTrain: '모델을 고칠 때까지 훈련할 수 없습니다.',

@@ -22,6 +22,7 @@ export const compare: Translation<typeof En> = {
   colSecondsPerEpoch: '에포크당 초',
   colBestValAcc: '최고 검증 정확도',
   colTestAcc: '테스트 정확도',
+  compareProgress: (done: number, total: number) => `모델 ${total}개 중 ${done}개 끝남.`,
   compareTable: '비교 결과',
   jobQueued: '대기 중',
   jobLoading: '데이터를 불러오는 중',

@@ -7,6 +7,7 @@
 // array after a model is retrained: the panels classify the current text again.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from '../theme';
 import type { EngineClient } from '../../engine/client';
 import { LanguageController, ui } from '../../i18n';
 import '../../charts/line-chart';
@@ -39,21 +40,16 @@ export class ClassifyView extends LitElement {
   /** Each panel's latest ‖∂z/∂x_t‖ curve, by model label (the overlay when several models are open). */
   @state() private gradients = new Map<string, (number | null)[]>();
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
-    h2 { margin: 0.2rem 0 0.3rem; }
-    .intro, .help { color: #444; font-size: 0.9rem; margin: 0.2rem 0; }
-    label.review { display: block; font-weight: 700; margin: 0.6rem 0 0.2rem; }
-    textarea { width: 100%; min-height: 7rem; box-sizing: border-box; font: inherit; font-size: 1rem; padding: 0.4rem; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; margin: 0.4rem 0 0.8rem; }
-    button { font-size: 1rem; padding: 0.3rem 0.9rem; cursor: pointer; }
-    button.primary { background: #345; color: #fff; border: 1px solid #234; border-radius: 4px; font-weight: 600; }
-    .examples { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
-    .examples span { font-weight: 600; margin-right: 0.2rem; }
-    .examples button { font-size: 0.85rem; padding: 0.15rem 0.6rem; }
-    .panels { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-    .empty { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.8rem; border-radius: 4px; }
-  `;
+    h2 { margin-top: 0; }
+    label.review { display: block; margin: var(--space-3) 0 var(--space-1); }
+    textarea { width: 100%; min-height: 7rem; box-sizing: border-box; font-size: var(--text-base); }
+    .actions { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-3); align-items: center; margin: var(--space-2) 0 var(--space-4); }
+    .examples { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; }
+    .examples span { font-weight: 600; margin-right: var(--space-1); }
+    .panels { display: flex; flex-wrap: wrap; gap: var(--space-4); align-items: flex-start; }
+  `];
 
   disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -5,6 +5,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
+import { themeColor } from '../theme';
 
 /** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
 export type HeatScale = 'gate' | 'signed';
@@ -44,11 +45,11 @@ export class HeatMap extends LitElement {
     h4 { margin: 0 0 0.2rem; font-size: 0.95rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
     .map { display: inline-block; outline: none; border: 2px solid transparent; border-radius: 3px; }
-    .map:focus-visible { border-color: #f90; }
+    .map:focus-visible { border-color: var(--focus); }
     canvas { display: block; cursor: crosshair; }
     .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
-    .scale { font-size: 0.75rem; color: #555; display: flex; align-items: center; gap: 0.4rem; }
-    .bar { width: 8rem; height: 0.6rem; border: 1px solid #999; }
+    .scale { font-size: var(--text-xs); color: var(--text-muted); display: flex; align-items: center; gap: 0.4rem; }
+    .bar { width: 8rem; height: 0.6rem; border: 1px solid var(--border); }
   `;
 
   get steps(): number {
@@ -126,7 +127,7 @@ export class HeatMap extends LitElement {
         g.fillRect(ROW_LABELS + t * CELL, u * CELL, CELL, CELL);
       }
     }
-    g.fillStyle = '#333';
+    g.fillStyle = themeColor('text', '#333');
     g.font = '10px system-ui, sans-serif';
     g.textBaseline = 'middle';
     g.textAlign = 'right';

@@ -4,10 +4,11 @@
 // at most one request is in flight, and only the reply for the latest text is shown.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from '../theme';
 import type { EngineClient } from '../../engine/client';
 import type { TraceResult } from '../../engine/protocol';
 import { groupLargeNumbers } from '../../i18n/format';
-import { LanguageController, ui, type Text } from '../../i18n';
+import { LanguageController, messageText, ui, type Text } from '../../i18n';
 import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
 import '../../charts/line-chart';
@@ -52,24 +53,22 @@ export class ClassifyModelPanel extends LitElement {
   private again = false;
   private shownFor: { text: string; revision: number; client: EngineClient | null; removed: number[] } | null = null;
 
-  static styles = css`
-    :host { display: block; flex: 1 1 30rem; min-width: 0; border: 1px solid #cdd; border-radius: 6px; padding: 0.6rem 0.9rem; background: #fff; }
-    h3 { margin: 0 0 0.4rem; font-size: 1.05rem; }
-    h4 { margin: 0.9rem 0 0.2rem; font-size: 1rem; }
-    .verdict { font-size: 1.35rem; font-weight: 700; margin: 0.2rem 0; padding: 0.3rem 0.6rem; border-radius: 4px; background: #f2f2f2; }
-    .verdict.positive { background: #e3f4e3; color: #185c18; }
-    .verdict.negative { background: #fbe4e4; color: #8a1c1c; }
-    .verdict.message { font-size: 1rem; font-weight: 500; }
-    .explain, .note { font-size: 0.85rem; color: #444; margin: 0.2rem 0; }
-    .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.35rem 0.6rem; border-radius: 4px; font-size: 0.9rem; margin: 0.3rem 0; }
-    .maps { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+  static styles = [base, css`
+    :host { display: block; flex: 1 1 30rem; min-width: 0; border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3) var(--space-4); background: var(--bg); }
+    h3 { margin: 0 0 var(--space-2); }
+    h4 { margin: var(--space-4) 0 var(--space-1); }
+    .verdict { font-size: var(--text-xl); font-weight: 700; margin: var(--space-1) 0; padding: var(--space-1) var(--space-3); border-radius: var(--radius); background: var(--surface); }
+    .verdict.positive { background: var(--ok-bg); color: var(--ok-text); }
+    .verdict.negative { background: var(--bad-bg); color: var(--bad-text); }
+    .verdict.message { font-size: var(--text-base); font-weight: 500; }
+    .explain { color: var(--text-muted); font-size: var(--text-sm); margin: var(--space-1) 0; }
+    .maps { display: flex; flex-wrap: wrap; gap: 0 var(--space-5); align-items: flex-start; }
     .maps heat-map { max-width: 100%; }
-    ul.moves { margin: 0.2rem 0 0.4rem; padding-left: 1.2rem; font-size: 0.9rem; }
-    button.anatomy { font-size: 1rem; padding: 0.25rem 0.9rem; margin: 0.6rem 0 0.2rem; cursor: pointer; }
-    label { font-weight: 600; margin-right: 0.4rem; }
-    select { font-size: 1rem; }
+    label { margin-right: var(--space-2); }
+    ul.moves { margin: var(--space-1) 0 var(--space-2); padding-left: var(--space-5); font-size: var(--text-sm); }
+    button.anatomy { margin: var(--space-3) 0 var(--space-1); }
     [aria-busy=true] .verdict { opacity: 0.7; }
-  `;
+  `];
 
   protected willUpdate(changed: PropertyValues): void {
     if (changed.has('text') && changed.get('text') !== undefined) this.removed = [];
@@ -115,7 +114,7 @@ export class ClassifyModelPanel extends LitElement {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(msg)));
+        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(messageText(e))));
       }
     } finally {
       this.shownFor = asked;

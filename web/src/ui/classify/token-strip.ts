@@ -20,19 +20,19 @@ export class TokenStrip extends LitElement {
   static styles = css`
     :host { display: block; }
     ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0.3rem 0; max-height: 16rem; overflow-y: auto; }
-    li { border: 1px solid #8aa; border-radius: 4px; padding: 0.05rem 0.3rem; background: #f4f8fb; font-size: 0.9rem; line-height: 1.3; }
-    li .id { font-size: 0.7rem; color: #456; margin-left: 0.2rem; font-variant-numeric: tabular-nums; }
-    li .mark { font-size: 0.65rem; font-weight: 700; text-transform: uppercase; margin-left: 0.2rem; }
-    li.oov { border: 1px dashed #b35c00; background: #fff3e6; }
-    li.oov .mark { color: #b35c00; }
-    li.cut { opacity: 0.45; text-decoration: line-through; background: #eee; border-color: #bbb; }
+    li { border: 1px solid var(--border); border-radius: 4px; padding: 0.1rem 0.35rem; background: var(--surface); font-size: var(--text-sm); line-height: 1.4; }
+    li .id { font-size: var(--text-xs); color: var(--text-muted); margin-left: 0.25rem; font-variant-numeric: tabular-nums; }
+    li .mark { font-size: var(--text-xs); font-weight: 700; text-transform: uppercase; margin-left: 0.25rem; }
+    li.oov { border: 2px dashed var(--notice-border); background: var(--notice-bg); }
+    li.oov .mark { color: var(--text); font-weight: 600; }
+    li.cut { opacity: 0.5; text-decoration: line-through; background: var(--surface-2); border-color: var(--border); }
     li.start { font-style: italic; }
-    li.omitted { border: none; background: none; color: #666; font-style: italic; }
+    li.omitted { border: none; background: none; color: var(--text-muted); font-style: italic; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .legend { font-size: 0.8rem; color: #555; margin: 0; }
+    .legend { font-size: var(--text-sm); color: var(--text-muted); margin: 0; }
     li button { all: unset; cursor: pointer; }
-    li button:focus-visible { outline: 2px solid #1f5fa8; }
-    li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: #fff; }
+    li button:focus-visible { outline: 2px solid var(--focus, currentColor); outline-offset: 2px; }
+    li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: var(--bg); }
   `;
 
   /** Green: the word pushed towards positive (without it P falls); red: towards negative. */
@@ -59,7 +59,7 @@ export class TokenStrip extends LitElement {
   render() {
     return html`
       <p class="legend">${ui.classify.tokensLegend}</p>
-      <ol aria-label=${ui.classify.tokensLabel}>
+      <ol tabindex="0" aria-label=${ui.classify.tokensLabel}>
         ${this.cutOmitted > 0 ? html`<li class="omitted cut">${ui.classify.omittedCut(this.cutOmitted)}</li>` : nothing}
         ${this.tokens.map((t, i) => {
           const inner = html`<span class="word">${t.text}</span><span class="id">${t.id}</span>${

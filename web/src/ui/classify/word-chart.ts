@@ -7,6 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { LanguageController, ui } from '../../i18n';
+import { axisTheme, themeColor } from '../theme';
 
 @customElement('word-chart')
 export class WordChart extends LitElement {
@@ -66,6 +67,7 @@ export class WordChart extends LitElement {
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, x.length - 0.5)] }, y: { range: [0, 1] } },
       axes: [
         {
+          ...axisTheme(),
           label: ui.classify.chartX,
           // Whole positions only, each labelled with its word.
           incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500],
@@ -74,15 +76,15 @@ export class WordChart extends LitElement {
           rotate: -60,
           size: 70,
         },
-        { label: ui.classify.chartY, splits: () => [0, 0.25, 0.5, 0.75, 1] },
+        { ...axisTheme(), label: ui.classify.chartY, splits: () => [0, 0.25, 0.5, 0.75, 1] },
       ],
       series: [
         { label: ui.classify.chartX, value: (_u, v) => word(v) },
         {
-          label: ui.classify.chartSeries, stroke: '#1f5fa8', width: 2, points: { show: true, size: 6, fill: '#1f5fa8' },
+          label: ui.classify.chartSeries, stroke: themeColor('c-probability'), width: 2, points: { show: true, size: 6, fill: themeColor('c-probability') },
           value: (_u, v) => (v === null ? '—' : v.toFixed(3)),
         },
-        { label: '0.5', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },
+        { label: '0.5', stroke: themeColor('text-muted', '#777'), dash: [4, 4], width: 1, points: { show: false } },
       ],
     };
     const data: uPlot.AlignedData = [x, this.values, x.map(() => 0.5)];

@@ -1,0 +1,10 @@
+// The page's Korean tables, presets included.
+export { app } from '../../../web/src/i18n/ko/app';
+export { classify } from '../../../web/src/i18n/ko/classify';
+export { common } from '../../../web/src/i18n/ko/common';
+export { compare } from '../../../web/src/i18n/ko/compare';
+export { data } from '../../../web/src/i18n/ko/data';
+export { messages } from '../../../web/src/i18n/ko/messages';
+export { model } from '../../../web/src/i18n/ko/model';
+export { train } from '../../../web/src/i18n/ko/train';
+export { presets } from '../../../web/src/i18n/ko/presets';

@@ -1,0 +1,74 @@
+// The engine's coded messages: the page's list of codes is generated from the engine's
+// cpp/engine/messages.def (and is not stale); the real .wasm sends each code with its parameters,
+// and the page's English text for it is the engine's text; Korean has a text for every code.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EngineError, summarizeModel } from '../../web/src/engine/engine-api';
+import { ENGINE_MESSAGES } from '../../web/src/i18n/engine-messages';
+import { engine as en } from '../../web/src/i18n/en/engine';
+import { engine as ko } from '../../web/src/i18n/ko/engine';
+import { generate, OUT, readMessages } from '../../scripts/gen-engine-messages.mjs';
+import { loadEngine } from './helpers/wasm';
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+const seq = (...layers: object[]) => JSON.stringify({ class_name: 'Sequential', config: { layers } });
+const emb = { class_name: 'Embedding', config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] } };
+const lstm = (name: string, extra: object = {}) => ({ class_name: 'LSTM', config: { name, units: 8, ...extra } });
+
+// Models the engine rejects, the code it must give and the parameters it must send.
+const cases: [string, string, string[]][] = [
+  [seq(emb, lstm('lstm'), lstm('lstm_1')), 'needs_sequence', ['LSTM', 'lstm_1', 'LSTM', 'lstm']],
+  [seq(emb, lstm('lstm', { dropout: 1.5 })), 'rate_range', ['LSTM', 'lstm', 'dropout', '1.5']],
+  [seq(emb, lstm('lstm', { units: 0 })), 'size_range', ['LSTM', 'lstm', 'units', '0']],
+  [seq(emb, lstm('lstm', { units: 60000000 })), 'size_range', ['LSTM', 'lstm', 'units', '60000000']],
+  ['['.repeat(70) + ']'.repeat(70), 'nested_too_deep', []],
+  ['{"class_name": "Sequential", "x": 1e999}', 'number_too_large', []],
+  [seq(emb, lstm('lstm', { units: 2.5 })), 'not_whole_number', ['LSTM', 'lstm', 'units', '2.5']],
+  [seq(emb, lstm('lstm', { activation: 'swish' })), 'unknown_activation', ['LSTM', 'lstm', 'activation', 'swish']],
+  [seq(emb, lstm('x'), { class_name: 'Dense', config: { name: 'x', units: 1 } }), 'duplicate_name', ['x']],
+  [seq(emb, { class_name: 'Conv1D', config: { name: 'c' } }), 'unsupported_layer', ['2', 'Conv1D']],
+  [seq(lstm('lstm'), emb), 'one_hot_needs_vocabulary', ['LSTM', 'lstm', '0']],
+  [JSON.stringify({ class_name: 'Functional', config: {} }), 'not_sequential', ['Functional']],
+  ['[1, 2]', 'not_object', []],
+  [seq(), 'no_layers_besides_input', []],
+];
+
+describe('engine message codes', () => {
+  it('come from cpp/engine/messages.def, and the generated file is current', () => {
+    expect(readFileSync(OUT, 'utf8')).toBe(generate());
+    expect(ENGINE_MESSAGES.map((m) => m.code)).toEqual(readMessages().map((m) => m.code));
+    expect(new Set(ENGINE_MESSAGES.map((m) => m.code)).size).toBe(ENGINE_MESSAGES.length);
+  });
+
+  it('have an English and a Korean text for every code, Korean with Hangul and every parameter', () => {
+    for (const m of ENGINE_MESSAGES) {
+      const values = m.params.map((p, i) => `<${p}${i}>`);
+      const english = (en[m.code] as (...v: string[]) => string)(...values);
+      const korean = (ko[m.code] as (...v: string[]) => string)(...values);
+      expect(english, m.code).not.toMatch(/\{\w+\}/);
+      expect(korean, m.code).toMatch(HANGUL);
+      for (const v of values) {
+        expect(english, `${m.code} ${v}`).toContain(v);
+        expect(korean, `${m.code} ${v}`).toContain(v);
+      }
+    }
+    expect(Object.keys(ko).sort()).toEqual(ENGINE_MESSAGES.map((m) => m.code).sort());
+  });
+
+  it.each(cases)('the engine sends its code and parameters (%#: %s)', async (model, code, params) => {
+    const engine = await loadEngine();
+    let error: unknown;
+    try {
+      summarizeModel(engine, model);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EngineError);
+    const e = error as EngineError;
+    expect(e.code).toBe(code);
+    expect(e.params).toEqual(params);
+    // The page's English is exactly the engine's own text (what the CLI prints).
+    expect((en[code as keyof typeof en] as (...v: string[]) => string)(...params)).toBe(e.message);
+  });
+});

@@ -1,0 +1,51 @@
+// The engine's coded messages in Korean: one text per code of cpp/engine/messages.def (the type
+// requires every code, with the engine's parameters in its order). Keras names stay in Latin.
+import type { engine as En } from '../en/engine';
+import type { Translation } from '../translation';
+
+export const engine: Translation<typeof En> = {
+  no_layers: () => '모델에 층이 없습니다. 층을 하나 이상 추가하세요 (예: Embedding, LSTM, Dense).',
+  empty_name: (kind) => `${kind} 층의 이름이 비어 있습니다. 모든 층에 이름을 붙이세요.`,
+  duplicate_name: (name) => `'${name}'이라는 층이 둘 있습니다. 층 이름은 (Keras처럼) 서로 달라야 합니다. 하나의 이름을 바꾸세요.`,
+  input_length_range: (value) => `입력 길이(타임스텝)는 1부터 100000까지이거나 None이어야 하는데, ${value}을(를) 받았습니다.`,
+  one_hot_needs_vocabulary: (kind, name, vocab) =>
+    `${kind} 층 '${name}'이 첫 번째 층이라 원-핫 벡터를 읽습니다. 입력 크기는 (타임스텝, 어휘 사전 크기)여야 합니다 (예: batch_input_shape [null, 100, 500]). ` +
+    `받은 어휘 사전 크기는 ${vocab}입니다. 3차원 입력 크기를 주거나 Embedding 층을 맨 앞에 두세요.`,
+  bad_first_layer: (kind, name) =>
+    `${kind} 층 '${name}'은 첫 번째 층이 될 수 없습니다: 입력이 토큰 번호입니다. Embedding 층으로 시작하거나, 원-핫 입력 크기 (타임스텝, 어휘 사전 크기)의 순환층으로 시작하세요.`,
+  embedding_not_first: (name) =>
+    `Embedding 층 '${name}'이 첫 번째 층이 아닙니다. Embedding은 토큰 번호를 읽으므로 맨 앞에만 올 수 있습니다. 맨 위로 옮기거나 삭제하세요.`,
+  needs_sequence: (kind, name, belowKind, below) =>
+    `${kind} 층 '${name}'에는 시퀀스 (배치, 타임스텝, 특성)가 필요한데, 아래 층 ${belowKind} '${below}'은 리뷰마다 벡터 하나를 출력합니다. 아래 층에 return_sequences를 켜세요.`,
+  size_range: (kind, name, field, value) =>
+    `${kind} 층 '${name}': ${field}은(는) 1부터 50000000까지여야 합니다 (그보다 크면 어떤 층에도 너무 큽니다). ${field}=${value}을(를) 받았습니다.`,
+  rate_range: (kind, name, field, value) =>
+    `${kind} 층 '${name}': ${field}은(는) [0, 1) 범위여야 하는데, ${field}=${value}을(를) 받았습니다. (Keras는 조용히 잘라 냅니다. 0.3 같은 비율을 쓰세요.)`,
+  too_many_params: (kind, name, count, limit) =>
+    `${kind} 층 '${name}'의 모델 파라미터가 ${count}개가 됩니다. 층마다 한도는 ${limit}개입니다. 뉴런을 줄이거나 어휘 사전 / 임베딩 크기를 줄이세요.`,
+  not_json: (detail) => `모델이 올바른 JSON이 아닙니다 (${detail}). Keras의 model.to_json() 출력을 붙여 넣으세요.`,
+  not_object: () => '모델 JSON은 {"class_name": "Sequential", ...} 같은 객체여야 합니다.',
+  no_class_name: () => '모델 JSON에 "class_name"이 없습니다. "Sequential"이어야 합니다 (Keras의 model.to_json()).',
+  not_sequential: (className) => `Sequential 모델만 지원합니다. 받은 class_name은 "${className}"입니다. keras.Sequential로 모델을 다시 만드세요.`,
+  no_layer_list: () => 'Sequential 모델의 config에 "layers" 목록이 없습니다.',
+  unsupported_layer: (position, layerClass) =>
+    `${position}번째 층은 ${layerClass}인데, 지원하지 않는 층입니다. Embedding, SimpleRNN, LSTM, GRU, Dense, Dropout을 쓰세요.`,
+  missing_option: (kind, name, key) => `${kind} 층 '${name}': 옵션 '${key}'이 없습니다. 8 같은 정수를 주세요.`,
+  not_whole_number: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) 정수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  not_a_number: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) 수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  not_true_false: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) true나 false여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  unknown_activation: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key} '${value}'은(는) 지원하지 않습니다. linear, relu, tanh, sigmoid, hard_sigmoid, softmax 중 하나를 쓰세요.`,
+  output_not_dense: (name, kind) =>
+    `마지막 층 '${name}' (${kind})으로는 레이블에 맞춰 훈련할 수 없습니다. 두 클래스는 Dense(1, activation='sigmoid'), k개 클래스는 Dense(k, activation='softmax')로 모델을 끝내세요.`,
+  output_per_step: (name, kind) =>
+    `마지막 층 '${name}' (${kind})은 타임스텝마다 값을 출력하지만 리뷰마다 레이블은 하나입니다. 그 아래 순환층의 return_sequences를 끄세요.`,
+  output_activation: (name, kind, units, activation) =>
+    `마지막 층 '${name}' (${kind})은 units=${units}, activation='${activation}'입니다. 훈련하려면 Dense(1, activation='sigmoid') (이진 크로스 엔트로피)나 Dense(k > 1, activation='softmax') (다중 분류 크로스 엔트로피)가 필요합니다.`,
+  setting_range: (key, lo, hi, value) => `훈련 설정 ${key}은(는) ${lo}부터 ${hi}까지의 정수여야 하는데, ${value}을(를) 받았습니다.`,
+  no_layers_besides_input: () => '모델에 입력 말고는 층이 없습니다. 층을 하나 이상 추가하세요.',
+  number_too_large: () => '모델 JSON에 double로 나타낼 수 없을 만큼 큰 수(예: 1e999)가 있습니다. Keras 모델의 어떤 설정에도 필요 없는 수입니다. Keras의 model.to_json() 출력을 붙여 넣으세요.',
+  nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
+  model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
+  learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
+};
