@@ -137,6 +137,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
     if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + s["learning_rate"].dump() + ".");
     config.optimizer.learning_rate = lr;
   }
+  config.keras = setting_int(s, "keras", 3, 2, 3) == 2 ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
   const int patience = setting_int(s, "patience", 0, 0, 1000);
   if (patience > 0) {
     config.early_stopping.enabled = true;

@@ -24,7 +24,7 @@ RNN_COLD void require(bool ok, const std::string& optimizer, const char* field, 
   }
 }
 
-// SGD, Keras 3:
+// SGD, Keras 3 and tf.keras 2 alike (tf.keras 2 updates Embedding rows sparsely with momentum):
 //   without momentum:  w ← w − lr·g
 //   with momentum μ:   m ← μ·m − lr·g;  w ← w + m               (nesterov: w ← w + μ·m − lr·g)
 template <typename S>
@@ -35,15 +35,15 @@ class Sgd final : public Optimizer<S> {
   }
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     if (velocity_.empty()) {
-      for (int64_t i = 0; i < count; ++i) w[i] -= g[i] * lr;
+      for (int64_t i = begin; i < end; ++i) w[i] -= g[i] * lr;
       return;
     }
     const S mu = static_cast<S>(this->config_.momentum);
     S* m = velocity_.data();
-    for (int64_t i = 0; i < count; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       m[i] = m[i] * mu - g[i] * lr;
       if (this->config_.nesterov)
         w[i] += m[i] * mu - g[i] * lr;
@@ -56,9 +56,11 @@ class Sgd final : public Optimizer<S> {
   std::vector<S> velocity_;
 };
 
-// RMSprop, Keras 3 (epsilon inside the square root):
+// RMSprop:
 //   v ← ρ·v + (1 − ρ)·g²
-//   Δ = lr·g / √(v + ε)
+//   Keras 3:                      Δ = lr·g / √(v + ε)
+//   tf.keras 2, momentum 0:       Δ = lr·g / (√v + ε)      (its own dense path)
+//   tf.keras 2, momentum > 0:     Δ = lr·g / √(v + ε)      (TensorFlow's ApplyRMSProp kernel)
 //   without momentum: w ← w − Δ;  with momentum μ: m ← μ·m + Δ;  w ← w − m
 template <typename S>
 class RmsProp final : public Optimizer<S> {
@@ -69,16 +71,18 @@ class RmsProp final : public Optimizer<S> {
   }
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     const S rho = static_cast<S>(this->config_.rho);
     const S one_minus_rho = static_cast<S>(1.0 - this->config_.rho);
     const S eps = static_cast<S>(this->config_.epsilon);
     const S mu = static_cast<S>(this->config_.momentum);
+    const bool eps_outside = momentum_.empty() && this->config_.keras == KerasVersion::TfKeras2;
     S* v = mean_square_.data();
-    for (int64_t i = 0; i < count; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       v[i] = rho * v[i] + one_minus_rho * (g[i] * g[i]);
-      const S increment = (lr * g[i]) / std::sqrt(v[i] + eps);
+      const S increment =
+          eps_outside ? (lr * g[i]) / (std::sqrt(v[i]) + eps) : (lr * g[i]) / std::sqrt(v[i] + eps);
       if (momentum_.empty()) {
         w[i] -= increment;
       } else {
@@ -93,7 +97,8 @@ class RmsProp final : public Optimizer<S> {
   std::vector<S> momentum_;
 };
 
-// Adam, Keras 3 (t = iterations + 1; epsilon outside the square root, "epsilon hat"):
+// Adam, Keras 3 and tf.keras 2 alike (t = iterations + 1; epsilon outside the square root,
+// "epsilon hat"; tf.keras 2's sparse Embedding path updates every row too):
 //   m ← m + (g − m)(1 − β₁);  v ← v + (g² − v)(1 − β₂)
 //   α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  w ← w − α·m / (√v + ε)
 template <typename S>
@@ -105,7 +110,7 @@ class Adam final : public Optimizer<S> {
         second_moment_(first_moment_.size(), S(0)) {}
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t iteration) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t iteration) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     const S beta_1 = static_cast<S>(this->config_.beta_1);
     const S beta_2 = static_cast<S>(this->config_.beta_2);
@@ -117,7 +122,7 @@ class Adam final : public Optimizer<S> {
         lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
     S* m = first_moment_.data();
     S* v = second_moment_.data();
-    for (int64_t i = 0; i < count; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_beta_1;
       v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
       w[i] -= (m[i] * alpha) / (std::sqrt(v[i]) + eps);
@@ -187,7 +192,8 @@ RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfi
 //   g ← g·c / max(‖g‖₂, c)
 // which leaves g unchanged (up to rounding) when ‖g‖₂ ≤ c.
 template <typename S>
-void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads) {
+void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads,
+                        const std::vector<TouchedRows>* rows) {
   if (static_cast<int64_t>(params.size()) != total_ ||
       static_cast<int64_t>(grads.size()) != total_) {
     throw ModelError("Optimizer " + config_.name + ": expected " + std::to_string(total_) +
@@ -208,7 +214,21 @@ void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads) {
     }
     gradient = clipped_.data();
   }
-  update(params.data(), gradient, total_, iterations_);
+  if (rows == nullptr || !sparse_tables()) {
+    update(params.data(), gradient, 0, total_, iterations_);
+  } else {
+    // Everything outside the tables densely; inside them, only the looked-up rows.
+    int64_t done = 0;
+    for (const TouchedRows& table : *rows) {
+      update(params.data(), gradient, done, table.offset, iterations_);
+      for (size_t row = 0; row < table.touched.size(); ++row) {
+        const int64_t start = table.offset + static_cast<int64_t>(row) * table.width;
+        if (table.touched[row]) update(params.data(), gradient, start, start + table.width, iterations_);
+      }
+      done = table.offset + static_cast<int64_t>(table.touched.size()) * table.width;
+    }
+    update(params.data(), gradient, done, total_, iterations_);
+  }
   ++iterations_;
 }
 

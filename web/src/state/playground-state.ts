@@ -1,12 +1,13 @@
 // The one serialisable set-up the editor, the trainer and the compare view share: the model (as
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
 // through the page's URL (#s=...), and whatever comes in from a link is validated field by field.
-import type { DataSettings, TrainingSettings } from '../engine/protocol';
+import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 
 export const STATE_VERSION = 1;
 export const DEFAULT_PRESET = 'lstm';
 export const DEFAULT_SEED = 42;
+export const DEFAULT_KERAS: KerasVersion = 3;
 
 export interface PlaygroundState {
   /** The preset this set-up started from (its book curves are drawn), or null for the user's own. */
@@ -28,12 +29,12 @@ export const LIMITS = {
   seed: { min: 0, max: 2 ** 31 - 1 },
 } as const;
 
-export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED): PlaygroundState {
+export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: KerasVersion = DEFAULT_KERAS): PlaygroundState {
   return {
     preset: preset.id,
     model: JSON.stringify(preset.model, null, 2),
     data: { pack: 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
-    training: { ...preset.training, seed },
+    training: { ...preset.training, seed, keras },
   };
 }
 
@@ -110,6 +111,11 @@ export function validateState(raw: unknown): PlaygroundState {
         return t.restore_best;
       })(),
       seed: integerIn(t.seed, 'The seed', LIMITS.seed),
+      // Links made before the choice existed meant Keras 3.
+      keras: t.keras === undefined ? DEFAULT_KERAS : (() => {
+        if (t.keras !== 2 && t.keras !== 3) throw new StateError(`The Keras version must be 2 or 3; the link has ${JSON.stringify(t.keras)}.`);
+        return t.keras;
+      })(),
     },
   };
 }

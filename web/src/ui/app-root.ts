@@ -16,6 +16,7 @@ import './model-panel';
 import './data-panel';
 import './train-panel';
 import './compare-panel';
+import './chapter-panel';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
@@ -45,8 +46,9 @@ export class AppRoot extends LitElement {
   @state() private classifyModels: ClassifyModel[] = [];
   private trainedHere: ClassifyModel | null = null;
   private trainedInCompare: ClassifyModel[] = [];
+  private trainedInChapter: ClassifyModel[] = [];
   private updateClassifyModels(): void {
-    this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
+    this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare, ...this.trainedInChapter];
   }
 
   private restarts = 0;
@@ -150,7 +152,7 @@ export class AppRoot extends LitElement {
 
   private selectPreset(id: string): void {
     const p = presetById(id);
-    if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed), true);
+    if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed, this.setup.training.keras), true);
   }
 
   private requestSummary(delayMs: number): void {
@@ -270,6 +272,11 @@ export class AppRoot extends LitElement {
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
+        <chapter-panel .setup=${this.setup}
+          @chapter-trained=${(e: CustomEvent<ClassifyModel[]>) => {
+            this.trainedInChapter = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
+            this.updateClassifyModels();
+          }}></chapter-panel>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
             this.trainedInCompare = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));

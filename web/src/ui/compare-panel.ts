@@ -1,44 +1,24 @@
 // The Compare section: several models trained side by side on the same data and training
-// settings, one engine worker each, at most navigator.hardwareConcurrency − 1 at once (at least
-// one; the rest wait in a queue); their validation curves overlaid, a table of parameters, time
-// per epoch, best validation and test accuracy; and why LSTM and GRU have 4× and 3× the
-// recurrent weights of SimpleRNN.
+// settings, one engine worker each, scheduled as "Run chapter 9" is (engine/schedule.ts: one per
+// core, the longest first, the rest wait in a queue); their validation curves overlaid, a table of
+// parameters, time per epoch, best validation and test accuracy; and why LSTM and GRU have 4× and
+// 3× the recurrent weights of SimpleRNN.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../charts/line-chart';
 import '../charts/param-bars';
-import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
-import type { EpochLog, TrainResult } from '../engine/protocol';
+import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
+import { expectedSeconds } from '../presets/chapter9';
 import { presets } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
-import { isNanStop, strings } from './strings';
+import { strings } from './strings';
+import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
-
-type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancelled';
-
-export interface CompareJob {
-  id: string;
-  title: string;
-  modelJson: string;
-  state: JobState;
-  epoch: number;
-  params: number | null;
-  history: EpochLog[];
-  result: TrainResult | null;
-  error: string | null;
-  /** The worker holding this model (kept after training, so the model can still be used). */
-  client: EngineClient | null;
-}
-
-export function concurrencyLimit(hardwareConcurrency: number | undefined): number {
-  return Math.max(1, (hardwareConcurrency ?? 2) - 1);
-}
 
 @customElement('compare-panel')
 export class ComparePanel extends LitElement {
@@ -46,9 +26,9 @@ export class ComparePanel extends LitElement {
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @property({ attribute: false }) blocker: string | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
-  @state() jobs: CompareJob[] = [];
+  @state() jobs: TrainJob[] = [];
 
-  private readonly limit = concurrencyLimit(navigator.hardwareConcurrency);
+  private readonly limit = browserWorkerLimit();
   private runId = 0;
 
   static styles = css`
@@ -102,52 +82,16 @@ export class ComparePanel extends LitElement {
       .filter((c) => this.picks.has(c.id))
       .flatMap((c) => {
         const model = c.model();
-        return model === null ? [] : [{
-          id: c.id, title: c.title, modelJson: this.fitToData(model), state: 'queued' as JobState, epoch: 0,
-          params: null, history: [], result: null, error: null, client: null,
-        }];
+        return model === null ? [] : [newJob(c.id, c.title, this.fitToData(model), expectedSeconds(c.id))];
       });
-    for (let i = 0; i < Math.min(this.limit, this.jobs.length); i++) void this.worker(run);
-  }
-
-  /** One lane of the pool: takes queued jobs one after another until none is left. */
-  private async worker(run: number): Promise<void> {
-    for (;;) {
-      const job = this.jobs.find((j) => j.state === 'queued');
-      if (!job || run !== this.runId) return;
-      await this.runJob(job, run);
-    }
-  }
-
-  private update1(job: CompareJob, patch: Partial<CompareJob>): void {
-    Object.assign(job, patch);
-    this.jobs = [...this.jobs];
-  }
-
-  private async runJob(job: CompareJob, run: number): Promise<void> {
     const { data, training } = this.setup;
-    const client = new EngineClient();
-    this.update1(job, { state: 'loading', client });
-    client.on((e) => {
-      if (run !== this.runId) return;
-      if (e.event === 'batch' && e.epoch !== job.epoch) this.update1(job, { epoch: e.epoch });
-      else if (e.event === 'epoch') this.update1(job, { history: [...job.history, e] });
-    });
-    try {
-      const summary = await client.request('summarize', { modelJson: job.modelJson });
-      this.update1(job, { params: summary.total_params });
-      await client.request('loadData', data);
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'training', epoch: 1 });
-      const result = await client.request('train', { modelJson: job.modelJson, data, training });
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? strings.nanLoss(result.message) : null });
-      this.announceTrained();
-    } catch (e) {
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
-      client.terminate();
-    }
+    const alive = () => run === this.runId;
+    const update = (job: TrainJob, patch: Partial<TrainJob>) => {
+      Object.assign(job, patch);
+      this.jobs = [...this.jobs];
+      if (patch.state === 'done') this.announceTrained();
+    };
+    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, data, training, update, alive), () => !alive());
   }
 
   /**
@@ -161,11 +105,7 @@ export class ComparePanel extends LitElement {
 
   private cancel(): void {
     this.runId++;
-    for (const j of this.jobs) {
-      if (j.state !== 'done' && j.state !== 'failed') j.state = 'cancelled';
-      j.client?.terminate();
-      j.client = null;
-    }
+    cancelJobs(this.jobs, true);
     this.jobs = [...this.jobs];
     this.announceTrained();
   }
@@ -173,17 +113,6 @@ export class ComparePanel extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancel();
-  }
-
-  private stateText(j: CompareJob): string {
-    switch (j.state) {
-      case 'queued': return strings.jobQueued;
-      case 'loading': return strings.jobLoading;
-      case 'training': return strings.jobTraining(j.epoch, this.setup.training.epochs);
-      case 'done': return strings.jobDone(strings.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
-      case 'failed': return strings.jobFailed(j.error ?? '');
-      case 'cancelled': return strings.jobCancelled;
-    }
   }
 
   render() {
@@ -216,10 +145,8 @@ export class ComparePanel extends LitElement {
   }
 
   private renderResults() {
-    const maxEpochs = Math.max(1, ...this.jobs.map((j) => j.history.length));
-    const x = Array.from({ length: maxEpochs }, (_, i) => i + 1);
-    const series = this.jobs.map((j, i) => ({ label: j.title, color: COLORS[i % COLORS.length], points: true }));
-    const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
+    const series = this.jobs.map((j, i) => ({ label: j.title, color: RUN_COLORS[i % RUN_COLORS.length], points: true }));
+    const cols = (k: 'val_loss' | 'val_accuracy') => epochColumns(this.jobs, k);
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
       <table aria-label=${strings.compareTable}>
@@ -228,7 +155,7 @@ export class ComparePanel extends LitElement {
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.map((h) => h.val_accuracy)) : null;
-          return html`<tr><td>${j.title}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          return html`<tr><td>${j.title}</td><td>${jobStateText(j, this.setup.training.epochs)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
       </table>

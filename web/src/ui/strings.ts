@@ -159,6 +159,8 @@ export const strings = {
   bookCurveNote: (src: string, quick: boolean) =>
     `Dashed lines: the curve published in ${src}, for the same model (its full data, num_words and batch size; ${quick ? 'your quick subset differs' : 'yours trains on the same split sizes, from its own random start'}).`,
   noBookCurve: 'The sources printed no per-epoch curve for this preset.',
+  kerasVersionLabel: 'Keras version',
+  kerasVersion: { 3: 'Keras 3', 2: 'tf.keras 2 (TF 2.6–2.10)' } as Record<2 | 3, string>,
   historyHeading: 'Training log',
   colEpoch: 'Epoch',
   colSeconds: 'Seconds',
@@ -184,6 +186,32 @@ export const strings = {
   jobDone: (reason: string) => reason,
   jobFailed: (msg: string) => `failed: ${msg}`,
   jobCancelled: 'cancelled',
+  // Run chapter 9
+  chapterHeading: 'The whole chapter',
+  chapterHelp: (conc: number, keras: string) =>
+    `Trains chapter 9’s six models with the book’s settings (RMSprop 1e-4, batch 64, up to 100 epochs, early stopping with patience 3 restoring the best weights, seed 42) in ${keras}, ${conc} at once, the longest first. Choose the Keras version on the Train tab.`,
+  runChapter: 'Run chapter 9',
+  chapterQuick: 'On the quick subset (a fast preview)',
+  cancelChapter: 'Cancel chapter run',
+  chapterRunning: (done: number, total: number) => `Chapter 9: ${done} of ${total} models finished…`,
+  chapterDone: (models: number, secs: number) => `Chapter 9: ${models} models in ${secs} s`,
+  chapterCancelled: 'Chapter 9: cancelled.',
+  chapterTable: 'Chapter 9 results',
+  chapterCaption: (quick: boolean, keras: string, k: 2 | 3) =>
+    `${quick ? 'Quick subset (2,000 / 500 / 1,000 reviews): a preview, not the book’s data' : 'The book’s split (20,000 / 5,000 / 25,000 reviews)'}, ${keras}; printed: ${k === 3 ? 'the book’s 2025 notebook (Keras 3)' : 'the 2021 runs of the book’s code (TF 2.6) and the first edition’s 500-word 09-2 runs'}.`,
+  chapterValLoss: 'Chapter 9: validation loss per epoch',
+  chapterValAcc: 'Chapter 9: validation accuracy per epoch',
+  colEpochsRun: 'Epochs run',
+  colBestValLoss: 'Best val_loss',
+  colStarted: 'Started (s)',
+  colEnded: 'Ended (s)',
+  colPrinted: (k: 2 | 3) => (k === 3 ? 'Printed, 2025 notebook' : 'Printed, 2021 runs'),
+  colNotebookSeconds: 'Notebook seconds',
+  bestAt: (epoch: number) => `best ${epoch}`,
+  printedCell: (p: { epochs: number; val_loss: number; val_accuracy: number; last_epoch_only?: boolean; test_accuracy?: number; words?: number }) =>
+    `${p.epochs} epochs; ${p.last_epoch_only ? 'last' : 'best'} ${p.val_loss.toFixed(4)} / ${p.val_accuracy.toFixed(3)}` +
+    `${p.test_accuracy ? `; test ${p.test_accuracy.toFixed(4)}` : ''}${p.words ? ` (${p.words} words)` : ''}`,
+  notebookSeconds: (s: number, words?: number) => `${n(s)} s${words ? ` (${words} words)` : ''}`,
   compareValLoss: 'Validation loss per epoch',
   compareValAcc: 'Validation accuracy per epoch',
   paramHeading: 'Where the parameters are',

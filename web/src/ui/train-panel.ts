@@ -1,4 +1,5 @@
-// The Train section: optimizer, learning rate, batch size, epochs, early stopping and seed; Train,
+// The Train section: optimizer, learning rate, batch size, epochs, early stopping, seed and Keras
+// version (whose arithmetic; the published curve of the matching generation is drawn); Train,
 // Pause, Resume and Stop; live charts (per-batch loss, per-epoch loss and accuracy beside the curve
 // the book printed); a progress bar; and the test accuracy at the end. The worker computes, this
 // component only draws what its events say.
@@ -8,7 +9,7 @@ import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
-import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
+import type { BatchEvent, EpochLog, KerasVersion, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
 import { isNanStop, strings } from './strings';
@@ -16,6 +17,12 @@ import { isNanStop, strings } from './strings';
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
 const C_TRAIN = '#1f77b4', C_VAL = '#d62728';
+
+/** The published curve run by the same Keras generation (the first one when none is). */
+function matchingCurve(books: { source: string }[], keras: KerasVersion): number {
+  const i = books.findIndex((b) => (keras === 3 ? /keras3/ : /tf2/).test(b.source));
+  return Math.max(0, i);
+}
 
 @customElement('train-panel')
 export class TrainPanel extends LitElement {
@@ -68,7 +75,9 @@ export class TrainPanel extends LitElement {
     }
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
-      if (prev && prev.preset !== this.setup.preset) this.bookIndex = 0;
+      if (!prev || prev.preset !== this.setup.preset || prev.training.keras !== this.setup.training.keras) {
+        this.bookIndex = matchingCurve(this.setup.preset ? presetById(this.setup.preset)?.book_curves ?? [] : [], this.setup.training.keras);
+      }
     }
   }
 
@@ -224,6 +233,11 @@ export class TrainPanel extends LitElement {
           @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
           <label for="restore-best">${strings.restoreBestLabel}</label></span>
         ${this.numberField('seed', strings.seedLabel, 'seed', '1')}
+        <span><label for="keras-version">${strings.kerasVersionLabel}</label>
+          <select id="keras-version" ?disabled=${this.running}
+            @change=${(e: Event) => this.changeTraining({ keras: Number((e.target as HTMLSelectElement).value) as KerasVersion })}>
+            ${([3, 2] as const).map((k) => html`<option value=${k} ?selected=${k === t.keras}>${strings.kerasVersion[k]}</option>`)}
+          </select></span>
       </div>
       <div class="buttons">
         <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${strings.train}</button>
