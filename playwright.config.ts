@@ -16,6 +16,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
+    // English unless a test asks for Korean: the page follows navigator.languages on a first visit.
+    locale: 'en-US',
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',

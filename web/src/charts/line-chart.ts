@@ -5,6 +5,7 @@ import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { LanguageController, ui } from '../i18n';
 
 export interface SeriesStyle {
   label: string;
@@ -16,6 +17,7 @@ export interface SeriesStyle {
 
 @customElement('line-chart')
 export class LineChart extends LitElement {
+  private readonly language = new LanguageController(this);
   /** The chart's accessible name; the element also says how many points it holds. */
   @property() label = '';
   @property() xLabel = '';
@@ -46,7 +48,7 @@ export class LineChart extends LitElement {
 
   render() {
     const n = this.pointCount;
-    return html`<figure role="img" aria-label=${`${this.label}: ${n} point${n === 1 ? '' : 's'}`}>
+    return html`<figure role="img" aria-label=${ui.common.chartPoints(this.label, n)}>
       <figcaption aria-hidden="true">${this.label}</figcaption>
       <div class="plot"></div>
     </figure>`;

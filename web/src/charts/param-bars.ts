@@ -3,7 +3,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { recurrentWeights } from '../state/model-layers';
-import { strings } from '../ui/strings';
+import { LanguageController, ui } from '../i18n';
 
 const PARTS = [
   { key: 'kernel', color: '#4e79a7' },
@@ -13,6 +13,7 @@ const PARTS = [
 
 @customElement('param-bars')
 export class ParamBars extends LitElement {
+  private readonly language = new LanguageController(this);
   /** Input features n and units u of the recurrent layer compared. */
   @property({ type: Number }) features = 16;
   @property({ type: Number }) units = 8;
@@ -36,7 +37,7 @@ export class ParamBars extends LitElement {
     const base = rows[0].w.recurrent;
     return html`
       <svg viewBox="0 0 ${left + width + 150} ${rows.length * (barH + gap) + 10}" role="img"
-        aria-label=${strings.paramChartLabel(n, u, rows.map((r) => `${r.kind} ${r.w.total}`).join(', '))}>
+        aria-label=${ui.compare.paramChartLabel(n, u, rows.map((r) => `${r.kind} ${r.w.total}`).join(', '))}>
         ${rows.map((r, i) => {
           const y = 5 + i * (barH + gap);
           let x = left;
@@ -48,18 +49,18 @@ export class ParamBars extends LitElement {
               x += w;
               return rect;
             })}
-            <text x=${x + 6} y=${y + barH / 2 + 4}>${r.w.total.toLocaleString('en-US')} (${strings.timesRecurrent(r.w.recurrent / base)})</text>`;
+            <text x=${x + 6} y=${y + barH / 2 + 4}>${r.w.total.toLocaleString('en-US')} (${ui.compare.timesRecurrent(r.w.recurrent / base)})</text>`;
         })}
       </svg>
-      <div class="legend">${PARTS.map((p) => html`<span><span class="swatch" style="background:${p.color}"></span>${strings.weightPart[p.key]}</span>`)}</div>
-      <table aria-label=${strings.paramTableLabel}>
-        <thead><tr><th scope="col">${strings.cellType}</th><th scope="col">${strings.weightPart.kernel}</th>
-          <th scope="col">${strings.weightPart.recurrent}</th><th scope="col">${strings.weightPart.bias}</th><th scope="col">${strings.colParams}</th></tr></thead>
+      <div class="legend">${PARTS.map((p) => html`<span><span class="swatch" style="background:${p.color}"></span>${ui.compare.weightPart[p.key]}</span>`)}</div>
+      <table aria-label=${ui.compare.paramTableLabel}>
+        <thead><tr><th scope="col">${ui.compare.cellType}</th><th scope="col">${ui.compare.weightPart.kernel}</th>
+          <th scope="col">${ui.compare.weightPart.recurrent}</th><th scope="col">${ui.compare.weightPart.bias}</th><th scope="col">${ui.model.colParams}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${r.kind}</td>
           <td>${n} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.kernel.toLocaleString('en-US')}</td>
           <td>${u} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.recurrent.toLocaleString('en-US')}</td>
           <td>${r.w.bias.toLocaleString('en-US')}</td><td>${r.w.total.toLocaleString('en-US')}</td></tr>`)}</tbody>
       </table>
-      <p>${strings.paramChartExplain(n, u)}</p>`;
+      <p>${ui.compare.paramChartExplain(n, u)}</p>`;
   }
 }

@@ -11,7 +11,7 @@ import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
 import { setupProblem } from '../state/setup-check';
-import { strings } from './strings';
+import { chooseLanguage, language, LanguageController, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -20,25 +20,26 @@ import './chapter-panel';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
-import { classifyStrings } from './classify-strings';
 // ---- end Classify tab ----
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_TITLES: Record<Tab, string> = {
-  model: strings.tabModel, data: strings.tabData, train: strings.tabTrain, compare: strings.tabCompare,
-  classify: classifyStrings.tab,
+const TAB_TITLES: Record<Tab, () => string> = {
+  model: () => ui.app.tabModel, data: () => ui.app.tabData, train: () => ui.app.tabTrain,
+  compare: () => ui.app.tabCompare, classify: () => ui.classify.tab,
 };
 
 @customElement('app-root')
 export class AppRoot extends LitElement {
+  private readonly language = new LanguageController(this);
   @state() private setup: PlaygroundState = defaultState();
-  @state() private engineStatus = strings.engineLoading;
+  /** Messages are kept as functions so that they follow a change of language. */
+  @state() private engineStatus: Text = () => ui.app.engineLoading;
   @state() private summary: ModelSummary | null = null;
   @state() private modelError: string | null = null;
   @state() private tab: Tab = 'model';
-  @state() private linkError: string | null = null;
-  @state() private workerNote: string | null = null;
+  @state() private linkError: Text | null = null;
+  @state() private workerNote: Text | null = null;
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
@@ -97,7 +98,7 @@ export class AppRoot extends LitElement {
       this.linkError = null;
       this.applySetup(fromLink ?? this.setup, true);
     } catch (e) {
-      this.linkError = strings.badLink(e instanceof StateError ? e.message : String(e));
+      this.linkError = () => ui.app.badLink(e instanceof StateError ? e.message : String(e));
       this.applySetup(defaultState(), true);
     }
   }
@@ -105,8 +106,8 @@ export class AppRoot extends LitElement {
   private startClient(): EngineClient {
     const client = new EngineClient();
     client.request('init', {}).then(
-      (info) => (this.engineStatus = strings.engineReady(info.simd)),
-      (e: Error) => (this.engineStatus = strings.engineFailed(e.message)),
+      (info) => (this.engineStatus = () => ui.app.engineReady(info.simd)),
+      (e: Error) => (this.engineStatus = () => ui.app.engineFailed(e.message)),
     );
     client.on((ev) => {
       if (ev.event !== 'fatal' || client !== this.client) return;
@@ -114,10 +115,10 @@ export class AppRoot extends LitElement {
       // that cannot even start would fail again: give up after a few tries and say so.
       this.training = false;
       if (++this.restarts > 3) {
-        this.engineStatus = strings.engineFailed(ev.error);
+        this.engineStatus = () => ui.app.engineFailed(ev.error);
         return;
       }
-      this.workerNote = strings.engineRestarted(ev.error);
+      this.workerNote = () => ui.app.engineRestarted(ev.error);
       this.client = this.startClient();
       this.requestSummary(0);
     });
@@ -176,12 +177,12 @@ export class AppRoot extends LitElement {
 
   /** Why the current set-up cannot be trained, or null. */
   private trainBlocker(): string | null {
-    if (this.modelError) return strings.cannotTrain;
-    if (!this.summary) return strings.engineLoading;
+    if (this.modelError) return ui.common.cannotTrain;
+    if (!this.summary) return ui.app.engineLoading;
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
-    if (preset?.summary_only && this.isPresetModel(preset.model)) return strings.summaryOnlyCannotTrain(preset.summary_only);
+    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? strings.setupProblem(problem) : null;
+    return problem ? ui.common.setupProblem(problem) : null;
   }
 
   private isPresetModel(model: unknown): boolean {
@@ -226,32 +227,37 @@ export class AppRoot extends LitElement {
     const onChange = (e: CustomEvent<PlaygroundState>) => this.applySetup(e.detail);
     return html`
       <header>
-        <h1>${strings.appTitle}</h1>
-        <p class="tagline">${strings.tagline}</p>
+        <h1>${ui.app.appTitle}</h1>
+        <p class="tagline">${ui.app.tagline}</p>
+        <span class="language"><label for="language">${ui.app.languageLabel}</label>
+          <select id="language" @change=${(e: Event) => chooseLanguage((e.target as HTMLSelectElement).value as Lang)}>
+            <option value="ko" lang="ko" ?selected=${language() === 'ko'}>한국어</option>
+            <option value="en" lang="en" ?selected=${language() === 'en'}>English</option>
+          </select></span>
       </header>
-      <p class="status" role="note">${this.engineStatus}</p>
-      ${this.linkError ? html`<div class="error" role="alert">${this.linkError}
-        <button @click=${() => (this.linkError = null)}>${strings.dismiss}</button></div>` : nothing}
-      ${this.workerNote ? html`<div class="notice">${this.workerNote}
-        <button @click=${() => (this.workerNote = null)}>${strings.dismiss}</button></div>` : nothing}
+      <p class="status" role="note">${this.engineStatus()}</p>
+      ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
+        <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.workerNote ? html`<div class="notice">${this.workerNote()}
+        <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
       <div class="bar">
-        <span><label for="preset">${strings.presetLabel}</label>
+        <span><label for="preset">${ui.app.presetLabel}</label>
           <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
             ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
-              ${p.title}${p.summary_only ? ` (${strings.summaryOnly})` : ''}</option>`)}
+              ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
-        ${preset ? html`<span class="source">${strings.source(preset.source)}</span>` : nothing}
-        <span class="link"><label for="link">${strings.linkLabel}</label>
+        ${preset ? html`<span class="source">${ui.app.source(preset.source)}</span>` : nothing}
+        <span class="link"><label for="link">${ui.app.linkLabel}</label>
           <input id="link" readonly .value=${this.link()} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          <button @click=${() => this.copyLink()}>${strings.copyLink}</button>
-          <span aria-live="polite">${this.copied ? strings.linkCopied : ''}</span></span>
+          <button @click=${() => this.copyLink()}>${ui.app.copyLink}</button>
+          <span aria-live="polite">${this.copied ? ui.app.linkCopied : ''}</span></span>
       </div>
       ${preset?.summary_only && this.isPresetModel(preset.model)
-        ? html`<p class="notice">${strings.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
-      <div role="tablist" aria-label=${strings.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
+        ? html`<p class="notice">${ui.app.summaryOnlyNote(preset.summary_only)}</p>` : nothing}
+      <div role="tablist" aria-label=${ui.app.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
         ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
-          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]}</button>`)}
+          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
         <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError} ?busy=${this.training}
@@ -267,19 +273,19 @@ export class AppRoot extends LitElement {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
-            this.trainedHere = { label: classifyStrings.trainedHere(preset?.title ?? strings.customPreset), client: this.client };
+            this.trainedHere = { label: ui.classify.trainedHere(preset?.title ?? ui.app.customPreset), client: this.client };
             this.updateClassifyModels();
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <chapter-panel .setup=${this.setup}
           @chapter-trained=${(e: CustomEvent<ClassifyModel[]>) => {
-            this.trainedInChapter = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
+            this.trainedInChapter = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
             this.updateClassifyModels();
           }}></chapter-panel>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
-            this.trainedInCompare = e.detail.map((m) => ({ label: classifyStrings.trainedInCompare(m.label), client: m.client }));
+            this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
             this.updateClassifyModels();
           }}></compare-panel>
       </section>

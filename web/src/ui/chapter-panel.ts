@@ -12,15 +12,16 @@ import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
 import { CHAPTER9, PRINTED, chapterTraining } from '../presets/chapter9';
 import { presetById } from '../presets/presets';
 import type { PlaygroundState } from '../state/playground-state';
-import { strings } from './strings';
+import { LanguageController, ui, type Text } from '../i18n';
 import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
 @customElement('chapter-panel')
 export class ChapterPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @state() private quick = false;
   @state() private jobs: TrainJob[] = [];
-  @state() private status = '';
+  @state() private status: Text = () => '';
   /** The data and Keras version of the run shown (the page's choice may have changed since). */
   @state() private shown: { quick: boolean; keras: 2 | 3 } | null = null;
 
@@ -58,7 +59,8 @@ export class ChapterPanel extends LitElement {
       return newJob(c.id, preset.title, JSON.stringify(preset.model), c.seconds);
     });
     this.startedAt = performance.now();
-    this.status = strings.chapterRunning(0, this.jobs.length);
+    const total = this.jobs.length;
+    this.status = () => ui.compare.chapterRunning(0, total);
     const alive = () => run === this.runId;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => {
       Object.assign(job, patch);
@@ -74,11 +76,14 @@ export class ChapterPanel extends LitElement {
 
   private onFinished(): void {
     const finished = this.jobs.filter((j) => j.state === 'done' || j.state === 'failed').length;
-    if (finished < this.jobs.length) {
-      this.status = strings.chapterRunning(finished, this.jobs.length);
+    const total = this.jobs.length;
+    if (finished < total) {
+      this.status = () => ui.compare.chapterRunning(finished, total);
     } else {
       const last = Math.max(...this.jobs.map((j) => j.endedAt ?? 0));
-      this.status = strings.chapterDone(this.jobs.filter((j) => j.state === 'done').length, Math.round((last - this.startedAt) / 1000));
+      const done = this.jobs.filter((j) => j.state === 'done').length;
+      const seconds = Math.round((last - this.startedAt) / 1000);
+      this.status = () => ui.compare.chapterDone(done, seconds);
     }
     const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title, client: j.client! }));
     this.dispatchEvent(new CustomEvent('chapter-trained', { detail, bubbles: true, composed: true }));
@@ -89,7 +94,7 @@ export class ChapterPanel extends LitElement {
     const wasRunning = this.running;
     cancelJobs(this.jobs, !wasRunning);
     this.jobs = [...this.jobs];
-    if (wasRunning) this.status = strings.chapterCancelled;
+    if (wasRunning) this.status = () => ui.compare.chapterCancelled;
   }
 
   disconnectedCallback(): void {
@@ -101,15 +106,15 @@ export class ChapterPanel extends LitElement {
   render() {
     if (!this.setup) return nothing;
     return html`
-      <h2>${strings.chapterHeading}</h2>
-      <p class="help">${strings.chapterHelp(this.limit, strings.kerasVersion[this.setup.training.keras])}</p>
+      <h2>${ui.compare.chapterHeading}</h2>
+      <p class="help">${ui.compare.chapterHelp(this.limit, ui.train.kerasVersion[this.setup.training.keras])}</p>
       <div class="controls">
-        <button ?disabled=${this.running} @click=${() => this.start()}>${strings.runChapter}</button>
+        <button ?disabled=${this.running} @click=${() => this.start()}>${ui.compare.runChapter}</button>
         <label><input type="checkbox" .checked=${this.quick} ?disabled=${this.running}
-          @change=${(e: Event) => (this.quick = (e.target as HTMLInputElement).checked)} /> ${strings.chapterQuick}</label>
-        ${this.running ? html`<button @click=${() => this.cancel()}>${strings.cancelChapter}</button>` : nothing}
+          @change=${(e: Event) => (this.quick = (e.target as HTMLInputElement).checked)} /> ${ui.compare.chapterQuick}</label>
+        ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelChapter}</button>` : nothing}
       </div>
-      <p role="status">${this.status}</p>
+      <p role="status">${this.status()}</p>
       ${this.jobs.length && this.shown ? this.renderRun(this.shown.quick, this.shown.keras) : nothing}`;
   }
 
@@ -118,14 +123,14 @@ export class ChapterPanel extends LitElement {
     const since = (t: number | null) => (t === null ? '—' : ((t - this.startedAt) / 1000).toFixed(1));
     const series = this.jobs.map((j, i) => ({ label: j.title, color: RUN_COLORS[i % RUN_COLORS.length], points: true }));
     return html`
-      <table aria-label=${strings.chapterTable}>
-        <caption>${strings.chapterCaption(quick, strings.kerasVersion[keras], keras)}</caption>
+      <table aria-label=${ui.compare.chapterTable}>
+        <caption>${ui.compare.chapterCaption(quick, ui.train.kerasVersion[keras], keras)}</caption>
         <thead><tr>
-          <th scope="col">${strings.colModel}</th><th scope="col">${strings.colState}</th>
-          <th scope="col">${strings.colEpochsRun}</th><th scope="col">${strings.colBestValLoss}</th>
-          <th scope="col">${strings.colBestValAcc}</th><th scope="col">${strings.colTestAcc}</th>
-          <th scope="col">${strings.colSeconds}</th><th scope="col">${strings.colStarted}</th><th scope="col">${strings.colEnded}</th>
-          <th scope="col">${strings.colPrinted(keras)}</th><th scope="col">${strings.colNotebookSeconds}</th>
+          <th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th>
+          <th scope="col">${ui.compare.colEpochsRun}</th><th scope="col">${ui.compare.colBestValLoss}</th>
+          <th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th>
+          <th scope="col">${ui.compare.colSeconds}</th><th scope="col">${ui.compare.colStarted}</th><th scope="col">${ui.compare.colEnded}</th>
+          <th scope="col">${ui.compare.colPrinted(keras)}</th><th scope="col">${ui.compare.colNotebookSeconds}</th>
         </tr></thead>
         <tbody>${this.jobs.map((j) => {
           const r = j.result;
@@ -133,18 +138,18 @@ export class ChapterPanel extends LitElement {
           const p = PRINTED[keras][j.id];
           return html`<tr data-id=${j.id}>
             <td>${j.title}</td><td>${jobStateText(j, 100)}</td>
-            <td>${r ? `${r.history.length} (${strings.bestAt(r.best_epoch)})` : '—'}</td>
+            <td>${r ? `${r.history.length} (${ui.compare.bestAt(r.best_epoch)})` : '—'}</td>
             <td>${fmt(best?.val_loss ?? r?.best_val_loss, 4)}</td><td>${fmt(r?.best_val_accuracy)}</td><td>${fmt(r?.test_accuracy)}</td>
             <td>${j.endedAt !== null && j.startedAt !== null ? ((j.endedAt - j.startedAt) / 1000).toFixed(1) : '—'}</td>
             <td class="started">${since(j.startedAt)}</td><td class="ended">${since(j.endedAt)}</td>
-            <td class="printed">${p ? strings.printedCell(p) : '—'}</td>
-            <td class="printed">${p?.seconds ? strings.notebookSeconds(p.seconds, p.words) : '—'}</td>
+            <td class="printed">${p ? ui.compare.printedCell(p.epochs, p.last_epoch_only ?? false, p.val_loss, p.val_accuracy, p.test_accuracy ?? null, p.words ?? null) : '—'}</td>
+            <td class="printed">${p?.seconds ? ui.compare.notebookSeconds(p.seconds, p.words ?? null) : '—'}</td>
           </tr>`;
         })}</tbody>
       </table>
       <div class="charts">
-        <line-chart integerX label=${strings.chapterValLoss} xLabel=${strings.xEpoch} yLabel=${strings.yLoss} .series=${series} .columns=${epochColumns(this.jobs, 'val_loss')}></line-chart>
-        <line-chart integerX label=${strings.chapterValAcc} xLabel=${strings.xEpoch} yLabel=${strings.yAcc} .series=${series} .columns=${epochColumns(this.jobs, 'val_accuracy')}></line-chart>
+        <line-chart integerX label=${ui.compare.chapterValLoss} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yLoss} .series=${series} .columns=${epochColumns(this.jobs, 'val_loss')}></line-chart>
+        <line-chart integerX label=${ui.compare.chapterValAcc} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yAcc} .series=${series} .columns=${epochColumns(this.jobs, 'val_accuracy')}></line-chart>
       </div>`;
   }
 }

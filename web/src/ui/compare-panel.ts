@@ -14,7 +14,7 @@ import { presets } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
-import { strings } from './strings';
+import { LanguageController, ui } from '../i18n';
 import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
 const CURRENT = 'current';
@@ -22,6 +22,7 @@ const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
 
 @customElement('compare-panel')
 export class ComparePanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @property({ attribute: false }) blocker: string | null = null;
@@ -48,7 +49,7 @@ export class ComparePanel extends LitElement {
   private candidates(): { id: string; title: string; model: () => string | null }[] {
     const list: { id: string; title: string; model: () => string | null }[] = presets
       .filter((p) => !p.summary_only).map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model) }));
-    list.push({ id: CURRENT, title: strings.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
+    list.push({ id: CURRENT, title: ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
     return list;
   }
 
@@ -119,18 +120,18 @@ export class ComparePanel extends LitElement {
     if (!this.setup) return nothing;
     const rnn = this.recurrentShape();
     return html`
-      <h2>${strings.compareHeading}</h2>
-      <p class="help">${strings.compareHelp(this.limit)}</p>
+      <h2>${ui.compare.compareHeading}</h2>
+      <p class="help">${ui.compare.compareHelp(this.limit)}</p>
       <fieldset ?disabled=${this.running}>
-        <legend>${strings.compareModels}</legend>
+        <legend>${ui.compare.compareModels}</legend>
         ${this.candidates().map((c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
           ?disabled=${c.id === CURRENT && this.blocker !== null}
           @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title}</label>`)}
       </fieldset>
-      <button ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${strings.compare}</button>
-      ${this.running ? html`<button @click=${() => this.cancel()}>${strings.cancelCompare}</button>` : nothing}
+      <button ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
+      ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
       ${this.jobs.length ? this.renderResults() : nothing}
-      <h3>${strings.paramHeading}</h3>
+      <h3>${ui.compare.paramHeading}</h3>
       <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;
   }
 
@@ -149,9 +150,9 @@ export class ComparePanel extends LitElement {
     const cols = (k: 'val_loss' | 'val_accuracy') => epochColumns(this.jobs, k);
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
-      <table aria-label=${strings.compareTable}>
-        <thead><tr><th scope="col">${strings.colModel}</th><th scope="col">${strings.colState}</th><th scope="col">${strings.colParams}</th>
-          <th scope="col">${strings.colSecondsPerEpoch}</th><th scope="col">${strings.colBestValAcc}</th><th scope="col">${strings.colTestAcc}</th></tr></thead>
+      <table aria-label=${ui.compare.compareTable}>
+        <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
+          <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.map((h) => h.val_accuracy)) : null;
@@ -160,8 +161,8 @@ export class ComparePanel extends LitElement {
         })}</tbody>
       </table>
       <div class="charts">
-        <line-chart integerX label=${strings.compareValLoss} xLabel=${strings.xEpoch} yLabel=${strings.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
-        <line-chart integerX label=${strings.compareValAcc} xLabel=${strings.xEpoch} yLabel=${strings.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>
+        <line-chart integerX label=${ui.compare.compareValLoss} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yLoss} .series=${series} .columns=${cols('val_loss')}></line-chart>
+        <line-chart integerX label=${ui.compare.compareValAcc} xLabel=${ui.common.xEpoch} yLabel=${ui.common.yAcc} .series=${series} .columns=${cols('val_accuracy')}></line-chart>
       </div>`;
   }
 }

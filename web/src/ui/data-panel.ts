@@ -8,19 +8,21 @@ import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
-import { strings } from './strings';
+import { LanguageController, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
 export class DataPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   /** Loads data only while the section is shown. */
   @property({ type: Boolean }) active = false;
   @property({ type: Boolean }) busy = false;
   @state() private info: DataInfo | null = null;
-  @state() private error: string | null = null;
-  @state() private progress: string | null = null;
+  @state() private error: Text | null = null;
+  /** Messages are kept as functions so that they follow a change of language. */
+  @state() private progress: Text | null = null;
   @state() private words: WordIndex | null = null;
-  @state() private wordsError: string | null = null;
+  @state() private wordsError: Text | null = null;
 
   private client: EngineClient | null = null;
   private loadedKey = '';
@@ -56,14 +58,14 @@ export class DataPanel extends LitElement {
   }
 
   private async loadWords(): Promise<void> {
-    this.wordsError = '';
+    this.wordsError = () => '';
     try {
       const res = await fetch(new URL('data/word-index.json', document.baseURI));
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       this.words = parseWordIndex(await res.text());
       this.wordsError = null;
     } catch (e) {
-      this.wordsError = strings.wordIndexFailed(e instanceof Error ? e.message : String(e));
+      this.wordsError = () => ui.data.wordIndexFailed(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -72,11 +74,11 @@ export class DataPanel extends LitElement {
     if (!this.client || this.client.failure) {
       this.client = new EngineClient();
       this.client.on((ev) => {
-        if (ev.event === 'dataProgress') this.progress = strings.dataLoading(ev.loaded, ev.total);
+        if (ev.event === 'dataProgress') this.progress = () => ui.data.dataLoading(ev.loaded, ev.total);
       });
     }
     this.error = null;
-    this.progress = strings.dataLoading(0, null);
+    this.progress = () => ui.data.dataLoading(0, null);
     try {
       const info = await this.client.request('loadData', data);
       if (seq !== this.seq) return;
@@ -84,7 +86,7 @@ export class DataPanel extends LitElement {
     } catch (e) {
       if (seq !== this.seq) return;
       this.info = null;
-      this.error = strings.dataFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.data.dataFailed(e instanceof Error ? e.message : String(e));
     } finally {
       if (seq === this.seq) this.progress = null;
     }
@@ -110,31 +112,31 @@ export class DataPanel extends LitElement {
     if (!this.setup) return nothing;
     const d = this.setup.data;
     return html`
-      <h2>${strings.dataHeading}</h2>
+      <h2>${ui.data.dataHeading}</h2>
       <div class="fields">
-        <span><label for="pack">${strings.packLabel}</label>
+        <span><label for="pack">${ui.data.packLabel}</label>
           <select id="pack" ?disabled=${this.busy} @change=${(e: Event) => this.change({ pack: (e.target as HTMLSelectElement).value as DataSettings['pack'] })}>
-            <option value="quick" ?selected=${d.pack === 'quick'}>${strings.packQuick}</option>
-            <option value="book" ?selected=${d.pack === 'book'}>${strings.packBook}</option>
+            <option value="quick" ?selected=${d.pack === 'quick'}>${ui.data.packQuick}</option>
+            <option value="book" ?selected=${d.pack === 'book'}>${ui.data.packBook}</option>
           </select></span>
-        ${this.numberField('num-words', strings.numWordsLabel, 'num_words')}
-        ${this.numberField('maxlen', strings.maxlenLabel, 'maxlen')}
+        ${this.numberField('num-words', ui.data.numWordsLabel, 'num_words')}
+        ${this.numberField('maxlen', ui.data.maxlenLabel, 'maxlen')}
       </div>
-      ${this.progress ? html`<p aria-live="polite">${this.progress}</p>` : nothing}
-      ${this.error ? html`<div class="error" role="alert">${this.error}
-        <button @click=${() => this.load(this.setup.data)}>${strings.retry}</button></div>` : nothing}
+      ${this.progress ? html`<p aria-live="polite">${this.progress()}</p>` : nothing}
+      ${this.error ? html`<div class="error" role="alert">${this.error()}
+        <button @click=${() => this.load(this.setup.data)}>${ui.common.retry}</button></div>` : nothing}
       ${this.info ? this.renderInfo(this.info) : nothing}`;
   }
 
   private renderInfo(info: DataInfo) {
     const maxlen = this.setup.data.maxlen;
     return html`
-      <p>${strings.dataCounts(info.train_count, info.validation_count, info.test_count)}</p>
-      <h3>${strings.lengthHeading}</h3>
+      <p>${ui.data.dataCounts(info.train_count, info.validation_count, info.test_count)}</p>
+      <h3>${ui.data.lengthHeading}</h3>
       ${this.renderHistogram(info, maxlen)}
-      <h3>${strings.samplesHeading}</h3>
-      <p class="help">${strings.samplesNote}</p>
-      ${this.wordsError ? html`<p class="help">${this.wordsError}</p>` : nothing}
+      <h3>${ui.data.samplesHeading}</h3>
+      <p class="help">${ui.data.samplesNote}</p>
+      ${this.wordsError ? html`<p class="help">${this.wordsError()}</p>` : nothing}
       ${info.samples.slice(0, 4).map((s, i) => this.renderSample(s, i))}`;
   }
 
@@ -156,8 +158,8 @@ export class DataPanel extends LitElement {
     const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * xMax));
     const cutX = x(Math.min(maxlen, xMax));
     return html`
-      <p>${strings.lengthStats(info.mean_length, info.median_length, maxlen, (100 * longer) / total)}</p>
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${strings.histogramLabel(bins.length, maxlen)}>
+      <p>${ui.data.lengthStats(info.mean_length, info.median_length, maxlen, (100 * longer) / total)}</p>
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${ui.data.histogramLabel(bins.length, maxlen)}>
         ${bins.map((b) => svg`<rect x=${x(b.bin_start)} y=${y(b.count)} width=${Math.max(1, x(b.bin_end) - x(b.bin_start) - 1)}
           height=${H - bottom - y(b.count)} fill=${b.bin_start >= maxlen ? '#c9c9c9' : '#4e79a7'}></rect>`)}
         <line x1=${left} x2=${W - 10} y1=${H - bottom} y2=${H - bottom} stroke="#333"></line>
@@ -165,7 +167,7 @@ export class DataPanel extends LitElement {
         <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
         <text x=${left - 4} y=${H - bottom} text-anchor="end">0</text>
         <line x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke="#c22" stroke-width="2" stroke-dasharray="5 3"></line>
-        <text x=${cutX + 4} y=${top + 12} fill="#c22">${strings.maxlenMark(maxlen)}</text>
+        <text x=${cutX + 4} y=${top + 12} fill="#c22">${ui.data.maxlenMark(maxlen)}</text>
       </svg>`;
   }
 
@@ -173,9 +175,9 @@ export class DataPanel extends LitElement {
     const ids = s.ids.filter((id) => id !== 0);
     const words = this.words;
     return html`<div class="sample">
-      <strong>#${i + 1} (${strings.sampleLabel(s.label)})</strong>
-      <p class="ids"><span class="special">${strings.sampleIds}:</span> ${ids.join(' ')}</p>
-      ${words ? html`<p class="words"><span class="special">${strings.sampleWords}:</span>
+      <strong>#${i + 1} (${ui.data.sampleLabel(s.label)})</strong>
+      <p class="ids"><span class="special">${ui.data.sampleIds}:</span> ${ids.join(' ')}</p>
+      ${words ? html`<p class="words"><span class="special">${ui.data.sampleWords}:</span>
         ${ids.map((id) => (id < 4 ? html`<span class="special">${idToWord(id, words)}</span> ` : `${idToWord(id, words)} `))}</p>` : nothing}
     </div>`;
   }

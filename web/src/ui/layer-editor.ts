@@ -8,7 +8,7 @@ import {
   LAYER_KINDS, addLayer, moveLayer, readModel, removeLayer, setInputShape, setLayerOption,
   type EditorLayer, type LayerKind,
 } from '../state/model-layers';
-import { strings } from './strings';
+import { LanguageController, ui } from '../i18n';
 
 type OptionSpec =
   | { key: string; type: 'int'; min: number; fallback: number }
@@ -57,6 +57,7 @@ function optionValue(config: Record<string, unknown>, spec: OptionSpec): unknown
 
 @customElement('layer-editor')
 export class LayerEditor extends LitElement {
+  private readonly language = new LanguageController(this);
   /** The model document (parsed Keras JSON), or undefined when the text is not JSON. */
   @property({ attribute: false }) doc: unknown;
   @property({ attribute: false }) rows: SummaryRow[] | null = null;
@@ -89,29 +90,29 @@ export class LayerEditor extends LitElement {
 
   render() {
     const m = this.doc === undefined ? null : readModel(this.doc);
-    if (!m) return html`<p class="help">${strings.noLayerList}</p>`;
+    if (!m) return html`<p class="help">${ui.model.noLayerList}</p>`;
     const oneHot = m.oneHotFeatures !== null;
     return html`
       <div class="input">
-        <span>${strings.inputNote(oneHot)}</span>
-        <label>${strings.inputLengthLabel}
+        <span>${ui.model.inputNote(oneHot)}</span>
+        <label>${ui.model.inputLengthLabel}
           <input type="number" min="1" .value=${String(m.inputLength ?? '')} ?disabled=${this.disabled}
             @change=${(e: Event) => this.setInput(e, m.oneHotFeatures, 'length')} /></label>
-        ${oneHot ? html`<label>${strings.oneHotLabel}
+        ${oneHot ? html`<label>${ui.model.oneHotLabel}
           <input type="number" min="1" .value=${String(m.oneHotFeatures)} ?disabled=${this.disabled}
             @change=${(e: Event) => this.setInput(e, m.inputLength, 'features')} /></label>` : nothing}
       </div>
-      <ol aria-label=${strings.editorHeading}>
+      <ol aria-label=${ui.model.editorHeading}>
         ${m.layers.map((l, i) => this.renderLayer(l, i, m.layers.length))}
       </ol>
       <div class="add">
-        <label>${strings.addLayerKind}
+        <label>${ui.model.addLayerKind}
           <select .value=${this.newKind} ?disabled=${this.disabled}
             @change=${(e: Event) => (this.newKind = (e.target as HTMLSelectElement).value as LayerKind)}>
             ${LAYER_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.newKind}>${k}</option>`)}
           </select></label>
-        <button ?disabled=${this.disabled} @click=${() => this.emit(addLayer(this.doc, this.newKind))}>${strings.addLayer}</button>
-        <span class="help">${strings.addLayerHelp}</span>
+        <button ?disabled=${this.disabled} @click=${() => this.emit(addLayer(this.doc, this.newKind))}>${ui.model.addLayer}</button>
+        <span class="help">${ui.model.addLayerHelp}</span>
       </div>`;
   }
 
@@ -131,27 +132,27 @@ export class LayerEditor extends LitElement {
     const seq = l.config.return_sequences === true;
     return html`<li>
       <fieldset class=${flagged ? 'invalid' : ''} aria-invalid=${flagged ? 'true' : 'false'}>
-        <legend>${strings.layerLegend(i + 1, l.kind, l.name)}</legend>
+        <legend>${ui.model.layerLegend(i + 1, l.kind, l.name)}</legend>
         <div class="tools">
-          <button aria-label=${strings.moveUp(l.name)} title=${strings.moveUp(l.name)} ?disabled=${this.disabled || i === 0}
+          <button aria-label=${ui.model.moveUp(l.name)} title=${ui.model.moveUp(l.name)} ?disabled=${this.disabled || i === 0}
             @click=${() => this.emit(moveLayer(this.doc, i, -1))}>↑</button>
-          <button aria-label=${strings.moveDown(l.name)} title=${strings.moveDown(l.name)} ?disabled=${this.disabled || i === count - 1}
+          <button aria-label=${ui.model.moveDown(l.name)} title=${ui.model.moveDown(l.name)} ?disabled=${this.disabled || i === count - 1}
             @click=${() => this.emit(moveLayer(this.doc, i, 1))}>↓</button>
-          <button aria-label=${strings.remove(l.name)} title=${strings.remove(l.name)} ?disabled=${this.disabled}
+          <button aria-label=${ui.model.remove(l.name)} title=${ui.model.remove(l.name)} ?disabled=${this.disabled}
             @click=${() => this.emit(removeLayer(this.doc, i))}>✕</button>
         </div>
         <div class="opts">
-          ${known ? OPTIONS[l.kind as LayerKind].map((spec) => this.renderOption(l, i, spec)) : html`<span>${strings.unsupportedLayer(l.kind)}</span>`}
+          ${known ? OPTIONS[l.kind as LayerKind].map((spec) => this.renderOption(l, i, spec)) : html`<span>${ui.model.unsupportedLayer(l.kind)}</span>`}
         </div>
-        <p class=${seq ? 'shape seq' : 'shape'}>${row ? strings.outputShape(row.output_shape) : strings.outputShapeUnknown}</p>
+        <p class=${seq ? 'shape seq' : 'shape'}>${row ? ui.model.outputShape(row.output_shape) : ui.model.outputShapeUnknown}</p>
         ${flagged ? html`<p class="here">${this.error}</p>` : nothing}
       </fieldset>
     </li>`;
   }
 
   private renderOption(l: EditorLayer, i: number, spec: OptionSpec) {
-    const label = strings.option(l.name, spec.key);
-    const text = strings.optionHelp[spec.key] ?? spec.key;
+    const label = ui.model.option(l.name, spec.key);
+    const text = ui.model.optionHelp[spec.key] ?? spec.key;
     const value = optionValue(l.config, spec);
     const set = (v: unknown) => this.emit(setLayerOption(this.doc, i, spec.key, v));
     switch (spec.type) {

@@ -4,12 +4,13 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ModelSummary } from '../engine/engine-api';
 import type { PlaygroundState } from '../state/playground-state';
-import { strings } from './strings';
+import { LanguageController, ui } from '../i18n';
 import './layer-editor';
 import './model-summary';
 
 @customElement('model-panel')
 export class ModelPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @property({ attribute: false }) error: string | null = null;
@@ -42,20 +43,20 @@ export class ModelPanel extends LitElement {
   render() {
     return html`<div class="row">
       <div class="col">
-        <h2>${strings.editorHeading}</h2>
+        <h2>${ui.model.editorHeading}</h2>
         <layer-editor .doc=${this.parsedDoc()} .rows=${this.summary?.rows ?? null} .error=${this.error} ?disabled=${this.busy}
           @model-edit=${(e: CustomEvent<unknown>) => this.change(JSON.stringify(e.detail, null, 2))}></layer-editor>
-        <label class="block" for="model-json">${strings.modelJsonLabel}</label>
-        <p class="help" id="model-json-help">${strings.modelJsonHelp}</p>
+        <label class="block" for="model-json">${ui.model.modelJsonLabel}</label>
+        <p class="help" id="model-json-help">${ui.model.modelJsonHelp}</p>
         <textarea id="model-json" spellcheck="false" aria-describedby="model-json-help" ?readonly=${this.busy}
           .value=${this.setup.model}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="col">
-        <h2>${strings.summaryHeading}</h2>
+        <h2>${ui.model.summaryHeading}</h2>
         ${this.error
-          ? html`<div class="error" role="alert"><strong>${strings.invalidModel}</strong> <span>${this.error}</span></div>
-              <p class="blocked">${strings.cannotTrain}</p>`
+          ? html`<div class="error" role="alert"><strong>${ui.model.invalidModel}</strong> <span>${this.error}</span></div>
+              <p class="blocked">${ui.common.cannotTrain}</p>`
           : html`<model-summary .summary=${this.summary}></model-summary>`}
       </div>
     </div>`;

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ModelSummary } from '../engine/engine-api';
-import { groupThousands, strings } from './strings';
+import { groupThousands, LanguageController, ui } from '../i18n';
 
 /** The last number of a shape such as "(None, 100, 16)" (one-hot input: its width), or null. */
 export function lastDim(shape: string): number | null {
@@ -12,6 +12,7 @@ export function lastDim(shape: string): number | null {
 
 @customElement('model-summary')
 export class ModelSummaryView extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @state() private showFormulas = true;
 
@@ -33,12 +34,12 @@ export class ModelSummaryView extends LitElement {
     return html`
       <label><input type="checkbox" .checked=${this.showFormulas}
         @change=${(e: Event) => (this.showFormulas = (e.target as HTMLInputElement).checked)} />
-        ${strings.showFormulas}</label>
-      <table aria-label=${strings.summaryHeading}>
+        ${ui.model.showFormulas}</label>
+      <table aria-label=${ui.model.summaryHeading}>
         <thead><tr>
-          <th scope="col">${strings.colLayer}</th><th scope="col">${strings.colShape}</th>
-          <th scope="col" class="num">${strings.colParams}</th>
-          ${this.showFormulas ? html`<th scope="col">${strings.colFormula}</th>` : nothing}
+          <th scope="col">${ui.model.colLayer}</th><th scope="col">${ui.model.colShape}</th>
+          <th scope="col" class="num">${ui.model.colParams}</th>
+          ${this.showFormulas ? html`<th scope="col">${ui.model.colFormula}</th>` : nothing}
         </tr></thead>
         <tbody>
           ${s.rows.map((r) => html`<tr>
@@ -49,9 +50,9 @@ export class ModelSummaryView extends LitElement {
         </tbody>
       </table>
       <div class="totals">
-        <p>${strings.totalParams(groupThousands(s.total_params))}</p>
-        <p>${strings.trainableParams(groupThousands(s.trainable_params))}</p>
-        <p>${strings.nonTrainableParams(groupThousands(s.non_trainable_params))}</p>
+        <p>${ui.model.totalParams(groupThousands(s.total_params))}</p>
+        <p>${ui.model.trainableParams(groupThousands(s.trainable_params))}</p>
+        <p>${ui.model.nonTrainableParams(groupThousands(s.non_trainable_params))}</p>
       </div>
       ${s.notes.map((n) => html`<p class="note">${n}</p>`)}
       ${s.rows.map((r, i) => (r.type === 'GRU' ? this.gruExplanation(s, i) : nothing))}
@@ -65,8 +66,8 @@ export class ModelSummaryView extends LitElement {
     const nIn = lastDim(i === 0 ? s.input_shape : s.rows[i - 1].output_shape);
     if (u === null || nIn === null) return nothing;
     const plain = 3 * u * (nIn + u + 1);
-    if (r.params === plain) return html`<p class="gru">${strings.gruAnswerPlain(u, nIn, plain)}</p>`;
-    return html`<details class="gru" open><summary>${strings.gruQuestion(r.name, r.params, plain)}</summary>
-      <p>${strings.gruAnswer(u, nIn, r.params, plain)}</p></details>`;
+    if (r.params === plain) return html`<p class="gru">${ui.model.gruAnswerPlain(u, nIn, plain)}</p>`;
+    return html`<details class="gru" open><summary>${ui.model.gruQuestion(r.name, r.params, plain)}</summary>
+      <p>${ui.model.gruAnswer(u, nIn, r.params, plain)}</p></details>`;
   }
 }

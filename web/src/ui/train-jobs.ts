@@ -3,7 +3,8 @@
 import { EngineClient } from '../engine/client';
 import type { DataSettings, EpochLog, TrainResult, TrainingSettings } from '../engine/protocol';
 import type { Scheduled } from '../engine/schedule';
-import { isNanStop, strings } from './strings';
+import { ui } from '../i18n';
+import { isNanStop } from './stop-reason';
 
 export type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancelled';
 
@@ -56,7 +57,7 @@ export async function trainJob(
     if (!alive()) return;
     update(job, {
       state: 'done', result, params: result.total_params, endedAt: performance.now(),
-      error: isNanStop(result) ? strings.nanLoss(result.message) : null,
+      error: isNanStop(result) ? ui.common.nanLoss(result.message) : null,
     });
   } catch (e) {
     if (!alive()) return;
@@ -78,12 +79,12 @@ export function cancelJobs(jobs: TrainJob[], all: boolean): void {
 
 export function jobStateText(j: TrainJob, epochs: number): string {
   switch (j.state) {
-    case 'queued': return strings.jobQueued;
-    case 'loading': return strings.jobLoading;
-    case 'training': return strings.jobTraining(j.epoch, epochs);
-    case 'done': return strings.jobDone(strings.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
-    case 'failed': return strings.jobFailed(j.error ?? '');
-    case 'cancelled': return strings.jobCancelled;
+    case 'queued': return ui.compare.jobQueued;
+    case 'loading': return ui.compare.jobLoading;
+    case 'training': return ui.compare.jobTraining(j.epoch, epochs);
+    case 'done': return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
+    case 'failed': return ui.compare.jobFailed(j.error ?? '');
+    case 'cancelled': return ui.compare.jobCancelled;
   }
 }
 

@@ -12,7 +12,8 @@ import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, KerasVersion, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
-import { isNanStop, strings } from './strings';
+import { isNanStop } from './stop-reason';
+import { LanguageController, ui, type Text } from '../i18n';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -26,6 +27,7 @@ function matchingCurve(books: { source: string }[], keras: KerasVersion): number
 
 @customElement('train-panel')
 export class TrainPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) client!: EngineClient;
   /** Why training is not possible now (invalid model, summary-only preset...), or null. */
@@ -36,8 +38,9 @@ export class TrainPanel extends LitElement {
   @state() private lastBatch: BatchEvent | null = null;
   @state() private history: EpochLog[] = [];
   @state() private result: TrainResult | null = null;
-  @state() private error: string | null = null;
-  @state() private status = strings.statusIdle;
+  /** Messages are kept as functions so that they follow a change of language. */
+  @state() private error: Text | null = null;
+  @state() private status: Text = () => ui.train.statusIdle;
   @state() private bookIndex = 0;
   @state() private batchColumns: number[][] = [[], []];
 
@@ -101,7 +104,10 @@ export class TrainPanel extends LitElement {
         ys.push(e.batch_loss);
         // A new array object tells the chart to redraw (it coalesces to one draw per frame).
         this.batchColumns = [xs, ys];
-        if (this.phase === 'training' && !this.paused) this.status = strings.statusTraining(e.epoch, this.runEpochs);
+        if (this.phase === 'training' && !this.paused) {
+          const epochs = this.runEpochs;
+          this.status = () => ui.train.statusTraining(e.epoch, epochs);
+        }
         break;
       }
       case 'epoch':
@@ -109,14 +115,14 @@ export class TrainPanel extends LitElement {
         break;
       case 'paused':
         this.paused = true;
-        this.status = strings.statusPaused;
+        this.status = () => ui.train.statusPaused;
         break;
       case 'resumed':
         this.paused = false;
         break;
       case 'fatal':
-        this.error = strings.trainFailed(e.error);
-        this.status = strings.statusIdle;
+        this.error = () => ui.train.trainFailed(e.error);
+        this.status = () => ui.train.statusIdle;
         this.paused = false;
         this.setRunning('idle');
         break;
@@ -135,26 +141,26 @@ export class TrainPanel extends LitElement {
     this.paused = false;
     this.batchColumns = [[], []];
     this.runEpochs = training.epochs;
-    this.status = strings.statusLoadingData;
+    this.status = () => ui.train.statusLoadingData;
     this.setRunning('loading');
     try {
       await client.request('loadData', data);
       if (client !== this.client || !this.running) return;
       this.setRunning('training');
-      this.status = strings.statusTraining(1, training.epochs);
+      this.status = () => ui.train.statusTraining(1, training.epochs);
       const result = await client.request('train', { modelJson: model, data, training });
       if (client !== this.client) return;
       this.result = result;
       if (isNanStop(result)) {
-        this.error = strings.nanLoss(result.message);
-        this.status = Number.isFinite(result.test_accuracy) ? strings.testAccuracy(result.test_accuracy) : strings.statusIdle;
+        this.error = () => ui.common.nanLoss(result.message);
+        this.status = () => Number.isFinite(result.test_accuracy) ? ui.train.testAccuracy(result.test_accuracy) : ui.train.statusIdle;
       } else {
-        this.status = strings.testAccuracy(result.test_accuracy);
+        this.status = () => ui.train.testAccuracy(result.test_accuracy);
       }
     } catch (e) {
       if (client !== this.client && this.error) return;
-      this.error = strings.trainFailed(e instanceof Error ? e.message : String(e));
-      this.status = strings.statusIdle;
+      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
+      this.status = () => ui.train.statusIdle;
     } finally {
       if (client === this.client || !this.error) {
         this.paused = false;
@@ -167,16 +173,19 @@ export class TrainPanel extends LitElement {
     try {
       if (kind === 'stop') {
         this.setRunning('stopping');
-        this.status = strings.statusStopping;
+        this.status = () => ui.train.statusStopping;
         await this.client.request('stop', {});
       } else {
         const r = await this.client.request(kind, {});
         this.paused = r.paused;
-        if (r.paused) this.status = strings.statusPaused;
-        else if (this.lastBatch) this.status = strings.statusTraining(this.lastBatch.epoch, this.runEpochs);
+        if (r.paused) this.status = () => ui.train.statusPaused;
+        else if (this.lastBatch) {
+          const epoch = this.lastBatch.epoch, epochs = this.runEpochs;
+          this.status = () => ui.train.statusTraining(epoch, epochs);
+        }
       }
     } catch (e) {
-      this.error = strings.trainFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -206,7 +215,7 @@ export class TrainPanel extends LitElement {
     const total = this.runEpochs * b.batches_per_epoch;
     const finished = this.result !== null;
     const pct = finished ? 100 : Math.min(100, Math.round((100 * done) / total));
-    return { pct, text: strings.progressText(b.epoch, this.runEpochs, b.batch, b.batches_per_epoch, finished ? 0 : b.eta_seconds, b.samples_per_second) };
+    return { pct, text: ui.train.progressText(b.epoch, this.runEpochs, b.batch, b.batches_per_epoch, finished ? 0 : b.eta_seconds, b.samples_per_second) };
   }
 
   render() {
@@ -218,59 +227,59 @@ export class TrainPanel extends LitElement {
     const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
     const p = this.progress();
     return html`
-      <h2>${strings.trainHeading}</h2>
+      <h2>${ui.train.trainHeading}</h2>
       <div class="fields">
-        <span><label for="optimizer">${strings.optimizerLabel}</label>
+        <span><label for="optimizer">${ui.train.optimizerLabel}</label>
           <select id="optimizer" ?disabled=${this.running}
             @change=${(e: Event) => this.changeTraining({ optimizer: (e.target as HTMLSelectElement).value as TrainingSettings['optimizer'] })}>
             ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${{ rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' }[o]}</option>`)}
           </select></span>
-        ${this.numberField('learning-rate', strings.learningRateLabel, 'learning_rate', 'any')}
-        ${this.numberField('batch-size', strings.batchSizeLabel, 'batch_size', '1')}
-        ${this.numberField('epochs', strings.epochsLabel, 'epochs', '1')}
-        ${this.numberField('patience', strings.patienceLabel, 'patience', '1')}
+        ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate', 'any')}
+        ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size', '1')}
+        ${this.numberField('epochs', ui.train.epochsLabel, 'epochs', '1')}
+        ${this.numberField('patience', ui.train.patienceLabel, 'patience', '1')}
         <span><input id="restore-best" type="checkbox" .checked=${t.restore_best} ?disabled=${this.running}
           @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
-          <label for="restore-best">${strings.restoreBestLabel}</label></span>
-        ${this.numberField('seed', strings.seedLabel, 'seed', '1')}
-        <span><label for="keras-version">${strings.kerasVersionLabel}</label>
+          <label for="restore-best">${ui.train.restoreBestLabel}</label></span>
+        ${this.numberField('seed', ui.train.seedLabel, 'seed', '1')}
+        <span><label for="keras-version">${ui.train.kerasVersionLabel}</label>
           <select id="keras-version" ?disabled=${this.running}
             @change=${(e: Event) => this.changeTraining({ keras: Number((e.target as HTMLSelectElement).value) as KerasVersion })}>
-            ${([3, 2] as const).map((k) => html`<option value=${k} ?selected=${k === t.keras}>${strings.kerasVersion[k]}</option>`)}
+            ${([3, 2] as const).map((k) => html`<option value=${k} ?selected=${k === t.keras}>${ui.train.kerasVersion[k]}</option>`)}
           </select></span>
       </div>
       <div class="buttons">
-        <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${strings.train}</button>
-        <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${strings.pause}</button>
-        <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${strings.resume}</button>
-        <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${strings.stop}</button>
+        <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
+        <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
+        <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${ui.train.resume}</button>
+        <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${ui.train.stop}</button>
         ${this.blocker && !this.running ? html`<span class="blocked">${this.blocker}</span>` : nothing}
       </div>
-      <div class="progress" role="progressbar" aria-label=${strings.progressLabel} aria-valuemin="0" aria-valuemax="100"
+      <div class="progress" role="progressbar" aria-label=${ui.train.progressLabel} aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${p.pct} aria-valuetext=${p.text || `${p.pct}%`}><div style="width:${p.pct}%"></div></div>
       <p class="progress-text">${p.text}</p>
-      <p role="status">${this.status}</p>
-      ${this.result ? html`<p class="result">${strings.resultLine(strings.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
+      <p role="status">${this.status()}</p>
+      ${this.result ? html`<p class="result">${ui.train.resultLine(ui.common.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
         this.result.history.length, this.result.best_epoch, this.result.test_loss, this.result.seconds)}</p>` : nothing}
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      ${this.error ? html`<div class="error" role="alert">${this.error()}</div>` : nothing}
       ${this.renderBookChoice(books, book)}
       <div class="charts">
-        <line-chart label=${strings.batchLossChart} xLabel=${strings.xBatch} yLabel=${strings.yLoss}
-          .series=${[{ label: strings.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
-        ${this.epochChart(strings.epochLossChart, strings.yLoss, 'loss', 'val_loss', strings.sLoss, strings.sValLoss, book)}
-        ${this.epochChart(strings.epochAccChart, strings.yAcc, 'accuracy', 'val_accuracy', strings.sAcc, strings.sValAcc, book)}
+        <line-chart label=${ui.train.batchLossChart} xLabel=${ui.train.xBatch} yLabel=${ui.common.yLoss}
+          .series=${[{ label: ui.train.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
+        ${this.epochChart(ui.train.epochLossChart, ui.common.yLoss, 'loss', 'val_loss', ui.train.sLoss, ui.train.sValLoss, book)}
+        ${this.epochChart(ui.train.epochAccChart, ui.common.yAcc, 'accuracy', 'val_accuracy', ui.train.sAcc, ui.train.sValAcc, book)}
       </div>
       ${this.history.length ? this.renderHistory() : nothing}`;
   }
 
   private renderBookChoice(books: { source: string; model: string }[], book: BookCurve | undefined) {
-    if (books.length === 0) return html`<p class="note">${strings.noBookCurve}</p>`;
-    return html`<p class="note"><label for="book">${strings.bookCurveLabel}</label>
+    if (books.length === 0) return html`<p class="note">${ui.train.noBookCurve}</p>`;
+    return html`<p class="note"><label for="book">${ui.train.bookCurveLabel}</label>
       <select id="book" @change=${(e: Event) => (this.bookIndex = Number((e.target as HTMLSelectElement).value))}>
-        ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${strings.bookSource(b.source)}</option>`)}
-        <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${strings.bookCurveNone}</option>
+        ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${ui.train.bookSource(b.source)}</option>`)}
+        <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${ui.train.bookCurveNone}</option>
       </select>
-      ${book ? strings.bookCurveNote(strings.bookSource(book.source), this.setup?.data.pack !== 'book') : nothing}</p>`;
+      ${book ? ui.train.bookCurveNote(ui.train.bookSource(book.source), this.setup?.data.pack !== 'book') : nothing}</p>`;
   }
 
   private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
@@ -281,16 +290,16 @@ export class TrainPanel extends LitElement {
     const series: SeriesStyle[] = [{ label: trainName, color: C_TRAIN, points: true }, { label: valName, color: C_VAL, points: true }];
     const columns: (number | null)[][] = [x, mine(train), mine(val)];
     if (book) {
-      series.push({ label: strings.sBook(trainName), color: C_TRAIN, dash: [6, 4] }, { label: strings.sBook(valName), color: C_VAL, dash: [6, 4] });
+      series.push({ label: ui.train.sBook(trainName), color: C_TRAIN, dash: [6, 4] }, { label: ui.train.sBook(valName), color: C_VAL, dash: [6, 4] });
       columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
     }
-    return html`<line-chart integerX label=${label} xLabel=${strings.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
+    return html`<line-chart integerX label=${label} xLabel=${ui.common.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
   }
 
   private renderHistory() {
-    return html`<table aria-label=${strings.historyHeading}>
-      <thead><tr><th scope="col">${strings.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
-        <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${strings.colSeconds}</th></tr></thead>
+    return html`<table aria-label=${ui.train.historyHeading}>
+      <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
+        <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
       <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>
         <td>${h.val_loss.toFixed(4)}</td><td>${h.val_accuracy.toFixed(4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
     </table>`;

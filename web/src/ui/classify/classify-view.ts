@@ -8,7 +8,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
-import { classifyStrings as s } from '../classify-strings';
+import { LanguageController, ui } from '../../i18n';
 import { exampleReviews } from './examples';
 import './model-panel';
 
@@ -22,6 +22,7 @@ const TYPING_DEBOUNCE_MS = 300;
 
 @customElement('classify-view')
 export class ClassifyView extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) models: ClassifyModel[] = [];
 
   /** The text the panels classify (the box's content after the pause). */
@@ -85,21 +86,21 @@ export class ClassifyView extends LitElement {
   render() {
     const several = this.models.length > 1;
     return html`
-      <h2>${s.heading}</h2>
-      <p class="intro">${s.intro}</p>
-      <label class="review" for="review">${s.reviewLabel}</label>
-      <textarea id="review" spellcheck="true" placeholder=${s.reviewPlaceholder} aria-describedby="review-help"
+      <h2>${ui.classify.heading}</h2>
+      <p class="intro">${ui.classify.intro}</p>
+      <label class="review" for="review">${ui.classify.reviewLabel}</label>
+      <textarea id="review" spellcheck="true" placeholder=${ui.classify.reviewPlaceholder} aria-describedby="review-help"
         @input=${this.onInput}></textarea>
-      <p class="help" id="review-help">${s.reviewHelp}</p>
+      <p class="help" id="review-help">${ui.classify.reviewHelp}</p>
       <div class="actions">
-        <button class="primary" @click=${() => this.classifyNow(true)}>${s.classify}</button>
+        <button class="primary" @click=${() => this.classifyNow(true)}>${ui.classify.classify}</button>
         <div class="examples" role="group" aria-labelledby="examples-label">
-          <span id="examples-label">${s.examplesLabel}:</span>
-          ${exampleReviews.map((e) => html`<button @click=${() => this.useExample(e.text)}>${s.examples[e.id]}</button>`)}
+          <span id="examples-label">${ui.classify.examplesLabel}:</span>
+          ${exampleReviews.map((e) => html`<button @click=${() => this.useExample(e.text)}>${ui.classify.examples[e.id]}</button>`)}
         </div>
       </div>
       ${this.models.length === 0
-        ? html`<p class="empty" role="status">${s.noModels}</p>`
+        ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
         : html`<div class="panels">${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
             ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
   }

@@ -4,7 +4,7 @@
 // unit and the value in a live region beside it.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { classifyStrings as s } from '../classify-strings';
+import { LanguageController, ui } from '../../i18n';
 
 /** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
 export type HeatScale = 'gate' | 'signed';
@@ -28,7 +28,8 @@ function signedColour(v: number, bound: number): string {
 
 @customElement('heat-map')
 export class HeatMap extends LitElement {
-  /** Which map this is: a key of classifyStrings.mapTitle ('input', 'cell', 'hidden', ...). */
+  private readonly language = new LanguageController(this);
+  /** Which map this is: a key of ui.classify.mapTitle ('input', 'cell', 'hidden', ...). */
   @property() kind = 'hidden';
   @property({ attribute: false }) words: string[] = [];
   /** [step][unit], one row per kept token. */
@@ -71,7 +72,7 @@ export class HeatMap extends LitElement {
   }
 
   render() {
-    const title = s.mapTitle[this.kind] ?? this.kind;
+    const title = ui.classify.mapTitle[this.kind] ?? this.kind;
     const c = this.cursor;
     const bound = this.bound();
     const lo = this.scale === 'gate' ? 0 : -bound;
@@ -81,16 +82,16 @@ export class HeatMap extends LitElement {
     return html`
       <h4 id="title">${title}</h4>
       <div class="scroll">
-        <div class="map" tabindex="0" role="group" aria-label=${s.mapLabel(title, this.units, this.steps)}
+        <div class="map" tabindex="0" role="group" aria-label=${ui.classify.mapLabel(title, this.units, this.steps)}
           aria-describedby="readout" data-units=${this.units} data-steps=${this.steps}
           @keydown=${this.onKey} @focus=${this.onFocus}>
           <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
         </div>
       </div>
       <p class="readout" id="readout" aria-live="polite">${c
-        ? s.cellReadout(this.words[c.step] ?? '', c.step, c.unit, this.values[c.step][c.unit])
-        : s.mapIdle}</p>
-      <div class="scale" aria-label=${s.scaleLabel(lo, bound)} role="img">
+        ? ui.classify.cellReadout(this.words[c.step] ?? '', c.step, c.unit, this.values[c.step][c.unit])
+        : ui.classify.mapIdle}</p>
+      <div class="scale" aria-label=${ui.classify.scaleLabel(lo, bound)} role="img">
         <span aria-hidden="true">${lo.toFixed(2)}</span><span class="bar" style="background:${gradient}"></span><span aria-hidden="true">${bound.toFixed(2)}</span>
       </div>`;
   }

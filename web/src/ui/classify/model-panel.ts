@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
 import type { TraceResult } from '../../engine/protocol';
-import { classifyStrings as s } from '../classify-strings';
+import { LanguageController, ui, type Text } from '../../i18n';
 import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
 import './heat-map';
@@ -25,6 +25,7 @@ export function mapsOfLayer(layer: TraceResult['layers'][number]): MapSpec[] {
 
 @customElement('classify-model-panel')
 export class ClassifyModelPanel extends LitElement {
+  private readonly language = new LanguageController(this);
   @property() label = '';
   @property({ type: Boolean }) showLabel = false;
   @property({ attribute: false }) client: EngineClient | null = null;
@@ -35,7 +36,8 @@ export class ClassifyModelPanel extends LitElement {
   @property({ type: Boolean }) typing = false;
 
   @state() private result: TraceResult | null = null;
-  @state() private error: string | null = null;
+  /** Kept as a function so that it follows a change of language. */
+  @state() private error: Text | null = null;
   @state() private busy = false;
   @state() private layerIndex = -1;
 
@@ -98,7 +100,7 @@ export class ClassifyModelPanel extends LitElement {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = /no trained model/i.test(msg) ? s.noModels : s.failed(msg);
+        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(msg));
       }
     } finally {
       this.shownFor = asked;
@@ -122,20 +124,20 @@ export class ClassifyModelPanel extends LitElement {
     const r = this.result;
     let text: string;
     let cls = 'message';
-    if (this.text.trim() === '') text = s.emptyReview;
-    else if (this.error) text = this.error;
-    else if (!r) text = s.working;
-    else if (hasNoWords(r)) text = s.noWords;
+    if (this.text.trim() === '') text = ui.classify.emptyReview;
+    else if (this.error) text = this.error();
+    else if (!r) text = ui.classify.working;
+    else if (hasNoWords(r)) text = ui.classify.noWords;
     else {
-      text = s.verdict(r.probability);
+      text = ui.classify.verdict(r.probability);
       cls = r.probability >= 0.5 ? 'positive' : 'negative';
     }
     const notes = r && !this.error && !hasNoWords(r) ? reviewNotes(r) : [];
     const facts = r ? reviewFacts(r) : null;
-    const allOov = facts !== null && facts.words > 0 && notes[0] === s.allOov(facts.words);
+    const allOov = facts !== null && facts.words > 0 && notes[0] === ui.classify.allOov(facts.words);
     return html`
       <p role="status" class="verdict ${cls}">${text}</p>
-      ${cls !== 'message' ? html`<p class="explain">${s.verdictExplain}</p>` : nothing}
+      ${cls !== 'message' ? html`<p class="explain">${ui.classify.verdictExplain}</p>` : nothing}
       ${notes.map((n, i) => html`<p class=${i === 0 && allOov ? 'warning' : 'note'}>${n}</p>`)}`;
   }
 
@@ -144,19 +146,19 @@ export class ClassifyModelPanel extends LitElement {
     const words = kept.slice(Math.max(0, kept.length - r.per_step.length));
     const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
     return html`
-      <h4>${s.tokensHeading}</h4>
+      <h4>${ui.classify.tokensHeading}</h4>
       <token-strip .tokens=${r.tokens} .cutOmitted=${r.cut_omitted ?? 0}></token-strip>
-      <h4>${s.chartHeading}</h4>
-      <p class="note">${s.chartNote}</p>
+      <h4>${ui.classify.chartHeading}</h4>
+      <p class="note">${ui.classify.chartNote}</p>
       <word-chart .words=${words} .values=${r.per_step}></word-chart>
       ${layer ? html`
-        <h4>${s.mapsHeading}</h4>
+        <h4>${ui.classify.mapsHeading}</h4>
         ${r.layers.length > 1 ? html`<p>
-          <label for="layer">${s.layerPicker}</label>
+          <label for="layer">${ui.classify.layerPicker}</label>
           <select id="layer" @change=${(e: Event) => (this.layerIndex = Number((e.target as HTMLSelectElement).value))}>
-            ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${s.layerOption(i, l.kind, l.name)}</option>`)}
+            ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${ui.classify.layerOption(i, l.kind, l.name)}</option>`)}
           </select></p>` : nothing}
-        <p class="note">${s.mapsNote(layer.kind)} ${s.mapHelp}</p>
+        <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
         <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
       ` : nothing}`;
   }

@@ -2,7 +2,7 @@
 // word out of the vocabulary (e.g. Korean text), words out of the vocabulary, the maxlen cut.
 // Pure functions of the worker's reply, so the messages are the same for every model panel.
 import type { ClassifyResult } from '../../engine/protocol';
-import { classifyStrings as s } from '../classify-strings';
+import { ui } from '../../i18n';
 
 export interface ReviewFacts {
   /** Tokens of the review, the start token included, before maxlen. */
@@ -36,12 +36,12 @@ export function hasNoWords(r: ClassifyResult): boolean {
 export function reviewNotes(r: ClassifyResult): string[] {
   const f = reviewFacts(r);
   const notes: string[] = [];
-  if (f.words === 0) return [s.noWords];
+  if (f.words === 0) return [ui.classify.noWords];
   // Counted over the listed tokens; a huge paste lists only its kept part and a few cut tokens.
   const listedWords = r.tokens.filter((t) => t.id !== 1 || t.text !== '<start>').length;
-  if (f.oov === listedWords) notes.push(s.allOov(listedWords));
-  else if (f.oov > 0) notes.push(s.someOov(f.oov, listedWords, true));
-  if (f.words === 1) notes.push(s.oneWord);
-  if (f.cut > 0) notes.push(s.cut(f.total, f.kept, f.cut));
+  if (f.oov === listedWords) notes.push(ui.classify.allOov(listedWords));
+  else if (f.oov > 0) notes.push(ui.classify.someOov(f.oov, listedWords, true));
+  if (f.words === 1) notes.push(ui.classify.oneWord);
+  if (f.cut > 0) notes.push(ui.classify.cut(f.total, f.kept, f.cut));
   return notes;
 }

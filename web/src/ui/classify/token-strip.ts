@@ -4,10 +4,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ClassifyResult } from '../../engine/protocol';
-import { classifyStrings as s } from '../classify-strings';
+import { LanguageController, ui } from '../../i18n';
 
 @customElement('token-strip')
 export class TokenStrip extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) tokens: ClassifyResult['tokens'] = [];
   @property({ type: Number }) cutOmitted = 0;
 
@@ -28,15 +29,15 @@ export class TokenStrip extends LitElement {
 
   render() {
     return html`
-      <p class="legend">${s.tokensLegend}</p>
-      <ol aria-label=${s.tokensLabel}>
-        ${this.cutOmitted > 0 ? html`<li class="omitted cut">${s.omittedCut(this.cutOmitted)}</li>` : nothing}
+      <p class="legend">${ui.classify.tokensLegend}</p>
+      <ol aria-label=${ui.classify.tokensLabel}>
+        ${this.cutOmitted > 0 ? html`<li class="omitted cut">${ui.classify.omittedCut(this.cutOmitted)}</li>` : nothing}
         ${this.tokens.map((t, i) => html`<li
             class="token ${t.oov ? 'oov' : ''} ${t.cut ? 'cut' : ''} ${i === 0 && t.id === 1 ? 'start' : ''}"
             data-id=${t.id} data-oov=${t.oov} data-cut=${t.cut}
-            title=${s.tokenTitle(t.text, t.id, t.oov, t.cut)}><span class="word">${t.text}</span><span class="id">${t.id}</span>${
-              t.oov ? html`<span class="mark">${s.oovMark}</span>` : nothing}${
-              t.cut ? html`<span class="sr">${s.cutMark}</span>` : nothing}</li>`)}
+            title=${ui.classify.tokenTitle(t.text, t.id, t.oov, t.cut)}><span class="word">${t.text}</span><span class="id">${t.id}</span>${
+              t.oov ? html`<span class="mark">${ui.classify.oovMark}</span>` : nothing}${
+              t.cut ? html`<span class="sr">${ui.classify.cutMark}</span>` : nothing}</li>`)}
       </ol>`;
   }
 }

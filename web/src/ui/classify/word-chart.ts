@@ -6,10 +6,11 @@ import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import { classifyStrings as s } from '../classify-strings';
+import { LanguageController, ui } from '../../i18n';
 
 @customElement('word-chart')
 export class WordChart extends LitElement {
+  private readonly language = new LanguageController(this);
   @property({ attribute: false }) words: string[] = [];
   /** Probability of positive after each word (same length as words). */
   @property({ attribute: false }) values: number[] = [];
@@ -24,7 +25,7 @@ export class WordChart extends LitElement {
   `];
 
   render() {
-    return html`<figure role="img" aria-label=${s.chartLabel(this.values.length)} data-points=${this.values.length}>
+    return html`<figure role="img" aria-label=${ui.classify.chartLabel(this.values.length)} data-points=${this.values.length}>
       <div class="plot"></div>
     </figure>`;
   }
@@ -65,7 +66,7 @@ export class WordChart extends LitElement {
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, x.length - 0.5)] }, y: { range: [0, 1] } },
       axes: [
         {
-          label: s.chartX,
+          label: ui.classify.chartX,
           // Whole positions only, each labelled with its word.
           incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500],
           space: 28,
@@ -73,12 +74,12 @@ export class WordChart extends LitElement {
           rotate: -60,
           size: 70,
         },
-        { label: s.chartY, splits: () => [0, 0.25, 0.5, 0.75, 1] },
+        { label: ui.classify.chartY, splits: () => [0, 0.25, 0.5, 0.75, 1] },
       ],
       series: [
-        { label: s.chartX, value: (_u, v) => word(v) },
+        { label: ui.classify.chartX, value: (_u, v) => word(v) },
         {
-          label: s.chartSeries, stroke: '#1f5fa8', width: 2, points: { show: true, size: 6, fill: '#1f5fa8' },
+          label: ui.classify.chartSeries, stroke: '#1f5fa8', width: 2, points: { show: true, size: 6, fill: '#1f5fa8' },
           value: (_u, v) => (v === null ? '—' : v.toFixed(3)),
         },
         { label: '0.5', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },

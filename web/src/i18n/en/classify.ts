@@ -1,8 +1,9 @@
-// Every user-visible string of the classify view, in one place (a Korean table will sit beside it).
-const n = (v: number) => v.toLocaleString('en-US');
+// The Classify view (English).
+import { groupThousands as n } from '../format';
+
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
-export const classifyStrings = {
+export const classify = {
   tab: 'Classify',
   trainedHere: (title: string) => `${title} (Train tab)`,
   trainedInCompare: (title: string) => `${title} (Compare)`,
@@ -14,8 +15,6 @@ export const classifyStrings = {
   classify: 'Classify',
   examplesLabel: 'Examples',
   reviewHelp: 'Classifies as you type. The same tokenizer as the training data: lower-case words of letters, digits and apostrophes.',
-
-  // Verdict and states of one model
   verdict: (p: number) => `${p >= 0.5 ? 'Positive' : 'Negative'} — probability ${p.toFixed(2)}`,
   verdictExplain: 'Probability of a positive review (the output layer’s sigmoid); 0.5 and above reads as positive.',
   noModels: 'No trained model yet: train one in the Train tab (or several in Compare), then come back here to classify reviews with it.',
@@ -23,8 +22,6 @@ export const classifyStrings = {
   working: 'Reading the review…',
   noWords: 'No words found: punctuation, symbols and emoji are not words for this model (it reads runs of letters, digits and apostrophes). Type a few words in English.',
   failed: (msg: string) => `Could not classify: ${msg}`,
-
-  // Notes under the verdict
   oneWord: 'Only one word: the verdict rests on that word alone (read after the start token).',
   allOov: (count: number) =>
     `All ${plural(count, 'word')} ${count === 1 ? 'is' : 'are'} out of the vocabulary (id 2): the model sees the same “unknown word” at every step and cannot tell ${count === 1 ? 'it' : 'them'} apart. ` +
@@ -34,8 +31,6 @@ export const classifyStrings = {
   cut: (total: number, kept: number, cut: number) =>
     `The review has ${plural(total, 'token')} with the start token; maxlen keeps the last ${n(kept)} (Keras’ 'pre' truncation), ` +
     `so the first ${plural(cut, 'token')} (greyed) never reach the network.`,
-
-  // Tokens
   tokensHeading: 'Tokens',
   tokensLabel: 'Tokens of the review with their ids',
   tokensLegend: 'Each token with its id. Out of vocabulary (id 2): dashed and marked “oov”. Greyed and struck through: cut by maxlen. Padding (id 0) is not shown.',
@@ -44,8 +39,6 @@ export const classifyStrings = {
   tokenTitle: (text: string, id: number, oov: boolean, cut: boolean) =>
     `${text}: id ${id}${oov ? ', out of vocabulary' : ''}${cut ? ', cut by maxlen (not read)' : ''}`,
   omittedCut: (count: number) => `… ${plural(count, 'earlier token')} cut by maxlen`,
-
-  // Per-word chart
   chartHeading: 'Prediction after each word',
   chartNote: 'One forward pass over the review: after each word the output layer is applied to the hidden state h_t. ' +
     'This is not the same as classifying each prefix on its own, which would be padded with more zeros in front and start from another state.',
@@ -53,8 +46,6 @@ export const classifyStrings = {
   chartX: 'token',
   chartY: 'P(positive)',
   chartSeries: 'P(positive)',
-
-  // Heat maps
   mapsHeading: 'Inside the network',
   layerPicker: 'Recurrent layer to inspect',
   layerOption: (i: number, kind: string, name: string) => `${i + 1}. ${kind} ‘${name}’`,
@@ -79,7 +70,6 @@ export const classifyStrings = {
     `‘${word}’ (token ${step + 1}), unit ${unit + 1}: ${value.toFixed(3)}`,
   mapIdle: 'Hover or focus a cell to read it.',
   scaleLabel: (lo: number, hi: number) => `colour scale from ${lo.toFixed(2)} to ${hi.toFixed(2)}`,
-
   examples: {
     positive: 'Clear positive',
     negative: 'Clear negative',

@@ -1,0 +1,26 @@
+// The page frame: title, engine status, preset, link, tabs (English).
+
+export const app = {
+  appTitle: 'RNN Playground',
+  tagline: 'Build a recurrent network, train it on IMDB reviews in this tab, and look inside.',
+  engineLoading: 'Starting the engine…',
+  engineReady: (simd: boolean) => `Engine ready (WebAssembly${simd ? ' with SIMD' : ''}).`,
+  engineFailed: (msg: string) => `The engine could not start: ${msg}`,
+  engineRestarted: (msg: string) => `The engine worker stopped (${msg}). A fresh one has been started: your set-up is kept, train again when ready.`,
+  presetLabel: 'Preset',
+  customPreset: 'Your own model',
+  summaryOnly: 'summary only',
+  summaryOnlyNote: (why: string) => `Summary only: ${why}`,
+  source: (s: string) => `Source: ${s}`,
+  languageLabel: 'Language',
+  sectionsLabel: 'Sections',
+  tabModel: 'Model',
+  tabData: 'Data',
+  tabTrain: 'Train',
+  tabCompare: 'Compare',
+  linkLabel: 'Link to this set-up',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied.',
+  badLink: (msg: string) => `This link could not be opened: ${msg} The default set-up is shown instead.`,
+  summaryOnlyCannotTrain: (why: string) => `This preset is for its summary only: ${why}`,
+};

@@ -1,0 +1,47 @@
+// The string tables: one per language per view (en/<view>.ts, ko/<view>.ts). English is the
+// reference: each Korean table is typed as its English twin, so a key missing or added on one side
+// is a type error. `ui.<view>.<key>` always reads the current language's table; components add a
+// LanguageController (./lit) to re-render when it changes. How to add a string: docs/i18n.md.
+import { app as enApp } from './en/app';
+import { classify as enClassify } from './en/classify';
+import { common as enCommon } from './en/common';
+import { compare as enCompare } from './en/compare';
+import { data as enData } from './en/data';
+import { model as enModel } from './en/model';
+import { train as enTrain } from './en/train';
+import { app as koApp } from './ko/app';
+import { classify as koClassify } from './ko/classify';
+import { common as koCommon } from './ko/common';
+import { compare as koCompare } from './ko/compare';
+import { data as koData } from './ko/data';
+import { model as koModel } from './ko/model';
+import { train as koTrain } from './ko/train';
+import { language, type Lang } from './language';
+import type { Translation } from './translation';
+
+const en = {
+  app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
+  classify: enClassify,
+};
+/** Every view's table, as any language must provide it. */
+export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
+
+export const tables: Record<Lang, Tables> = {
+  en,
+  ko: {
+    app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
+    classify: koClassify,
+  },
+};
+
+/** The current language's tables: `ui.train.epochsLabel`. */
+export const ui: Tables = new Proxy({} as Tables, {
+  get: (_, view) => tables[language()][view as keyof Tables],
+});
+
+export { LanguageController } from './lit';
+export { chooseLanguage, detectLanguage, language, onLanguageChange, type Lang } from './language';
+export { groupThousands } from './format';
+
+/** A message kept as a function, so that a stored status or error follows a change of language. */
+export type Text = () => string;

@@ -1,0 +1,29 @@
+// The Data view (Korean). Same keys as en/data.ts.
+import { groupThousands as n } from '../format';
+import type { data as En } from '../en/data';
+import type { Translation } from '../translation';
+
+export const data: Translation<typeof En> = {
+  dataHeading: '데이터',
+  packLabel: '데이터 세트',
+  packQuick: '작은 부분 집합 (빠름, 기본값)',
+  packBook: '책과 같은 분할 (20,000 / 5,000 / 25,000)',
+  numWordsLabel: 'num_words (어휘 사전 크기)',
+  maxlenLabel: 'maxlen (리뷰마다 남길 토큰 수)',
+  dataLoading: (loaded: number, total: number | null) =>
+    `데이터를 불러오는 중… ${total ? `${(total / 1e6).toFixed(1)} MB 중 ` : ''}${(loaded / 1e6).toFixed(1)} MB`,
+  dataFailed: (msg: string) => `데이터를 불러오지 못했습니다: ${msg} 데이터 파일이 빌드되었는지(npm run build) 확인하고 다시 시도하세요.`,
+  dataCounts: (train: number, val: number, test: number) =>
+    `훈련 세트 ${n(train)}개, 검증 세트 ${n(val)}개, 테스트 세트 ${n(test)}개의 리뷰.`,
+  lengthHeading: '리뷰 길이 (훈련 세트)',
+  lengthStats: (mean: number, median: number, maxlen: number, cut: number) =>
+    `평균 ${mean.toFixed(1)} 토큰, 중간값 ${median}. maxlen ${maxlen}은 마지막 ${maxlen}개 토큰만 남깁니다: 리뷰의 ${cut.toFixed(0)}%는 더 길어서 앞부분이 잘리고, 더 짧은 리뷰는 앞에 0으로 패딩됩니다.`,
+  histogramLabel: (bins: number, maxlen: number) => `리뷰 길이의 히스토그램 (구간 ${bins}개), maxlen ${maxlen} 토큰에서 자름`,
+  maxlenMark: (m: number) => `maxlen ${m}`,
+  samplesHeading: '인코딩된 리뷰',
+  sampleLabel: (label: number) => (label === 1 ? '긍정' : '부정'),
+  sampleIds: '번호',
+  sampleWords: '단어로 되돌림',
+  samplesNote: '번호: 0 패딩(보이지 않음), 1 시작, 2 어휘 사전에 없는 단어(num_words 밖), 4부터 빈도순 단어.',
+  wordIndexFailed: (msg: string) => `단어 목록을 불러오지 못했습니다 (${msg}). 리뷰를 번호로만 보여 줍니다.`,
+};
