@@ -27,8 +27,7 @@ EarlyStopping::EarlyStopping(const EarlyStoppingConfig& config) : config_(config
                      std::to_string(config.start_from_epoch) + ".");
   }
   if (config.keras == KerasVersion::TfKeras2 && config.start_from_epoch != 0) {
-    throw ModelError("Early stopping: start_from_epoch came with Keras 2.11; with tf.keras 2 "
-                     "(TF 2.6-2.10) leave it at 0 or choose Keras 3.");
+    throw ModelError("Early stopping: tf.keras 2 has no start_from_epoch; set it to 0.");
   }
   if (!std::isfinite(config.min_delta)) {
     throw ModelError("Early stopping: min_delta must be a finite number.");

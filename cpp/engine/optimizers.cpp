@@ -77,12 +77,14 @@ class RmsProp final : public Optimizer<S> {
     const S one_minus_rho = static_cast<S>(1.0 - this->config_.rho);
     const S eps = static_cast<S>(this->config_.epsilon);
     const S mu = static_cast<S>(this->config_.momentum);
+    // Δ = lr·g / (√(v + ε_in) + ε_out): one of the two is ε, the other 0 (adding 0 is exact).
     const bool eps_outside = momentum_.empty() && this->config_.keras == KerasVersion::TfKeras2;
+    const S eps_in = eps_outside ? S(0) : eps;
+    const S eps_out = eps_outside ? eps : S(0);
     S* v = mean_square_.data();
     for (int64_t i = begin; i < end; ++i) {
       v[i] = rho * v[i] + one_minus_rho * (g[i] * g[i]);
-      const S increment =
-          eps_outside ? (lr * g[i]) / (std::sqrt(v[i]) + eps) : (lr * g[i]) / std::sqrt(v[i] + eps);
+      const S increment = (lr * g[i]) / (std::sqrt(v[i] + eps_in) + eps_out);
       if (momentum_.empty()) {
         w[i] -= increment;
       } else {
@@ -192,8 +194,7 @@ RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfi
 //   g ← g·c / max(‖g‖₂, c)
 // which leaves g unchanged (up to rounding) when ‖g‖₂ ≤ c.
 template <typename S>
-void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads,
-                        const std::vector<TouchedRows>* rows) {
+void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads, const TouchedRows* rows) {
   if (static_cast<int64_t>(params.size()) != total_ ||
       static_cast<int64_t>(grads.size()) != total_) {
     throw ModelError("Optimizer " + config_.name + ": expected " + std::to_string(total_) +
@@ -217,17 +218,14 @@ void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads,
   if (rows == nullptr || !sparse_tables()) {
     update(params.data(), gradient, 0, total_, iterations_);
   } else {
-    // Everything outside the tables densely; inside them, only the looked-up rows.
-    int64_t done = 0;
-    for (const TouchedRows& table : *rows) {
-      update(params.data(), gradient, done, table.offset, iterations_);
-      for (size_t row = 0; row < table.touched.size(); ++row) {
-        const int64_t start = table.offset + static_cast<int64_t>(row) * table.width;
-        if (table.touched[row]) update(params.data(), gradient, start, start + table.width, iterations_);
-      }
-      done = table.offset + static_cast<int64_t>(table.touched.size()) * table.width;
+    // Everything outside the table densely; inside it, only the looked-up rows.
+    update(params.data(), gradient, 0, rows->offset, iterations_);
+    int64_t start = rows->offset;
+    for (const uint8_t touched : rows->touched) {
+      if (touched) update(params.data(), gradient, start, start + rows->width, iterations_);
+      start += rows->width;
     }
-    update(params.data(), gradient, done, total_, iterations_);
+    update(params.data(), gradient, start, total_, iterations_);
   }
   ++iterations_;
 }

@@ -50,9 +50,8 @@ class Optimizer {
   // One update of every parameter from the gradient of the loss: clip each weight variable's
   // gradient by its own L2 norm (when clipnorm > 0), then apply the optimizer's rule. Both
   // buffers are in ModelSpec::param_offset order and sized total_params(). `rows` (optional)
-  // names the Embedding tables' looked-up rows; only tf.keras 2's momentum paths read it.
-  void step(std::vector<S>& params, const std::vector<S>& grads,
-            const std::vector<TouchedRows>* rows = nullptr);
+  // names the Embedding table's looked-up rows; only tf.keras 2's momentum paths read it.
+  void step(std::vector<S>& params, const std::vector<S>& grads, const TouchedRows* rows = nullptr);
 
   // The configuration with the name lower-cased and the default learning rate filled in.
   const OptimizerConfig& config() const { return config_; }

@@ -143,11 +143,9 @@ RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Da
   optimizer_ = Optimizer<S>::create(config_.optimizer, model);
   if (optimizer_->sparse_tables() && !model.layers.empty() &&
       model.layers.front().kind == LayerKind::Embedding) {
-    TouchedRows table;
-    table.offset = model.param_offset(0);
-    table.width = model.layers.front().output_dim;
-    table.touched.resize(static_cast<size_t>(model.vocab));
-    touched_rows_.push_back(std::move(table));
+    touched_rows_.offset = model.param_offset(0);
+    touched_rows_.width = model.layers.front().output_dim;
+    touched_rows_.touched.resize(static_cast<size_t>(model.vocab));
   }
   if (config_.early_stopping.enabled) {
     early_stopping_ = std::make_unique<EarlyStopping>(config_.early_stopping);
@@ -223,11 +221,11 @@ void Trainer<S>::train_one_batch(BatchProgress& progress) {
   }
   previous_params_ = network_.params();
   has_previous_params_ = true;
-  for (TouchedRows& table : touched_rows_) {
-    std::fill(table.touched.begin(), table.touched.end(), uint8_t(0));
-    for (const int32_t id : batch_.ids) table.touched[static_cast<size_t>(id)] = 1;
-  }
-  optimizer_->step(network_.params(), network_.grads(), touched_rows_.empty() ? nullptr : &touched_rows_);
+  std::vector<uint8_t>& touched = touched_rows_.touched;
+  std::fill(touched.begin(), touched.end(), uint8_t(0));
+  if (!touched.empty())
+    for (const int32_t id : batch_.ids) touched[static_cast<size_t>(id)] = 1;
+  optimizer_->step(network_.params(), network_.grads(), touched.empty() ? nullptr : &touched_rows_);
 
   loss_sum_ += value.loss * n;
   correct_sum_ += value.accuracy * n;

@@ -125,7 +125,7 @@ class Trainer {
   TokenBatch batch_;
   std::vector<int32_t> batch_labels_;
   Mat<S> d_logits_;
-  std::vector<TouchedRows> touched_rows_;  // tf.keras 2 momentum: the Embedding rows looked up
+  TouchedRows touched_rows_;  // tf.keras 2 momentum: the Embedding rows looked up (empty: unused)
   std::vector<S> previous_params_;  // the weights before the last update (for NaN recovery)
   bool has_previous_params_ = false;
   std::vector<S> best_params_;      // early stopping's restore_best_weights

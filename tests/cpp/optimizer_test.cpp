@@ -121,18 +121,18 @@ TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
   //   row 0:  m = 0.5·(−0.1) − 0.1 = −0.15;  w = −0.25        (both generations)
   //   row 1:  Keras 3 (dense): m = −0.05, w = −0.15;  tf.keras 2 (sparse): untouched, w = −0.1
   //   bias (not a table, dense in both): g = 0, m = −0.05, w = −0.15
-  std::vector<TouchedRows> rows(1);
-  rows[0].offset = 0;
-  rows[0].width = 1;
+  TouchedRows rows;
+  rows.offset = 0;
+  rows.width = 1;
   for (const KerasVersion keras : {KerasVersion::Keras3, KerasVersion::TfKeras2}) {
     OptimizerConfig config = named("sgd", 0.1);
     config.momentum = 0.5;
     config.keras = keras;
     auto optimizer = Optimizer<double>::create(config, two_variable_model());
     std::vector<double> w(4, 0.0);
-    rows[0].touched = {1, 1};
+    rows.touched = {1, 1};
     optimizer->step(w, {1, 1, 1, 1}, &rows);
-    rows[0].touched = {1, 0};
+    rows.touched = {1, 0};
     optimizer->step(w, {1, 0, 0, 0}, &rows);
     const bool sparse = keras == KerasVersion::TfKeras2;
     EXPECT_NEAR(w[0], -0.25, 1e-15);
@@ -149,9 +149,9 @@ TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
   rms.epsilon = 0;
   auto optimizer = Optimizer<double>::create(rms, two_variable_model());
   std::vector<double> w(4, 0.0);
-  rows[0].touched = {1, 1};
+  rows.touched = {1, 1};
   optimizer->step(w, {1, 1, 0, 0}, &rows);
-  rows[0].touched = {1, 0};
+  rows.touched = {1, 0};
   optimizer->step(w, {1, 0, 0, 0}, &rows);
   EXPECT_NEAR(w[1], -0.1414213562373095, 1e-15);
   EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);  // the dense momentum test's value

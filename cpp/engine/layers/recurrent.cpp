@@ -84,15 +84,12 @@ bool RecurrentLayer<S>::per_step_input_mask() const {
 
 template <typename S>
 void RecurrentLayer<S>::mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const {
-  if (mask.rows() == x.rows()) {
-    out = x.cwiseProduct(mask);
-    return;
-  }
   const int batch = this->batch_;
+  const bool per_step = mask.rows() == x.rows();
   out.resize(x.rows(), x.cols());
   for (int t = 0; t < this->time_; ++t)
     out.middleRows(int64_t(t) * batch, batch) =
-        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
+        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask.middleRows(per_step ? int64_t(t) * batch : 0, batch));
 }
 
 template <typename S>
