@@ -14,10 +14,13 @@ test('the Keras version is a training setting carried by the link', async ({ pag
   await select.selectOption({ label: 'tf.keras 2 (TF 2.6–2.10)' });
   // The published curve follows: the 2021 run of the book's code on TF 2.6.
   await expect(page.getByLabel('Published curve').locator('option:checked')).toHaveText(/TensorFlow 2\.6/);
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
-  const hash = await page.evaluate(() => location.hash);
-  const state = JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString('utf8'));
-  expect(state.training.keras).toBe(2);
+  // The link follows (the page rewrites it a moment after a change).
+  const linked = async () => {
+    const hash = await page.evaluate(() => location.hash);
+    return { hash, keras: JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString('utf8')).training.keras };
+  };
+  await expect.poll(async () => (await linked()).keras).toBe(2);
+  const { hash } = await linked();
   await page.goto(`./${hash}`);
   await page.getByRole('tab', { name: 'Train' }).click();
   await expect(page.getByLabel('Keras version')).toHaveValue('2');

@@ -85,6 +85,11 @@ export class ChapterPanel extends LitElement {
       const seconds = Math.round((last - this.startedAt) / 1000);
       this.status = () => ui.compare.chapterDone(done, seconds);
     }
+    this.announceTrained();
+  }
+
+  /** Tells the page which workers hold a trained chapter model ('chapter-trained'), for Classify. */
+  private announceTrained(): void {
     const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title, client: j.client! }));
     this.dispatchEvent(new CustomEvent('chapter-trained', { detail, bubbles: true, composed: true }));
   }
@@ -94,6 +99,7 @@ export class ChapterPanel extends LitElement {
     const wasRunning = this.running;
     cancelJobs(this.jobs, !wasRunning);
     this.jobs = [...this.jobs];
+    this.announceTrained();
     if (wasRunning) this.status = () => ui.compare.chapterCancelled;
   }
 
