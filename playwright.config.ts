@@ -19,6 +19,11 @@ export default defineConfig({
     // English unless a test asks for Korean: the page follows navigator.languages on a first visit.
     locale: 'en-US',
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    // The site registers a service worker. Requests it answers from its caches never reach
+    // page.route(), so a test that fakes a missing or broken file would see the cached one; and
+    // its first-visit precache would compete with every test for the two cores. Tests run without
+    // it; tests/e2e/offline.spec.ts turns it on ('allow') against servers of its own.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

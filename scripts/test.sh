@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: C++ (ctest natively, and the engine's file-free tests compiled to WebAssembly and
+# Runs every test: the type check (tsc over web/, tests/ and scripts/, .mjs included), C++ (ctest natively, and the engine's file-free tests compiled to WebAssembly and
 # run in Node), Vitest (the real .wasm in Node), Playwright (the built site in Debian's Chromium,
 # headless, under the strict CSP). Fails if any fails; runs them all first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
+
+echo "== Type check (tsc --noEmit: web/, tests/, scripts/) =="
+npm run --silent typecheck || status=1
 
 echo "== C++ tests (ctest) =="
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" || status=1

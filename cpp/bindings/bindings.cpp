@@ -3,6 +3,7 @@
 // reaches JavaScript (web/src/engine/engine-api.ts turns these replies into typed errors).
 
 #include <emscripten/bind.h>
+#include <emscripten/emmalloc.h>
 
 #include <exception>
 #include <new>
@@ -61,6 +62,19 @@ std::string engine_info() {
   });
 }
 
+// Bytes of the allocator's (emmalloc, see CMakeLists.txt) live allocations, their headers included:
+// the dynamic heap less every free region whole (emmalloc_free_dynamic_memory counts only a free
+// region's payload, so its 8-byte header would make the figure move with fragmentation). WebAssembly
+// memory only grows, so its size cannot show a leak; this figure can (the long-session test reads
+// it after every run through the worker's `memory` request).
+double allocator_bytes_in_use() {
+  size_t free_regions_by_size[32];
+  const size_t free_regions = emmalloc_compute_free_dynamic_memory_fragmentation_map(free_regions_by_size);
+  constexpr size_t kRegionHeaderBytes = 2 * sizeof(uint32_t);  // emmalloc.c, REGION_HEADER_SIZE
+  return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory() -
+                             free_regions * kRegionHeaderBytes);
+}
+
 // JS-facing wrapper of Session: JSON text in, JSON reply text out; bytes in as a Uint8Array.
 class SessionHandle {
  public:
@@ -104,6 +118,7 @@ class SessionHandle {
 EMSCRIPTEN_BINDINGS(rnn_engine) {
   emscripten::function("summarizeModel", &summarize_model);
   emscripten::function("engineInfo", &engine_info);
+  emscripten::function("allocatorBytesInUse", &allocator_bytes_in_use);
   emscripten::class_<SessionHandle>("Session")
       .constructor<>()
       .function("loadPack", &SessionHandle::loadPack)

@@ -1,8 +1,13 @@
 // The Chromium side of the benchmark: a module worker that loads our WebAssembly engine as the
 // site's worker does (the glue fetches rnn_engine.wasm next to itself) and runs the same timing
 // code as the Node benchmark (engine-bench.mjs). Served by scripts/bench/browser.ts.
-import createRnnEngine from './wasm/rnn_engine.mjs';
+// @ts-expect-error -- the glue is served beside this file (scripts/bench/browser.ts); its types:
+// web/src/wasm/rnn_engine.d.mts, which the cast below applies.
+import createRnnEngineUntyped from './wasm/rnn_engine.mjs';
 import { benchEngine } from './engine-bench.mjs';
+
+/** @type {typeof import('../../web/src/wasm/rnn_engine.mjs').default} */
+const createRnnEngine = createRnnEngineUntyped;
 
 self.onmessage = async (event) => {
   try {
@@ -19,6 +24,6 @@ self.onmessage = async (event) => {
     }
     self.postMessage({ ok: true, results, userAgent: navigator.userAgent });
   } catch (error) {
-    self.postMessage({ ok: false, error: String((error && error.stack) || error) });
+    self.postMessage({ ok: false, error: String((error instanceof Error && error.stack) || error) });
   }
 };

@@ -2,7 +2,16 @@
 // Plain JavaScript so that one copy runs in Node (scripts/bench.ts) and inside a module worker in
 // Chromium (scripts/bench/browser-worker.mjs): the two measure exactly the same code path.
 
-/** Unwraps a Session reply {"ok": true, "value"} | {"ok": false, "error"}. */
+// Types: engine-bench.d.mts (what TypeScript callers see); the JSDoc below checks this file against it.
+/** @typedef {import('./engine-bench.mjs').EngineBenchOptions} EngineBenchOptions */
+/** @typedef {import('./engine-bench.mjs').EngineBenchResult} EngineBenchResult */
+/** @typedef {Parameters<typeof import('./engine-bench.mjs').benchEngine>[0]} BenchModule */
+
+/**
+ * Unwraps a Session reply {"ok": true, "value"} | {"ok": false, "error"}.
+ * @param {string} text
+ * @returns {any} the reply's value (its shape depends on the call)
+ */
 function reply(text) {
   const r = JSON.parse(text);
   if (!r.ok) throw new Error(`engine: ${r.error}`);
@@ -15,11 +24,15 @@ function cpuMs() {
   return usage ? (usage.user + usage.system) / 1000 : null;
 }
 
-/** The module's whole linear memory (it only grows), or null if the glue does not expose it. */
+/**
+ * The module's whole linear memory (it only grows), or null if the glue does not expose it.
+ * @param {BenchModule} module
+ */
 function heapBytes(module) {
   return module.HEAP8 ? module.HEAP8.length : null;
 }
 
+/** @param {number[]} values */
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const n = s.length;
@@ -37,6 +50,10 @@ function median(values) {
  * epoch time (training and validation) is reported as measured_epoch_seconds.
  * heap_after_training_bytes is the module's memory after the timed training batches, heap_bytes
  * after the predictions too (the WASM memory a tab holds).
+ * @param {BenchModule} module
+ * @param {Uint8Array} packBytes
+ * @param {EngineBenchOptions} options
+ * @returns {EngineBenchResult}
  */
 export function benchEngine(module, packBytes, options) {
   const { modelJson, settings, batches, warmup, predictSequences, fullEpoch = false } = options;
@@ -57,7 +74,8 @@ export function benchEngine(module, packBytes, options) {
       const t0 = performance.now();
       last = reply(session.runSlice(1));
       batchMs.push(performance.now() - t0);
-      if (c0 !== null) batchCpuMs.push(cpuMs() - c0);
+      const c1 = cpuMs();
+      if (c0 !== null && c1 !== null) batchCpuMs.push(c1 - c0);
     }
     const trainMs = performance.now() - trainStart;
     const loss = last.batches.length ? last.batches[last.batches.length - 1].loss : null;
@@ -72,7 +90,7 @@ export function benchEngine(module, packBytes, options) {
       const t0 = performance.now();
       const outputs = reply(session.predictIds(predictIds, predictSequences.length));
       passes.push(performance.now() - t0);
-      predictionMean = outputs.reduce((sum, row) => sum + row[0], 0) / outputs.length;
+      predictionMean = outputs.reduce((/** @type {number} */ sum, /** @type {number[]} */ row) => sum + row[0], 0) / outputs.length;
     }
     const predictMs = Math.min(...passes);
 

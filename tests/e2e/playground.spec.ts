@@ -151,10 +151,12 @@ test('4. compare three models: table with parameters, time, accuracies; paramete
   for (const [title, params] of [['09-2 embedding SimpleRNN (500 words)', '8,209'], ['09-3 LSTM(8)', '8,809'], ['09-3 GRU(8)', '8,633']]) {
     const row = table.getByRole('row').filter({ hasText: title });
     await expect(row).toContainText('Finished', { timeout: 90_000 });
-    await expect(row.getByRole('cell').nth(2)).toHaveText(params);
-    await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d+\.\d$/);
-    await expect(row.getByRole('cell').nth(4)).toHaveText(/^0\.\d{3}$/);
+    // Each preset trains with its own recipe (issue 16): the row says which.
+    await expect(row.getByRole('cell').nth(1)).toHaveText('quick subset, num_words 500, maxlen 100, RMSprop lr 0.0001, batch 64, ≤ 2 epochs, early stopping (patience 3)');
+    await expect(row.getByRole('cell').nth(3)).toHaveText(params);
+    await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+\.\d$/);
     await expect(row.getByRole('cell').nth(5)).toHaveText(/^0\.\d{3}$/);
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^0\.\d{3}$/);
   }
   expect(await chartPoints(page, 'Validation loss per epoch')).toBe(2);
 });
@@ -175,7 +177,9 @@ test('5. a copied link reopens the same model and settings; a bad link is explai
   const other = await page.context().newPage();
   await other.goto(link);
   await expect(other.getByText(/^Total params: /)).toHaveText('Total params: 9,093');
-  await expect(other.getByLabel('Preset')).toHaveValue('gru');
+  // GRU with 12 units is no longer the preset (issue 16): the link opens it as the user's own model.
+  await expect(other.getByLabel('Preset')).toHaveValue('');
+  await expect(other.getByLabel('Preset').locator('option:checked')).toHaveText('Your own model');
   await expect(other.getByLabel('gru units')).toHaveValue('12');
   await other.getByRole('tab', { name: 'Train' }).click();
   await expect(other.getByLabel('Epochs', { exact: true })).toHaveValue('7');

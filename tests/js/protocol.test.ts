@@ -1,43 +1,11 @@
 // The page's side of the worker protocol: EngineClient against a fake Worker that records what it
 // is sent and replies as the real worker would (replies by id, events without one, crashes).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../web/src/engine/client';
+import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../web/src/engine/engine-api';
-import { isReply, type Request, type WorkerEvent, type WorkerMessage } from '../../web/src/engine/protocol';
+import { isReply, type WorkerEvent } from '../../web/src/engine/protocol';
+import { installFakeWorker, startClient as start } from './helpers/fake-worker';
 
-class FakeWorker {
-  static last: FakeWorker | null = null;
-  sent: Request[] = [];
-  terminated = false;
-  onmessage: ((e: { data: WorkerMessage }) => void) | null = null;
-  onerror: ((e: { message: string }) => void) | null = null;
-  constructor(public url: URL, public options: WorkerOptions) {
-    FakeWorker.last = this;
-  }
-  postMessage(m: Request) {
-    this.sent.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  /** The worker sends a message to the page. */
-  send(m: WorkerMessage) {
-    this.onmessage?.({ data: m });
-  }
-}
-
-const realWorker = (globalThis as { Worker?: unknown }).Worker;
-beforeEach(() => {
-  (globalThis as { Worker?: unknown }).Worker = FakeWorker;
-});
-afterEach(() => {
-  (globalThis as { Worker?: unknown }).Worker = realWorker;
-});
-
-function start(): { client: EngineClient; worker: FakeWorker } {
-  const client = new EngineClient();
-  return { client, worker: FakeWorker.last! };
-}
+installFakeWorker();
 
 describe('EngineClient', () => {
   it('starts a module worker and sends typed requests with fresh ids', () => {
@@ -102,6 +70,7 @@ describe('EngineClient', () => {
     await expect(pending).rejects.toThrow('RuntimeError: memory access out of bounds');
     expect(seen).toEqual([{ event: 'fatal', error: 'RuntimeError: memory access out of bounds' }]);
     expect(client.failure).toBe('RuntimeError: memory access out of bounds');
+    expect(worker.terminated).toBe(true); // a trapped module is not kept alive beside its replacement
     await expect(client.request('pause', {})).rejects.toBeInstanceOf(EngineError);
     expect(worker.sent).toHaveLength(1);
   });

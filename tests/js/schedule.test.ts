@@ -54,8 +54,9 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const modelOf = (w: FakeWorker) => JSON.parse((w.train!.params as { modelJson: string }).modelJson).config.name as string;
 
-function chapterJobs(): TrainJob[] {
-  return CHAPTER9.map((c) => newJob(c.id, c.id, JSON.stringify({ ...(presetById(c.id)!.model as object), config: { name: c.id } }), c.seconds));
+function chapterJobs(keras: 2 | 3, pack: 'book' | 'quick'): TrainJob[] {
+  return CHAPTER9.map((c) => newJob(c.id, c.id, JSON.stringify({ ...(presetById(c.id)!.model as object), config: { name: c.id } }), c.seconds,
+    { pack, num_words: 500, maxlen: 100 }, chapterTraining(keras)));
 }
 
 describe('worker limit', () => {
@@ -72,14 +73,13 @@ describe('worker limit', () => {
 
 describe('running the chapter', () => {
   it('trains as many at once as allowed, the longest first, with the book settings', async () => {
-    const jobs = chapterJobs();
-    const training = chapterTraining(2);
+    const jobs = chapterJobs(2, 'book');
     const started: string[] = [];
     let most = 0;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => Object.assign(job, patch);
     const all = runLongestFirst(jobs, 2, (job) => {
       started.push(job.id);
-      return trainJob(job, { pack: 'book', num_words: 500, maxlen: 100 }, training, update, () => true);
+      return trainJob(job, update, () => true);
     });
     // Each round: the two running workers are training; finish the oldest one.
     for (let round = 0; round < 6; round++) {
@@ -107,10 +107,10 @@ describe('running the chapter', () => {
   });
 
   it('goes on after a failed model and stops starting new ones once cancelled', async () => {
-    const jobs = chapterJobs();
+    const jobs = chapterJobs(3, 'quick');
     let cancelled = false;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => Object.assign(job, patch);
-    const all = runLongestFirst(jobs, 2, (job) => trainJob(job, { pack: 'quick', num_words: 500, maxlen: 100 }, chapterTraining(3), update, () => true), () => cancelled);
+    const all = runLongestFirst(jobs, 2, (job) => trainJob(job, update, () => true), () => cancelled);
     await settle();
     FakeWorker.all[0].finish(false);
     await settle();

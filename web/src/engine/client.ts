@@ -1,9 +1,12 @@
-// The page's side of an engine worker: promise-based requests over protocol.ts.
+// The page's side of an engine worker: promise-based requests over protocol.ts. Every message
+// from the worker is checked against the protocol's schemas as it arrives: a malformed reply
+// rejects its request with a ProtocolError naming the request and the field; a malformed message
+// that belongs to no request (an event, or a reply without a valid id) ends the worker, as a crash.
 import { EngineError } from './engine-api';
 import type { RequestKind, RequestMap, WorkerEvent, WorkerMessage } from './protocol';
-import { isReply } from './protocol';
+import { ProtocolError, isReply, parseReplyValue, parseWorkerMessage } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { kind: RequestKind; resolve: (v: unknown) => void; reject: (e: Error) => void };
 export type EventListener = (e: WorkerEvent) => void;
 
 export class EngineClient {
@@ -15,7 +18,7 @@ export class EngineClient {
 
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
+    this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
     this.worker.onerror = (e: ErrorEvent) => this.fail(`The engine worker crashed: ${e.message || 'unknown error'}`);
   }
 
@@ -23,7 +26,7 @@ export class EngineClient {
     if (this.crashed) return Promise.reject(new EngineError(this.crashed));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { kind, resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, kind, params });
     });
   }
@@ -44,7 +47,22 @@ export class EngineClient {
     this.fail('The engine worker was stopped.');
   }
 
-  private receive(m: WorkerMessage): void {
+  private receive(data: unknown): void {
+    let m: WorkerMessage;
+    try {
+      m = parseWorkerMessage(data);
+    } catch (e) {
+      const error = e as ProtocolError;
+      const id = (data as { id?: unknown } | null)?.id;
+      const p = typeof id === 'number' ? this.pending.get(id) : undefined;
+      if (p) {
+        this.pending.delete(id as number);
+        p.reject(new ProtocolError(`reply to '${p.kind}'`, error.detail));
+      } else {
+        this.fail(error.message);
+      }
+      return;
+    }
     if (!isReply(m)) {
       if (m.event === 'fatal') this.fail(m.error);
       else for (const l of this.listeners) l(m);
@@ -53,13 +71,24 @@ export class EngineClient {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new EngineError(m.error));
+    if (!m.ok) {
+      p.reject(new EngineError(m.error));
+      return;
+    }
+    try {
+      p.resolve(parseReplyValue(p.kind, m.value));
+    } catch (e) {
+      p.reject(e as Error);
+    }
   }
 
+  /** Ends this worker for good: a worker that crashed or broke the protocol is not used again. */
   private fail(message: string): void {
     if (this.crashed) return;
     this.crashed = message;
+    // Its module may still hold memory (a trapped WebAssembly instance does): let it go, so that
+    // the page's replacement worker is not added to a zombie.
+    this.worker.terminate();
     for (const l of this.listeners) l({ event: 'fatal', error: message });
     for (const p of this.pending.values()) p.reject(new EngineError(message));
     this.pending.clear();

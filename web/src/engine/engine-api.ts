@@ -1,6 +1,7 @@
 // Typed access to the WebAssembly module's functions. Every bound function returns a JSON reply
 // {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
 // EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
+import * as v from 'valibot';
 import type { RnnEngineModule } from '../wasm/rnn_engine.mjs';
 
 export class EngineError extends Error {
@@ -10,29 +11,34 @@ export class EngineError extends Error {
   }
 }
 
-export interface SummaryRow {
-  name: string;
-  type: string;
-  output_shape: string;
-  params: number;
-  formula: string;
-}
+// The replies below cross the worker boundary: each type is inferred from its valibot schema, so the
+// check the page runs on arrival (protocol.ts, client.ts) and the type cannot drift apart.
+export const SummaryRowSchema = v.object({
+  name: v.string(),
+  type: v.string(),
+  output_shape: v.string(),
+  params: v.number(),
+  formula: v.string(),
+});
+export type SummaryRow = v.InferOutput<typeof SummaryRowSchema>;
 
-export interface ModelSummary {
-  model_name: string;
-  input_shape: string;
-  rows: SummaryRow[];
-  total_params: number;
-  trainable_params: number;
-  non_trainable_params: number;
-  notes: string[];
-  text: string;
-}
+export const ModelSummarySchema = v.object({
+  model_name: v.string(),
+  input_shape: v.string(),
+  rows: v.array(SummaryRowSchema),
+  total_params: v.number(),
+  trainable_params: v.number(),
+  non_trainable_params: v.number(),
+  notes: v.array(v.string()),
+  text: v.string(),
+});
+export type ModelSummary = v.InferOutput<typeof ModelSummarySchema>;
 
-export interface EngineInfo {
-  simd: boolean;
-  version: string;
-}
+export const EngineInfoSchema = v.object({
+  simd: v.boolean(),
+  version: v.string(),
+});
+export type EngineInfo = v.InferOutput<typeof EngineInfoSchema>;
 
 export function unwrapReply<T>(reply: string): T {
   const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string };

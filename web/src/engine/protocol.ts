@@ -7,9 +7,23 @@
 //   training ends: finished, stopped, early-stopped or NaN) — while it runs, pause / resume / stop
 //   are answered at once (the worker trains in slices of batches and reads messages in between).
 //   After training, classify and traceReview use the trained model.
-import type { EngineInfo, ModelSummary } from './engine-api';
+//
+// What the worker sends is checked where it arrives (client.ts, parseWorkerMessage below): every
+// reply value and event has a valibot schema here, and its TypeScript type is inferred from that
+// schema, so the check and the type cannot drift. A message that does not match becomes an Error
+// naming the message and the field ("Malformed reply to 'train' from the engine worker: field
+// history.0.val_loss: ..."), not an undefined three calls later.
+//
+// Adding a request: its params in RequestParams, its reply schema in replySchemas (the compiler
+// refuses a request without one). Adding an event: its schema, and the schema in WorkerEventSchema.
+import * as v from 'valibot';
+import { EngineInfoSchema, ModelSummarySchema } from './engine-api';
 
 export type DataPackId = 'quick' | 'book';
+const DataPackIdSchema = v.picklist(['quick', 'book']);
+
+/** A loss or metric: the engine sends NaN and infinities as null (JSON has no NaN). */
+const MetricSchema = v.nullable(v.number());
 
 /** What the page asks the worker to train; the same object the shared state holds. */
 export interface TrainingSettings {
@@ -37,119 +51,196 @@ export interface DataSettings {
   maxlen: number;
 }
 
-export interface DataInfo {
-  pack: DataPackId;
-  vocab_size: number;
-  stored_length: number;
-  train_count: number;
-  validation_count: number;
-  test_count: number;
+export const DataInfoSchema = v.object({
+  pack: DataPackIdSchema,
+  vocab_size: v.number(),
+  stored_length: v.number(),
+  train_count: v.number(),
+  validation_count: v.number(),
+  test_count: v.number(),
   /** Review lengths (tokens, before maxlen) of the training split: histogram bins. */
-  length_histogram: { bin_start: number; bin_end: number; count: number }[];
-  mean_length: number;
-  median_length: number;
+  length_histogram: v.array(v.object({ bin_start: v.number(), bin_end: v.number(), count: v.number() })),
+  mean_length: v.number(),
+  median_length: v.number(),
   /** A few training reviews as ids at the chosen num_words / maxlen, with their labels. */
-  samples: { ids: number[]; label: number }[];
-}
+  samples: v.array(v.object({ ids: v.array(v.number()), label: v.number() })),
+});
+export type DataInfo = v.InferOutput<typeof DataInfoSchema>;
 
-export interface BatchEvent {
-  event: 'batch';
-  epoch: number; // from 1
-  batch: number; // from 1, within the epoch
-  batches_per_epoch: number;
-  loss: number; // running mean over the epoch so far (as Keras' progress bar)
-  accuracy: number;
-  batch_loss: number; // this batch alone
-  samples_per_second: number;
-  eta_seconds: number; // for the whole run (all epochs)
-}
+export const BatchEventSchema = v.object({
+  event: v.literal('batch'),
+  epoch: v.number(), // from 1
+  batch: v.number(), // from 1, within the epoch
+  batches_per_epoch: v.number(),
+  loss: MetricSchema, // running mean over the epoch so far (as Keras' progress bar)
+  accuracy: MetricSchema,
+  batch_loss: MetricSchema, // this batch alone
+  samples_per_second: MetricSchema,
+  eta_seconds: v.number(), // for the whole run (all epochs)
+});
+export type BatchEvent = v.InferOutput<typeof BatchEventSchema>;
 
-export interface EpochLog {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  val_loss: number;
-  val_accuracy: number;
-  seconds: number;
-}
+const epochLogEntries = {
+  epoch: v.number(),
+  loss: MetricSchema,
+  accuracy: MetricSchema,
+  val_loss: MetricSchema,
+  val_accuracy: MetricSchema,
+  seconds: v.number(),
+};
+export const EpochLogSchema = v.object(epochLogEntries);
+export type EpochLog = v.InferOutput<typeof EpochLogSchema>;
 
-export interface EpochEvent extends EpochLog {
-  event: 'epoch';
-}
+export const EpochEventSchema = v.object({ event: v.literal('epoch'), ...epochLogEntries });
+export type EpochEvent = v.InferOutput<typeof EpochEventSchema>;
 
-export interface TrainResult {
-  history: EpochLog[];
+export const TrainResultSchema = v.object({
+  history: v.array(EpochLogSchema),
   /** 'finished' | 'early_stopped' | 'stopped' (by the user) | 'nan' (loss became NaN/inf) */
-  stop_reason: 'finished' | 'early_stopped' | 'stopped' | 'nan';
-  message: string | null;
-  best_epoch: number;
-  best_val_loss: number;
-  best_val_accuracy: number;
-  test_loss: number;
-  test_accuracy: number;
-  total_params: number;
-  seconds: number;
-}
+  stop_reason: v.picklist(['finished', 'early_stopped', 'stopped', 'nan']),
+  message: v.nullable(v.string()),
+  best_epoch: v.number(),
+  /** null when no epoch finished (best_epoch 0) or the value was not finite. */
+  best_val_loss: MetricSchema,
+  best_val_accuracy: MetricSchema,
+  test_loss: MetricSchema,
+  test_accuracy: MetricSchema,
+  total_params: v.number(),
+  seconds: v.number(),
+});
+export type TrainResult = v.InferOutput<typeof TrainResultSchema>;
 
-export interface ClassifyResult {
-  probability: number; // of positive
-  tokens: { text: string; id: number; oov: boolean; cut: boolean }[];
+const classifyEntries = {
+  probability: v.number(), // of positive (the worker refuses a model whose output is not finite)
+  tokens: v.array(v.object({ text: v.string(), id: v.number(), oov: v.boolean(), cut: v.boolean() })),
   /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
-  cut_omitted?: number;
-}
+  cut_omitted: v.optional(v.number()),
+};
+export const ClassifyResultSchema = v.object(classifyEntries);
+export type ClassifyResult = v.InferOutput<typeof ClassifyResultSchema>;
 
-export interface TraceResult extends ClassifyResult {
+export const TraceResultSchema = v.object({
+  ...classifyEntries,
   /** Output after each kept token (one forward pass, the output layer on h_t). */
-  per_step: number[];
-  layers: {
-    name: string;
-    kind: 'SimpleRNN' | 'LSTM' | 'GRU';
-    hidden: number[][]; // [step][unit]
-    cell: number[][] | null;
-    gates: { name: string; values: number[][] }[];
-  }[];
-}
+  per_step: v.array(v.number()),
+  layers: v.array(v.object({
+    name: v.string(),
+    kind: v.picklist(['SimpleRNN', 'LSTM', 'GRU']),
+    hidden: v.array(v.array(v.number())), // [step][unit]
+    cell: v.nullable(v.array(v.array(v.number()))),
+    gates: v.array(v.object({ name: v.string(), values: v.array(v.array(v.number())) })),
+  })),
+});
+export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
 
-export interface RequestMap {
+/** What each request sends (the page builds these; they are not validated on the page). */
+interface RequestParams {
   /** Loads the WebAssembly module (idempotent) and reports what it supports. */
-  init: { params: Record<string, never>; result: EngineInfo };
+  init: Record<string, never>;
   /** Keras-style summary of a model given as Keras / TF.js JSON text. */
-  summarize: { params: { modelJson: string }; result: ModelSummary };
+  summarize: { modelJson: string };
   /** Fetches a data pack (events: dataProgress) and describes it at these settings. */
-  loadData: { params: DataSettings; result: DataInfo };
+  loadData: DataSettings;
   /** Trains a model on the loaded pack; replies when training ends. */
-  train: { params: { modelJson: string; data: DataSettings; training: TrainingSettings }; result: TrainResult };
-  pause: { params: Record<string, never>; result: { paused: boolean } };
-  resume: { params: Record<string, never>; result: { paused: boolean } };
+  train: { modelJson: string; data: DataSettings; training: TrainingSettings };
+  pause: Record<string, never>;
+  resume: Record<string, never>;
   /** Stops after the running batch; the model trained so far is kept. */
-  stop: { params: Record<string, never>; result: { stopping: boolean } };
+  stop: Record<string, never>;
   /** Probability of positive for a typed review, with its tokens (needs a trained model). */
-  classify: { params: { text: string }; result: ClassifyResult };
+  classify: { text: string };
   /** Per-step outputs, hidden states and gates for a typed review. */
-  traceReview: { params: { text: string }; result: TraceResult };
+  traceReview: { text: string };
+  /** The engine allocator's bytes in use (what the long-session test watches for leaks). */
+  memory: Record<string, never>;
 }
 
-export type RequestKind = keyof RequestMap;
+/** The schema of each request's successful reply value: checked by the client on arrival. */
+export const replySchemas = {
+  init: EngineInfoSchema,
+  summarize: ModelSummarySchema,
+  loadData: DataInfoSchema,
+  train: TrainResultSchema,
+  pause: v.object({ paused: v.boolean() }),
+  resume: v.object({ paused: v.boolean() }),
+  stop: v.object({ stopping: v.boolean() }),
+  classify: ClassifyResultSchema,
+  traceReview: TraceResultSchema,
+  memory: v.object({ allocator_bytes_in_use: v.number() }),
+} satisfies { [K in keyof RequestParams]: v.GenericSchema };
+
+export type RequestKind = keyof RequestParams;
+
+export type RequestMap = {
+  [K in RequestKind]: { params: RequestParams[K]; result: v.InferOutput<(typeof replySchemas)[K]> };
+};
 
 export type Request = {
   [K in RequestKind]: { id: number; kind: K; params: RequestMap[K]['params'] };
 }[RequestKind];
 
-export type Reply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+/** The envelope of every reply; its value is checked against replySchemas[kind of the request]. */
+export const ReplySchema = v.variant('ok', [
+  v.object({ id: v.number(), ok: v.literal(true), value: v.unknown() }),
+  v.object({ id: v.number(), ok: v.literal(false), error: v.string() }),
+]);
+export type Reply = v.InferOutput<typeof ReplySchema>;
 
 /** Messages the worker sends without being asked. */
-export type WorkerEvent =
-  | { event: 'fatal'; error: string }
-  | { event: 'dataProgress'; loaded: number; total: number | null }
-  | BatchEvent
-  | EpochEvent
-  | { event: 'paused' }
-  | { event: 'resumed' };
+export const WorkerEventSchema = v.variant('event', [
+  v.object({ event: v.literal('fatal'), error: v.string() }),
+  v.object({ event: v.literal('dataProgress'), loaded: v.number(), total: v.nullable(v.number()) }),
+  BatchEventSchema,
+  EpochEventSchema,
+  v.object({ event: v.literal('paused') }),
+  v.object({ event: v.literal('resumed') }),
+]);
+export type WorkerEvent = v.InferOutput<typeof WorkerEventSchema>;
 
 export type WorkerMessage = Reply | WorkerEvent;
 
 export function isReply(m: WorkerMessage): m is Reply {
   return (m as Reply).id !== undefined;
+}
+
+/** A message from the worker that does not match the protocol. */
+export class ProtocolError extends Error {
+  /** @param detail which field is wrong and how ("field a.0.b: Invalid type: ..."). */
+  constructor(what: string, readonly detail: string) {
+    super(`Malformed ${what} from the engine worker: ${detail}`);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** "field a.0.b: Invalid type: Expected number but received "x"" for the first issue found. */
+function describeIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = v.getDotPath(issue);
+  return `${path ? `field ${path}` : 'the message itself'}: ${issue.message}`;
+}
+
+/** The worker's message checked as a reply envelope or an event; throws ProtocolError if neither. */
+export function parseWorkerMessage(data: unknown): WorkerMessage {
+  const isObject = typeof data === 'object' && data !== null;
+  if (isObject && 'id' in data) {
+    const r = v.safeParse(ReplySchema, data);
+    if (!r.success) throw new ProtocolError('reply', describeIssue(r.issues));
+    return r.output;
+  }
+  if (isObject && 'event' in data) {
+    const r = v.safeParse(WorkerEventSchema, data);
+    if (!r.success) {
+      const name = typeof data.event === 'string' ? `'${data.event}' ` : '';
+      throw new ProtocolError(`${name}event`, describeIssue(r.issues));
+    }
+    return r.output;
+  }
+  throw new ProtocolError('message', 'it has neither an id (a reply) nor an event name.');
+}
+
+/** A reply's value checked against the schema of the request it answers; throws ProtocolError. */
+export function parseReplyValue<K extends RequestKind>(kind: K, value: unknown): RequestMap[K]['result'] {
+  const r = v.safeParse(replySchemas[kind], value);
+  if (!r.success) throw new ProtocolError(`reply to '${kind}'`, describeIssue(r.issues));
+  return r.output as RequestMap[K]['result'];
 }

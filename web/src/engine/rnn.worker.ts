@@ -16,6 +16,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent | Reply) => self.postMessage(m);
 
 let modulePromise: Promise<RnnEngineModule> | null = null;
+/** Holds the loaded pack and the last training run (its model serves classify and trace). */
 let session: EngineSession | null = null;
 async function engine(): Promise<{ module: RnnEngineModule; session: EngineSession }> {
   modulePromise ??= createRnnEngine();
@@ -110,8 +111,23 @@ const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
 
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/**
+ * Each training run gets a fresh engine Session, the last run's deleted first: a run then starts
+ * from an empty engine (the previous run's data, trainer and model are not held while the new
+ * ones are built, so the module's memory, which never shrinks, grows only to one run's needs), and
+ * nothing of a run outlives the next. The pack's bytes stay cached here and are copied in again.
+ */
+async function freshSession(): Promise<void> {
+  const { module } = await engine();
+  session?.delete();
+  session = new module.Session();
+  loadedPack = null;
+  trainedRun = null;
+}
+
 async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
   if (running) throw new Error('A training run is already going in this worker: stop it first.');
+  await freshSession();
   const session = await ensurePack(p.data.pack);
   running = true;
   paused = false;
@@ -165,17 +181,27 @@ async function encodeTyped(text: string) {
   return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
 }
 
+/** The engine sends a non-finite output as null: a model whose weights diverged (a NaN run). */
+function requireFinite(probability: number | null): number {
+  if (typeof probability !== 'number' || !Number.isFinite(probability)) {
+    throw new Error('This model\'s output is not a number: its weights diverged during training. Train it again with a lower learning rate.');
+  }
+  return probability;
+}
+
 async function classify(text: string): Promise<ClassifyResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
   const out = unwrapReply<number[][]>(session.predict(JSON.stringify([enc.padded])));
-  return { probability: positiveProbability(out[0]), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
+  return { probability: requireFinite(positiveProbability(out[0])), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
 }
 
 async function traceReview(text: string): Promise<TraceResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
-  return traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  requireFinite(trace.probability);
+  return trace;
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
@@ -203,6 +229,7 @@ const handlers: Handlers = {
   },
   classify: async ({ text }) => classify(text),
   traceReview: async ({ text }) => traceReview(text),
+  memory: async () => ({ allocator_bytes_in_use: (await engine()).module.allocatorBytesInUse() }),
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

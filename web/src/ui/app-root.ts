@@ -10,7 +10,10 @@ import { readModel, setInputShape } from '../state/model-layers';
 import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
 } from '../state/playground-state';
+import { presetOfModel } from '../state/preset-match';
 import { setupProblem } from '../state/setup-check';
+import { registerServiceWorker, type PendingUpdate } from '../pwa/register';
+import { groupLargeNumbers } from '../i18n/format';
 import { chooseLanguage, language, LanguageController, ui, type Lang, type Text } from '../i18n';
 import './model-panel';
 import './data-panel';
@@ -43,6 +46,8 @@ export class AppRoot extends LitElement {
   @state() private training = false;
   @state() private client = this.startClient();
   @state() private copied = false;
+  /** A new version of the site, installed and waiting for the user's word (never taken while training). */
+  @state() private pendingUpdate: PendingUpdate | null = null;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
   private trainedHere: ClassifyModel | null = null;
@@ -75,12 +80,14 @@ export class AppRoot extends LitElement {
     [role=tab][aria-selected=true] { background: #345; color: #fff; }
     [role=tab]:focus-visible { outline: 3px solid #f90; outline-offset: 1px; }
     [role=tabpanel] { padding-top: 0.8rem; }
+    footer { margin-top: 2rem; font-size: 0.8rem; color: #666; }
   `;
 
   connectedCallback(): void {
     super.connectedCallback();
     this.loadFromUrl();
     window.addEventListener('hashchange', this.onHashChange);
+    registerServiceWorker((u) => (this.pendingUpdate = u));
   }
 
   disconnectedCallback(): void {
@@ -169,7 +176,7 @@ export class AppRoot extends LitElement {
         (e: Error) => {
           if (seq !== this.requestSeq) return;
           this.summary = null;
-          this.modelError = e.message;
+          this.modelError = groupLargeNumbers(e.message);
         },
       );
     }, delayMs);
@@ -221,8 +228,19 @@ export class AppRoot extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 
+  /** The new-version prompt: offered, never forced; while a model trains it waits for the run to end. */
+  private renderUpdatePrompt() {
+    if (!this.pendingUpdate) return nothing;
+    const update = this.pendingUpdate;
+    return html`<div class="notice" role="region" aria-label=${ui.app.updateRegion}>
+      ${this.training ? ui.app.updateWhileTraining : ui.app.updateReady}
+      <button ?disabled=${this.training} @click=${() => update.apply()}>${ui.app.updateApply}</button>
+      <button @click=${() => (this.pendingUpdate = null)}>${ui.app.updateLater}</button></div>`;
+  }
+
   render() {
-    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    // The preset's name only while the model is still the preset's (else: "Your own model").
+    const preset = presetOfModel(this.setup);
     const blocker = this.trainBlocker();
     const onChange = (e: CustomEvent<PlaygroundState>) => this.applySetup(e.detail);
     return html`
@@ -238,13 +256,15 @@ export class AppRoot extends LitElement {
       <p class="status" role="note">${this.engineStatus()}</p>
       ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
         <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.renderUpdatePrompt()}
       ${this.workerNote ? html`<div class="notice">${this.workerNote()}
         <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
       <div class="bar">
         <span><label for="preset">${ui.app.presetLabel}</label>
-          <select id="preset" .value=${this.setup.preset ?? ''} ?disabled=${this.training}
+          <select id="preset" .value=${preset?.id ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
-            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === this.setup.preset}>
+            ${preset ? nothing : html`<option value="" selected>${ui.app.customPreset}</option>`}
+            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
               ${p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
           </select></span>
         ${preset ? html`<span class="source">${ui.app.source(preset.source)}</span>` : nothing}
@@ -293,6 +313,7 @@ export class AppRoot extends LitElement {
       <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>
         <classify-view .models=${this.classifyModels}></classify-view>
       </section>
+      <footer>${ui.app.buildLabel(__BUILD_LABEL__)}</footer>
     `;
   }
 }

@@ -54,9 +54,11 @@ export class ChapterPanel extends LitElement {
     const keras = this.setup.training.keras;
     const training = chapterTraining(keras);
     this.shown = { quick: this.quick, keras };
+    const pack = this.quick ? 'quick' : 'book';
     this.jobs = CHAPTER9.map((c) => {
       const preset = presetById(c.id)!;
-      return newJob(c.id, preset.title, JSON.stringify(preset.model), c.seconds);
+      const data: DataSettings = { pack, num_words: preset.data.num_words, maxlen: preset.data.maxlen };
+      return newJob(c.id, preset.title, JSON.stringify(preset.model), c.seconds, data, training);
     });
     this.startedAt = performance.now();
     const total = this.jobs.length;
@@ -67,11 +69,7 @@ export class ChapterPanel extends LitElement {
       this.jobs = [...this.jobs];
       if (patch.state === 'done' || patch.state === 'failed') this.onFinished();
     };
-    const data = (id: string): DataSettings => {
-      const p = presetById(id)!;
-      return { pack: this.quick ? 'quick' : 'book', num_words: p.data.num_words, maxlen: p.data.maxlen };
-    };
-    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, data(job.id), training, update, alive), () => !alive());
+    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive), () => !alive());
   }
 
   private onFinished(): void {
@@ -143,7 +141,7 @@ export class ChapterPanel extends LitElement {
           const best = r ? r.history[r.best_epoch - 1] : undefined;
           const p = PRINTED[keras][j.id];
           return html`<tr data-id=${j.id}>
-            <td>${j.title}</td><td>${jobStateText(j, 100)}</td>
+            <td>${j.title}</td><td>${jobStateText(j)}</td>
             <td>${r ? `${r.history.length} (${ui.compare.bestAt(r.best_epoch)})` : '—'}</td>
             <td>${fmt(best?.val_loss ?? r?.best_val_loss, 4)}</td><td>${fmt(r?.best_val_accuracy)}</td><td>${fmt(r?.test_accuracy)}</td>
             <td>${j.endedAt !== null && j.startedAt !== null ? ((j.endedAt - j.startedAt) / 1000).toFixed(1) : '—'}</td>

@@ -1,24 +1,41 @@
-// The Compare section: several models trained side by side on the same data and training
-// settings, one engine worker each, scheduled as "Run chapter 9" is (engine/schedule.ts: one per
-// core, the longest first, the rest wait in a queue); their validation curves overlaid, a table of
-// parameters, time per epoch, best validation and test accuracy; and why LSTM and GRU have 4× and
-// 3× the recurrent weights of SimpleRNN.
+// The Compare section: several models trained side by side, each preset with its own data and
+// training settings (the blog's models with 10,000 words and maxlen 500, the book's with 500 and
+// 100...) for at most the set-up's epochs, the editor's model with the set-up's; one engine worker
+// each, scheduled as "Run chapter 9" is (engine/schedule.ts: one per core, the longest first, the
+// rest wait in a queue); their validation curves overlaid, a table of parameters, time per epoch,
+// best validation and test accuracy; and why LSTM and GRU have 4× and 3× the recurrent weights of
+// SimpleRNN.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../charts/line-chart';
 import '../charts/param-bars';
 import type { ModelSummary } from '../engine/engine-api';
+import type { DataSettings, TrainingSettings } from '../engine/protocol';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
 import { expectedSeconds } from '../presets/chapter9';
-import { presets } from '../presets/presets';
+import { presets, type Preset } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
+import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { LanguageController, ui } from '../i18n';
 import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
+
+interface Candidate {
+  id: string;
+  title: string;
+  model: () => string | null;
+  settings: () => { data: DataSettings; training: TrainingSettings };
+}
+
+/** A row's "trained with": data set, num_words, maxlen, optimizer and learning rate, batch, epochs. */
+export function trainedWith(data: DataSettings, t: TrainingSettings): string {
+  return ui.compare.trainedWith(data.pack === 'book' ? ui.compare.packBookShort : ui.compare.packQuickShort, data.num_words, data.maxlen,
+    OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience);
+}
 
 @customElement('compare-panel')
 export class ComparePanel extends LitElement {
@@ -44,13 +61,30 @@ export class ComparePanel extends LitElement {
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
     .help { font-size: 0.85rem; color: #555; }
+    td.with { text-align: left; font-size: 0.82rem; max-width: 22rem; }
   `;
 
-  private candidates(): { id: string; title: string; model: () => string | null }[] {
-    const list: { id: string; title: string; model: () => string | null }[] = presets
-      .filter((p) => !p.summary_only).map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model) }));
-    list.push({ id: CURRENT, title: ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model) });
+  private candidates(): Candidate[] {
+    const list: Candidate[] = presets.filter((p) => !p.summary_only)
+      .map((p) => ({ id: p.id, title: p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
+    list.push({
+      id: CURRENT, title: ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
+      settings: () => ({ data: this.setup.data, training: this.setup.training }),
+    });
     return list;
+  }
+
+  /**
+   * A preset trains with its own recipe (num_words, maxlen, optimizer, learning rate, batch size,
+   * early stopping), on the set-up's data set (quick subset or the book's split) and seed, for at
+   * most the set-up's number of epochs.
+   */
+  private presetSettings(p: Preset): { data: DataSettings; training: TrainingSettings } {
+    const { data, training } = this.setup;
+    return {
+      data: { pack: data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
+      training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed, keras: training.keras },
+    };
   }
 
   private get running(): boolean {
@@ -64,13 +98,13 @@ export class ComparePanel extends LitElement {
     this.picks = next;
   }
 
-  /** The model with its input length set to this set-up's maxlen (the data decide the length). */
-  private fitToData(modelJson: string): string {
+  /** The model with its input length set to its data's maxlen (the data decide the length). */
+  private fitToData(modelJson: string, maxlen: number): string {
     try {
       const doc = JSON.parse(modelJson);
       const m = readModel(doc);
       if (!m) return modelJson;
-      return JSON.stringify(setInputShape(doc, this.setup.data.maxlen, m.oneHotFeatures));
+      return JSON.stringify(setInputShape(doc, maxlen, m.oneHotFeatures));
     } catch {
       return modelJson;
     }
@@ -83,16 +117,16 @@ export class ComparePanel extends LitElement {
       .filter((c) => this.picks.has(c.id))
       .flatMap((c) => {
         const model = c.model();
-        return model === null ? [] : [newJob(c.id, c.title, this.fitToData(model), expectedSeconds(c.id))];
+        const { data, training } = c.settings();
+        return model === null ? [] : [newJob(c.id, c.title, this.fitToData(model, data.maxlen), expectedSeconds(c.id), data, training)];
       });
-    const { data, training } = this.setup;
     const alive = () => run === this.runId;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => {
       Object.assign(job, patch);
       this.jobs = [...this.jobs];
       if (patch.state === 'done') this.announceTrained();
     };
-    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, data, training, update, alive), () => !alive());
+    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive), () => !alive());
   }
 
   /**
@@ -151,12 +185,12 @@ export class ComparePanel extends LitElement {
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
       <table aria-label=${ui.compare.compareTable}>
-        <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
+        <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colTrainedWith}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
-          const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.map((h) => h.val_accuracy)) : null;
-          return html`<tr><td>${j.title}</td><td>${jobStateText(j, this.setup.training.epochs)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy]))) : null;
+          return html`<tr><td>${j.title}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${jobStateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
       </table>

@@ -8,6 +8,7 @@ import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import './number-field';
 import { LanguageController, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
@@ -99,13 +100,8 @@ export class DataPanel extends LitElement {
 
   private numberField(id: string, label: string, key: 'num_words' | 'maxlen') {
     const lim = LIMITS[key];
-    return html`<span><label for=${id}>${label}</label>
-      <input id=${id} type="number" min=${lim.min} max=${lim.max} .value=${String(this.setup.data[key])} ?disabled=${this.busy}
-        @change=${(e: Event) => {
-          const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isInteger(v) && v >= lim.min && v <= lim.max) this.change({ [key]: v });
-          else (e.target as HTMLInputElement).value = String(this.setup.data[key]);
-        }} /></span>`;
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.data[key]} .min=${lim.min} .max=${lim.max}
+      integer ?disabled=${this.busy} @value-change=${(e: CustomEvent<number>) => this.change({ [key]: e.detail })}></number-field>`;
   }
 
   render() {

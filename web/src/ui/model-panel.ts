@@ -1,6 +1,6 @@
 // The Model section: the layer editor, the model's Keras JSON (either can be edited, the other
 // follows) and the Keras-style summary, which the engine recomputes as the user types.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ModelSummary } from '../engine/engine-api';
 import type { PlaygroundState } from '../state/playground-state';
@@ -48,7 +48,8 @@ export class ModelPanel extends LitElement {
           @model-edit=${(e: CustomEvent<unknown>) => this.change(JSON.stringify(e.detail, null, 2))}></layer-editor>
         <label class="block" for="model-json">${ui.model.modelJsonLabel}</label>
         <p class="help" id="model-json-help">${ui.model.modelJsonHelp}</p>
-        <textarea id="model-json" spellcheck="false" aria-describedby="model-json-help" ?readonly=${this.busy}
+        ${this.busy ? html`<p class="help" id="model-json-locked">${ui.model.lockedWhileTraining}</p>` : nothing}
+        <textarea id="model-json" spellcheck="false" aria-describedby=${this.busy ? 'model-json-help model-json-locked' : 'model-json-help'} ?readonly=${this.busy}
           .value=${this.setup.model}
           @input=${(e: Event) => this.change((e.target as HTMLTextAreaElement).value)}></textarea>
       </div>

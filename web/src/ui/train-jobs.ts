@@ -12,6 +12,9 @@ export interface TrainJob extends Scheduled {
   id: string;
   title: string;
   modelJson: string;
+  /** What this model is trained with. */
+  data: DataSettings;
+  training: TrainingSettings;
   state: JobState;
   epoch: number;
   params: number | null;
@@ -25,21 +28,24 @@ export interface TrainJob extends Scheduled {
   endedAt: number | null;
 }
 
-export function newJob(id: string, title: string, modelJson: string, cost: number): TrainJob {
+export function newJob(
+  id: string, title: string, modelJson: string, cost: number, data: DataSettings, training: TrainingSettings,
+): TrainJob {
   return {
-    id, title, modelJson, cost, state: 'queued', epoch: 0, params: null, history: [], result: null, error: null,
+    id, title, modelJson, cost, data, training, state: 'queued', epoch: 0, params: null, history: [], result: null, error: null,
     client: null, startedAt: null, endedAt: null,
   };
 }
 
 /**
- * Trains `job` in a new worker. `update` applies a change to the job and redraws; once `alive()`
- * turns false (the run was cancelled or replaced) nothing more is recorded.
+ * Trains `job` with its data and training settings in a new worker. `update` applies a change to
+ * the job and redraws; once `alive()` turns false (the run was cancelled or replaced) nothing
+ * more is recorded.
  */
 export async function trainJob(
-  job: TrainJob, data: DataSettings, training: TrainingSettings,
-  update: (job: TrainJob, patch: Partial<TrainJob>) => void, alive: () => boolean,
+  job: TrainJob, update: (job: TrainJob, patch: Partial<TrainJob>) => void, alive: () => boolean,
 ): Promise<void> {
+  const { data, training } = job;
   const client = new EngineClient();
   update(job, { state: 'loading', client, startedAt: performance.now() });
   client.on((e) => {
@@ -77,11 +83,11 @@ export function cancelJobs(jobs: TrainJob[], all: boolean): void {
   }
 }
 
-export function jobStateText(j: TrainJob, epochs: number): string {
+export function jobStateText(j: TrainJob): string {
   switch (j.state) {
     case 'queued': return ui.compare.jobQueued;
     case 'loading': return ui.compare.jobLoading;
-    case 'training': return ui.compare.jobTraining(j.epoch, epochs);
+    case 'training': return ui.compare.jobTraining(j.epoch, j.training.epochs);
     case 'done': return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
     case 'failed': return ui.compare.jobFailed(j.error ?? '');
     case 'cancelled': return ui.compare.jobCancelled;

@@ -10,10 +10,15 @@ import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, KerasVersion, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
-import { presetById } from '../presets/presets';
+import { presetById, type Preset } from '../presets/presets';
 import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import { differencesFromBook } from '../state/preset-match';
+import { OPTIMIZER_NAMES, diagnoseRun, type Diagnosis } from '../state/run-diagnosis';
+import './number-field';
+import { NumberField } from './number-field';
 import { isNanStop } from './stop-reason';
 import { LanguageController, ui, type Text } from '../i18n';
+import { fixed, groupLargeNumbers } from '../i18n/format';
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -42,8 +47,10 @@ export class TrainPanel extends LitElement {
   @state() private error: Text | null = null;
   @state() private status: Text = () => ui.train.statusIdle;
   @state() private bookIndex = 0;
-  @state() private batchColumns: number[][] = [[], []];
+  @state() private batchColumns: (number | null)[][] = [[], []];
 
+  /** The settings of the run shown (the fields may change after it). */
+  private runTraining: TrainingSettings | null = null;
   private unsubscribe: (() => void) | null = null;
   private subscribed: EngineClient | null = null;
   private runEpochs = 0;
@@ -53,6 +60,7 @@ export class TrainPanel extends LitElement {
     h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
     .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 1.3rem; align-items: center; }
     .fields label { font-weight: 600; margin-right: 0.3rem; }
+    .fields { align-items: flex-start; }
     input, select, button { font-size: 1rem; }
     input[type=number] { width: 6.5rem; }
     .buttons { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; align-items: center; }
@@ -63,6 +71,7 @@ export class TrainPanel extends LitElement {
     .progress-text { font-family: ui-monospace, monospace; font-size: 0.88rem; margin: 0.2rem 0 0.6rem; }
     [role=status] { font-size: 1.15rem; font-weight: 700; margin: 0.4rem 0; }
     .result { margin: 0.2rem 0; }
+    .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.75rem; border-radius: 4px; margin: 0.4rem 0; }
     .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
     .note { font-size: 0.85rem; color: #555; }
@@ -80,6 +89,10 @@ export class TrainPanel extends LitElement {
       const prev = changed.get('setup') as PlaygroundState | undefined;
       if (!prev || prev.preset !== this.setup.preset || prev.training.keras !== this.setup.training.keras) {
         this.bookIndex = matchingCurve(this.setup.preset ? presetById(this.setup.preset)?.book_curves ?? [] : [], this.setup.training.keras);
+      }
+      if (prev && prev.preset !== this.setup.preset) {
+        // A new preset: what was typed into the fields gives way to its settings.
+        this.renderRoot.querySelectorAll<NumberField>('number-field').forEach((f) => f.reset());
       }
     }
   }
@@ -121,7 +134,7 @@ export class TrainPanel extends LitElement {
         this.paused = false;
         break;
       case 'fatal':
-        this.error = () => ui.train.trainFailed(e.error);
+        this.error = () => ui.train.trainFailed(groupLargeNumbers(e.error));
         this.status = () => ui.train.statusIdle;
         this.paused = false;
         this.setRunning('idle');
@@ -141,6 +154,7 @@ export class TrainPanel extends LitElement {
     this.paused = false;
     this.batchColumns = [[], []];
     this.runEpochs = training.epochs;
+    this.runTraining = training;
     this.status = () => ui.train.statusLoadingData;
     this.setRunning('loading');
     try {
@@ -152,14 +166,16 @@ export class TrainPanel extends LitElement {
       if (client !== this.client) return;
       this.result = result;
       if (isNanStop(result)) {
-        this.error = () => ui.common.nanLoss(result.message);
+        // What happened (the engine's words) and what to try.
+        const d = diagnoseRun(result.history, training, true);
+        this.error = () => `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${this.adviceText(d)}` : ''}`;
         this.status = () => Number.isFinite(result.test_accuracy) ? ui.train.testAccuracy(result.test_accuracy) : ui.train.statusIdle;
       } else {
         this.status = () => ui.train.testAccuracy(result.test_accuracy);
       }
     } catch (e) {
       if (client !== this.client && this.error) return;
-      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
       this.status = () => ui.train.statusIdle;
     } finally {
       if (client === this.client || !this.error) {
@@ -185,7 +201,7 @@ export class TrainPanel extends LitElement {
         }
       }
     } catch (e) {
-      this.error = () => ui.train.trainFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.train.trainFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -194,18 +210,53 @@ export class TrainPanel extends LitElement {
     this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
   }
 
-  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed', step: string) {
+  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
     const lim = LIMITS[key];
-    const integer = key !== 'learning_rate';
-    return html`<span><label for=${id}>${label}</label>
-      <input id=${id} type="number" min=${lim.min} max=${lim.max} step=${step} .value=${String(this.setup.training[key])}
-        ?disabled=${this.running}
-        @change=${(e: Event) => {
-          const input = e.target as HTMLInputElement;
-          const v = Number(input.value);
-          if (input.value !== '' && Number.isFinite(v) && v >= lim.min && v <= lim.max && (!integer || Number.isInteger(v))) this.changeTraining({ [key]: v });
-          else input.value = String(this.setup.training[key]);
-        }} /></span>`;
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key]} .min=${lim.min} .max=${lim.max}
+      ?integer=${key !== 'learning_rate'} ?disabled=${this.running}
+      @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
+  }
+
+  /** What to try, for a run that diverged or learns nothing. */
+  private adviceText(d: Diagnosis): string {
+    const t = this.runTraining ?? this.setup.training;
+    const opt = OPTIMIZER_NAMES[t.optimizer];
+    if (d.advice === 'lower') return ui.train.tryLowerRate(opt, t.learning_rate, d.suggested);
+    if (d.advice === 'higher') return ui.train.tryHigherRate(opt, t.learning_rate, d.suggested);
+    return ui.train.tryOther(opt, d.suggested);
+  }
+
+  /** A run at chance level is said while it lasts (a NaN is said in the error box). */
+  private renderDiagnosis() {
+    if (!this.runTraining || this.history.length === 0) return nothing;
+    const d = diagnoseRun(this.history, this.runTraining);
+    if (!d || d.kind !== 'chance') return nothing;
+    return html`<div class="warning" aria-live="polite">${ui.train.chanceLevel(d.epochs)} ${this.adviceText(d)}</div>`;
+  }
+
+  /** The preset whose published curves are offered (the set-up's, even once the model is edited). */
+  private get bookPreset(): Preset | undefined {
+    return this.setup.preset ? presetById(this.setup.preset) : undefined;
+  }
+
+  /** "The same model" only when it is; otherwise every way this set-up differs from the book's run. */
+  private bookNote(src: string, preset: Preset): string {
+    const diffs = differencesFromBook(this.setup, preset);
+    if (diffs.length === 0) return ui.train.bookCurveSame(src, preset.title);
+    const { data, training } = this.setup;
+    const T = ui.train;
+    const text = diffs.map((k) => {
+      switch (k) {
+        case 'model': return T.bookDiffModel;
+        case 'pack': return T.bookDiffPack;
+        case 'num_words': return T.bookDiffNumWords(data.num_words, preset.data.num_words);
+        case 'maxlen': return T.bookDiffMaxlen(data.maxlen, preset.data.maxlen);
+        case 'optimizer': return T.bookDiffOptimizer(OPTIMIZER_NAMES[training.optimizer], OPTIMIZER_NAMES[preset.training.optimizer]);
+        case 'learning_rate': return T.bookDiffRate(training.learning_rate, preset.training.learning_rate);
+        case 'batch_size': return T.bookDiffBatch(training.batch_size, preset.training.batch_size);
+      }
+    });
+    return ui.train.bookCurveDiffers(src, preset.title, text.join('; '));
   }
 
   private progress(): { pct: number; text: string } {
@@ -221,7 +272,7 @@ export class TrainPanel extends LitElement {
   render() {
     if (!this.setup) return nothing;
     const t = this.setup.training;
-    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
+    const preset = this.bookPreset;
     const books = preset?.book_curves ?? [];
     const chosen = books[this.bookIndex];
     const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
@@ -232,16 +283,16 @@ export class TrainPanel extends LitElement {
         <span><label for="optimizer">${ui.train.optimizerLabel}</label>
           <select id="optimizer" ?disabled=${this.running}
             @change=${(e: Event) => this.changeTraining({ optimizer: (e.target as HTMLSelectElement).value as TrainingSettings['optimizer'] })}>
-            ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${{ rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' }[o]}</option>`)}
+            ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${OPTIMIZER_NAMES[o]}</option>`)}
           </select></span>
-        ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate', 'any')}
-        ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size', '1')}
-        ${this.numberField('epochs', ui.train.epochsLabel, 'epochs', '1')}
-        ${this.numberField('patience', ui.train.patienceLabel, 'patience', '1')}
+        ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate')}
+        ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size')}
+        ${this.numberField('epochs', ui.train.epochsLabel, 'epochs')}
+        ${this.numberField('patience', ui.train.patienceLabel, 'patience')}
         <span><input id="restore-best" type="checkbox" .checked=${t.restore_best} ?disabled=${this.running}
           @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
           <label for="restore-best">${ui.train.restoreBestLabel}</label></span>
-        ${this.numberField('seed', ui.train.seedLabel, 'seed', '1')}
+        ${this.numberField('seed', ui.train.seedLabel, 'seed')}
         <span><label for="keras-version">${ui.train.kerasVersionLabel}</label>
           <select id="keras-version" ?disabled=${this.running}
             @change=${(e: Event) => this.changeTraining({ keras: Number((e.target as HTMLSelectElement).value) as KerasVersion })}>
@@ -262,6 +313,7 @@ export class TrainPanel extends LitElement {
       ${this.result ? html`<p class="result">${ui.train.resultLine(ui.common.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
         this.result.history.length, this.result.best_epoch, this.result.test_loss, this.result.seconds)}</p>` : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error()}</div>` : nothing}
+      ${this.renderDiagnosis()}
       ${this.renderBookChoice(books, book)}
       <div class="charts">
         <line-chart label=${ui.train.batchLossChart} xLabel=${ui.train.xBatch} yLabel=${ui.common.yLoss}
@@ -279,7 +331,7 @@ export class TrainPanel extends LitElement {
         ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${ui.train.bookSource(b.source)}</option>`)}
         <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${ui.train.bookCurveNone}</option>
       </select>
-      ${book ? ui.train.bookCurveNote(ui.train.bookSource(book.source), this.setup?.data.pack !== 'book') : nothing}</p>`;
+      ${book && this.bookPreset ? html`<span class="book-note">${this.bookNote(ui.train.bookSource(book.source), this.bookPreset)}</span>` : nothing}</p>`;
   }
 
   private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
@@ -300,8 +352,8 @@ export class TrainPanel extends LitElement {
     return html`<table aria-label=${ui.train.historyHeading}>
       <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
-      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${h.loss.toFixed(4)}</td><td>${h.accuracy.toFixed(4)}</td>
-        <td>${h.val_loss.toFixed(4)}</td><td>${h.val_accuracy.toFixed(4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
+      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
+        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
     </table>`;
   }
 }

@@ -17,6 +17,8 @@ export interface EngineSession {
 export interface RnnEngineModule {
   summarizeModel(modelJson: string): string;
   engineInfo(): string;
+  /** Bytes the engine's allocator holds for live allocations (a plain number, not a JSON reply). */
+  allocatorBytesInUse(): number;
   Session: new () => EngineSession;
 }
 declare const createRnnEngine: (options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (p: string) => string }) => Promise<RnnEngineModule>;

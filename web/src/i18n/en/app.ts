@@ -1,6 +1,12 @@
 // The page frame: title, engine status, preset, link, tabs (English).
 
 export const app = {
+  updateRegion: 'New version',
+  updateReady: 'A new version of RNN Playground is ready. Reload to use it: your set-up stays (it is in the link), a trained model does not.',
+  updateWhileTraining: 'A new version of RNN Playground is ready. It can be loaded when training has ended.',
+  updateApply: 'Reload with the new version',
+  updateLater: 'Not now',
+  buildLabel: (label: string) => `Version ${label}. Works offline after the first visit.`,
   appTitle: 'RNN Playground',
   tagline: 'Build a recurrent network, train it on IMDB reviews in this tab, and look inside.',
   engineLoading: 'Starting the engine…',

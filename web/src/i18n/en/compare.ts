@@ -2,9 +2,14 @@
 import { groupThousands as n } from '../format';
 
 export const compare = {
+  colTrainedWith: 'Trained with',
+  packQuickShort: 'quick subset',
+  packBookShort: 'the book’s split',
+  trainedWith: (pack: string, numWords: number, maxlen: number, opt: string, lr: number, batch: number, epochs: number, patience: number) =>
+    `${pack}, num_words ${n(numWords)}, maxlen ${n(maxlen)}, ${opt} lr ${lr}, batch ${n(batch)}, ≤ ${n(epochs)} epoch${epochs === 1 ? '' : 's'}${patience > 0 ? `, early stopping (patience ${patience})` : ''}`,
   compareHeading: 'Compare models',
   compareHelp: (conc: number) =>
-    `Each model trains in its own worker with the data and training settings of this set-up; ${conc} at once, the rest wait in a queue.`,
+    `Each preset trains with its own recipe (num_words, maxlen, optimizer, learning rate, batch size, early stopping) on the data set chosen in Data, for at most the epochs set in Training; the model in the editor trains with this set-up’s settings. Each model has its own worker; ${conc} at once, the rest wait in a queue.`,
   compareModels: 'Models to compare',
   compareCurrent: 'The model in the editor',
   compare: 'Compare',

@@ -3,6 +3,7 @@
 import { groupThousands as n } from '../format';
 
 export const model = {
+  lockedWhileTraining: 'Locked while a model trains: the trained model is the one shown here.',
   editorHeading: 'Layers',
   inputLengthLabel: 'Input length (time steps = maxlen)',
   oneHotLabel: 'One-hot width (features per step)',

@@ -1,10 +1,31 @@
 // The Train view (English).
-import { groupThousands as n } from '../format';
+import { fixed, groupThousands as n } from '../format';
 import { common } from './common';
 
 const formatSeconds = common.seconds;
 
 export const train = {
+  // Why a run did not learn, and what to try (diagnosis: state/run-diagnosis.ts).
+  chanceLevel: (epochs: number) =>
+    `Validation accuracy has stayed at chance level (0.50 ± 0.02) for ${epochs} epochs: the model is guessing, not learning.`,
+  tryLowerRate: (optimizer: string, lr: number, suggested: number) =>
+    `A learning rate of ${lr} is too large for ${optimizer}: every step overshoots. Try ${suggested} (${optimizer}’s default).`,
+  tryHigherRate: (optimizer: string, lr: number, suggested: number) =>
+    `With ${optimizer} at learning rate ${lr} the weights move slowly: train more epochs, or try ${suggested} (${optimizer}’s default).`,
+  tryOther: (optimizer: string, suggested: number) =>
+    `Try more epochs, ${optimizer}’s default learning rate ${suggested}, or a smaller model.`,
+  // The published curve: "the same model" only when it is (state/preset-match.ts).
+  bookCurveSame: (src: string, title: string) =>
+    `Dashed lines: the curve published in ${src} for ${title}: the same model, data, optimizer, learning rate and batch size as yours. Yours starts from its own random weights, so expect the same shape, not the same numbers.`,
+  bookCurveDiffers: (src: string, title: string, diffs: string) =>
+    `Dashed lines: the curve published in ${src} for ${title}. It is not the same run as yours: ${diffs}.`,
+  bookDiffModel: 'your model is not the preset’s (Your own model)',
+  bookDiffPack: `you train on the quick subset (${n(2000)} training and 500 validation reviews, not the book’s ${n(20000)} and ${n(5000)}): with a tenth of the examples the model generalises less, so expect your validation accuracy to sit a few hundredths below the book’s (choose the book’s split in Data to compare like with like)`,
+  bookDiffNumWords: (mine: number, book: number) => `num_words ${n(mine)}, not ${n(book)}`,
+  bookDiffMaxlen: (mine: number, book: number) => `maxlen ${n(mine)}, not ${n(book)}`,
+  bookDiffOptimizer: (mine: string, book: string) => `optimizer ${mine}, not ${book}`,
+  bookDiffRate: (mine: number, book: number) => `learning rate ${mine}, not ${book}`,
+  bookDiffBatch: (mine: number, book: number) => `batch size ${n(mine)}, not ${n(book)}`,
   trainHeading: 'Training',
   optimizerLabel: 'Optimizer',
   learningRateLabel: 'Learning rate',
@@ -20,17 +41,17 @@ export const train = {
   resume: 'Resume',
   stop: 'Stop',
   progressLabel: 'Training progress',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number) =>
-    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${n(Math.round(sps))} samples/s`,
+  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+    `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${sps === null ? '—' : n(Math.round(sps))} samples/s`,
   statusIdle: 'Not trained yet.',
   statusLoadingData: 'Loading the data…',
   statusTraining: (epoch: number, epochs: number) => `Training: epoch ${epoch} of ${epochs}…`,
   statusPaused: 'Paused.',
   statusStopping: 'Stopping after this batch…',
-  testAccuracy: (acc: number) => `Test accuracy: ${acc.toFixed(3)}`,
+  testAccuracy: (acc: number | null) => `Test accuracy: ${fixed(acc, 3)}`,
   trainFailed: (msg: string) => `Training failed: ${msg}`,
-  resultLine: (reason: string, epochs: number, best: number, loss: number, secs: number) =>
-    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${loss.toFixed(4)}.`,
+  resultLine: (reason: string, epochs: number, best: number, loss: number | null, secs: number) =>
+    `${reason} after ${epochs} epoch${epochs === 1 ? '' : 's'} (${formatSeconds(secs)}); best epoch ${best}; test loss ${fixed(loss, 4)}.`,
   batchLossChart: 'Loss per batch',
   epochLossChart: 'Loss per epoch',
   epochAccChart: 'Accuracy per epoch',
@@ -43,8 +64,6 @@ export const train = {
   bookCurveLabel: 'Published curve',
   bookCurveNone: 'None',
   bookSource: (s: string) => BOOK_SOURCES[s] ?? s,
-  bookCurveNote: (src: string, quick: boolean) =>
-    `Dashed lines: the curve published in ${src}, for the same model (its full data, num_words and batch size; ${quick ? 'your quick subset differs' : 'yours trains on the same split sizes, from its own random start'}).`,
   noBookCurve: 'The sources printed no per-epoch curve for this preset.',
   historyHeading: 'Training log',
   colEpoch: 'Epoch',

@@ -3,6 +3,12 @@ import type { app as En } from '../en/app';
 import type { Translation } from '../translation';
 
 export const app: Translation<typeof En> = {
+  updateRegion: '새 버전',
+  updateReady: 'RNN Playground의 새 버전이 준비되었습니다. 새로 고치면 적용됩니다: 설정은 링크에 있어 그대로 남지만 훈련한 모델은 사라집니다.',
+  updateWhileTraining: 'RNN Playground의 새 버전이 준비되었습니다. 훈련이 끝나면 불러올 수 있습니다.',
+  updateApply: '새 버전으로 새로 고침',
+  updateLater: '나중에',
+  buildLabel: (label: string) => `버전 ${label}. 한 번 방문한 뒤에는 오프라인에서도 동작합니다.`,
   appTitle: 'RNN 플레이그라운드',
   tagline: '순환 신경망을 만들고, 이 탭 안에서 IMDB 리뷰로 훈련하고, 그 속을 들여다보세요.',
   engineLoading: '엔진을 시작하는 중…',

@@ -4,9 +4,14 @@ import { groupThousands as n } from '../format';
 import type { Translation } from '../translation';
 
 export const compare: Translation<typeof En> = {
+  colTrainedWith: '훈련 조건',
+  packQuickShort: '작은 부분 집합',
+  packBookShort: '책과 같은 분할',
+  trainedWith: (pack: string, numWords: number, maxlen: number, opt: string, lr: number, batch: number, epochs: number, patience: number) =>
+    `${pack}, num_words ${n(numWords)}, maxlen ${n(maxlen)}, ${opt} 학습률 ${lr}, 배치 ${n(batch)}, 에포크 최대 ${n(epochs)}번${patience > 0 ? `, 조기 종료 (patience ${patience})` : ''}`,
   compareHeading: '모델 비교',
   compareHelp: (conc: number) =>
-    `모델마다 자기 워커에서 이 설정의 데이터와 훈련 설정으로 훈련합니다. 한 번에 ${conc}개씩, 나머지는 대기열에서 기다립니다.`,
+    `프리셋은 저마다 자기 조건(num_words, maxlen, 옵티마이저, 학습률, 배치 크기, 조기 종료)으로, 데이터에서 고른 데이터 세트에서, 훈련에서 정한 에포크까지만 훈련합니다. 편집기의 모델은 이 설정대로 훈련합니다. 모델마다 자기 워커를 쓰며 한 번에 ${conc}개씩, 나머지는 대기열에서 기다립니다.`,
   compareModels: '비교할 모델',
   compareCurrent: '편집기의 모델',
   compare: '비교',

@@ -5,6 +5,7 @@ import type { model as En } from '../en/model';
 import type { Translation } from '../translation';
 
 export const model: Translation<typeof En> = {
+  lockedWhileTraining: '모델을 훈련하는 동안에는 잠겨 있습니다: 훈련 중인 모델이 여기 보이는 모델입니다.',
   editorHeading: '층',
   inputLengthLabel: '입력 길이 (타임스텝 = maxlen)',
   oneHotLabel: '원-핫 벡터 크기 (타임스텝마다 특성 수)',
