@@ -8,6 +8,13 @@ import { CHAPTER9, chapterTraining } from '../../web/src/presets/chapter9';
 import { presetById } from '../../web/src/presets/presets';
 import { newJob, trainJob, type TrainJob } from '../../web/src/ui/train-jobs';
 
+// Replies as the worker's schemas want them (web/src/engine/protocol.ts).
+const SUMMARY = { model_name: 'm', input_shape: '(None, 100)', rows: [], total_params: 8809, trainable_params: 8809, non_trainable_params: 0, notes: [], text: '' };
+const DATA_INFO = {
+  pack: 'book', vocab_size: 10000, stored_length: 500, train_count: 20000, validation_count: 5000, test_count: 25000,
+  length_histogram: [], mean_length: 231, median_length: 174, samples: [],
+};
+
 /** A worker that answers summarize and loadData at once and holds train until finish() is called. */
 class FakeWorker {
   static all: FakeWorker[] = [];
@@ -20,7 +27,7 @@ class FakeWorker {
   }
   postMessage(m: Request) {
     if (m.kind === 'train') this.train = m;
-    else queueMicrotask(() => this.onmessage?.({ data: { id: m.id, ok: true, value: m.kind === 'summarize' ? { total_params: 8809 } : {} } }));
+    else queueMicrotask(() => this.onmessage?.({ data: { id: m.id, ok: true, value: m.kind === 'summarize' ? SUMMARY : DATA_INFO } }));
   }
   terminate() {
     this.terminated = true;
