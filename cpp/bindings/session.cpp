@@ -17,13 +17,23 @@ namespace {
 // NaN and infinities are not JSON; send null so the page can say "not a number".
 json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
+// The training setting `key`, or nullptr when absent or null; a value of another JSON type is
+// refused by name, never ignored. (One helper for every setting: the .wasm's size.)
+const json* setting(const json& s, const char* key, json::value_t kind, const char* must_be) {
+  const auto it = s.find(key);
+  if (it == s.end() || it->is_null()) return nullptr;
+  if (kind == json::value_t::number_float ? !it->is_number() : it->type() != kind)
+    fail(std::string("Training setting ") + key + " must be " + must_be + ", received " + it->dump() + ".");
+  return &*it;
+}
+
 int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
-  if (!s.contains(key) || s[key].is_null()) return fallback;
-  if (!s[key].is_number()) fail(std::string("Training setting ") + key + " must be a number.");
-  const double v = s[key].get<double>();
+  const json* x = setting(s, key, json::value_t::number_float, "a number");
+  if (!x) return fallback;
+  const double v = x->get<double>();
   if (!(v >= lo && v <= hi) || std::floor(v) != v)
     fail(std::string("Training setting ") + key + " must be a whole number from " + std::to_string(lo) + " to " +
-         std::to_string(hi) + ", received " + s[key].dump() + ".");
+         std::to_string(hi) + ", received " + x->dump() + ".");
   return static_cast<int>(v);
 }
 
@@ -131,10 +141,11 @@ json Session::start_training(const std::string& model_json, const json& s) {
   config.epochs = setting_int(s, "epochs", 10, 1, 10000);
   config.batch_size = setting_int(s, "batch_size", 32, 1, 100000);
   config.seed = static_cast<uint64_t>(setting_int(s, "seed", 0, 0, 2147483647));
-  config.optimizer.name = s.value("optimizer", std::string("rmsprop"));
-  if (s.contains("learning_rate") && s["learning_rate"].is_number()) {
-    const double lr = s["learning_rate"].get<double>();
-    if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + s["learning_rate"].dump() + ".");
+  if (const json* name = setting(s, "optimizer", json::value_t::string, "a name such as \"rmsprop\""))
+    config.optimizer.name = name->get<std::string>();
+  if (const json* x = setting(s, "learning_rate", json::value_t::number_float, "a number")) {
+    const double lr = x->get<double>();
+    if (!(lr > 0 && lr <= 10)) fail("The learning rate must be above 0 and at most 10, received " + x->dump() + ".");
     config.optimizer.learning_rate = lr;
   }
   config.keras = setting_int(s, "keras", 3, 2, 3) == 2 ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
@@ -142,7 +153,8 @@ json Session::start_training(const std::string& model_json, const json& s) {
   if (patience > 0) {
     config.early_stopping.enabled = true;
     config.early_stopping.patience = patience;
-    config.early_stopping.restore_best_weights = s.value("restore_best", false);
+    const json* restore = setting(s, "restore_best", json::value_t::boolean, "true or false");
+    config.early_stopping.restore_best_weights = restore && restore->get<bool>();
   }
   data_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
   auto network = std::make_unique<Network<float>>(*spec);

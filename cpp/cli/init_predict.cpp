@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/model_dir.hpp"
+#include "cli/predict_input.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
 
@@ -98,56 +99,6 @@ bool parse_seed(const std::string& text, uint64_t* seed) {
   }
   *seed = value;
   return true;
-}
-
-// The token-id sequences of a predict input file, checked against the model's vocabulary.
-std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab, bool fixed_length) {
-  const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) throw ModelError("not valid JSON; expected {\"sequences\": [[token ids], ...]}");
-  if (!doc.is_object() || !doc.contains("sequences") || !doc["sequences"].is_array()) {
-    throw ModelError("expected {\"sequences\": [[token ids], ...]}: no \"sequences\" array");
-  }
-  const json& sequences = doc["sequences"];
-  std::vector<std::vector<int32_t>> out;
-  out.reserve(sequences.size());
-  for (size_t s = 0; s < sequences.size(); ++s) {
-    const json& sequence = sequences[s];
-    const std::string where = "sequence " + std::to_string(s);
-    if (!sequence.is_array()) {
-      throw ModelError(where + " is " + sequence.dump() + ", not a list of token ids");
-    }
-    if (sequence.empty() && !fixed_length) {
-      throw ModelError(where + " is empty; this model's input length is None, so each sequence is read as it is "
-                       "and needs at least one token");
-    }
-    std::vector<int32_t> ids;
-    ids.reserve(sequence.size());
-    for (size_t t = 0; t < sequence.size(); ++t) {
-      const json& id = sequence[t];
-      const std::string at = where + ", position " + std::to_string(t) + ": ";
-      if (!id.is_number_integer()) {
-        throw ModelError(at + id.dump() + " is not an integer token id");
-      }
-      const bool in_range = id.is_number_unsigned() ? id.get<uint64_t>() < static_cast<uint64_t>(vocab)
-                                                     : id.get<int64_t>() >= 0 && id.get<int64_t>() < vocab;
-      if (!in_range) {
-        throw ModelError(at + "token id " + id.dump() + " is outside this model's vocabulary: ids must be in [0, " +
-                         std::to_string(vocab) + ")");
-      }
-      ids.push_back(static_cast<int32_t>(id.get<int64_t>()));
-    }
-    out.push_back(std::move(ids));
-  }
-  return out;
-}
-
-// Keras' pad_sequences with padding='pre' and truncating='pre': zeros in front, or only the
-// last `length` tokens kept.
-std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length) {
-  std::vector<int32_t> out(static_cast<size_t>(length), 0);
-  const size_t kept = std::min(ids.size(), out.size());
-  std::copy(ids.end() - static_cast<std::ptrdiff_t>(kept), ids.end(), out.end() - static_cast<std::ptrdiff_t>(kept));
-  return out;
 }
 
 void write_number(std::ostream& out, float value, bool* non_finite) {

@@ -26,4 +26,9 @@ inline JsonObject json_object() { return JsonObject(); }
 // the parser a second time for parse()'s optional callback.
 nlohmann::json parse_json(const std::string& text);
 
+// The deepest nesting of [ and { in JSON text (outside strings), counted without parsing: readers
+// refuse deep text before nlohmann's recursive dump() or their own recursion could overflow the
+// stack. Stops counting once past `limit`.
+int json_nesting_depth(const std::string& text, int limit = 64);
+
 }  // namespace rnn

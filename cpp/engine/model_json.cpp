@@ -25,26 +25,11 @@ namespace {
 
 constexpr int kMaxJsonDepth = 64;
 
-// nlohmann's parser recurses per nesting level; refuse absurd nesting before parsing.
+// nlohmann's dump() recurses per nesting level; refuse absurd nesting before parsing.
 void check_depth(const std::string& text) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth)
-        fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
-             "Paste the output of model.to_json().");
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
+  if (json_nesting_depth(text) > kMaxJsonDepth)
+    fail("The model JSON is nested more than 64 levels deep; a Keras model is never that deep. "
+         "Paste the output of model.to_json().");
 }
 
 std::string dump_short(const json& v) {
@@ -136,7 +121,10 @@ InitializerSpec parse_initializer(const LayerContext& c, const char* key, Initia
   }
   auto num = [&](const char* k, double d) {
     const json* x = cfg ? find(*cfg, k) : nullptr;
-    return (x && x->is_number()) ? x->get<double>() : d;
+    if (!x) return d;
+    if (!x->is_number())
+      fail(c.what + ": " + key + " " + name + " " + k + " must be a number, received " + dump_short(*x) + ".");
+    return x->get<double>();
   };
   std::string n;
   for (char ch : name)
@@ -286,6 +274,10 @@ ModelSpec parse_model_json(const std::string& text) {
     auto pos = what.find("parse error");
     fail("The model is not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos)) +
          "). Paste the output of Keras' model.to_json().");
+  } catch (const json::exception&) {
+    // out_of_range 406: a number beyond double's range (1e999), which JSON allows and Keras never writes.
+    fail("The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras "
+         "model needs one. Paste the output of Keras' model.to_json().");
   }
   if (!root.is_object()) fail("The model JSON must be an object such as {\"class_name\": \"Sequential\", ...}.");
   const json& model = unwrap(root);

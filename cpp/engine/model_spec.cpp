@@ -1,10 +1,17 @@
 #include "engine/model_spec.hpp"
 
+#include <climits>
+#include <cmath>
 #include <set>
 
+#include "engine/checked.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
+
+static_assert(kMaxLayerParams == 50'000'000 && kMaxModelParams == 50'000'000 && kMaxInputLength == 100'000 &&
+                  kMaxValuesPerReview == 16'777'216,
+              "the messages below quote these limits");
 
 const char* layer_kind_name(LayerKind kind) {
   switch (kind) {
@@ -44,11 +51,27 @@ int gate_count(LayerKind kind) {
   }
 }
 
+void throw_count_overflow(const char* what) {
+  throw ModelError(std::string("The ") + what + " is negative or does not fit in 64 bits: a size in the "
+                   "model is out of range. Use sizes such as 8, 32 or 500.");
+}
+
 int64_t WeightSpec::size() const {
   int64_t n = 1;
-  for (int d : shape) n *= d;
+  for (int d : shape) n = checked_mul(n, d, "weight size");
   return n;
 }
+
+namespace {
+
+// gates · units, in 64 bits; a dimension must fit an int (validation keeps it far below).
+int gate_columns(const LayerSpec& layer) {
+  const int64_t ku = checked_mul(gate_count(layer.kind), layer.units, "recurrent layer's width");
+  if (ku > INT_MAX) throw_count_overflow("recurrent layer's width");
+  return static_cast<int>(ku);
+}
+
+}  // namespace
 
 std::vector<WeightSpec> weight_specs(const LayerSpec& layer) {
   const int in = layer.input_shape.features;
@@ -63,7 +86,7 @@ std::vector<WeightSpec> weight_specs(const LayerSpec& layer) {
     case LayerKind::SimpleRNN:
     case LayerKind::LSTM:
     case LayerKind::GRU: {
-      const int ku = gate_count(layer.kind) * layer.units;
+      const int ku = gate_columns(layer);
       std::vector<WeightSpec> w{{"kernel", {in, ku}}, {"recurrent_kernel", {layer.units, ku}}};
       if (layer.use_bias) {
         if (layer.kind == LayerKind::GRU && layer.reset_after)
@@ -81,19 +104,19 @@ std::vector<WeightSpec> weight_specs(const LayerSpec& layer) {
 
 int64_t param_count(const LayerSpec& layer) {
   int64_t n = 0;
-  for (const auto& w : weight_specs(layer)) n += w.size();
+  for (const auto& w : weight_specs(layer)) n = checked_add(n, w.size(), "parameter count");
   return n;
 }
 
 int64_t ModelSpec::total_params() const {
   int64_t n = 0;
-  for (const auto& l : layers) n += param_count(l);
+  for (const auto& l : layers) n = checked_add(n, param_count(l), "parameter count");
   return n;
 }
 
 int64_t ModelSpec::param_offset(size_t layer_index) const {
   int64_t n = 0;
-  for (size_t i = 0; i < layer_index && i < layers.size(); ++i) n += param_count(layers[i]);
+  for (size_t i = 0; i < layer_index && i < layers.size(); ++i) n = checked_add(n, param_count(layers[i]), "parameter count");
   return n;
 }
 
@@ -105,9 +128,12 @@ std::string describe(const LayerSpec& l) {
 
 [[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
 
+// A size of a layer: at least 1, and at most kMaxLayerParams (a larger one could never pass the
+// parameter limit, and every product of two checked sizes then fits in 64 bits).
 void check_positive(const LayerSpec& l, const char* field, int value) {
-  if (value < 1) {
-    fail(describe(l) + ": " + field + " must be at least 1, received " + field + "=" + std::to_string(value) + ".");
+  if (value < 1 || value > kMaxLayerParams) {
+    fail(describe(l) + ": " + field + " must be from 1 to 50000000 (more is too large for any layer), received " +
+         field + "=" + std::to_string(value) + ".");
   }
 }
 
@@ -118,13 +144,35 @@ void check_rate(const LayerSpec& l, const char* field, double value) {
   }
 }
 
-// Param counts computed in 64 bits from sizes that are each at most 2^31, so no overflow; still,
-// reject huge sizes before anything is allocated.
+// Param counts computed in 64 bits (checked) from sizes each at most kMaxLayerParams; huge layers
+// are rejected before anything is allocated.
 void check_size(const LayerSpec& l) {
   const int64_t n = param_count(l);
   if (n > kMaxLayerParams) {
     fail(describe(l) + " would have " + std::to_string(n) + " parameters; the limit is " +
          std::to_string(kMaxLayerParams) + " per layer. Use fewer units or a smaller vocabulary / embedding size.");
+  }
+}
+
+// Initializer settings (Constant value, RandomUniform bounds, RandomNormal mean and stddev,
+// Orthogonal gain) must give finite float32 weights: |setting| <= 1e30 keeps every draw, at most
+// mean + 9·stddev, below float's 3.4e38 (a Constant 1e300 became +inf, a model `predict` refuses).
+void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
+  for (double v : {s.a, s.b, s.gain}) {
+    if (!(std::fabs(v) <= kMaxInitializerValue)) {
+      fail(describe(l) + ": " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
+    }
+  }
+}
+
+void check_initializers(const LayerSpec& l) {
+  switch (l.kind) {
+    case LayerKind::Embedding: check_initializer(l, "embeddings_initializer", l.embeddings_initializer); break;
+    case LayerKind::Dropout: break;
+    default:
+      check_initializer(l, "kernel_initializer", l.kernel_initializer);
+      check_initializer(l, "bias_initializer", l.bias_initializer);
+      if (is_recurrent(l.kind)) check_initializer(l, "recurrent_initializer", l.recurrent_initializer);
   }
 }
 
@@ -138,7 +186,7 @@ void validate_and_infer(ModelSpec& model) {
     if (!names.insert(l.name).second)
       fail("Two layers are named '" + l.name + "': layer names must be unique (as in Keras). Rename one of them.");
   }
-  if (model.input_length == 0 || model.input_length < -1 || model.input_length > 100000) {
+  if (model.input_length == 0 || model.input_length < -1 || model.input_length > kMaxInputLength) {
     fail("The input length (time steps) must be between 1 and 100000 or None, received " +
          std::to_string(model.input_length) + ".");
   }
@@ -163,6 +211,7 @@ void validate_and_infer(ModelSpec& model) {
 
   for (size_t i = 0; i < model.layers.size(); ++i) {
     LayerSpec& l = model.layers[i];
+    check_initializers(l);
     l.one_hot_input = (i == 0 && model.one_hot);
     l.input_shape = shape;
     switch (l.kind) {
@@ -205,6 +254,22 @@ void validate_and_infer(ModelSpec& model) {
       }
     }
     l.output_shape = shape;
+  }
+  const int64_t total = model.total_params();
+  if (total > kMaxModelParams)
+    fail("The model has " + std::to_string(total) + " parameters, over the limit of 50000000 for the whole model.");
+  if (model.input_length > 0) check_review_length(model, model.input_length);
+}
+
+void check_review_length(const ModelSpec& model, int64_t time) {
+  if (time < 1 || time > kMaxInputLength) fail("Reviews must have 1 to 100000 time steps, not " + std::to_string(time) + ".");
+  for (const LayerSpec& l : model.layers) {
+    // What the layer keeps per review for the backward pass: every step's gates for a recurrent
+    // layer (it reads every step even when it returns only the last), every step's output else.
+    const bool recurrent = is_recurrent(l.kind);
+    const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
+    if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
+      fail(describe(l) + " would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
   }
 }
 

@@ -135,7 +135,22 @@ struct ModelSpec {
 // calls it; callers that build a ModelSpec by hand (tests, the UI's editor state) call it too.
 void validate_and_infer(ModelSpec& model);
 
-// The largest parameter count one layer may have; a larger one is rejected before any allocation.
+// The largest parameter count one layer may have, and the whole model; a larger one is rejected
+// before any allocation. (The WebAssembly module's memory ends at 1 GB; training keeps 16 bytes
+// per parameter: weights, gradients and two optimizer moments.)
 constexpr int64_t kMaxLayerParams = 50'000'000;
+constexpr int64_t kMaxModelParams = 50'000'000;
+// The largest magnitude of an initializer setting (see validate_and_infer).
+constexpr double kMaxInitializerValue = 1e30;
+
+// The longest review a model reads (its input length, or the length of sequences given to a model
+// whose input length is None), and the most values one layer may keep per review (time steps ×
+// units × gates): about 64 MB of floats for one review.
+constexpr int64_t kMaxInputLength = 100'000;
+constexpr int64_t kMaxValuesPerReview = 16'777'216;
+
+// Throws ModelError when reviews of `time` steps are out of range for this validated model, or
+// would make one of its layers keep more than kMaxValuesPerReview values per review.
+void check_review_length(const ModelSpec& model, int64_t time);
 
 }  // namespace rnn

@@ -74,6 +74,8 @@ const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) 
                      std::to_string(x.batch) + " sequences of " + std::to_string(x.time) +
                      " steps; pad every sequence to the same length.");
   }
+  // A model whose input length is None reads any length: checked here, before the layers allocate.
+  if (x.time != spec_.input_length && x.time > 0) check_review_length(spec_, x.time);
   Impl& m = *impl_;
   m.ids.assign(x.ids.begin(), x.ids.end());
   LayerInput<S> in{x.batch, x.time, nullptr, m.ids.data()};

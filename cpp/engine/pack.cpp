@@ -207,10 +207,13 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
          std::to_string(info.stored_length) + " tokens of each review, so choose 1 to " +
          std::to_string(info.stored_length));
   }
-  if (static_cast<uint64_t>(layout.review_count) * static_cast<uint64_t>(maxlen) >
-      static_cast<uint64_t>(std::numeric_limits<int32_t>::max())) {
+  // The decoded splits hold reviews × maxlen ids whatever the reviews' lengths, so a small pack of
+  // many empty reviews could ask for gigabytes at a large maxlen: bounded before any allocation.
+  const uint64_t decoded = layout.review_count * static_cast<uint64_t>(maxlen);
+  if (decoded > static_cast<uint64_t>(kPackMaxDecodedIds)) {
+    const uint64_t largest = static_cast<uint64_t>(kPackMaxDecodedIds) / std::max<uint64_t>(layout.review_count, 1);
     fail(std::to_string(layout.review_count) + " reviews of maxlen " + std::to_string(maxlen) +
-         " are more token ids than one buffer holds; choose a smaller maxlen");
+         " need over 256 MB; choose maxlen " + std::to_string(largest) + " or less");
   }
   ReviewCursor cursor{data, layout};
   DataSplits splits;

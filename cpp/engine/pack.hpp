@@ -29,6 +29,9 @@ inline constexpr size_t kPackChecksumBytes = 4;
 inline constexpr int kPackMaxVocab = 65536;         // ids are stored as uint16
 inline constexpr int kPackMaxStoredLength = 65535;  // lengths are stored as uint16
 inline constexpr int kPackMaxClasses = 256;         // labels are stored as uint8
+// The most token ids read_pack decodes in one call (reviews × maxlen; 256 MB as int32): the book's
+// pack at its full length is 25,000,000. A pack whose header is small cannot make it ask for more.
+inline constexpr int64_t kPackMaxDecodedIds = int64_t(1) << 26;
 
 // The reserved token ids (Keras' imdb.load_data): 0 padding, 1 start of review, 2 out of
 // vocabulary. Word ids start at 4 (rank + 3); 3 is never used.
@@ -49,8 +52,9 @@ struct PackInfo {
 PackInfo read_pack_info(const uint8_t* data, size_t size);
 
 // Decodes the three splits with ids >= num_words replaced by 2 and every sequence padded and
-// truncated 'pre' to maxlen. Requires 3 <= num_words <= vocab_size and 1 <= maxlen <=
-// stored_length (ModelError otherwise, saying which values the pack supports).
+// truncated 'pre' to maxlen. Requires 3 <= num_words <= vocab_size, 1 <= maxlen <= stored_length
+// and reviews × maxlen <= kPackMaxDecodedIds (ModelError otherwise, saying which values the pack
+// supports).
 DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen);
 
 // What a writer puts in a pack; sequences are stored as given (already cut to stored_length and

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
 
 namespace rnn {
@@ -197,6 +198,7 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
 
 LoadedModel load_tfjs(const std::string& model_json,
                       const std::function<std::string(const std::string& relative_path)>& read_shard) {
+  if (json_nesting_depth(model_json) > 64) fail("nested more than 64 levels deep; a TF.js model.json never is");
   const json document = json::parse(model_json, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) fail("not valid JSON (is the file complete?)");
 

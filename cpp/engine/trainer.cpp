@@ -155,7 +155,9 @@ RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Da
                        "loss / accuracy.");
     }
   }
-  batches_per_epoch_ = (train.count + config_.batch_size - 1) / config_.batch_size;
+  // In 64 bits: count + batch_size − 1 overflowed an int for a batch size near 2^31 (the CLI's
+  // --batch-size takes any int).
+  batches_per_epoch_ = static_cast<int>((int64_t(train.count) + config_.batch_size - 1) / config_.batch_size);
   order_.resize(static_cast<size_t>(train.count));
   std::iota(order_.begin(), order_.end(), 0);
 }
@@ -358,8 +360,9 @@ LossValue<S> evaluate(Network<S>& network, LossKind kind, const Dataset& data, i
   TokenBatch batch;
   std::vector<int32_t> labels;
   double loss_sum = 0, correct_sum = 0;
-  for (int first = 0; first < data.count; first += batch_size) {
-    const int n = std::min(batch_size, data.count - first);
+  // Advancing by n, not by batch_size: first + batch_size overflowed for a batch size near 2^31.
+  for (int first = 0, n = 0; first < data.count; first += n) {
+    n = std::min(batch_size, data.count - first);
     gather_batch(data, nullptr, first, n, batch, labels);
     network.forward(batch, /*training=*/false, unused);
     const LossValue<S> value = loss_and_gradient<S>(kind, network.logits(), labels, nullptr);
@@ -386,8 +389,8 @@ Mat<S> predict(Network<S>& network, const TokenBatch& x, int batch_size) {
   TokenBatch chunk;
   chunk.time = x.time;
   const size_t time = static_cast<size_t>(x.time);
-  for (int first = 0; first < x.batch; first += batch_size) {
-    const int n = std::min(batch_size, x.batch - first);
+  for (int first = 0, n = 0; first < x.batch; first += n) {
+    n = std::min(batch_size, x.batch - first);
     chunk.batch = n;
     chunk.ids.assign(x.ids.begin() + static_cast<std::ptrdiff_t>(first * time),
                      x.ids.begin() + static_cast<std::ptrdiff_t>((first + n) * time));

@@ -453,6 +453,18 @@ TEST_F(CliModel, InitAndPredictInputProblemsExitOne) {
       {"init " + quoted(write("good.json", rnn_model("3", false, 1, "sigmoid"))) + " --out " +
            quoted(write("a_file", "x")), "is a file, not a folder"},
       {"predict " + quoted(model) + " --input " + quoted(dir_ / "absent_input.json"), "absent_input.json"},
+      // Issue 13: an LSTM of 2^30 units counted 0 parameters in 32 bits and `init` wrote past its
+      // buffer (a segmentation fault); a Constant 1e300 became +inf and `init` saved a model that
+      // `predict` refused. Both are refused when the model is read.
+      {"init " + quoted(write("huge.json", R"({"class_name":"Sequential","config":{"layers":[)"
+                              R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
+                              R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}}]}})")) +
+           " --out " + quoted(dir_ / "o"), "units=1073741824"},
+      {"init " + quoted(write("inf.json", R"({"class_name":"Sequential","config":{"layers":[)"
+                              R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
+                              R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":)"
+                              R"({"class_name":"Constant","config":{"value":1e300}}}}]}})")) +
+           " --out " + quoted(dir_ / "o"), "kernel_initializer"},
   };
   for (const Case& c : cases) {
     const CliRun r = run(c.args);

@@ -2,6 +2,7 @@
 // recovery, slices, determinism, evaluate and predict.
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -330,6 +331,29 @@ TEST(Trainer, RejectsDataTheModelCannotRead) {
   config = FitConfig{};
   config.optimizer.name = "lbfgs";
   EXPECT_THROW(Trainer<float>(net, good, nullptr, config), ModelError);
+}
+
+// Issue 13: a batch size near 2^31 (the CLI's --batch-size takes any int) overflowed
+// count + batch_size − 1 and first + batch_size. It is one batch of the whole set: the same
+// weights, evaluation and predictions as a batch size equal to the set's size.
+TEST(Trainer, ABatchSizeNearIntMaxIsOneWholeBatch) {
+  const ModelSpec spec = parse_model_json(model_json(6, 5, "GRU"));
+  const Dataset data = contains_three(12, 5, 6, 1);
+  Network<double> whole(spec), huge(spec);
+  whole.initialize(42);
+  huge.initialize(42);
+  Trainer<double> by_whole(whole, data, &data, sgd(0.5, 12, 2));
+  Trainer<double> by_huge(huge, data, &data, sgd(0.5, INT_MAX, 2));
+  EXPECT_EQ(by_huge.batches_per_epoch(), 1);
+  run_to_end(by_whole);
+  run_to_end(by_huge);
+  EXPECT_EQ(huge.params(), whole.params());
+  const auto e_whole = evaluate(whole, LossKind::BinaryCrossentropy, data, 12);
+  const auto e_huge = evaluate(huge, LossKind::BinaryCrossentropy, data, INT_MAX);
+  EXPECT_EQ(e_huge.loss, e_whole.loss);
+  EXPECT_EQ(e_huge.accuracy, e_whole.accuracy);
+  const TokenBatch all{data.count, data.time, data.ids};
+  EXPECT_EQ(predict(huge, all, INT_MAX), predict(whole, all, 12));
 }
 
 }  // namespace

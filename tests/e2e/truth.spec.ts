@@ -21,10 +21,10 @@ test('bad numbers in the training and data fields are kept, marked aria-invalid 
   await open(page);
   await page.getByRole('tab', { name: 'Train' }).click();
   const cases: [string, string, string, string[]][] = [
-    // label, range the message names, value in use, bad inputs
-    ['Learning rate', 'a number from 1e-7 to 10', '0.0001', ['0', '-1', '1e9', 'NaN', 'ten']],
-    ['Batch size', 'a whole number from 1 to 4,096', '64', ['0', '-1', '1e9', 'NaN', 'lots', '2.5']],
-    ['Epochs', 'a whole number from 1 to 1,000', '100', ['0', '-1', '1e9', 'NaN', 'x']],
+    // label, range the message names (the engine's limits: state/limits.ts), value in use, bad inputs
+    ['Learning rate', 'a number above 0 and at most 10', '0.0001', ['0', '-1', '1e9', 'NaN', 'ten']],
+    ['Batch size', 'a whole number from 1 to 100,000', '64', ['0', '-1', '1e9', 'NaN', 'lots', '2.5']],
+    ['Epochs', 'a whole number from 1 to 10,000', '100', ['0', '-1', '1e9', 'NaN', 'x']],
     ['Early stopping patience (0 = off)', 'a whole number from 0 to 1,000', '3', ['-1', '1e9', 'NaN', 'three']],
     ['Seed', 'a whole number from 0 to 2,147,483,647', '42', ['-1', '1e9' + '0', 'NaN', 'abc']],
   ];
@@ -46,7 +46,7 @@ test('bad numbers in the training and data fields are kept, marked aria-invalid 
   await setNumber(page, 'maxlen (tokens kept per review)', '0');
   await expect(maxlen).toHaveValue('0');
   await expect(maxlen).toHaveAttribute('aria-invalid', 'true');
-  await expect(maxlen).toHaveAccessibleDescription('maxlen (tokens kept per review) must be a whole number from 1 to 1,000; “0” is not. The value in use is still 100.');
+  await expect(maxlen).toHaveAccessibleDescription('maxlen (tokens kept per review) must be a whole number from 1 to 500; “0” is not. The value in use is still 100.');
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
 
   // A valid value is taken at once; an invalid one typed after it leaves the valid one in use: the
@@ -218,7 +218,7 @@ test.describe('in Korean', () => {
     await setNumber(page, '학습률', 'ten');
     await expect(page.getByLabel('학습률', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('학습률', { exact: true }))
-      .toHaveAccessibleDescription('학습률: 1e-7부터 10까지의 수여야 합니다. “ten”은(는) 쓸 수 없어 지금 값 0.0001을(를) 그대로 씁니다.');
+      .toHaveAccessibleDescription('학습률: 0보다 크고 10 이하인 수여야 합니다. “ten”은(는) 쓸 수 없어 지금 값 0.0001을(를) 그대로 씁니다.');
     await page.getByLabel('옵티마이저').selectOption('adam');
     await setNumber(page, '학습률', '10');
     await setNumber(page, '에포크', '3');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../web/src/presets/presets';
+import { MAX_LINK_CHARS, MAX_MODEL_CHARS } from '../../web/src/state/limits';
 import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, validateState, type PlaygroundState,
 } from '../../web/src/state/playground-state';
@@ -69,23 +70,88 @@ describe('state schema', () => {
   });
 
   it.each([
-    [{ training: { ...defaultState().training, epochs: 0 } }, /Epochs must be a whole number from 1 to 1000; the link has 0/],
+    [{ training: { ...defaultState().training, epochs: 0 } }, /Epochs must be a whole number from 1 to 10,000; the link has 0/],
     [{ training: { ...defaultState().training, epochs: 2.5 } }, /Epochs/],
     [{ training: { ...defaultState().training, learning_rate: -1 } }, /learning rate/],
     [{ training: { ...defaultState().training, learning_rate: 'fast' } }, /learning rate.*"fast"/],
     [{ training: { ...defaultState().training, optimizer: 'adagrad' } }, /optimizer must be one of rmsprop, adam, sgd; the link has "adagrad"/],
     [{ training: { ...defaultState().training, restore_best: 'yes' } }, /restore_best/],
     [{ training: { ...defaultState().training, seed: -1 } }, /seed/],
-    [{ training: { ...defaultState().training, keras: 4 } }, /Keras version must be 2 or 3; the link has 4/],
-    [{ training: { ...defaultState().training, keras: '3' } }, /Keras version must be 2 or 3/],
+    [{ training: { ...defaultState().training, keras: 4 } }, /Keras version must be a whole number from 2 to 3; the link has 4/],
+    [{ training: { ...defaultState().training, keras: '3' } }, /Keras version must be a whole number from 2 to 3/],
     [{ data: { ...defaultState().data, pack: 'full' } }, /data pack/],
-    [{ data: { ...defaultState().data, num_words: 5 } }, /num_words must be a whole number from 10 to 10000/],
+    [{ data: { ...defaultState().data, num_words: 2 } }, /num_words must be a whole number from 3 to 10,000; the link has 2/],
     [{ data: { ...defaultState().data, maxlen: 5000 } }, /maxlen/],
     [{ preset: 'nope' }, /unknown preset "nope"/],
     [{ model: 12 }, /no model/],
     [{ data: null }, /no data settings/],
   ])('rejects %j', (patch, message) => {
     expect(() => validateState({ ...good(), ...patch })).toThrow(message);
+  });
+});
+
+describe('hostile set-ups are refused before anything is built, naming the field', () => {
+  const good = () => JSON.parse(JSON.stringify({ v: 1, ...defaultState() }));
+  const link = (payload: unknown) => `#s=${b64url(JSON.stringify(payload))}`;
+  const timed = (f: () => unknown) => {
+    const t0 = performance.now();
+    let error: unknown = null;
+    try { f(); } catch (e) { error = e; }
+    return { error: error as Error, ms: performance.now() - t0 };
+  };
+
+  it.each([
+    ['epochs 1e9', { training: { epochs: 1e9 } }, 'Epochs must be a whole number from 1 to 10,000; the link has 1000000000.'],
+    ['batch 0', { training: { batch_size: 0 } }, 'The batch size must be a whole number from 1 to 100,000; the link has 0.'],
+    ['learning rate "NaN" (a link cannot carry NaN itself)', { training: { learning_rate: 'NaN' } },
+      'The learning rate must be a number above 0 and at most 10; the link has "NaN".'],
+    ['maxlen 1e8', { data: { maxlen: 1e8 } }, 'maxlen must be a whole number from 1 to 500; the link has 100000000.'],
+  ])('a link with %s', (_name, patch, message) => {
+    const payload = good();
+    for (const [group, fields] of Object.entries(patch)) Object.assign(payload[group], fields);
+    expect(() => stateFromHash(link(payload))).toThrowError(new StateError(message));
+  });
+
+  it('a link with a learning rate of 1e999 (Infinity once parsed) says Infinity, not null', () => {
+    const text = JSON.stringify(good()).replace(/"learning_rate":[^,}]+/, '"learning_rate":1e999');
+    expect(() => stateFromHash(`#s=${b64url(text)}`)).toThrowError(
+      'The learning rate must be a number above 0 and at most 10; the link has Infinity.');
+  });
+
+  it('a saved set-up with a NaN learning rate (storage keeps NaN) names the field and the source', () => {
+    const saved = good();
+    saved.training.learning_rate = NaN;
+    expect(() => validateState(saved, 'saved set-up')).toThrowError(
+      'The learning rate must be a number above 0 and at most 10; the saved set-up has NaN.');
+  });
+
+  it('a 2 MB link (Chromium\'s URL limit) is refused by its length, before it is decoded', () => {
+    const hash = `#s=${'A'.repeat(2 * 1024 * 1024 - 3)}`;
+    const { error, ms } = timed(() => stateFromHash(hash));
+    expect(error).toEqual(new StateError(`The link is 2,097,152 characters long; a set-up link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}.`));
+    expect(ms).toBeLessThan(50);
+  });
+
+  it('the longest model a set-up may hold still makes a link the page opens', () => {
+    // Worst case for the link's length: every character escaped in JSON ("\\u0001" is 6 bytes).
+    const state = { ...defaultState(), model: '\u0001'.repeat(MAX_MODEL_CHARS) };
+    const hash = stateToHash(state);
+    expect(hash.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
+    expect(stateFromHash(hash)!.model).toBe(state.model);
+  });
+
+  it('a 10 MB saved set-up is refused by its model\'s length, naming it', () => {
+    const saved = { ...good(), model: 'x'.repeat(10_000_000) };
+    const { error, ms } = timed(() => validateState(saved, 'saved set-up'));
+    expect(error).toEqual(new StateError("The saved set-up's model is 10,000,000 characters long; a model may have at most 200,000."));
+    expect(ms).toBeLessThan(50);
+  });
+
+  it('a long string value is shown cut short in the message', () => {
+    const saved = good();
+    saved.training.optimizer = 'a'.repeat(1_000_000);
+    expect(() => validateState(saved, 'saved set-up')).toThrowError(
+      `The optimizer must be one of rmsprop, adam, sgd; the saved set-up has "${'a'.repeat(40)}…".`);
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EpochLog } from '../../web/src/engine/protocol';
 import { presetById } from '../../web/src/presets/presets';
 import { buildId, isOldCache } from '../../web/src/pwa/cache-names';
+import { LIMITS } from '../../web/src/state/limits';
 import { parseField } from '../../web/src/state/number-input';
 import { stateFromPreset } from '../../web/src/state/playground-state';
 import { differencesFromBook, presetOfModel, sameLayers } from '../../web/src/state/preset-match';
@@ -14,14 +15,16 @@ import { groupLargeNumbers } from '../../web/src/i18n/format';
 
 describe('parseField', () => {
   it('takes plain decimals within the limits and nothing else', () => {
-    expect(parseField('0.001', 1e-7, 10, false)).toBe(0.001);
-    expect(parseField(' 1e-3 ', 1e-7, 10, false)).toBe(0.001);
-    expect(parseField('64', 1, 4096, true)).toBe(64);
+    expect(parseField('0.001', { min: 1e-7, max: 10, integer: false })).toBe(0.001);
+    expect(parseField(' 1e-3 ', { min: 1e-7, max: 10, integer: false })).toBe(0.001);
+    expect(parseField('64', { min: 1, max: 4096, integer: true })).toBe(64);
     for (const bad of ['0', '-1', '1e9', 'NaN', 'Infinity', 'ten', '', ' ', '0x10', '1,5', '2.5'.repeat(2)]) {
-      expect(parseField(bad, 1e-7, 10, false), bad).toBeNull();
+      expect(parseField(bad, { min: 1e-7, max: 10, integer: false }), bad).toBeNull();
     }
-    expect(parseField('2.5', 1, 4096, true)).toBeNull(); // not whole
-    expect(parseField('0', 0, 1000, true)).toBe(0); // patience 0 = off is allowed
+    expect(parseField('2.5', { min: 1, max: 4096, integer: true })).toBeNull(); // not whole
+    expect(parseField('0', { min: 0, max: 1000, integer: true })).toBe(0); // patience 0 = off is allowed
+    expect(parseField('0', LIMITS.learning_rate)).toBeNull(); // the engine refuses a learning rate of 0
+    expect(parseField('1e-9', LIMITS.learning_rate)).toBe(1e-9);
   });
 });
 

@@ -59,9 +59,12 @@ inline float fast_exp(float y) {
   using namespace fast_math_constants;
   y = y < -kExpClamp ? -kExpClamp : (y > kExpClamp ? kExpClamp : y);
   const float shifted = y * kLog2e + kRoundMagic;
-  int32_t shifted_bits;
+  // The exponent arithmetic is on unsigned bits: for y in the clamp the values are those of the
+  // signed form; a NaN (which passes the clamp) gives garbage bits times a NaN polynomial, NaN,
+  // where the signed shift of a garbage n was undefined behaviour.
+  uint32_t shifted_bits;
   std::memcpy(&shifted_bits, &shifted, 4);
-  const int32_t n = shifted_bits - kRoundMagicBits;
+  const uint32_t n = shifted_bits - uint32_t(kRoundMagicBits);
   const float nf = shifted - kRoundMagic;
   const float r = (y - nf * kLn2Hi) - nf * kLn2Lo;
   float p = 1.0f / 5040.0f;
@@ -72,7 +75,7 @@ inline float fast_exp(float y) {
   p = p * r + 0.5f;
   p = p * r + 1.0f;
   p = p * r + 1.0f;
-  const int32_t scale_bits = (n + 127) << 23;
+  const uint32_t scale_bits = (n + 127u) << 23;
   float scale;
   std::memcpy(&scale, &scale_bits, 4);
   return p * scale;

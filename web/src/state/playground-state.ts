@@ -1,8 +1,10 @@
 // The one serialisable set-up the editor, the trainer and the compare view share: the model (as
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
-// through the page's URL (#s=...), and whatever comes in from a link is validated field by field.
+// through the page's URL (#s=...), and whatever comes in from a link or from storage is validated
+// field by field against the engine's limits (limits.ts) before anything is built from it.
 import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
+import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, describeLimit, withinLimit, type Limit } from './limits';
 
 export const STATE_VERSION = 1;
 export const DEFAULT_PRESET = 'lstm';
@@ -17,17 +19,6 @@ export interface PlaygroundState {
   data: DataSettings;
   training: TrainingSettings;
 }
-
-/** Limits a link or a field may carry; the worker checks the data-dependent ones again. */
-export const LIMITS = {
-  num_words: { min: 10, max: 10000 },
-  maxlen: { min: 1, max: 1000 },
-  learning_rate: { min: 1e-7, max: 10 },
-  batch_size: { min: 1, max: 4096 },
-  epochs: { min: 1, max: 1000 },
-  patience: { min: 0, max: 1000 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-} as const;
 
 export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: KerasVersion = DEFAULT_KERAS): PlaygroundState {
   return {
@@ -50,72 +41,80 @@ export class StateError extends Error {
   }
 }
 
-function integerIn(value: unknown, field: string, lim: { min: number; max: number }): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < lim.min || value > lim.max) {
-    throw new StateError(`${field} must be a whole number from ${lim.min} to ${lim.max}; the link has ${JSON.stringify(value)}.`);
-  }
+/** Where an untrusted set-up comes from: named in every message ("the link has 0"). */
+export type StateSource = 'link' | 'saved set-up';
+
+/** A received value as a message shows it, never longer than a few dozen characters. */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value); // NaN and Infinity too (JSON.stringify says null)
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || typeof value === 'boolean' || value === undefined) return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+function limited(value: unknown, field: string, limit: Limit, source: StateSource): number {
+  if (!withinLimit(limit, value)) throw new StateError(`${field} must be ${describeLimit(limit)}; the ${source} has ${shown(value)}.`);
   return value;
 }
 
-function numberIn(value: unknown, field: string, lim: { min: number; max: number }): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < lim.min || value > lim.max) {
-    throw new StateError(`${field} must be a number from ${lim.min} to ${lim.max}; the link has ${JSON.stringify(value)}.`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], source: StateSource): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new StateError(`${field} must be one of ${allowed.join(', ')}; the link has ${JSON.stringify(value)}.`);
+    throw new StateError(`${field} must be one of ${allowed.join(', ')}; the ${source} has ${shown(value)}.`);
   }
   return value as T;
 }
 
-function objectField(parent: Record<string, unknown>, field: string): Record<string, unknown> {
-  const v = parent[field];
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new StateError(`The link has no ${field} settings.`);
-  return v as Record<string, unknown>;
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Checks an untrusted value against the schema and returns a clean state (unknown keys dropped). */
-export function validateState(raw: unknown): PlaygroundState {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StateError('The link does not hold a set-up.');
-  const r = raw as Record<string, unknown>;
-  if (r.v !== STATE_VERSION) throw new StateError(`The link's format version is ${JSON.stringify(r.v)}; this page reads version ${STATE_VERSION}.`);
+function objectField(parent: Record<string, unknown>, field: string, source: StateSource): Record<string, unknown> {
+  const v = parent[field];
+  if (!isRecord(v)) throw new StateError(`The ${source} has no ${field} settings.`);
+  return v;
+}
+
+/**
+ * Checks an untrusted set-up (a link's, or one read back from storage) against the schema and the
+ * engine's limits, and returns a clean state (unknown keys dropped). Every size is checked before
+ * anything is built from it; the message names the field, the value and what is allowed. Whatever
+ * restores a set-up from storage passes it through here with source 'saved set-up'.
+ */
+export function validateState(raw: unknown, source: StateSource = 'link'): PlaygroundState {
+  if (!isRecord(raw)) throw new StateError(`The ${source} does not hold a set-up.`);
+  const r = raw;
+  if (r.v !== STATE_VERSION) throw new StateError(`The ${source}'s format version is ${shown(r.v)}; this page reads version ${STATE_VERSION}.`);
   let preset: string | null = null;
   if (r.preset !== null && r.preset !== undefined) {
-    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError(`The link names an unknown preset ${JSON.stringify(r.preset)}.`);
+    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError(`The ${source} names an unknown preset ${shown(r.preset)}.`);
     preset = r.preset;
   }
-  if (typeof r.model !== 'string' || r.model.length === 0 || r.model.length > 200_000) {
-    throw new StateError('The link has no model (or one longer than 200,000 characters).');
+  if (typeof r.model !== 'string' || r.model.length === 0) throw new StateError(`The ${source} has no model.`);
+  if (r.model.length > MAX_MODEL_CHARS) {
+    throw new StateError(`The ${source}'s model is ${r.model.length.toLocaleString('en-US')} characters long; a model may have at most ${MAX_MODEL_CHARS.toLocaleString('en-US')}.`);
   }
-  const d = objectField(r, 'data');
-  const t = objectField(r, 'training');
+  const d = objectField(r, 'data', source);
+  const t = objectField(r, 'training', source);
+  if (typeof t.restore_best !== 'boolean') throw new StateError(`restore_best must be true or false; the ${source} has ${shown(t.restore_best)}.`);
   return {
     preset,
     model: r.model,
     data: {
-      pack: oneOf(d.pack, 'The data pack', ['quick', 'book'] as const),
-      num_words: integerIn(d.num_words, 'num_words', LIMITS.num_words),
-      maxlen: integerIn(d.maxlen, 'maxlen', LIMITS.maxlen),
+      pack: oneOf(d.pack, 'The data pack', ['quick', 'book'] as const, source),
+      num_words: limited(d.num_words, 'num_words', LIMITS.num_words, source),
+      maxlen: limited(d.maxlen, 'maxlen', LIMITS.maxlen, source),
     },
     training: {
-      optimizer: oneOf(t.optimizer, 'The optimizer', ['rmsprop', 'adam', 'sgd'] as const),
-      learning_rate: numberIn(t.learning_rate, 'The learning rate', LIMITS.learning_rate),
-      batch_size: integerIn(t.batch_size, 'The batch size', LIMITS.batch_size),
-      epochs: integerIn(t.epochs, 'Epochs', LIMITS.epochs),
-      patience: integerIn(t.patience, 'Patience', LIMITS.patience),
-      restore_best: (() => {
-        if (typeof t.restore_best !== 'boolean') throw new StateError(`restore_best must be true or false; the link has ${JSON.stringify(t.restore_best)}.`);
-        return t.restore_best;
-      })(),
-      seed: integerIn(t.seed, 'The seed', LIMITS.seed),
-      // Links made before the choice existed meant Keras 3.
-      keras: t.keras === undefined ? DEFAULT_KERAS : (() => {
-        if (t.keras !== 2 && t.keras !== 3) throw new StateError(`The Keras version must be 2 or 3; the link has ${JSON.stringify(t.keras)}.`);
-        return t.keras;
-      })(),
+      optimizer: oneOf(t.optimizer, 'The optimizer', ['rmsprop', 'adam', 'sgd'] as const, source),
+      learning_rate: limited(t.learning_rate, 'The learning rate', LIMITS.learning_rate, source),
+      batch_size: limited(t.batch_size, 'The batch size', LIMITS.batch_size, source),
+      epochs: limited(t.epochs, 'Epochs', LIMITS.epochs, source),
+      patience: limited(t.patience, 'Patience', LIMITS.patience, source),
+      restore_best: t.restore_best,
+      seed: limited(t.seed, 'The seed', LIMITS.seed, source),
+      // Links and saved set-ups made before the choice existed meant Keras 3.
+      keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'The Keras version', LIMITS.keras, source) as KerasVersion,
     },
   };
 }
@@ -162,6 +161,11 @@ export function stateToHash(state: PlaygroundState): string {
  * when valid; throws StateError with a message for the user when the link is bad.
  */
 export function stateFromHash(hash: string): PlaygroundState | null {
+  // Measured before anything is decoded: a link up to Chromium's 2 MB would otherwise be copied
+  // and decoded several times over before the model's own limit could refuse it.
+  if (hash.length > MAX_LINK_CHARS) {
+    throw new StateError(`The link is ${hash.length.toLocaleString('en-US')} characters long; a set-up link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}.`);
+  }
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const encoded = params.get(HASH_KEY);
   if (encoded === null) return null;

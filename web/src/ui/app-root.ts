@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
 import { presetById, presets } from '../presets/presets';
+import { LIMITS, withinLimit } from '../state/limits';
 import { readModel, setInputShape } from '../state/model-layers';
 import {
   StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
@@ -144,7 +145,7 @@ export class AppRoot extends LitElement {
     } else if (!fromOutside && next.model !== prev.model) {
       try {
         const m = readModel(JSON.parse(next.model));
-        if (m?.inputLength && m.inputLength !== next.data.maxlen && m.inputLength >= 1 && m.inputLength <= 1000) {
+        if (m?.inputLength && m.inputLength !== next.data.maxlen && withinLimit(LIMITS.maxlen, m.inputLength)) {
           next = { ...next, data: { ...next.data, maxlen: m.inputLength } };
         }
       } catch { /* as above */ }

@@ -7,7 +7,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS } from '../state/limits';
 import './number-field';
 import { LanguageController, ui, type Text } from '../i18n';
 
@@ -100,8 +101,7 @@ export class DataPanel extends LitElement {
 
   private numberField(id: string, label: string, key: 'num_words' | 'maxlen') {
     const lim = LIMITS[key];
-    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.data[key]} .min=${lim.min} .max=${lim.max}
-      integer ?disabled=${this.busy} @value-change=${(e: CustomEvent<number>) => this.change({ [key]: e.detail })}></number-field>`;
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.data[key]} .limit=${lim} ?disabled=${this.busy} @value-change=${(e: CustomEvent<number>) => this.change({ [key]: e.detail })}></number-field>`;
   }
 
   render() {

@@ -4,6 +4,7 @@
 // once ('value-change', detail: the number); an invalid one never is.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Limit } from '../state/limits';
 import { formatLimit, parseField } from '../state/number-input';
 import { LanguageController, ui } from '../i18n';
 
@@ -13,9 +14,8 @@ export class NumberField extends LitElement {
   @property() label = '';
   @property() fieldId = '';
   @property({ type: Number }) value = 0;
-  @property({ type: Number }) min = 0;
-  @property({ type: Number }) max = 0;
-  @property({ type: Boolean }) integer = false;
+  /** The allowed values (one of state/limits.ts LIMITS, the engine's own). */
+  @property({ attribute: false }) limit: Limit = { min: 0, max: 0, integer: false };
   @property({ type: Boolean }) disabled = false;
   /** What the user typed, while it differs from the value in use (kept, never replaced). */
   @state() private draft: string | null = null;
@@ -33,7 +33,7 @@ export class NumberField extends LitElement {
   protected willUpdate(changed: PropertyValues): void {
     // A valid draft that no longer matches the value (a preset was chosen, a link opened) gives way.
     if (changed.has('value') && this.draft !== null) {
-      const v = parseField(this.draft, this.min, this.max, this.integer);
+      const v = parseField(this.draft, this.limit);
       if (v !== null && v !== this.value) this.draft = null;
     }
   }
@@ -46,7 +46,7 @@ export class NumberField extends LitElement {
 
   private onInput(text: string, commit: boolean): void {
     this.draft = text;
-    const v = parseField(text, this.min, this.max, this.integer);
+    const v = parseField(text, this.limit);
     if (v === null) {
       if (commit) this.showError = true;
       return;
@@ -57,13 +57,14 @@ export class NumberField extends LitElement {
 
   render() {
     const text = this.draft ?? String(this.value);
-    const invalid = this.draft !== null && parseField(this.draft, this.min, this.max, this.integer) === null;
+    const invalid = this.draft !== null && parseField(this.draft, this.limit) === null;
     const errorId = `${this.fieldId}-error`;
-    const message = invalid && this.showError
-      ? ui.common.fieldInvalid(this.label, this.integer, formatLimit(this.min), formatLimit(this.max), text, formatLimit(this.value))
-      : '';
+    const { min, max, integer, minExclusive } = this.limit;
+    const message = !(invalid && this.showError) ? ''
+      : minExclusive ? ui.common.fieldInvalidAbove(this.label, integer, formatLimit(min), formatLimit(max), text, formatLimit(this.value))
+      : ui.common.fieldInvalid(this.label, integer, formatLimit(min), formatLimit(max), text, formatLimit(this.value));
     return html`<span><label for=${this.fieldId}>${this.label}</label>
-      <input id=${this.fieldId} type="text" inputmode=${this.integer ? 'numeric' : 'decimal'} autocomplete="off" spellcheck="false"
+      <input id=${this.fieldId} type="text" inputmode=${this.limit.integer ? 'numeric' : 'decimal'} autocomplete="off" spellcheck="false"
         .value=${text} ?disabled=${this.disabled}
         aria-invalid=${invalid && this.showError ? 'true' : 'false'} aria-describedby=${errorId}
         @input=${(e: Event) => this.onInput((e.target as HTMLInputElement).value, false)}

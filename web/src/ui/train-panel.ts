@@ -11,7 +11,8 @@ import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
 import type { BatchEvent, EpochLog, KerasVersion, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
-import { LIMITS, type PlaygroundState } from '../state/playground-state';
+import type { PlaygroundState } from '../state/playground-state';
+import { LIMITS } from '../state/limits';
 import { differencesFromBook } from '../state/preset-match';
 import { OPTIMIZER_NAMES, diagnoseRun, type Diagnosis } from '../state/run-diagnosis';
 import './number-field';
@@ -212,8 +213,7 @@ export class TrainPanel extends LitElement {
 
   private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
     const lim = LIMITS[key];
-    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key]} .min=${lim.min} .max=${lim.max}
-      ?integer=${key !== 'learning_rate'} ?disabled=${this.running}
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key]} .limit=${lim} ?disabled=${this.running}
       @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
   }
 

@@ -2,6 +2,8 @@
 export const common = {
   fieldInvalid: (label: string, integer: boolean, min: string, max: string, typed: string, inUse: string) =>
     `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; “${typed}” is not. The value in use is still ${inUse}.`,
+  fieldInvalidAbove: (label: string, integer: boolean, min: string, max: string, typed: string, inUse: string) =>
+    `${label} must be ${integer ? 'a whole number' : 'a number'} above ${min} and at most ${max}; “${typed}” is not. The value in use is still ${inUse}.`,
   /** A duration: "42 s", "3 min 5 s"; a dash when unknown. */
   seconds: (s: number): string => {
     if (!Number.isFinite(s) || s < 0) return '—';

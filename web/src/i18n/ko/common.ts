@@ -5,6 +5,8 @@ import type { Translation } from '../translation';
 export const common: Translation<typeof En> = {
   fieldInvalid: (label: string, integer: boolean, min: string, max: string, typed: string, inUse: string) =>
     `${label}: ${min}부터 ${max}까지의 ${integer ? '정수' : '수'}여야 합니다. “${typed}”은(는) 쓸 수 없어 지금 값 ${inUse}을(를) 그대로 씁니다.`,
+  fieldInvalidAbove: (label: string, integer: boolean, min: string, max: string, typed: string, inUse: string) =>
+    `${label}: ${min}보다 크고 ${max} 이하인 ${integer ? '정수' : '수'}여야 합니다. “${typed}”은(는) 쓸 수 없어 지금 값 ${inUse}을(를) 그대로 씁니다.`,
   seconds: (s: number): string => {
     if (!Number.isFinite(s) || s < 0) return '—';
     if (s < 60) return `${Math.round(s)}초`;
