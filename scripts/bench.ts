@@ -27,7 +27,7 @@ const USAGE = `usage: npx tsx scripts/bench.ts [--quick] [--json FILE] [--no-bro
                                   [--models simplernn,lstm,gru,lstm2,blog-lstm,blog-simplernn] [--pack FILE] [--native-dir DIR]
   --quick        LSTM and GRU only, on our WASM, our native build and TF.js WASM (under 3 minutes)
   --chapter      only "Run chapter 9" in the built site (dist/) in Chromium: wall time to the last early stop,
-                 the longest frame gap while every core trains
+                 the longest frame gap while every core trains; --dist DIR serves another build
   --no-pytorch   skip PyTorch (${PYTHON} with Debian's python3-torch)
   --json FILE    also write the rows as JSON: [{"model","engine","ms_per_batch","epoch_seconds","predictions_per_second"}]
   --no-browser   skip the Chromium worker variant
@@ -42,6 +42,7 @@ interface Options {
   tfjsCpu: boolean;
   pytorch: boolean;
   chapter: boolean;
+  dist: string;
   models: BenchModel[];
   pack: string;
   nativeDir: string;
@@ -49,7 +50,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    quick: false, json: null, browser: true, tfjsCpu: true, pytorch: true, chapter: false, models: [...BENCH_MODELS],
+    quick: false, json: null, browser: true, tfjsCpu: true, pytorch: true, chapter: false, dist: 'dist', models: [...BENCH_MODELS],
     pack: new URL('../build/data/imdb-book.pack', import.meta.url).pathname, nativeDir: NATIVE_BUILD_DIR,
   };
   let modelsGiven = false;
@@ -65,6 +66,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-tfjs-cpu') o.tfjsCpu = false;
     else if (a === '--no-pytorch') o.pytorch = false;
     else if (a === '--chapter') o.chapter = true;
+    else if (a === '--dist') o.dist = value();
     else if (a === '--pack') o.pack = value();
     else if (a === '--native-dir') o.nativeDir = value();
     else if (a === '--models') {
@@ -106,7 +108,7 @@ function batchPlan(quick: boolean, model: BenchModel) {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.chapter) {
-    await benchChapter();
+    await benchChapter(options.dist);
     return;
   }
   const started = performance.now();

@@ -24,10 +24,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function benchChapter(keras: 2 | 3 = 3, timeoutMinutes = 30): Promise<{ seconds: number; frameGapMs: number }> {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run npm run build');
+export async function benchChapter(dist = 'dist', keras: 2 | 3 = 3, timeoutMinutes = 30): Promise<{ seconds: number; frameGapMs: number }> {
+  if (!existsSync(`${dist.startsWith('/') ? '' : ROOT}${dist}/index.html`)) throw new Error(`${dist}/ is missing: run npm run build`);
   const port = await freePort();
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', BASE], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', BASE, '--dir', dist], { cwd: ROOT, stdio: 'ignore' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   try {
     console.log('RNN Playground benchmark: Run chapter 9 in Chromium');
@@ -51,32 +51,29 @@ export async function benchChapter(keras: 2 | 3 = 3, timeoutMinutes = 30): Promi
     }
     await page.getByRole('tab', { name: 'Compare' }).click();
     // Frame gaps: the longest interval between animation frames from the click to the end.
-    await page.evaluate(() => {
-      const w = window as unknown as { __gap: number; __last: number; __on: boolean };
-      w.__gap = 0;
-      w.__last = performance.now();
-      w.__on = true;
-      const tick = (t: number) => {
-        w.__gap = Math.max(w.__gap, t - w.__last);
-        w.__last = t;
-        if (w.__on) requestAnimationFrame(tick);
+    // (Plain text: tsx would wrap named functions in a helper the page does not have.)
+    await page.evaluate(`(() => {
+      window.__gap = 0;
+      window.__last = performance.now();
+      window.__on = true;
+      const tick = (t) => {
+        window.__gap = Math.max(window.__gap, t - window.__last);
+        window.__last = t;
+        if (window.__on) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    })()`);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Run chapter 9' }).click();
     const status = page.getByRole('status').filter({ hasText: /^Chapter 9:/ });
     await status.filter({ hasText: /models in \d+ s$/ }).waitFor({ timeout: timeoutMinutes * 60_000 });
     const wall = (Date.now() - t0) / 1000;
-    const frameGapMs = await page.evaluate(() => {
-      const w = window as unknown as { __gap: number; __on: boolean };
-      w.__on = false;
-      return w.__gap;
-    });
+    const frameGapMs = Number(await page.evaluate('(() => { window.__on = false; return window.__gap; })()'));
     const text = (await status.textContent()) ?? '';
     const seconds = Number(/in (\d+) s$/.exec(text)?.[1]);
-    const rows = await page.locator('table[aria-label="Chapter 9 results"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const rows: string[][] = [];
+    const trs = page.locator('table[aria-label="Chapter 9 results"] tbody tr');
+    for (let i = 0; i < (await trs.count()); i++) rows.push((await trs.nth(i).locator('td').allTextContents()).map((t) => t.trim()));
     console.log(`  Chromium, navigator.hardwareConcurrency ${cores}; Keras ${keras}; the book's split`);
     console.log('');
     console.log('| model | state | epochs run | best val_loss | best val_acc | test acc | seconds | started | ended |');
