@@ -151,7 +151,7 @@ interface RequestParams {
   classify: { text: string };
   /** Per-step outputs, hidden states and gates for a typed review. */
   traceReview: { text: string };
-  /** The engine allocator's bytes in use (what the long-session test watches for leaks). */
+  /** The engine allocator's bytes in use and Embind's live JS-value handles (watched for leaks). */
   memory: Record<string, never>;
 }
 
@@ -166,7 +166,7 @@ export const replySchemas = {
   stop: v.object({ stopping: v.boolean() }),
   classify: ClassifyResultSchema,
   traceReview: TraceResultSchema,
-  memory: v.object({ allocator_bytes_in_use: v.number() }),
+  memory: v.object({ allocator_bytes_in_use: v.number(), emval_handles: v.number() }),
 } satisfies { [K in keyof RequestParams]: v.GenericSchema };
 
 export type RequestKind = keyof RequestParams;

@@ -229,7 +229,10 @@ const handlers: Handlers = {
   },
   classify: async ({ text }) => classify(text),
   traceReview: async ({ text }) => traceReview(text),
-  memory: async () => ({ allocator_bytes_in_use: (await engine()).module.allocatorBytesInUse() }),
+  memory: async () => {
+    const { module } = await engine();
+    return { allocator_bytes_in_use: module.allocatorBytesInUse(), emval_handles: module.count_emval_handles() };
+  },
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

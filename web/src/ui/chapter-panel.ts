@@ -101,6 +101,15 @@ export class ChapterPanel extends LitElement {
     if (wasRunning) this.status = () => ui.compare.chapterCancelled;
   }
 
+  private wasRunning = false;
+
+  /** Tells the page when the chapter starts or stops training ('chapter-running', detail: boolean). */
+  protected updated(): void {
+    if (this.running === this.wasRunning) return;
+    this.wasRunning = this.running;
+    this.dispatchEvent(new CustomEvent('chapter-running', { detail: this.running, bubbles: true, composed: true }));
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.runId++;

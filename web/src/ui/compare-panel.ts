@@ -145,6 +145,15 @@ export class ComparePanel extends LitElement {
     this.announceTrained();
   }
 
+  private wasRunning = false;
+
+  /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  protected updated(): void {
+    if (this.running === this.wasRunning) return;
+    this.wasRunning = this.running;
+    this.dispatchEvent(new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }));
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancel();

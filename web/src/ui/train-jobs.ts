@@ -4,6 +4,7 @@ import { EngineClient } from '../engine/client';
 import type { DataSettings, EpochLog, TrainResult, TrainingSettings } from '../engine/protocol';
 import type { Scheduled } from '../engine/schedule';
 import { ui } from '../i18n';
+import { groupLargeNumbers } from '../i18n/format';
 import { isNanStop } from './stop-reason';
 
 export type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancelled';
@@ -67,7 +68,7 @@ export async function trainJob(
     });
   } catch (e) {
     if (!alive()) return;
-    update(job, { state: 'failed', error: e instanceof Error ? e.message : String(e), endedAt: performance.now() });
+    update(job, { state: 'failed', error: groupLargeNumbers(e instanceof Error ? e.message : String(e)), endedAt: performance.now() });
     client.terminate();
   }
 }

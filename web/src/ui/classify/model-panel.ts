@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
 import type { TraceResult } from '../../engine/protocol';
+import { groupLargeNumbers } from '../../i18n/format';
 import { LanguageController, ui, type Text } from '../../i18n';
 import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
@@ -100,7 +101,7 @@ export class ClassifyModelPanel extends LitElement {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(msg));
+        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(msg)));
       }
     } finally {
       this.shownFor = asked;
