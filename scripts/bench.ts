@@ -1,26 +1,34 @@
-// npm run bench [-- --quick] [-- --json FILE]: the speed benchmark (docs/benchmarks.md).
+// npm run bench [-- --quick] [-- --json FILE] [-- --chapter]: the speed benchmark (docs/benchmarks.md).
 //
 // Trains the curriculum's SimpleRNN(8), LSTM(8), GRU(8) and 2-layer LSTM on the book pack (batch
-// 64, maxlen 100, num_words 500, RMSprop 1e-4) for a fixed number of batches with our engine
-// (WebAssembly in Node, the native build, and, unless --quick, WebAssembly in a Chromium worker)
-// and with TF.js (WASM backend, SIMD, one thread; and its CPU backend unless --quick), all in one
-// run on the same reviews, then predicts the first 5,000 validation reviews with each. Prints the
-// figures, the ratios between engines and the issue's targets; --json FILE writes the rows.
+// 64, maxlen 100, num_words 500, RMSprop 1e-4) and the blog's LSTM(32) and SimpleRNN(32) (batch
+// 128, maxlen 500, num_words 10,000, RMSprop 1e-3) for a fixed number of batches with our engine
+// (WebAssembly in Node, the native build, and, unless --quick, WebAssembly in a Chromium worker),
+// with TF.js (WASM backend, SIMD, one thread; and its CPU backend for the book's models unless
+// --quick) and with PyTorch on one CPU thread, all in one run on the same reviews, then predicts
+// the first 5,000 validation reviews with each but PyTorch. Prints the figures, the ratios
+// between engines and the issues' targets; --json FILE writes the rows. --chapter instead times
+// "Run chapter 9" in the built site in Chromium (scripts/bench/chapter.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { benchChromium } from './bench/browser';
 import { NATIVE_BUILD_DIR, benchNative, nativeFlags } from './bench/native';
-import { ENGINE_LABEL, formatRatios, formatTable, formatTargets, loadAverage, machineDescription } from './bench/report';
+import { ENGINE_LABEL, formatRatios, formatTable, formatTargets, formatTargets17, loadAverage, machineDescription } from './bench/report';
+import { benchChapter } from './bench/chapter';
+import { PYTHON, benchPytorch, torchVersion } from './bench/pytorch';
 import {
-  BATCH_SIZE, BENCH_MODELS, LEARNING_RATE, MAXLEN, NUM_WORDS, PREDICT_COUNT, loadBenchData,
-  type BenchEngine, type BenchModel, type BenchRow,
+  BENCH_MODELS, PREDICT_COUNT, loadBenchData, settingsOf,
+  type BenchData, type BenchEngine, type BenchModel, type BenchRow,
 } from './bench/setup';
 import { TFJS_GRU_NOTE, backendInfo, benchTfjs } from './bench/tfjs';
 import { WASM_URL, benchWasmNode, checkSameData } from './bench/wasm-node';
 
-const USAGE = `usage: npx tsx scripts/bench.ts [--quick] [--json FILE] [--no-browser] [--no-tfjs-cpu]
-                                  [--models simplernn,lstm,gru,lstm2] [--pack FILE] [--native-dir DIR]
+const USAGE = `usage: npx tsx scripts/bench.ts [--quick] [--json FILE] [--no-browser] [--no-tfjs-cpu] [--no-pytorch] [--chapter]
+                                  [--models simplernn,lstm,gru,lstm2,blog-lstm,blog-simplernn] [--pack FILE] [--native-dir DIR]
   --quick        LSTM and GRU only, on our WASM, our native build and TF.js WASM (under 3 minutes)
+  --chapter      only "Run chapter 9" in the built site (dist/) in Chromium: wall time to the last early stop,
+                 the longest frame gap while every core trains; --dist DIR serves another build
+  --no-pytorch   skip PyTorch (${PYTHON} with Debian's python3-torch)
   --json FILE    also write the rows as JSON: [{"model","engine","ms_per_batch","epoch_seconds","predictions_per_second"}]
   --no-browser   skip the Chromium worker variant
   --no-tfjs-cpu  skip TF.js' CPU backend (the slowest part of a full run)
@@ -32,6 +40,9 @@ interface Options {
   json: string | null;
   browser: boolean;
   tfjsCpu: boolean;
+  pytorch: boolean;
+  chapter: boolean;
+  dist: string;
   models: BenchModel[];
   pack: string;
   nativeDir: string;
@@ -39,7 +50,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    quick: false, json: null, browser: true, tfjsCpu: true, models: [...BENCH_MODELS],
+    quick: false, json: null, browser: true, tfjsCpu: true, pytorch: true, chapter: false, dist: 'dist', models: [...BENCH_MODELS],
     pack: new URL('../build/data/imdb-book.pack', import.meta.url).pathname, nativeDir: NATIVE_BUILD_DIR,
   };
   let modelsGiven = false;
@@ -53,6 +64,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') o.json = value();
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-tfjs-cpu') o.tfjsCpu = false;
+    else if (a === '--no-pytorch') o.pytorch = false;
+    else if (a === '--chapter') o.chapter = true;
+    else if (a === '--dist') o.dist = value();
     else if (a === '--pack') o.pack = value();
     else if (a === '--native-dir') o.nativeDir = value();
     else if (a === '--models') {
@@ -71,28 +85,51 @@ function parseArgs(argv: string[]): Options {
     if (!modelsGiven) o.models = ['lstm', 'gru'];
     o.browser = false;
     o.tfjsCpu = false;
+    o.pytorch = false;
   }
   return o;
 }
 
-/** Batches per engine: enough for a stable median, few enough for the slow peers. */
-function batchPlan(quick: boolean) {
+/**
+ * Batches per engine: enough for a stable median, few enough for the slow peers. The blog's
+ * models (500 steps, batch 128) take 10-50 times longer per batch than the book's.
+ */
+function batchPlan(quick: boolean, model: BenchModel) {
+  const blog = model.startsWith('blog-');
   return {
-    ours: { batches: quick ? 40 : 80, warmup: 5 },
-    tfjsWasm: { batches: quick ? 8 : 16, warmup: 2, predictPasses: quick ? 1 : 2 },
+    ours: { batches: blog ? 16 : quick ? 40 : 80, warmup: blog ? 2 : 5 },
+    tfjsWasm: { batches: blog ? 4 : quick ? 8 : 16, warmup: blog ? 1 : 2, predictPasses: quick || blog ? 1 : 2 },
     // TF.js' CPU backend predicts about 100-150 reviews per second here: 1,000 of them.
     tfjsCpu: { batches: 5, warmup: 1, predictPasses: 1, predictCount: 1000 },
+    pytorch: { batches: blog ? 8 : 20, warmup: 2 },
   };
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const plan = batchPlan(options.quick);
+  if (options.chapter) {
+    await benchChapter(options.dist);
+    return;
+  }
   const started = performance.now();
   const loadBefore = loadAverage();
-  const maxTfjsBatches = Math.max(plan.tfjsWasm.batches + plan.tfjsWasm.warmup, plan.tfjsCpu.batches + plan.tfjsCpu.warmup);
-  const data = loadBenchData(options.pack, maxTfjsBatches * BATCH_SIZE);
-  await checkSameData(data);
+  // Each model's reviews, cut for its settings (the book's and the blog's), loaded once.
+  const dataByKey = new Map<string, BenchData>();
+  const dataFor = async (model: BenchModel): Promise<BenchData> => {
+    const s = settingsOf(model);
+    const key = `${s.numWords}/${s.maxlen}/${s.batchSize}`;
+    if (!dataByKey.has(key)) {
+      const p = batchPlan(options.quick, model);
+      const batches = Math.max(p.tfjsWasm.batches + p.tfjsWasm.warmup, p.tfjsCpu.batches + p.tfjsCpu.warmup, p.pytorch.batches + p.pytorch.warmup);
+      const d = loadBenchData(options.pack, batches, s);
+      await checkSameData(d);
+      dataByKey.set(key, d);
+    }
+    return dataByKey.get(key)!;
+  };
+  const data = await dataFor(options.models[0]);
+  const torch = options.pytorch ? torchVersion() : null;
+  if (options.pytorch && !torch) throw new Error(`PyTorch is missing: ${PYTHON} cannot import torch (run bash scripts/setup-bench.sh, or pass --no-pytorch)`);
 
   const wasmSize = readFileSync(WASM_URL).length;
   const wasmGzip = gzipSync(readFileSync(WASM_URL)).length;
@@ -100,11 +137,15 @@ async function main(): Promise<void> {
   for (const line of machineDescription()) console.log(`  ${line}`);
   console.log(`  load average at start: ${loadBefore} (1, 5, 15 min)`);
   console.log(`  data: ${options.pack}: ${data.trainCount} train / ${data.validationCount} validation reviews; ` +
-    `batch ${BATCH_SIZE}, maxlen ${MAXLEN}, num_words ${NUM_WORDS}, RMSprop lr ${LEARNING_RATE}`);
+    'book models: batch 64, maxlen 100, num_words 500, RMSprop lr 1e-4; blog models: batch 128, maxlen 500, num_words 10,000, RMSprop lr 1e-3');
   console.log(`  native build: ${nativeFlags(options.nativeDir)} (no -march=native)`);
   console.log(`  .wasm: ${wasmSize.toLocaleString('en-US')} bytes (${wasmGzip.toLocaleString('en-US')} gzip)`);
-  console.log(`  timed batches: ours ${plan.ours.batches} (+${plan.ours.warmup} warm-up), TF.js WASM ${plan.tfjsWasm.batches} ` +
-    `(+${plan.tfjsWasm.warmup}), TF.js CPU ${plan.tfjsCpu.batches} (+${plan.tfjsCpu.warmup}); median per batch`);
+  for (const kind of ['lstm', 'blog-lstm'] as const) {
+    const plan = batchPlan(options.quick, kind);
+    console.log(`  timed batches (${kind === 'lstm' ? 'book' : 'blog'} models): ours ${plan.ours.batches} (+${plan.ours.warmup} warm-up), TF.js WASM ${plan.tfjsWasm.batches} ` +
+      `(+${plan.tfjsWasm.warmup}), TF.js CPU ${plan.tfjsCpu.batches} (+${plan.tfjsCpu.warmup}), PyTorch ${plan.pytorch.batches} (+${plan.pytorch.warmup}); median per batch`);
+  }
+  if (torch) console.log(`  PyTorch ${torch} (Debian python3-torch, ${PYTHON}), CPU, torch.set_num_threads(1)`);
   console.log('');
 
   const rows: BenchRow[] = [];
@@ -123,6 +164,8 @@ async function main(): Promise<void> {
   let lstmHeap: number | null = null;
   let tfjsWasmInfo = '';
   for (const model of options.models) {
+    const plan = batchPlan(options.quick, model);
+    const data = await dataFor(model);
     const native = benchNative(model, plan.ours.batches, plan.ours.warmup, options.pack, options.nativeDir);
     add(model, 'native', native);
     const wasm = await benchWasmNode(model, data, plan.ours.batches, plan.ours.warmup);
@@ -133,7 +176,13 @@ async function main(): Promise<void> {
     const tfWasm = await benchTfjs('wasm', model, data, plan.tfjsWasm.batches, plan.tfjsWasm.warmup, plan.tfjsWasm.predictPasses);
     tfjsWasmInfo ||= await backendInfo('wasm');
     add(model, 'tfjs-wasm', tfWasm);
-    if (options.tfjsCpu) {
+    if (torch) {
+      const t = benchPytorch(model, data, plan.pytorch.batches, plan.pytorch.warmup, options.nativeDir);
+      add(model, 'pytorch', { ms_per_batch: t.ms_per_batch, cpu_ms_per_batch: null, epoch_seconds: NaN, predictions_per_second: NaN });
+      notes[`${model}/pytorch`] = `torch ${t.torch}, ${t.threads} thread; training only`;
+    }
+    // TF.js' CPU backend takes minutes per batch of the blog's models: the book's models only.
+    if (options.tfjsCpu && !model.startsWith('blog-')) {
       const tfCpu = await benchTfjs(
         'cpu', model, data, plan.tfjsCpu.batches, plan.tfjsCpu.warmup, plan.tfjsCpu.predictPasses, plan.tfjsCpu.predictCount);
       add(model, 'tfjs-cpu', tfCpu);
@@ -148,8 +197,18 @@ async function main(): Promise<void> {
   let chromiumLstmEpoch: number | null = null;
   let chromiumNote = '';
   if (options.browser) {
-    const { results, userAgent } = await benchChromium(
-      options.models.map((m) => ({ model: m, fullEpoch: m === 'lstm' })), data, plan.ours.batches, plan.ours.warmup);
+    const runs = [];
+    for (const m of options.models) runs.push({ model: m, data: await dataFor(m), fullEpoch: m === 'lstm' });
+    const book = runs.filter((r) => !r.model.startsWith('blog-'));
+    const blog = runs.filter((r) => r.model.startsWith('blog-'));
+    const results = [];
+    let userAgent = '';
+    for (const group of [book, blog].filter((g) => g.length)) {
+      const plan = batchPlan(options.quick, group[0].model);
+      const r = await benchChromium(group, plan.ours.batches, plan.ours.warmup);
+      results.push(...r.results);
+      userAgent = r.userAgent;
+    }
     chromiumNote = /HeadlessChrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent;
     for (const r of results) {
       add(r.model, 'chromium-wasm', r);
@@ -162,10 +221,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const order: BenchEngine[] = ['wasm', 'chromium-wasm', 'native', 'tfjs-wasm', 'tfjs-cpu'];
+  const order: BenchEngine[] = ['wasm', 'chromium-wasm', 'native', 'pytorch', 'tfjs-wasm', 'tfjs-cpu'];
   rows.sort((a, b) => options.models.indexOf(a.model) - options.models.indexOf(b.model) || order.indexOf(a.engine) - order.indexOf(b.engine));
   console.log('');
-  console.log(`Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / ${BATCH_SIZE} × ms per batch + ` +
+  console.log(`Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / batch size × ms per batch + ` +
     `${data.validationCount.toLocaleString('en-US')} validation reviews / predictions per second; ` +
     `predictions: the first ${PREDICT_COUNT.toLocaleString('en-US')} validation reviews, 256 at a time)`);
   console.log(formatTable(rows, notes, cpuMs));
@@ -185,6 +244,8 @@ async function main(): Promise<void> {
   for (const line of formatTargets({ rows, cpuMs, wasmBytes: wasmSize, lstmHeapBytes: lstmHeap, chromiumLstmEpochSeconds: chromiumLstmEpoch })) {
     console.log(`  ${line}`);
   }
+  console.log('Targets (issue 17; the whole chapter and the frame gap: npm run bench -- --chapter):');
+  for (const line of formatTargets17(rows, chromiumLstmEpoch)) console.log(`  ${line}`);
   if (options.json) {
     writeFileSync(options.json, `${JSON.stringify(rows, null, 2)}\n`);
     console.log(`\nwrote ${rows.length} rows to ${options.json}`);

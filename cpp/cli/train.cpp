@@ -40,6 +40,8 @@ const char* kTrainUsage =
     "  --patience P           turns early stopping on (monitor val_loss) with this patience\n"
     "  --restore-best         with --patience: restore the best epoch's weights at the end\n"
     "  --seed S               seeds initialisation, shuffling and dropout (default 0)\n"
+    "  --keras 2|3            whose arithmetic: 3 = Keras 3 (default), 2 = tf.keras 2 (TF 2.6-2.10):\n"
+    "                         RMSprop's epsilon, early stopping's restore rule (README, parity notes)\n"
     "  --out DIR              save the trained model (TF.js layers format: model.json, weights.bin)\n"
     "\n"
     "exit status: 0 done; 1 bad input, or the loss became NaN/infinite (training stops, the last\n"
@@ -54,6 +56,7 @@ struct TrainOptions {
   double learning_rate = -1;
   bool restore_best = false;
   uint64_t seed = 0;
+  KerasVersion keras = KerasVersion::Keras3;
 };
 
 TrainOptions parse_options(const Args& args) {
@@ -82,6 +85,11 @@ TrainOptions parse_options(const Args& args) {
     else if (arg == "--seed")
       o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
     else if (arg == "--lr") o.learning_rate = parse_positive(arg, value);
+    else if (arg == "--keras") {
+      if (value != "2" && value != "3")
+        throw UsageError{"--keras must be 2 (tf.keras 2, TF 2.6-2.10) or 3 (Keras 3); received '" + value + "'"};
+      o.keras = value == "2" ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
+    }
     else if (arg == "--optimizer") {
       if (value != "rmsprop" && value != "adam" && value != "sgd")
         throw UsageError{"--optimizer must be rmsprop, adam or sgd; received '" + value + "'"};
@@ -144,6 +152,7 @@ int cmd_train(const Args& args) {
   config.epochs = options.epochs;
   config.batch_size = options.batch_size;
   config.seed = options.seed;
+  config.keras = options.keras;
   config.optimizer.name = options.optimizer;
   config.optimizer.learning_rate = options.learning_rate;
   if (options.patience) {

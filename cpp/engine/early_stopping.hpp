@@ -1,9 +1,11 @@
 #pragma once
-// Keras 3's EarlyStopping callback as a policy: it sees one monitored value per epoch and says
+// Keras' EarlyStopping callback (Keras 3, or tf.keras 2 as in TF 2.7-2.10) as a policy: it sees one monitored value per epoch and says
 // whether to keep the current weights as the best and whether to stop. The trainer owns the
 // weights and acts on the verdicts.
 
 #include <string>
+
+#include "engine/keras_version.hpp"
 
 namespace rnn {
 
@@ -13,11 +15,14 @@ struct EarlyStoppingConfig {
                                      // follows the name: *loss minimised, *accuracy maximised
   int patience = 0;                  // epochs without improvement before stopping
   double min_delta = 0;              // an improvement must beat the best by more than this
-  bool restore_best_weights = false; // at the end of training, even when it did not stop early
+  bool restore_best_weights = false; // Keras 3: at the end of training, even when it did not stop
+                                     // early; tf.keras 2: only when it stopped early
+  KerasVersion keras = KerasVersion::Keras3;
   // Additions beyond the first agreed API (Keras has them too):
   bool has_baseline = false;         // if set, wait is only reset by epochs that also beat it
   double baseline = 0;
   int start_from_epoch = 0;          // epochs (counted from 0) ignored before monitoring starts
+                                     // (Keras 2.11 and later: 0 with tf.keras 2)
 };
 
 struct EarlyStoppingVerdict {
@@ -28,7 +33,8 @@ struct EarlyStoppingVerdict {
 
 class EarlyStopping {
  public:
-  // Throws ModelError for an unknown monitor, a negative patience or start_from_epoch.
+  // Throws ModelError for an unknown monitor, a negative patience or start_from_epoch, or a
+  // start_from_epoch with tf.keras 2 (it has none).
   explicit EarlyStopping(const EarlyStoppingConfig& config);
 
   // After epoch `epoch` (counted from 0, as Keras' on_epoch_end) with the monitored value.
@@ -43,6 +49,11 @@ class EarlyStopping {
   int wait() const { return wait_; }
   // The epoch (from 0) after which training was stopped; 0 if it was not (as Keras).
   int stopped_epoch() const { return stopped_epoch_; }
+  // Whether the best weights go back into the model when training ends for `stopped_early`
+  // (true: this callback stopped it) or another reason (all epochs ran, a NaN, ...).
+  bool restores_at_end(bool stopped_early) const {
+    return config_.restore_best_weights && (stopped_early || config_.keras == KerasVersion::Keras3);
+  }
 
  private:
   bool is_improvement(double value, double reference) const;

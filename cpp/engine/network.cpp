@@ -64,6 +64,11 @@ void Network<S>::initialize(uint64_t seed) {
 }
 
 template <typename S>
+void Network<S>::set_keras_version(KerasVersion keras) {
+  for (auto& layer : impl_->layers) layer->set_keras_version(keras);
+}
+
+template <typename S>
 const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) {
   if (x.batch < 0 || x.time < 0 || int64_t(x.ids.size()) != int64_t(x.batch) * x.time) {
     throw ModelError("The input batch holds " + std::to_string(x.ids.size()) + " token ids but declares " +

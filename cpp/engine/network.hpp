@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/eigen.hpp"
+#include "engine/keras_version.hpp"
 #include "engine/model_spec.hpp"
 #include "engine/rng.hpp"
 
@@ -78,6 +79,10 @@ class Network {
 
   // Keras' initializers, drawn from an Rng seeded with `seed`, layer by layer, weight by weight.
   void initialize(uint64_t seed);
+
+  // Whose dropout rule the recurrent layers follow where the Keras generations differ (tf.keras 2
+  // draws a fresh LSTM / GRU input mask at every step; layers/recurrent.hpp). Keras 3 by default.
+  void set_keras_version(KerasVersion keras);
 
   // Forward pass. `training` turns dropout on (masks drawn from rng). Returns the model's output,
   // batch-major: (batch, features) or, when the last layer returns sequences,

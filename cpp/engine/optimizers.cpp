@@ -24,7 +24,7 @@ RNN_COLD void require(bool ok, const std::string& optimizer, const char* field, 
   }
 }
 
-// SGD, Keras 3:
+// SGD, Keras 3 and tf.keras 2 alike (tf.keras 2 updates Embedding rows sparsely with momentum):
 //   without momentum:  w ← w − lr·g
 //   with momentum μ:   m ← μ·m − lr·g;  w ← w + m               (nesterov: w ← w + μ·m − lr·g)
 template <typename S>
@@ -34,15 +34,15 @@ class Sgd final : public Optimizer<S> {
       : Optimizer<S>(config, model, config.momentum != 0 ? 1 : 0) {}
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     if (this->state().empty()) {
-      for (int64_t i = 0; i < count; ++i) w[i] -= g[i] * lr;
+      for (int64_t i = begin; i < end; ++i) w[i] -= g[i] * lr;
       return;
     }
     const S mu = static_cast<S>(this->config_.momentum);
     S* m = this->slot(0);  // velocity
-    for (int64_t i = 0; i < count; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       m[i] = m[i] * mu - g[i] * lr;
       if (this->config_.nesterov)
         w[i] += m[i] * mu - g[i] * lr;
@@ -52,9 +52,11 @@ class Sgd final : public Optimizer<S> {
   }
 };
 
-// RMSprop, Keras 3 (epsilon inside the square root):
+// RMSprop:
 //   v ← ρ·v + (1 − ρ)·g²
-//   Δ = lr·g / √(v + ε)
+//   Keras 3:                      Δ = lr·g / √(v + ε)
+//   tf.keras 2, momentum 0:       Δ = lr·g / (√v + ε)      (its own dense path)
+//   tf.keras 2, momentum > 0:     Δ = lr·g / √(v + ε)      (TensorFlow's ApplyRMSProp kernel)
 //   without momentum: w ← w − Δ;  with momentum μ: m ← μ·m + Δ;  w ← w − m
 template <typename S>
 class RmsProp final : public Optimizer<S> {
@@ -63,7 +65,7 @@ class RmsProp final : public Optimizer<S> {
       : Optimizer<S>(config, model, config.momentum > 0 ? 2 : 1) {}
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     const S rho = static_cast<S>(this->config_.rho);
     const S one_minus_rho = static_cast<S>(1.0 - this->config_.rho);
@@ -71,9 +73,13 @@ class RmsProp final : public Optimizer<S> {
     const S mu = static_cast<S>(this->config_.momentum);
     S* v = this->slot(0);  // mean square
     S* m = this->config_.momentum > 0 ? this->slot(1) : nullptr;
-    for (int64_t i = 0; i < count; ++i) {
+    // Δ = lr·g / (√(v + ε_in) + ε_out): one of the two is ε, the other 0 (adding 0 is exact).
+    const bool eps_outside = !m && this->config_.keras == KerasVersion::TfKeras2;
+    const S eps_in = eps_outside ? S(0) : eps;
+    const S eps_out = eps_outside ? eps : S(0);
+    for (int64_t i = begin; i < end; ++i) {
       v[i] = rho * v[i] + one_minus_rho * (g[i] * g[i]);
-      const S increment = (lr * g[i]) / std::sqrt(v[i] + eps);
+      const S increment = (lr * g[i]) / (std::sqrt(v[i] + eps_in) + eps_out);
       if (!m) {
         w[i] -= increment;
       } else {
@@ -84,7 +90,8 @@ class RmsProp final : public Optimizer<S> {
   }
 };
 
-// Adam, Keras 3 (t = iterations + 1; epsilon outside the square root, "epsilon hat"):
+// Adam, Keras 3 and tf.keras 2 alike (t = iterations + 1; epsilon outside the square root,
+// "epsilon hat"; tf.keras 2's sparse Embedding path updates every row too):
 //   m ← m + (g − m)(1 − β₁);  v ← v + (g² − v)(1 − β₂)
 //   α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  w ← w − α·m / (√v + ε)
 template <typename S>
@@ -93,7 +100,7 @@ class Adam final : public Optimizer<S> {
   Adam(const OptimizerConfig& config, const ModelSpec& model) : Optimizer<S>(config, model, 2) {}
 
  protected:
-  void update(S* w, const S* g, int64_t count, int64_t iteration) override {
+  void update(S* w, const S* g, int64_t begin, int64_t end, int64_t iteration) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
     const S beta_1 = static_cast<S>(this->config_.beta_1);
     const S beta_2 = static_cast<S>(this->config_.beta_2);
@@ -105,7 +112,7 @@ class Adam final : public Optimizer<S> {
         lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
     S* m = this->slot(0);  // first moment
     S* v = this->slot(1);  // second moment
-    for (int64_t i = 0; i < count; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_beta_1;
       v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
       w[i] -= (m[i] * alpha) / (std::sqrt(v[i]) + eps);
@@ -172,7 +179,7 @@ RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfi
 //   g ← g·c / max(‖g‖₂, c)
 // which leaves g unchanged (up to rounding) when ‖g‖₂ ≤ c.
 template <typename S>
-void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads) {
+void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads, const TouchedRows* rows) {
   if (static_cast<int64_t>(params.size()) != total_ ||
       static_cast<int64_t>(grads.size()) != total_) {
     throw ModelError("Optimizer " + config_.name + ": expected " + std::to_string(total_) +
@@ -193,7 +200,18 @@ void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads) {
     }
     gradient = clipped_.data();
   }
-  update(params.data(), gradient, total_, iterations_);
+  if (rows == nullptr || !sparse_tables()) {
+    update(params.data(), gradient, 0, total_, iterations_);
+  } else {
+    // Everything outside the table densely; inside it, only the looked-up rows.
+    update(params.data(), gradient, 0, rows->offset, iterations_);
+    int64_t start = rows->offset;
+    for (const uint8_t touched : rows->touched) {
+      if (touched) update(params.data(), gradient, start, start + rows->width, iterations_);
+      start += rows->width;
+    }
+    update(params.data(), gradient, start, total_, iterations_);
+  }
   ++iterations_;
 }
 

@@ -137,7 +137,16 @@ RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Da
   check_dataset(train, "training", model, loss_kind_);
   if (train.count == 0) throw ModelError("Training: the training data holds no sequences.");
   if (validation_) check_dataset(*validation_, "validation", model, loss_kind_);
+  config_.optimizer.keras = config_.keras;
+  config_.early_stopping.keras = config_.keras;
+  network_.set_keras_version(config_.keras);
   optimizer_ = Optimizer<S>::create(config_.optimizer, model);
+  if (optimizer_->sparse_tables() && !model.layers.empty() &&
+      model.layers.front().kind == LayerKind::Embedding) {
+    touched_rows_.offset = model.param_offset(0);
+    touched_rows_.width = model.layers.front().output_dim;
+    touched_rows_.touched.resize(static_cast<size_t>(model.vocab));
+  }
   if (config_.early_stopping.enabled) {
     early_stopping_ = std::make_unique<EarlyStopping>(config_.early_stopping);
     if (!validation_ && config_.early_stopping.monitor.rfind("val_", 0) == 0) {
@@ -214,7 +223,11 @@ void Trainer<S>::train_one_batch(BatchProgress& progress) {
   }
   previous_params_ = network_.params();
   has_previous_params_ = true;
-  optimizer_->step(network_.params(), network_.grads());
+  std::vector<uint8_t>& touched = touched_rows_.touched;
+  std::fill(touched.begin(), touched.end(), uint8_t(0));
+  if (!touched.empty())
+    for (const int32_t id : batch_.ids) touched[static_cast<size_t>(id)] = 1;
+  optimizer_->step(network_.params(), network_.grads(), touched.empty() ? nullptr : &touched_rows_);
 
   loss_sum_ += value.loss * n;
   correct_sum_ += value.accuracy * n;
@@ -281,13 +294,14 @@ void Trainer<S>::end_epoch() {
   }
 }
 
-// Keras restores the best weights in on_train_end, whether or not training stopped early.
+// Keras 3 restores the best weights in on_train_end, whether or not training stopped early;
+// tf.keras 2 (up to 2.12) restores them only when early stopping ended training.
 template <typename S>
 void Trainer<S>::finish(StopReason reason, const std::string& message) {
   reason_ = reason;
   message_ = message;
-  if (reason != StopReason::StoppedByCaller && early_stopping_ &&
-      config_.early_stopping.restore_best_weights && has_best_params_) {
+  if (reason != StopReason::StoppedByCaller && early_stopping_ && has_best_params_ &&
+      early_stopping_->restores_at_end(reason == StopReason::EarlyStopping)) {
     network_.params() = best_params_;
     message_ += " Restored the weights of epoch " + std::to_string(best_epoch()) + ".";
   }

@@ -24,6 +24,10 @@ struct FitConfig {
   uint64_t seed = 0;    // seeds the run's one Rng: shuffling and dropout masks
   bool shuffle = true;  // a new order of the training samples every epoch
   EarlyStoppingConfig early_stopping;
+  // Whose arithmetic to follow where the generations differ; the trainer hands it to the
+  // optimizer, to early stopping (their own `keras` fields are overwritten) and to the network's
+  // recurrent layers (their dropout masks).
+  KerasVersion keras = KerasVersion::Keras3;
 };
 
 // One finished epoch, as Keras' history: loss and accuracy are the means over the epoch's batches
@@ -122,6 +126,7 @@ class Trainer {
   TokenBatch batch_;
   std::vector<int32_t> batch_labels_;
   Mat<S> d_logits_;
+  TouchedRows touched_rows_;  // tf.keras 2 momentum: the Embedding rows looked up (empty: unused)
   std::vector<S> previous_params_;  // the weights before the last update (for NaN recovery)
   bool has_previous_params_ = false;
   std::vector<S> best_params_;      // early stopping's restore_best_weights

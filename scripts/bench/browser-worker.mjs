@@ -11,14 +11,14 @@ const createRnnEngine = createRnnEngineUntyped;
 
 self.onmessage = async (event) => {
   try {
-    const { runs, settings, batches, warmup } = event.data;
+    const { runs, batches, warmup } = event.data;
     const pack = new Uint8Array(await (await fetch('./data/bench.pack')).arrayBuffer());
-    const validation = await (await fetch('./data/validation.json')).json();
     const results = [];
     for (const run of runs) {
+      const validation = await (await fetch(run.validation)).json();
       const module = await createRnnEngine(); // a fresh module per model: its own heap figure
       const result = benchEngine(module, pack, {
-        modelJson: run.modelJson, settings, batches, warmup, predictSequences: validation, fullEpoch: run.fullEpoch,
+        modelJson: run.modelJson, settings: run.settings, batches, warmup, predictSequences: validation, fullEpoch: run.fullEpoch,
       });
       results.push({ model: run.model, ...result });
     }

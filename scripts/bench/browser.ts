@@ -8,12 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import type { EngineBenchResult } from './engine-bench.mjs';
 import { type BenchData, type BenchModel, modelJson } from './setup';
-import { ENGINE_SETTINGS } from './wasm-node';
+import { engineSettings } from './wasm-node';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 export interface ChromiumRun {
   model: BenchModel;
+  /** Its reviews, cut for its settings. */
+  data: BenchData;
   /** Also train to the end of the first epoch and report the engine's measured epoch time. */
   fullEpoch: boolean;
 }
@@ -36,7 +38,7 @@ function serve(files: Record<string, { body: Buffer | string; type: string }>): 
 }
 
 export async function benchChromium(
-  runs: ChromiumRun[], data: BenchData, batches: number, warmup: number,
+  runs: ChromiumRun[], batches: number, warmup: number,
 ): Promise<{ results: ChromiumResult[]; userAgent: string }> {
   const here = (p: string) => new URL(p, import.meta.url);
   const js = 'text/javascript';
@@ -46,8 +48,8 @@ export async function benchChromium(
     '/engine-bench.mjs': { body: readFileSync(here('./engine-bench.mjs')), type: js },
     '/wasm/rnn_engine.mjs': { body: readFileSync(here('../../web/src/wasm/rnn_engine.mjs')), type: js },
     '/wasm/rnn_engine.wasm': { body: readFileSync(here('../../web/src/wasm/rnn_engine.wasm')), type: 'application/wasm' },
-    '/data/bench.pack': { body: Buffer.from(data.packBytes), type: 'application/octet-stream' },
-    '/data/validation.json': { body: JSON.stringify(data.validation), type: 'application/json' },
+    '/data/bench.pack': { body: Buffer.from(runs[0].data.packBytes), type: 'application/octet-stream' },
+    ...Object.fromEntries(runs.map((r, i) => [`/data/validation-${i}.json`, { body: JSON.stringify(r.data.validation), type: 'application/json' }])),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   try {
@@ -64,8 +66,10 @@ export async function benchChromium(
         worker.postMessage(request);
       }),
       {
-        runs: runs.map((r) => ({ model: r.model, modelJson: modelJson(r.model), fullEpoch: r.fullEpoch })),
-        settings: ENGINE_SETTINGS,
+        runs: runs.map((r, i) => ({
+          model: r.model, modelJson: modelJson(r.model), fullEpoch: r.fullEpoch, settings: engineSettings(r.data.settings),
+          validation: `./data/validation-${i}.json`,
+        })),
         batches,
         warmup,
       },

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BATCH_SIZE, LEARNING_RATE, MAXLEN, NUM_WORDS, PREDICT_COUNT, SEED, modelJson, type BenchModel, type TimingResult } from './setup';
+import { PREDICT_COUNT, SEED, modelJson, settingsOf, type BenchModel, type TimingResult } from './setup';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The project's ordinary native build (scripts/build.sh: CMake Release in build/native). */
@@ -30,15 +30,16 @@ export function benchNative(
 ): NativeResult {
   const cli = join(buildDir, 'rnn-playground');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
+  const s = settingsOf(model);
   const dir = mkdtempSync(join(tmpdir(), 'rnn-bench-'));
   try {
     const modelPath = join(dir, `${model}.json`);
     writeFileSync(modelPath, modelJson(model));
     const out = execFileSync(cli, [
       'bench', modelPath, '--data', packPath,
-      '--num-words', String(NUM_WORDS), '--maxlen', String(MAXLEN), '--batch-size', String(BATCH_SIZE),
+      '--num-words', String(s.numWords), '--maxlen', String(s.maxlen), '--batch-size', String(s.batchSize),
       '--batches', String(batches), '--warmup', String(warmup), '--predict', String(PREDICT_COUNT),
-      '--lr', String(LEARNING_RATE), '--seed', String(SEED),
+      '--lr', String(s.learningRate), '--seed', String(SEED),
     ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     return JSON.parse(out.trim().split('\n').pop()!) as NativeResult;
   } finally {

@@ -10,6 +10,7 @@ export const ENGINE_LABEL: Record<BenchEngine, string> = {
   'chromium-wasm': 'ours, WASM (Chromium worker)',
   'tfjs-wasm': 'TF.js WASM',
   'tfjs-cpu': 'TF.js CPU',
+  pytorch: 'PyTorch CPU, 1 thread',
 };
 
 function shell(command: string): string {
@@ -132,5 +133,31 @@ export function formatTargets(t: TargetInputs): string[] {
   out.push(`.wasm under 300 KB (300,000 bytes): ${t.wasmBytes.toLocaleString('en-US')} bytes (${mark(t.wasmBytes < 300_000)})`);
   const heap = t.lstmHeapBytes;
   out.push(`WASM memory under 64 MB (64,000,000 bytes) after training the LSTM on the book pack: ${heap === null ? '-' : `${(heap / 1e6).toFixed(1)} MB`} (${mark(heap === null ? null : heap < 64e6)})`);
+  return out;
+}
+
+/**
+ * Issue 17's per-batch targets, each judged on the Chromium worker and on Node: the book's LSTM
+ * epoch in Chromium under 0.6 s and Chromium within 1.5x of native; the blog's LSTM(32) and
+ * SimpleRNN(32) at least 3x faster than PyTorch on one thread and 8x faster than TF.js WASM.
+ */
+export function formatTargets17(rows: BenchRow[], chromiumLstmEpochSeconds: number | null): string[] {
+  const out: string[] = [];
+  const mark = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+  const ratio = (a?: BenchRow, b?: BenchRow) => (a && b && b.ms_per_batch > 0 ? a.ms_per_batch / b.ms_per_batch : null);
+  const show = (x: number | null, digits: number) => (x === null ? '-' : `${x.toFixed(digits)}x`);
+  const e = chromiumLstmEpochSeconds;
+  out.push(`lstm: one epoch (20,000 + 5,000 validation) in Chromium under 0.6 s: ${e === null ? '-' : `${e.toFixed(2)} s`} (${mark(e === null ? null : e < 0.6)})`);
+  const slow = ratio(find(rows, 'lstm', 'chromium-wasm'), find(rows, 'lstm', 'native'));
+  out.push(`lstm: Chromium within 1.5x of native per batch: ${show(slow, 2)} (${mark(slow === null ? null : slow <= 1.5)})`);
+  for (const m of ['blog-lstm', 'blog-simplernn'] as const) {
+    for (const engine of ['chromium-wasm', 'wasm'] as const) {
+      const ours = find(rows, m, engine);
+      const torch = ratio(find(rows, m, 'pytorch'), ours);
+      const tf = ratio(find(rows, m, 'tfjs-wasm'), ours);
+      out.push(`${m}: ${ENGINE_LABEL[engine]} >= 3x faster per batch than PyTorch (1 thread): ${show(torch, 1)} (${mark(torch === null ? null : torch >= 3)}); ` +
+        `>= 8x faster than TF.js WASM: ${show(tf, 1)} (${mark(tf === null ? null : tf >= 8)})`);
+    }
+  }
   return out;
 }

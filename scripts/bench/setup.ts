@@ -1,25 +1,41 @@
-// What every engine in the benchmark shares: the four curriculum models, the book pack's reviews
-// cut to num_words / maxlen exactly as the engine's pack reader does (ids >= num_words become 2,
-// padding and truncating 'pre'), and the common settings.
+// What every engine in the benchmark shares: the curriculum's models (the book's four and the
+// blog's two), the book pack's reviews cut to each model's num_words / maxlen exactly as the
+// engine's pack reader does (ids >= num_words become 2, padding and truncating 'pre'), and the
+// settings (the book's: batch 64, RMSprop 1e-4, 500 words, 100 steps; the blog's: batch 128,
+// RMSprop 1e-3, 10,000 words, 500 steps).
 import { readFileSync } from 'node:fs';
 import { readPack } from '../../web/src/data/pack';
 import { presetById } from '../../web/src/presets/presets';
 
-export const BENCH_MODELS = ['simplernn', 'lstm', 'gru', 'lstm2'] as const;
+export const BENCH_MODELS = ['simplernn', 'lstm', 'gru', 'lstm2', 'blog-lstm', 'blog-simplernn'] as const;
 export type BenchModel = (typeof BENCH_MODELS)[number];
-export type BenchEngine = 'wasm' | 'native' | 'tfjs-wasm' | 'tfjs-cpu' | 'chromium-wasm';
+export type BenchEngine = 'wasm' | 'native' | 'tfjs-wasm' | 'tfjs-cpu' | 'chromium-wasm' | 'pytorch';
 
 export const PRESET_OF: Record<BenchModel, string> = {
   simplernn: 'embedding-simplernn-500',
   lstm: 'lstm',
   gru: 'gru',
   lstm2: 'lstm-2layer',
+  'blog-lstm': 'blog-lstm',
+  'blog-simplernn': 'blog-simplernn',
 };
 
-export const BATCH_SIZE = 64;
-export const MAXLEN = 100;
-export const NUM_WORDS = 500;
-export const LEARNING_RATE = 1e-4; // the curriculum's RMSprop rate
+export interface BenchSettings {
+  numWords: number;
+  maxlen: number;
+  batchSize: number;
+  learningRate: number; // RMSprop
+}
+
+/** The book's set-up (09-2, 09-3). */
+export const BOOK_SETTINGS: BenchSettings = { numWords: 500, maxlen: 100, batchSize: 64, learningRate: 1e-4 };
+/** The blog's set-up: Keras' default RMSprop rate, batch 128, 10,000 words, reviews of 500 steps. */
+export const BLOG_SETTINGS: BenchSettings = { numWords: 10000, maxlen: 500, batchSize: 128, learningRate: 1e-3 };
+
+export function settingsOf(model: BenchModel): BenchSettings {
+  return model.startsWith('blog-') ? BLOG_SETTINGS : BOOK_SETTINGS;
+}
+
 export const PREDICT_COUNT = 5000;
 export const SEED = 0;
 
@@ -58,6 +74,7 @@ export function cutSequence(stored: ArrayLike<number>, numWords: number, maxlen:
 }
 
 export interface BenchData {
+  settings: BenchSettings;
   packBytes: Uint8Array;
   /** The first trainCount training reviews (TF.js trains on these, batch after batch). */
   train: { x: number[][]; y: number[] };
@@ -67,20 +84,23 @@ export interface BenchData {
   validationCount: number;
 }
 
-export function loadBenchData(packPath: string, trainReviews: number): BenchData {
+/** The first `trainBatches` batches of training reviews and the validation reviews, cut for `settings`. */
+export function loadBenchData(packPath: string, trainBatches: number, settings: BenchSettings): BenchData {
   const packBytes = new Uint8Array(readFileSync(packPath));
   const pack = readPack(packBytes);
-  const n = Math.min(trainReviews, pack.train.sequences.length);
+  const { numWords, maxlen } = settings;
+  const n = Math.min(trainBatches * settings.batchSize, pack.train.sequences.length);
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
-    x.push(cutSequence(pack.train.sequences[i], NUM_WORDS, MAXLEN));
+    x.push(cutSequence(pack.train.sequences[i], numWords, maxlen));
     y.push(pack.train.labels[i]);
   }
   const validation = pack.validation.sequences
     .slice(0, PREDICT_COUNT)
-    .map((s) => cutSequence(s, NUM_WORDS, MAXLEN));
+    .map((s) => cutSequence(s, numWords, maxlen));
   return {
+    settings,
     packBytes,
     train: { x, y },
     validation,
@@ -90,8 +110,10 @@ export function loadBenchData(packPath: string, trainReviews: number): BenchData
 }
 
 /** Seconds for one epoch of trainCount reviews plus a validation pass over validationCount. */
-export function epochSeconds(msPerBatch: number, predictionsPerSecond: number, trainCount: number, validationCount: number): number {
-  return (trainCount / BATCH_SIZE) * msPerBatch / 1000 + validationCount / predictionsPerSecond;
+export function epochSeconds(
+  msPerBatch: number, predictionsPerSecond: number, trainCount: number, validationCount: number, batchSize: number,
+): number {
+  return (trainCount / batchSize) * msPerBatch / 1000 + validationCount / predictionsPerSecond;
 }
 
 export function median(values: number[]): number {

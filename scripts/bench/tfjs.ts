@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
-  BATCH_SIZE, LEARNING_RATE, MAXLEN, epochSeconds, median, modelLayers,
+  epochSeconds, median, modelLayers, settingsOf,
   type BenchData, type BenchModel, type TimingResult,
 } from './setup';
 
@@ -133,6 +133,7 @@ export async function backendInfo(backend: TfjsBackend): Promise<string> {
 export const TFJS_GRU_NOTE = 'TF.js GRU: reset_after=false, sigmoid gates (TF.js cannot build reset_after=true)';
 
 function buildModel(model: BenchModel): tf.LayersModel {
+  const { maxlen: MAXLEN, learningRate } = settingsOf(model);
   const net = tf.sequential();
   let first = true;
   for (const layer of modelLayers(model)) {
@@ -168,7 +169,7 @@ function buildModel(model: BenchModel): tf.LayersModel {
     }
     first = false;
   }
-  net.compile({ optimizer: tf.train.rmsprop(LEARNING_RATE, 0.9, 0, 1e-7), loss: 'binaryCrossentropy' });
+  net.compile({ optimizer: tf.train.rmsprop(learningRate, 0.9, 0, 1e-7), loss: 'binaryCrossentropy' });
   return net;
 }
 
@@ -185,6 +186,7 @@ export async function benchTfjs(
   predictCount = data.validation.length,
 ): Promise<TfjsResult> {
   await useBackend(backend);
+  const { batchSize: BATCH_SIZE, maxlen: MAXLEN } = data.settings;
   if (data.train.x.length < (warmup + batches) * BATCH_SIZE) throw new Error('not enough training reviews loaded');
   const net = buildModel(model);
   const batchMs: number[] = [];
@@ -228,7 +230,7 @@ export async function benchTfjs(
       ms_per_batch_mean: batchMs.reduce((a, b) => a + b, 0) / batchMs.length,
       cpu_ms_per_batch: median(batchCpuMs),
       predictions_per_second: pps,
-      epoch_seconds: epochSeconds(msPerBatch, pps, data.trainCount, data.validationCount),
+      epoch_seconds: epochSeconds(msPerBatch, pps, data.trainCount, data.validationCount, BATCH_SIZE),
       loss,
       prediction_mean: predictionMean,
     };

@@ -3,10 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import createRnnEngine, { type RnnEngineModule } from '../../web/src/wasm/rnn_engine.mjs';
 import { benchEngine, type EngineBenchResult } from './engine-bench.mjs';
-import {
-  BATCH_SIZE, LEARNING_RATE, MAXLEN, NUM_WORDS, SEED, modelJson,
-  type BenchData, type BenchModel,
-} from './setup';
+import { SEED, modelJson, type BenchData, type BenchModel, type BenchSettings } from './setup';
 
 export const WASM_URL = new URL('../../web/src/wasm/rnn_engine.wasm', import.meta.url);
 
@@ -19,14 +16,10 @@ async function loadModule(): Promise<RnnEngineModule & { HEAP8?: Int8Array }> {
   return createRnnEngine({ wasmBinary: readFileSync(WASM_URL) });
 }
 
-export const ENGINE_SETTINGS = {
-  num_words: NUM_WORDS,
-  maxlen: MAXLEN,
-  batch_size: BATCH_SIZE,
-  optimizer: 'rmsprop',
-  learning_rate: LEARNING_RATE,
-  seed: SEED,
-};
+/** The worker protocol's training settings for a benchmark set-up. */
+export function engineSettings(s: BenchSettings) {
+  return { num_words: s.numWords, maxlen: s.maxlen, batch_size: s.batchSize, optimizer: 'rmsprop', learning_rate: s.learningRate, seed: SEED };
+}
 
 /**
  * Checks that the reviews the benchmark cut in TypeScript (for TF.js and the predictions) are the
@@ -38,7 +31,7 @@ export async function checkSameData(data: BenchData): Promise<void> {
   try {
     const loaded = JSON.parse(s.loadPack(data.packBytes));
     if (!loaded.ok) throw new Error(`engine: ${loaded.error}`);
-    const described = JSON.parse(s.describeData(NUM_WORDS, MAXLEN, 20));
+    const described = JSON.parse(s.describeData(data.settings.numWords, data.settings.maxlen, 20));
     if (!described.ok) throw new Error(`engine: ${described.error}`);
     const samples = described.value.samples as { ids: number[]; label: number }[];
     samples.forEach((sample, i) => {
@@ -58,7 +51,7 @@ export async function benchWasmNode(
   const m = await loadModule();
   return benchEngine(m, data.packBytes, {
     modelJson: modelJson(model),
-    settings: ENGINE_SETTINGS,
+    settings: engineSettings(data.settings),
     batches,
     warmup,
     predictSequences: data.validation,

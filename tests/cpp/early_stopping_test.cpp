@@ -1,4 +1,4 @@
-// Keras 3's EarlyStopping decisions on scripted sequences of monitored values.
+// Keras 3's and tf.keras 2's EarlyStopping decisions on scripted sequences of monitored values.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -59,6 +59,45 @@ TEST(EarlyStopping, PatienceZeroStopsAtTheFirstEpochThatDoesNotImprove) {
   EXPECT_EQ(replay(config("val_loss", 0), {1.0, 0.9, 0.95, 0.5}).stopped_after, 2);
   // Equal is not better.
   EXPECT_EQ(replay(config("val_loss", 0), {1.0, 1.0}).stopped_after, 1);
+}
+
+EarlyStoppingConfig tf_keras_2(EarlyStoppingConfig c) {
+  c.keras = KerasVersion::TfKeras2;
+  return c;
+}
+
+TEST(EarlyStopping, TfKeras2ChecksPatienceAfterAnImprovementToo) {
+  // tf.keras 2.7-2.10 does not return after an improvement: with patience 0, wait is reset to 0
+  // and 0 >= 0 stops at the second epoch although it improved; Keras 3 goes on.
+  EXPECT_EQ(replay(config("val_loss", 0), {1.0, 0.9, 0.8, 0.7}).stopped_after, -1);
+  const Replay r = replay(tf_keras_2(config("val_loss", 0)), {1.0, 0.9, 0.8, 0.7});
+  EXPECT_EQ(r.stopped_after, 1);
+  EXPECT_EQ(r.best_epoch, 1);
+  EXPECT_EQ(r.kept, (std::vector<int>{0, 1}));
+  // With patience >= 1 both generations decide alike (the book's patience 3 run included).
+  const std::vector<double> book = {0.69, 0.60, 0.55, 0.56, 0.54, 0.545, 0.55, 0.56, 0.50};
+  const Replay k3 = replay(config("val_loss", 3), book);
+  const Replay k2 = replay(tf_keras_2(config("val_loss", 3)), book);
+  EXPECT_EQ(k3.stopped_after, 7);
+  EXPECT_EQ(k2.stopped_after, 7);
+  EXPECT_EQ(k3.kept, k2.kept);
+  EXPECT_EQ(k2.best_epoch, 4);
+}
+
+TEST(EarlyStopping, RestoreRuleDependsOnTheGeneration) {
+  // Keras 3 restores in on_train_end whatever ended training; tf.keras up to 2.12 restores only
+  // where it stops training.
+  const EarlyStopping keras3(config("val_loss", 3));
+  EXPECT_TRUE(keras3.restores_at_end(true));
+  EXPECT_TRUE(keras3.restores_at_end(false));
+  const EarlyStopping keras2(tf_keras_2(config("val_loss", 3)));
+  EXPECT_TRUE(keras2.restores_at_end(true));
+  EXPECT_FALSE(keras2.restores_at_end(false));
+  EXPECT_FALSE(EarlyStopping(config("val_loss", 3, false)).restores_at_end(true));
+  // start_from_epoch came with Keras 2.11.
+  EarlyStoppingConfig warm = tf_keras_2(config("val_loss", 3));
+  warm.start_from_epoch = 2;
+  EXPECT_THROW(EarlyStopping{warm}, ModelError);
 }
 
 TEST(EarlyStopping, NeverStopsAfterTheFirstEpochAndKeepsItsWeights) {

@@ -101,10 +101,12 @@ TEST(DropoutGradient, TrainingAndEvaluation) {
 }
 
 // Through the whole Network: loss = Σ logits ⊙ R via backward_from_logits.
-double check_network_gradients(ModelSpec model, int batch, int time, bool training) {
+double check_network_gradients(ModelSpec model, int batch, int time, bool training,
+                               KerasVersion keras = KerasVersion::Keras3) {
   validate_and_infer(model);
   Network<double> net(model);
   net.initialize(5);
+  net.set_keras_version(keras);
   Rng rng(9);
   for (double& p : net.params()) p += rng.uniform(-0.3, 0.3);  // biases away from 0
   TokenBatch x{batch, time, {}};
@@ -132,6 +134,25 @@ TEST(NetworkGradient, EmbeddingLstmSequencesGruDense) {
   m.layers = {embedding_layer(7, 3), model_layer(LayerKind::LSTM, "lstm", 4, true),
               model_layer(LayerKind::GRU, "gru", 3), model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 3, 6, false);
+}
+
+TEST(NetworkGradient, TfKeras2PerStepInputMasksOnEmbeddingAndOneHotInputs) {
+  // tf.keras 2's fresh LSTM / GRU input mask at every step, through the gathered-embedding path
+  // and the one-hot path.
+  ModelSpec m;
+  m.input_length = 6;
+  LayerSpec lstm = model_layer(LayerKind::LSTM, "lstm", 4, true);
+  lstm.dropout = 0.3;
+  LayerSpec gru = model_layer(LayerKind::GRU, "gru", 3);
+  gru.dropout = 0.3;
+  m.layers = {embedding_layer(7, 3), lstm, gru, model_layer(LayerKind::Dense, "dense", 1)};
+  check_network_gradients(m, 3, 6, true, KerasVersion::TfKeras2);
+  ModelSpec one_hot;
+  one_hot.input_length = 5;
+  one_hot.vocab = 6;
+  one_hot.layers = {lstm, model_layer(LayerKind::Dense, "dense", 1)};
+  one_hot.layers[0].return_sequences = false;
+  check_network_gradients(one_hot, 3, 5, true, KerasVersion::TfKeras2);
 }
 
 TEST(NetworkGradient, OneHotSimpleRnnDense) {

@@ -1,4 +1,4 @@
-// Dropout as Keras 3 does it, observed through behaviour: the Dropout layer (inverted, every
+// Dropout as Keras 3 (and, where it differs, tf.keras 2) does it, observed through behaviour: the Dropout layer (inverted, every
 // element independent, nothing at evaluation) and the RNN masks (one per sequence and feature,
 // reused at every step; one input mask shared by all gates when only `dropout` is set; Keras'
 // per-gate masks once `recurrent_dropout` is set; inverted scaling; off at evaluation).
@@ -104,7 +104,9 @@ size_t distinct_outputs(BoundLayer<S>& bl, int batch, int time, bool training) {
 
 TEST(RnnDropout, DropoutAloneSharesOneInputMaskAcrossGates) {
   // One input feature: a shared mask gives each sample one of two inputs (0 or 2x), so at most two
-  // distinct outputs; separate per-gate masks would give up to 2^k.
+  // distinct outputs; separate per-gate masks would give up to 2^k. tf.keras 2 (2.6-2.10) drops
+  // the whole input sequence before its cuDNN-able kernel instead: a fresh mask at every step, so
+  // over 3 steps 2^3 = 8 input patterns reach 400 samples.
   for (LayerKind kind : {LayerKind::LSTM, LayerKind::GRU}) {
     LayerSpec spec = recurrent_spec(kind, 2, 1, 3);
     spec.dropout = 0.5;
@@ -112,7 +114,28 @@ TEST(RnnDropout, DropoutAloneSharesOneInputMaskAcrossGates) {
     Rng rng(4);
     fill_random(bl.params, rng, 0.8);
     EXPECT_EQ(distinct_outputs(bl, 400, 3, true), 2u) << layer_kind_name(kind);
+    bl.layer->set_keras_version(KerasVersion::TfKeras2);
+    EXPECT_EQ(distinct_outputs(bl, 400, 3, true), 8u) << layer_kind_name(kind);
   }
+}
+
+TEST(RnnDropout, TfKeras2KeepsOneMaskPerSequenceWhereItRunsTheCell) {
+  // Where tf.keras 2 runs the cell step by step, the mask stays one per sequence: SimpleRNN, and
+  // an LSTM with hard_sigmoid gates.
+  BoundLayer<double> simple(counting_rnn(0.25, 0, 6));
+  simple.params = {1.0, 0.0, 0.0};
+  simple.layer->set_keras_version(KerasVersion::TfKeras2);
+  const Mat<double>& h = simple.forward(Mat<double>::Ones(300 * 6, 1), 300, 6, true);
+  for (int b = 0; b < 300; ++b)
+    for (int t = 1; t < 6; ++t) ASSERT_EQ(h(b * 6 + t, 0), h(b * 6, 0)) << "sample " << b;
+  LayerSpec hard = recurrent_spec(LayerKind::LSTM, 2, 1, 3);
+  hard.dropout = 0.5;
+  hard.recurrent_activation = Activation::HardSigmoid;
+  BoundLayer<double> cell(hard);
+  Rng rng(4);
+  fill_random(cell.params, rng, 0.8);
+  cell.layer->set_keras_version(KerasVersion::TfKeras2);
+  EXPECT_EQ(distinct_outputs(cell, 400, 3, true), 2u);
 }
 
 TEST(RnnDropout, WithRecurrentDropoutEachGateHasItsOwnMasks) {

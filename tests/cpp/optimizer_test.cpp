@@ -1,4 +1,5 @@
-// Optimizer steps against values computed by hand from Keras 3's update rules (DESIGN.md).
+// Optimizer steps against values computed by hand from Keras 3's and tf.keras 2's update rules
+// (DESIGN.md; README, "Keras parity notes").
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -70,6 +71,95 @@ TEST(Optimizer, RmspropWithMomentumAccumulatesTheIncrement) {
   EXPECT_NEAR(w[0], -0.1414213562373095, 1e-15);
   optimizer->step(w, {1, 0, 0, 0});
   EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);
+}
+
+OptimizerConfig tf_keras_2(OptimizerConfig config) {
+  config.keras = KerasVersion::TfKeras2;
+  return config;
+}
+
+TEST(Optimizer, TfKeras2RmspropWithoutMomentumPutsEpsilonOutsideTheSquareRoot) {
+  // Same steps as RmspropPutsEpsilonInsideTheSquareRoot, tf.keras 2's dense path Δ = lr·g/(√v + ε):
+  //   g = 1e-3:  v = 1e-7;     √v + ε = 3.1622776601683794e-4 + 1e-7;  w = 1 − 1e-6/3.16327766e-4 = 0.9968387220237038
+  //   g = 2e-3:  v = 4.9e-7;   w −= 2e-6/(7.0e-4 + 1e-7)                                       → 0.9939819872715255
+  //   g = −1e-3: v = 5.41e-7;  w += 1e-6/(7.355270e-4 + 1e-7)                                  → 0.9953413718104002
+  auto optimizer = Optimizer<double>::create(tf_keras_2(named("rmsprop")), two_variable_model());
+  std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
+  const double expected[] = {0.9968387220237038, 0.9939819872715255, 0.9953413718104002};
+  const double gradient[] = {1e-3, 2e-3, -1e-3};
+  for (int step = 0; step < 3; ++step) {
+    optimizer->step(w, {gradient[step], 0.0, 0.0, 0.0});
+    EXPECT_NEAR(w[0], expected[step], 1e-13) << "step " << step + 1;
+  }
+  EXPECT_EQ(w[1], 0.0);  // 0 / (√0 + ε) = 0
+}
+
+TEST(Optimizer, RmspropWithMomentumKeepsEpsilonInsideTheRootInBothGenerations) {
+  // TensorFlow's ApplyRMSProp (tf.keras 2's momentum path) and Keras 3 agree: Δ = lr·g/√(v + ε).
+  // lr 0.1, ρ 0.5, μ 0.5, ε 0.25, g = 1 twice:
+  //   v1 = 0.5;  Δ1 = 0.1/√0.75 = 0.11547005383792516;  m1 = Δ1;  w = −0.11547005383792516
+  //   v2 = 0.75; Δ2 = 0.1/√1 = 0.1;  m2 = 0.5·m1 + 0.1 = 0.15773502691896258;  w = −0.27320508075688776
+  // (ε outside the root would give −0.10448154998549658 after the first step.)
+  OptimizerConfig config = named("rmsprop", 0.1);
+  config.rho = 0.5;
+  config.momentum = 0.5;
+  config.epsilon = 0.25;
+  for (const OptimizerConfig& c : {config, tf_keras_2(config)}) {
+    auto optimizer = Optimizer<double>::create(c, two_variable_model());
+    std::vector<double> w(4, 0.0);
+    optimizer->step(w, {1, 0, 0, 0});
+    EXPECT_NEAR(w[0], -0.11547005383792516, 1e-15);
+    optimizer->step(w, {1, 0, 0, 0});
+    EXPECT_NEAR(w[0], -0.27320508075688776, 1e-15);
+  }
+}
+
+TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
+  // The kernel (1, 2) is treated as a table of two rows of width 1 (an Embedding's shape).
+  // SGD lr 0.1, μ 0.5. Step 1 looks up both rows with g = 1: m = −0.1, w = −0.1 everywhere.
+  // Step 2 looks up row 0 only (g = 1 there, 0 elsewhere):
+  //   row 0:  m = 0.5·(−0.1) − 0.1 = −0.15;  w = −0.25        (both generations)
+  //   row 1:  Keras 3 (dense): m = −0.05, w = −0.15;  tf.keras 2 (sparse): untouched, w = −0.1
+  //   bias (not a table, dense in both): g = 0, m = −0.05, w = −0.15
+  TouchedRows rows;
+  rows.offset = 0;
+  rows.width = 1;
+  for (const KerasVersion keras : {KerasVersion::Keras3, KerasVersion::TfKeras2}) {
+    OptimizerConfig config = named("sgd", 0.1);
+    config.momentum = 0.5;
+    config.keras = keras;
+    auto optimizer = Optimizer<double>::create(config, two_variable_model());
+    std::vector<double> w(4, 0.0);
+    rows.touched = {1, 1};
+    optimizer->step(w, {1, 1, 1, 1}, &rows);
+    rows.touched = {1, 0};
+    optimizer->step(w, {1, 0, 0, 0}, &rows);
+    const bool sparse = keras == KerasVersion::TfKeras2;
+    EXPECT_NEAR(w[0], -0.25, 1e-15);
+    EXPECT_NEAR(w[1], sparse ? -0.1 : -0.15, 1e-15);
+    EXPECT_NEAR(w[2], -0.15, 1e-15);
+    EXPECT_NEAR(w[3], -0.15, 1e-15);
+  }
+  // RMSprop with momentum too (lr 0.1, ρ 0.5, μ 0.5, ε 0); row 1 gets g = 1 and then is not
+  // looked up: Keras 3 decays v to 0.25 and moves it by m = 0.5·0.1/√0.5 = 0.0707...; tf.keras 2
+  // leaves it at −0.1/√0.5 = −0.1414213562373095.
+  OptimizerConfig rms = tf_keras_2(named("rmsprop", 0.1));
+  rms.rho = 0.5;
+  rms.momentum = 0.5;
+  rms.epsilon = 0;
+  auto optimizer = Optimizer<double>::create(rms, two_variable_model());
+  std::vector<double> w(4, 0.0);
+  rows.touched = {1, 1};
+  optimizer->step(w, {1, 1, 0, 0}, &rows);
+  rows.touched = {1, 0};
+  optimizer->step(w, {1, 0, 0, 0}, &rows);
+  EXPECT_NEAR(w[1], -0.1414213562373095, 1e-15);
+  EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);  // the dense momentum test's value
+  // Without momentum tf.keras 2's sparse paths equal the dense rule: the rows are ignored.
+  auto plain = Optimizer<double>::create(tf_keras_2(named("sgd", 0.1)), two_variable_model());
+  std::vector<double> p(4, 0.0);
+  plain->step(p, {1, 1, 1, 1}, &rows);
+  EXPECT_EQ(p, (std::vector<double>{-0.1, -0.1, -0.1, -0.1}));
 }
 
 TEST(Optimizer, AdamBiasCorrectionOverSeveralSteps) {

@@ -162,7 +162,8 @@ struct FlippedRun {
   StopReason reason = StopReason::Running;
 };
 
-FlippedRun run_flipped(int patience, bool restore, int epochs) {
+FlippedRun run_flipped(int patience, bool restore, int epochs,
+                       KerasVersion keras = KerasVersion::Keras3) {
   const ModelSpec spec = parse_model_json(model_json(6, 5, "LSTM", 4));
   const Dataset train = contains_three(64, 5, 6, 8);
   const Dataset validation = flipped_labels(train);
@@ -176,6 +177,7 @@ FlippedRun run_flipped(int patience, bool restore, int epochs) {
   config.early_stopping.enabled = true;
   config.early_stopping.patience = patience;
   config.early_stopping.restore_best_weights = restore;
+  config.keras = keras;
   Trainer<float> trainer(net, train, &validation, config);
   FlippedRun run;
   while (!trainer.finished()) {
@@ -212,6 +214,18 @@ TEST(Trainer, RestoreBestWeightsAppliesEvenWithoutStoppingEarly) {
   const FlippedRun kept = run_flipped(/*patience=*/10, /*restore=*/false, /*epochs=*/3);
   EXPECT_NE(kept.final_weights, kept.weights_after_epoch[0]);
   EXPECT_EQ(kept.final_weights, run_flipped(10, false, 3).final_weights);
+}
+
+TEST(Trainer, TfKeras2RestoresBestWeightsOnlyWhenItStopsEarly) {
+  // Adam computes alike in both generations, so the runs differ only in the restore rule.
+  const FlippedRun stopped = run_flipped(2, true, 20, KerasVersion::TfKeras2);
+  EXPECT_EQ(stopped.reason, StopReason::EarlyStopping);
+  EXPECT_EQ(stopped.final_weights, stopped.weights_after_epoch[0]);
+  const FlippedRun completed = run_flipped(10, true, 3, KerasVersion::TfKeras2);
+  EXPECT_EQ(completed.reason, StopReason::Completed);
+  EXPECT_EQ(completed.best_epoch, 1);
+  EXPECT_NE(completed.final_weights, completed.weights_after_epoch[0]);
+  EXPECT_EQ(completed.final_weights, run_flipped(10, false, 3).final_weights);  // the last epoch's
 }
 
 TEST(Trainer, ANonFiniteLossStopsTrainingWithTheLastGoodWeights) {

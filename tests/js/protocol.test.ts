@@ -34,7 +34,7 @@ describe('EngineClient', () => {
     const { client, worker } = start();
     const p = client.request('train', {
       modelJson: '{}', data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: { optimizer: 'rmsprop', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1 },
+      training: { optimizer: 'rmsprop', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1, keras: 3 },
     });
     worker.send({ id: 1, ok: false, error: "The model's input length is 100 but maxlen is 80: make them equal." });
     const err = await p.catch((e: unknown) => e);
@@ -64,7 +64,7 @@ describe('EngineClient', () => {
     client.on((e) => seen.push(e));
     const pending = client.request('train', {
       modelJson: '{}', data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: { optimizer: 'adam', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1 },
+      training: { optimizer: 'adam', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1, keras: 3 },
     });
     worker.send({ event: 'fatal', error: 'RuntimeError: memory access out of bounds' });
     await expect(pending).rejects.toThrow('RuntimeError: memory access out of bounds');

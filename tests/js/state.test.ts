@@ -34,7 +34,7 @@ describe('URL round trip', () => {
       preset: null,
       model: JSON.stringify({ class_name: 'Sequential', config: { name: '순환 신경망', layers: [] } }, null, 2),
       data: { pack: 'book', num_words: 1000, maxlen: 200 },
-      training: { optimizer: 'adam', learning_rate: 0.0003, batch_size: 32, epochs: 2, patience: 0, restore_best: false, seed: 123 },
+      training: { optimizer: 'adam', learning_rate: 0.0003, batch_size: 32, epochs: 2, patience: 0, restore_best: false, seed: 123, keras: 2 },
     };
     const hash = stateToHash(s);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
@@ -57,6 +57,13 @@ describe('URL round trip', () => {
 describe('state schema', () => {
   const good = () => ({ v: 1, ...defaultState() });
 
+  it('reads a link made before the Keras version existed as Keras 3, and keeps tf.keras 2', () => {
+    const { keras: _dropped, ...old } = defaultState().training;
+    expect(validateState({ ...good(), training: old }).training.keras).toBe(3);
+    expect(validateState({ ...good(), training: { ...old, keras: 2 } }).training.keras).toBe(2);
+    expect(stateFromPreset(presets[0], 42, 2).training.keras).toBe(2);
+  });
+
   it('accepts the default state and drops unknown keys', () => {
     const s = validateState({ ...good(), extra: 1, data: { ...good().data, junk: true } });
     expect(s).toEqual(defaultState());
@@ -70,6 +77,8 @@ describe('state schema', () => {
     [{ training: { ...defaultState().training, optimizer: 'adagrad' } }, /optimizer must be one of rmsprop, adam, sgd; the link has "adagrad"/],
     [{ training: { ...defaultState().training, restore_best: 'yes' } }, /restore_best/],
     [{ training: { ...defaultState().training, seed: -1 } }, /seed/],
+    [{ training: { ...defaultState().training, keras: 4 } }, /Keras version must be a whole number from 2 to 3; the link has 4/],
+    [{ training: { ...defaultState().training, keras: '3' } }, /Keras version must be a whole number from 2 to 3/],
     [{ data: { ...defaultState().data, pack: 'full' } }, /data pack/],
     [{ data: { ...defaultState().data, num_words: 2 } }, /num_words must be a whole number from 3 to 10,000; the link has 2/],
     [{ data: { ...defaultState().data, maxlen: 5000 } }, /maxlen/],

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/eigen.hpp"
+#include "engine/keras_version.hpp"
 #include "engine/model_spec.hpp"
 #include "engine/network.hpp"
 #include "engine/rng.hpp"
@@ -75,6 +76,9 @@ class Layer {
   // True when the layer can take an Embedding's table through LayerInput::embedding (the network
   // then skips the Embedding's own forward and backward).
   virtual bool reads_embedding() const { return false; }
+
+  // Whose dropout rule to follow where the Keras generations differ (recurrent layers).
+  virtual void set_keras_version(KerasVersion /*keras*/) {}
 
   // Recurrent layers: the per-step states and gates of sample 0 of the last forward.
   virtual bool is_recurrent_layer() const { return false; }

@@ -44,8 +44,9 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   // gate too; otherwise a single input mask shared by all gates.
   const size_t input_masks = input_dropout ? (l.recurrent_dropout > 0.0 ? gates_count_ : 1) : 0;
   input_masks_.resize(input_masks);
+  const int64_t rows = input_masks == 1 && per_step_input_mask() ? int64_t(this->batch_) * this->time_ : this->batch_;
   for (Mat<S>& m : input_masks_) {
-    m.resize(this->batch_, in_features_);
+    m.resize(rows, in_features_);
     draw_dropout_mask(m, l.dropout, rng);
   }
   recurrent_masks_.resize(recurrent_dropout ? gates_count_ : 0);
@@ -74,12 +75,21 @@ void to_batch_major(const Mat<S>& from, int batch, int time, Mat<S>& to) {
 }  // namespace
 
 template <typename S>
+bool RecurrentLayer<S>::per_step_input_mask() const {
+  const LayerSpec& l = this->spec_;
+  return keras_ == KerasVersion::TfKeras2 && (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
+         l.activation == Activation::Tanh && l.recurrent_activation == Activation::Sigmoid &&
+         l.recurrent_dropout == 0.0 && l.use_bias && (l.kind == LayerKind::LSTM || l.reset_after);
+}
+
+template <typename S>
 void RecurrentLayer<S>::mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const {
   const int batch = this->batch_;
+  const bool per_step = mask.rows() == x.rows();
   out.resize(x.rows(), x.cols());
   for (int t = 0; t < this->time_; ++t)
     out.middleRows(int64_t(t) * batch, batch) =
-        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
+        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask.middleRows(per_step ? int64_t(t) * batch : 0, batch));
 }
 
 template <typename S>
@@ -103,7 +113,7 @@ void RecurrentLayer<S>::project_inputs() {
       if (input_masks_.empty()) {
         gates_.row(r) = kernel_.row(id);
       } else if (input_masks_.size() == 1) {
-        gates_.row(r) = kernel_.row(id) * input_masks_[0](b, id);
+        gates_.row(r) = kernel_.row(id) * input_masks_[0](mask_row(input_masks_[0], r), id);
       } else {
         for (int g = 0; g < gates_count_; ++g)
           gates_.row(r).segment(int64_t(g) * u, u) =
@@ -234,7 +244,7 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
       if (input_masks_.empty()) {
         d_kernel_.row(id) += d_gates_.row(r);
       } else if (input_masks_.size() == 1) {
-        d_kernel_.row(id) += d_gates_.row(r) * input_masks_[0](b, id);
+        d_kernel_.row(id) += d_gates_.row(r) * input_masks_[0](mask_row(input_masks_[0], r), id);
       } else {
         for (int g = 0; g < gates_count_; ++g)
           d_kernel_.row(id).segment(int64_t(g) * u, u) +=

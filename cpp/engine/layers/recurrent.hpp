@@ -100,6 +100,7 @@ class RecurrentLayer : public Layer<S> {
            (gates_count_ == 1 || this->spec_.recurrent_activation == Activation::Sigmoid);
   }
   bool has_recurrent_masks() const { return !recurrent_masks_.empty(); }
+  void set_keras_version(KerasVersion keras) override { keras_ = keras; }
   const Mat<S>& recurrent_mask(int gate) const { return recurrent_masks_[size_t(gate)]; }
 
   // out += Σ_g h̃_{t−1}^g U_g over gates [first_gate, first_gate + gates); out is (batch, gates·u).
@@ -149,8 +150,17 @@ class RecurrentLayer : public Layer<S> {
   void draw_masks(bool training, Rng& rng);
   void project_inputs();
   void backward_inputs(Mat<S>* d_input);
-  // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps.
+  // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps, or,
+  // for a per-step mask (as many rows as x), row by row.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
+  // tf.keras 2 (2.6-2.10) runs an LSTM / GRU that cuDNN could run (tanh, sigmoid gates, no
+  // recurrent_dropout, a bias; GRU also reset_after) as one whole-sequence kernel and applies
+  // `dropout` to the whole input sequence before it: a fresh mask at every step, shared by the
+  // gates (keras/layers/rnn/lstm.py and gru.py at v2.10.0: get_dropout_mask_for_cell(inputs)
+  // on the 3-D inputs). SimpleRNN and the other cases use the cell's one mask per sequence.
+  bool per_step_input_mask() const;
+  // The row of the single input mask that applies to time-major row r.
+  int64_t mask_row(const Mat<S>& mask, int64_t r) const { return mask.rows() == this->batch_ ? r % this->batch_ : r; }
   // out row r = row id_at(r) of `table` (cols wide), for every time-major row r; and back:
   // table row id_at(r) += row r of `rows_in` (recurrent_fused.cpp).
   void gather_rows(const S* table, int cols, S* out) const;
@@ -161,11 +171,13 @@ class RecurrentLayer : public Layer<S> {
   }
 
   InputMode mode_ = InputMode::Values;
+  KerasVersion keras_ = KerasVersion::Keras3;
   const int32_t* ids_ = nullptr;
   const S* embedding_ = nullptr;  // (vocab_, in): the Embedding's table (Table / Gathered)
   S* d_embedding_ = nullptr;
   int vocab_ = 0;
-  std::vector<Mat<S>> input_masks_;      // none, one shared, or one per gate: (batch, in)
+  std::vector<Mat<S>> input_masks_;      // none, one shared, or one per gate: (batch, in); the
+                                         // shared one per step (batch·time, in) for tf.keras 2
   std::vector<Mat<S>> recurrent_masks_;  // none or one per gate: (batch, u)
   Mat<S> input_;                         // (batch·time, in): the inputs, time-major
   Mat<S> masked_input_;                  // (batch·time, in)

@@ -38,7 +38,15 @@ export interface TrainingSettings {
   patience: number;
   restore_best: boolean;
   seed: number;
+  /**
+   * Whose arithmetic the engine follows where the generations differ (RMSprop's ε, early
+   * stopping's restore rule, tf.keras 2's sparse momentum on Embedding rows; README, "Keras
+   * parity notes"): 3 = Keras 3, 2 = tf.keras 2 (TF 2.6–2.10).
+   */
+  keras: KerasVersion;
 }
+
+export type KerasVersion = 2 | 3;
 
 export interface DataSettings {
   pack: DataPackId;

@@ -9,6 +9,7 @@ export const identifierKeys: readonly string[] = [
   'model.totalParams', 'model.trainableParams', 'model.nonTrainableParams',
   'data.maxlenMark', // "maxlen 100" on the histogram
   'train.sLoss', 'train.sValLoss', 'train.sAcc', 'train.sValAcc',
+  'train.kerasVersion.2', 'train.kerasVersion.3', // "tf.keras 2 (TF 2.6–2.10)", "Keras 3": version names
   'compare.jobDone', // passes the translated stop reason through
   'classify.oovMark', // the "oov" tag the legend explains
   'classify.layerOption', // "1. LSTM ‘lstm’"

@@ -3,8 +3,8 @@
 import type { TrainingSettings } from '../engine/protocol';
 import raw from './presets.json';
 
-/** A preset's training set-up: the protocol's settings without the seed (the page picks it). */
-export type PresetTraining = Omit<TrainingSettings, 'seed'>;
+/** A preset's training set-up: the protocol's settings without the seed and the Keras version (the page picks them). */
+export type PresetTraining = Omit<TrainingSettings, 'seed' | 'keras'>;
 
 export interface Preset {
   id: string;

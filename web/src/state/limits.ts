@@ -23,6 +23,8 @@ export const LIMITS = {
   epochs: { min: 1, max: 10_000, integer: true },
   patience: { min: 0, max: 1_000, integer: true },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },
+  /** The Keras generation whose arithmetic the engine follows: 2 (tf.keras 2) or 3 (Keras 3). */
+  keras: { min: 2, max: 3, integer: true },
 } as const satisfies Record<string, Limit>;
 
 export type LimitedField = keyof typeof LIMITS;

@@ -2,13 +2,14 @@
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
 // through the page's URL (#s=...), and whatever comes in from a link or from storage is validated
 // field by field against the engine's limits (limits.ts) before anything is built from it.
-import type { DataSettings, TrainingSettings } from '../engine/protocol';
+import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, describeLimit, withinLimit, type Limit } from './limits';
 
 export const STATE_VERSION = 1;
 export const DEFAULT_PRESET = 'lstm';
 export const DEFAULT_SEED = 42;
+export const DEFAULT_KERAS: KerasVersion = 3;
 
 export interface PlaygroundState {
   /** The preset this set-up started from (its book curves are drawn), or null for the user's own. */
@@ -19,12 +20,12 @@ export interface PlaygroundState {
   training: TrainingSettings;
 }
 
-export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED): PlaygroundState {
+export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: KerasVersion = DEFAULT_KERAS): PlaygroundState {
   return {
     preset: preset.id,
     model: JSON.stringify(preset.model, null, 2),
     data: { pack: 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
-    training: { ...preset.training, seed },
+    training: { ...preset.training, seed, keras },
   };
 }
 
@@ -112,6 +113,8 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
       patience: limited(t.patience, 'Patience', LIMITS.patience, source),
       restore_best: t.restore_best,
       seed: limited(t.seed, 'The seed', LIMITS.seed, source),
+      // Links and saved set-ups made before the choice existed meant Keras 3.
+      keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'The Keras version', LIMITS.keras, source) as KerasVersion,
     },
   };
 }

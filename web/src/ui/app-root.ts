@@ -23,6 +23,7 @@ import './train-panel';
 import './compare-panel';
 import './runs-panel';
 import './share-panel';
+import './chapter-panel';
 import type { OpenRun, RecordRun } from './train-panel';
 import { RunRecorder } from '../storage/run-recorder';
 import { RunsDb, storageError, type RunRecord } from '../storage/runs-db';
@@ -67,15 +68,18 @@ export class AppRoot extends LitElement {
   @state() private pendingUpdate: PendingUpdate | null = null;
   /** Models are training in the Compare tab. */
   @state() private comparing = false;
+  /** The chapter's models are training (Compare tab, Run chapter 9). */
+  @state() private chapterRunning = false;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
   private trainedHere: TrainedModel | null = null;
   private trainedInCompare: TrainedModel[] = [];
+  private trainedInChapter: TrainedModel[] = [];
   /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
     this.classifyModels = [
       ...(this.trainedHere ? [{ label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client }] : []),
-      ...this.trainedInCompare.map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client })),
+      ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client })),
     ];
   }
   private offLanguage: (() => void) | null = null;
@@ -291,7 +295,7 @@ export class AppRoot extends LitElement {
 
   private selectPreset(id: string): void {
     const p = presetById(id);
-    if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed), true);
+    if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed, this.setup.training.keras), true);
   }
 
   private requestSummary(delayMs: number): void {
@@ -368,7 +372,7 @@ export class AppRoot extends LitElement {
     if (!this.pendingUpdate) return nothing;
     const update = this.pendingUpdate;
     // A reload would end a run in the Train tab or in Compare: wait until none is running.
-    const busy = this.training || this.comparing;
+    const busy = this.training || this.comparing || this.chapterRunning;
     return html`<div class="notice" role="region" aria-label=${ui.app.updateRegion} aria-live="polite">
       ${busy ? ui.app.updateWhileTraining : ui.app.updateReady}
       <button ?disabled=${busy} @click=${() => update.apply()}>${ui.app.updateApply}</button>
@@ -440,6 +444,11 @@ export class AppRoot extends LitElement {
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
+        <chapter-panel .setup=${this.setup} @chapter-running=${(e: CustomEvent<boolean>) => (this.chapterRunning = e.detail)}
+          @chapter-trained=${(e: CustomEvent<ClassifyModel[]>) => {
+            this.trainedInChapter = e.detail.map((m) => ({ title: () => m.label, client: m.client }));
+            this.updateClassifyModels();
+          }}></chapter-panel>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-running=${(e: CustomEvent<boolean>) => (this.comparing = e.detail)}
           @compare-trained=${(e: CustomEvent<TrainedModel[]>) => {

@@ -1,27 +1,28 @@
 // The Compare section: several models trained side by side, each preset with its own data and
 // training settings (the blog's models with 10,000 words and maxlen 500, the book's with 500 and
-// 100...) for at most the set-up's epochs, the editor's model with the set-up's; one engine worker each, at most navigator.hardwareConcurrency − 1 at once (at least
-// one; the rest wait in a queue); their validation curves overlaid, a table of parameters, time
-// per epoch, best validation and test accuracy; and why LSTM and GRU have 4× and 3× the
-// recurrent weights of SimpleRNN.
+// 100...) for at most the set-up's epochs, the editor's model with the set-up's; one engine worker
+// each, scheduled as "Run chapter 9" is (engine/schedule.ts: one per core, the longest first, the
+// rest wait in a queue); their validation curves overlaid, a table of parameters, time per epoch,
+// best validation and test accuracy; and why LSTM and GRU have 4× and 3× the recurrent weights of
+// SimpleRNN.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base, cellColor, cellDash } from './theme';
 import '../charts/line-chart';
 import '../charts/param-bars';
-import { EngineClient } from '../engine/client';
+import type { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
-import type { DataSettings, EpochLog, TrainResult, TrainingSettings } from '../engine/protocol';
+import type { DataSettings, TrainingSettings } from '../engine/protocol';
+import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
+import { expectedSeconds } from '../presets/chapter9';
 import { presets, type Preset } from '../presets/presets';
 import { readModel, setInputShape } from '../state/model-layers';
 import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
 import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
-import { isNanStop } from './stop-reason';
-import type { RunRecorder } from '../storage/run-recorder';
 import type { RecordRun } from './train-panel';
-import { groupLargeNumbers } from '../i18n/format';
-import { LanguageController, messageText, ui } from '../i18n';
+import { LanguageController, ui } from '../i18n';
+import { cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
 /** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
 function cellKindOf(modelJson: string): string | null {
@@ -33,26 +34,6 @@ function cellKindOf(modelJson: string): string | null {
 }
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
-
-type JobState = 'queued' | 'loading' | 'training' | 'done' | 'failed' | 'cancelled';
-
-export interface CompareJob {
-  id: string;
-  /** The model's name in the current language. */
-  title: () => string;
-  modelJson: string;
-  /** What this model is trained with (shown in its row). */
-  data: DataSettings;
-  training: TrainingSettings;
-  state: JobState;
-  epoch: number;
-  params: number | null;
-  history: EpochLog[];
-  result: TrainResult | null;
-  error: string | null;
-  /** The worker holding this model (kept after training, so the model can still be used). */
-  client: EngineClient | null;
-}
 
 interface Candidate {
   id: string;
@@ -68,10 +49,6 @@ export function trainedWith(data: DataSettings, t: TrainingSettings): string {
     OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience);
 }
 
-export function concurrencyLimit(hardwareConcurrency: number | undefined): number {
-  return Math.max(1, (hardwareConcurrency ?? 2) - 1);
-}
-
 @customElement('compare-panel')
 export class ComparePanel extends LitElement {
   private readonly language = new LanguageController(this);
@@ -81,9 +58,9 @@ export class ComparePanel extends LitElement {
   /** Keeps each compared model as a run (app-root gives the database). */
   @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
-  @state() jobs: CompareJob[] = [];
+  @state() jobs: TrainJob[] = [];
 
-  private readonly limit = concurrencyLimit(navigator.hardwareConcurrency);
+  private readonly limit = browserWorkerLimit();
   private runId = 0;
 
   static styles = [base, css`
@@ -97,6 +74,15 @@ export class ComparePanel extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
     td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
   `];
+
+  /** Keeps a compared model as a run, with the settings it trains with. */
+  private recordJob = (client: EngineClient, job: TrainJob) => {
+    const preset = presets.find((p) => p.id === job.id);
+    return this.recordRun?.(client, {
+      setup: { preset: preset ? preset.id : this.setup.preset, model: job.modelJson, data: job.data, training: job.training },
+      source: 'compare',
+    }) ?? null;
+  };
 
   private candidates(): Candidate[] {
     const list: Candidate[] = presets.filter((p) => !p.summary_only)
@@ -117,7 +103,7 @@ export class ComparePanel extends LitElement {
     const { data, training } = this.setup;
     return {
       data: { pack: data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
-      training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed },
+      training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed, keras: training.keras },
     };
   }
 
@@ -152,59 +138,15 @@ export class ComparePanel extends LitElement {
       .flatMap((c) => {
         const model = c.model();
         const { data, training } = c.settings();
-        return model === null ? [] : [{
-          id: c.id, title: c.title, modelJson: this.fitToData(model, data.maxlen), data, training, state: 'queued' as JobState, epoch: 0,
-          params: null, history: [], result: null, error: null, client: null,
-        }];
+        return model === null ? [] : [newJob(c.id, c.title, this.fitToData(model, data.maxlen), expectedSeconds(c.id), data, training)];
       });
-    for (let i = 0; i < Math.min(this.limit, this.jobs.length); i++) void this.worker(run);
-  }
-
-  /** One lane of the pool: takes queued jobs one after another until none is left. */
-  private async worker(run: number): Promise<void> {
-    for (;;) {
-      const job = this.jobs.find((j) => j.state === 'queued');
-      if (!job || run !== this.runId) return;
-      await this.runJob(job, run);
-    }
-  }
-
-  private update1(job: CompareJob, patch: Partial<CompareJob>): void {
-    Object.assign(job, patch);
-    this.jobs = [...this.jobs];
-  }
-
-  private async runJob(job: CompareJob, run: number): Promise<void> {
-    const { data, training } = job;
-    const client = new EngineClient();
-    this.update1(job, { state: 'loading', client });
-    client.on((e) => {
-      if (run !== this.runId) return;
-      if (e.event === 'batch' && e.epoch !== job.epoch) this.update1(job, { epoch: e.epoch });
-      else if (e.event === 'epoch') this.update1(job, { history: [...job.history, e] });
-    });
-    let recorder: RunRecorder | null = null;
-    try {
-      const summary = await client.request('summarize', { modelJson: job.modelJson });
-      this.update1(job, { params: summary.total_params });
-      await client.request('loadData', data);
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'training', epoch: 1 });
-      const preset = presets.find((p) => p.id === job.id);
-      recorder = this.recordRun?.(client, {
-        setup: { preset: preset ? preset.id : this.setup.preset, model: job.modelJson, data, training }, source: 'compare',
-      }) ?? null;
-      const result = await client.request('train', { modelJson: job.modelJson, data, training });
-      await recorder?.finish(result);
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? ui.common.nanLoss(result.message) : null });
-      this.announceTrained();
-    } catch (e) {
-      void recorder?.abandon();
-      if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: groupLargeNumbers(messageText(e)) });
-      client.terminate();
-    }
+    const alive = () => run === this.runId;
+    const update = (job: TrainJob, patch: Partial<TrainJob>) => {
+      Object.assign(job, patch);
+      this.jobs = [...this.jobs];
+      if (patch.state === 'done') this.announceTrained();
+    };
+    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
   }
 
   /**
@@ -218,11 +160,7 @@ export class ComparePanel extends LitElement {
 
   private cancel(): void {
     this.runId++;
-    for (const j of this.jobs) {
-      if (j.state !== 'done' && j.state !== 'failed') j.state = 'cancelled';
-      j.client?.terminate();
-      j.client = null;
-    }
+    cancelJobs(this.jobs, true);
     this.jobs = [...this.jobs];
     this.announceTrained();
   }
@@ -239,17 +177,6 @@ export class ComparePanel extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancel();
-  }
-
-  private stateText(j: CompareJob): string {
-    switch (j.state) {
-      case 'queued': return ui.compare.jobQueued;
-      case 'loading': return ui.compare.jobLoading;
-      case 'training': return ui.compare.jobTraining(j.epoch, j.training.epochs);
-      case 'done': return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
-      case 'failed': return ui.compare.jobFailed(j.error ?? '');
-      case 'cancelled': return ui.compare.jobCancelled;
-    }
   }
 
   render() {
@@ -283,13 +210,11 @@ export class ComparePanel extends LitElement {
   }
 
   private renderResults() {
-    const maxEpochs = Math.max(1, ...this.jobs.map((j) => j.history.length));
-    const x = Array.from({ length: maxEpochs }, (_, i) => i + 1);
     const series = this.jobs.map((j) => {
       const kind = cellKindOf(j.modelJson);
       return { label: j.title(), color: cellColor(kind), dash: cellDash(kind), points: true };
     });
-    const cols = (k: 'val_loss' | 'val_accuracy') => [x, ...this.jobs.map((j) => x.map((_, i) => j.history[i]?.[k] ?? null))];
+    const cols = (k: 'val_loss' | 'val_accuracy') => epochColumns(this.jobs, k);
     const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
     return html`
       <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table class="numbers" aria-label=${ui.compare.compareTable}>
@@ -298,7 +223,7 @@ export class ComparePanel extends LitElement {
         <tbody>${this.jobs.map((j) => {
           const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
           const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy]))) : null;
-          return html`<tr><td>${j.title()}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${this.stateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
+          return html`<tr><td>${j.title()}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${jobStateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>
       </table></div>

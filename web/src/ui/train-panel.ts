@@ -1,4 +1,5 @@
-// The Train section: optimizer, learning rate, batch size, epochs, early stopping and seed; Train,
+// The Train section: optimizer, learning rate, batch size, epochs, early stopping, seed and Keras
+// version (whose arithmetic; the published curve of the matching generation is drawn); Train,
 // Pause, Resume and Stop; live charts (per-batch loss, per-epoch loss and accuracy beside the curve
 // the book printed); a progress bar; and the test accuracy at the end. The worker computes, this
 // component only draws what its events say.
@@ -9,7 +10,7 @@ import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
-import type { BatchEvent, EpochLog, ModelState, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
+import type { BatchEvent, EpochLog, KerasVersion, ModelState, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { sameData, sameModel, type PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
@@ -37,6 +38,12 @@ type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 // Training and validation series: theme colours, and different dashes (never colour alone).
 const trainStyle = () => ({ color: themeColor('c-train') });
 const valStyle = () => ({ color: themeColor('c-val'), dash: [2, 3] });
+
+/** The published curve run by the same Keras generation (the first one when none is). */
+function matchingCurve(books: { source: string }[], keras: KerasVersion): number {
+  const i = books.findIndex((b) => (keras === 3 ? /keras3/ : /tf2/).test(b.source));
+  return Math.max(0, i);
+}
 
 @customElement('train-panel')
 export class TrainPanel extends LitElement {
@@ -104,8 +111,10 @@ export class TrainPanel extends LitElement {
     }
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
+      if (!prev || prev.preset !== this.setup.preset || prev.training.keras !== this.setup.training.keras) {
+        this.bookIndex = matchingCurve(this.setup.preset ? presetById(this.setup.preset)?.book_curves ?? [] : [], this.setup.training.keras);
+      }
       if (prev && prev.preset !== this.setup.preset) {
-        this.bookIndex = 0;
         // A new preset: what was typed into the fields gives way to its settings.
         this.renderRoot.querySelectorAll<NumberField>('number-field').forEach((f) => f.reset());
       }
@@ -329,6 +338,11 @@ export class TrainPanel extends LitElement {
           @change=${(e: Event) => this.changeTraining({ restore_best: (e.target as HTMLInputElement).checked })} />
           <label for="restore-best">${ui.train.restoreBestLabel}</label></span>
         ${this.numberField('seed', ui.train.seedLabel, 'seed')}
+        <span><label for="keras-version">${ui.train.kerasVersionLabel}</label>
+          <select id="keras-version" ?disabled=${this.running}
+            @change=${(e: Event) => this.changeTraining({ keras: Number((e.target as HTMLSelectElement).value) as KerasVersion })}>
+            ${([3, 2] as const).map((k) => html`<option value=${k} ?selected=${k === t.keras}>${ui.train.kerasVersion[k]}</option>`)}
+          </select></span>
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>

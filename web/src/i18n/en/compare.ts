@@ -41,4 +41,31 @@ export const compare = {
   cellType: 'Cell',
   paramUnitsLabel: 'Units (u)',
   paramFeaturesLabel: 'Input features (n)',
+
+  // Run chapter 9
+  chapterHeading: 'The whole chapter',
+  chapterHelp: (conc: number, keras: string) =>
+    `Trains chapter 9’s six models with the book’s settings (RMSprop 1e-4, batch 64, up to 100 epochs, early stopping with patience 3 restoring the best weights, seed 42) in ${keras}, ${conc} at once, the longest first. Choose the Keras version on the Train tab.`,
+  runChapter: 'Run chapter 9',
+  chapterQuick: 'On the quick subset (a fast preview)',
+  cancelChapter: 'Cancel chapter run',
+  chapterRunning: (done: number, total: number) => `Chapter 9: ${done} of ${total} models finished…`,
+  chapterDone: (models: number, secs: number) => `Chapter 9: ${models} models in ${secs} s`,
+  chapterCancelled: 'Chapter 9: cancelled.',
+  chapterTable: 'Chapter 9 results',
+  chapterCaption: (quick: boolean, keras: string, k: 2 | 3) =>
+    `${quick ? 'Quick subset (2,000 / 500 / 1,000 reviews): a preview, not the book’s data' : 'The book’s split (20,000 / 5,000 / 25,000 reviews)'}, ${keras}; printed: ${k === 3 ? 'the book’s 2025 notebook (Keras 3)' : 'the 2021 runs of the book’s code (TF 2.6) and the first edition’s 500-word 09-2 runs'}.`,
+  chapterValLoss: 'Chapter 9: validation loss per epoch',
+  chapterValAcc: 'Chapter 9: validation accuracy per epoch',
+  colEpochsRun: 'Epochs run',
+  colBestValLoss: 'Best val_loss',
+  colSeconds: 'Seconds',
+  colStarted: 'Started (s)',
+  colEnded: 'Ended (s)',
+  colPrinted: (k: 2 | 3) => (k === 3 ? 'Printed, 2025 notebook' : 'Printed, 2021 runs'),
+  colNotebookSeconds: 'Notebook seconds',
+  bestAt: (epoch: number) => `best ${epoch}`,
+  printedCell: (epochs: number, lastOnly: boolean, valLoss: number, valAcc: number, test: number | null, words: number | null) =>
+    `${epochs} epochs; ${lastOnly ? 'last' : 'best'} ${valLoss.toFixed(4)} / ${valAcc.toFixed(3)}${test ? `; test ${test.toFixed(4)}` : ''}${words ? ` (${words} words)` : ''}`,
+  notebookSeconds: (s: number, words: number | null) => `${n(s)} s${words ? ` (${words} words)` : ''}`,
 };

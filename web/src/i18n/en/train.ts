@@ -34,6 +34,8 @@ export const train = {
   patienceLabel: 'Early stopping patience (0 = off)',
   restoreBestLabel: 'Restore best weights',
   seedLabel: 'Seed',
+  kerasVersionLabel: 'Keras version',
+  kerasVersion: { 3: 'Keras 3', 2: 'tf.keras 2 (TF 2.6–2.10)' } as Record<2 | 3, string>,
   train: 'Train',
   pause: 'Pause',
   resume: 'Resume',

@@ -43,4 +43,31 @@ export const compare: Translation<typeof En> = {
   cellType: '셀',
   paramUnitsLabel: '뉴런 (u)',
   paramFeaturesLabel: '입력 특성 (n)',
+
+  // 9장 전체 실행
+  chapterHeading: '9장 전체',
+  chapterHelp: (conc: number, keras: string) =>
+    `9장의 모델 여섯 개를 책의 설정(RMSprop 1e-4, 배치 64, 최대 100 에포크, patience 3의 조기 종료와 최상의 가중치로 되돌리기, 시드 42)으로 ${keras}에서 훈련합니다. 한 번에 ${conc}개씩, 오래 걸리는 모델부터. Keras 버전은 훈련 탭에서 고릅니다.`,
+  runChapter: '9장 전체 실행',
+  chapterQuick: '작은 부분 집합으로 (빠른 미리 보기)',
+  cancelChapter: '9장 실행 취소',
+  chapterRunning: (done: number, total: number) => `9장: 모델 ${total}개 중 ${done}개 끝남…`,
+  chapterDone: (models: number, secs: number) => `9장: 모델 ${models}개, ${secs}초`,
+  chapterCancelled: '9장: 취소됨.',
+  chapterTable: '9장 결과',
+  chapterCaption: (quick: boolean, keras: string, k: 2 | 3) =>
+    `${quick ? '작은 부분 집합(리뷰 2,000 / 500 / 1,000개): 책의 데이터가 아닌 미리 보기' : '책의 분할(리뷰 20,000 / 5,000 / 25,000개)'}, ${keras}; 책에 실린 값: ${k === 3 ? '책의 2025년 노트북 (Keras 3)' : '책 코드의 2021년 실행 (TF 2.6)과 초판의 단어 500개 09-2 실행'}.`,
+  chapterValLoss: '9장: 에포크마다 검증 손실',
+  chapterValAcc: '9장: 에포크마다 검증 정확도',
+  colEpochsRun: '실행한 에포크',
+  colBestValLoss: '최저 검증 손실',
+  colSeconds: '초',
+  colStarted: '시작 (초)',
+  colEnded: '끝 (초)',
+  colPrinted: (k: 2 | 3) => (k === 3 ? '책에 실린 값, 2025년 노트북' : '책에 실린 값, 2021년 실행'),
+  colNotebookSeconds: '노트북 초',
+  bestAt: (epoch: number) => `최고 ${epoch}`,
+  printedCell: (epochs: number, lastOnly: boolean, valLoss: number, valAcc: number, test: number | null, words: number | null) =>
+    `${epochs} 에포크; ${lastOnly ? '마지막' : '최고'} ${valLoss.toFixed(4)} / ${valAcc.toFixed(3)}${test ? `; 테스트 ${test.toFixed(4)}` : ''}${words ? ` (단어 ${words}개)` : ''}`,
+  notebookSeconds: (s: number, words: number | null) => `${n(s)}초${words ? ` (단어 ${words}개)` : ''}`,
 };

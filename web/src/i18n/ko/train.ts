@@ -35,6 +35,8 @@ export const train: Translation<typeof En> = {
   patienceLabel: '조기 종료 patience (0 = 끔)',
   restoreBestLabel: '최상의 가중치로 되돌리기',
   seedLabel: '시드',
+  kerasVersionLabel: 'Keras 버전',
+  kerasVersion: { 3: 'Keras 3', 2: 'tf.keras 2 (TF 2.6–2.10)' },
   train: '훈련',
   pause: '일시 정지',
   resume: '계속',
