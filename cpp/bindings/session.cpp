@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/word_influence.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
@@ -175,6 +176,11 @@ json Session::run_slice(int max_batches) {
   trainer_->set_batch_callback(nullptr);
   json epochs = json::array();
   for (size_t i = epochs_before; i < trainer_->history().size(); ++i) epochs.push_back(epoch_json(trainer_->history()[i]));
+  // After an epoch: how much each position can still move the prediction, over a fixed set of
+  // validation reviews (the first 64), for the Train tab's gradient chart: one row (the worker
+// passes the row on).
+  if (!epochs.empty() && data_->validation.count > 0)
+    epochs.back()[std::string("input_gradients")] = matrix_json(mean_input_gradients(*network_, data_->validation, 64));
   return json_object().add("batches", std::move(batches)).add("epochs", std::move(epochs))
       .add("finished", trainer_->finished());
 }
@@ -228,22 +234,46 @@ json Session::predict_ids(std::vector<int32_t> ids, int count) {
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 
+namespace {
+
+json layer_json(const LayerTrace<float>& l, const LayerSpec& spec, const float* weights) {
+  // The gates' values are the columns of "values" (the worker names them for the heat maps).
+  // One-hot input: "x" is null and x_t is e_{id_t}, id_t the request's id (the worker fills it in).
+  const bool lstm = l.cell.size() > 0, one_hot = !l.input_ids.empty();
+  JsonObject out = json_object();
+  std::move(out).add("name", l.layer_name).add("kind", layer_kind_name(l.kind)).add("reset_after", spec.reset_after);
+  const std::pair<const char*, const Mat<float>*> matrices[] = {
+      {"hidden", &l.hidden}, {"cell", lstm ? &l.cell : nullptr}, {"x", one_hot ? nullptr : &l.input},
+      {"h_prev", &l.hidden_prev}, {"c_prev", lstm ? &l.cell_prev : nullptr}, {"pre", &l.pre}, {"values", &l.values}};
+  for (const auto& [key, m] : matrices) std::move(out).add(key, m ? matrix_json(*m) : json(nullptr));
+  // The layer's own weights in Keras' layout (kernel, recurrent_kernel, bias): the page lists the
+  // terms of a pre-activation with them, and checks hold the step values against them.
+  json list = json::array();
+  for (const WeightSpec& w : weight_specs(spec)) {
+    const int64_t cols = w.shape.back();
+    list.push_back(matrix_json(Eigen::Map<const Mat<float>>(weights, w.size() / cols, cols)));
+    weights += w.size();
+  }
+  return std::move(out).add("weights", std::move(list));
+}
+
+}  // namespace
+
+// One padded review: every recurrent layer's per-step values with its weights (network.hpp,
+// LayerTrace), the outputs after each step, ‖∂z/∂x_t‖ at every step, and the outputs with each
+// kept token replaced by the out-of-vocabulary id 2. The page asks for all of it at once.
 json Session::trace(const json& ids) {
   if (!network_) fail("There is no trained model yet: train one first.");
   const TokenBatch x = token_batch(json::array({ids}), *spec_);
   const SequenceTrace<float> t = network_->trace(x.ids);
   json layers = json::array();
-  for (const auto& l : t.layers) {
-    json gates = json::array();
-    for (size_t g = 0; g < l.gates.size(); ++g)
-      gates.push_back(json_object().add("name", l.gate_names[g]).add("values", matrix_json(l.gates[g])));
-    layers.push_back(json_object().add("name", l.layer_name).add("kind", layer_kind_name(l.kind))
-                         .add("hidden", matrix_json(l.hidden))
-                         .add("cell", l.cell.size() ? matrix_json(l.cell) : json(nullptr))
-                         .add("gates", std::move(gates)));
-  }
+  for (const auto& l : t.layers)
+    layers.push_back(layer_json(l, spec_->layers[size_t(l.layer_index)],
+                                network_->params().data() + spec_->param_offset(size_t(l.layer_index))));
+  std::vector<int> steps;  // the kept steps (id ≠ 0), in order: the worker knows them from the ids
   return json_object().add("output", matrix_json(t.output)).add("per_step", matrix_json(t.output_per_step))
-      .add("layers", std::move(layers));
+      .add("layers", std::move(layers)).add("input_gradients", matrix_json(network_->input_gradient_norms(x)))
+      .add("occlusion", matrix_json(occlusion_outputs(*network_, x.ids, 2, steps)));
 }
 
 }  // namespace rnn::bindings

@@ -43,7 +43,8 @@ class Session {
   nlohmann::json predict(const nlohmann::json& sequences);
   // The same for `count` sequences given flat (count × time ids, sample-major): the fast path.
   nlohmann::json predict_ids(std::vector<int32_t> ids, int count);
-  // One sequence's per-step states, gates and outputs.
+  // One sequence's per-step values of every recurrent layer (with its weights), outputs, input
+  // gradients and occlusion outputs (session.cpp).
   nlohmann::json trace(const nlohmann::json& ids);
 
  private:

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "engine/cold.hpp"
 #include "engine/layers/layer.hpp"
 
 namespace rnn {
@@ -143,6 +144,7 @@ SequenceTrace<S> Network<S>::trace(const std::vector<int32_t>& ids) {
     if (!m.layers[i]->is_recurrent_layer()) continue;
     result.layers.emplace_back();
     m.layers[i]->fill_trace(result.layers.back());
+    result.layers.back().layer_index = int(i);
     last_recurrent = int(i);
   }
   if (last_recurrent < 0) return result;
@@ -158,6 +160,35 @@ SequenceTrace<S> Network<S>::trace(const std::vector<int32_t>& ids) {
   result.output_per_step = *rows;
   m.has_forward = false;  // the cached state no longer matches a full forward
   return result;
+}
+
+template <typename S>
+RNN_COLD Mat<S> Network<S>::input_gradient_norms(const TokenBatch& x) {
+  Impl& m = *impl_;
+  Rng unused(0);  // no dropout: nothing is drawn
+  forward(x, false, unused);
+  // d z / d logits: 1 at the logit whose gradient is asked for — the only one, or the predicted
+  // class's — in the last step's block of columns.
+  const Mat<S>& z = m.logits;
+  const Eigen::Index features = spec_.output_layer().output_shape.features, last = z.cols() - features;
+  Mat<S> d;
+  d.setZero(z.rows(), z.cols());
+  for (Eigen::Index b = 0; b < z.rows(); ++b) {
+    Eigen::Index best = last;
+    for (Eigen::Index c = last + 1; c < z.cols(); ++c)
+      if (z(b, c) > z(b, best)) best = c;
+    d(b, best) = S(1);
+  }
+  backward_from_logits(d);
+  Mat<S> norms;
+  for (auto& layer : m.layers)
+    if (layer->is_recurrent_layer()) {
+      layer->input_gradient_norms(norms);
+      break;
+    }
+  zero_grads();
+  m.has_forward = false;
+  return norms;
 }
 
 template class Network<float>;

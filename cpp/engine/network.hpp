@@ -24,16 +24,30 @@ struct TokenBatch {
   std::vector<int32_t> ids;
 };
 
-// Per-step values of one sequence through one recurrent layer, for the classify view.
-// Each matrix is (time, units), row t = after reading token t.
+// Per-step values of one sequence through one recurrent layer, for the classify view and the
+// cell anatomy. Row t of each matrix belongs to step t (padding steps included).
 template <typename S>
 struct LayerTrace {
   std::string layer_name;
   LayerKind kind;
-  Mat<S> hidden;                // h_t
+  int layer_index = 0;          // position in ModelSpec::layers
+  Mat<S> hidden;                // h_t, (time, units)
   Mat<S> cell;                  // LSTM c_t (empty otherwise)
   std::vector<std::string> gate_names;  // LSTM {"input","forget","output"}; GRU {"update","reset"}
   std::vector<Mat<S>> gates;    // activations of each named gate, (time, units)
+  // The step's inputs: x_t (time, in features), or for a one-hot layer the ids (x_t = e_{id_t})
+  // with `input` empty; h_{t−1} and c_{t−1} (LSTM) — at t = 0 the zero initial state, so the
+  // first kept step after padding sees the state the padding steps left.
+  Mat<S> input;
+  std::vector<int32_t> input_ids;
+  Mat<S> hidden_prev, cell_prev;
+  // Every gate's pre-activation and value, (time, k·u) in Keras' order — LSTM i f g o (g the
+  // candidate), GRU z r h̃, SimpleRNN a with value h_t:
+  //   LSTM, SimpleRNN: pre = x_t W + b + h_{t−1} U
+  //   GRU z, r:        pre = x_t W + b_in + h_{t−1} U + b_rec
+  //   GRU h̃:           reset_after: x_t W_h + b_in,h + r ⊙ (h_{t−1} U_h + b_rec,h)
+  //                    otherwise:   x_t W_h + b_h + (r ⊙ h_{t−1}) U_h
+  Mat<S> pre, values;
 };
 
 template <typename S>
@@ -85,6 +99,13 @@ class Network {
   // It runs its own forward passes, so it replaces the state a backward pass would use: call it
   // between training batches, never between a forward and its backward.
   SequenceTrace<S> trace(const std::vector<int32_t>& ids);
+
+  // ‖∂z/∂x_t‖ for every sample and step, (batch, time), by the backward pass: z is the output
+  // layer's pre-activation (the logit; with several classes the predicted class's, at the last
+  // step when the model returns sequences), x_t the first recurrent layer's input at step t (for
+  // a one-hot layer the one-hot vector, for an Embedding its row). No dropout. Leaves grads()
+  // zeroed; like trace(), call it between training batches. Empty without a recurrent layer.
+  Mat<S> input_gradient_norms(const TokenBatch& x);
 
  private:
   ModelSpec spec_;

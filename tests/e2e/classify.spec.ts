@@ -1,49 +1,8 @@
 // Classify a typed review and look inside the network (issue 8), on the production build: a model
 // trained on the quick subset through the page, then the verdict, the tokens with their marks,
 // the per-word chart, the heat maps and every edge case the issue lists.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab'); // commits on change
-}
-
-/**
- * Trains a preset on the quick subset through the Train tab, then opens the Classify tab.
- * The 09-3 LSTM with RMSprop at 3e-3 for 5 epochs and seed 42 learns the polar words well enough
- * for the clear examples (early stopping off): over seeds 1, 2, 3, 7 and 42 the clear positive scored 0.86–0.89 and the
- * clear negative 0.07–0.13 (test accuracy 0.68–0.74), so the sides of 0.5 do not depend on luck,
- * and training takes about 2 s. (At 1e-2 the run overfits the 2,000 reviews and scores swing.)
- */
-async function trainThenClassify(page: Page, preset: string, epochs = 5) {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByLabel('Preset').selectOption(preset);
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await setNumber(page, 'Epochs', String(epochs));
-  await setNumber(page, 'Learning rate', '0.003');
-  await setNumber(page, 'Seed', '42');
-  await setNumber(page, 'Early stopping patience (0 = off)', '0');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 90_000 });
-  await page.getByRole('tab', { name: 'Classify' }).click();
-}
-
-const reviewBox = (page: Page) => page.getByLabel('Review', { exact: true });
-
-/** Types a review (classify-as-you-type) and waits until the panel has answered for it. */
-async function typeReview(page: Page, text: string) {
-  await reviewBox(page).fill(text);
-  await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
-}
-
-async function probability(status: Locator): Promise<number> {
-  const text = (await status.textContent()) ?? '';
-  const m = /^(Positive|Negative) — probability (0\.\d\d|1\.00)$/.exec(text);
-  expect(m, `verdict text: ${text}`).not.toBeNull();
-  return Number(m![2]);
-}
+import { expect, test, type Page } from '@playwright/test';
+import { probability, reviewBox, setNumber, trainThenClassify, typeReview } from './helpers/classify';
 
 function tokens(page: Page) {
   return page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem');

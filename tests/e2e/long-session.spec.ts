@@ -1,9 +1,10 @@
 // A long session does not leak (issue 13, point 4): the same preset trained 30 times in one page —
 // reset to the preset, train it, compare it — leaves the engine allocator's bytes in use (read
-// through the worker protocol's `memory` request, from emmalloc) and the number of workers where
-// they were after the first round. LEAK_ROUNDS=n runs fewer rounds while working on it. WebAssembly memory itself never shrinks, so only the
-// allocator's figure can show a leak; the worker deletes each run's engine Session before the
-// next (rnn.worker.ts, freshSession): without that .delete() this test fails.
+// through the worker protocol's `memory` request, from emmalloc), Embind's live value handles and
+// the number of workers where they were after the first round. WebAssembly memory itself never
+// shrinks, so only the allocator's figure can show a leak; the worker deletes each run's engine
+// Session before the next (rnn.worker.ts, freshSession): without that .delete() this test fails.
+// LEAK_ROUNDS=n runs fewer rounds while working on it.
 import { expect, test, type Page } from '@playwright/test';
 
 const ROUNDS = Number(process.env.LEAK_ROUNDS ?? 30);
@@ -16,7 +17,7 @@ const SLACK_BYTES = 256;
 const PRESET = 'embedding-simplernn-500';
 const PRESET_TITLE = '09-2 embedding SimpleRNN (500 words)';
 
-type Memory = { allocator_bytes_in_use: number };
+type Memory = { allocator_bytes_in_use: number; emval_handles: number };
 
 /** The allocator bytes of the Train tab's worker and of the compare view's worker. */
 async function engineMemory(page: Page): Promise<{ train: Memory; compare: Memory }> {
@@ -67,10 +68,12 @@ test(`training the same preset ${ROUNDS} times (reset, train, compare) leaks no 
   for (let i = 2; i <= ROUNDS; i++) {
     await round(page);
     const now = { workers: page.workers().length, ...(await engineMemory(page)) };
-    seen.push(`${i}: ${now.workers} workers, ${now.train.allocator_bytes_in_use} / ${now.compare.allocator_bytes_in_use} bytes`);
+    seen.push(`${i}: ${now.workers} workers, ${now.train.allocator_bytes_in_use} / ${now.compare.allocator_bytes_in_use} bytes, ` +
+      `${now.train.emval_handles} / ${now.compare.emval_handles} Embind value handles`);
     expect(now.workers, seen.join('\n')).toBe(first.workers);
     for (const w of ['train', 'compare'] as const) {
       expect(Math.abs(now[w].allocator_bytes_in_use - first[w].allocator_bytes_in_use), `${w} worker\n${seen.join('\n')}`).toBeLessThanOrEqual(SLACK_BYTES);
+      expect(now[w].emval_handles, `${w} worker's Embind value handles`).toBe(first[w].emval_handles);
     }
   }
 });

@@ -76,8 +76,22 @@ test('offline: after one visit, with the server gone, a reload opens the page, t
   // Another sub-path than the other tests use: the service worker's scope follows the page.
   const site = await serveSite('dist', 0, '/classroom/rnn-lab/');
   expect(site.url).toMatch(/\/classroom\/rnn-lab\/$/);
+  const cspErrors: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
   try {
     await firstVisit(page, site.url);
+    // Installable: the page links a web app manifest whose icons are served.
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
+      const m = await (await fetch(href)).json() as { start_url: string; display: string; icons: { src: string; sizes: string }[] };
+      const icons = await Promise.all(m.icons.map(async (i) => {
+        const r = await fetch(new URL(i.src, href));
+        return `${i.sizes} ${r.status} ${r.headers.get('content-type')}`;
+      }));
+      return { start_url: m.start_url, display: m.display, icons };
+    });
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons).toEqual(expect.arrayContaining([expect.stringMatching(/^192x192 200 image\/png/), expect.stringMatching(/^512x512 200 image\/png/)]));
     const names = await cacheNames(page);
     expect(names.some((n) => n.startsWith('rnn-playground-precache-'))).toBe(true);
   } finally {
@@ -103,6 +117,7 @@ test('offline: after one visit, with the server gone, a reload opens the page, t
   await expect(page.getByRole('status')).toHaveText(/^(Positive|Negative) — probability (0\.\d\d|1\.00)$/, { timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem'))
     .toHaveText([/^<start>1$/, /^an\d+$/, /^excellent\d+$/, /^movie\d+$/, /^zyzzyvas2oov$/, /^aside\d*(oov)?$/]);
+  expect(cspErrors).toEqual([]);
 });
 
 test('update: a new build is offered, waits while a model trains, and once taken nothing of the old build is asked for', async ({ page }) => {
@@ -147,6 +162,12 @@ test('update: a new build is offered, waits while a model trains, and once taken
       await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 60_000 });
 
       await expect(prompt).toContainText('Reload to use it');
+      // Models training in Compare hold the update back too.
+      await page.getByRole('tab', { name: 'Compare' }).click();
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeDisabled();
+      await page.getByRole('button', { name: 'Cancel comparison' }).click();
+      await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeEnabled();
       const taken = site2.requests.length;
       await prompt.getByRole('button', { name: 'Reload with the new version' }).click();
       await expect(page.getByText('Version update-test-2.', { exact: false })).toBeVisible({ timeout: 30_000 });

@@ -76,6 +76,21 @@ test('a run that learns nothing says so and what to try (Adam at learning rate 1
   for (const v of vals) expect(Math.abs(Number(v) - 0.5)).toBeLessThanOrEqual(0.02 + 1e-9);
 });
 
+test('a run whose loss becomes NaN says what happened and what to try', async ({ page }) => {
+  await open(page);
+  // ReLU SimpleRNN with SGD at learning rate 10: the weights blow up within the first epoch.
+  await page.getByLabel('Preset').selectOption('embedding-simplernn-500');
+  await page.getByLabel('simple_rnn activation').selectOption('relu');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Optimizer').selectOption('sgd');
+  await setNumber(page, 'Learning rate', '10');
+  await setNumber(page, 'Epochs', '2');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/^The loss became NaN \(not a number\)\. (The training loss|A gradient|The validation loss) became /, { timeout: 60_000 });
+  await expect(alert).toContainText('A learning rate of 10 is too large for SGD: every step overshoots. Try 0.01 (SGD’s default).');
+});
+
 test('an edited preset becomes "Your own model", also through a link; the book\'s curve says how the run differs', async ({ page }) => {
   await open(page);
   const preset = page.getByLabel('Preset');
@@ -206,6 +221,12 @@ test('large numbers in messages are grouped', async ({ page }) => {
   await page.getByLabel('Model JSON').fill(JSON.stringify(model, null, 2));
   await expect(page.getByRole('alert')).toContainText('would have 40,006,800,000 parameters; the limit is 50,000,000 per layer.');
   await expect(page.getByRole('alert')).not.toContainText('40006800000');
+  // The page's own checks too: num_words 10000 against an Embedding of 500 words.
+  await page.getByLabel('Preset').selectOption('lstm');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await setNumber(page, 'num_words (vocabulary size)', '10000');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByText(/^Cannot train yet: num_words is 10,000 but the model reads only 500 different token ids/)).toBeVisible();
 });
 
 test.describe('in Korean', () => {

@@ -18,6 +18,11 @@ function leaves(table: Record<string, unknown>, prefix: string): [string, Value]
 // Arguments for functions whose text depends on which value they get (a known key or a boolean).
 const sampleArgs: Record<string, unknown[][]> = {
   'classify.mapsNote': [['SimpleRNN'], ['LSTM'], ['GRU']],
+  'cell.anatomyIntro': [['SimpleRNN'], ['LSTM'], ['GRU']],
+  'cell.inputFrom': [[true, true, 'good'], [true, false, 'good'], [false, false, 'good']],
+  'cell.prevFrom': [[true], [false]],
+  'cell.resetAfter': [[true], [false]],
+  'cell.move': [['good', 1, 2, 0.5, 'input', 0.9, 0.8], ['good', 1, 2, -0.5, 'forget', 0.1, 0], ['good', 1, 2, 0.5, 'update', 0.2, 0.7], ['good', 1, 2, 0.5, 'state', 0, 0]],
   'train.bookSource': [['book-2025-keras3'], ['blog-2021-tf2.6'], ['blog-2022-keras']],
 };
 

@@ -57,8 +57,19 @@ describe('encodeForModel', () => {
     expect(e.cutOmitted).toBe(9_993);
     expect(e.tokens).toHaveLength(8);
     expect(e.tokens.map((t) => t.cut)).toEqual([true, true, true, false, false, false, false, false]);
-    expect(e.tokens.at(-1)).toEqual({ text: 'good', id: 7, oov: false, cut: false });
+    expect(e.tokens.at(-1)).toEqual({ text: 'good', id: 7, oov: false, cut: false, pos: 10_000 });
     expect(e.padded).toEqual([5, 5, 5, 5, 7]);
+  });
+
+  it('leaves removed tokens out of what the network reads, keeps them listed, and lets maxlen keep more', () => {
+    const e = encodeForModel('movie good movie bad good', index, 100, 4, 40, [2, 4]);
+    // ids [1, 5, 7, 5, ?, 7]: positions 2 ('good') and 4 ('bad') removed; 4 ids remain, none cut.
+    expect(e.tokens.map((t) => [t.text, t.pos, t.removed ?? false, t.cut])).toEqual([
+      ['<start>', 0, false, false], ['movie', 1, false, false], ['good', 2, true, false], ['movie', 3, false, false],
+      ['bad', 4, true, false], ['good', 5, false, false]]);
+    expect(e.padded).toEqual([1, 5, 5, 7]);
+    // Without the removal maxlen 4 cuts the start token and 'movie'.
+    expect(encodeForModel('movie good movie bad good', index, 100, 4).tokens.filter((t) => t.cut).map((t) => t.pos)).toEqual([0, 1]);
   });
 
   it('gives only the start token for empty text, punctuation and emoji', () => {

@@ -84,7 +84,7 @@ describe('engine session (WebAssembly in Node)', () => {
       expect(probs[0][0]).toBeGreaterThan(0);
       expect(probs[0][0]).toBeLessThan(1);
       const ids = new Array(100).fill(0).map((_, i) => (i < 95 ? 0 : 4 + i));
-      const t = unwrapReply<{ output: number[][]; per_step: number[][]; layers: { hidden: number[][]; gates: { name: string }[] }[] }>(
+      const t = unwrapReply<{ output: number[][]; per_step: number[][]; layers: { hidden: number[][]; values: number[][] }[] }>(
         s.trace(JSON.stringify(ids)));
       expect(t.per_step).toHaveLength(100);
       expect(t.per_step[99][0]).toBeCloseTo(t.output[0][0], 6);
@@ -92,7 +92,9 @@ describe('engine session (WebAssembly in Node)', () => {
       expect(t.output[0][0]).toBeCloseTo(p[0][0], 6);
       expect(t.layers[0].hidden).toHaveLength(100);
       expect(t.layers[0].hidden[0]).toHaveLength(8);
-      expect(t.layers[0].gates.map((g) => g.name)).toEqual(['input', 'forget', 'output']);
+      // The LSTM's gate values i, f, g, o (8 units each) at every step; the gates are sigmoids in (0, 1).
+      expect(t.layers[0].values[0]).toHaveLength(32);
+      for (const col of [0, 8, 24]) expect(t.layers[0].values[99][col]).toBeGreaterThan(0);
       expect(() => unwrapReply(s.predict('[[1,2]]'))).toThrowError(/100 steps/);
       // The binary entry point gives the same numbers as the JSON one.
       const flat = new Int32Array([...ids, ...new Array(100).fill(0).map((_, i) => (i < 50 ? 0 : 3 + (i % 400)))]);

@@ -9,6 +9,9 @@ import {
   STATE_VERSION, StateError, stateFromHash, stateFromPreset, stateToHash, validateState, type PlaygroundState,
 } from '../../web/src/state/playground-state';
 
+/** STATE_FUZZ_SCALE=n runs n times the cases (npm test: 14,000 in a few seconds). */
+const SCALE = Math.max(1, Number(process.env.STATE_FUZZ_SCALE ?? 1));
+
 /** One decode, checked: null, a valid state, or a StateError with a message; and quick. */
 function decodeChecked(hash: string): PlaygroundState | null | StateError {
   const t0 = performance.now();
@@ -68,19 +71,19 @@ describe('stateFromHash under fuzzing (fast-check)', () => {
   it('random text after #, #s= or nothing', () => {
     fc.assert(fc.property(fc.constantFrom('', '#', '#s=', '#x=1&s='), fc.string({ maxLength: 400, unit: 'binary' }), (prefix, text) => {
       decodeChecked(prefix + text);
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000 * SCALE });
   });
 
   it('random base64url after #s=', () => {
     fc.assert(fc.property(fc.array(base64urlChar, { maxLength: 600 }), (chars) => {
       decodeChecked(`#s=${chars.join('')}`);
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000 * SCALE });
   });
 
   it('valid links with up to four random edits', () => {
     fc.assert(fc.property(validHash, fc.array(mutation, { minLength: 1, maxLength: 4 }), (hash, edits) => {
       decodeChecked(edits.reduce(mutate, hash));
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000 * SCALE });
   });
 
   it('well-encoded set-ups whose fields hold random JSON', () => {
@@ -97,12 +100,12 @@ describe('stateFromHash under fuzzing (fast-check)', () => {
       // JSON.stringify writes NaN and Infinity as null: what a link can carry.
       const out = decodeChecked(`#s=${b64url(JSON.stringify(payload))}`);
       if (Object.keys(patch).length === 0) expect(out).not.toBeInstanceOf(StateError);
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000 * SCALE });
   });
 
   it('any JSON at all as the set-up', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       decodeChecked(`#s=${b64url(JSON.stringify(value) ?? 'null')}`);
-    }), { numRuns: 2000 });
+    }), { numRuns: 2000 * SCALE });
   });
 });

@@ -115,9 +115,7 @@ void GruLayer<S>::backward_steps() {
 template <typename S>
 void GruLayer<S>::fill_trace(LayerTrace<S>& trace) const {
   const int time = this->time_steps(), u = this->units_;
-  trace.layer_name = this->spec_.name;
-  trace.kind = this->spec_.kind;
-  trace.hidden = this->hidden_.topRows(time);
+  this->fill_step_values(trace);
   trace.gate_names = {"update", "reset"};
   trace.gates = {this->gates_.topRows(time).middleCols(0, u),
                  this->gates_.topRows(time).middleCols(u, u)};

@@ -79,6 +79,8 @@ class Layer {
   // Recurrent layers: the per-step states and gates of sample 0 of the last forward.
   virtual bool is_recurrent_layer() const { return false; }
   virtual void fill_trace(LayerTrace<S>& /*trace*/) const {}
+  // After a backward pass: ‖d loss / d x_t‖ of every sample and step, (batch, time).
+  virtual void input_gradient_norms(Mat<S>& /*norms*/) const {}
 
  protected:
   LayerSpec spec_;

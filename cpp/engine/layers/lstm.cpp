@@ -1,5 +1,7 @@
 #include "engine/layers/lstm.hpp"
 
+#include <algorithm>
+
 #include "engine/activations.hpp"
 
 namespace rnn {
@@ -80,10 +82,10 @@ void LstmLayer<S>::backward_steps() {
 template <typename S>
 void LstmLayer<S>::fill_trace(LayerTrace<S>& trace) const {
   const int time = this->time_steps(), u = this->units_;
-  trace.layer_name = this->spec_.name;
-  trace.kind = this->spec_.kind;
-  trace.hidden = this->hidden_.topRows(time);
+  this->fill_step_values(trace);
   trace.cell = cell_.topRows(time);
+  trace.cell_prev.setZero(time, u);  // c_{t−1}: row t − 1 of c (zero before the first step)
+  std::copy_n(cell_.data(), int64_t(std::max(0, time - 1)) * u, trace.cell_prev.data() + u);
   trace.gate_names = {"input", "forget", "output"};
   trace.gates = {this->gates_.topRows(time).middleCols(0, u),
                  this->gates_.topRows(time).middleCols(u, u),

@@ -60,6 +60,8 @@ class RecurrentLayer : public Layer<S> {
   void backward(const Mat<S>& d_output, Mat<S>* d_input) final;
   bool is_recurrent_layer() const override { return true; }
   bool reads_embedding() const override { return !this->spec_.one_hot_input; }
+  // dx_t = dP_t Wᵀ of the last backward pass (no dropout), row norms (recurrent_trace.cpp).
+  void input_gradient_norms(Mat<S>& norms) const override;
 
   // h_t of every sample and step of the last forward, (batch·time, units), time-major:
   // row t·batch + b.
@@ -72,6 +74,9 @@ class RecurrentLayer : public Layer<S> {
   // The cell's backward loop. On entry d_hidden_ holds d loss / d h_t coming from above; the loop
   // must fill d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
   virtual void backward_steps() = 0;
+  // Sample 0 of the last forward (no dropout): what every cell's trace holds — x_t or its ids,
+  // h_t, h_{t−1}, every gate's pre-activation and value (recurrent_trace.cpp; network.hpp).
+  void fill_step_values(LayerTrace<S>& trace) const;
   // Called by bind() for cells with extra weights (the GRU's recurrent bias).
   virtual void bind_extra(S* /*params*/, S* /*grads*/) {}
 

@@ -34,9 +34,7 @@ void SimpleRnnLayer<S>::backward_steps() {
 
 template <typename S>
 void SimpleRnnLayer<S>::fill_trace(LayerTrace<S>& trace) const {
-  trace.layer_name = this->spec_.name;
-  trace.kind = this->spec_.kind;
-  trace.hidden = this->hidden_.topRows(this->time_steps());
+  this->fill_step_values(trace);
 }
 
 template class SimpleRnnLayer<float>;

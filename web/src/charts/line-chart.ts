@@ -28,6 +28,8 @@ export class LineChart extends LitElement {
   @property({ type: Number }) height = 220;
   /** Ticks on whole x values only (epochs). */
   @property({ type: Boolean }) integerX = false;
+  /** A logarithmic y axis (values ≤ 0 must be given as null). */
+  @property({ type: Boolean }) logY = false;
 
   private plot: uPlot | null = null;
   private frame = 0;
@@ -55,7 +57,7 @@ export class LineChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    const key = JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel + this.integerX;
+    const key = JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel + this.integerX + this.logY;
     if (!this.plot || key !== this.seriesKey) {
       this.seriesKey = key;
       this.create();
@@ -93,7 +95,7 @@ export class LineChart extends LitElement {
       height: this.height,
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, ...(this.logY ? { y: { distr: 3, log: 10 } } : {}) },
       axes: [
         this.integerX ? { label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] } : { label: this.xLabel },
         { label: this.yLabel },

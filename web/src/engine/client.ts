@@ -43,7 +43,6 @@ export class EngineClient {
   }
 
   terminate(): void {
-    this.worker.terminate();
     this.fail('The engine worker was stopped.');
   }
 

@@ -73,6 +73,12 @@ export const BatchEventSchema = v.object({
 export type BatchEvent = v.InferOutput<typeof BatchEventSchema>;
 
 const epochLogEntries = {
+  /**
+   * In epoch events: at each position of the first 64 validation reviews, the mean of
+   * ‖∂z/∂x_t‖ over the reviews with a word there (0 where none; null if not finite): how much
+   * each word can still move the prediction. Absent from the history of a finished run.
+   */
+  input_gradients: v.optional(v.array(MetricSchema)),
   epoch: v.number(),
   loss: MetricSchema,
   accuracy: MetricSchema,
@@ -104,26 +110,63 @@ export type TrainResult = v.InferOutput<typeof TrainResultSchema>;
 
 const classifyEntries = {
   probability: v.number(), // of positive (the worker refuses a model whose output is not finite)
-  tokens: v.array(v.object({ text: v.string(), id: v.number(), oov: v.boolean(), cut: v.boolean() })),
+  /**
+   * `pos`: the token's place in the whole review (0 = the start token), the handle to remove it
+   * by; `removed`: taken out of the review by the reader (not read, listed so it can be restored).
+   */
+  tokens: v.array(v.object({
+    text: v.string(), id: v.number(), oov: v.boolean(), cut: v.boolean(), pos: v.number(), removed: v.optional(v.boolean()),
+  })),
   /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
   cut_omitted: v.optional(v.number()),
 };
 export const ClassifyResultSchema = v.object(classifyEntries);
 export type ClassifyResult = v.InferOutput<typeof ClassifyResultSchema>;
 
+const MatrixSchema = v.array(v.array(v.number()));
+
+/** One recurrent layer through the kept tokens; every matrix is [kept step][...]. */
+export const LayerStepsSchema = v.object({
+  name: v.string(),
+  kind: v.picklist(['SimpleRNN', 'LSTM', 'GRU']),
+  hidden: MatrixSchema, // [step][unit]
+  cell: v.nullable(MatrixSchema),
+  gates: v.array(v.object({ name: v.string(), values: MatrixSchema })),
+  /** x_t: [step][feature]; null for a one-hot layer, whose x_t is e_{x_ids[step]}. */
+  x: v.nullable(MatrixSchema),
+  x_ids: v.nullable(v.array(v.number())),
+  /** Width of x_t (the one-hot width for a one-hot layer). */
+  x_features: v.number(),
+  /** GRU: whether the candidate applies r after the recurrent product (Keras' default). */
+  reset_after: v.boolean(),
+  /** The state entering each step (at the first kept step: the state the padding left). */
+  h_prev: MatrixSchema,
+  c_prev: v.nullable(MatrixSchema),
+  /** Every gate's pre-activation and value in Keras' order: LSTM i f g o, GRU z r h̃, SimpleRNN a → h. */
+  pre: MatrixSchema,
+  values: MatrixSchema,
+  /** The layer's weights in Keras' layout: [kernel (in, k·u), recurrent_kernel (u, k·u), bias (1 or 2 rows)]. */
+  weights: v.array(MatrixSchema),
+});
+export type LayerSteps = v.InferOutput<typeof LayerStepsSchema>;
+
 export const TraceResultSchema = v.object({
   ...classifyEntries,
   /** Output after each kept token (one forward pass, the output layer on h_t). */
   per_step: v.array(v.number()),
-  layers: v.array(v.object({
-    name: v.string(),
-    kind: v.picklist(['SimpleRNN', 'LSTM', 'GRU']),
-    hidden: v.array(v.array(v.number())), // [step][unit]
-    cell: v.nullable(v.array(v.array(v.number()))),
-    gates: v.array(v.object({ name: v.string(), values: v.array(v.array(v.number())) })),
-  })),
+  layers: v.array(LayerStepsSchema),
+  /** ‖∂z/∂x_t‖ at each kept token (z the output logit, x_t the first recurrent layer's input); null if not finite. */
+  input_gradients: v.array(MetricSchema),
+  /** P(positive) with each kept token alone replaced by the out-of-vocabulary id 2; null if not finite. */
+  occlusion: v.array(MetricSchema),
 });
 export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
+
+/** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
+export interface ReviewParams {
+  text: string;
+  removed?: number[];
+}
 
 /** What each request sends (the page builds these; they are not validated on the page). */
 interface RequestParams {
@@ -141,9 +184,9 @@ interface RequestParams {
   stop: Record<string, never>;
   /** Probability of positive for a typed review, with its tokens (needs a trained model). */
   classify: { text: string };
-  /** Per-step outputs, hidden states and gates for a typed review. */
-  traceReview: { text: string };
-  /** The engine allocator's bytes in use (what the long-session test watches for leaks). */
+  /** Per-step outputs, states, gates, weights, input gradients and occlusion for a typed (and edited) review. */
+  traceReview: ReviewParams;
+  /** The engine allocator's bytes in use and Embind's live JS-value handles (watched for leaks). */
   memory: Record<string, never>;
 }
 
@@ -158,7 +201,7 @@ export const replySchemas = {
   stop: v.object({ stopping: v.boolean() }),
   classify: ClassifyResultSchema,
   traceReview: TraceResultSchema,
-  memory: v.object({ allocator_bytes_in_use: v.number() }),
+  memory: v.object({ allocator_bytes_in_use: v.number(), emval_handles: v.number() }),
 } satisfies { [K in keyof RequestParams]: v.GenericSchema };
 
 export type RequestKind = keyof RequestParams;

@@ -6,8 +6,8 @@ import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wa
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request, RequestMap,
-  TraceResult, TrainResult, WorkerEvent,
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request,
+  RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
 
@@ -149,14 +149,16 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
         continue;
       }
       const t0 = performance.now();
-      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EpochLog[]; finished: boolean }>(
+      // An epoch's input_gradients come as one matrix row from the engine.
+      type EngineEpoch = Omit<EpochLog, 'input_gradients'> & { input_gradients?: (number | null)[][] };
+      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EngineEpoch[]; finished: boolean }>(
         session.runSlice(sliceBatches));
       const ms = performance.now() - t0;
       busyMs += ms;
       done += slice.batches.length;
       const perBatch = busyMs / Math.max(1, done);
       for (const b of slice.batches) post({ event: 'batch', ...b, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
-      for (const e of slice.epochs) post({ event: 'epoch', ...e });
+      for (const e of slice.epochs) post({ event: 'epoch', ...e, input_gradients: e.input_gradients?.[0] });
       if (slice.finished) break;
       // Aim at slices of ~40 ms: short enough that a click is answered at once.
       sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
@@ -174,11 +176,11 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
 }
 
 // ---- classify -----------------------------------------------------------------------------
-async function encodeTyped(text: string) {
+async function encodeTyped(text: string, removed: readonly number[] = []) {
   if (running) throw new Error('This model is training right now: the review is classified again when the run ends.');
   if (!trainedRun) throw new Error('There is no trained model yet: train a model first (Train tab), then classify.');
   const index = await loadWordIndex();
-  return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen);
+  return encodeForModel(text, index, trainedRun.numWords, trainedRun.maxlen, undefined, removed);
 }
 
 /** The engine sends a non-finite output as null: a model whose weights diverged (a NaN run). */
@@ -196,10 +198,10 @@ async function classify(text: string): Promise<ClassifyResult> {
   return { probability: requireFinite(positiveProbability(out[0])), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
 }
 
-async function traceReview(text: string): Promise<TraceResult> {
+async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult> {
   const { session } = await engine();
-  const enc = await encodeTyped(text);
-  const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))));
+  const enc = await encodeTyped(text, removed);
+  const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))), trainedRun?.numWords ?? 0);
   requireFinite(trace.probability);
   return trace;
 }
@@ -228,8 +230,11 @@ const handlers: Handlers = {
     return { stopping: running };
   },
   classify: async ({ text }) => classify(text),
-  traceReview: async ({ text }) => traceReview(text),
-  memory: async () => ({ allocator_bytes_in_use: (await engine()).module.allocatorBytesInUse() }),
+  traceReview,
+  memory: async () => {
+    const { module } = await engine();
+    return { allocator_bytes_in_use: module.allocatorBytesInUse(), emval_handles: module.count_emval_handles() };
+  },
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

@@ -3,6 +3,7 @@
 // is a type error. `ui.<view>.<key>` always reads the current language's table; components add a
 // LanguageController (./lit) to re-render when it changes. How to add a string: docs/i18n.md.
 import { app as enApp } from './en/app';
+import { cell as enCell } from './en/cell';
 import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
@@ -10,6 +11,7 @@ import { data as enData } from './en/data';
 import { model as enModel } from './en/model';
 import { train as enTrain } from './en/train';
 import { app as koApp } from './ko/app';
+import { cell as koCell } from './ko/cell';
 import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
@@ -21,7 +23,7 @@ import type { Translation } from './translation';
 
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
-  classify: enClassify,
+  classify: enClassify, cell: enCell,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -30,7 +32,7 @@ export const tables: Record<Lang, Tables> = {
   en,
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
-    classify: koClassify,
+    classify: koClassify, cell: koCell,
   },
 };
 

@@ -48,6 +48,8 @@ export class AppRoot extends LitElement {
   @state() private copied = false;
   /** A new version of the site, installed and waiting for the user's word (never taken while training). */
   @state() private pendingUpdate: PendingUpdate | null = null;
+  /** Models are training in the Compare tab. */
+  @state() private comparing = false;
   /** Classify tab: the main worker once a run in it has ended, then the compare view's trained workers. */
   @state() private classifyModels: ClassifyModel[] = [];
   private trainedHere: ClassifyModel | null = null;
@@ -188,7 +190,7 @@ export class AppRoot extends LitElement {
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
     if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(preset.summary_only);
     const problem = setupProblem(this.setup);
-    return problem ? ui.common.setupProblem(problem) : null;
+    return problem ? ui.common.setupProblem(groupLargeNumbers(problem)) : null;
   }
 
   private isPresetModel(model: unknown): boolean {
@@ -231,9 +233,11 @@ export class AppRoot extends LitElement {
   private renderUpdatePrompt() {
     if (!this.pendingUpdate) return nothing;
     const update = this.pendingUpdate;
-    return html`<div class="notice" role="region" aria-label=${ui.app.updateRegion}>
-      ${this.training ? ui.app.updateWhileTraining : ui.app.updateReady}
-      <button ?disabled=${this.training} @click=${() => update.apply()}>${ui.app.updateApply}</button>
+    // A reload would end a run in the Train tab or in Compare: wait until none is running.
+    const busy = this.training || this.comparing;
+    return html`<div class="notice" role="region" aria-label=${ui.app.updateRegion} aria-live="polite">
+      ${busy ? ui.app.updateWhileTraining : ui.app.updateReady}
+      <button ?disabled=${busy} @click=${() => update.apply()}>${ui.app.updateApply}</button>
       <button @click=${() => (this.pendingUpdate = null)}>${ui.app.updateLater}</button></div>`;
   }
 
@@ -298,6 +302,7 @@ export class AppRoot extends LitElement {
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
         <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
+          @compare-running=${(e: CustomEvent<boolean>) => (this.comparing = e.detail)}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
             this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
             this.updateClassifyModels();

@@ -17,6 +17,7 @@ import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
 import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { isNanStop } from './stop-reason';
+import { groupLargeNumbers } from '../i18n/format';
 import { LanguageController, ui } from '../i18n';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -183,7 +184,7 @@ export class ComparePanel extends LitElement {
       this.announceTrained();
     } catch (e) {
       if (run !== this.runId) return;
-      this.update1(job, { state: 'failed', error: e instanceof Error ? e.message : String(e) });
+      this.update1(job, { state: 'failed', error: groupLargeNumbers(e instanceof Error ? e.message : String(e)) });
       client.terminate();
     }
   }
@@ -206,6 +207,15 @@ export class ComparePanel extends LitElement {
     }
     this.jobs = [...this.jobs];
     this.announceTrained();
+  }
+
+  private wasRunning = false;
+
+  /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  protected updated(): void {
+    if (this.running === this.wasRunning) return;
+    this.wasRunning = this.running;
+    this.dispatchEvent(new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }));
   }
 
   disconnectedCallback(): void {

@@ -10,6 +10,7 @@ import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
 import type { PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
 import './number-field';
+import { groupLargeNumbers } from '../i18n/format';
 import { LanguageController, ui, type Text } from '../i18n';
 
 @customElement('data-panel')
@@ -88,7 +89,7 @@ export class DataPanel extends LitElement {
     } catch (e) {
       if (seq !== this.seq) return;
       this.info = null;
-      this.error = () => ui.data.dataFailed(e instanceof Error ? e.message : String(e));
+      this.error = () => ui.data.dataFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
     } finally {
       if (seq === this.seq) this.progress = null;
     }

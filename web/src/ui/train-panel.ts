@@ -306,6 +306,7 @@ export class TrainPanel extends LitElement {
           .series=${[{ label: ui.train.sLoss, color: C_TRAIN }]} .columns=${this.batchColumns}></line-chart>
         ${this.epochChart(ui.train.epochLossChart, ui.common.yLoss, 'loss', 'val_loss', ui.train.sLoss, ui.train.sValLoss, book)}
         ${this.epochChart(ui.train.epochAccChart, ui.common.yAcc, 'accuracy', 'val_accuracy', ui.train.sAcc, ui.train.sValAcc, book)}
+        ${this.gradientChart()}
       </div>
       ${this.history.length ? this.renderHistory() : nothing}`;
   }
@@ -332,6 +333,23 @@ export class TrainPanel extends LitElement {
       columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
     }
     return html`<line-chart integerX label=${label} xLabel=${ui.common.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
+  }
+
+  /** One curve per epoch: position t of the padded reviews is t − (maxlen − 1) words before the end. */
+  private gradientChart() {
+    const epochs = this.history.filter((h) => h.input_gradients && h.input_gradients.length > 0);
+    if (epochs.length === 0) return nothing;
+    const len = epochs[0].input_gradients!.length;
+    const x = Array.from({ length: len }, (_, t) => t - (len - 1));
+    const last = epochs.length - 1;
+    const series: SeriesStyle[] = epochs.map((e, i) => ({
+      label: ui.cell.epochSeries(e.epoch),
+      color: `hsl(${270 - (150 * i) / Math.max(1, last)}, 60%, ${i === last ? 35 : 65}%)`,
+    }));
+    const columns = [x, ...epochs.map((e) => e.input_gradients!.map((g) => (g !== null && g > 0 ? g : null)))];
+    return html`<div class="gradients"><p class="note">${ui.cell.gradTrainNote}</p>
+      <line-chart class="gradients" logY label=${ui.cell.gradTrainHeading} xLabel=${ui.cell.gradTrainX} yLabel=${ui.cell.gradY}
+        .series=${series} .columns=${columns}></line-chart></div>`;
   }
 
   private renderHistory() {

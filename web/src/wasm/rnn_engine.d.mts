@@ -19,6 +19,8 @@ export interface RnnEngineModule {
   engineInfo(): string;
   /** Bytes the engine's allocator holds for live allocations (a plain number, not a JSON reply). */
   allocatorBytesInUse(): number;
+  /** Embind's own count of live emscripten::val handles (each one a JS value C++ holds). */
+  count_emval_handles(): number;
   Session: new () => EngineSession;
 }
 declare const createRnnEngine: (options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (p: string) => string }) => Promise<RnnEngineModule>;

@@ -5,12 +5,16 @@
 //
 // Mounting: set `models` to the workers that hold trained models, [{label, client}]. Assign a new
 // array after a model is retrained: the panels classify the current text again.
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
 import { LanguageController, ui } from '../../i18n';
+import '../../charts/line-chart';
 import { exampleReviews } from './examples';
 import './model-panel';
+
+/** Curve colours of the overlaid models, in panel order. */
+const MODEL_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8a3ab9', '#b35c00', '#555'];
 
 export interface ClassifyModel {
   label: string;
@@ -32,6 +36,8 @@ export class ClassifyView extends LitElement {
   @state() private typing = false;
 
   private timer: number | undefined;
+  /** Each panel's latest ‖∂z/∂x_t‖ curve, by model label (the overlay when several models are open). */
+  @state() private gradients = new Map<string, (number | null)[]>();
 
   static styles = css`
     :host { display: block; }
@@ -83,6 +89,22 @@ export class ClassifyView extends LitElement {
     this.classifyNow(true);
   }
 
+  /** The models' curves over the same review, aligned at its last word (kept tokens are the last ones). */
+  private renderGradientOverlay() {
+    const curves = this.models.map((m) => this.gradients.get(m.label) ?? []);
+    const len = Math.max(0, ...curves.map((g) => g.length));
+    if (len === 0) return nothing;
+    const x = Array.from({ length: len }, (_, i) => i + 1);
+    const columns = [x, ...curves.map((g) => x.map((_, i) => {
+      const v = g[i - (len - g.length)];
+      return v !== undefined && v !== null && v > 0 ? v : null;
+    }))];
+    const series = this.models.map((m, i) => ({ label: m.label, color: MODEL_COLOURS[i % MODEL_COLOURS.length], points: true }));
+    return html`<section class="overlay"><h3>${ui.cell.gradCompareHeading}</h3><p class="help">${ui.cell.gradNote}</p>
+      <line-chart class="gradients-overlay" logY label=${ui.cell.gradCompareHeading} xLabel=${ui.cell.gradX} yLabel=${ui.cell.gradY}
+        .series=${series} .columns=${columns}></line-chart></section>`;
+  }
+
   render() {
     const several = this.models.length > 1;
     return html`
@@ -101,7 +123,10 @@ export class ClassifyView extends LitElement {
       </div>
       ${this.models.length === 0
         ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
-        : html`<div class="panels">${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
+        : html`${several ? this.renderGradientOverlay() : nothing}<div class="panels"
+            @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
+              this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
+            }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
             ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
   }
 }

@@ -6,9 +6,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineClient } from '../../engine/client';
 import type { TraceResult } from '../../engine/protocol';
+import { groupLargeNumbers } from '../../i18n/format';
 import { LanguageController, ui, type Text } from '../../i18n';
 import { hasNoWords, reviewFacts, reviewNotes } from './review-notes';
 import type { HeatScale } from './heat-map';
+import '../../charts/line-chart';
+import './cell-anatomy';
+import { largestMoves } from './largest-moves';
 import './heat-map';
 import './token-strip';
 import './word-chart';
@@ -40,10 +44,13 @@ export class ClassifyModelPanel extends LitElement {
   @state() private error: Text | null = null;
   @state() private busy = false;
   @state() private layerIndex = -1;
+  /** Token positions the reader removed from the review (cleared when the text changes). */
+  @state() private removed: number[] = [];
+  @state() private anatomyOpen = false;
 
   private inFlight = false;
   private again = false;
-  private shownFor: { text: string; revision: number; client: EngineClient | null } | null = null;
+  private shownFor: { text: string; revision: number; client: EngineClient | null; removed: number[] } | null = null;
 
   static styles = css`
     :host { display: block; flex: 1 1 30rem; min-width: 0; border: 1px solid #cdd; border-radius: 6px; padding: 0.6rem 0.9rem; background: #fff; }
@@ -57,13 +64,20 @@ export class ClassifyModelPanel extends LitElement {
     .warning { background: #fff6dd; border: 1px solid #e0b000; padding: 0.35rem 0.6rem; border-radius: 4px; font-size: 0.9rem; margin: 0.3rem 0; }
     .maps { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
     .maps heat-map { max-width: 100%; }
+    ul.moves { margin: 0.2rem 0 0.4rem; padding-left: 1.2rem; font-size: 0.9rem; }
+    button.anatomy { font-size: 1rem; padding: 0.25rem 0.9rem; margin: 0.6rem 0 0.2rem; cursor: pointer; }
     label { font-weight: 600; margin-right: 0.4rem; }
     select { font-size: 1rem; }
     [aria-busy=true] .verdict { opacity: 0.7; }
   `;
 
   protected willUpdate(changed: PropertyValues): void {
-    if (changed.has('text') || changed.has('revision') || changed.has('client')) this.refresh();
+    if (changed.has('text') && changed.get('text') !== undefined) this.removed = [];
+    if (changed.has('text') || changed.has('revision') || changed.has('client') || changed.has('removed')) this.refresh();
+  }
+
+  private toggleToken(pos: number): void {
+    this.removed = this.removed.includes(pos) ? this.removed.filter((p) => p !== pos) : [...this.removed, pos].sort((a, b) => a - b);
   }
 
   private refresh(): void {
@@ -71,11 +85,11 @@ export class ClassifyModelPanel extends LitElement {
       this.result = null;
       this.error = null;
       this.busy = false;
-      this.shownFor = { text: this.text, revision: this.revision, client: this.client };
+      this.shownFor = { text: this.text, revision: this.revision, client: this.client, removed: this.removed };
       return;
     }
     const cur = this.shownFor;
-    if (cur && cur.text === this.text && cur.revision === this.revision && cur.client === this.client) return;
+    if (cur && cur.text === this.text && cur.revision === this.revision && cur.client === this.client && cur.removed === this.removed) return;
     void this.run();
   }
 
@@ -86,26 +100,27 @@ export class ClassifyModelPanel extends LitElement {
     }
     const client = this.client;
     if (!client) return;
-    const asked = { text: this.text, revision: this.revision, client };
+    const asked = { text: this.text, revision: this.revision, client, removed: this.removed };
     this.inFlight = true;
     this.busy = true;
     try {
-      const r = await client.request('traceReview', { text: asked.text });
-      if (asked.text === this.text && client === this.client) {
+      const r = await client.request('traceReview', { text: asked.text, removed: asked.removed });
+      if (asked.text === this.text && client === this.client && asked.removed === this.removed) {
         this.result = r;
         this.error = null;
         if (this.layerIndex >= r.layers.length || this.layerIndex < 0) this.layerIndex = r.layers.length - 1;
+        this.dispatchEvent(new CustomEvent('gradients-ready', { detail: { label: this.label, values: r.input_gradients }, bubbles: true, composed: true }));
       }
     } catch (e) {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(msg));
+        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(msg)));
       }
     } finally {
       this.shownFor = asked;
       this.inFlight = false;
-      const stale = this.again || asked.text !== this.text || client !== this.client;
+      const stale = this.again || asked.text !== this.text || client !== this.client || asked.removed !== this.removed;
       this.again = false;
       if (stale && this.text.trim() !== '') void this.run();
       else this.busy = false;
@@ -142,26 +157,47 @@ export class ClassifyModelPanel extends LitElement {
   }
 
   private renderResult(r: TraceResult) {
-    const kept = r.tokens.filter((t) => !t.cut).map((t) => t.text);
+    const keptTokens = r.tokens.filter((t) => !t.cut && !t.removed);
+    const kept = keptTokens.map((t) => t.text);
     const words = kept.slice(Math.max(0, kept.length - r.per_step.length));
     const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
+    // Occlusion row k belongs to the k-th kept token.
+    const first = keptTokens.length - r.occlusion.length;
+    const deltas = new Map<number, number>();
+    r.occlusion.forEach((p, k) => { if (p !== null) deltas.set(keptTokens[first + k].pos, p - r.probability); });
+    const grads = r.input_gradients.map((g) => (g !== null && g > 0 ? g : null));
     return html`
       <h4>${ui.classify.tokensHeading}</h4>
-      <token-strip .tokens=${r.tokens} .cutOmitted=${r.cut_omitted ?? 0}></token-strip>
+      <p class="note"><strong>${ui.cell.wordsHeading}:</strong> ${ui.cell.wordsNote}</p>
+      ${this.removed.length > 0 ? html`<p class="note">${ui.cell.removedCount(this.removed.length)}
+        <button @click=${() => (this.removed = [])}>${ui.cell.restoreAll}</button></p>` : nothing}
+      <token-strip .tokens=${r.tokens} .cutOmitted=${r.cut_omitted ?? 0} .deltas=${deltas}
+        @token-toggle=${(e: CustomEvent<number>) => this.toggleToken(e.detail)}></token-strip>
       <h4>${ui.classify.chartHeading}</h4>
       <p class="note">${ui.classify.chartNote}</p>
       <word-chart .words=${words} .values=${r.per_step}></word-chart>
+      <h4>${ui.cell.gradHeading}</h4>
+      <p class="note">${ui.cell.gradNote}</p>
+      <line-chart class="gradients" .label=${ui.cell.gradHeading} .xLabel=${ui.cell.gradX} .yLabel=${ui.cell.gradY} logY
+        .series=${[{ label: ui.cell.gradY, color: '#8a3ab9', points: true }]} .columns=${[grads.map((_, i) => i + 1), grads]}></line-chart>
+      ${layer && r.layers.length > 1 ? html`<p>
+        <label for="layer">${ui.classify.layerPicker}</label>
+        <select id="layer" @change=${(e: Event) => (this.layerIndex = Number((e.target as HTMLSelectElement).value))}>
+          ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${ui.classify.layerOption(i, l.kind, l.name)}</option>`)}
+        </select></p>` : nothing}
       ${layer ? html`
+        <button class="anatomy" aria-expanded=${this.anatomyOpen ? 'true' : 'false'}
+          @click=${() => (this.anatomyOpen = !this.anatomyOpen)}>${ui.cell.anatomy}</button>
+        ${this.anatomyOpen ? html`<cell-anatomy .layers=${r.layers} .words=${words}
+          .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>` : nothing}
         <h4>${ui.classify.mapsHeading}</h4>
-        ${r.layers.length > 1 ? html`<p>
-          <label for="layer">${ui.classify.layerPicker}</label>
-          <select id="layer" @change=${(e: Event) => (this.layerIndex = Number((e.target as HTMLSelectElement).value))}>
-            ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${ui.classify.layerOption(i, l.kind, l.name)}</option>`)}
-          </select></p>` : nothing}
         <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
+        <p class="note"><strong>${ui.cell.movesHeading}:</strong></p>
+        <ul class="moves">${largestMoves(layer).map((m) => html`<li>${ui.cell.move(words[m.step] ?? '', m.step, m.unit, m.delta, m.cause, m.gate, m.candidate)}</li>`)}</ul>
         <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
       ` : nothing}`;
   }
+
 }
 
 declare global {
