@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the type check (tsc over web/, tests/ and scripts/, .mjs included), C++ (ctest natively, and the engine's file-free tests compiled to WebAssembly and
-# run in Node), Vitest (the real .wasm in Node), Playwright (the built site in Debian's Chromium,
+# run in Node), a short pass of every fuzz target (clang-14, ASan + UBSan), Vitest (the real .wasm in Node), Playwright (the built site in Debian's Chromium,
 # headless, under the strict CSP). Fails if any fails; runs them all first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,9 @@ if NODE_PATH=/usr/share/nodejs cmake --build build/wasm -j "$(nproc 2>/dev/null 
 else
   echo "the WebAssembly test build failed"; status=1
 fi
+
+echo "== Fuzz: a short pass of every target (npm run fuzz -- --seconds 5) =="
+bash scripts/fuzz.sh --seconds 5 || status=1
 
 echo "== Vitest =="
 npx vitest run || status=1

@@ -73,8 +73,9 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
         for (size_t k = 0; k < x[size_t(t)].size(); ++k) EXPECT_NEAR(lt.input(t, Eigen::Index(k)), x[size_t(t)][k], 1e-14);
       }
       for (int j = 0; j < u; ++j) EXPECT_NEAR(lt.hidden_prev(t, j), h[size_t(j)], 1e-13);
-      if (spec.kind == LayerKind::LSTM)
+      if (spec.kind == LayerKind::LSTM) {
         for (int j = 0; j < u; ++j) EXPECT_NEAR(lt.cell_prev(t, j), c[size_t(j)], 1e-13);
+      }
       const CellStep s = cell_step(spec, params, x[size_t(t)], h, c);
       for (size_t col = 0; col < s.pre.size(); ++col) {
         EXPECT_NEAR(lt.pre(t, Eigen::Index(col)), s.pre[col], 1e-12) << "pre " << col;
@@ -86,7 +87,9 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
       for (int j = 0; j < u; ++j) {
         EXPECT_NEAR(lt.hidden(t, j), s.h[size_t(j)], 1e-12);
         EXPECT_NEAR(tf.layers[li].hidden(t, j), lt.hidden(t, j), 2e-5);
-        if (spec.kind == LayerKind::LSTM) EXPECT_NEAR(lt.cell(t, j), s.c[size_t(j)], 1e-12);
+        if (spec.kind == LayerKind::LSTM) {
+          EXPECT_NEAR(lt.cell(t, j), s.c[size_t(j)], 1e-12);
+        }
       }
       h = s.h;
       c = s.c;

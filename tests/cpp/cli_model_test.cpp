@@ -409,7 +409,9 @@ INSTANTIATE_TEST_SUITE_P(
                  "sequence 1, position 3: token id 5 is outside this model's vocabulary: ids must be in [0, 5)"},
         BadInput{"huge id", R"({"sequences": [[18446744073709551615]]})", "token id 18446744073709551615 is outside"},
         BadInput{"bad id in the part truncation drops", R"({"sequences": [[7, 1, 2, 3]]})",
-                 "sequence 0, position 0: token id 7"}),
+                 "sequence 0, position 0: token id 7"},
+        // Issue 13: deep nesting is refused before parsing (the messages dump values recursively).
+        BadInput{"deep nesting", R"({"sequences": [[[[[[[[[[1]]]]]]]]]]})", "nested too deeply"}),
     [](const ::testing::TestParamInfo<BadInput>& info) {
       std::string name = info.param.what;
       for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';

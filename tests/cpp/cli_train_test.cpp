@@ -169,7 +169,7 @@ TEST(CliTrain, ADivergingLossStopsWithAMessageAndStatus1) {
 
 TEST(CliTrain, UsageErrorsExitWith2) {
   const std::string model = model_file(), pack = make_pack(false);
-  for (const std::string args :
+  for (const std::string& args :
        {std::string(""), model, model + " --data", model + " --data " + pack + " --epochs abc",
         model + " --data " + pack + " --epochs 0", model + " --data " + pack + " --optimizer adagrad",
         model + " --data " + pack + " --lr -1", model + " --data " + pack + " --restore-best",

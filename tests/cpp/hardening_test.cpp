@@ -8,12 +8,14 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "engine/kernels/fast_math.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
+#include "engine/tfjs_format.hpp"
 
 namespace rnn {
 namespace {
@@ -213,6 +215,18 @@ TEST(Hardening, SmallPackCannotAskForGigabytes) {
   const DataSplits splits = read_pack(bytes, pack.size(), 10, 4);
   EXPECT_EQ(splits.train.count, 32000);
   EXPECT_EQ(splits.train.ids, std::vector<int32_t>(size_t(32000) * 4, 0));
+}
+
+// The TF.js loader refuses deep nesting before parsing: its messages dump() values, which nlohmann
+// does recursively, so a megabyte of '[' overflowed the stack.
+TEST(Hardening, TfjsModelJsonNestingIsBoundedBeforeParsing) {
+  const std::string deep = R"({"modelTopology": )" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  try {
+    load_tfjs(deep, [](const std::string&) -> std::string { throw std::runtime_error("no file should be read"); });
+    ADD_FAILURE() << "accepted";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("nested more than 64 levels"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
