@@ -43,7 +43,8 @@ class FakeWorker {
     this.onmessage?.({ data: { event: 'epoch', ...history[0] } });
     this.onmessage?.({
       data: ok
-        ? { id, ok: true, value: { history, stop_reason: 'early_stopped', message: null, best_epoch: 1, best_val_loss: 0.68, best_val_accuracy: 0.55, test_loss: 0.68, test_accuracy: 0.56, total_params: 8809, seconds: 1 } }
+        ? { id, ok: true, value: { history, stop_reason: 'early_stopped', message: null, best_epoch: 1, best_val_loss: 0.68, best_val_accuracy: 0.55, test_loss: 0.68, test_accuracy: 0.56, total_params: 8809, seconds: 1,
+            state: { weights: new Float32Array(8809), optimizer: new Float32Array(8809), iterations: 313 } } }
         : { id, ok: false, error: 'out of memory' },
     });
   }
