@@ -25,13 +25,13 @@ for (const L of LANGS) test.describe(`${L.locale} ${L.colorScheme}`, () => {
     await expect(page.getByText(/^Total params: /)).toBeVisible();
     await auditEveryView(page, L.tabs, 'before training');
 
-    await page.getByRole('tab', { name: L.tabs[2] }).click();
+    await page.getByRole('tab', { name: L.tabs[2], exact: true }).click();
     const epochs = page.getByLabel(L.epochs, { exact: true });
     await epochs.fill('1');
     await epochs.press('Tab');
     await page.getByRole('button', { name: L.train, exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(L.done, { timeout: 60_000 });
-    await page.getByRole('tab', { name: L.tabs[4] }).click();
+    await page.getByRole('tab', { name: L.tabs[4], exact: true }).click();
     await page.getByLabel(L.review, { exact: true }).fill('A wonderful film, not boring at all; the best acting this year.');
     await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
     await auditEveryView(page, L.tabs, 'after training');

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 test('the Keras version is a training setting carried by the link', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   const select = page.getByLabel('Keras version');
   await expect(select).toHaveValue('3');
   await expect(select.locator('option')).toHaveText(['Keras 3', 'tf.keras 2 (TF 2.6–2.10)']);
@@ -22,7 +22,7 @@ test('the Keras version is a training setting carried by the link', async ({ pag
   await expect.poll(async () => (await linked()).keras).toBe(2);
   const { hash } = await linked();
   await page.goto(`./${hash}`);
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await expect(page.getByLabel('Keras version')).toHaveValue('2');
 });
 
@@ -30,7 +30,7 @@ test('Run chapter 9 on the quick subset: six models, several at once, a filled t
   test.setTimeout(20 * 60_000);
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
   await page.getByLabel('On the quick subset (a fast preview)').check();
   await page.getByRole('button', { name: 'Run chapter 9' }).click();
   const status = page.getByRole('status').filter({ hasText: /^Chapter 9:/ });

@@ -30,7 +30,7 @@ async function heatMaps(page: Page): Promise<[string, number, number][]> {
 test('before any training the Classify tab says what to do; one Review box, Classify enabled', async ({ page }) => {
   const N = names(), T = texts();
   await page.goto('./');
-  await page.getByRole('tab', { name: N.classifyTab }).click();
+  await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
   await expect(reviewBox(page)).toHaveCount(1);
   await expect(page.getByRole('status')).toHaveText(T.classify.noModels);
   await expect(page.getByRole('button', { name: N.classify, exact: true })).toBeEnabled();
@@ -189,14 +189,14 @@ test('several models from the compare view classify the same review side by side
   const N = names(), T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: N.trainTab }).click();
+  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
   await setNumber(page, N.epochs, '1');
   await setNumber(page, N.learningRate, '0.003');
-  await page.getByRole('tab', { name: N.compareTab }).click();
+  await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
   await page.getByRole('button', { name: N.compare }).click();
   const rows = page.getByRole('table', { name: T.compare.compareTable }).getByRole('row');
   await expect(rows.filter({ hasText: T.common.stopReason.finished })).toHaveCount(3, { timeout: 90_000 });
-  await page.getByRole('tab', { name: N.classifyTab }).click();
+  await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
   await expect(reviewBox(page)).toHaveCount(1);
   const panels = page.locator('classify-model-panel');
   await expect(panels).toHaveCount(3);

@@ -64,7 +64,7 @@ test('a link whose model has 100,000,000 units opens, and the engine refuses the
   await page.goto(linkWith((p) => (p.model = withUnits(p.model, 1e8))));
   await expect(page.getByText(/SimpleRNN layer 'simple_rnn'.*units/).first()).toBeVisible();
   await expect(page.getByText(/^Total params: /)).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('tabpanel', { name: 'Train' }).getByText('Training is off until the model is fixed.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   // The engine is unharmed: the preset's own model is summarised at once.

@@ -41,11 +41,11 @@ async function round(page: Page): Promise<void> {
   // The reset: another preset, then this one again, brings back the preset's own set-up.
   await page.getByLabel('Preset').selectOption('lstm');
   await page.getByLabel('Preset').selectOption(PRESET);
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', '1');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const row = page.getByRole('table', { name: 'Comparison' }).getByRole('row').filter({ hasText: PRESET_TITLE });
   await expect(row).toContainText('Finished', { timeout: 60_000 });
@@ -56,7 +56,7 @@ test(`training the same preset ${ROUNDS} times (reset, train, compare) leaks no 
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   // Compare only the preset itself: one more worker per round, replaced by the next round's.
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
   for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) await page.getByRole('checkbox', { name: title, exact: true }).uncheck();
   await expect(page.getByRole('checkbox', { name: PRESET_TITLE, exact: true })).toBeChecked();
 

@@ -24,21 +24,21 @@ async function bytes(download: Download): Promise<Uint8Array> {
 test('download the TF.js model: TensorFlow.js predicts what Classify shows', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Download TF.js model' })).toBeDisabled();
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', '3');
   await setNumber(page, 'Learning rate', '0.003');
   await setNumber(page, 'Early stopping patience (0 = off)', '0');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 90_000 });
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByRole('tab', { name: 'Classify', exact: true }).click();
   await page.getByLabel('Review', { exact: true }).fill(REVIEW);
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
   const verdict = (await page.locator('classify-model-panel p[role=status]').textContent()) ?? '';
   const shown = Number(/probability (\d\.\d\d)$/.exec(verdict)?.[1]);
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download TF.js model' }).click()]);
   expect(download.suggestedFilename()).toBe('lstm-tfjs.zip');
   const files = unzipSync(await bytes(download));
@@ -60,7 +60,7 @@ test('download the TF.js model: TensorFlow.js predicts what Classify shows', asy
 test('download the data and copy the Keras code', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: 'Download data' }).click();

@@ -104,7 +104,7 @@ test('offline: after one visit, with the server gone, a reload opens the page, t
   await page.reload();
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
   await expect(page.getByText(/^Engine ready/)).toBeVisible();
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.fill('1');
   await epochs.press('Tab');
@@ -112,7 +112,7 @@ test('offline: after one visit, with the server gone, a reload opens the page, t
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 90_000 });
 
   // Classifying needs the word index: precached too.
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByRole('tab', { name: 'Classify', exact: true }).click();
   await page.getByLabel('Review', { exact: true }).fill('An excellent movie, zyzzyvas aside.');
   await expect(page.getByRole('status')).toHaveText(/^(Positive|Negative) — probability (0\.\d\d|1\.00)$/, { timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem'))
@@ -148,7 +148,7 @@ test('update: a new build is offered, waits while a model trains, and once taken
     const site2 = await serveSite(dir2, site1.port);
     try {
       // A model trains on the old version; meanwhile the browser looks for a new service worker.
-      await page.getByRole('tab', { name: 'Train' }).click();
+      await page.getByRole('tab', { name: 'Train', exact: true }).click();
       await page.getByRole('button', { name: 'Train' }).click();
       await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled({ timeout: 30_000 });
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
@@ -163,7 +163,7 @@ test('update: a new build is offered, waits while a model trains, and once taken
 
       await expect(prompt).toContainText('Reload to use it');
       // Models training in Compare hold the update back too.
-      await page.getByRole('tab', { name: 'Compare' }).click();
+      await page.getByRole('tab', { name: 'Compare', exact: true }).click();
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
       await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeDisabled();
       await page.getByRole('button', { name: 'Cancel comparison' }).click();
@@ -173,7 +173,7 @@ test('update: a new build is offered, waits while a model trains, and once taken
       await expect(page.getByText('Version update-test-2.', { exact: false })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
       // Use it: training fetches the quick pack, which must come from the new build.
-      await page.getByRole('tab', { name: 'Train' }).click();
+      await page.getByRole('tab', { name: 'Train', exact: true }).click();
       const epochs = page.getByLabel('Epochs', { exact: true });
       await epochs.fill('1');
       await epochs.press('Tab');

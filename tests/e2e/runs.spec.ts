@@ -21,7 +21,7 @@ async function open(page: Page) {
 
 /** Trains the 09-3 LSTM on the quick subset (lr 3e-3, no early stopping) to the end. */
 async function train(page: Page, epochs: number, button = 'Train') {
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', String(epochs));
   await setNumber(page, 'Learning rate', '0.003');
   await setNumber(page, 'Early stopping patience (0 = off)', '0');
@@ -33,7 +33,7 @@ const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it
 
 /** Classify's verdict for REVIEW (the panel of the one model). */
 async function verdict(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByRole('tab', { name: 'Classify', exact: true }).click();
   await page.getByLabel('Review', { exact: true }).fill(REVIEW);
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
   const text = (await page.locator('classify-model-panel p[role=status]').textContent()) ?? '';
@@ -52,7 +52,7 @@ test('a trained run survives a reload; Classify uses it and says the same; renam
 
   await page.reload();
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   const row = runRows(page).first();
   await expect(row).toContainText('09-3');
@@ -64,19 +64,19 @@ test('a trained run survives a reload; Classify uses it and says the same; renam
   await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);
   expect(await verdict(page)).toBe(before);
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await row.getByRole('button', { name: /^Rename / }).click();
   await page.getByRole('textbox', { name: /^New name for / }).fill('my first LSTM');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(row.locator('td').first()).toHaveText('my first LSTM');
   await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page).first().locator('td').first()).toHaveText('my first LSTM');
   await runRows(page).first().getByRole('button', { name: 'Delete my first LSTM' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByText('No runs yet')).toBeVisible();
   await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(page.getByText('No runs yet')).toBeVisible();
 });
 
@@ -85,10 +85,10 @@ test('open a saved run: its curves come back and training continues from epoch 3
   await train(page, 2);
   const firstEpochs = await page.getByRole('table', { name: 'Training log' }).locator('tbody tr').allTextContents();
   await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await runRows(page).first().getByRole('button', { name: /^Open run / }).click();
   // The Train tab shows the run's two epochs again, and offers to go on.
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
   const log = page.getByRole('table', { name: 'Training log' }).locator('tbody tr');
   await expect(log).toHaveCount(2);
   expect(await log.allTextContents()).toEqual(firstEpochs);
@@ -100,14 +100,14 @@ test('open a saved run: its curves come back and training continues from epoch 3
   // model's first epoch (same data, same settings).
   const loss = async (i: number) => Number(await log.nth(i).locator('td').nth(1).textContent());
   expect(await loss(2)).toBeLessThan(await loss(0));
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await expect(runRows(page).first().locator('td').nth(4)).toHaveText('3');
 });
 
 test('a reload while training asks first, then keeps the last finished epoch as interrupted', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', '1000');
   await setNumber(page, 'Early stopping patience (0 = off)', '0');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -118,7 +118,7 @@ test('a reload while training asks first, then keeps the last finished epoch as 
   await page.reload();
   expect(asked).toBe('beforeunload');
   await expect(page.getByText(/cut off by a reload while training/)).toBeVisible();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   const row = runRows(page).first();
   await expect(row).toContainText('interrupted');
   expect(Number(await row.locator('td').nth(4).textContent())).toBeGreaterThanOrEqual(2);
@@ -127,16 +127,16 @@ test('a reload while training asks first, then keeps the last finished epoch as 
 
 test('compared models are runs too', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', '1');
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
   await page.getByRole('checkbox', { name: '09-2 embedding SimpleRNN (500 words)' }).uncheck();
   await page.getByRole('button', { name: 'Compare' }).click();
   const table = page.getByRole('table', { name: 'Comparison' });
   for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) {
     await expect(table.getByRole('row').filter({ hasText: title })).toContainText('Finished', { timeout: 90_000 });
   }
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(2);
   for (const title of ['09-3 LSTM(8) (Compare)', '09-3 GRU(8) (Compare)']) {
     const row = runRows(page).filter({ hasText: title });
@@ -152,14 +152,14 @@ test('storage unavailable: the page says so and trains anyway', async ({ page })
   await open(page);
   await expect(page.getByRole('alert')).toContainText('Runs cannot be saved in this browser');
   await train(page, 1);
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(page.getByText('No runs yet')).toBeVisible();
 });
 
 test('storage full: the new run is not saved, the page says so, the saved run is kept', async ({ page }) => {
   await open(page);
   await train(page, 1);
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
@@ -167,7 +167,7 @@ test('storage full: the new run is not saved, the page says so, the saved run is
   await train(page, 1);
   await expect(page.getByRole('alert').first()).toContainText('storage for this site is full');
   await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await expect(runRows(page).first()).toContainText('finished');
 });
@@ -187,7 +187,7 @@ test('runs survive a browser restart (persistent profile)', async ({ baseURL }) 
     context = await launch();
     page = await context.newPage();
     await open(page);
-    await page.getByRole('tab', { name: 'Runs' }).click();
+    await page.getByRole('tab', { name: 'Runs', exact: true }).click();
     await expect(runRows(page)).toHaveCount(1);
     await expect(runRows(page).first().locator('td').nth(4)).toHaveText('1');
     await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);

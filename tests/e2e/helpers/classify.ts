@@ -21,14 +21,14 @@ export async function trainThenClassify(page: Page, preset: string, epochs = 5) 
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await page.getByLabel(N.preset).selectOption(preset);
-  await page.getByRole('tab', { name: N.trainTab }).click();
+  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
   await setNumber(page, N.epochs, String(epochs));
   await setNumber(page, N.learningRate, '0.003');
   await setNumber(page, T.train.seedLabel, '42');
   await setNumber(page, T.train.patienceLabel, '0');
   await page.getByRole('button', { name: N.train }).click();
   await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 90_000 });
-  await page.getByRole('tab', { name: N.classifyTab }).click();
+  await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
 }
 
 export const reviewBox = (page: Page) => page.getByLabel(names().review, { exact: true });

@@ -36,12 +36,12 @@ export class ChapterPanel extends LitElement {
     button { font-size: 1rem; padding: 0.35rem 1.1rem; font-weight: 600; cursor: pointer; }
     table { border-collapse: collapse; font-size: 0.88rem; margin: 0.5rem 0; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
-    th, td { padding: 0.2rem 0.7rem 0.2rem 0; text-align: right; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.2rem 0.7rem 0.2rem 0; text-align: right; border-bottom: 1px solid var(--border); }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
-    .printed { color: #555; }
+    .printed { color: var(--text-muted); }
     [role=status] { font-size: 1.1rem; font-weight: 700; margin: 0.4rem 0; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
-    .help { font-size: 0.85rem; color: #555; }
+    .help { font-size: var(--text-sm); color: var(--text-muted); }
   `;
 
   private get running(): boolean {

@@ -31,6 +31,7 @@ export class TokenStrip extends LitElement {
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .legend { font-size: var(--text-sm); color: var(--text-muted); margin: 0; }
     li button { all: unset; cursor: pointer; }
+    li button .id { color: inherit; }
     li button:focus-visible { outline: 2px solid var(--focus, currentColor); outline-offset: 2px; }
     li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: var(--bg); }
   `;
@@ -40,7 +41,7 @@ export class TokenStrip extends LitElement {
     const d = this.deltas?.get(pos);
     if (d === undefined || !this.deltas) return '';
     const max = Math.max(1e-6, ...[...this.deltas.values()].map(Math.abs));
-    const a = Math.min(1, Math.abs(d) / max) * 0.75;
+    const a = Math.min(1, Math.abs(d) / max) * 0.4;
     return d < 0 ? `background: rgba(40, 150, 60, ${a.toFixed(3)})` : `background: rgba(200, 50, 50, ${a.toFixed(3)})`;
   }
 
@@ -52,8 +53,10 @@ export class TokenStrip extends LitElement {
   private toggle(t: ClassifyResult['tokens'][number], inner: TemplateResult) {
     const d = this.deltas?.get(t.pos);
     const label = (t.removed ? ui.cell.restoreWord(t.text) : ui.cell.removeWord(t.text)) + (d === undefined ? '' : `. ${ui.cell.wordDelta(t.text, d)}`);
-    return html`<button aria-pressed=${t.removed ? 'true' : 'false'} aria-label=${label} data-delta=${d ?? ''}
-      @click=${() => this.dispatchEvent(new CustomEvent('token-toggle', { detail: t.pos, bubbles: true, composed: true }))}>${inner}</button>`;
+    // The button's name is what it shows (the word, its id) followed by what it does, read out but
+    // not drawn: a name that left out the visible text would not match what a speech user says.
+    return html`<button aria-pressed=${t.removed ? 'true' : 'false'} data-delta=${d ?? ''}
+      @click=${() => this.dispatchEvent(new CustomEvent('token-toggle', { detail: t.pos, bubbles: true, composed: true }))}>${inner}<span class="sr">: ${label}</span></button>`;
   }
 
   render() {
