@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousAxeFindings } from './helpers/page-audit';
 
 const LANGS = [
-  { locale: 'ko-KR', colorScheme: 'light' as 'light' | 'dark', tabs: ['모델', '데이터', '훈련', '비교', '분류'], epochs: '에포크', train: '훈련', review: '리뷰', done: /^테스트 정확도: / },
-  { locale: 'en-US', colorScheme: 'light' as 'light' | 'dark', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'], epochs: 'Epochs', train: 'Train', review: 'Review', done: /^Test accuracy: / },
+  { locale: 'ko-KR', colorScheme: 'light' as 'light' | 'dark', tabs: ['모델', '데이터', '훈련', '비교', '분류', '훈련 기록'], epochs: '에포크', train: '훈련', review: '리뷰', done: /^테스트 정확도: / },
+  { locale: 'en-US', colorScheme: 'light' as 'light' | 'dark', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify', 'Runs'], epochs: 'Epochs', train: 'Train', review: 'Review', done: /^Test accuracy: / },
 ];
 LANGS.push({ ...LANGS[0], colorScheme: 'dark' as const });
 

@@ -5,8 +5,8 @@ import { devices, expect, test, type Page } from '@playwright/test';
 import { misplacedControls } from './helpers/page-audit';
 
 const LANGS = [
-  { locale: 'ko-KR', tabs: ['모델', '데이터', '훈련', '비교', '분류'], epochs: '에포크', train: '훈련', review: '리뷰', example: '분명한 긍정', done: /^테스트 정확도: [01]\.\d{3}$/, verdict: /^(긍정|부정) — 확률 \d\.\d\d$/ },
-  { locale: 'en-US', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'], epochs: 'Epochs', train: 'Train', review: 'Review', example: 'Clear positive', done: /^Test accuracy: [01]\.\d{3}$/, verdict: /^(Positive|Negative) — probability \d\.\d\d$/ },
+  { locale: 'ko-KR', tabs: ['모델', '데이터', '훈련', '비교', '분류', '훈련 기록'], epochs: '에포크', train: '훈련', review: '리뷰', example: '분명한 긍정', done: /^테스트 정확도: [01]\.\d{3}$/, verdict: /^(긍정|부정) — 확률 \d\.\d\d$/ },
+  { locale: 'en-US', tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify', 'Runs'], epochs: 'Epochs', train: 'Train', review: 'Review', example: 'Clear positive', done: /^Test accuracy: [01]\.\d{3}$/, verdict: /^(Positive|Negative) — probability \d\.\d\d$/ },
 ];
 
 async function checkEveryView(page: Page, tabs: string[], when: string) {

@@ -6,6 +6,7 @@
 // in Classify like any other trained model.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from './theme';
 import '../charts/line-chart';
 import type { DataSettings } from '../engine/protocol';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
@@ -29,7 +30,7 @@ export class ChapterPanel extends LitElement {
   private runId = 0;
   private startedAt = 0;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; margin-bottom: 1.5rem; }
     h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
@@ -42,7 +43,7 @@ export class ChapterPanel extends LitElement {
     [role=status] { font-size: 1.1rem; font-weight: 700; margin: 0.4rem 0; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
     .help { font-size: var(--text-sm); color: var(--text-muted); }
-  `;
+  `];
 
   private get running(): boolean {
     return this.jobs.some((j) => j.state === 'queued' || j.state === 'loading' || j.state === 'training');

@@ -4,6 +4,7 @@
 // 'run-open', 'run-rename' and 'run-delete' (detail: {id, name?}).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { base } from './theme';
 import { presetById } from '../presets/presets';
 import type { RunRecord } from '../storage/runs-db';
 import { LanguageController, ui, type Text } from '../i18n';
@@ -32,19 +33,19 @@ export class RunsPanel extends LitElement {
   @state() private renaming: string | null = null;
   @state() private deleting: string | null = null;
 
-  static styles = css`
+  static styles = [base, css`
     :host { display: block; }
     h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
-    .intro { color: #444; font-size: 0.9rem; }
+    .intro { color: var(--text-muted); font-size: 0.9rem; }
     table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }
-    th, td { padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; border-bottom: 1px solid #ddd; vertical-align: top; }
+    th, td { padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; border-bottom: 1px solid var(--border); vertical-align: top; }
     td.num { text-align: right; font-family: ui-monospace, monospace; }
-    tr[aria-current=true] td { background: #eef6ee; }
+    tr[aria-current=true] td { background: var(--ok-bg); }
     button { font-size: 0.9rem; padding: 0.2rem 0.6rem; margin: 0 0.3rem 0.2rem 0; cursor: pointer; }
     td.actions { white-space: nowrap; }
-    .error { background: #fde8e8; border: 1px solid #d33; padding: 0.5rem 0.75rem; border-radius: 4px; }
-    .empty { background: #fff6dd; border: 1px solid #e0b000; padding: 0.5rem 0.8rem; border-radius: 4px; }
-  `;
+    .error { background: var(--bad-bg); color: var(--bad-text); border: 1px solid var(--bad-text); padding: 0.5rem 0.75rem; border-radius: 4px; }
+    .empty { background: var(--notice-bg); color: var(--text); border: 1px solid var(--notice-border); padding: 0.5rem 0.8rem; border-radius: 4px; }
+  `];
 
   private emit(type: 'run-open' | 'run-rename' | 'run-delete', detail: { id: string; name?: string }): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

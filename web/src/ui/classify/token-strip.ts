@@ -30,7 +30,7 @@ export class TokenStrip extends LitElement {
     li.omitted { border: none; background: none; color: var(--text-muted); font-style: italic; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .legend { font-size: var(--text-sm); color: var(--text-muted); margin: 0; }
-    li button { all: unset; cursor: pointer; }
+    li button { all: unset; cursor: pointer; display: inline-flex; align-items: center; min-height: 24px; }
     li button .id { color: inherit; }
     li button:focus-visible { outline: 2px solid var(--focus, currentColor); outline-offset: 2px; }
     li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: var(--bg); }
