@@ -63,9 +63,11 @@ test('removing a word: the verdict equals the shortened review classified on its
   await typeReview(page, REVIEW);
   const full = await probability(status);
   // Every kept word is coloured by occlusion and is a button.
-  const word = page.getByRole('button', { name: /^wonderful\s*\d+\s*: Remove ‘wonderful’ from the review\. without ‘wonderful’ P\(positive\) moves by [+−]\d\.\d{3}$/ });
+  const word = page.getByRole('button', { name: /^wonderful\s*\d+/ });
+  await expect(word).toHaveAccessibleDescription(/^Remove ‘wonderful’ from the review\. without ‘wonderful’ P\(positive\) moves by [+−]\d\.\d{3}$/);
   await word.click();
-  await expect(page.getByRole('button', { name: /^wonderful\s*\d+.*: Bring back ‘wonderful’/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(word).toHaveAttribute('aria-pressed', 'true');
+  await expect(word).toHaveAccessibleDescription(/^Bring back ‘wonderful’/);
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
   expect(await gradientPoints(page)).toBe(10);
   const removed = (await status.textContent()) ?? '';
@@ -74,8 +76,10 @@ test('removing a word: the verdict equals the shortened review classified on its
   expect(await probability(status)).not.toBe(full);
   // Back to the full review, the word restored by a second click.
   await typeReview(page, REVIEW);
-  await page.getByRole('button', { name: /^wonderful\s*\d+\s*: Remove ‘wonderful’/ }).click();
-  await page.getByRole('button', { name: /^wonderful\s*\d+.*: Bring back ‘wonderful’/ }).click();
+  await expect(word).toHaveAccessibleDescription(/^Remove ‘wonderful’/);
+  await word.click();
+  await expect(word).toHaveAccessibleDescription(/^Bring back ‘wonderful’/);
+  await word.click();
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
   expect(await probability(status)).toBe(full);
 });

@@ -53,10 +53,10 @@ export class TokenStrip extends LitElement {
   private toggle(t: ClassifyResult['tokens'][number], inner: TemplateResult) {
     const d = this.deltas?.get(t.pos);
     const label = (t.removed ? ui.cell.restoreWord(t.text) : ui.cell.removeWord(t.text)) + (d === undefined ? '' : `. ${ui.cell.wordDelta(t.text, d)}`);
-    // The button's name is what it shows (the word, its id) followed by what it does, read out but
-    // not drawn: a name that left out the visible text would not match what a speech user says.
-    return html`<button aria-pressed=${t.removed ? 'true' : 'false'} data-delta=${d ?? ''}
-      @click=${() => this.dispatchEvent(new CustomEvent('token-toggle', { detail: t.pos, bubbles: true, composed: true }))}>${inner}<span class="sr">: ${label}</span></button>`;
+    // The button is named by what it shows (the word, its id), as a speech user would say it; what
+    // a click does is its description (title), read out after the name.
+    return html`<button aria-pressed=${t.removed ? 'true' : 'false'} title=${label} data-delta=${d ?? ''}
+      @click=${() => this.dispatchEvent(new CustomEvent('token-toggle', { detail: t.pos, bubbles: true, composed: true }))}>${inner}</button>`;
   }
 
   render() {
