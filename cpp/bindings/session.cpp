@@ -98,6 +98,7 @@ json Session::load_pack(std::vector<uint8_t> bytes) {
   PackInfo info = read_pack_info(bytes.data(), bytes.size());
   trainer_.reset();
   data_.reset();
+  exported_.reset();
   pack_ = std::move(bytes);
   info_ = std::make_unique<PackInfo>(info);
   return json_object().add("version", info.version).add("vocab_size", info.vocab_size)
@@ -161,6 +162,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
   network->initialize(config.seed);
   batch_size_ = config.batch_size;
   trainer_ = std::make_unique<Trainer<float>>(*network, data_->train, &data_->validation, config);
+  trainer_->optimizer().set_iterations(setting_int(s, "iterations", 0, 0, 2147483647));
   spec_ = std::move(spec);
   network_ = std::move(network);
   return json_object().add("batches_per_epoch", trainer_->batches_per_epoch()).add("total_params", spec_->total_params())
@@ -208,6 +210,33 @@ json Session::finish_training() {
       .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
       .add("test_loss", number(test.loss)).add("test_accuracy", number(test.accuracy))
       .add("total_params", spec_->total_params()).add("seconds", seconds);
+}
+
+json Session::load_model(const std::string& model_json) {
+  auto spec = std::make_unique<ModelSpec>(parse_model_json(model_json));
+  auto network = std::make_unique<Network<float>>(*spec);
+  trainer_.reset();
+  spec_ = std::move(spec);
+  network_ = std::move(network);
+  return json_object().add("total_params", spec_->total_params());
+}
+
+std::vector<float>* Session::state_buffer(int which) {
+  if (which == 0) return network_ ? &network_->params() : nullptr;
+  return trainer_ ? &trainer_->optimizer().state() : nullptr;
+}
+
+const std::vector<int32_t>& Session::data_array(int num_words, int maxlen, int which) {
+  const PackInfo& info = pack_info();
+  if (num_words < 3 || num_words > info.vocab_size || maxlen < 1 || maxlen > info.stored_length || which < 0 || which > 5)
+    fail("num_words or maxlen is outside what the data pack holds.");
+  if (!exported_ || exported_words_ != num_words || exported_maxlen_ != maxlen) {
+    exported_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
+    exported_words_ = num_words;
+    exported_maxlen_ = maxlen;
+  }
+  const Dataset& split = which < 2 ? exported_->train : which < 4 ? exported_->validation : exported_->test;
+  return which % 2 == 0 ? split.ids : split.labels;
 }
 
 json Session::predict(const json& sequences) {

@@ -31,6 +31,8 @@ class Session {
   // settings: {"num_words", "maxlen", "optimizer", "learning_rate", "batch_size", "epochs",
   //            "patience", "restore_best", "seed"}.
   nlohmann::json start_training(const std::string& model_json, const nlohmann::json& settings);
+  //   "iterations": the optimizer's update count to go on from (a saved run; its weights and
+  //   optimizer state are then written into state_buffer before the first slice).
   // Runs at most max_batches batches; -> {"batches": [...progress...], "epochs": [...new logs...],
   // "finished": bool}.
   nlohmann::json run_slice(int max_batches);
@@ -38,6 +40,19 @@ class Session {
   nlohmann::json stop_training();
   // After the run: evaluates the test split -> the run's result.
   nlohmann::json finish_training();
+
+  // A saved or opened model, ready to predict (no data needed); its weights are zero until the
+  // caller writes them into state_buffer(0).
+  nlohmann::json load_model(const std::string& model_json);
+  // The buffers a saved run is made of, for the caller to read or overwrite in place (sizes
+  // fixed): 0 the model's weights (ModelSpec::param_offset order), 1 the run's optimizer state
+  // (Optimizer::state). Null when there is no model / no run.
+  std::vector<float>* state_buffer(int which);
+
+  // The pack's splits at num_words / maxlen, padded and cut as pad_sequences does, kept for the
+  // caller to read (the notebook's .npz): 0 x_train, 1 y_train, 2 x_val, 3 y_val, 4 x_test,
+  // 5 y_test. Ids sample-major (count × maxlen). ModelError without a pack.
+  const std::vector<int32_t>& data_array(int num_words, int maxlen, int which);
 
   // Predictions for token-id sequences (already padded to the model's length): [[outputs]...].
   nlohmann::json predict(const nlohmann::json& sequences);
@@ -56,6 +71,8 @@ class Session {
   std::unique_ptr<Network<float>> network_;
   std::unique_ptr<DataSplits> data_;
   std::unique_ptr<Trainer<float>> trainer_;
+  std::unique_ptr<DataSplits> exported_;
+  int exported_words_ = 0, exported_maxlen_ = 0;
   int batch_size_ = 32;
 };
 

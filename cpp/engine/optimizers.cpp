@@ -30,19 +30,18 @@ RNN_COLD void require(bool ok, const std::string& optimizer, const char* field, 
 template <typename S>
 class Sgd final : public Optimizer<S> {
  public:
-  Sgd(const OptimizerConfig& config, const ModelSpec& model) : Optimizer<S>(config, model) {
-    if (config.momentum != 0) velocity_.assign(static_cast<size_t>(model.total_params()), S(0));
-  }
+  Sgd(const OptimizerConfig& config, const ModelSpec& model)
+      : Optimizer<S>(config, model, config.momentum != 0 ? 1 : 0) {}
 
  protected:
   void update(S* w, const S* g, int64_t count, int64_t) override {
     const S lr = static_cast<S>(this->config_.learning_rate);
-    if (velocity_.empty()) {
+    if (this->state().empty()) {
       for (int64_t i = 0; i < count; ++i) w[i] -= g[i] * lr;
       return;
     }
     const S mu = static_cast<S>(this->config_.momentum);
-    S* m = velocity_.data();
+    S* m = this->slot(0);  // velocity
     for (int64_t i = 0; i < count; ++i) {
       m[i] = m[i] * mu - g[i] * lr;
       if (this->config_.nesterov)
@@ -51,9 +50,6 @@ class Sgd final : public Optimizer<S> {
         w[i] += m[i];
     }
   }
-
- private:
-  std::vector<S> velocity_;
 };
 
 // RMSprop, Keras 3 (epsilon inside the square root):
@@ -64,9 +60,7 @@ template <typename S>
 class RmsProp final : public Optimizer<S> {
  public:
   RmsProp(const OptimizerConfig& config, const ModelSpec& model)
-      : Optimizer<S>(config, model), mean_square_(static_cast<size_t>(model.total_params()), S(0)) {
-    if (config.momentum > 0) momentum_.assign(mean_square_.size(), S(0));
-  }
+      : Optimizer<S>(config, model, config.momentum > 0 ? 2 : 1) {}
 
  protected:
   void update(S* w, const S* g, int64_t count, int64_t) override {
@@ -75,22 +69,19 @@ class RmsProp final : public Optimizer<S> {
     const S one_minus_rho = static_cast<S>(1.0 - this->config_.rho);
     const S eps = static_cast<S>(this->config_.epsilon);
     const S mu = static_cast<S>(this->config_.momentum);
-    S* v = mean_square_.data();
+    S* v = this->slot(0);  // mean square
+    S* m = this->config_.momentum > 0 ? this->slot(1) : nullptr;
     for (int64_t i = 0; i < count; ++i) {
       v[i] = rho * v[i] + one_minus_rho * (g[i] * g[i]);
       const S increment = (lr * g[i]) / std::sqrt(v[i] + eps);
-      if (momentum_.empty()) {
+      if (!m) {
         w[i] -= increment;
       } else {
-        momentum_[static_cast<size_t>(i)] = mu * momentum_[static_cast<size_t>(i)] + increment;
-        w[i] -= momentum_[static_cast<size_t>(i)];
+        m[i] = mu * m[i] + increment;
+        w[i] -= m[i];
       }
     }
   }
-
- private:
-  std::vector<S> mean_square_;
-  std::vector<S> momentum_;
 };
 
 // Adam, Keras 3 (t = iterations + 1; epsilon outside the square root, "epsilon hat"):
@@ -99,10 +90,7 @@ class RmsProp final : public Optimizer<S> {
 template <typename S>
 class Adam final : public Optimizer<S> {
  public:
-  Adam(const OptimizerConfig& config, const ModelSpec& model)
-      : Optimizer<S>(config, model),
-        first_moment_(static_cast<size_t>(model.total_params()), S(0)),
-        second_moment_(first_moment_.size(), S(0)) {}
+  Adam(const OptimizerConfig& config, const ModelSpec& model) : Optimizer<S>(config, model, 2) {}
 
  protected:
   void update(S* w, const S* g, int64_t count, int64_t iteration) override {
@@ -115,18 +103,14 @@ class Adam final : public Optimizer<S> {
     const S t = static_cast<S>(iteration + 1);
     const S alpha =
         lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
-    S* m = first_moment_.data();
-    S* v = second_moment_.data();
+    S* m = this->slot(0);  // first moment
+    S* v = this->slot(1);  // second moment
     for (int64_t i = 0; i < count; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_beta_1;
       v[i] += (g[i] * g[i] - v[i]) * one_minus_beta_2;
       w[i] -= (m[i] * alpha) / (std::sqrt(v[i]) + eps);
     }
   }
-
- private:
-  std::vector<S> first_moment_;
-  std::vector<S> second_moment_;
 };
 
 }  // namespace
@@ -139,7 +123,7 @@ RNN_COLD double default_learning_rate(const std::string& optimizer_name) {
 }
 
 template <typename S>
-Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model) : config_(config) {
+Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model, int slots) : config_(config) {
   for (size_t layer = 0; layer < model.layers.size(); ++layer) {
     int64_t offset = model.param_offset(layer);
     for (const WeightSpec& weight : weight_specs(model.layers[layer])) {
@@ -148,6 +132,7 @@ Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model) :
     }
   }
   total_ = model.total_params();
+  state_.assign(static_cast<size_t>(slots) * static_cast<size_t>(total_), S(0));
 }
 
 template <typename S>

@@ -44,9 +44,20 @@ class Optimizer {
   const OptimizerConfig& config() const { return config_; }
   // Updates applied so far (Keras' `optimizer.iterations`).
   int64_t iterations() const { return iterations_; }
+  // A saved run goes on with the count it had (Adam's bias correction depends on it).
+  void set_iterations(int64_t iterations) { iterations_ = iterations; }
+
+  // The optimizer's variables (Keras' optimizer.variables less `iterations`) in one buffer: its
+  // slots one after another, each total_params() long (SGD with momentum: velocity; RMSprop: mean
+  // square[, momentum]; Adam: m, v; plain SGD: none). Saved with a run and written back into a new
+  // optimizer of the same configuration, so that training goes on exactly.
+  std::vector<S>& state() { return state_; }
+  const std::vector<S>& state() const { return state_; }
 
  protected:
-  Optimizer(const OptimizerConfig& config, const ModelSpec& model);
+  Optimizer(const OptimizerConfig& config, const ModelSpec& model, int slots);
+  // Slot i of state(): total_params() values.
+  S* slot(int i) { return state_.data() + static_cast<size_t>(i) * static_cast<size_t>(total_); }
   // The rule proper, elementwise over the whole buffer; `iteration` counts from 0 (Keras'
   // iterations before this update). The state is per flat buffer index.
   virtual void update(S* params, const S* grads, int64_t count, int64_t iteration) = 0;
@@ -58,6 +69,7 @@ class Optimizer {
   std::vector<std::pair<int64_t, int64_t>> variables_;
   int64_t total_ = 0;
   int64_t iterations_ = 0;
+  std::vector<S> state_;
   std::vector<S> clipped_;  // scratch for the clipped gradient
 };
 

@@ -87,6 +87,7 @@ class Trainer {
   int batches_per_epoch() const { return batches_per_epoch_; }
   LossKind loss_kind() const { return loss_kind_; }
   const Optimizer<S>& optimizer() const { return *optimizer_; }
+  Optimizer<S>& optimizer() { return *optimizer_; }
   const FitConfig& config() const { return config_; }
 
   // Called after every batch, inside run_slice (optional).

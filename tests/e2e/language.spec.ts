@@ -5,8 +5,8 @@ import { visibleText } from './helpers/visible-text';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const TABS = {
-  ko: ['모델', '데이터', '훈련', '비교', '분류'],
-  en: ['Model', 'Data', 'Train', 'Compare', 'Classify'],
+  ko: ['모델', '데이터', '훈련', '비교', '분류', '훈련 기록'],
+  en: ['Model', 'Data', 'Train', 'Compare', 'Classify', 'Runs'],
 };
 
 /** Each view's visible text, tab by tab. */

@@ -19,6 +19,7 @@ function trainResult() {
     history: [{ epoch: 1, loss: 0.69, accuracy: 0.52, val_loss: 0.68, val_accuracy: 0.55, seconds: 1.5 }],
     stop_reason: 'finished', message: null, best_epoch: 1, best_val_loss: 0.68, best_val_accuracy: 0.55,
     test_loss: null, test_accuracy: 0.54, total_params: 8209, seconds: 1.5,
+    state: { weights: new Float32Array(8209), optimizer: new Float32Array(8209), iterations: 32 },
   };
 }
 
@@ -96,13 +97,30 @@ describe('replies are validated on arrival', () => {
 
   it('has a schema for every request, and each refuses a value of the wrong shape', async () => {
     const kinds = Object.keys(replySchemas) as RequestKind[];
-    expect(kinds.sort()).toEqual(['classify', 'init', 'loadData', 'memory', 'pause', 'resume', 'stop', 'summarize', 'traceReview', 'train']);
+    expect(kinds.sort()).toEqual([
+      'classify', 'exportData', 'exportTfjs', 'init', 'loadData', 'loadModel', 'memory', 'pause', 'resume', 'stop', 'summarize', 'traceReview', 'train',
+    ]);
     for (const kind of kinds) {
       const { client, worker } = startClient();
       const p = client.request(kind, {} as never);
       worker.send({ id: 1, ok: true, value: 'not an object' });
       expect((await rejection(p)).message).toMatch(new RegExp(`^Malformed reply to '${kind}' from the engine worker: the message itself: `));
     }
+  });
+});
+
+describe('runs: saved state crosses the boundary as typed arrays', () => {
+  it('refuses a train reply whose weights are not a Float32Array, and a checkpoint event without its state', async () => {
+    const { client, worker } = startClient();
+    const p = client.request('train', TRAIN_PARAMS);
+    worker.send({ id: 1, ok: true, value: { ...trainResult(), state: { weights: [0.5], optimizer: new Float32Array(0), iterations: 1 } } });
+    expect((await rejection(p)).message).toMatch(/^Malformed reply to 'train' from the engine worker: field state\.weights: /);
+    const second = startClient();
+    const seen: WorkerEvent[] = [];
+    second.client.on((e) => seen.push(e));
+    const pending = second.client.request('train', TRAIN_PARAMS);
+    second.worker.send({ event: 'checkpoint', epoch: 1 });
+    expect((await rejection(pending)).message).toMatch(/checkpoint/);
   });
 });
 

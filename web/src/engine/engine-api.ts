@@ -2,7 +2,8 @@
 // {"ok": true, "value": ...} | {"ok": false, "error": "..."}; this module turns a failure into an
 // EngineError with the engine's message. Used by the worker and by the Vitest tests (in Node).
 import * as v from 'valibot';
-import type { RnnEngineModule } from '../wasm/rnn_engine.mjs';
+import type { EngineSession, RnnEngineModule } from '../wasm/rnn_engine.mjs';
+import type { DataSettings, ExportedData } from './protocol';
 
 export class EngineError extends Error {
   constructor(message: string) {
@@ -52,4 +53,15 @@ export function summarizeModel(module: RnnEngineModule, modelJson: string): Mode
 
 export function engineInfo(module: RnnEngineModule): EngineInfo {
   return unwrapReply<EngineInfo>(module.engineInfo());
+}
+
+/** The loaded pack's splits at these settings, copied out of wasm memory (the notebook's .npz). */
+export function exportedData(session: EngineSession, d: Pick<DataSettings, 'num_words' | 'maxlen'>): ExportedData {
+  const array = (which: number) => {
+    const view = session.dataView(d.num_words, d.maxlen, which);
+    if (typeof view === 'string') throw new EngineError(view);
+    return view.slice();
+  };
+  const labels = (which: number) => Uint8Array.from(array(which));
+  return { maxlen: d.maxlen, x_train: array(0), y_train: labels(1), x_val: array(2), y_val: labels(3), x_test: array(4), y_test: labels(5) };
 }

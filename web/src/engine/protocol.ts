@@ -7,6 +7,9 @@
 //   training ends: finished, stopped, early-stopped or NaN) — while it runs, pause / resume / stop
 //   are answered at once (the worker trains in slices of batches and reads messages in between).
 //   After training, classify and traceReview use the trained model.
+//   After every epoch a checkpoint event carries the weights and optimizer state (the page keeps
+//   them as a run: storage/runs-db.ts); a train request with `resume` goes on from such a state.
+//   loadModel puts a saved model into the worker without training (Classify, continuing a run).
 //
 // What the worker sends is checked where it arrives (client.ts, parseWorkerMessage below): every
 // reply value and event has a valibot schema here, and its TypeScript type is inferred from that
@@ -92,6 +95,34 @@ export type EpochLog = v.InferOutput<typeof EpochLogSchema>;
 export const EpochEventSchema = v.object({ event: v.literal('epoch'), ...epochLogEntries });
 export type EpochEvent = v.InferOutput<typeof EpochEventSchema>;
 
+/** A model's weights (ModelSpec order, Keras layout) and its optimizer's state at one moment. */
+export const ModelStateSchema = v.object({
+  weights: v.instance(Float32Array),
+  /** Optimizer slots one after another (RMSprop: mean square; Adam: m then v; plain SGD: none). */
+  optimizer: v.instance(Float32Array),
+  /** Updates applied so far (Keras' optimizer.iterations). */
+  iterations: v.number(),
+});
+export type ModelState = v.InferOutput<typeof ModelStateSchema>;
+
+/** Where a continued run starts: its saved state and the epochs it already trained. */
+export interface ResumeFrom {
+  state: ModelState;
+  epochs_done: number;
+}
+
+export const CheckpointEventSchema = v.object({ event: v.literal('checkpoint'), epoch: v.number(), state: ModelStateSchema });
+export type CheckpointEvent = v.InferOutput<typeof CheckpointEventSchema>;
+
+/** x_*: int32 ids (count × maxlen, sample-major); y_*: uint8 labels (the notebook's .npz). */
+export const ExportedDataSchema = v.object({
+  maxlen: v.number(),
+  x_train: v.instance(Int32Array), y_train: v.instance(Uint8Array),
+  x_val: v.instance(Int32Array), y_val: v.instance(Uint8Array),
+  x_test: v.instance(Int32Array), y_test: v.instance(Uint8Array),
+});
+export type ExportedData = v.InferOutput<typeof ExportedDataSchema>;
+
 export const TrainResultSchema = v.object({
   history: v.array(EpochLogSchema),
   /** 'finished' | 'early_stopped' | 'stopped' (by the user) | 'nan' (loss became NaN/inf) */
@@ -105,6 +136,8 @@ export const TrainResultSchema = v.object({
   test_accuracy: MetricSchema,
   total_params: v.number(),
   seconds: v.number(),
+  /** The weights the run ended with (after restore_best_weights) and the optimizer's state. */
+  state: ModelStateSchema,
 });
 export type TrainResult = v.InferOutput<typeof TrainResultSchema>;
 
@@ -177,7 +210,13 @@ interface RequestParams {
   /** Fetches a data pack (events: dataProgress) and describes it at these settings. */
   loadData: DataSettings;
   /** Trains a model on the loaded pack; replies when training ends. */
-  train: { modelJson: string; data: DataSettings; training: TrainingSettings };
+  train: { modelJson: string; data: DataSettings; training: TrainingSettings; resume?: ResumeFrom };
+  /** The data set as the page trains on it (padded as pad_sequences), for the notebook's .npz. */
+  exportData: DataSettings;
+  /** This worker's model in TF.js' layers format, as the CLI writes it: model.json and weights.bin's floats. */
+  exportTfjs: Record<string, never>;
+  /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
+  loadModel: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> };
   pause: Record<string, never>;
   resume: Record<string, never>;
   /** Stops after the running batch; the model trained so far is kept. */
@@ -196,6 +235,9 @@ export const replySchemas = {
   summarize: ModelSummarySchema,
   loadData: DataInfoSchema,
   train: TrainResultSchema,
+  exportData: ExportedDataSchema,
+  exportTfjs: v.object({ modelJson: v.string(), weights: v.instance(Float32Array) }),
+  loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),
   stop: v.object({ stopping: v.boolean() }),
@@ -227,6 +269,7 @@ export const WorkerEventSchema = v.variant('event', [
   v.object({ event: v.literal('dataProgress'), loaded: v.number(), total: v.nullable(v.number()) }),
   BatchEventSchema,
   EpochEventSchema,
+  CheckpointEventSchema,
   v.object({ event: v.literal('paused') }),
   v.object({ event: v.literal('resumed') }),
 ]);

@@ -3,10 +3,11 @@
 // message queue, so pause / resume / stop are answered while a run is going.
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
+import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
-import { engineInfo, summarizeModel, unwrapReply } from './engine-api';
+import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, Reply, Request,
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, ModelState, Reply, Request,
   RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
@@ -100,6 +101,9 @@ let running = false;
 let paused = false;
 let stopRequested = false;
 let resumeWaiter: (() => void) | null = null;
+/** The model text of the model this worker holds (trained or loaded), for the TF.js download. */
+let modelJsonHere: string | null = null;
+let formatsModule: Promise<RnnFormatsModule> | null = null;
 
 /** The engine's stop reasons (trainer.cpp, stop_reason_name) in the protocol's words. */
 const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
@@ -110,6 +114,36 @@ const STOP_REASONS: Record<string, TrainResult['stop_reason']> = {
 };
 
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * The session's weights and optimizer state, copied out of wasm memory. `iterations` is the
+ * optimizer's update count, which the worker keeps: one per batch run (and the saved count of a
+ * continued run).
+ */
+function modelState(session: EngineSession, iterations: number): ModelState {
+  const copy = (which: 0 | 1) => session.stateView(which)?.slice() ?? new Float32Array(0);
+  return { weights: copy(0), optimizer: copy(1), iterations };
+}
+
+/** Writes saved values into one of the session's buffers after checking they fit. */
+function writeState(session: EngineSession, which: 0 | 1, values: Float32Array, what: string): void {
+  const view = session.stateView(which);
+  if (!view || view.length !== values.length) {
+    throw new Error(`The saved ${what} do not fit this model: ${values.length} numbers for ${view?.length ?? 0}.`);
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new Error(`The saved ${what} hold a value that is not a finite number (at ${i}).`);
+  }
+  view.set(values);
+}
+
+/**
+ * A continued run draws its shuffling and dropout from the seed and the epochs already trained,
+ * so its epochs do not repeat the first epochs' order.
+ */
+export function continuedSeed(seed: number, epochsDone: number): number {
+  return (seed + 1_000_003 * epochsDone) % 2_147_483_648;
+}
 
 /**
  * Each training run gets a fresh engine Session, the last run's deleted first: a run then starts
@@ -133,10 +167,21 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
   paused = false;
   stopRequested = false;
   trainedRun = null;
+  const offset = p.resume?.epochs_done ?? 0;
   try {
+    // A saved optimizer state of another optimizer (the set-up changed since) does not fit: the
+    // run then goes on with a fresh one, as Keras does after compile() with a new optimizer.
+    const resume = p.resume;
+    let iterations = resume && resume.state.optimizer.length > 0 ? resume.state.iterations : 0;
     const started = unwrapReply<{ batches_per_epoch: number }>(session.startTraining(p.modelJson, JSON.stringify({
-      ...p.training, num_words: p.data.num_words, maxlen: p.data.maxlen,
+      ...p.training, num_words: p.data.num_words, maxlen: p.data.maxlen, iterations,
+      ...(resume ? { seed: continuedSeed(p.training.seed, offset) } : {}),
     })));
+    if (resume) {
+      // The trainer has not run a batch yet: the saved buffers replace the fresh ones in place.
+      writeState(session, 0, resume.state.weights, 'weights');
+      if (resume.state.optimizer.length > 0) writeState(session, 1, resume.state.optimizer, 'optimizer state');
+    }
     const totalBatches = started.batches_per_epoch * p.training.epochs;
     let done = 0;
     let busyMs = 0;
@@ -156,18 +201,34 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
       const ms = performance.now() - t0;
       busyMs += ms;
       done += slice.batches.length;
+      iterations += slice.batches.length;
       const perBatch = busyMs / Math.max(1, done);
-      for (const b of slice.batches) post({ event: 'batch', ...b, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
-      for (const e of slice.epochs) post({ event: 'epoch', ...e, input_gradients: e.input_gradients?.[0] });
+      for (const b of slice.batches) {
+        post({ event: 'batch', ...b, epoch: b.epoch + offset, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
+      }
+      for (const e of slice.epochs) post({ event: 'epoch', ...e, epoch: e.epoch + offset, input_gradients: e.input_gradients?.[0] });
+      // A slice ends at most one epoch: the state now is that epoch's.
+      const last = slice.epochs[slice.epochs.length - 1];
+      if (last) {
+        const state = modelState(session, iterations);
+        self.postMessage({ event: 'checkpoint', epoch: last.epoch + offset, state } satisfies WorkerEvent,
+          [state.weights.buffer, state.optimizer.buffer]);
+      }
       if (slice.finished) break;
       // Aim at slices of ~40 ms: short enough that a click is answered at once.
       sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
       await yieldToMessages();
     }
-    const raw = unwrapReply<Omit<TrainResult, 'stop_reason'> & { stop_reason: string }>(session.finishTraining());
-    const result: TrainResult = { ...raw, stop_reason: STOP_REASONS[raw.stop_reason] ?? 'stopped' };
+    const raw = unwrapReply<Omit<TrainResult, 'stop_reason' | 'state'> & { stop_reason: string }>(session.finishTraining());
+    const result: TrainResult = {
+      ...raw, stop_reason: STOP_REASONS[raw.stop_reason] ?? 'stopped',
+      history: raw.history.map((h) => ({ ...h, epoch: h.epoch + offset })),
+      best_epoch: raw.best_epoch > 0 ? raw.best_epoch + offset : 0,
+      state: modelState(session, iterations),
+    };
     if (stopRequested && result.stop_reason !== 'nan') result.stop_reason = 'stopped';
     trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen };
+    modelJsonHere = p.modelJson;
     return result;
   } finally {
     running = false;
@@ -228,6 +289,30 @@ const handlers: Handlers = {
   stop: async () => {
     if (running) { stopRequested = true; if (paused) { paused = false; resumeWaiter?.(); resumeWaiter = null; } }
     return { stopping: running };
+  },
+  exportTfjs: async () => {
+    if (running) throw new Error('This model is training: download it when the run has ended.');
+    if (!trainedRun) throw new Error('There is no trained model yet: train one or open a run first.');
+    const { session } = await engine();
+    const weights = session.stateView(0)?.slice();
+    if (!weights || !modelJsonHere) throw new Error('There is no trained model yet: train one or open a run first.');
+    // The writer lives in a second module, fetched the first time a model is downloaded.
+    formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
+    const { model_json } = unwrapReply<{ model_json: string }>((await formatsModule).tfjsModelJson(modelJsonHere));
+    return { modelJson: model_json, weights };
+  },
+  exportData: async (d) => {
+    if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');
+    return exportedData(await ensurePack(d.pack), d);
+  },
+  loadModel: async ({ modelJson, weights, data }) => {
+    if (running) throw new Error('This worker is training: stop the run first.');
+    const { session } = await engine();
+    const loaded = unwrapReply<{ total_params: number }>(session.loadModel(modelJson));
+    writeState(session, 0, weights, 'weights');
+    trainedRun = { numWords: data.num_words, maxlen: data.maxlen };
+    modelJsonHere = modelJson;
+    return loaded;
   },
   classify: async ({ text }) => classify(text),
   traceReview,

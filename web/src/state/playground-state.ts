@@ -184,6 +184,15 @@ export function stateFromHash(hash: string): PlaygroundState | null {
   return { ...state, model: prettyModel(state.model) };
 }
 
+/** The same model text up to JSON formatting. */
+export function sameModel(a: string, b: string): boolean {
+  return compactModel(a) === compactModel(b);
+}
+
+export function sameData(a: DataSettings, b: DataSettings): boolean {
+  return a.pack === b.pack && a.num_words === b.num_words && a.maxlen === b.maxlen;
+}
+
 export function prettyModel(model: string): string {
   try {
     return JSON.stringify(JSON.parse(model), null, 2);

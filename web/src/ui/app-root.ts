@@ -20,16 +20,21 @@ import './model-panel';
 import './data-panel';
 import './train-panel';
 import './compare-panel';
+import './runs-panel';
+import './share-panel';
+import type { OpenRun, RecordRun } from './train-panel';
+import { RunRecorder } from '../storage/run-recorder';
+import { RunsDb, storageError, type RunRecord } from '../storage/runs-db';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
 // ---- end Classify tab ----
 
-const TABS = ['model', 'data', 'train', 'compare', 'classify'] as const;
+const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_TITLES: Record<Tab, () => string> = {
   model: () => ui.app.tabModel, data: () => ui.app.tabData, train: () => ui.app.tabTrain,
-  compare: () => ui.app.tabCompare, classify: () => ui.classify.tab,
+  compare: () => ui.app.tabCompare, classify: () => ui.classify.tab, runs: () => ui.runs.tab,
 };
 
 @customElement('app-root')
@@ -57,6 +62,14 @@ export class AppRoot extends LitElement {
   private updateClassifyModels(): void {
     this.classifyModels = [...(this.trainedHere ? [this.trainedHere] : []), ...this.trainedInCompare];
   }
+
+  // ---- Runs (storage/runs-db.ts): kept runs, the one open, and storage problems. ----
+  private readonly runsDb = new RunsDb();
+  @state() private runs: RunRecord[] = [];
+  @state() private runsProblem: Text | null = null;
+  @state() private runsNote: Text | null = null;
+  @state() private openRun: OpenRun | null = null;
+  private refreshTimer: number | undefined;
 
   private restarts = 0;
   private summarizeTimer: number | undefined;
@@ -88,12 +101,107 @@ export class AppRoot extends LitElement {
     super.connectedCallback();
     this.loadFromUrl();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    void this.startRuns();
     registerServiceWorker((u) => (this.pendingUpdate = u));
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** Leaving the page while a model trains asks first (the browser shows its own words). */
+  private onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.training && !this.comparing) return;
+    e.preventDefault();
+    e.returnValue = ui.runs.leaveWarning;
+  };
+
+  private storageFailed(e: unknown): void {
+    const error = storageError(e);
+    this.runsProblem = error.kind === 'full' ? () => ui.runs.storageFull : () => ui.runs.storageUnavailable(error.detail);
+  }
+
+  /** Runs cut off by the last reload become 'interrupted'; the newest run becomes Classify's model. */
+  private async startRuns(): Promise<void> {
+    try {
+      const interrupted = await this.runsDb.markInterrupted();
+      if (interrupted) this.runsNote = () => ui.runs.interruptedNote(interrupted);
+      this.runs = await this.runsDb.list();
+    } catch (e) {
+      this.storageFailed(e);
+      return;
+    }
+    const newest = this.runs[0];
+    if (!newest || this.trainedHere) return;
+    try {
+      const saved = await this.runsDb.get(newest.id);
+      if (saved && !this.training && !this.trainedHere) await this.useForClassify(saved.run, saved.state.weights);
+    } catch (e) {
+      // A run the engine refuses stays listed (Open run says why); Classify waits for a new model.
+      if (!(e instanceof Error && e.name === 'EngineError')) this.storageFailed(e);
+    }
+  }
+
+  private refreshRuns(): void {
+    window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = window.setTimeout(() => {
+      this.runsDb.list().then((r) => (this.runs = r), (e: unknown) => this.storageFailed(e));
+    }, 100);
+  }
+
+  private recordRun: RecordRun = (client, start) => {
+    const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
+    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date().toISOString().slice(0, 16).replace('T', ' '), start.source === 'compare');
+    return new RunRecorder(this.runsDb, client, { ...start, name }, {
+      onProblem: (e) => this.storageFailed(e),
+      onSaved: () => { this.runsProblem = null; this.refreshRuns(); },
+    });
+  };
+
+  private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
+    const client = this.client;
+    await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
+    this.trainedHere = { label: ui.runs.classifyLabel(run.name), client };
+    this.updateClassifyModels();
+  }
+
+  private async openSavedRun(id: string): Promise<void> {
+    if (this.training) return;
+    try {
+      const saved = await this.runsDb.get(id);
+      if (!saved) throw new Error(ui.runs.noLongerStored);
+      this.applySetup(saved.run.setup, true);
+      await this.useForClassify(saved.run, saved.state.weights);
+      this.openRun = saved;
+      const { name } = saved.run, epochs = saved.run.history.length;
+      this.runsNote = () => ui.runs.opened(name, epochs);
+      this.tab = 'train';
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.runsNote = () => ui.runs.openFailed(message);
+    }
+  }
+
+  private async renameRun(id: string, name: string): Promise<void> {
+    try {
+      await this.runsDb.rename(id, name);
+      this.runs = await this.runsDb.list();
+    } catch (e) {
+      this.storageFailed(e);
+    }
+  }
+
+  private async deleteRun(id: string): Promise<void> {
+    try {
+      await this.runsDb.delete(id);
+      this.runs = await this.runsDb.list();
+      if (this.openRun?.run.id === id) this.openRun = null;
+    } catch (e) {
+      this.storageFailed(e);
+    }
   }
 
   private onHashChange = () => {
@@ -259,6 +367,10 @@ export class AppRoot extends LitElement {
       <p class="status" role="note">${this.engineStatus()}</p>
       ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
         <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.runsProblem ? html`<div class="error" role="alert">${this.runsProblem()}
+        <button @click=${() => (this.runsProblem = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${this.runsNote ? html`<div class="notice" aria-live="polite">${this.runsNote()}
+        <button @click=${() => (this.runsNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
       ${this.renderUpdatePrompt()}
       ${this.workerNote ? html`<div class="notice">${this.workerNote()}
         <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
@@ -291,7 +403,7 @@ export class AppRoot extends LitElement {
           @state-change=${onChange}></data-panel>
       </section>
       <section role="tabpanel" id="panel-train" aria-labelledby="tab-train" ?hidden=${this.tab !== 'train'}>
-        <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker}
+        <train-panel .setup=${this.setup} .client=${this.client} .blocker=${blocker} .openRun=${this.openRun} .recordRun=${this.recordRun}
           @state-change=${onChange} @training-change=${(e: CustomEvent<boolean>) => {
             this.training = e.detail;
             // Classify tab: a run that ended leaves a trained model in this worker.
@@ -301,7 +413,7 @@ export class AppRoot extends LitElement {
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
-        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker}
+        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-running=${(e: CustomEvent<boolean>) => (this.comparing = e.detail)}
           @compare-trained=${(e: CustomEvent<ClassifyModel[]>) => {
             this.trainedInCompare = e.detail.map((m) => ({ label: ui.classify.trainedInCompare(m.label), client: m.client }));
@@ -311,6 +423,13 @@ export class AppRoot extends LitElement {
       <!-- Classify tab (engineer "classify") -->
       <section role="tabpanel" id="panel-classify" aria-labelledby="tab-classify" ?hidden=${this.tab !== 'classify'}>
         <classify-view .models=${this.classifyModels}></classify-view>
+      </section>
+      <section role="tabpanel" id="panel-runs" aria-labelledby="tab-runs" ?hidden=${this.tab !== 'runs'}>
+        <share-panel .setup=${this.setup} .client=${this.client} ?busy=${this.training} ?hasModel=${this.trainedHere !== null}></share-panel>
+        <runs-panel .runs=${this.runs} .problem=${this.runsProblem} .openId=${this.openRun?.run.id ?? null}
+          @run-open=${(e: CustomEvent<{ id: string }>) => this.openSavedRun(e.detail.id)}
+          @run-rename=${(e: CustomEvent<{ id: string; name: string }>) => this.renameRun(e.detail.id, e.detail.name)}
+          @run-delete=${(e: CustomEvent<{ id: string }>) => this.deleteRun(e.detail.id)}></runs-panel>
       </section>
       <footer>${ui.app.buildLabel(__BUILD_LABEL__)}</footer>
     `;

@@ -17,6 +17,8 @@ import type { PlaygroundState } from '../state/playground-state';
 import { lastDim } from './model-summary';
 import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import { isNanStop } from './stop-reason';
+import type { RunRecorder } from '../storage/run-recorder';
+import type { RecordRun } from './train-panel';
 import { groupLargeNumbers } from '../i18n/format';
 import { LanguageController, ui } from '../i18n';
 
@@ -66,6 +68,8 @@ export class ComparePanel extends LitElement {
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @property({ attribute: false }) blocker: string | null = null;
+  /** Keeps each compared model as a run (app-root gives the database). */
+  @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
   @state() jobs: CompareJob[] = [];
 
@@ -172,17 +176,24 @@ export class ComparePanel extends LitElement {
       if (e.event === 'batch' && e.epoch !== job.epoch) this.update1(job, { epoch: e.epoch });
       else if (e.event === 'epoch') this.update1(job, { history: [...job.history, e] });
     });
+    let recorder: RunRecorder | null = null;
     try {
       const summary = await client.request('summarize', { modelJson: job.modelJson });
       this.update1(job, { params: summary.total_params });
       await client.request('loadData', data);
       if (run !== this.runId) return;
       this.update1(job, { state: 'training', epoch: 1 });
+      const preset = presets.find((p) => p.id === job.id);
+      recorder = this.recordRun?.(client, {
+        setup: { preset: preset ? preset.id : this.setup.preset, model: job.modelJson, data, training }, source: 'compare',
+      }) ?? null;
       const result = await client.request('train', { modelJson: job.modelJson, data, training });
+      await recorder?.finish(result);
       if (run !== this.runId) return;
       this.update1(job, { state: 'done', result, params: result.total_params, error: isNanStop(result) ? ui.common.nanLoss(result.message) : null });
       this.announceTrained();
     } catch (e) {
+      void recorder?.abandon();
       if (run !== this.runId) return;
       this.update1(job, { state: 'failed', error: groupLargeNumbers(e instanceof Error ? e.message : String(e)) });
       client.terminate();

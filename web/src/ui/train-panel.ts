@@ -8,17 +8,28 @@ import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
-import type { BatchEvent, EpochLog, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
+import type { BatchEvent, EpochLog, ModelState, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
-import type { PlaygroundState } from '../state/playground-state';
+import { sameData, sameModel, type PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
 import { differencesFromBook } from '../state/preset-match';
 import { OPTIMIZER_NAMES, diagnoseRun, type Diagnosis } from '../state/run-diagnosis';
+import type { RunRecorder } from '../storage/run-recorder';
+import type { RunRecord } from '../storage/runs-db';
 import './number-field';
 import { NumberField } from './number-field';
 import { isNanStop } from './stop-reason';
 import { LanguageController, ui, type Text } from '../i18n';
 import { fixed, groupLargeNumbers } from '../i18n/format';
+
+/** A kept run the Train tab can go on training: its record and its weights and optimizer state. */
+export interface OpenRun {
+  run: RunRecord;
+  state: ModelState;
+}
+
+/** Starts keeping a run (app-root gives the database); null when runs cannot be kept. */
+export type RecordRun = (client: EngineClient, start: { setup: PlaygroundState; source: RunRecord['source']; continues?: RunRecord }) => RunRecorder | null;
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -31,6 +42,9 @@ export class TrainPanel extends LitElement {
   @property({ attribute: false }) client!: EngineClient;
   /** Why training is not possible now (invalid model, summary-only preset...), or null. */
   @property({ attribute: false }) blocker: string | null = null;
+  /** A run opened under Runs (its curves are shown; Continue training goes on from it). */
+  @property({ attribute: false }) openRun: OpenRun | null = null;
+  @property({ attribute: false }) recordRun: RecordRun | null = null;
 
   @state() private phase: Phase = 'idle';
   @state() private paused = false;
@@ -48,6 +62,10 @@ export class TrainPanel extends LitElement {
   private unsubscribe: (() => void) | null = null;
   private subscribed: EngineClient | null = null;
   private runEpochs = 0;
+  /** Epochs the continued run had trained before this segment. */
+  private epochOffset = 0;
+  /** What Continue training goes on from: the opened run, or the run that just ended here. */
+  @state() private continueFrom: OpenRun | null = null;
 
   static styles = css`
     :host { display: block; }
@@ -78,6 +96,16 @@ export class TrainPanel extends LitElement {
       this.unsubscribe?.();
       this.subscribed = this.client;
       this.unsubscribe = this.client.on((e) => this.onEvent(e));
+    }
+    if (changed.has('openRun') && this.openRun && !this.running) {
+      const { run } = this.openRun;
+      this.continueFrom = this.openRun;
+      this.history = [...run.history];
+      this.result = null;
+      this.error = null;
+      this.lastBatch = null;
+      this.batchColumns = [[], []];
+      this.status = () => ui.runs.openedStatus(run.history.length, run.test_accuracy);
     }
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
@@ -136,25 +164,44 @@ export class TrainPanel extends LitElement {
     }
   }
 
-  private async train(): Promise<void> {
+  /** The open run, when the set-up still is its model and data (so its weights fit). */
+  private continuable(): OpenRun | null {
+    const c = this.continueFrom;
+    return c && sameModel(c.run.setup.model, this.setup.model) && sameData(c.run.setup.data, this.setup.data) ? c : null;
+  }
+
+  private async train(continues: OpenRun | null = null): Promise<void> {
     const client = this.client;
     const { data, training, model } = this.setup;
     this.error = null;
     this.result = null;
-    this.history = [];
+    this.history = continues ? [...continues.run.history] : [];
     this.lastBatch = null;
     this.paused = false;
     this.batchColumns = [[], []];
-    this.runEpochs = training.epochs;
+    this.epochOffset = continues?.run.history.length ?? 0;
+    this.runEpochs = this.epochOffset + training.epochs;
     this.runTraining = training;
     this.status = () => ui.train.statusLoadingData;
     this.setRunning('loading');
+    let recorder: RunRecorder | null = null;
     try {
       await client.request('loadData', data);
       if (client !== this.client || !this.running) return;
       this.setRunning('training');
-      this.status = () => ui.train.statusTraining(1, training.epochs);
-      const result = await client.request('train', { modelJson: model, data, training });
+      const first = this.epochOffset + 1, epochs = this.runEpochs;
+      this.status = () => ui.train.statusTraining(first, epochs);
+      recorder = this.recordRun?.(client, { setup: this.setup, source: 'train', continues: continues?.run }) ?? null;
+      // Keras' optimizer would not carry its state over to another optimizer: neither do we.
+      const sameOptimizer = continues?.run.setup.training.optimizer === training.optimizer;
+      const resume = continues ? {
+        epochs_done: this.epochOffset,
+        state: sameOptimizer ? continues.state : { ...continues.state, optimizer: new Float32Array(0), iterations: 0 },
+      } : undefined;
+      const result = await client.request('train', { modelJson: model, data, training, resume });
+      await recorder?.finish(result);
+      if (recorder?.record) this.continueFrom = { run: recorder.record, state: result.state };
+      recorder = null;
       if (client !== this.client) return;
       this.result = result;
       if (isNanStop(result)) {
@@ -166,6 +213,7 @@ export class TrainPanel extends LitElement {
         this.status = () => ui.train.testAccuracy(result.test_accuracy);
       }
     } catch (e) {
+      void recorder?.abandon();
       if (client !== this.client && this.error) return;
       this.error = () => ui.train.trainFailed(groupLargeNumbers(e instanceof Error ? e.message : String(e)));
       this.status = () => ui.train.statusIdle;
@@ -253,8 +301,8 @@ export class TrainPanel extends LitElement {
   private progress(): { pct: number; text: string } {
     const b = this.lastBatch;
     if (!b) return { pct: 0, text: '' };
-    const done = (b.epoch - 1) * b.batches_per_epoch + b.batch;
-    const total = this.runEpochs * b.batches_per_epoch;
+    const done = (b.epoch - 1 - this.epochOffset) * b.batches_per_epoch + b.batch;
+    const total = (this.runEpochs - this.epochOffset) * b.batches_per_epoch;
     const finished = this.result !== null;
     const pct = finished ? 100 : Math.min(100, Math.round((100 * done) / total));
     return { pct, text: ui.train.progressText(b.epoch, this.runEpochs, b.batch, b.batches_per_epoch, finished ? 0 : b.eta_seconds, b.samples_per_second) };
@@ -268,8 +316,10 @@ export class TrainPanel extends LitElement {
     const chosen = books[this.bookIndex];
     const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
     const p = this.progress();
+    const continuable = this.continuable();
     return html`
       <h2>${ui.train.trainHeading}</h2>
+      ${continuable && !this.running ? html`<p class="note">${ui.runs.continueNote(continuable.run.name, continuable.run.history.length)}</p>` : nothing}
       <div class="fields">
         <span><label for="optimizer">${ui.train.optimizerLabel}</label>
           <select id="optimizer" ?disabled=${this.running}
@@ -287,6 +337,8 @@ export class TrainPanel extends LitElement {
       </div>
       <div class="buttons">
         <button ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
+        ${continuable ? html`<button ?disabled=${this.running || this.blocker !== null}
+          @click=${() => this.train(continuable)}>${ui.runs.continueTraining(continuable.run.history.length + 1)}</button>` : nothing}
         <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
         <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${ui.train.resume}</button>
         <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${ui.train.stop}</button>

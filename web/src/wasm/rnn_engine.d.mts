@@ -11,6 +11,18 @@ export interface EngineSession {
   /** count sequences of equal length, flat and sample-major; faster than predict for many. */
   predictIds(ids: Int32Array, count: number): string;
   trace(idsJson: string): string;
+  /** A saved model (topology only; weights zero until written into stateView(0)). */
+  loadModel(modelJson: string): string;
+  /**
+   * A view of wasm memory over the weights (0) or the run's optimizer state (1), or null: copy it
+   * (slice) before any other call, or set() saved values into it (its length is fixed).
+   */
+  stateView(which: 0 | 1): Float32Array | null;
+  /**
+   * One array of the data set at numWords / maxlen (0 x_train, 1 y_train, 2 x_val, 3 y_val,
+   * 4 x_test, 5 y_test) as a view of wasm memory to copy at once, or the error message.
+   */
+  dataView(numWords: number, maxlen: number, which: number): Int32Array | string;
   delete(): void;
 }
 

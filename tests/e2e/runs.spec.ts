@@ -1,0 +1,198 @@
+// Runs kept in IndexedDB (issue 18, point 1), on the production build: a trained run survives a
+// reload and a browser restart (a persistent profile), Classify uses the newest run after a
+// reload and gives the same verdict as before it, an opened run continues training with its epoch
+// count going on, a reload in the middle of training asks first and keeps the last finished
+// epoch (interrupted), and storage that is unavailable or full is reported while the page works.
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+async function setNumber(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+async function open(page: Page) {
+  await page.goto('./');
+  await expect(page.getByText(/^Total params: /)).toBeVisible();
+}
+
+/** Trains the 09-3 LSTM on the quick subset (lr 3e-3, no early stopping) to the end. */
+async function train(page: Page, epochs: number, button = 'Train') {
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', String(epochs));
+  await setNumber(page, 'Learning rate', '0.003');
+  await setNumber(page, 'Early stopping patience (0 = off)', '0');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 90_000 });
+}
+
+const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it.';
+
+/** Classify's verdict for REVIEW (the panel of the one model). */
+async function verdict(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByLabel('Review', { exact: true }).fill(REVIEW);
+  await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
+  const text = (await page.locator('classify-model-panel p[role=status]').textContent()) ?? '';
+  expect(text).toMatch(/^(Positive|Negative) — probability \d\.\d\d$/);
+  return text;
+}
+
+function runRows(page: Page) {
+  return page.getByRole('table', { name: 'Saved runs' }).locator('tbody tr');
+}
+
+test('a trained run survives a reload; Classify uses it and says the same; rename and delete', async ({ page }) => {
+  await open(page);
+  await train(page, 2);
+  const before = await verdict(page);
+
+  await page.reload();
+  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(1);
+  const row = runRows(page).first();
+  await expect(row).toContainText('09-3');
+  await expect(row.locator('td').nth(4)).toHaveText('2'); // epochs
+  await expect(row.locator('td').nth(5)).toHaveText(/^0\.\d{3}$/); // best val acc
+  await expect(row.locator('td').nth(6)).toHaveText(/^0\.\d{3}$/); // test acc
+  await expect(row).toContainText('finished');
+  // The newest run is Classify's model, with the same weights: the same verdict to the digit.
+  await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);
+  expect(await verdict(page)).toBe(before);
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await row.getByRole('button', { name: /^Rename / }).click();
+  await page.getByRole('textbox', { name: /^New name for / }).fill('my first LSTM');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(row.locator('td').first()).toHaveText('my first LSTM');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page).first().locator('td').first()).toHaveText('my first LSTM');
+  await runRows(page).first().getByRole('button', { name: 'Delete my first LSTM' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText('No runs yet')).toBeVisible();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(page.getByText('No runs yet')).toBeVisible();
+});
+
+test('open a saved run: its curves come back and training continues from epoch 3', async ({ page }) => {
+  await open(page);
+  await train(page, 2);
+  const firstEpochs = await page.getByRole('table', { name: 'Training log' }).locator('tbody tr').allTextContents();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await runRows(page).first().getByRole('button', { name: /^Open run / }).click();
+  // The Train tab shows the run's two epochs again, and offers to go on.
+  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  const log = page.getByRole('table', { name: 'Training log' }).locator('tbody tr');
+  await expect(log).toHaveCount(2);
+  expect(await log.allTextContents()).toEqual(firstEpochs);
+  await expect(page.getByRole('img', { name: /^Loss per epoch: / })).toBeVisible();
+  await train(page, 1, 'Go on from epoch 3');
+  await expect(log).toHaveCount(3);
+  await expect(log.nth(2).locator('td').first()).toHaveText('3');
+  // The continued epoch starts from the trained weights: its training loss is below a fresh
+  // model's first epoch (same data, same settings).
+  const loss = async (i: number) => Number(await log.nth(i).locator('td').nth(1).textContent());
+  expect(await loss(2)).toBeLessThan(await loss(0));
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(1);
+  await expect(runRows(page).first().locator('td').nth(4)).toHaveText('3');
+});
+
+test('a reload while training asks first, then keeps the last finished epoch as interrupted', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', '1000');
+  await setNumber(page, 'Early stopping patience (0 = off)', '0');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const log = page.getByRole('table', { name: 'Training log' }).locator('tbody tr');
+  await expect.poll(() => log.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.type(); void d.accept(); });
+  await page.reload();
+  expect(asked).toBe('beforeunload');
+  await expect(page.getByText(/cut off by a reload while training/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const row = runRows(page).first();
+  await expect(row).toContainText('interrupted');
+  expect(Number(await row.locator('td').nth(4).textContent())).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);
+});
+
+test('compared models are runs too', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await setNumber(page, 'Epochs', '1');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('checkbox', { name: '09-2 embedding SimpleRNN (500 words)' }).uncheck();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const table = page.getByRole('table', { name: 'Comparison' });
+  for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) {
+    await expect(table.getByRole('row').filter({ hasText: title })).toContainText('Finished', { timeout: 90_000 });
+  }
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(2);
+  for (const title of ['09-3 LSTM(8) (Compare)', '09-3 GRU(8) (Compare)']) {
+    const row = runRows(page).filter({ hasText: title });
+    await expect(row.locator('td').nth(4)).toHaveText('1');
+    await expect(row.locator('td').nth(6)).toHaveText(/^0\.\d{3}$/);
+  }
+});
+
+test('storage unavailable: the page says so and trains anyway', async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  await open(page);
+  await expect(page.getByRole('alert')).toContainText('Runs cannot be saved in this browser');
+  await train(page, 1);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(page.getByText('No runs yet')).toBeVisible();
+});
+
+test('storage full: the new run is not saved, the page says so, the saved run is kept', async ({ page }) => {
+  await open(page);
+  await train(page, 1);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(1);
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
+  });
+  await train(page, 1);
+  await expect(page.getByRole('alert').first()).toContainText('storage for this site is full');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(runRows(page)).toHaveCount(1);
+  await expect(runRows(page).first()).toContainText('finished');
+});
+
+test('runs survive a browser restart (persistent profile)', async ({ baseURL }) => {
+  const profile = await mkdtemp(join(tmpdir(), 'rnn-runs-'));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, baseURL, locale: 'en-US',
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await open(page);
+    await train(page, 1);
+    await context.close();
+    context = await launch();
+    page = await context.newPage();
+    await open(page);
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    await expect(runRows(page)).toHaveCount(1);
+    await expect(runRows(page).first().locator('td').nth(4)).toHaveText('1');
+    await expect(page.locator('classify-model-panel section')).toHaveAttribute('aria-label', /saved run/);
+    await context.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+});
