@@ -3,6 +3,8 @@
 // row-product kernels' blocks (4 rows; 16, 8, 4 columns) and the aᵀ·b path's row chunks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/linalg.hpp"
 #include "engine/rng.hpp"
 
@@ -39,14 +41,19 @@ void check_all(double tolerance) {
       for (Transpose tb : {Transpose::No, Transpose::Yes}) {
         for (Accumulate acc : {Accumulate::No, Accumulate::Yes}) {
           // a and b stored with two extra columns each side; the product reads a block of them.
-          const M<S> a_store = ta == Transpose::No ? random<S>(m, k + 4, rng) : random<S>(k, m + 4, rng);
-          const M<S> b_store = tb == Transpose::No ? random<S>(k, n + 4, rng) : random<S>(n, k + 4, rng);
-          const M<S> a = ta == Transpose::No ? M<S>(a_store.middleCols(2, k)) : M<S>(a_store.middleCols(2, m));
-          const M<S> b = tb == Transpose::No ? M<S>(b_store.middleCols(2, n)) : M<S>(b_store.middleCols(2, k));
-          M<S> c_store = random<S>(m, n + 3, rng);
+          // Every store keeps at least one row (the blocks take the rows needed, possibly none):
+          // a block at a column offset into an empty matrix offsets its null data pointer,
+          // undefined behaviour that the sanitizer build stops on.
+          const Eigen::Index ar = ta == Transpose::No ? m : k, ac = ta == Transpose::No ? k : m;
+          const Eigen::Index br = tb == Transpose::No ? k : n, bc = tb == Transpose::No ? n : k;
+          const M<S> a_store = random<S>(std::max<Eigen::Index>(ar, 1), ac + 4, rng);
+          const M<S> b_store = random<S>(std::max<Eigen::Index>(br, 1), bc + 4, rng);
+          const M<S> a = a_store.topRows(ar).middleCols(2, ac);
+          const M<S> b = b_store.topRows(br).middleCols(2, bc);
+          M<S> c_store = random<S>(std::max<Eigen::Index>(m, 1), n + 3, rng);
           const M<S> c0 = c_store;
-          multiply<S>(a_store.middleCols(2, a.cols()), ta, b_store.middleCols(2, b.cols()), tb,
-                      c_store.middleCols(1, n), acc);
+          multiply<S>(a_store.topRows(ar).middleCols(2, ac), ta, b_store.topRows(br).middleCols(2, bc), tb,
+                      c_store.topRows(m).middleCols(1, n), acc);
           for (Eigen::Index i = 0; i < m; ++i) {
             EXPECT_EQ(c_store(i, 0), c0(i, 0));  // columns outside the block untouched
             EXPECT_EQ(c_store(i, n + 1), c0(i, n + 1));
