@@ -71,3 +71,27 @@ test('a link whose model has 100,000,000 units opens, and the engine refuses the
   await page.getByLabel('Preset').selectOption('lstm');
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
 });
+
+test.describe('in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+
+  test('a poisoned link is refused in Korean, naming the field, and in English after the switch', async ({ page }) => {
+    await page.goto(linkWith((p) => (p.training.epochs = 1e9)));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(
+      '이 링크를 열 수 없습니다: 에포크은(는) 1부터 10,000까지의 정수여야 합니다. 링크에는 1000000000이(가) 들어 있습니다. 대신 기본 설정을 보여 줍니다.');
+    await expect(alert).not.toContainText(/must be|the link has/);
+    await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
+    // The message follows the language, like every other text on the page.
+    await page.getByLabel('언어').selectOption('en');
+    await expect(alert).toContainText('Epochs must be a whole number from 1 to 10,000; the link has 1000000000.');
+  });
+
+  test('a damaged link and a wrong optimizer are refused in Korean', async ({ page }) => {
+    await page.goto(`${presetLink.split('#')[0]}#s=ab.cd`);
+    await expect(page.getByRole('alert')).toContainText('링크가 손상되었습니다 (설정 링크에 없는 문자가 들어 있습니다).');
+    await page.goto('about:blank');
+    await page.goto(linkWith((p) => (p.training.optimizer = 'adagrad')));
+    await expect(page.getByRole('alert')).toContainText('옵티마이저은(는) rmsprop, adam, sgd 중 하나여야 합니다. 링크에는 "adagrad"이(가) 들어 있습니다.');
+  });
+});

@@ -4,17 +4,7 @@
 // English and in Korean (Playwright projects 'en' and 'ko'), by each language's names.
 import { expect, test, type Page } from '@playwright/test';
 import { lang, literal, names, texts } from './helpers/lang';
-
-async function open(page: Page, path = './') {
-  await page.goto(path);
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-}
-
-async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab'); // commits on change
-}
+import { open, openTab, setNumber, trainToEnd } from './helpers/page';
 
 /** The point count a chart announces in its accessible name ("Loss per batch: 12 points", "배치마다 손실: 점 12개"). */
 async function chartPoints(page: Page, name: string): Promise<number> {
@@ -45,18 +35,18 @@ test('1. layer editor: preset, formulas, GRU 624, add/remove/reorder, broken sta
   await page.getByRole('button', { name: T.model.addLayer }).click();
   await page.getByRole('button', { name: T.model.moveUp('lstm_1') }).click();
   await expect(page.getByRole('alert')).toContainText(byLang({ en: "LSTM layer 'lstm_1' needs a sequence", ko: "LSTM 층 'lstm_1'에는 시퀀스" }));
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await expect(page.getByRole('button', { name: N.train })).toBeDisabled();
-  await page.getByRole('tab', { name: N.model, exact: true }).click();
+  await openTab(page, N.model);
   // Fix it in place: return_sequences on the layer below; the output shape shows the sequence.
   await page.getByLabel('lstm return_sequences').check();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 9,353');
   await expect(page.getByRole('listitem').filter({ hasText: '2. LSTM ‘lstm’' })).toContainText(T.model.outputShape('(None, 100, 8)'));
   await expect(page.getByLabel(T.model.modelJsonLabel)).toHaveValue(/"return_sequences": true/);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await expect(page.getByRole('button', { name: N.train })).toBeEnabled();
-  await page.getByRole('tab', { name: N.model, exact: true }).click();
+  await openTab(page, N.model);
   // Edit units, then remove the extra layer.
   await page.getByLabel('lstm_1 units').fill('16');
   await expect(page.getByRole('cell', { name: '4 × 16 × (8 + 16 + 1) = 1,600' })).toBeVisible();
@@ -84,7 +74,7 @@ test('1b. summary-only presets say why and keep Train disabled', async ({ page }
   await open(page);
   await page.getByLabel(N.preset).selectOption('reuters-gru');
   await expect(page.getByText(literal(T.app.summaryOnlyNote(T.presets.summaryOnly['reuters-gru'])))).toBeVisible();
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await expect(page.getByRole('button', { name: N.train })).toBeDisabled();
   await expect(page.getByText(literal(T.app.summaryOnlyCannotTrain(T.presets.summaryOnly['reuters-gru'])))).toBeVisible();
 });
@@ -92,7 +82,7 @@ test('1b. summary-only presets say why and keep Train disabled', async ({ page }
 test('2. data: quick subset, histogram with the maxlen cut, encoded reviews decoded', async ({ page }) => {
   const N = names(), T = texts();
   await open(page);
-  await page.getByRole('tab', { name: N.data, exact: true }).click();
+  await openTab(page, N.data);
   await expect(page.getByLabel(N.dataSet)).toHaveValue('quick');
   await expect(page.getByRole('img', { name: byLang({ en: /Histogram of review lengths .* maxlen cut at 100 tokens/, ko: /리뷰 길이의 히스토그램 .* maxlen 100 토큰에서 자름/ }) })).toBeVisible();
   await expect(page.getByText(byLang({ en: /maxlen 100 keeps the last 100 tokens: \d+% of reviews are longer/, ko: /maxlen 100은 마지막 100개 토큰만 남깁니다: 리뷰의 \d+%는 더 길어서/ }))).toBeVisible();
@@ -100,20 +90,19 @@ test('2. data: quick subset, histogram with the maxlen cut, encoded reviews deco
   await setNumber(page, T.data.maxlenLabel, '200');
   await expect(page.getByRole('img', { name: byLang({ en: /maxlen cut at 200 tokens/, ko: /maxlen 200 토큰에서 자름/ }) })).toBeVisible();
   // The model follows: its input length is maxlen.
-  await page.getByRole('tab', { name: N.model, exact: true }).click();
+  await openTab(page, N.model);
   await expect(page.getByRole('cell', { name: '(None, 200, 16)' })).toBeVisible();
 });
 
 test('3. train the quick subset for two epochs: live charts, progress to the end, test accuracy', async ({ page }) => {
   const N = names(), T = texts();
   await open(page);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '2');
   await setNumber(page, N.learningRate, '0.001');
   await expect(page.getByRole('img', { name: new RegExp(`^${T.train.epochLossChart}: `) })).toBeVisible();
   expect(await chartPoints(page, T.train.batchLossChart)).toBe(0);
-  await page.getByRole('button', { name: N.train }).click();
-  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 60_000 });
+  await trainToEnd(page);
   const progress = page.getByRole('progressbar', { name: T.train.progressLabel });
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   await expect(progress).toHaveAttribute('aria-valuetext', byLang({
@@ -130,7 +119,7 @@ test('3. train the quick subset for two epochs: live charts, progress to the end
 test('3b. pause is answered while a batch runs; resume; stop keeps the model trained so far', async ({ page }) => {
   const N = names(), T = texts();
   await open(page);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '50');
   await page.getByRole('button', { name: N.train }).click();
   await expect.poll(() => chartPoints(page, T.train.batchLossChart), { timeout: 30_000 }).toBeGreaterThan(2);
@@ -152,10 +141,10 @@ test('3b. pause is answered while a batch runs; resume; stop keeps the model tra
 test('4. compare three models: table with parameters, time, accuracies; parameter chart', async ({ page }) => {
   const N = names(), T = texts();
   await open(page);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '2');
   await setNumber(page, N.learningRate, '0.001');
-  await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
+  await openTab(page, N.compareTab);
   await expect(page.getByRole('img', { name: literal(T.compare.paramChartLabel(16, 8, 'SimpleRNN 200, GRU 624, LSTM 800')) })).toBeVisible();
   await expect(page.getByText(`800 (${T.compare.timesRecurrent(4)})`)).toBeVisible();
   await expect(page.getByText(`624 (${T.compare.timesRecurrent(3)})`)).toBeVisible();
@@ -184,7 +173,7 @@ test('5. a copied link reopens the same model and settings; a bad link is explai
   await page.getByLabel(N.preset).selectOption('gru');
   await page.getByLabel('gru units').fill('12');
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 9,093');
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '7');
   await setNumber(page, T.train.seedLabel, '1234');
   await page.getByLabel(T.train.optimizerLabel).selectOption('adam');
@@ -236,21 +225,20 @@ test('7. a missing data file is explained and the page keeps working; nothing fr
   page.on('request', (r) => { if (!r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) && !r.url().startsWith('data:')) foreign.push(r.url()); });
   await page.route('**/data/imdb-quick.pack', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await open(page);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '1');
   await page.getByRole('button', { name: N.train }).click();
   await expect(page.getByRole('alert')).toContainText(T.train.trainFailed(byLang({ en: 'Could not download imdb-quick.pack (HTTP 404)', ko: 'imdb-quick.pack을 내려받지 못했습니다 (HTTP 404)' })));
   await expect(page.getByRole('button', { name: N.train })).toBeEnabled();
   await page.unroute('**/data/imdb-quick.pack');
-  await page.getByRole('button', { name: N.train }).click();
-  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 60_000 });
+  await trainToEnd(page);
   expect(foreign).toEqual([]);
 });
 
 test('7b. a worker that crashes mid-training is explained, replaced, and training works again', async ({ page }) => {
   const N = names(), T = texts();
   await open(page);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, '30');
   await page.getByRole('button', { name: N.train }).click();
   await expect.poll(() => chartPoints(page, T.train.batchLossChart), { timeout: 30_000 }).toBeGreaterThan(2);
@@ -263,8 +251,7 @@ test('7b. a worker that crashes mid-training is explained, replaced, and trainin
   await expect(page.getByRole('alert')).toContainText(T.train.trainFailed(byLang({ en: 'The engine worker crashed: RuntimeError: simulated crash', ko: '엔진 워커가 멈췄습니다: RuntimeError: simulated crash' })));
   await expect(page.getByText(byLang({ en: /The engine worker stopped .* A fresh one has been started/, ko: /엔진 워커가 멈췄습니다 .* 새 워커를 시작했습니다/ }))).toBeVisible();
   await setNumber(page, N.epochs, '1');
-  await page.getByRole('button', { name: N.train }).click();
-  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 60_000 });
+  await trainToEnd(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -274,7 +261,7 @@ test('7c. a NaN loss is explained and the page keeps working', async ({ page }) 
   // ReLU SimpleRNN with SGD at learning rate 10: the weights blow up within the first epoch.
   await page.getByLabel(N.preset).selectOption('embedding-simplernn-500');
   await page.getByLabel('simple_rnn activation').selectOption('relu');
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await page.getByLabel(T.train.optimizerLabel).selectOption('sgd');
   await setNumber(page, N.learningRate, '10');
   await setNumber(page, N.epochs, '2');

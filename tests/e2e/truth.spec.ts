@@ -3,23 +3,13 @@
 // that is no longer the preset, the book's curve and when it is "the same model", the model JSON
 // locked while training, Compare's per-preset recipes, and large numbers grouped in messages.
 import { expect, test, type Page } from '@playwright/test';
-
-async function open(page: Page, path = './') {
-  await page.goto(path);
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-}
-
-async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab'); // commits on change
-}
+import { open, openTab, setNumber, trainToEnd } from './helpers/page';
 
 const note = (page: Page) => page.getByText(/^Dashed lines: /);
 
 test('bad numbers in the training and data fields are kept, marked aria-invalid and explained; the value in use stays', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   const cases: [string, string, string, string[]][] = [
     // label, range the message names (the engine's limits: state/limits.ts), value in use, bad inputs
     ['Learning rate', 'a number above 0 and at most 10', '0.0001', ['0', '-1', '1e9', 'NaN', 'ten']],
@@ -41,7 +31,7 @@ test('bad numbers in the training and data fields are kept, marked aria-invalid 
     await expect(field).toHaveAccessibleDescription('');
   }
   // The Data fields answer the same way.
-  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await openTab(page, 'Data');
   const maxlen = page.getByLabel('maxlen (tokens kept per review)');
   await setNumber(page, 'maxlen (tokens kept per review)', '0');
   await expect(maxlen).toHaveValue('0');
@@ -51,23 +41,21 @@ test('bad numbers in the training and data fields are kept, marked aria-invalid 
 
   // A valid value is taken at once; an invalid one typed after it leaves the valid one in use: the
   // run trains 1 epoch, not "1e9".
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await setNumber(page, 'Epochs', '1');
   await setNumber(page, 'Epochs', '1e9');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 60_000 });
+  await trainToEnd(page);
   await expect(page.getByText(/^Finished after 1 epoch /)).toBeVisible();
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('1e9');
 });
 
 test('a run that learns nothing says so and what to try (Adam at learning rate 10)', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await page.getByLabel('Optimizer').selectOption('adam');
   await setNumber(page, 'Learning rate', '10');
   await setNumber(page, 'Epochs', '3');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: 0\.5\d\d$/, { timeout: 90_000 });
+  await trainToEnd(page, { accuracy: /^Test accuracy: 0\.5\d\d$/, timeout: 90_000 });
   await expect(page.getByText(/^Validation accuracy has stayed at chance level \(0\.50 ± 0\.02\) for [23] epochs: the model is guessing, not learning\. /))
     .toContainText('A learning rate of 10 is too large for Adam: every step overshoots. Try 0.001 (Adam’s default).');
   // Every logged val_accuracy is within 0.5 ± 0.02: the message describes what the table shows.
@@ -81,7 +69,7 @@ test('a run whose loss becomes NaN says what happened and what to try', async ({
   // ReLU SimpleRNN with SGD at learning rate 10: the weights blow up within the first epoch.
   await page.getByLabel('Preset').selectOption('embedding-simplernn-500');
   await page.getByLabel('simple_rnn activation').selectOption('relu');
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await page.getByLabel('Optimizer').selectOption('sgd');
   await setNumber(page, 'Learning rate', '10');
   await setNumber(page, 'Epochs', '2');
@@ -99,7 +87,7 @@ test('an edited preset becomes "Your own model", also through a link; the book\'
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 28,801');
   await expect(preset).toHaveValue('');
   await expect(preset.locator('option:checked')).toHaveText('Your own model');
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await expect(note(page)).toContainText('It is not the same run as yours: your model is not the preset’s (Your own model); you train on the quick subset');
 
   // A shared link to the custom model opens as "Your own model", not as the preset it came from.
@@ -111,7 +99,7 @@ test('an edited preset becomes "Your own model", also through a link; the book\'
   await expect(other.getByLabel('Preset')).toHaveValue('');
 
   // Back to 8 units: the preset again. A new layer name and re-indented JSON change nothing.
-  await page.getByRole('tab', { name: 'Model', exact: true }).click();
+  await openTab(page, 'Model');
   await page.getByLabel('lstm units').fill('8');
   await expect(preset).toHaveValue('lstm');
   const json = page.getByLabel('Model JSON');
@@ -131,15 +119,15 @@ test('an edited preset becomes "Your own model", also through a link; the book\'
 
 test('the book\'s curve is "the same model" only with the book\'s model, split, num_words, maxlen, optimizer, rate and batch', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   // The quick subset (the default): the gap to the book's curve is explained where it is drawn.
   await expect(note(page)).toHaveText('Dashed lines: the curve published in the book’s current notebook (Keras 3, 2025) for 09-3 LSTM(8). ' +
     'It is not the same run as yours: you train on the quick subset (2,000 training and 500 validation reviews, not the book’s 20,000 and 5,000): ' +
     'with a tenth of the examples the model generalises less, so expect your validation accuracy to sit a few hundredths below the book’s ' +
     '(choose the book’s split in Data to compare like with like).');
-  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await openTab(page, 'Data');
   await page.getByLabel('Data set').selectOption('book');
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await expect(note(page)).toContainText('for 09-3 LSTM(8): the same model, data, optimizer, learning rate and batch size as yours.');
   for (const [what, set, reset, says] of [
     ['Learning rate', '0.001', '0.0001', 'learning rate 0.001, not 0.0001'],
@@ -153,20 +141,20 @@ test('the book\'s curve is "the same model" only with the book\'s model, split, 
   await page.getByLabel('Optimizer').selectOption('adam');
   await expect(note(page)).toContainText('It is not the same run as yours: optimizer Adam, not RMSprop.');
   await page.getByLabel('Optimizer').selectOption('rmsprop');
-  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await openTab(page, 'Data');
   await setNumber(page, 'num_words (vocabulary size)', '300');
   await setNumber(page, 'maxlen (tokens kept per review)', '80');
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await expect(note(page)).toContainText('It is not the same run as yours: num_words 300, not 500; maxlen 80, not 100.');
 });
 
 test('the model JSON is locked while a model trains, as the layer editor is', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await setNumber(page, 'Epochs', '50');
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled({ timeout: 30_000 });
-  await page.getByRole('tab', { name: 'Model', exact: true }).click();
+  await openTab(page, 'Model');
   const json = page.getByLabel('Model JSON');
   await expect(json).not.toBeEditable();
   await expect(json).toHaveAccessibleDescription(/Locked while a model trains/);
@@ -175,19 +163,19 @@ test('the model JSON is locked while a model trains, as the layer editor is', as
   await json.focus();
   await page.keyboard.type('broken');
   await expect(json).toHaveValue(before);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 30_000 });
-  await page.getByRole('tab', { name: 'Model', exact: true }).click();
+  await openTab(page, 'Model');
   await expect(json).toBeEditable();
 });
 
 test('Compare trains each preset with its own data and training settings and says so in its row', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await setNumber(page, 'Epochs', '1');
   await setNumber(page, 'Learning rate', '0.003'); // the editor's set-up: not used by the presets
-  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+  await openTab(page, 'Compare');
   const picks = page.getByRole('group', { name: 'Models to compare' });
   for (const name of ['09-2 embedding SimpleRNN (500 words)', '09-3 GRU(8)']) await picks.getByLabel(name).uncheck();
   await picks.getByLabel('Blog: LSTM(32) on a 2-dimensional embedding').check();
@@ -223,9 +211,9 @@ test('large numbers in messages are grouped', async ({ page }) => {
   await expect(page.getByRole('alert')).not.toContainText('40006800000');
   // The page's own checks too: num_words 10000 against an Embedding of 500 words.
   await page.getByLabel('Preset').selectOption('lstm');
-  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await openTab(page, 'Data');
   await setNumber(page, 'num_words (vocabulary size)', '10000');
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await openTab(page, 'Train');
   await expect(page.getByText(/^Cannot train yet: num_words is 10,000 but the model reads only 500 different token ids/)).toBeVisible();
 });
 
@@ -235,7 +223,7 @@ test.describe('in Korean', () => {
   test('the same answers, in the book\'s words: a bad field, Your own model, the book\'s curve, a run at chance level', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByText(/^Total params: 8,809$/)).toBeVisible();
-    await page.getByRole('tab', { name: '훈련', exact: true }).click();
+    await openTab(page, '훈련');
     await setNumber(page, '학습률', 'ten');
     await expect(page.getByLabel('학습률', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('학습률', { exact: true }))
@@ -247,11 +235,11 @@ test.describe('in Korean', () => {
     await expect(page.getByText(/^검증 정확도가 에포크 [23]번 동안 우연 수준\(0\.50 ± 0\.02\)에 머물렀습니다/))
       .toContainText('Adam에 학습률 10은(는) 너무 큽니다', { timeout: 90_000 });
 
-    await page.getByRole('tab', { name: '모델', exact: true }).click();
+    await openTab(page, '모델');
     await page.getByLabel('lstm units').fill('64');
     await expect(page.getByLabel('프리셋')).toHaveValue('');
     await expect(page.getByLabel('프리셋').locator('option:checked')).toHaveText('직접 만든 모델');
-    await page.getByRole('tab', { name: '훈련', exact: true }).click();
+    await openTab(page, '훈련');
     await expect(page.getByText(/^점선: /)).toContainText('여러분의 훈련과 같은 조건이 아닙니다: 모델이 프리셋과 다릅니다 (직접 만든 모델); 작은 부분 집합으로 훈련합니다');
   });
 });

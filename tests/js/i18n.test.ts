@@ -26,6 +26,16 @@ const sampleArgs: Record<string, unknown[][]> = {
   'train.bookSource': [['book-2025-keras3'], ['blog-2021-tf2.6'], ['blog-2022-keras']],
   // A run's default name: the model's title and a time stamp, with the Compare tab marked.
   'runs.runName': [['09-3 LSTM(8)', '2026-12-05 01:41', true]],
+  // A refused link: the source, the field (a key of LIMITS or of the link table's fields), the value.
+  'link.outOfRange': [['link', 'epochs', '0'], ['saved set-up', 'learning_rate', 'list'], ['link', 'seed', 'object']],
+  'link.notOneOf': [['link', 'optimizer', 'rmsprop, adam, sgd', '"adagrad"'], ['saved set-up', 'pack', 'quick, book', 'undefined']],
+  'link.notBoolean': [['link', 'restore_best', '1']],
+  'link.noSettings': [['link', 'data'], ['saved set-up', 'training']],
+  'link.noSetup': [['link'], ['saved set-up']],
+  'link.formatVersion': [['link', '7', 1]],
+  'link.unknownPreset': [['link', '"x"']],
+  'link.noModel': [['saved set-up']],
+  'link.modelTooLong': [['link', 300000, 200000]],
 };
 
 /** The texts a value can produce: a string itself, or a function called with sample arguments. */

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError, summarizeModel, unwrapReply } from '../../web/src/engine/engine-api';
 import type { EngineSession, RnnEngineModule } from '../../web/src/wasm/rnn_engine.mjs';
 import { presets } from '../../web/src/presets/presets';
-import { LIMITS, describeLimit, withinLimit, type LimitedField } from '../../web/src/state/limits';
+import { range } from '../../web/src/i18n/en/link';
+import { LIMITS, withinLimit, type LimitedField } from '../../web/src/state/limits';
 import { setInputShape, setLayerOption } from '../../web/src/state/model-layers';
 import { loadEngine } from './helpers/wasm';
 
@@ -65,8 +66,8 @@ describe('one set of limits: the engine agrees with the page at every end', () =
   });
 
   it('describes each limit for a message', () => {
-    expect(describeLimit(LIMITS.epochs)).toBe('a whole number from 1 to 10,000');
-    expect(describeLimit(LIMITS.learning_rate)).toBe('a number above 0 and at most 10');
+    expect(range('epochs')).toBe('a whole number from 1 to 10,000');
+    expect(range('learning_rate')).toBe('a number above 0 and at most 10');
   });
 
   // The model's sizes have no limit of their own on the page: the engine's model check (parameters

@@ -2,12 +2,9 @@
 // by the names of the page's language (Playwright projects 'en' and 'ko').
 import { expect, type Locator, type Page } from '@playwright/test';
 import { names, texts } from './lang';
+import { open, openTab, setNumber, trainToEnd } from './page';
 
-export async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab'); // commits on change
-}
+export { setNumber };
 
 /**
  * Trains a preset on the quick subset through the Train tab, then opens the Classify tab.
@@ -18,17 +15,15 @@ export async function setNumber(page: Page, label: string, value: string) {
  */
 export async function trainThenClassify(page: Page, preset: string, epochs = 5) {
   const N = names(), T = texts();
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await open(page);
   await page.getByLabel(N.preset).selectOption(preset);
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, N.epochs, String(epochs));
   await setNumber(page, N.learningRate, '0.003');
   await setNumber(page, T.train.seedLabel, '42');
   await setNumber(page, T.train.patienceLabel, '0');
-  await page.getByRole('button', { name: N.train }).click();
-  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 90_000 });
-  await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
+  await trainToEnd(page, { timeout: 90_000 });
+  await openTab(page, N.classifyTab);
 }
 
 export const reviewBox = (page: Page) => page.getByLabel(names().review, { exact: true });

@@ -9,6 +9,7 @@ import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
 import { engine as enEngine } from './en/engine';
+import { link as enLink } from './en/link';
 import { model as enModel } from './en/model';
 import { messages as enMessages } from './en/messages';
 import { presets as enPresets } from './en/presets';
@@ -21,6 +22,7 @@ import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
 import { engine as koEngine } from './ko/engine';
+import { link as koLink } from './ko/link';
 import { model as koModel } from './ko/model';
 import { messages as koMessages } from './ko/messages';
 import { presets as koPresets } from './ko/presets';
@@ -33,7 +35,7 @@ import type { Translation } from './translation';
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
   classify: enClassify, presets: enPresets, messages: enMessages,
-  engine: enEngine, cell: enCell, runs: enRuns,
+  engine: enEngine, cell: enCell, runs: enRuns, link: enLink,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -43,7 +45,7 @@ export const tables: Record<Lang, Tables> = {
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
     classify: koClassify, presets: koPresets, messages: koMessages,
-    engine: koEngine, cell: koCell, runs: koRuns,
+    engine: koEngine, cell: koCell, runs: koRuns, link: koLink,
   },
 };
 
@@ -63,7 +65,9 @@ export type Text = () => string;
 export function messageText(e: unknown): string {
   const { code, params } = codeOf(e);
   if (code) {
-    const entry = (ui.messages as Record<string, unknown>)[code] ?? (ui.engine as Record<string, unknown>)[code];
+    // A refused link or saved set-up (state/playground-state.ts, StateError) has its own table.
+    const table = (e as Error).name === 'StateError' ? ui.link : ui.messages;
+    const entry = (table as Record<string, unknown>)[code] ?? (ui.engine as Record<string, unknown>)[code];
     if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...(params ?? []));
     if (typeof entry === 'string') return entry;
   }

@@ -44,11 +44,3 @@ export function withinLimit(limit: Limit, value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && (!limit.integer || Number.isInteger(value)) &&
     (limit.minExclusive ? value > limit.min : value >= limit.min) && value <= limit.max;
 }
-
-const n = (v: number) => v.toLocaleString('en-US');
-
-/** "a whole number from 1 to 10,000", "a number above 0 and at most 10". */
-export function describeLimit(limit: Limit): string {
-  const kind = limit.integer ? 'a whole number' : 'a number';
-  return limit.minExclusive ? `${kind} above ${n(limit.min)} and at most ${n(limit.max)}` : `${kind} from ${n(limit.min)} to ${n(limit.max)}`;
-}

@@ -4,7 +4,8 @@
 // field by field against the engine's limits (limits.ts) before anything is built from it.
 import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
-import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, describeLimit, withinLimit, type Limit } from './limits';
+import { link as linkMessages, type StateField, type StateSource } from '../i18n/en/link';
+import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, withinLimit, type LimitedField } from './limits';
 
 export const STATE_VERSION = 1;
 export const DEFAULT_PRESET = 'lstm';
@@ -33,34 +34,47 @@ export function defaultState(): PlaygroundState {
   return stateFromPreset(presetById(DEFAULT_PRESET)!);
 }
 
-/** Thrown when a state (from a link) does not fit the schema; the message says which field and why. */
-export class StateError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * Thrown when a state (from a link) does not fit the schema: a code of i18n/en/link.ts and its
+ * parameters (which field, the value received), so that the page says it in the reader's language;
+ * its message is the English text.
+ */
+export class StateError<C extends LinkCode = LinkCode> extends Error {
+  readonly params: LinkParams<C>;
+  constructor(readonly code: C, ...params: LinkParams<C>) {
+    const text = linkMessages[code] as string | ((...a: unknown[]) => string);
+    super(typeof text === 'function' ? text(...params) : text);
     this.name = 'StateError';
+    this.params = params;
   }
 }
+export type LinkCode = keyof typeof linkMessages;
+type LinkParams<C extends LinkCode> = (typeof linkMessages)[C] extends (...a: infer A) => string ? A : [];
 
 /** Where an untrusted set-up comes from: named in every message ("the link has 0"). */
-export type StateSource = 'link' | 'saved set-up';
+export type { StateSource };
 
-/** A received value as a message shows it, never longer than a few dozen characters. */
+/**
+ * A received value as a message shows it, never longer than a few dozen characters: a number or
+ * a quoted string as it is, null/true/false, or the kind of value ('list', 'object', 'undefined'),
+ * which the message tables put in words.
+ */
 function shown(value: unknown): string {
   if (typeof value === 'number') return String(value); // NaN and Infinity too (JSON.stringify says null)
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return 'list';
   if (value === null || typeof value === 'boolean' || value === undefined) return String(value);
-  return typeof value === 'object' ? 'an object' : typeof value;
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
-function limited(value: unknown, field: string, limit: Limit, source: StateSource): number {
-  if (!withinLimit(limit, value)) throw new StateError(`${field} must be ${describeLimit(limit)}; the ${source} has ${shown(value)}.`);
+function limited(value: unknown, field: LimitedField, source: StateSource): number {
+  if (!withinLimit(LIMITS[field], value)) throw new StateError('outOfRange', source, field, shown(value));
   return value;
 }
 
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], source: StateSource): T {
+function oneOf<T extends string>(value: unknown, field: StateField, allowed: readonly T[], source: StateSource): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new StateError(`${field} must be one of ${allowed.join(', ')}; the ${source} has ${shown(value)}.`);
+    throw new StateError('notOneOf', source, field, allowed.join(', '), shown(value));
   }
   return value as T;
 }
@@ -69,9 +83,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function objectField(parent: Record<string, unknown>, field: string, source: StateSource): Record<string, unknown> {
+function objectField(parent: Record<string, unknown>, field: 'data' | 'training', source: StateSource): Record<string, unknown> {
   const v = parent[field];
-  if (!isRecord(v)) throw new StateError(`The ${source} has no ${field} settings.`);
+  if (!isRecord(v)) throw new StateError('noSettings', source, field);
   return v;
 }
 
@@ -82,39 +96,39 @@ function objectField(parent: Record<string, unknown>, field: string, source: Sta
  * restores a set-up from storage passes it through here with source 'saved set-up'.
  */
 export function validateState(raw: unknown, source: StateSource = 'link'): PlaygroundState {
-  if (!isRecord(raw)) throw new StateError(`The ${source} does not hold a set-up.`);
+  if (!isRecord(raw)) throw new StateError('noSetup', source);
   const r = raw;
-  if (r.v !== STATE_VERSION) throw new StateError(`The ${source}'s format version is ${shown(r.v)}; this page reads version ${STATE_VERSION}.`);
+  if (r.v !== STATE_VERSION) throw new StateError('formatVersion', source, shown(r.v), STATE_VERSION);
   let preset: string | null = null;
   if (r.preset !== null && r.preset !== undefined) {
-    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError(`The ${source} names an unknown preset ${shown(r.preset)}.`);
+    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError('unknownPreset', source, shown(r.preset));
     preset = r.preset;
   }
-  if (typeof r.model !== 'string' || r.model.length === 0) throw new StateError(`The ${source} has no model.`);
+  if (typeof r.model !== 'string' || r.model.length === 0) throw new StateError('noModel', source);
   if (r.model.length > MAX_MODEL_CHARS) {
-    throw new StateError(`The ${source}'s model is ${r.model.length.toLocaleString('en-US')} characters long; a model may have at most ${MAX_MODEL_CHARS.toLocaleString('en-US')}.`);
+    throw new StateError('modelTooLong', source, r.model.length, MAX_MODEL_CHARS);
   }
   const d = objectField(r, 'data', source);
   const t = objectField(r, 'training', source);
-  if (typeof t.restore_best !== 'boolean') throw new StateError(`restore_best must be true or false; the ${source} has ${shown(t.restore_best)}.`);
+  if (typeof t.restore_best !== 'boolean') throw new StateError('notBoolean', source, 'restore_best', shown(t.restore_best));
   return {
     preset,
     model: r.model,
     data: {
-      pack: oneOf(d.pack, 'The data pack', ['quick', 'book'] as const, source),
-      num_words: limited(d.num_words, 'num_words', LIMITS.num_words, source),
-      maxlen: limited(d.maxlen, 'maxlen', LIMITS.maxlen, source),
+      pack: oneOf(d.pack, 'pack', ['quick', 'book'] as const, source),
+      num_words: limited(d.num_words, 'num_words', source),
+      maxlen: limited(d.maxlen, 'maxlen', source),
     },
     training: {
-      optimizer: oneOf(t.optimizer, 'The optimizer', ['rmsprop', 'adam', 'sgd'] as const, source),
-      learning_rate: limited(t.learning_rate, 'The learning rate', LIMITS.learning_rate, source),
-      batch_size: limited(t.batch_size, 'The batch size', LIMITS.batch_size, source),
-      epochs: limited(t.epochs, 'Epochs', LIMITS.epochs, source),
-      patience: limited(t.patience, 'Patience', LIMITS.patience, source),
+      optimizer: oneOf(t.optimizer, 'optimizer', ['rmsprop', 'adam', 'sgd'] as const, source),
+      learning_rate: limited(t.learning_rate, 'learning_rate', source),
+      batch_size: limited(t.batch_size, 'batch_size', source),
+      epochs: limited(t.epochs, 'epochs', source),
+      patience: limited(t.patience, 'patience', source),
       restore_best: t.restore_best,
-      seed: limited(t.seed, 'The seed', LIMITS.seed, source),
+      seed: limited(t.seed, 'seed', source),
       // Links and saved set-ups made before the choice existed meant Keras 3.
-      keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'The Keras version', LIMITS.keras, source) as KerasVersion,
+      keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'keras', source) as KerasVersion,
     },
   };
 }
@@ -130,13 +144,13 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new StateError('The link is damaged (it has characters a set-up link never has).');
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new StateError('damagedCharacters');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let bin: string;
   try {
     bin = atob(b64);
   } catch {
-    throw new StateError('The link is damaged (it was cut short or changed).');
+    throw new StateError('damagedBase64');
   }
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
@@ -164,7 +178,7 @@ export function stateFromHash(hash: string): PlaygroundState | null {
   // Measured before anything is decoded: a link up to Chromium's 2 MB would otherwise be copied
   // and decoded several times over before the model's own limit could refuse it.
   if (hash.length > MAX_LINK_CHARS) {
-    throw new StateError(`The link is ${hash.length.toLocaleString('en-US')} characters long; a set-up link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}.`);
+    throw new StateError('linkTooLong', hash.length, MAX_LINK_CHARS);
   }
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const encoded = params.get(HASH_KEY);
@@ -174,13 +188,13 @@ export function stateFromHash(hash: string): PlaygroundState | null {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(encoded));
   } catch (e) {
     if (e instanceof StateError) throw e;
-    throw new StateError('The link is damaged (its text is not UTF-8).');
+    throw new StateError('damagedUtf8');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new StateError('The link is damaged (its set-up is not readable JSON).');
+    throw new StateError('damagedJson');
   }
   const state = validateState(raw);
   // Show the model readably in the editor.
