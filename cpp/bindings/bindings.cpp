@@ -13,6 +13,7 @@
 
 #include "bindings/session.hpp"
 #include "engine/json_object.hpp"
+#include "engine/messages.hpp"
 #include "engine/model_json.hpp"
 #include "engine/model_spec.hpp"
 #include "engine/summary.hpp"
@@ -28,17 +29,23 @@ using Body = json (*)(void*);
 
 std::string dump_text(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// A coded message also sends its code (its position in engine/messages.def) and parameters,
+// which the page turns into Korean or English text.
+std::string coded_error(const rnn::ModelError& e) {
+  if (e.code() < 0) return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
+  return "{\"code\":" + std::to_string(e.code()) + ",\"error\":" + dump_text(e.what()) +
+         ",\"ok\":false,\"params\":" + dump_text(e.params()) + "}";
+}
+
 std::string guarded_call(Body body, void* context) {
   try {
     return "{\"ok\":true,\"value\":" + dump_text(body(context)) + "}";
   } catch (const std::bad_alloc&) {
-    return "{\"error\":\"Out of memory: the model or data is too large for this tab.\",\"ok\":false}";
+    // The failed allocation's memory is free again here: the reply's few bytes fit.
+    return coded_error(rnn::ModelError(static_cast<int>(rnn::Msg::out_of_memory), {},
+                                       rnn::message_text(rnn::Msg::out_of_memory, {})));
   } catch (const rnn::ModelError& e) {
-    // A coded message also sends its code (its position in engine/messages.def) and parameters,
-    // which the page turns into Korean or English text.
-    if (e.code() < 0) return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
-    return "{\"code\":" + std::to_string(e.code()) + ",\"error\":" + dump_text(e.what()) +
-           ",\"ok\":false,\"params\":" + dump_text(e.params()) + "}";
+    return coded_error(e);
   } catch (const std::exception& e) {
     return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
   }

@@ -14,8 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& m) { throw ModelError(m); }
-
 // NaN and infinities are not JSON; send null so the page can say "not a number".
 json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
@@ -25,7 +23,7 @@ const json* setting(const json& s, const char* key, json::value_t kind, const ch
   const auto it = s.find(key);
   if (it == s.end() || it->is_null()) return nullptr;
   if (kind == json::value_t::number_float ? !it->is_number() : it->type() != kind)
-    fail(std::string("Training setting ") + key + " must be " + must_be + ", received " + it->dump() + ".");
+    fail_with(Msg::setting_type, {key, must_be, it->dump()});
   return &*it;
 }
 
@@ -60,24 +58,22 @@ json matrix_json(const Mat<float>& m) {
 }
 
 TokenBatch token_batch(const json& sequences, const ModelSpec& spec) {
-  if (!sequences.is_array() || sequences.empty()) fail("Give at least one token-id sequence.");
+  if (!sequences.is_array() || sequences.empty()) fail_with(Msg::no_sequences, {});
   TokenBatch x;
   x.batch = static_cast<int>(sequences.size());
   x.time = -1;
   for (size_t i = 0; i < sequences.size(); ++i) {
     const json& s = sequences[i];
-    if (!s.is_array() || s.empty()) fail("Sequence " + std::to_string(i) + " is empty or not a list of ids.");
+    if (!s.is_array() || s.empty()) fail_with(Msg::sequence_empty, {std::to_string(i)});
     if (x.time < 0) x.time = static_cast<int>(s.size());
-    if (static_cast<int>(s.size()) != x.time) fail("All sequences must have the same length (pad them first).");
+    if (static_cast<int>(s.size()) != x.time) fail_with(Msg::sequences_unequal, {});
     if (spec.input_length > 0 && x.time != spec.input_length)
-      fail("The model reads sequences of " + std::to_string(spec.input_length) + " steps, received " +
-           std::to_string(x.time) + ".");
+      fail_with(Msg::sequence_length, {std::to_string(spec.input_length), std::to_string(x.time)});
     for (size_t t = 0; t < s.size(); ++t) {
-      if (!s[t].is_number_integer()) fail("Token ids must be whole numbers.");
+      if (!s[t].is_number_integer()) fail_with(Msg::token_ids_whole, {});
       const int64_t id = s[t].get<int64_t>();
       if (id < 0 || id >= spec.vocab)
-        fail("Token id " + std::to_string(id) + " (sequence " + std::to_string(i) + ", position " +
-             std::to_string(t) + ") is outside the vocabulary [0, " + std::to_string(spec.vocab) + ").");
+        fail_with(Msg::token_id_range, {std::to_string(id), std::to_string(i), std::to_string(t), std::to_string(spec.vocab)});
       x.ids.push_back(static_cast<int32_t>(id));
     }
   }
@@ -90,7 +86,7 @@ Session::Session() = default;
 Session::~Session() = default;
 
 const PackInfo& Session::pack_info() const {
-  if (!info_) fail("No data is loaded yet: load a data pack first.");
+  if (!info_) fail_with(Msg::no_data_loaded, {});
   return *info_;
 }
 
@@ -134,11 +130,9 @@ json Session::start_training(const std::string& model_json, const json& s) {
   const int num_words = setting_int(s, "num_words", spec->vocab, 3, info.vocab_size);
   const int maxlen = setting_int(s, "maxlen", spec->input_length > 0 ? spec->input_length : 100, 1, info.stored_length);
   if (spec->input_length > 0 && spec->input_length != maxlen)
-    fail("The model's input length is " + std::to_string(spec->input_length) + " but maxlen is " +
-         std::to_string(maxlen) + ": make them equal.");
+    fail_with(Msg::input_length_maxlen, {std::to_string(spec->input_length), std::to_string(maxlen)});
   if (num_words > spec->vocab)
-    fail("num_words is " + std::to_string(num_words) + " but the model's vocabulary is " + std::to_string(spec->vocab) +
-         ": token ids would not fit. Make num_words at most the Embedding's input_dim (or the one-hot width).");
+    fail_with(Msg::num_words_vocab, {std::to_string(num_words), std::to_string(spec->vocab)});
   FitConfig config;
   config.epochs = setting_int(s, "epochs", 10, 1, 10000);
   config.batch_size = setting_int(s, "batch_size", 32, 1, 100000);
@@ -171,7 +165,7 @@ json Session::start_training(const std::string& model_json, const json& s) {
 }
 
 json Session::run_slice(int max_batches) {
-  if (!trainer_) fail("No training run: start one first.");
+  if (!trainer_) fail_with(Msg::no_training_run, {});
   json batches = json::array();
   trainer_->set_batch_callback([&](const BatchProgress& p) { batches.push_back(progress_json(p)); });
   const size_t epochs_before = trainer_->history().size();
@@ -194,7 +188,7 @@ json Session::stop_training() {
 }
 
 json Session::finish_training() {
-  if (!trainer_) fail("No training run to finish.");
+  if (!trainer_) fail_with(Msg::no_run_to_finish, {});
   if (!trainer_->finished()) trainer_->stop();
   const auto test = evaluate(*network_, trainer_->loss_kind(), data_->test, std::max(batch_size_, 64));
   json history = json::array();
@@ -230,7 +224,7 @@ std::vector<float>* Session::state_buffer(int which) {
 const std::vector<int32_t>& Session::data_array(int num_words, int maxlen, int which) {
   const PackInfo& info = pack_info();
   if (num_words < 3 || num_words > info.vocab_size || maxlen < 1 || maxlen > info.stored_length || which < 0 || which > 5)
-    fail("num_words or maxlen is outside what the data pack holds.");
+    fail_with(Msg::data_outside_pack, {});
   if (!exported_ || exported_words_ != num_words || exported_maxlen_ != maxlen) {
     exported_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
     exported_words_ = num_words;
@@ -241,25 +235,23 @@ const std::vector<int32_t>& Session::data_array(int num_words, int maxlen, int w
 }
 
 json Session::predict(const json& sequences) {
-  if (!network_) fail("There is no trained model yet: train one first.");
+  if (!network_) fail_with(Msg::no_trained_model, {});
   const TokenBatch x = token_batch(sequences, *spec_);
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 
 json Session::predict_ids(std::vector<int32_t> ids, int count) {
-  if (!network_) fail("There is no trained model yet: train one first.");
+  if (!network_) fail_with(Msg::no_trained_model, {});
   if (count < 1 || ids.size() % static_cast<size_t>(count) != 0 || ids.empty())
-    fail("Give count >= 1 sequences of equal length (ids.length must be a multiple of count).");
+    fail_with(Msg::predict_count, {});
   TokenBatch x;
   x.batch = count;
   x.time = static_cast<int>(ids.size() / static_cast<size_t>(count));
   if (spec_->input_length > 0 && x.time != spec_->input_length)
-    fail("The model reads sequences of " + std::to_string(spec_->input_length) + " steps, received " +
-         std::to_string(x.time) + ".");
+    fail_with(Msg::sequence_length, {std::to_string(spec_->input_length), std::to_string(x.time)});
   for (size_t i = 0; i < ids.size(); ++i)
     if (ids[i] < 0 || ids[i] >= spec_->vocab)
-      fail("Token id " + std::to_string(ids[i]) + " (sequence " + std::to_string(i / x.time) + ", position " +
-           std::to_string(i % x.time) + ") is outside the vocabulary [0, " + std::to_string(spec_->vocab) + ").");
+      fail_with(Msg::token_id_range, {std::to_string(ids[i]), std::to_string(i / x.time), std::to_string(i % x.time), std::to_string(spec_->vocab)});
   x.ids = std::move(ids);
   return matrix_json(rnn::predict(*network_, x, 256));
 }
@@ -293,7 +285,7 @@ json layer_json(const LayerTrace<float>& l, const LayerSpec& spec, const float* 
 // LayerTrace), the outputs after each step, ‖∂z/∂x_t‖ at every step, and the outputs with each
 // kept token replaced by the out-of-vocabulary id 2. The page asks for all of it at once.
 json Session::trace(const json& ids) {
-  if (!network_) fail("There is no trained model yet: train one first.");
+  if (!network_) fail_with(Msg::no_trained_model, {});
   const TokenBatch x = token_batch(json::array({ids}), *spec_);
   const SequenceTrace<float> t = network_->trace(x.ids);
   json layers = json::array();

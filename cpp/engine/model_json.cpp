@@ -22,8 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& m) { throw ModelError(m); }
-
 constexpr int kMaxJsonDepth = 64;
 
 // nlohmann's dump() recurses per nesting level; refuse absurd nesting before parsing.
@@ -38,8 +36,13 @@ std::string dump_short(const json& v) {
   return s;
 }
 
+// Where a setting was read, as coded messages name it: "{kind} layer '{name}'".
+struct Where {
+  std::string kind;  // "LSTM", "InputLayer"
+  std::string name;  // "lstm"
+};
+
 struct LayerContext {
-  std::string what;  // "LSTM layer 'lstm'"
   const json& config;
   std::string kind;  // "LSTM" (for coded messages: the layer's kind and name as parameters)
   std::string name;  // "lstm"
@@ -67,7 +70,7 @@ int get_int(const LayerContext& c, const char* key, int fallback, bool required)
     fail_with(Msg::not_whole_number, {c.kind, c.name, key, dump_short(*v)});
   }
   if (d < -1e9 || d > 2e9)
-    fail(c.what + ": " + key + "=" + dump_short(*v) + " is far too large; use a size such as 8, 32 or 500.");
+    fail_with(Msg::size_far_too_large, {c.kind, c.name, key, dump_short(*v)});
   return static_cast<int>(d);
 }
 
@@ -94,7 +97,7 @@ Activation parse_activation(const LayerContext& c, const char* key, Activation f
   // Keras 3 may write {"module": "keras.activations", "class_name": "function", "config": "tanh"}.
   if (v->is_object()) name = find(*v, "config");
   if (!name || !name->is_string())
-    fail(c.what + ": " + key + " must be an activation name such as \"tanh\", received " + dump_short(*v) + ".");
+    fail_with(Msg::activation_not_name, {c.kind, c.name, key, dump_short(*v)});
   const std::string s = name->get<std::string>();
   if (s == "linear" || s == "None") return Activation::Linear;
   if (s == "relu") return Activation::Relu;
@@ -117,14 +120,13 @@ InitializerSpec parse_initializer(const LayerContext& c, const char* key, Initia
     name = (*v)["class_name"].get<std::string>();
     cfg = find(*v, "config");
   } else {
-    fail(c.what + ": " + key + " must be an initializer such as {\"class_name\": \"GlorotUniform\"}, "
-         "received " + dump_short(*v) + ".");
+    fail_with(Msg::initializer_not_object, {c.kind, c.name, key, dump_short(*v)});
   }
   auto num = [&](const char* k, double d) {
     const json* x = cfg ? find(*cfg, k) : nullptr;
     if (!x) return d;
     if (!x->is_number())
-      fail(c.what + ": " + key + " " + name + " " + k + " must be a number, received " + dump_short(*x) + ".");
+      fail_with(Msg::initializer_setting_not_number, {c.kind, c.name, key, name, k, dump_short(*x)});
     return x->get<double>();
   };
   std::string n;
@@ -145,8 +147,7 @@ InitializerSpec parse_initializer(const LayerContext& c, const char* key, Initia
   else if (n == "truncatednormal") { s.kind = Initializer::TruncatedNormal; s.a = num("mean", 0.0); s.b = num("stddev", 0.05); }
   else if (n == "constant") { s.kind = Initializer::Constant; s.a = num("value", 0.0); }
   else
-    fail(c.what + ": the initializer '" + name + "' for " + key + " is not supported. Use GlorotUniform, "
-         "Orthogonal, Zeros, RandomUniform or another Keras built-in.");
+    fail_with(Msg::unsupported_initializer, {c.kind, c.name, name, key});
   return s;
 }
 
@@ -155,47 +156,44 @@ void reject_unsupported_options(const LayerContext& c) {
   const char* must_be_false[] = {"return_state", "go_backwards", "stateful", "mask_zero"};
   for (const char* k : must_be_false)
     if (get_bool(c, k, false))
-      fail(c.what + ": " + k + "=true is not supported. Set " + k + " to false" +
-           (std::string(k) == "mask_zero" ? " (padding id 0 is an ordinary token here)." : "."));
+      fail_with(std::string(k) == "mask_zero" ? Msg::mask_zero_unsupported : Msg::option_must_be_false, {c.kind, c.name, k});
   const char* must_be_null[] = {"kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
                                 "activity_regularizer", "embeddings_regularizer", "kernel_constraint",
                                 "recurrent_constraint", "bias_constraint", "embeddings_constraint"};
   for (const char* k : must_be_null)
     if (const json* v = find(c.config, k))
-      fail(c.what + ": " + k + " is not supported, received " + dump_short(*v) + ". Set it to null.");
+      fail_with(Msg::option_must_be_null, {c.kind, c.name, k, dump_short(*v)});
   if (!get_bool(c, "trainable", true))
-    fail(c.what + ": trainable=false is not supported; every layer trains here. Set trainable to true.");
+    fail_with(Msg::not_trainable, {c.kind, c.name});
   if (get_bool(c, "time_major", false))
-    fail(c.what + ": time_major=true is not supported. Set it to false.");
+    fail_with(Msg::time_major, {c.kind, c.name});
 }
 
 // A shape list [null, 100] or [null, 100, 500]; returns the dims after the batch axis.
-std::vector<int> parse_shape(const json& v, const std::string& what, bool has_batch_axis) {
-  if (!v.is_array())
-    fail(what + ": the input shape must be a list such as [null, 100], received " + dump_short(v) + ".");
+std::vector<int> parse_shape(const json& v, const Where& w, bool has_batch_axis) {
+  if (!v.is_array()) fail_with(Msg::shape_not_list, {w.kind, w.name, dump_short(v)});
   std::vector<int> dims;
   for (size_t i = has_batch_axis ? 1 : 0; i < v.size(); ++i) {
     const json& d = v[i];
     if (d.is_null()) { dims.push_back(-1); continue; }
     if (!d.is_number_integer() && !d.is_number_unsigned())
-      fail(what + ": input shape entries must be whole numbers or null, received " + dump_short(v) + ".");
+      fail_with(Msg::shape_entry_not_whole, {w.kind, w.name, dump_short(v)});
     const auto x = d.get<int64_t>();
     if (x < 1 || x > 100000000)
-      fail(what + ": input shape " + dump_short(v) + " has a size out of range; use e.g. [null, 100].");
+      fail_with(Msg::shape_size_range, {w.kind, w.name, dump_short(v)});
     dims.push_back(static_cast<int>(x));
   }
   if (dims.empty() || dims.size() > 2)
-    fail(what + ": the input shape " + dump_short(v) + " must be (time) for token ids or (time, vocabulary) "
-         "for one-hot vectors, e.g. [null, 100] or [null, 100, 500].");
+    fail_with(Msg::shape_rank, {w.kind, w.name, dump_short(v)});
   return dims;
 }
 
 // The input declared on an InputLayer or on the first layer (batch_input_shape, batch_shape,
 // input_shape, or Keras 2's Embedding input_length).
-bool read_input_shape(const json& config, const std::string& what, std::vector<int>& dims) {
-  if (const json* v = find(config, "batch_shape")) { dims = parse_shape(*v, what, true); return true; }
-  if (const json* v = find(config, "batch_input_shape")) { dims = parse_shape(*v, what, true); return true; }
-  if (const json* v = find(config, "input_shape")) { dims = parse_shape(*v, what, false); return true; }
+bool read_input_shape(const json& config, const Where& w, std::vector<int>& dims) {
+  if (const json* v = find(config, "batch_shape")) { dims = parse_shape(*v, w, true); return true; }
+  if (const json* v = find(config, "batch_input_shape")) { dims = parse_shape(*v, w, true); return true; }
+  if (const json* v = find(config, "input_shape")) { dims = parse_shape(*v, w, false); return true; }
   return false;
 }
 
@@ -214,8 +212,8 @@ LayerSpec parse_layer(const std::string& cls, const json& config, bool keras3, s
   if (l.name.empty()) l.name = std::string(cls) + "_" + std::to_string(index + 1);
   for (auto& ch : l.name)
     if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
-  if (l.name.size() > 100) fail("Layer " + std::to_string(index + 1) + " has a name over 100 characters; shorten it.");
-  const LayerContext c{std::string(cls) + " layer '" + l.name + "'", config, cls, l.name};
+  if (l.name.size() > 100) fail_with(Msg::name_too_long, {std::to_string(index + 1)});
+  const LayerContext c{config, cls, l.name};
   reject_unsupported_options(c);
 
   switch (l.kind) {
@@ -264,7 +262,7 @@ const json& unwrap(const json& root) {
 }  // namespace
 
 ModelSpec parse_model_json(const std::string& text) {
-  if (text.size() > 16 * 1024 * 1024) fail("The model JSON is over 16 MB; paste the output of model.to_json().");
+  if (text.size() > 16 * 1024 * 1024) fail_with(Msg::model_json_too_large, {});
   check_depth(text);
   json root;
   try {
@@ -295,35 +293,35 @@ ModelSpec parse_model_json(const std::string& text) {
     if (const json* n = find(*config, "name"); n && n->is_string()) spec.name = n->get<std::string>();
   }
   if (!layers || !layers->is_array()) fail_with(Msg::no_layer_list, {});
-  if (layers->size() > 1000) fail("The model has over 1000 layers; keep it under 1000.");
+  if (layers->size() > 1000) fail_with(Msg::too_many_layers, {});
 
   std::vector<int> input_dims;
   bool have_input = false;
   for (size_t i = 0; i < layers->size(); ++i) {
     const json& entry = (*layers)[i];
     const json* lc = find(entry, "class_name");
-    if (!lc || !lc->is_string()) fail("Layer " + std::to_string(i + 1) + " has no \"class_name\".");
+    if (!lc || !lc->is_string()) fail_with(Msg::layer_no_class_name, {std::to_string(i + 1)});
     const std::string layer_class = lc->get<std::string>();
     static const json kEmpty = json::object();
     const json* lconf = find(entry, "config");
     if (lconf && !lconf->is_object())
-      fail("Layer " + std::to_string(i + 1) + " (" + layer_class + ") has a config that is not an object.");
+      fail_with(Msg::layer_config_not_object, {std::to_string(i + 1), layer_class});
     const json& cfg = lconf ? *lconf : kEmpty;
     if (layer_class == "InputLayer") {
       if (!spec.layers.empty() || have_input)
-        fail("An InputLayer can only come first; remove the InputLayer at position " + std::to_string(i + 1) + ".");
-      if (!read_input_shape(cfg, "InputLayer", input_dims))
-        fail("The InputLayer has no batch_shape / batch_input_shape; give one such as [null, 100].");
+        fail_with(Msg::input_layer_not_first, {std::to_string(i + 1)});
+      const json* input_name = find(cfg, "name");
+      if (!read_input_shape(cfg, Where{"InputLayer", input_name && input_name->is_string() ? input_name->get<std::string>() : ""}, input_dims))
+        fail_with(Msg::input_layer_no_shape, {});
       have_input = true;
       continue;
     }
     LayerSpec l = parse_layer(layer_class, cfg, keras3, spec.layers.size());
     if (spec.layers.empty() && !have_input) {
       std::vector<int> dims;
-      const std::string what = std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "'";
-      if (read_input_shape(cfg, what, dims)) { input_dims = dims; have_input = true; }
+      if (read_input_shape(cfg, Where{layer_kind_name(l.kind), l.name}, dims)) { input_dims = dims; have_input = true; }
       else if (const json* len = find(cfg, "input_length"); len && l.kind == LayerKind::Embedding) {
-        LayerContext c{what, cfg, layer_kind_name(l.kind), l.name};
+        LayerContext c{cfg, layer_kind_name(l.kind), l.name};
         input_dims = {get_int(c, "input_length", -1, false)};
         have_input = true;
       }
@@ -337,14 +335,11 @@ ModelSpec parse_model_json(const std::string& text) {
     spec.input_length = input_dims[0];
     if (input_dims.size() == 2) {
       if (first.kind == LayerKind::Embedding)
-        fail("Embedding layer '" + first.name + "' reads token ids of shape (time), but the input shape has a "
-             "third axis of " + std::to_string(input_dims[1]) + ". Use an input shape such as [null, 100].");
+        fail_with(Msg::embedding_one_hot_shape, {first.name, std::to_string(input_dims[1])});
       spec.vocab = input_dims[1];
     } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
-      fail(std::string(layer_kind_name(first.kind)) + " layer '" + first.name + "' is first, so it reads one-hot "
-           "vectors and needs an input shape (time, vocabulary) such as [null, 100, 500]; received (" +
-           (input_dims[0] < 0 ? std::string("None") : std::to_string(input_dims[0])) +
-           "). Add the vocabulary size, or put an Embedding layer first.");
+      fail_with(Msg::one_hot_needs_shape, {layer_kind_name(first.kind), first.name,
+                                           input_dims[0] < 0 ? std::string("None") : std::to_string(input_dims[0])});
     }
   }
   validate_and_infer(spec);

@@ -53,8 +53,7 @@ int gate_count(LayerKind kind) {
 }
 
 void throw_count_overflow(const char* what) {
-  throw ModelError(std::string("The ") + what + " is negative or does not fit in 64 bits: a size in the "
-                   "model is out of range. Use sizes such as 8, 32 or 500.");
+  fail_with(Msg::size_overflow, {what});
 }
 
 int64_t WeightSpec::size() const {
@@ -123,8 +122,6 @@ int64_t ModelSpec::param_offset(size_t layer_index) const {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
-
 // A size of a layer: at least 1, and at most kMaxLayerParams (a larger one could never pass the
 // parameter limit, and every product of two checked sizes then fits in 64 bits).
 void check_positive(const LayerSpec& l, const char* field, int value) {
@@ -151,7 +148,7 @@ void check_size(const LayerSpec& l) {
 void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
   for (double v : {s.a, s.b, s.gain}) {
     if (!(std::fabs(v) <= kMaxInitializerValue)) {
-      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "': " + field + " " + stream_text(v) + " is beyond float32 weights; use -1e30 to 1e30.");
+      fail_with(Msg::initializer_beyond_float, {layer_kind_name(l.kind), l.name, field, stream_text(v)});
     }
   }
 }
@@ -244,14 +241,14 @@ void validate_and_infer(ModelSpec& model) {
 }
 
 void check_review_length(const ModelSpec& model, int64_t time) {
-  if (time < 1 || time > kMaxInputLength) fail("Reviews must have 1 to 100000 time steps, not " + std::to_string(time) + ".");
+  if (time < 1 || time > kMaxInputLength) fail_with(Msg::review_length_range, {std::to_string(time)});
   for (const LayerSpec& l : model.layers) {
     // What the layer keeps per review for the backward pass: every step's gates for a recurrent
     // layer (it reads every step even when it returns only the last), every step's output else.
     const bool recurrent = is_recurrent(l.kind);
     const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
     if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
-      fail(std::string(layer_kind_name(l.kind)) + " layer '" + l.name + "' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.");
+      fail_with(Msg::too_many_values_per_review, {layer_kind_name(l.kind), l.name});
   }
 }
 

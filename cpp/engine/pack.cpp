@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 
+#include "engine/messages.hpp"
+
 namespace rnn {
 namespace {
 
@@ -44,8 +46,6 @@ std::array<uint32_t, 256> make_crc_table() {
   return table;
 }
 
-[[noreturn]] void fail(const std::string& what) { throw ModelError("data pack: " + what); }
-
 // Everything the header claims, checked against the bytes actually present.
 struct Layout {
   PackInfo info;
@@ -55,22 +55,18 @@ struct Layout {
 };
 
 Layout read_layout(const uint8_t* data, size_t size) {
-  if (size == 0) fail("empty: 0 bytes were given; load a .pack file written by scripts/build-data.ts");
-  if (data == nullptr) fail("no bytes were given (null pointer)");
+  if (size == 0) fail_with(Msg::pack_empty, {});
+  if (data == nullptr) fail_with(Msg::pack_null, {});
   const size_t magic_seen = std::min(size, sizeof(kPackMagic));
   if (magic_seen == 0 || std::memcmp(data, kPackMagic, magic_seen) != 0) {
-    fail("these bytes are not a data pack (they do not start with \"RNNPACK\"); load a .pack "
-         "file written by scripts/build-data.ts");
+    fail_with(Msg::pack_not_pack, {});
   }
   if (size < kPackHeaderBytes + kPackChecksumBytes) {
-    fail("truncated: " + std::to_string(size) + " bytes, less than the " +
-         std::to_string(kPackHeaderBytes + kPackChecksumBytes) +
-         "-byte header and checksum; download the pack again");
+    fail_with(Msg::pack_truncated_header, {std::to_string(size), std::to_string(kPackHeaderBytes + kPackChecksumBytes)});
   }
   const uint32_t version = load_u32(data + kVersionAt);
   if (version == 0 || version > static_cast<uint32_t>(kPackVersion)) {
-    fail("version " + std::to_string(version) + " is not supported: this reader reads version " +
-         std::to_string(kPackVersion) + "; rebuild the pack with this release's scripts");
+    fail_with(Msg::pack_version, {std::to_string(version), std::to_string(kPackVersion)});
   }
   const uint32_t vocab = load_u32(data + kVocabAt);
   const uint32_t stored_length = load_u32(data + kStoredLengthAt);
@@ -80,43 +76,36 @@ Layout read_layout(const uint8_t* data, size_t size) {
   const uint64_t test = load_u32(data + kTestCountAt);
   const uint64_t tokens = load_u32(data + kTokenCountAt);
   if (vocab < 3 || vocab > static_cast<uint32_t>(kPackMaxVocab)) {
-    fail("corrupt header: vocab_size " + std::to_string(vocab) + " is outside [3, " +
-         std::to_string(kPackMaxVocab) + "]");
+    fail_with(Msg::pack_header_range, {"vocab_size", std::to_string(vocab), "3", std::to_string(kPackMaxVocab)});
   }
   if (stored_length < 1 || stored_length > static_cast<uint32_t>(kPackMaxStoredLength)) {
-    fail("corrupt header: stored_length " + std::to_string(stored_length) +
-         " is outside [1, " + std::to_string(kPackMaxStoredLength) + "]");
+    fail_with(Msg::pack_header_range, {"stored_length", std::to_string(stored_length), "1", std::to_string(kPackMaxStoredLength)});
   }
   if (classes < 2 || classes > static_cast<uint32_t>(kPackMaxClasses)) {
-    fail("corrupt header: num_classes " + std::to_string(classes) + " is outside [2, " +
-         std::to_string(kPackMaxClasses) + "]");
+    fail_with(Msg::pack_header_range, {"num_classes", std::to_string(classes), "2", std::to_string(kPackMaxClasses)});
   }
   // All sizes in 64 bits: each term is below 2^34, so nothing overflows, and the file size is
   // checked before anything is allocated.
   const uint64_t reviews = train + validation + test;
   if (tokens > reviews * stored_length) {
-    fail("corrupt header: " + std::to_string(tokens) + " tokens cannot fit in " +
-         std::to_string(reviews) + " reviews of at most " + std::to_string(stored_length));
+    fail_with(Msg::pack_tokens_cannot_fit, {std::to_string(tokens), std::to_string(reviews), std::to_string(stored_length)});
   }
   const uint64_t expected = kPackHeaderBytes + reviews /* labels */ + 2 * reviews /* lengths */ +
                             2 * tokens + kPackChecksumBytes;
   if (static_cast<uint64_t>(size) < expected) {
-    fail("truncated: the header announces " + std::to_string(expected) + " bytes but only " +
-         std::to_string(size) + " are present; download the pack again");
+    fail_with(Msg::pack_truncated, {std::to_string(expected), std::to_string(size)});
   }
   if (static_cast<uint64_t>(size) > expected) {
-    fail("corrupt: " + std::to_string(size - expected) + " unexpected bytes after the " +
-         std::to_string(expected) + " the header announces");
+    fail_with(Msg::pack_extra_bytes, {std::to_string(size - expected), std::to_string(expected)});
   }
   if (reviews > static_cast<uint64_t>(std::numeric_limits<int32_t>::max())) {
-    fail("corrupt header: " + std::to_string(reviews) + " reviews is more than this reader holds");
+    fail_with(Msg::pack_too_many_reviews, {std::to_string(reviews)});
   }
   const size_t payload = size - kPackChecksumBytes;
   const uint32_t stored_crc = load_u32(data + payload);
   const uint32_t actual_crc = crc32(data, payload);
   if (stored_crc != actual_crc) {
-    fail("corrupt: the checksum does not match (CRC-32 stored " + std::to_string(stored_crc) +
-         ", computed " + std::to_string(actual_crc) + "); download or rebuild the pack");
+    fail_with(Msg::pack_checksum, {std::to_string(stored_crc), std::to_string(actual_crc)});
   }
 
   Layout layout;
@@ -158,14 +147,12 @@ Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, in
   for (int i = 0; i < count; ++i, ++cursor.review) {
     const uint8_t label = cursor.data[cursor.layout.labels_at + cursor.review];
     if (label >= info.num_classes) {
-      fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) + " has label " +
-           std::to_string(label) + ", outside [0, " + std::to_string(info.num_classes) + ")");
+      fail_with(Msg::pack_review_label, {split_name, std::to_string(i), std::to_string(label), std::to_string(info.num_classes)});
     }
     out.labels[static_cast<size_t>(i)] = label;
     const uint16_t length = load_u16(cursor.data + cursor.layout.lengths_at + 2 * cursor.review);
     if (length > info.stored_length || cursor.token + length > cursor.layout.token_count) {
-      fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) +
-           " has length " + std::to_string(length) + ", which does not fit the pack");
+      fail_with(Msg::pack_review_length, {split_name, std::to_string(i), std::to_string(length)});
     }
     const int kept = std::min<int>(length, maxlen);
     const uint8_t* first = cursor.data + cursor.layout.tokens_at + 2 * (cursor.token + length - kept);
@@ -173,9 +160,7 @@ Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, in
     for (int t = 0; t < kept; ++t) {
       const int32_t id = load_u16(first + 2 * t);
       if (id >= info.vocab_size) {
-        fail(std::string("corrupt: ") + split_name + " review " + std::to_string(i) +
-             " holds token id " + std::to_string(id) + ", not below vocab_size " +
-             std::to_string(info.vocab_size));
+        fail_with(Msg::pack_review_token, {split_name, std::to_string(i), std::to_string(id), std::to_string(info.vocab_size)});
       }
       row[t] = id >= num_words ? kOovId : id;
     }
@@ -199,21 +184,17 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
   const Layout layout = read_layout(data, size);
   const PackInfo& info = layout.info;
   if (num_words < 3 || num_words > info.vocab_size) {
-    fail("num_words " + std::to_string(num_words) + " is not available: this pack supports 3 to " +
-         std::to_string(info.vocab_size) + " (ids 0 pad, 1 start and 2 out-of-vocabulary need 3)");
+    fail_with(Msg::pack_num_words, {std::to_string(num_words), std::to_string(info.vocab_size)});
   }
   if (maxlen < 1 || maxlen > info.stored_length) {
-    fail("maxlen " + std::to_string(maxlen) + " is not available: this pack keeps the last " +
-         std::to_string(info.stored_length) + " tokens of each review, so choose 1 to " +
-         std::to_string(info.stored_length));
+    fail_with(Msg::pack_maxlen, {std::to_string(maxlen), std::to_string(info.stored_length)});
   }
   // The decoded splits hold reviews × maxlen ids whatever the reviews' lengths, so a small pack of
   // many empty reviews could ask for gigabytes at a large maxlen: bounded before any allocation.
   const uint64_t decoded = layout.review_count * static_cast<uint64_t>(maxlen);
   if (decoded > static_cast<uint64_t>(kPackMaxDecodedIds)) {
     const uint64_t largest = static_cast<uint64_t>(kPackMaxDecodedIds) / std::max<uint64_t>(layout.review_count, 1);
-    fail(std::to_string(layout.review_count) + " reviews of maxlen " + std::to_string(maxlen) +
-         " need over 256 MB; choose maxlen " + std::to_string(largest) + " or less");
+    fail_with(Msg::pack_too_large, {std::to_string(layout.review_count), std::to_string(maxlen), std::to_string(largest)});
   }
   ReviewCursor cursor{data, layout};
   DataSplits splits;
@@ -221,8 +202,7 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
   splits.validation = decode_split(cursor, info.validation_count, "validation", num_words, maxlen);
   splits.test = decode_split(cursor, info.test_count, "test", num_words, maxlen);
   if (cursor.token != layout.token_count) {
-    fail("corrupt: the review lengths add up to " + std::to_string(cursor.token) +
-         " tokens but the header announces " + std::to_string(layout.token_count));
+    fail_with(Msg::pack_lengths_sum, {std::to_string(cursor.token), std::to_string(layout.token_count)});
   }
   return splits;
 }

@@ -3,7 +3,9 @@
 // and the page's English text for it is the engine's text; Korean has a text for every code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EngineError, summarizeModel } from '../../web/src/engine/engine-api';
+import { EngineError, summarizeModel, unwrapReply } from '../../web/src/engine/engine-api';
+import { chooseLanguage, messageText } from '../../web/src/i18n';
+import { MessageError, nested } from '../../web/src/i18n/message';
 import { ENGINE_MESSAGES } from '../../web/src/i18n/engine-messages';
 import { engine as en } from '../../web/src/i18n/en/engine';
 import { engine as ko } from '../../web/src/i18n/ko/engine';
@@ -32,6 +34,22 @@ const cases: [string, string, string[]][] = [
   [JSON.stringify({ class_name: 'Functional', config: {} }), 'not_sequential', ['Functional']],
   ['[1, 2]', 'not_object', []],
   [seq(), 'no_layers_besides_input', []],
+  // Options and shapes Keras writes that this engine refuses (model_json.cpp, model_spec.cpp).
+  [seq(emb, lstm('lstm', { trainable: false })), 'not_trainable', ['LSTM', 'lstm']],
+  [seq({ ...emb, config: { ...emb.config, mask_zero: true } }, lstm('lstm')), 'mask_zero_unsupported', ['Embedding', 'embedding', 'mask_zero']],
+  [seq(emb, lstm('lstm', { go_backwards: true })), 'option_must_be_false', ['LSTM', 'lstm', 'go_backwards']],
+  [seq(emb, lstm('lstm', { kernel_regularizer: { class_name: 'L2' } })), 'option_must_be_null', ['LSTM', 'lstm', 'kernel_regularizer', '{"class_name":"L2"}']],
+  [seq(emb, lstm('lstm', { kernel_initializer: 'Foo' })), 'unsupported_initializer', ['LSTM', 'lstm', 'Foo', 'kernel_initializer']],
+  [seq(emb, lstm('lstm', { activation: 5 })), 'activation_not_name', ['LSTM', 'lstm', 'activation', '5']],
+  [seq(emb, lstm('lstm', { units: 3000000000 })), 'size_far_too_large', ['LSTM', 'lstm', 'units', '3000000000']],
+  [seq(emb, { class_name: 'InputLayer', config: { batch_shape: [null, 100] } }), 'input_layer_not_first', ['2']],
+  [seq({ class_name: 'InputLayer', config: {} }, emb), 'input_layer_no_shape', []],
+  [seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 100, 500] } }), 'embedding_one_hot_shape', ['embedding', '500']],
+  [seq(emb, { config: {} }), 'layer_no_class_name', ['2']],
+  [seq({ ...emb, config: { ...emb.config, batch_input_shape: 'x' } }), 'shape_not_list', ['Embedding', 'embedding', '"x"']],
+  [seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 1.5] } }), 'shape_entry_not_whole', ['Embedding', 'embedding', '[null,1.5]']],
+  [seq({ class_name: 'InputLayer', config: { name: 'input_layer', batch_shape: [null, 0] } }, emb), 'shape_size_range', ['InputLayer', 'input_layer', '[null,0]']],
+  [seq(lstm('lstm', { batch_input_shape: [null, 100] })), 'one_hot_needs_shape', ['LSTM', 'lstm', '100']],
 ];
 
 describe('engine message codes', () => {
@@ -70,5 +88,35 @@ describe('engine message codes', () => {
     expect(e.params).toEqual(params);
     // The page's English is exactly the engine's own text (what the CLI prints).
     expect((en[code as keyof typeof en] as (...v: string[]) => string)(...params)).toBe(e.message);
+  });
+
+  // A damaged pack: the engine's coded reason travels inside the page's dataDamaged message (as the
+  // worker sends it) and is said in Korean too.
+  it('a damaged pack is coded, and said in Korean inside the page\'s message', async () => {
+    const m = await loadEngine();
+    const s = new m.Session();
+    try {
+      const bytes = new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)));
+      bytes[bytes.length - 100] ^= 0xff;
+      let error: unknown;
+      try {
+        unwrapReply(s.loadPack(bytes));
+      } catch (e) {
+        error = e;
+      }
+      expect((error as EngineError).code).toBe('pack_checksum');
+      const damaged = new MessageError('dataDamaged', 'imdb-quick.pack', nested(error));
+      // Across the worker boundary a message is plain data: {error, code, params}.
+      const sent = structuredClone({ error: damaged.message, code: damaged.code, params: damaged.params });
+      expect(sent.error).toContain('data pack: corrupt: the checksum does not match');
+      chooseLanguage('ko');
+      const korean = messageText(sent);
+      expect(korean).toMatch(/^데이터 파일 imdb-quick\.pack이 손상되었습니다: 데이터 팩이 손상되었습니다: 체크섬이 맞지 않습니다 \(저장된 CRC-32 \d+, 계산한 값 \d+\)/);
+      expect(korean).not.toMatch(/corrupt|checksum|does not/);
+      chooseLanguage('en');
+      expect(messageText(sent)).toBe(damaged.message);
+    } finally {
+      s.delete();
+    }
   });
 });

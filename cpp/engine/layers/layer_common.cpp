@@ -9,6 +9,7 @@
 #include "engine/layers/layer.hpp"
 #include "engine/layers/lstm.hpp"
 #include "engine/layers/simple_rnn.hpp"
+#include "engine/messages.hpp"
 
 namespace rnn {
 
@@ -52,12 +53,8 @@ void initialize_layer_weights(const LayerSpec& spec, S* params, Rng& rng) {
 void check_token_ids(const LayerSpec& spec, const int32_t* ids, int64_t count, int vocab) {
   for (int64_t i = 0; i < count; ++i) {
     if (ids[i] < 0 || ids[i] >= vocab) {
-      const std::string message = std::string(layer_kind_name(spec.kind)) + " layer '" + spec.name +
-                                  "' received token id " + std::to_string(ids[i]) + " (position " +
-                                  std::to_string(i) + " of the batch); ids must be in [0, " +
-                                  std::to_string(vocab) +
-                                  "). Map rarer words to 2 (out of vocabulary) or enlarge the vocabulary.";
-      throw ModelError(message);
+      fail_with(Msg::layer_token_id_range, {layer_kind_name(spec.kind), spec.name, std::to_string(ids[i]),
+                                            std::to_string(i), std::to_string(vocab)});
     }
   }
 }

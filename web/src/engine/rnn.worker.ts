@@ -5,7 +5,7 @@
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
-import { codeOf, MessageError } from '../i18n/message';
+import { codeOf, MessageError, nested } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
   BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, ModelState, Reply, Request,
@@ -77,7 +77,7 @@ async function ensurePack(pack: DataPackId): Promise<EngineSession> {
       unwrapReply(session.loadPack(bytes));
     } catch (e) {
       packBytes.delete(pack);
-      throw new MessageError('dataDamaged', PACK_FILES[pack], (e as Error).message);
+      throw new MessageError('dataDamaged', PACK_FILES[pack], nested(e));
     }
     loadedPack = pack;
   }
@@ -127,13 +127,13 @@ function modelState(session: EngineSession, iterations: number): ModelState {
 }
 
 /** Writes saved values into one of the session's buffers after checking they fit. */
-function writeState(session: EngineSession, which: 0 | 1, values: Float32Array, what: string): void {
+function writeState(session: EngineSession, which: 0 | 1, values: Float32Array, what: 'weights' | 'optimizer state'): void {
   const view = session.stateView(which);
   if (!view || view.length !== values.length) {
-    throw new Error(`The saved ${what} do not fit this model: ${values.length} numbers for ${view?.length ?? 0}.`);
+    throw new MessageError('savedDoNotFit', what, values.length, view?.length ?? 0);
   }
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new Error(`The saved ${what} hold a value that is not a finite number (at ${i}).`);
+    if (!Number.isFinite(values[i])) throw new MessageError('savedNotFinite', what, i);
   }
   view.set(values);
 }
@@ -248,7 +248,7 @@ async function encodeTyped(text: string, removed: readonly number[] = []) {
 /** The engine sends a non-finite output as null: a model whose weights diverged (a NaN run). */
 function requireFinite(probability: number | null): number {
   if (typeof probability !== 'number' || !Number.isFinite(probability)) {
-    throw new Error('This model\'s output is not a number: its weights diverged during training. Train it again with a lower learning rate.');
+    throw new MessageError('outputNotNumber');
   }
   return probability;
 }
@@ -292,22 +292,22 @@ const handlers: Handlers = {
     return { stopping: running };
   },
   exportTfjs: async () => {
-    if (running) throw new Error('This model is training: download it when the run has ended.');
-    if (!trainedRun) throw new Error('There is no trained model yet: train one or open a run first.');
+    if (running) throw new MessageError('downloadWhileTraining');
+    if (!trainedRun) throw new MessageError('noModelToDownload');
     const { session } = await engine();
     const weights = session.stateView(0)?.slice();
-    if (!weights || !modelJsonHere) throw new Error('There is no trained model yet: train one or open a run first.');
+    if (!weights || !modelJsonHere) throw new MessageError('noModelToDownload');
     // The writer lives in a second module, fetched the first time a model is downloaded.
     formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
     const { model_json } = unwrapReply<{ model_json: string }>((await formatsModule).tfjsModelJson(modelJsonHere));
     return { modelJson: model_json, weights };
   },
   exportData: async (d) => {
-    if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');
+    if (running && loadedPack !== d.pack) throw new MessageError('otherPackTraining');
     return exportedData(await ensurePack(d.pack), d);
   },
   loadModel: async ({ modelJson, weights, data }) => {
-    if (running) throw new Error('This worker is training: stop the run first.');
+    if (running) throw new MessageError('workerTraining');
     const { session } = await engine();
     const loaded = unwrapReply<{ total_params: number }>(session.loadModel(modelJson));
     writeState(session, 0, weights, 'weights');

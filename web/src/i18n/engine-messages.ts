@@ -33,6 +33,68 @@ export const ENGINE_MESSAGES = [
   { code: 'number_too_large', params: [], english: 'The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras model needs one. Paste the output of Keras\' model.to_json().' },
   { code: 'nested_too_deep', params: [], english: 'The model JSON is nested more than 64 levels deep; a Keras model is never that deep. Paste the output of model.to_json().' },
   { code: 'model_too_large', params: ['total'], english: 'The model has {total} parameters, over the limit of 50000000 for the whole model.' },
+  { code: 'size_far_too_large', params: ['kind', 'name', 'key', 'value'], english: '{kind} layer \'{name}\': {key}={value} is far too large; use a size such as 8, 32 or 500.' },
+  { code: 'activation_not_name', params: ['kind', 'name', 'key', 'value'], english: '{kind} layer \'{name}\': {key} must be an activation name such as "tanh", received {value}.' },
+  { code: 'initializer_not_object', params: ['kind', 'name', 'key', 'value'], english: '{kind} layer \'{name}\': {key} must be an initializer such as {"class_name": "GlorotUniform"}, received {value}.' },
+  { code: 'initializer_setting_not_number', params: ['kind', 'name', 'key', 'initializer', 'setting', 'value'], english: '{kind} layer \'{name}\': {key} {initializer} {setting} must be a number, received {value}.' },
+  { code: 'unsupported_initializer', params: ['kind', 'name', 'initializer', 'key'], english: '{kind} layer \'{name}\': the initializer \'{initializer}\' for {key} is not supported. Use GlorotUniform, Orthogonal, Zeros, RandomUniform or another Keras built-in.' },
+  { code: 'option_must_be_false', params: ['kind', 'name', 'key'], english: '{kind} layer \'{name}\': {key}=true is not supported. Set {key} to false.' },
+  { code: 'mask_zero_unsupported', params: ['kind', 'name', 'key'], english: '{kind} layer \'{name}\': {key}=true is not supported. Set {key} to false (padding id 0 is an ordinary token here).' },
+  { code: 'option_must_be_null', params: ['kind', 'name', 'key', 'value'], english: '{kind} layer \'{name}\': {key} is not supported, received {value}. Set it to null.' },
+  { code: 'not_trainable', params: ['kind', 'name'], english: '{kind} layer \'{name}\': trainable=false is not supported; every layer trains here. Set trainable to true.' },
+  { code: 'time_major', params: ['kind', 'name'], english: '{kind} layer \'{name}\': time_major=true is not supported. Set it to false.' },
+  { code: 'shape_not_list', params: ['kind', 'name', 'value'], english: '{kind} layer \'{name}\': the input shape must be a list such as [null, 100], received {value}.' },
+  { code: 'shape_entry_not_whole', params: ['kind', 'name', 'value'], english: '{kind} layer \'{name}\': input shape entries must be whole numbers or null, received {value}.' },
+  { code: 'shape_size_range', params: ['kind', 'name', 'value'], english: '{kind} layer \'{name}\': input shape {value} has a size out of range; use e.g. [null, 100].' },
+  { code: 'shape_rank', params: ['kind', 'name', 'value'], english: '{kind} layer \'{name}\': the input shape {value} must be (time) for token ids or (time, vocabulary) for one-hot vectors, e.g. [null, 100] or [null, 100, 500].' },
+  { code: 'name_too_long', params: ['position'], english: 'Layer {position} has a name over 100 characters; shorten it.' },
+  { code: 'model_json_too_large', params: [], english: 'The model JSON is over 16 MB; paste the output of model.to_json().' },
+  { code: 'too_many_layers', params: [], english: 'The model has over 1000 layers; keep it under 1000.' },
+  { code: 'layer_no_class_name', params: ['position'], english: 'Layer {position} has no "class_name".' },
+  { code: 'layer_config_not_object', params: ['position', 'layer_class'], english: 'Layer {position} ({layer_class}) has a config that is not an object.' },
+  { code: 'input_layer_not_first', params: ['position'], english: 'An InputLayer can only come first; remove the InputLayer at position {position}.' },
+  { code: 'input_layer_no_shape', params: [], english: 'The InputLayer has no batch_shape / batch_input_shape; give one such as [null, 100].' },
+  { code: 'embedding_one_hot_shape', params: ['name', 'vocab'], english: 'Embedding layer \'{name}\' reads token ids of shape (time), but the input shape has a third axis of {vocab}. Use an input shape such as [null, 100].' },
+  { code: 'one_hot_needs_shape', params: ['kind', 'name', 'time'], english: '{kind} layer \'{name}\' is first, so it reads one-hot vectors and needs an input shape (time, vocabulary) such as [null, 100, 500]; received ({time}). Add the vocabulary size, or put an Embedding layer first.' },
+  { code: 'initializer_beyond_float', params: ['kind', 'name', 'field', 'value'], english: '{kind} layer \'{name}\': {field} {value} is beyond float32 weights; use -1e30 to 1e30.' },
+  { code: 'review_length_range', params: ['value'], english: 'Reviews must have 1 to 100000 time steps, not {value}.' },
+  { code: 'too_many_values_per_review', params: ['kind', 'name'], english: '{kind} layer \'{name}\' would hold over 16777216 values per review; use a shorter input length (maxlen) or fewer units.' },
+  { code: 'size_overflow', params: ['what'], english: 'The {what} is negative or does not fit in 64 bits: a size in the model is out of range. Use sizes such as 8, 32 or 500.' },
+  { code: 'layer_token_id_range', params: ['kind', 'name', 'id', 'position', 'vocab'], english: '{kind} layer \'{name}\' received token id {id} (position {position} of the batch); ids must be in [0, {vocab}). Map rarer words to 2 (out of vocabulary) or enlarge the vocabulary.' },
+  { code: 'out_of_memory', params: [], english: 'Out of memory: the model or data is too large for this tab.' },
+  { code: 'setting_type', params: ['key', 'must_be', 'value'], english: 'Training setting {key} must be {must_be}, received {value}.' },
+  { code: 'no_sequences', params: [], english: 'Give at least one token-id sequence.' },
+  { code: 'sequence_empty', params: ['index'], english: 'Sequence {index} is empty or not a list of ids.' },
+  { code: 'sequences_unequal', params: [], english: 'All sequences must have the same length (pad them first).' },
+  { code: 'sequence_length', params: ['expected', 'received'], english: 'The model reads sequences of {expected} steps, received {received}.' },
+  { code: 'token_ids_whole', params: [], english: 'Token ids must be whole numbers.' },
+  { code: 'token_id_range', params: ['id', 'sequence', 'position', 'vocab'], english: 'Token id {id} (sequence {sequence}, position {position}) is outside the vocabulary [0, {vocab}).' },
+  { code: 'no_data_loaded', params: [], english: 'No data is loaded yet: load a data pack first.' },
+  { code: 'input_length_maxlen', params: ['input_length', 'maxlen'], english: 'The model\'s input length is {input_length} but maxlen is {maxlen}: make them equal.' },
+  { code: 'num_words_vocab', params: ['num_words', 'vocab'], english: 'num_words is {num_words} but the model\'s vocabulary is {vocab}: token ids would not fit. Make num_words at most the Embedding\'s input_dim (or the one-hot width).' },
+  { code: 'no_training_run', params: [], english: 'No training run: start one first.' },
+  { code: 'no_run_to_finish', params: [], english: 'No training run to finish.' },
+  { code: 'data_outside_pack', params: [], english: 'num_words or maxlen is outside what the data pack holds.' },
+  { code: 'no_trained_model', params: [], english: 'There is no trained model yet: train one first.' },
+  { code: 'predict_count', params: [], english: 'Give count >= 1 sequences of equal length (ids.length must be a multiple of count).' },
+  { code: 'pack_empty', params: [], english: 'data pack: empty: 0 bytes were given; load a .pack file written by scripts/build-data.ts' },
+  { code: 'pack_null', params: [], english: 'data pack: no bytes were given (null pointer)' },
+  { code: 'pack_not_pack', params: [], english: 'data pack: these bytes are not a data pack (they do not start with "RNNPACK"); load a .pack file written by scripts/build-data.ts' },
+  { code: 'pack_truncated_header', params: ['size', 'needed'], english: 'data pack: truncated: {size} bytes, less than the {needed}-byte header and checksum; download the pack again' },
+  { code: 'pack_version', params: ['version', 'supported'], english: 'data pack: version {version} is not supported: this reader reads version {supported}; rebuild the pack with this release\'s scripts' },
+  { code: 'pack_header_range', params: ['field', 'value', 'lo', 'hi'], english: 'data pack: corrupt header: {field} {value} is outside [{lo}, {hi}]' },
+  { code: 'pack_tokens_cannot_fit', params: ['tokens', 'reviews', 'length'], english: 'data pack: corrupt header: {tokens} tokens cannot fit in {reviews} reviews of at most {length}' },
+  { code: 'pack_truncated', params: ['expected', 'size'], english: 'data pack: truncated: the header announces {expected} bytes but only {size} are present; download the pack again' },
+  { code: 'pack_extra_bytes', params: ['extra', 'expected'], english: 'data pack: corrupt: {extra} unexpected bytes after the {expected} the header announces' },
+  { code: 'pack_too_many_reviews', params: ['reviews'], english: 'data pack: corrupt header: {reviews} reviews is more than this reader holds' },
+  { code: 'pack_checksum', params: ['stored', 'computed'], english: 'data pack: corrupt: the checksum does not match (CRC-32 stored {stored}, computed {computed}); download or rebuild the pack' },
+  { code: 'pack_review_label', params: ['split', 'index', 'label', 'classes'], english: 'data pack: corrupt: {split} review {index} has label {label}, outside [0, {classes})' },
+  { code: 'pack_review_length', params: ['split', 'index', 'length'], english: 'data pack: corrupt: {split} review {index} has length {length}, which does not fit the pack' },
+  { code: 'pack_review_token', params: ['split', 'index', 'id', 'vocab'], english: 'data pack: corrupt: {split} review {index} holds token id {id}, not below vocab_size {vocab}' },
+  { code: 'pack_num_words', params: ['num_words', 'vocab'], english: 'data pack: num_words {num_words} is not available: this pack supports 3 to {vocab} (ids 0 pad, 1 start and 2 out-of-vocabulary need 3)' },
+  { code: 'pack_maxlen', params: ['maxlen', 'stored'], english: 'data pack: maxlen {maxlen} is not available: this pack keeps the last {stored} tokens of each review, so choose 1 to {stored}' },
+  { code: 'pack_too_large', params: ['reviews', 'maxlen', 'largest'], english: 'data pack: {reviews} reviews of maxlen {maxlen} need over 256 MB; choose maxlen {largest} or less' },
+  { code: 'pack_lengths_sum', params: ['sum', 'tokens'], english: 'data pack: corrupt: the review lengths add up to {sum} tokens but the header announces {tokens}' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -70,4 +132,66 @@ export interface EngineParams {
   number_too_large: [];
   nested_too_deep: [];
   model_too_large: [total: string];
+  size_far_too_large: [kind: string, name: string, key: string, value: string];
+  activation_not_name: [kind: string, name: string, key: string, value: string];
+  initializer_not_object: [kind: string, name: string, key: string, value: string];
+  initializer_setting_not_number: [kind: string, name: string, key: string, initializer: string, setting: string, value: string];
+  unsupported_initializer: [kind: string, name: string, initializer: string, key: string];
+  option_must_be_false: [kind: string, name: string, key: string];
+  mask_zero_unsupported: [kind: string, name: string, key: string];
+  option_must_be_null: [kind: string, name: string, key: string, value: string];
+  not_trainable: [kind: string, name: string];
+  time_major: [kind: string, name: string];
+  shape_not_list: [kind: string, name: string, value: string];
+  shape_entry_not_whole: [kind: string, name: string, value: string];
+  shape_size_range: [kind: string, name: string, value: string];
+  shape_rank: [kind: string, name: string, value: string];
+  name_too_long: [position: string];
+  model_json_too_large: [];
+  too_many_layers: [];
+  layer_no_class_name: [position: string];
+  layer_config_not_object: [position: string, layer_class: string];
+  input_layer_not_first: [position: string];
+  input_layer_no_shape: [];
+  embedding_one_hot_shape: [name: string, vocab: string];
+  one_hot_needs_shape: [kind: string, name: string, time: string];
+  initializer_beyond_float: [kind: string, name: string, field: string, value: string];
+  review_length_range: [value: string];
+  too_many_values_per_review: [kind: string, name: string];
+  size_overflow: [what: string];
+  layer_token_id_range: [kind: string, name: string, id: string, position: string, vocab: string];
+  out_of_memory: [];
+  setting_type: [key: string, must_be: string, value: string];
+  no_sequences: [];
+  sequence_empty: [index: string];
+  sequences_unequal: [];
+  sequence_length: [expected: string, received: string];
+  token_ids_whole: [];
+  token_id_range: [id: string, sequence: string, position: string, vocab: string];
+  no_data_loaded: [];
+  input_length_maxlen: [input_length: string, maxlen: string];
+  num_words_vocab: [num_words: string, vocab: string];
+  no_training_run: [];
+  no_run_to_finish: [];
+  data_outside_pack: [];
+  no_trained_model: [];
+  predict_count: [];
+  pack_empty: [];
+  pack_null: [];
+  pack_not_pack: [];
+  pack_truncated_header: [size: string, needed: string];
+  pack_version: [version: string, supported: string];
+  pack_header_range: [field: string, value: string, lo: string, hi: string];
+  pack_tokens_cannot_fit: [tokens: string, reviews: string, length: string];
+  pack_truncated: [expected: string, size: string];
+  pack_extra_bytes: [extra: string, expected: string];
+  pack_too_many_reviews: [reviews: string];
+  pack_checksum: [stored: string, computed: string];
+  pack_review_label: [split: string, index: string, label: string, classes: string];
+  pack_review_length: [split: string, index: string, length: string];
+  pack_review_token: [split: string, index: string, id: string, vocab: string];
+  pack_num_words: [num_words: string, vocab: string];
+  pack_maxlen: [maxlen: string, stored: string];
+  pack_too_large: [reviews: string, maxlen: string, largest: string];
+  pack_lengths_sum: [sum: string, tokens: string];
 }

@@ -29,7 +29,7 @@ import { presets as koPresets } from './ko/presets';
 import { runs as koRuns } from './ko/runs';
 import { train as koTrain } from './ko/train';
 import { language, type Lang } from './language';
-import { codeOf } from './message';
+import { codeOf, isNested } from './message';
 import type { Translation } from './translation';
 
 const en = {
@@ -68,7 +68,9 @@ export function messageText(e: unknown): string {
     // A refused link or saved set-up (state/playground-state.ts, StateError) has its own table.
     const table = (e as Error).name === 'StateError' ? ui.link : ui.messages;
     const entry = (table as Record<string, unknown>)[code] ?? (ui.engine as Record<string, unknown>)[code];
-    if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...(params ?? []));
+    // A nested engine message (a damaged pack's reason) is said in the same language.
+    const said = (params ?? []).map((p) => (isNested(p) ? messageText(p) : p));
+    if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...said);
     if (typeof entry === 'string') return entry;
   }
   if (e instanceof Error) return e.message;

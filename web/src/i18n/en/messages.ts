@@ -17,4 +17,12 @@ export const messages = {
     `The model reads sequences of ${steps} steps but maxlen is ${maxlen}: make them equal (Data section, or the input length in the layer editor).`,
   numWordsTooLarge: (numWords: number, vocab: number, embedding: boolean) =>
     `num_words is ${numWords} but the model reads only ${vocab} different token ids: lower num_words or raise the ${embedding ? "Embedding's input_dim" : 'one-hot width'}.`,
+  savedDoNotFit: (what: 'weights' | 'optimizer state', count: number, expected: number) =>
+    `The saved ${what} do not fit this model: ${count} numbers for ${expected}.`,
+  savedNotFinite: (what: 'weights' | 'optimizer state', at: number) => `The saved ${what} hold a value that is not a finite number (at ${at}).`,
+  outputNotNumber: 'This model\'s output is not a number: its weights diverged during training. Train it again with a lower learning rate.',
+  downloadWhileTraining: 'This model is training: download it when the run has ended.',
+  noModelToDownload: 'There is no trained model yet: train one or open a run first.',
+  otherPackTraining: 'A model is training on the other data pack: download the data when the run has ended.',
+  workerTraining: 'This worker is training: stop the run first.',
 };

@@ -3,6 +3,15 @@
 import type { engine as En } from '../en/engine';
 import type { Translation } from '../translation';
 
+// The few English words the engine passes as parameters: sizes it checks (size_overflow), what a
+// setting must be (setting_type) and the pack's splits.
+const sizeNames: Record<string, string> = {
+  'parameter count': '파라미터 개수', "recurrent layer's width": '순환층의 너비', 'values per review': '리뷰마다 담는 값의 개수',
+  'weight size': '가중치 크기',
+};
+const kinds: Record<string, string> = { 'a number': '수', 'true or false': 'true 또는 false', 'a name such as "rmsprop"': '"rmsprop" 같은 이름' };
+const splits: Record<string, string> = { train: '훈련', validation: '검증', test: '테스트' };
+
 export const engine: Translation<typeof En> = {
   no_layers: () => '모델에 층이 없습니다. 층을 하나 이상 추가하세요 (예: Embedding, LSTM, Dense).',
   empty_name: (kind) => `${kind} 층의 이름이 비어 있습니다. 모든 층에 이름을 붙이세요.`,
@@ -48,4 +57,95 @@ export const engine: Translation<typeof En> = {
   nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
   model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
+  size_far_too_large: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}=${value}은(는) 너무 큽니다. 8, 32, 500 같은 크기를 쓰세요.`,
+  activation_not_name: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) "tanh" 같은 활성화 함수 이름이어야 하는데, ${value}을(를) 받았습니다.`,
+  initializer_not_object: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) {"class_name": "GlorotUniform"} 같은 초기화 방법이어야 하는데, ${value}을(를) 받았습니다.`,
+  initializer_setting_not_number: (kind, name, key, initializer, setting, value) =>
+    `${kind} 층 '${name}': ${key} ${initializer}의 ${setting}은(는) 수여야 하는데, ${value}을(를) 받았습니다.`,
+  unsupported_initializer: (kind, name, initializer, key) =>
+    `${kind} 층 '${name}': ${key}의 초기화 방법 '${initializer}'은(는) 지원하지 않습니다. GlorotUniform, Orthogonal, Zeros, RandomUniform 같은 Keras 기본 초기화 방법을 쓰세요.`,
+  option_must_be_false: (kind, name, key) => `${kind} 층 '${name}': ${key}=true는 지원하지 않습니다. ${key}를 false로 하세요.`,
+  mask_zero_unsupported: (kind, name, key) =>
+    `${kind} 층 '${name}': ${key}=true는 지원하지 않습니다. ${key}를 false로 하세요 (여기서는 패딩 번호 0도 보통 토큰입니다).`,
+  option_must_be_null: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) 지원하지 않는데, ${value}을(를) 받았습니다. null로 하세요.`,
+  not_trainable: (kind, name) =>
+    `${kind} 층 '${name}': trainable=false는 지원하지 않습니다. 여기서는 모든 층을 훈련합니다. trainable을 true로 하세요.`,
+  time_major: (kind, name) => `${kind} 층 '${name}': time_major=true는 지원하지 않습니다. false로 하세요.`,
+  shape_not_list: (kind, name, value) =>
+    `${kind} 층 '${name}': 입력 크기는 [null, 100] 같은 리스트여야 하는데, ${value}을(를) 받았습니다.`,
+  shape_entry_not_whole: (kind, name, value) =>
+    `${kind} 층 '${name}': 입력 크기의 각 값은 정수나 null이어야 하는데, ${value}을(를) 받았습니다.`,
+  shape_size_range: (kind, name, value) =>
+    `${kind} 층 '${name}': 입력 크기 ${value}에 범위를 벗어난 크기가 있습니다. [null, 100]처럼 쓰세요.`,
+  shape_rank: (kind, name, value) =>
+    `${kind} 층 '${name}': 입력 크기 ${value}은(는) 토큰 번호라면 (타임스텝), 원-핫 벡터라면 (타임스텝, 어휘 사전 크기)여야 합니다. 예: [null, 100] 또는 [null, 100, 500].`,
+  name_too_long: (position) => `${position}번째 층의 이름이 100자를 넘습니다. 줄이세요.`,
+  model_json_too_large: () => '모델 JSON이 16 MB를 넘습니다. model.to_json() 출력을 붙여 넣으세요.',
+  too_many_layers: () => '모델의 층이 1000개를 넘습니다. 1000개 미만으로 하세요.',
+  layer_no_class_name: (position) => `${position}번째 층에 "class_name"이 없습니다.`,
+  layer_config_not_object: (position, layerClass) => `${position}번째 층 (${layerClass})의 config가 객체가 아닙니다.`,
+  input_layer_not_first: (position) => `InputLayer는 맨 앞에만 올 수 있습니다. ${position}번째의 InputLayer를 삭제하세요.`,
+  input_layer_no_shape: () => 'InputLayer에 batch_shape / batch_input_shape가 없습니다. [null, 100] 같은 값을 주세요.',
+  embedding_one_hot_shape: (name, vocab) =>
+    `Embedding 층 '${name}'은 (타임스텝) 크기의 토큰 번호를 읽는데, 입력 크기에 세 번째 축 ${vocab}이(가) 있습니다. [null, 100] 같은 입력 크기를 쓰세요.`,
+  one_hot_needs_shape: (kind, name, time) =>
+    `${kind} 층 '${name}'이 첫 번째 층이라 원-핫 벡터를 읽으므로 [null, 100, 500] 같은 입력 크기 (타임스텝, 어휘 사전 크기)가 필요한데, (${time})을(를) 받았습니다. 어휘 사전 크기를 더하거나 Embedding 층을 맨 앞에 두세요.`,
+  initializer_beyond_float: (kind, name, field, value) =>
+    `${kind} 층 '${name}': ${field} ${value}은(는) float32 가중치의 범위를 넘습니다. -1e30부터 1e30까지를 쓰세요.`,
+  review_length_range: (value) => `리뷰의 타임스텝은 1부터 100000까지여야 하는데, ${value}입니다.`,
+  too_many_values_per_review: (kind, name) =>
+    `${kind} 층 '${name}'이 리뷰마다 16777216개가 넘는 값을 담게 됩니다. 입력 길이(maxlen)를 줄이거나 뉴런을 줄이세요.`,
+  size_overflow: (what) =>
+    `${sizeNames[what] ?? what}이(가) 음수이거나 64비트에 들어가지 않습니다. 모델의 크기가 범위를 벗어났습니다. 8, 32, 500 같은 크기를 쓰세요.`,
+  layer_token_id_range: (kind, name, id, position, vocab) =>
+    `${kind} 층 '${name}'이 토큰 번호 ${id}을(를) 받았습니다 (배치의 ${position}번째). 번호는 [0, ${vocab}) 범위여야 합니다. 드문 단어는 2(어휘 사전에 없음)로 바꾸거나 어휘 사전을 키우세요.`,
+  out_of_memory: () => '메모리가 부족합니다. 이 탭에서 다루기에는 모델이나 데이터가 너무 큽니다.',
+  setting_type: (key, mustBe, value) => `훈련 설정 ${key}은(는) ${kinds[mustBe] ?? mustBe}이어야 하는데, ${value}을(를) 받았습니다.`,
+  no_sequences: () => '토큰 번호 시퀀스를 하나 이상 주세요.',
+  sequence_empty: (index) => `시퀀스 ${index}이(가) 비어 있거나 토큰 번호의 리스트가 아닙니다.`,
+  sequences_unequal: () => '모든 시퀀스의 길이가 같아야 합니다 (먼저 패딩하세요).',
+  sequence_length: (expected, received) => `모델은 타임스텝 ${expected}개의 시퀀스를 읽는데, ${received}개를 받았습니다.`,
+  token_ids_whole: () => '토큰 번호는 정수여야 합니다.',
+  token_id_range: (id, sequence, position, vocab) => `토큰 번호 ${id} (시퀀스 ${sequence}, 위치 ${position})이(가) 어휘 사전 범위 [0, ${vocab}) 밖입니다.`,
+  no_data_loaded: () => '아직 불러온 데이터가 없습니다. 먼저 데이터 팩을 불러오세요.',
+  input_length_maxlen: (inputLength, maxlen) => `모델의 입력 길이는 ${inputLength}인데 maxlen은 ${maxlen}입니다. 둘을 같게 하세요.`,
+  num_words_vocab: (numWords, vocab) =>
+    `num_words는 ${numWords}인데 모델의 어휘 사전 크기는 ${vocab}입니다. 토큰 번호가 들어가지 않습니다. num_words를 Embedding의 input_dim (또는 원-핫 벡터 크기) 이하로 하세요.`,
+  no_training_run: () => '진행 중인 훈련이 없습니다. 먼저 훈련을 시작하세요.',
+  no_run_to_finish: () => '끝낼 훈련이 없습니다.',
+  data_outside_pack: () => 'num_words나 maxlen이 데이터 팩에 담긴 범위를 벗어납니다.',
+  no_trained_model: () => '아직 훈련한 모델이 없습니다. 먼저 모델을 훈련하세요.',
+  predict_count: () => '길이가 같은 시퀀스를 1개 이상 주세요 (ids.length는 count의 배수여야 합니다).',
+  pack_empty: () => '데이터 팩이 비어 있습니다 (0바이트). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
+  pack_null: () => '데이터 팩의 바이트가 주어지지 않았습니다.',
+  pack_not_pack: () => '이 바이트는 데이터 팩이 아닙니다 ("RNNPACK"으로 시작하지 않습니다). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
+  pack_truncated_header: (size, needed) => `데이터 팩이 잘렸습니다: ${size}바이트로, 헤더와 체크섬의 ${needed}바이트보다 작습니다. 팩을 다시 내려받으세요.`,
+  pack_version: (version, supported) =>
+    `데이터 팩의 버전 ${version}은(는) 지원하지 않습니다. 이 프로그램은 버전 ${supported}을(를) 읽습니다. 이 릴리스의 스크립트로 팩을 다시 만드세요.`,
+  pack_header_range: (field, value, lo, hi) => `데이터 팩의 헤더가 손상되었습니다: ${field} ${value}이(가) [${lo}, ${hi}] 범위 밖입니다.`,
+  pack_tokens_cannot_fit: (tokens, reviews, length) =>
+    `데이터 팩의 헤더가 손상되었습니다: 토큰 ${tokens}개가 최대 길이 ${length}인 리뷰 ${reviews}개에 들어갈 수 없습니다.`,
+  pack_truncated: (expected, size) => `데이터 팩이 잘렸습니다: 헤더에는 ${expected}바이트라고 적혀 있지만 ${size}바이트뿐입니다. 팩을 다시 내려받으세요.`,
+  pack_extra_bytes: (extra, expected) => `데이터 팩이 손상되었습니다: 헤더에 적힌 ${expected}바이트 뒤에 예상하지 못한 ${extra}바이트가 있습니다.`,
+  pack_too_many_reviews: (reviews) => `데이터 팩의 헤더가 손상되었습니다: 리뷰 ${reviews}개는 이 프로그램이 담을 수 있는 수보다 많습니다.`,
+  pack_checksum: (stored, computed) =>
+    `데이터 팩이 손상되었습니다: 체크섬이 맞지 않습니다 (저장된 CRC-32 ${stored}, 계산한 값 ${computed}). 팩을 다시 내려받거나 다시 만드세요.`,
+  pack_review_label: (split, index, label, classes) =>
+    `데이터 팩이 손상되었습니다: ${splits[split] ?? split} 리뷰 ${index}의 레이블 ${label}이(가) [0, ${classes}) 범위 밖입니다.`,
+  pack_review_length: (split, index, length) =>
+    `데이터 팩이 손상되었습니다: ${splits[split] ?? split} 리뷰 ${index}의 길이 ${length}이(가) 팩에 맞지 않습니다.`,
+  pack_review_token: (split, index, id, vocab) =>
+    `데이터 팩이 손상되었습니다: ${splits[split] ?? split} 리뷰 ${index}에 vocab_size ${vocab} 이상인 토큰 번호 ${id}이(가) 있습니다.`,
+  pack_num_words: (numWords, vocab) =>
+    `num_words ${numWords}은(는) 쓸 수 없습니다. 이 팩은 3부터 ${vocab}까지를 지원합니다 (번호 0 패딩, 1 시작, 2 어휘 사전에 없음에 3개가 필요합니다).`,
+  pack_maxlen: (maxlen, stored) =>
+    `maxlen ${maxlen}은(는) 쓸 수 없습니다. 이 팩은 리뷰마다 마지막 토큰 ${stored}개를 담고 있으니 1부터 ${stored}까지 고르세요.`,
+  pack_too_large: (reviews, maxlen, largest) =>
+    `maxlen ${maxlen}인 리뷰 ${reviews}개에는 256 MB가 넘게 필요합니다. maxlen을 ${largest} 이하로 고르세요.`,
+  pack_lengths_sum: (sum, tokens) =>
+    `데이터 팩이 손상되었습니다: 리뷰 길이의 합은 토큰 ${sum}개인데 헤더에는 ${tokens}개라고 적혀 있습니다.`,
 };
