@@ -1,21 +1,8 @@
 // The language: a Korean browser gets the Korean page, the Language/언어 menu switches every view
 // at once, the choice survives a reload (and is not part of the share link), <html lang> follows.
 import { expect, test, type Page } from '@playwright/test';
-import { identifierKeys } from '../../web/src/i18n/identifiers';
-import * as en from './helpers/tables-en';
+import { englishSentences } from './helpers/english-sentences';
 import { visibleText } from './helpers/visible-text';
-
-/** The English tables' sentences (texts of two words or more), identifiers aside. */
-function englishSentences(): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, path: string) => {
-    if (identifierKeys.some((id) => path === id || path.startsWith(`${id}.`))) return;
-    if (typeof v === 'string') { if (/\S+ \S+/.test(v)) out.push(v); }
-    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
-  };
-  for (const [view, table] of Object.entries(en)) walk(table, view);
-  return out;
-}
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const TABS = {
