@@ -196,7 +196,9 @@ test('5. a copied link reopens the same model and settings; a bad link is explai
   // A link whose set-up names a preset that does not exist ({"v":1,"preset":"nope"}).
   const bad = await page.context().newPage();
   await bad.goto(link.replace(/#s=.*/, '#s=eyJ2IjoxLCJwcmVzZXQiOiJub3BlIn0'));
-  await expect(bad.getByRole('alert')).toContainText(T.app.badLink('The link names an unknown preset "nope".'));
+  await expect(bad.getByRole('alert')).toContainText(T.app.badLink(byLang({
+    en: 'The link names an unknown preset "nope".', ko: '링크에 알 수 없는 프리셋 "nope"이(가) 적혀 있습니다.',
+  })));
   await expect(bad.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
 });
 
