@@ -37,6 +37,9 @@ async function frameGapMs(): Promise<{ longest: number; frames: number }[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   try {
     const page = await browser.newPage({ locale: 'en-US' });
+    // tsx (esbuild, keepNames) wraps named functions in __name(); page.evaluate ships the helper's
+    // body to the page as text, where __name does not exist. (Playwright's own runner does not.)
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     for (let tries = 0; ; tries++) {
       try {
         await page.goto(`http://127.0.0.1:${PORT}/rnn-playground/`);
