@@ -9,7 +9,7 @@ const n = (v: number) => v.toLocaleString('en-US');
 export const fields = {
   pack: 'The data pack', num_words: 'num_words', maxlen: 'maxlen', optimizer: 'The optimizer',
   learning_rate: 'The learning rate', batch_size: 'The batch size', epochs: 'Epochs', patience: 'Patience',
-  seed: 'The seed', keras: 'The Keras version', restore_best: 'restore_best', data: 'data', training: 'training',
+  seed: 'The seed', keras: 'The Keras version', restore_best: 'restore_best', clipnorm: 'clipnorm', data: 'data', training: 'training',
 };
 export type StateField = keyof typeof fields;
 

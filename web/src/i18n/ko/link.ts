@@ -8,7 +8,7 @@ const n = (v: number) => v.toLocaleString('en-US');
 const fields: Record<StateField, string> = {
   pack: '데이터 세트', num_words: 'num_words', maxlen: 'maxlen', optimizer: '옵티마이저', learning_rate: '학습률',
   batch_size: '배치 크기', epochs: '에포크', patience: 'patience', seed: '시드', keras: 'Keras 버전',
-  restore_best: 'restore_best', data: '데이터', training: '훈련',
+  restore_best: 'restore_best', clipnorm: 'clipnorm', data: '데이터', training: '훈련',
 };
 const sources: Record<StateSource, string> = { link: '링크', 'saved set-up': '저장된 설정' };
 const kinds: Record<string, string> = { list: '리스트', object: '객체', undefined: '값 없음' };
