@@ -79,7 +79,7 @@ test.describe('in Korean', () => {
     await page.goto(linkWith((p) => (p.training.epochs = 1e9)));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(
-      '이 링크를 열 수 없습니다: 에포크은(는) 1부터 10,000까지의 정수여야 합니다. 링크에는 1000000000이(가) 들어 있습니다. 대신 기본 설정을 보여 줍니다.');
+      '이 링크를 열 수 없습니다: 에포크는 1부터 10,000까지의 정수여야 합니다. 링크에는 1000000000이(가) 들어 있습니다. 대신 기본 설정을 보여 줍니다.');
     await expect(alert).not.toContainText(/must be|the link has/);
     await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
     // The message follows the language, like every other text on the page.
@@ -92,6 +92,6 @@ test.describe('in Korean', () => {
     await expect(page.getByRole('alert')).toContainText('링크가 손상되었습니다 (설정 링크에 없는 문자가 들어 있습니다).');
     await page.goto('about:blank');
     await page.goto(linkWith((p) => (p.training.optimizer = 'adagrad')));
-    await expect(page.getByRole('alert')).toContainText('옵티마이저은(는) rmsprop, adam, sgd 중 하나여야 합니다. 링크에는 "adagrad"이(가) 들어 있습니다.');
+    await expect(page.getByRole('alert')).toContainText('옵티마이저는 rmsprop, adam, sgd 중 하나여야 합니다. 링크에는 "adagrad"이(가) 들어 있습니다.');
   });
 });

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { englishSentences } from './helpers/english-sentences';
 import * as ko from './helpers/tables-ko';
-import { open, openTab, setNumber, trainToEnd } from './helpers/page';
+import { open, openTab, setNumber } from './helpers/page';
 import { visibleText } from './helpers/visible-text';
 
 test.use({ locale: 'ko-KR' });
@@ -41,10 +41,13 @@ test('every view stays Korean while training, after it, in Cell anatomy, a reope
   test.setTimeout(6 * 60_000);
   await open(page);
   await openTab(page, '훈련');
-  await setNumber(page, '에포크', '2');
+  // Long enough that the run is surely going while the page is read; then stopped (the model
+  // trained so far is kept and tested).
+  await setNumber(page, '에포크', '50');
   await page.getByRole('button', { name: '훈련', exact: true }).click();
   await expect(page.getByRole('button', { name: '일시 정지', exact: true })).toBeEnabled();
   await expectKorean(page, 'while training');
+  await page.getByRole('button', { name: '중지', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/^테스트 정확도: [01]\.\d{3}$/, { timeout: 90_000 });
   await everyTab(page, 'after training');
 
@@ -63,7 +66,9 @@ test('every view stays Korean while training, after it, in Cell anatomy, a reope
   await openTab(page, '비교');
   await page.getByRole('button', { name: '비교', exact: true }).click();
   const table = page.getByRole('table', { name: ko.compare.compareTable });
-  await expect(table.getByRole('row').filter({ hasText: ko.common.stopReason.finished })).toHaveCount(3, { timeout: 180_000 });
+  // Each preset trains with its own recipe (early stopping included): done when every row has a reason.
+  const ended = new RegExp(Object.values(ko.common.stopReason).map((r) => r.replace(/[()]/g, '\\$&')).join('|'));
+  await expect(table.getByRole('row').filter({ hasText: ended })).toHaveCount(3, { timeout: 180_000 });
   await expectKorean(page, 'after Compare');
 
   await page.evaluate(() => { location.hash = '#s=ab.cd'; });

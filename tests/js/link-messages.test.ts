@@ -74,7 +74,13 @@ describe('refused links', () => {
     chooseLanguage('ko');
     const saved = { ...payload(), training: { ...payload().training, batch_size: 0 } };
     expect(messageText(thrown(() => validateState(saved, 'saved set-up'))))
-      .toBe('배치 크기은(는) 1부터 100,000까지의 정수여야 합니다. 저장된 설정에는 0이(가) 들어 있습니다.');
-    expect(messageText(thrown(() => stateFromHash(edited((p) => (p.training.seed = {})))))).toContain('링크에는 객체이(가)');
+      .toBe('배치 크기는 1부터 100,000까지의 정수여야 합니다. 저장된 설정에는 0이(가) 들어 있습니다.');
+    // The particle follows the word's last sound: 학습률은 (final ㄹ), 시드는, 객체가, 값 없음이; after
+    // Latin letters or digits both are written (num_words은(는), 0이(가)).
+    expect(messageText(thrown(() => stateFromHash(edited((p) => (p.training.learning_rate = 'NaN'))))))
+      .toBe('학습률은 0보다 크고 10 이하인 수여야 합니다. 링크에는 "NaN"이(가) 들어 있습니다.');
+    expect(messageText(thrown(() => stateFromHash(edited((p) => (p.training.seed = {})))))).toContain('시드는 0부터 2,147,483,647까지의 정수여야 합니다. 링크에는 객체가 들어 있습니다.');
+    expect(messageText(thrown(() => stateFromHash(edited((p) => delete p.training.epochs))))).toContain('링크에는 값 없음이 들어 있습니다.');
+    expect(messageText(thrown(() => stateFromHash(edited((p) => (p.data.num_words = 2)))))).toContain('num_words은(는) 3부터 10,000까지의 정수여야 합니다.');
   });
 });

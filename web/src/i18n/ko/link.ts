@@ -14,6 +14,18 @@ const sources: Record<StateSource, string> = { link: '링크', 'saved set-up': '
 const kinds: Record<string, string> = { list: '리스트', object: '객체', undefined: '값 없음' };
 const value = (v: string) => kinds[v] ?? v;
 
+/**
+ * A word with its particle: 은/이 after a final consonant, 는/가 after a vowel (에포크는, 시드는,
+ * 리스트가); both written out after a word that does not end in Hangul (num_words은(는), 7이(가)).
+ */
+function particle(word: string, afterConsonant: string, afterVowel: string): string {
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  if (last < 0 || last > 0xd7a3 - 0xac00) return `${word}${afterConsonant}(${afterVowel})`;
+  return `${word}${last % 28 === 0 ? afterVowel : afterConsonant}`;
+}
+const topic = (word: string) => particle(word, '은', '는');
+const subject = (word: string) => particle(word, '이', '가');
+
 /** "1부터 10,000까지의 정수", "0보다 크고 10 이하인 수". */
 function range(field: LimitedField): string {
   const limit: { min: number; max: number; integer: boolean; minExclusive?: boolean } = LIMITS[field];
@@ -23,16 +35,16 @@ function range(field: LimitedField): string {
 
 export const link: Translation<typeof En> = {
   outOfRange: (source, field, received) =>
-    `${fields[field]}은(는) ${range(field)}여야 합니다. ${sources[source]}에는 ${value(received)}이(가) 들어 있습니다.`,
+    `${topic(fields[field])} ${range(field)}여야 합니다. ${sources[source]}에는 ${subject(value(received))} 들어 있습니다.`,
   notOneOf: (source, field, allowed, received) =>
-    `${fields[field]}은(는) ${allowed} 중 하나여야 합니다. ${sources[source]}에는 ${value(received)}이(가) 들어 있습니다.`,
+    `${topic(fields[field])} ${allowed} 중 하나여야 합니다. ${sources[source]}에는 ${subject(value(received))} 들어 있습니다.`,
   notBoolean: (source, field, received) =>
-    `${fields[field]}은(는) true 또는 false여야 합니다. ${sources[source]}에는 ${value(received)}이(가) 들어 있습니다.`,
+    `${topic(fields[field])} true 또는 false여야 합니다. ${sources[source]}에는 ${subject(value(received))} 들어 있습니다.`,
   noSettings: (source, field) => `${sources[source]}에 ${fields[field]} 설정이 없습니다.`,
   noSetup: (source) => `${sources[source]}에 설정이 들어 있지 않습니다.`,
   formatVersion: (source, received, readable) =>
     `${sources[source]}의 형식 버전이 ${value(received)}입니다. 이 페이지는 버전 ${readable}을(를) 읽습니다.`,
-  unknownPreset: (source, received) => `${sources[source]}에 알 수 없는 프리셋 ${value(received)}이(가) 적혀 있습니다.`,
+  unknownPreset: (source, received) => `${sources[source]}에 알 수 없는 프리셋 ${subject(value(received))} 적혀 있습니다.`,
   noModel: (source) => `${sources[source]}에 모델이 없습니다.`,
   modelTooLong: (source, chars, max) =>
     `${sources[source]}의 모델이 ${n(chars)}자입니다. 모델은 최대 ${n(max)}자까지 담을 수 있습니다.`,
