@@ -22,8 +22,10 @@
 import * as v from 'valibot';
 import { EngineInfoSchema, ModelSummarySchema } from './engine-api';
 
-export type DataPackId = 'quick' | 'book';
-const DataPackIdSchema = v.picklist(['quick', 'book']);
+/** The IMDB packs (quick subset, the book's split) and `Long memory`, generated in the worker (data/long-memory.ts). */
+export type DataPackId = 'quick' | 'book' | 'long-memory';
+export const DATA_PACK_IDS: readonly DataPackId[] = ['quick', 'book', 'long-memory'];
+const DataPackIdSchema = v.picklist(DATA_PACK_IDS);
 
 /** A loss or metric: the engine sends NaN and infinities as null (JSON has no NaN). */
 const MetricSchema = v.nullable(v.number());
@@ -32,6 +34,8 @@ const MetricSchema = v.nullable(v.number());
 export interface TrainingSettings {
   optimizer: 'rmsprop' | 'adam' | 'sgd';
   learning_rate: number;
+  /** Keras' clipnorm: each weight variable's gradient scaled to L2 norm at most this; 0 or absent = off. */
+  clipnorm?: number;
   batch_size: number;
   epochs: number;
   /** Early stopping on val_loss when > 0. */

@@ -5,6 +5,7 @@
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
+import { longMemoryPack } from '../data/long-memory';
 import { codeOf, MessageError } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
@@ -28,7 +29,8 @@ async function engine(): Promise<{ module: RnnEngineModule; session: EngineSessi
 }
 
 // ---- data ---------------------------------------------------------------------------------
-const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack' };
+// `Long memory` is not downloaded: it is generated here from its fixed seed (data/long-memory.ts).
+const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack', 'long-memory': 'long-memory' };
 const packBytes = new Map<DataPackId, Uint8Array>();
 let loadedPack: DataPackId | null = null;
 let wordIndex: Promise<WordIndex> | null = null;
@@ -66,11 +68,11 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
 
 async function ensurePack(pack: DataPackId): Promise<EngineSession> {
   const { session } = await engine();
-  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick or book.`);
+  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick, book or long-memory.`);
   if (loadedPack !== pack) {
     let bytes = packBytes.get(pack);
     if (!bytes) {
-      bytes = await fetchWithProgress(PACK_FILES[pack]);
+      bytes = pack === 'long-memory' ? longMemoryPack() : await fetchWithProgress(PACK_FILES[pack]);
       packBytes.set(pack, bytes);
     }
     try {

@@ -2,7 +2,7 @@
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
 // through the page's URL (#s=...), and whatever comes in from a link or from storage is validated
 // field by field against the engine's limits (limits.ts) before anything is built from it.
-import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
+import { DATA_PACK_IDS, type DataSettings, type KerasVersion, type TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, describeLimit, withinLimit, type Limit } from './limits';
 
@@ -24,8 +24,8 @@ export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: Kera
   return {
     preset: preset.id,
     model: JSON.stringify(preset.model, null, 2),
-    data: { pack: 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
-    training: { ...preset.training, seed, keras },
+    data: { pack: preset.data.pack ?? 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
+    training: { ...preset.training, clipnorm: preset.training.clipnorm ?? 0, seed, keras },
   };
 }
 
@@ -101,13 +101,15 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
     preset,
     model: r.model,
     data: {
-      pack: oneOf(d.pack, 'The data pack', ['quick', 'book'] as const, source),
+      pack: oneOf(d.pack, 'The data pack', DATA_PACK_IDS, source),
       num_words: limited(d.num_words, 'num_words', LIMITS.num_words, source),
       maxlen: limited(d.maxlen, 'maxlen', LIMITS.maxlen, source),
     },
     training: {
       optimizer: oneOf(t.optimizer, 'The optimizer', ['rmsprop', 'adam', 'sgd'] as const, source),
       learning_rate: limited(t.learning_rate, 'The learning rate', LIMITS.learning_rate, source),
+      // Links and saved set-ups made before the setting existed had no clipping.
+      clipnorm: t.clipnorm === undefined ? 0 : limited(t.clipnorm, 'clipnorm', LIMITS.clipnorm, source),
       batch_size: limited(t.batch_size, 'The batch size', LIMITS.batch_size, source),
       epochs: limited(t.epochs, 'Epochs', LIMITS.epochs, source),
       patience: limited(t.patience, 'Patience', LIMITS.patience, source),

@@ -48,4 +48,5 @@ export const engine: Translation<typeof En> = {
   nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
   model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
+  clipnorm_range: (value) => `clipnorm은 0(클리핑 없음)부터 1000까지여야 하는데, ${value}을(를) 받았습니다.`,
 };

@@ -33,6 +33,8 @@ export class ClassifyModelPanel extends LitElement {
   private readonly language = new LanguageController(this);
   @property() label = '';
   @property({ type: Boolean }) showLabel = false;
+  /** Trained on Long memory's synthetic tokens, not on reviews. */
+  @property({ type: Boolean }) synthetic = false;
   @property({ attribute: false }) client: EngineClient | null = null;
   @property() text = '';
   /** Bumped by the Classify button: classify again even if the text is the same. */
@@ -129,6 +131,7 @@ export class ClassifyModelPanel extends LitElement {
   render() {
     return html`<section aria-busy=${this.busy || this.typing ? 'true' : 'false'} aria-label=${this.label}>
       ${this.showLabel ? html`<h3>${this.label}</h3>` : nothing}
+      ${this.synthetic ? html`<p class="note synthetic">${ui.classify.syntheticNote}</p>` : nothing}
       ${this.renderStatus()}
       ${this.result && !hasNoWords(this.result) ? this.renderResult(this.result) : nothing}
     </section>`;
