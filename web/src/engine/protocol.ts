@@ -21,6 +21,7 @@
 // refuses a request without one). Adding an event: its schema, and the schema in WorkerEventSchema.
 import * as v from 'valibot';
 import { EngineInfoSchema, ModelSummarySchema } from './engine-api';
+import { LENGTH_BUCKETS } from '../data/length-buckets';
 
 /** The IMDB packs (quick subset, the book's split) and `Long memory`, generated in the worker (data/long-memory.ts). */
 export type DataPackId = 'quick' | 'book' | 'long-memory';
@@ -207,6 +208,18 @@ export const TraceResultSchema = v.object({
 });
 export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
 
+/** Test accuracy in each review-length bucket (data/length-buckets.ts) of the model just trained. */
+export const LengthAccuracySchema = v.object({
+  split: v.literal('test'),
+  count: v.number(),
+  buckets: v.array(v.object({
+    bucket: v.picklist(LENGTH_BUCKETS),
+    count: v.number(),
+    accuracy: v.nullable(v.number()),
+  })),
+});
+export type LengthAccuracy = v.InferOutput<typeof LengthAccuracySchema>;
+
 /** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
 export interface ReviewParams {
   text: string;
@@ -237,6 +250,11 @@ interface RequestParams {
   classify: { text: string };
   /** Per-step outputs, states, gates, weights, input gradients and occlusion for a typed (and edited) review. */
   traceReview: ReviewParams;
+  /**
+   * After a training run: its model's accuracy on the test split by review length (lengths before
+   * padding or cutting, from the pack). Only for the run this worker trained, on its data.
+   */
+  testAccuracyByLength: Record<string, never>;
   /** The engine allocator's bytes in use and Embind's live JS-value handles (watched for leaks). */
   memory: Record<string, never>;
 }
@@ -255,6 +273,7 @@ export const replySchemas = {
   stop: v.object({ stopping: v.boolean() }),
   classify: ClassifyResultSchema,
   traceReview: TraceResultSchema,
+  testAccuracyByLength: LengthAccuracySchema,
   memory: v.object({ allocator_bytes_in_use: v.number(), emval_handles: v.number() }),
 } satisfies { [K in keyof RequestParams]: v.GenericSchema };
 

@@ -12,7 +12,8 @@ import '../charts/line-chart';
 import '../charts/param-bars';
 import type { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
-import type { DataSettings, TrainingSettings } from '../engine/protocol';
+import type { DataSettings, LengthAccuracy, TrainingSettings } from '../engine/protocol';
+import { LENGTH_BUCKETS } from '../data/length-buckets';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
 import { expectedSeconds } from '../presets/chapter9';
 import { presets, type Preset } from '../presets/presets';
@@ -71,6 +72,8 @@ export class ComparePanel extends LitElement {
   @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
   @state() jobs: TrainJob[] = [];
+  /** IMDB: each finished model's test accuracy by review length, asked of its worker once it is done. */
+  @state() private byLength = new Map<TrainJob, LengthAccuracy>();
 
   private readonly limit = browserWorkerLimit();
   private runId = 0;
@@ -84,6 +87,8 @@ export class ComparePanel extends LitElement {
     th, td { text-align: right; }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+    .count { color: var(--text-muted); font-size: var(--text-sm); }
+    table.by-length th[scope=row] { text-align: left; font-weight: 400; }
     td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
   `];
 
@@ -170,9 +175,22 @@ export class ComparePanel extends LitElement {
     const update = (job: TrainJob, patch: Partial<TrainJob>) => {
       Object.assign(job, patch);
       this.jobs = [...this.jobs];
-      if (patch.state === 'done') this.announceTrained();
+      if (patch.state === 'done') {
+        this.announceTrained();
+        if (!isLongMemory(job.data)) void this.measureByLength(job, alive);
+      }
     };
+    this.byLength = new Map();
     void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
+  }
+
+  private async measureByLength(job: TrainJob, alive: () => boolean): Promise<void> {
+    try {
+      const result = await job.client?.request('testAccuracyByLength', {});
+      if (result && alive()) this.byLength = new Map(this.byLength).set(job, result);
+    } catch {
+      // The table is extra: a model whose worker was closed meanwhile is left out of it.
+    }
   }
 
   /**
@@ -224,6 +242,7 @@ export class ComparePanel extends LitElement {
       <p class="sr-only" aria-live="polite">${this.jobs.length ? ui.compare.compareProgress(this.jobs.filter((j) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled').length, this.jobs.length) : ''}</p>
       ${this.jobs.length ? this.renderResults() : nothing}
       ${this.renderLongMemoryVerdict()}
+      ${this.renderByLength()}
       <h3>${ui.compare.paramHeading}</h3>
       <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;
   }
@@ -236,6 +255,20 @@ export class ComparePanel extends LitElement {
     const u = lastDim(rows[i].output_shape);
     const n = lastDim(i === 0 ? this.summary.input_shape : rows[i - 1].output_shape);
     return u && n ? { n, u } : { n: 16, u: 8 };
+  }
+
+  /** IMDB: test accuracy in each length bucket, one row per finished model. */
+  private renderByLength() {
+    const rows = this.jobs.flatMap((j) => { const r = this.byLength.get(j); return r ? [{ job: j, r }] : []; });
+    if (rows.length === 0) return nothing;
+    const pct = (a: number | null) => (a === null ? '—' : a.toFixed(3));
+    return html`<h3 id="by-length-heading">${ui.compare.byLengthHeading}</h3>
+      <p class="help">${ui.compare.byLengthNote(rows[0].r.count)}</p>
+      <div class="scroll-x" tabindex="0" role="region" aria-labelledby="by-length-heading"><table class="numbers by-length" aria-labelledby="by-length-heading">
+        <thead><tr><th scope="col">${ui.compare.colModel}</th>${LENGTH_BUCKETS.map((b) => html`<th scope="col">${ui.compare.bucketColumn(b)}</th>`)}</tr></thead>
+        <tbody>${rows.map(({ job, r }) => html`<tr><th scope="row">${job.title()}</th>${r.buckets.map((b) =>
+          html`<td>${pct(b.accuracy)} <span class="count">(${ui.compare.bucketCount(b.count)})</span></td>`)}</tr>`)}</tbody>
+      </table></div>`;
   }
 
   /** On Long memory, once every model has finished: what the learner sees, in words. */
