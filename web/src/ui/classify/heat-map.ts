@@ -8,7 +8,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
-import { themeColor } from '../theme';
 
 /** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
 export type HeatScale = 'gate' | 'signed';
@@ -47,7 +46,11 @@ export class HeatMap extends LitElement {
     :host { display: block; width: max-content; min-width: 100%; margin: 0.6rem 0 1rem; }
     h4 { margin: 0 0 0.2rem; font-size: 0.95rem; }
     h4, .readout, .scale { position: sticky; left: 0; width: fit-content; max-width: min(36rem, 85vw); }
-    .map { display: inline-block; outline: none; border: 2px solid transparent; border-radius: 3px; }
+    .map { display: inline-flex; outline: none; border: 2px solid transparent; border-radius: 3px; }
+    /* Unit numbers as page text (legible in both themes), kept in view while the columns scroll. */
+    .units { position: sticky; left: 0; z-index: 1; flex: none; background: var(--bg); color: var(--text); font-size: 0.75rem;
+      font-variant-numeric: tabular-nums; text-align: right; box-sizing: border-box; padding-right: 4px; }
+    .units span { display: block; }
     .map:focus-visible { border-color: var(--focus); }
     canvas { display: block; cursor: crosshair; }
     .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
@@ -89,6 +92,8 @@ export class HeatMap extends LitElement {
         <div class="map" tabindex="0" role="group" aria-label=${ui.classify.mapLabel(title, this.units, this.steps)}
           aria-describedby="readout" data-units=${this.units} data-steps=${this.steps}
           @keydown=${this.onKey} @focus=${this.onFocus}>
+          <div class="units" aria-hidden="true" style="width:${ROW_LABELS}px">${Array.from({ length: this.units }, (_, u) =>
+            html`<span style="height:${CELL}px;line-height:${CELL}px">${u + 1}</span>`)}</div>
           <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
         </div>
       </div>
@@ -113,7 +118,7 @@ export class HeatMap extends LitElement {
     const canvas = this.canvas;
     if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
-    const width = ROW_LABELS + this.steps * CELL;
+    const width = Math.max(1, this.steps * CELL);
     const height = this.units * CELL;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
@@ -127,25 +132,20 @@ export class HeatMap extends LitElement {
     for (let t = 0; t < this.steps; t++) {
       for (let u = 0; u < this.units; u++) {
         g.fillStyle = this.colour(this.values[t][u], bound);
-        g.fillRect(ROW_LABELS + t * CELL, u * CELL, CELL, CELL);
+        g.fillRect(t * CELL, u * CELL, CELL, CELL);
       }
     }
-    g.fillStyle = themeColor('text', '#333');
-    g.font = '12px system-ui, sans-serif';
-    g.textBaseline = 'middle';
-    g.textAlign = 'right';
-    for (let u = 0; u < this.units; u++) g.fillText(String(u + 1), ROW_LABELS - 4, u * CELL + CELL / 2);
     const c = this.cursor;
     if (c) {
       g.strokeStyle = '#f90';
       g.lineWidth = 2;
-      g.strokeRect(ROW_LABELS + c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
+      g.strokeRect(c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
     }
   }
 
   private onMouse(e: MouseEvent): void {
     const r = this.canvas.getBoundingClientRect();
-    const step = Math.floor((e.clientX - r.left - ROW_LABELS) / CELL);
+    const step = Math.floor((e.clientX - r.left) / CELL);
     const unit = Math.floor((e.clientY - r.top) / CELL);
     if (step < 0 || unit < 0 || step >= this.steps || unit >= this.units) {
       this.cursor = null;
@@ -176,7 +176,7 @@ export class HeatMap extends LitElement {
     const scroller = this.closest('.maps-scroll') as HTMLElement | null;
     if (scroller) {
       const x = ROW_LABELS + step * CELL;
-      if (x < scroller.scrollLeft) scroller.scrollLeft = x - ROW_LABELS;
+      if (x < scroller.scrollLeft + ROW_LABELS) scroller.scrollLeft = x - ROW_LABELS;
       else if (x + CELL > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + CELL - scroller.clientWidth;
     }
   }
