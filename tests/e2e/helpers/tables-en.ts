@@ -1,5 +1,6 @@
 // The page's English tables, but presets (see lang.ts).
 export { app } from '../../../web/src/i18n/en/app';
+export { cell } from '../../../web/src/i18n/en/cell';
 export { classify } from '../../../web/src/i18n/en/classify';
 export { common } from '../../../web/src/i18n/en/common';
 export { compare } from '../../../web/src/i18n/en/compare';

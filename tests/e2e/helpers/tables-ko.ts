@@ -1,5 +1,6 @@
 // The page's Korean tables, presets included.
 export { app } from '../../../web/src/i18n/ko/app';
+export { cell } from '../../../web/src/i18n/ko/cell';
 export { classify } from '../../../web/src/i18n/ko/classify';
 export { common } from '../../../web/src/i18n/ko/common';
 export { compare } from '../../../web/src/i18n/ko/compare';
