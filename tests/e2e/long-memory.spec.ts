@@ -42,6 +42,9 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   await expect(page.getByText(T.data.longMemoryAbout)).toBeVisible();
   await expect(page.getByLabel(T.data.maxlenLabel, { exact: true })).toHaveValue('200');
   await expect(page.getByText(T.data.dataCounts(512, 200, 200))).toBeVisible();
+  // Its sample sequences name the tokens: one A or B among the noise.
+  await expect(page.locator('data-panel .sample').first()).toContainText(/\b[AB]\b/);
+  await audit(page, 'Data on Long memory');
   await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
   await setNumber(page, T.train.seedLabel, '42');
 

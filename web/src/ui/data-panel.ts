@@ -37,6 +37,8 @@ export class DataPanel extends LitElement {
   static styles = [base, css`
     :host { display: block; }
     input[type=number] { width: 6.5rem; }
+    /* The longest data set name must not widen the page on a phone. */
+    select { max-width: 18rem; }
     svg { width: 100%; max-width: 48rem; height: auto; font: 13px var(--font-sans); }
     svg .bar { fill: var(--c-simplernn); }
     svg .bar.past { fill: var(--surface-2); stroke: var(--border); }
@@ -178,7 +180,7 @@ export class DataPanel extends LitElement {
         <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
         <text x=${left - 4} y=${H - bottom} text-anchor="end">0</text>
         <line class="cut" x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke-width="2" stroke-dasharray="5 3"></line>
-        <text class="cut-label" x=${cutX + 4} y=${top + 14}>${ui.data.maxlenMark(maxlen)}</text>
+        <text class="cut-label" x=${cutX > W - 90 ? cutX - 4 : cutX + 4} y=${top + 14} text-anchor=${cutX > W - 90 ? 'end' : 'start'}>${ui.data.maxlenMark(maxlen)}</text>
       </svg>`;
   }
 

@@ -6,7 +6,7 @@ export const data = {
   packLabel: 'Data set',
   packQuick: 'Quick subset (fast; default)',
   packBook: 'The book’s split (20,000 / 5,000 / 25,000)',
-  packLongMemory: 'Long memory (synthetic: 512 / 200 / 200 sequences of 200 steps)',
+  packLongMemory: 'Long memory (synthetic, 200 steps)',
   numWordsLabel: 'num_words (vocabulary size)',
   maxlenLabel: 'maxlen (tokens kept per review)',
   dataLoading: (loaded: number, total: number | null) =>

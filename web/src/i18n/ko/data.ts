@@ -8,7 +8,7 @@ export const data: Translation<typeof En> = {
   packLabel: '데이터 세트',
   packQuick: '작은 부분 집합 (빠름, 기본값)',
   packBook: '책과 같은 분할 (20,000 / 5,000 / 25,000)',
-  packLongMemory: '긴 기억 (합성 데이터: 타임스텝 200개짜리 시퀀스 512 / 200 / 200개)',
+  packLongMemory: '긴 기억 (합성 데이터, 타임스텝 200개)',
   numWordsLabel: 'num_words (어휘 사전 크기)',
   maxlenLabel: 'maxlen (리뷰마다 남길 토큰 수)',
   dataLoading: (loaded: number, total: number | null) =>
