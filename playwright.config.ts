@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // in Debian's Chromium.
 export const BASE_PATH = '/rnn-playground/';
 // PLAYWRIGHT_PORT lets several checkouts run their suites side by side on one machine.
-const KOREAN_JOURNEYS = /(playground|classify)\.spec\.ts$/;
+const KOREAN_JOURNEYS = /(playground|classify|long-memory|train-gradients)\.spec\.ts$/;
 const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({

@@ -144,6 +144,11 @@ json Session::start_training(const std::string& model_json, const json& s) {
     if (!(lr > 0 && lr <= 10)) fail_with(Msg::learning_rate_range, {x->dump()});
     config.optimizer.learning_rate = lr;
   }
+  if (const json* x = setting(s, "clipnorm", json::value_t::number_float, "a number")) {
+    const double c = x->get<double>();
+    if (!(c >= 0 && c <= 1000)) fail_with(Msg::clipnorm_range, {x->dump()});
+    config.optimizer.clipnorm = c;
+  }
   config.keras = setting_int(s, "keras", 3, 2, 3) == 2 ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
   const int patience = setting_int(s, "patience", 0, 0, 1000);
   if (patience > 0) {

@@ -37,6 +37,7 @@ const char* kTrainUsage =
     "  --batch-size B         default 32\n"
     "  --optimizer NAME       rmsprop (default), adam or sgd\n"
     "  --lr X                 learning rate (default: Keras' for the optimizer)\n"
+    "  --clipnorm X           scale each weight's gradient to L2 norm <= X (Keras' clipnorm; default off)\n"
     "  --patience P           turns early stopping on (monitor val_loss) with this patience\n"
     "  --restore-best         with --patience: restore the best epoch's weights at the end\n"
     "  --seed S               seeds initialisation, shuffling and dropout (default 0)\n"
@@ -54,6 +55,7 @@ struct TrainOptions {
   int batch_size = 32;
   std::string optimizer = "rmsprop";
   double learning_rate = -1;
+  double clipnorm = 0;
   bool restore_best = false;
   uint64_t seed = 0;
   KerasVersion keras = KerasVersion::Keras3;
@@ -85,6 +87,7 @@ TrainOptions parse_options(const Args& args) {
     else if (arg == "--seed")
       o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
     else if (arg == "--lr") o.learning_rate = parse_positive(arg, value);
+    else if (arg == "--clipnorm") o.clipnorm = parse_positive(arg, value);
     else if (arg == "--keras") {
       if (value != "2" && value != "3")
         throw UsageError{"--keras must be 2 (tf.keras 2, TF 2.6-2.10) or 3 (Keras 3); received '" + value + "'"};
@@ -155,6 +158,7 @@ int cmd_train(const Args& args) {
   config.keras = options.keras;
   config.optimizer.name = options.optimizer;
   config.optimizer.learning_rate = options.learning_rate;
+  config.optimizer.clipnorm = options.clipnorm;
   if (options.patience) {
     config.early_stopping.enabled = true;
     config.early_stopping.patience = *options.patience;

@@ -80,6 +80,11 @@ const std::map<std::string, Expected> kCurriculum = {
     {"blog-simplernn-4", {{320000, 2080, 2080, 2080, 2080}, 328320}},
     {"blog-lstm", {{20000, 4480, 33}, 24513}},
     {"reuters-gru", {{2560000, 394752, 148224, 5934}, 3108910}},
+    // Long memory (one-hot, 35 ids, 200 steps), by Keras' formulas: SimpleRNN 8 × (35 + 8 + 1),
+    // LSTM 4 × 8 × (35 + 8 + 1), GRU (reset_after) 3 × 8 × (35 + 8 + 2); Dense 8 × 1 + 1.
+    {"long-memory-simplernn", {{352, 9}, 361}},
+    {"long-memory-lstm", {{1408, 9}, 1417}},
+    {"long-memory-gru", {{1080, 9}, 1089}},
 };
 
 }  // namespace

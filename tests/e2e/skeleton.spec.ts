@@ -7,6 +7,8 @@ const totals: Record<string, string> = {
   'embedding-simplernn-200': '3,409', lstm: '8,809', 'lstm-dropout': '8,809', 'lstm-2layer': '9,353',
   gru: '8,633', 'blog-simplernn': '322,113', 'blog-simplernn-4': '328,320', 'blog-lstm': '24,513',
   'reuters-gru': '3,108,910',
+  // Long memory, one-hot over 35 ids: 8·(35+8+1)+9, 4·8·(35+8+1)+9, 3·8·(35+8+2)+9.
+  'long-memory-simplernn': '361', 'long-memory-lstm': '1,417', 'long-memory-gru': '1,089',
 };
 
 test('every preset shows the engine summary with Keras totals', async ({ page }) => {

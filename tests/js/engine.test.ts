@@ -19,6 +19,10 @@ const curriculum: Record<string, { perLayer: number[]; total: number }> = {
   'blog-simplernn-4': { perLayer: [320000, 2080, 2080, 2080, 2080], total: 328320 },
   'blog-lstm': { perLayer: [20000, 4480, 33], total: 24513 },
   'reuters-gru': { perLayer: [2560000, 394752, 148224, 5934], total: 3108910 },
+  // One-hot over 35 ids: SimpleRNN 8·(35+8+1), LSTM 4·8·(35+8+1), GRU 3·8·(35+8+2); Dense 8+1.
+  'long-memory-simplernn': { perLayer: [352, 9], total: 361 },
+  'long-memory-lstm': { perLayer: [1408, 9], total: 1417 },
+  'long-memory-gru': { perLayer: [1080, 9], total: 1089 },
 };
 
 describe('engine (WebAssembly in Node)', () => {

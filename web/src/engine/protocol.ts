@@ -21,9 +21,12 @@
 // refuses a request without one). Adding an event: its schema, and the schema in WorkerEventSchema.
 import * as v from 'valibot';
 import { EngineInfoSchema, ModelSummarySchema } from './engine-api';
+import { LENGTH_BUCKETS } from '../data/length-buckets';
 
-export type DataPackId = 'quick' | 'book';
-const DataPackIdSchema = v.picklist(['quick', 'book']);
+/** The IMDB packs (quick subset, the book's split) and `Long memory`, generated in the worker (data/long-memory.ts). */
+export type DataPackId = 'quick' | 'book' | 'long-memory';
+export const DATA_PACK_IDS: readonly DataPackId[] = ['quick', 'book', 'long-memory'];
+const DataPackIdSchema = v.picklist(DATA_PACK_IDS);
 
 /** A loss or metric: the engine sends NaN and infinities as null (JSON has no NaN). */
 const MetricSchema = v.nullable(v.number());
@@ -32,6 +35,8 @@ const MetricSchema = v.nullable(v.number());
 export interface TrainingSettings {
   optimizer: 'rmsprop' | 'adam' | 'sgd';
   learning_rate: number;
+  /** Keras' clipnorm: each weight variable's gradient scaled to L2 norm at most this; 0 or absent = off. */
+  clipnorm?: number;
   batch_size: number;
   epochs: number;
   /** Early stopping on val_loss when > 0. */
@@ -203,6 +208,18 @@ export const TraceResultSchema = v.object({
 });
 export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
 
+/** Test accuracy in each review-length bucket (data/length-buckets.ts) of the model just trained. */
+export const LengthAccuracySchema = v.object({
+  split: v.literal('test'),
+  count: v.number(),
+  buckets: v.array(v.object({
+    bucket: v.picklist(LENGTH_BUCKETS),
+    count: v.number(),
+    accuracy: v.nullable(v.number()),
+  })),
+});
+export type LengthAccuracy = v.InferOutput<typeof LengthAccuracySchema>;
+
 /** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
 export interface ReviewParams {
   text: string;
@@ -233,6 +250,11 @@ interface RequestParams {
   classify: { text: string };
   /** Per-step outputs, states, gates, weights, input gradients and occlusion for a typed (and edited) review. */
   traceReview: ReviewParams;
+  /**
+   * After a training run: its model's accuracy on the test split by review length (lengths before
+   * padding or cutting, from the pack). Only for the run this worker trained, on its data.
+   */
+  testAccuracyByLength: Record<string, never>;
   /** The engine allocator's bytes in use and Embind's live JS-value handles (watched for leaks). */
   memory: Record<string, never>;
 }
@@ -251,6 +273,7 @@ export const replySchemas = {
   stop: v.object({ stopping: v.boolean() }),
   classify: ClassifyResultSchema,
   traceReview: TraceResultSchema,
+  testAccuracyByLength: LengthAccuracySchema,
   memory: v.object({ allocator_bytes_in_use: v.number(), emval_handles: v.number() }),
 } satisfies { [K in keyof RequestParams]: v.GenericSchema };
 

@@ -5,10 +5,12 @@
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
+import { longMemoryPack } from '../data/long-memory';
+import { accuracyByLength, testLengths } from '../data/length-buckets';
 import { codeOf, MessageError, nested } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, ModelState, Reply, Request,
+  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, LengthAccuracy, ModelState, Reply, Request,
   RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
@@ -28,7 +30,8 @@ async function engine(): Promise<{ module: RnnEngineModule; session: EngineSessi
 }
 
 // ---- data ---------------------------------------------------------------------------------
-const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack' };
+// `Long memory` is not downloaded: it is generated here from its fixed seed (data/long-memory.ts).
+const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack', 'long-memory': 'long-memory' };
 const packBytes = new Map<DataPackId, Uint8Array>();
 let loadedPack: DataPackId | null = null;
 let wordIndex: Promise<WordIndex> | null = null;
@@ -66,11 +69,11 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
 
 async function ensurePack(pack: DataPackId): Promise<EngineSession> {
   const { session } = await engine();
-  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick or book.`);
+  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick, book or long-memory.`);
   if (loadedPack !== pack) {
     let bytes = packBytes.get(pack);
     if (!bytes) {
-      bytes = await fetchWithProgress(PACK_FILES[pack]);
+      bytes = pack === 'long-memory' ? longMemoryPack() : await fetchWithProgress(PACK_FILES[pack]);
       packBytes.set(pack, bytes);
     }
     try {
@@ -96,7 +99,8 @@ function loadWordIndex(): Promise<WordIndex> {
 }
 
 // ---- training -----------------------------------------------------------------------------
-interface Run { numWords: number; maxlen: number }
+/** `pack`: the data the run trained on, still loaded (null for a loaded model: no data with it). */
+interface Run { numWords: number; maxlen: number; pack?: DataPackId }
 let trainedRun: Run | null = null;
 let running = false;
 let paused = false;
@@ -228,7 +232,7 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
       state: modelState(session, iterations),
     };
     if (stopRequested && result.stop_reason !== 'nan') result.stop_reason = 'stopped';
-    trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen };
+    trainedRun = { numWords: p.data.num_words, maxlen: p.data.maxlen, pack: p.data.pack };
     modelJsonHere = p.modelJson;
     return result;
   } finally {
@@ -266,6 +270,30 @@ async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult
   const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))), trainedRun?.numWords ?? 0);
   requireFinite(trace.probability);
   return trace;
+}
+
+/** The trained model on every test review at once (one batched prediction), bucketed by length. */
+async function testAccuracyByLength(): Promise<LengthAccuracy> {
+  if (running) throw new MessageError('modelTraining');
+  const pack = trainedRun?.pack;
+  const bytes = pack && loadedPack === pack ? packBytes.get(pack) : undefined;
+  if (!trainedRun || !bytes) throw new Error('Accuracy by length needs a model trained in this worker, on its data.');
+  const { session } = await engine();
+  const ids = session.dataView(trainedRun.numWords, trainedRun.maxlen, 4);
+  const labels = session.dataView(trainedRun.numWords, trainedRun.maxlen, 5);
+  if (typeof ids === 'string' || typeof labels === 'string') throw new Error(typeof ids === 'string' ? ids : String(labels));
+  const count = labels.length;
+  const time = trainedRun.maxlen;
+  const probabilities = new Float64Array(count);
+  // In chunks: the book's 25,000 test reviews at once would need the whole batch's activations.
+  const CHUNK = 1000;
+  for (let start = 0; start < count; start += CHUNK) {
+    const n = Math.min(CHUNK, count - start);
+    const out = unwrapReply<number[][]>(session.predictIds(ids.slice(start * time, (start + n) * time), n));
+    out.forEach((row, i) => (probabilities[start + i] = positiveProbability(row)));
+  }
+  const { lengths, storedLength } = testLengths(bytes);
+  return { split: 'test', count, buckets: accuracyByLength(lengths, labels, probabilities, storedLength) };
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
@@ -317,6 +345,7 @@ const handlers: Handlers = {
   },
   classify: async ({ text }) => classify(text),
   traceReview,
+  testAccuracyByLength,
   memory: async () => {
     const { module } = await engine();
     return { allocator_bytes_in_use: module.allocatorBytesInUse(), emval_handles: module.count_emval_handles() };

@@ -8,9 +8,9 @@
 import type { DataSettings, TrainingSettings } from '../engine/protocol';
 import { readModel, type EditorLayer } from '../state/model-layers';
 
-/** The data file's name: imdb-<quick|book>-<num_words>-<maxlen>.npz */
+/** The data file's name: imdb-<quick|book>-<num_words>-<maxlen>.npz, long-memory-<num_words>-<maxlen>.npz */
 export function dataFileName(d: DataSettings): string {
-  return `imdb-${d.pack}-${d.num_words}-${d.maxlen}.npz`;
+  return `${d.pack === 'long-memory' ? '' : 'imdb-'}${d.pack}-${d.num_words}-${d.maxlen}.npz`;
 }
 
 const py = (v: unknown): string => {
@@ -146,7 +146,8 @@ export function kerasCode({ model, data, training, title }: KerasCodeInput): str
     ...m.layers.map(layerLine),
     'model.summary()',
     '',
-    `${training.optimizer} = keras.optimizers.${optimizer}(learning_rate=${py(training.learning_rate)})`,
+    // clipnorm only when set (Keras' default is no clipping), so the book's cells stay the book's.
+    `${training.optimizer} = keras.optimizers.${optimizer}(learning_rate=${py(training.learning_rate)}${training.clipnorm ? `, clipnorm=${py(training.clipnorm)}` : ''})`,
     `model.compile(optimizer=${training.optimizer}, loss='${loss}', metrics=['accuracy'])`,
   );
   const callbacks: string[] = [];

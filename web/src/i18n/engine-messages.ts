@@ -29,6 +29,7 @@ export const ENGINE_MESSAGES = [
   { code: 'output_activation', params: ['name', 'kind', 'units', 'activation'], english: 'The last layer \'{name}\' ({kind}) has units={units} and activation=\'{activation}\'; training needs Dense(1, activation=\'sigmoid\') (binary cross-entropy) or Dense(k > 1, activation=\'softmax\') (sparse categorical cross-entropy).' },
   { code: 'setting_range', params: ['key', 'lo', 'hi', 'value'], english: 'Training setting {key} must be a whole number from {lo} to {hi}, received {value}.' },
   { code: 'learning_rate_range', params: ['value'], english: 'The learning rate must be above 0 and at most 10, received {value}.' },
+  { code: 'clipnorm_range', params: ['value'], english: 'clipnorm must be from 0 (no clipping) to 1000, received {value}.' },
   { code: 'no_layers_besides_input', params: [], english: 'The model has no layers besides the input: add at least one layer.' },
   { code: 'number_too_large', params: [], english: 'The model JSON holds a number too large for a double (such as 1e999); no setting of a Keras model needs one. Paste the output of Keras\' model.to_json().' },
   { code: 'nested_too_deep', params: [], english: 'The model JSON is nested more than 64 levels deep; a Keras model is never that deep. Paste the output of model.to_json().' },
@@ -128,6 +129,7 @@ export interface EngineParams {
   output_activation: [name: string, kind: string, units: string, activation: string];
   setting_range: [key: string, lo: string, hi: string, value: string];
   learning_rate_range: [value: string];
+  clipnorm_range: [value: string];
   no_layers_besides_input: [];
   number_too_large: [];
   nested_too_deep: [];

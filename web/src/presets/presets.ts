@@ -1,6 +1,6 @@
 // The curriculum's models (CURRICULUM.md), one entry per preset id. presets.json is also read by
 // the C++ tests, which check every parameter count against the table Keras printed.
-import type { TrainingSettings } from '../engine/protocol';
+import type { DataPackId, TrainingSettings } from '../engine/protocol';
 import raw from './presets.json';
 
 /** A preset's training set-up: the protocol's settings without the seed and the Keras version (the page picks them). */
@@ -11,7 +11,8 @@ export interface Preset {
   title: string;
   source: string;
   model: unknown;
-  data: { num_words: number; maxlen: number };
+  /** `pack`: the data set the preset is made for (Long memory); absent: IMDB, the quick subset or the book's split. */
+  data: { num_words: number; maxlen: number; pack?: DataPackId };
   training: PresetTraining;
   /** Why this preset cannot be trained here (null when it can). */
   summary_only: string | null;

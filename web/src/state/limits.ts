@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Up to the ids each review keeps in the packs. */
   maxlen: { min: 1, max: 500, integer: true },
   learning_rate: { min: 0, max: 10, integer: false, minExclusive: true },
+  /** Keras' clipnorm: 0 turns clipping off. */
+  clipnorm: { min: 0, max: 1_000, integer: false },
   batch_size: { min: 1, max: 100_000, integer: true },
   epochs: { min: 1, max: 10_000, integer: true },
   patience: { min: 0, max: 1_000, integer: true },

@@ -2,7 +2,7 @@
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
 // through the page's URL (#s=...), and whatever comes in from a link or from storage is validated
 // field by field against the engine's limits (limits.ts) before anything is built from it.
-import type { DataSettings, KerasVersion, TrainingSettings } from '../engine/protocol';
+import { DATA_PACK_IDS, type DataSettings, type KerasVersion, type TrainingSettings } from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { link as linkMessages, type StateField, type StateSource } from '../i18n/en/link';
 import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, withinLimit, type LimitedField } from './limits';
@@ -25,8 +25,8 @@ export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: Kera
   return {
     preset: preset.id,
     model: JSON.stringify(preset.model, null, 2),
-    data: { pack: 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
-    training: { ...preset.training, seed, keras },
+    data: { pack: preset.data.pack ?? 'quick', num_words: preset.data.num_words, maxlen: preset.data.maxlen },
+    training: { ...preset.training, clipnorm: preset.training.clipnorm ?? 0, seed, keras },
   };
 }
 
@@ -115,7 +115,7 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
     preset,
     model: r.model,
     data: {
-      pack: oneOf(d.pack, 'pack', ['quick', 'book'] as const, source),
+      pack: oneOf(d.pack, 'pack', DATA_PACK_IDS, source),
       num_words: limited(d.num_words, 'num_words', source),
       maxlen: limited(d.maxlen, 'maxlen', source),
     },
@@ -129,6 +129,8 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
       seed: limited(t.seed, 'seed', source),
       // Links and saved set-ups made before the choice existed meant Keras 3.
       keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'keras', source) as KerasVersion,
+      // Absent in links and saved set-ups made before the setting existed: no clipping (as 0).
+      ...(t.clipnorm === undefined ? {} : { clipnorm: limited(t.clipnorm, 'clipnorm', source) }),
     },
   };
 }

@@ -40,6 +40,8 @@ interface TrainedModel {
   title: () => string;
   client: EngineClient;
   label?: () => string;
+  /** Trained on Long memory's synthetic tokens, not on reviews. */
+  synthetic?: boolean;
 }
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
@@ -78,8 +80,8 @@ export class AppRoot extends LitElement {
   /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
     this.classifyModels = [
-      ...(this.trainedHere ? [{ label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client }] : []),
-      ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client })),
+      ...(this.trainedHere ? [{ label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client, synthetic: this.trainedHere.synthetic }] : []),
+      ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client, synthetic: m.synthetic })),
     ];
   }
   private offLanguage: (() => void) | null = null;
@@ -190,7 +192,7 @@ export class AppRoot extends LitElement {
   private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
     const client = this.client;
     await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
-    this.trainedHere = { title: () => run.name, label: () => ui.runs.classifyLabel(run.name), client };
+    this.trainedHere = { title: () => run.name, label: () => ui.runs.classifyLabel(run.name), client, synthetic: run.setup.data.pack === 'long-memory' };
     this.updateClassifyModels();
   }
 
@@ -439,7 +441,7 @@ export class AppRoot extends LitElement {
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
             const id = preset?.id;
-            this.trainedHere = { title: () => (id ? ui.presets.title[id] ?? id : ui.app.customPreset), client: this.client };
+            this.trainedHere = { title: () => (id ? ui.presets.title[id] ?? id : ui.app.customPreset), client: this.client, synthetic: this.setup.data.pack === 'long-memory' };
             this.updateClassifyModels();
           }}></train-panel>
       </section>

@@ -12,7 +12,8 @@ import '../charts/line-chart';
 import '../charts/param-bars';
 import type { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
-import type { DataSettings, TrainingSettings } from '../engine/protocol';
+import type { DataSettings, LengthAccuracy, TrainingSettings } from '../engine/protocol';
+import { LENGTH_BUCKETS } from '../data/length-buckets';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
 import { expectedSeconds } from '../presets/chapter9';
 import { presets, type Preset } from '../presets/presets';
@@ -34,6 +35,9 @@ function cellKindOf(modelJson: string): string | null {
 }
 const CURRENT = 'current';
 const DEFAULT_PICKS = ['embedding-simplernn-500', 'lstm', 'gru'];
+/** On `Long memory`: the experiment's three cells (docs/long-memory.md). */
+const LONG_MEMORY_PICKS = ['long-memory-simplernn', 'long-memory-lstm', 'long-memory-gru'];
+const isLongMemory = (d: DataSettings) => d.pack === 'long-memory';
 
 interface Candidate {
   id: string;
@@ -43,10 +47,19 @@ interface Candidate {
   settings: () => { data: DataSettings; training: TrainingSettings };
 }
 
+/** Test accuracy on Long memory, read as a learner would: carried the token, near chance, or in between. */
+export function longMemoryVerdict(accuracy: number): 'remembered' | 'chance' | 'partly' {
+  if (accuracy >= 0.9) return 'remembered';
+  if (accuracy <= 0.65) return 'chance';
+  return 'partly';
+}
+
 /** A row's "trained with": data set, num_words, maxlen, optimizer and learning rate, batch, epochs. */
 export function trainedWith(data: DataSettings, t: TrainingSettings): string {
-  return ui.compare.trainedWith(data.pack === 'book' ? ui.compare.packBookShort : ui.compare.packQuickShort, data.num_words, data.maxlen,
-    OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience);
+  const pack = { quick: ui.compare.packQuickShort, book: ui.compare.packBookShort, 'long-memory': ui.compare.packLongMemoryShort }[data.pack];
+  // clipnorm is Keras' own word in both languages.
+  return ui.compare.trainedWith(pack, data.num_words, data.maxlen, OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience) +
+    (t.clipnorm ? `, clipnorm ${t.clipnorm}` : '');
 }
 
 @customElement('compare-panel')
@@ -59,6 +72,8 @@ export class ComparePanel extends LitElement {
   @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private picks = new Set<string>(DEFAULT_PICKS);
   @state() jobs: TrainJob[] = [];
+  /** IMDB: each finished model's test accuracy by review length, asked of its worker once it is done. */
+  @state() private byLength = new Map<TrainJob, LengthAccuracy>();
 
   private readonly limit = browserWorkerLimit();
   private runId = 0;
@@ -72,6 +87,8 @@ export class ComparePanel extends LitElement {
     th, td { text-align: right; }
     th:first-child, td:first-child, td:nth-child(2), th:nth-child(2) { text-align: left; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: var(--space-4); }
+    .count { color: var(--text-muted); font-size: var(--text-sm); }
+    table.by-length th[scope=row] { text-align: left; font-weight: 400; }
     td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
   `];
 
@@ -84,8 +101,10 @@ export class ComparePanel extends LitElement {
     }) ?? null;
   };
 
+  /** The presets made for the chosen data set: on Long memory its three, on IMDB the curriculum's. */
   private candidates(): Candidate[] {
-    const list: Candidate[] = presets.filter((p) => !p.summary_only)
+    const longMemory = isLongMemory(this.setup.data);
+    const list: Candidate[] = presets.filter((p) => !p.summary_only && (p.data.pack === 'long-memory') === longMemory)
       .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
     list.push({
       id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
@@ -102,9 +121,21 @@ export class ComparePanel extends LitElement {
   private presetSettings(p: Preset): { data: DataSettings; training: TrainingSettings } {
     const { data, training } = this.setup;
     return {
-      data: { pack: data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
+      data: { pack: p.data.pack ?? data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
       training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed, keras: training.keras },
     };
+  }
+
+  private picksFor = '';
+
+  /** A change between IMDB and Long memory picks that data set's default models. */
+  protected willUpdate(): void {
+    if (!this.setup) return;
+    const family = isLongMemory(this.setup.data) ? 'long-memory' : 'imdb';
+    if (family !== this.picksFor && !this.running) {
+      this.picksFor = family;
+      this.picks = new Set(family === 'long-memory' ? LONG_MEMORY_PICKS : DEFAULT_PICKS);
+    }
   }
 
   private get running(): boolean {
@@ -144,9 +175,22 @@ export class ComparePanel extends LitElement {
     const update = (job: TrainJob, patch: Partial<TrainJob>) => {
       Object.assign(job, patch);
       this.jobs = [...this.jobs];
-      if (patch.state === 'done') this.announceTrained();
+      if (patch.state === 'done') {
+        this.announceTrained();
+        if (!isLongMemory(job.data)) void this.measureByLength(job, alive);
+      }
     };
+    this.byLength = new Map();
     void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
+  }
+
+  private async measureByLength(job: TrainJob, alive: () => boolean): Promise<void> {
+    try {
+      const result = await job.client?.request('testAccuracyByLength', {});
+      if (result && alive()) this.byLength = new Map(this.byLength).set(job, result);
+    } catch {
+      // The table is extra: a model whose worker was closed meanwhile is left out of it.
+    }
   }
 
   /**
@@ -154,7 +198,8 @@ export class ComparePanel extends LitElement {
    * client per model), so another view (classify) can use them side by side.
    */
   private announceTrained(): void {
-    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ title: j.title, client: j.client! }));
+    const detail = this.jobs.filter((j) => j.state === 'done' && j.client)
+      .map((j) => ({ title: j.title, client: j.client!, synthetic: j.data.pack === 'long-memory' }));
     this.dispatchEvent(new CustomEvent('compare-trained', { detail, bubbles: true, composed: true }));
   }
 
@@ -185,6 +230,7 @@ export class ComparePanel extends LitElement {
     return html`
       <h2>${ui.compare.compareHeading}</h2>
       <p class="help">${ui.compare.compareHelp(this.limit)}</p>
+      ${isLongMemory(this.setup.data) ? html`<p class="note">${ui.compare.longMemoryIntro}</p>` : nothing}
       <fieldset ?disabled=${this.running}>
         <legend>${ui.compare.compareModels}</legend>
         ${this.candidates().map((c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
@@ -195,6 +241,8 @@ export class ComparePanel extends LitElement {
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
       <p class="sr-only" aria-live="polite">${this.jobs.length ? ui.compare.compareProgress(this.jobs.filter((j) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled').length, this.jobs.length) : ''}</p>
       ${this.jobs.length ? this.renderResults() : nothing}
+      ${this.renderLongMemoryVerdict()}
+      ${this.renderByLength()}
       <h3>${ui.compare.paramHeading}</h3>
       <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;
   }
@@ -207,6 +255,29 @@ export class ComparePanel extends LitElement {
     const u = lastDim(rows[i].output_shape);
     const n = lastDim(i === 0 ? this.summary.input_shape : rows[i - 1].output_shape);
     return u && n ? { n, u } : { n: 16, u: 8 };
+  }
+
+  /** IMDB: test accuracy in each length bucket, one row per finished model. */
+  private renderByLength() {
+    const rows = this.jobs.flatMap((j) => { const r = this.byLength.get(j); return r ? [{ job: j, r }] : []; });
+    if (rows.length === 0) return nothing;
+    const pct = (a: number | null) => (a === null ? '—' : a.toFixed(3));
+    return html`<h3 id="by-length-heading">${ui.compare.byLengthHeading}</h3>
+      <p class="help">${ui.compare.byLengthNote(rows[0].r.count)}</p>
+      <div class="scroll-x" tabindex="0" role="region" aria-labelledby="by-length-heading"><table class="numbers by-length" aria-labelledby="by-length-heading">
+        <thead><tr><th scope="col">${ui.compare.colModel}</th>${LENGTH_BUCKETS.map((b) => html`<th scope="col">${ui.compare.bucketColumn(b)}</th>`)}</tr></thead>
+        <tbody>${rows.map(({ job, r }) => html`<tr><th scope="row">${job.title()}</th>${r.buckets.map((b) =>
+          html`<td>${pct(b.accuracy)} <span class="count">(${ui.compare.bucketCount(b.count)})</span></td>`)}</tr>`)}</tbody>
+      </table></div>`;
+  }
+
+  /** On Long memory, once every model has finished: what the learner sees, in words. */
+  private renderLongMemoryVerdict() {
+    const finished = this.jobs.filter((j) => j.state === 'done' && j.result);
+    if (!isLongMemory(this.setup.data) || finished.length === 0 || finished.length < this.jobs.length) return nothing;
+    const rows = finished.map((j) => ({ title: j.title(), accuracy: j.result!.test_accuracy ?? 0 }));
+    return html`<div class="note" role="status"><p>${ui.compare.longMemoryOutcome}</p><ul>
+      ${rows.map((r) => html`<li>${ui.compare.longMemoryRow(r.title, r.accuracy, longMemoryVerdict(r.accuracy))}</li>`)}</ul></div>`;
   }
 
   private renderResults() {

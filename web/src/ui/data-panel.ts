@@ -8,6 +8,7 @@ import { base } from './theme';
 import { EngineClient } from '../engine/client';
 import type { DataInfo, DataSettings } from '../engine/protocol';
 import { idToWord, parseWordIndex, type WordIndex } from '../data/word-index';
+import { LONG_MEMORY_STEPS, LONG_MEMORY_VOCAB, longMemoryTokenName } from '../data/long-memory';
 import type { PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
 import './number-field';
@@ -36,6 +37,8 @@ export class DataPanel extends LitElement {
   static styles = [base, css`
     :host { display: block; }
     input[type=number] { width: 6.5rem; }
+    /* The longest data set name must not widen the page on a phone. */
+    select { max-width: 18rem; }
     svg { width: 100%; max-width: 48rem; height: auto; font: 13px var(--font-sans); }
     svg .bar { fill: var(--c-simplernn); }
     svg .bar.past { fill: var(--surface-2); stroke: var(--border); }
@@ -100,6 +103,17 @@ export class DataPanel extends LitElement {
     this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
   }
 
+  /**
+   * Long memory has one size (its 35 ids, 200 steps): choosing it takes them; leaving it for IMDB
+   * takes the book's 500 words and maxlen 100.
+   */
+  private choosePack(pack: DataSettings['pack']): void {
+    const was = this.setup.data.pack;
+    if (pack === 'long-memory') this.change({ pack, num_words: LONG_MEMORY_VOCAB, maxlen: LONG_MEMORY_STEPS });
+    else if (was === 'long-memory') this.change({ pack, num_words: 500, maxlen: 100 });
+    else this.change({ pack });
+  }
+
   private numberField(id: string, label: string, key: 'num_words' | 'maxlen') {
     const lim = LIMITS[key];
     return html`<number-field fieldId=${id} label=${label} .value=${this.setup.data[key]} .limit=${lim} ?disabled=${this.busy} @value-change=${(e: CustomEvent<number>) => this.change({ [key]: e.detail })}></number-field>`;
@@ -112,9 +126,10 @@ export class DataPanel extends LitElement {
       <h2>${ui.data.dataHeading}</h2>
       <div class="fields">
         <span><label for="pack">${ui.data.packLabel}</label>
-          <select id="pack" ?disabled=${this.busy} @change=${(e: Event) => this.change({ pack: (e.target as HTMLSelectElement).value as DataSettings['pack'] })}>
+          <select id="pack" ?disabled=${this.busy} @change=${(e: Event) => this.choosePack((e.target as HTMLSelectElement).value as DataSettings['pack'])}>
             <option value="quick" ?selected=${d.pack === 'quick'}>${ui.data.packQuick}</option>
             <option value="book" ?selected=${d.pack === 'book'}>${ui.data.packBook}</option>
+            <option value="long-memory" ?selected=${d.pack === 'long-memory'}>${ui.data.packLongMemory}</option>
           </select></span>
         ${this.numberField('num-words', ui.data.numWordsLabel, 'num_words')}
         ${this.numberField('maxlen', ui.data.maxlenLabel, 'maxlen')}
@@ -131,8 +146,9 @@ export class DataPanel extends LitElement {
       <p>${ui.data.dataCounts(info.train_count, info.validation_count, info.test_count)}</p>
       <h3>${ui.data.lengthHeading}</h3>
       ${this.renderHistogram(info, maxlen)}
+      ${this.setup.data.pack === 'long-memory' ? html`<p class="note">${ui.data.longMemoryAbout}</p>` : nothing}
       <h3>${ui.data.samplesHeading}</h3>
-      <p class="help">${ui.data.samplesNote}</p>
+      <p class="help">${this.setup.data.pack === 'long-memory' ? ui.data.longMemorySamplesNote : ui.data.samplesNote}</p>
       ${this.wordsError ? html`<p class="help">${this.wordsError()}</p>` : nothing}
       ${info.samples.slice(0, 4).map((s, i) => this.renderSample(s, i))}`;
   }
@@ -164,12 +180,20 @@ export class DataPanel extends LitElement {
         <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
         <text x=${left - 4} y=${H - bottom} text-anchor="end">0</text>
         <line class="cut" x1=${cutX} x2=${cutX} y1=${top} y2=${H - bottom} stroke-width="2" stroke-dasharray="5 3"></line>
-        <text class="cut-label" x=${cutX + 4} y=${top + 14}>${ui.data.maxlenMark(maxlen)}</text>
+        <text class="cut-label" x=${cutX > W - 90 ? cutX - 4 : cutX + 4} y=${top + 14} text-anchor=${cutX > W - 90 ? 'end' : 'start'}>${ui.data.maxlenMark(maxlen)}</text>
       </svg>`;
   }
 
   private renderSample(s: { ids: number[]; label: number }, i: number) {
     const ids = s.ids.filter((id) => id !== 0);
+    if (this.setup.data.pack === 'long-memory') {
+      return html`<div class="sample">
+        <strong>#${i + 1} (${ui.data.sampleLabel(s.label)})</strong>
+        <p class="ids"><span class="special">${ui.data.sampleIds}:</span> ${ids.join(' ')}</p>
+        <p class="words"><span class="special">${ui.data.sampleTokens}:</span>
+          ${ids.map((id) => { const name = longMemoryTokenName(id) ?? String(id); return name.startsWith('n') ? `${name} ` : html`<strong>${name}</strong> `; })}</p>
+      </div>`;
+    }
     const words = this.words;
     return html`<div class="sample">
       <strong>#${i + 1} (${ui.data.sampleLabel(s.label)})</strong>

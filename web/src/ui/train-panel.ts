@@ -254,9 +254,9 @@ export class TrainPanel extends LitElement {
     this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
   }
 
-  private numberField(id: string, label: string, key: 'learning_rate' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
+  private numberField(id: string, label: string, key: 'learning_rate' | 'clipnorm' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
     const lim = LIMITS[key];
-    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key]} .limit=${lim} ?disabled=${this.running}
+    return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key] ?? 0} .limit=${lim} ?disabled=${this.running}
       @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
   }
 
@@ -331,6 +331,7 @@ export class TrainPanel extends LitElement {
             ${(['rmsprop', 'adam', 'sgd'] as const).map((o) => html`<option value=${o} ?selected=${o === t.optimizer}>${OPTIMIZER_NAMES[o]}</option>`)}
           </select></span>
         ${this.numberField('learning-rate', ui.train.learningRateLabel, 'learning_rate')}
+        ${this.numberField('clipnorm', ui.train.clipnormLabel, 'clipnorm')}
         ${this.numberField('batch-size', ui.train.batchSizeLabel, 'batch_size')}
         ${this.numberField('epochs', ui.train.epochsLabel, 'epochs')}
         ${this.numberField('patience', ui.train.patienceLabel, 'patience')}

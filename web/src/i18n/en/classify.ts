@@ -15,6 +15,8 @@ export const classify = {
   classify: 'Classify',
   examplesLabel: 'Examples',
   reviewHelp: 'Classifies as you type. The same tokenizer as the training data: lower-case words of letters, digits and apostrophes.',
+  mapsScrollLabel: (words: number) => `Heat maps of ${n(words)} words: scroll sideways to see them all`,
+  syntheticNote: 'This model learned Long memory’s synthetic tokens, not reviews: it only knows the ids 3 (A, label 1), 4 (B, label 0) and 5 to 34 (noise). A typed review is turned into ids with the IMDB word list as for the other models, and every id from 35 up becomes 2 (unknown); so it reads the few commonest words as the tokens that share their ids (“the” is id 4, which it learned as B) and everything else as an id it never saw. Its verdict says nothing about the review; to see it remember, type a sequence of common words and watch the heat maps.',
   verdict: (p: number) => `${p >= 0.5 ? 'Positive' : 'Negative'} — probability ${p.toFixed(2)}`,
   verdictExplain: 'Probability of a positive review (the output layer’s sigmoid); 0.5 and above reads as positive.',
   noModels: 'No trained model yet: train one in the Train tab (or several in Compare), then come back here to classify reviews with it.',

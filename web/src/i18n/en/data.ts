@@ -6,6 +6,7 @@ export const data = {
   packLabel: 'Data set',
   packQuick: 'Quick subset (fast; default)',
   packBook: 'The book’s split (20,000 / 5,000 / 25,000)',
+  packLongMemory: 'Long memory (synthetic, 200 steps)',
   numWordsLabel: 'num_words (vocabulary size)',
   maxlenLabel: 'maxlen (tokens kept per review)',
   dataLoading: (loaded: number, total: number | null) =>
@@ -23,5 +24,8 @@ export const data = {
   sampleIds: 'ids',
   sampleWords: 'decoded',
   samplesNote: 'Ids: 0 padding (not shown), 1 start, 2 out of vocabulary (beyond num_words), words from 4 by frequency.',
+  sampleTokens: 'tokens',
+  longMemoryAbout: 'Long memory is not made of reviews. Each sequence has 200 steps: one of them holds A (label 1) or B (label 0), every other step one of 30 noise tokens n1 … n30 drawn at random. In the validation and test sequences A or B is within the first 40 steps, so the label must be remembered through at least 160 steps of noise; in the training sequences it can be anywhere. The data are drawn from a fixed seed, the same for everyone.',
+  longMemorySamplesNote: 'Ids: 3 is A (label 1), 4 is B (label 0), 5 to 34 the noise tokens n1 to n30; there is no padding, start or unknown id.',
   wordIndexFailed: (msg: string) => `The word list could not be loaded (${msg}); the reviews are shown as ids only.`,
 };

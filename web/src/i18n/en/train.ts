@@ -29,6 +29,7 @@ export const train = {
   trainHeading: 'Training',
   optimizerLabel: 'Optimizer',
   learningRateLabel: 'Learning rate',
+  clipnormLabel: 'Gradient clipping, clipnorm (0 = off)',
   batchSizeLabel: 'Batch size',
   epochsLabel: 'Epochs',
   patienceLabel: 'Early stopping patience (0 = off)',

@@ -8,6 +8,7 @@ export const data: Translation<typeof En> = {
   packLabel: '데이터 세트',
   packQuick: '작은 부분 집합 (빠름, 기본값)',
   packBook: '책과 같은 분할 (20,000 / 5,000 / 25,000)',
+  packLongMemory: '긴 기억 (합성 데이터, 타임스텝 200개)',
   numWordsLabel: 'num_words (어휘 사전 크기)',
   maxlenLabel: 'maxlen (리뷰마다 남길 토큰 수)',
   dataLoading: (loaded: number, total: number | null) =>
@@ -25,5 +26,8 @@ export const data: Translation<typeof En> = {
   sampleIds: '번호',
   sampleWords: '단어로 되돌림',
   samplesNote: '번호: 0 패딩(보이지 않음), 1 시작, 2 어휘 사전에 없는 단어(num_words 밖), 4부터 빈도순 단어.',
+  sampleTokens: '토큰',
+  longMemoryAbout: '긴 기억 데이터는 리뷰가 아닙니다. 시퀀스마다 타임스텝이 200개이고, 그중 한 곳에 A(레이블 1)나 B(레이블 0)가 있으며 나머지 타임스텝에는 잡음 토큰 30개(n1 … n30) 중 하나가 무작위로 놓입니다. 검증 세트와 테스트 세트에서는 A나 B가 처음 40개 타임스텝 안에 있으므로, 레이블을 맞히려면 적어도 160개 타임스텝의 잡음을 지나는 동안 기억해야 합니다. 훈련 세트에서는 어디에나 있을 수 있습니다. 데이터는 고정된 시드로 만들어 누구에게나 같습니다.',
+  longMemorySamplesNote: '번호: 3은 A(레이블 1), 4는 B(레이블 0), 5부터 34는 잡음 토큰 n1부터 n30입니다. 패딩, 시작, 어휘 사전에 없는 단어의 번호는 없습니다.',
   wordIndexFailed: (msg: string) => `단어 목록을 불러오지 못했습니다 (${msg}). 리뷰를 번호로만 보여 줍니다.`,
 };

@@ -17,6 +17,9 @@ export const presets: Translation<typeof En> = {
     'blog-simplernn-4': '블로그: 4개 층의 SimpleRNN(32)',
     'blog-lstm': '블로그: 2차원 단어 임베딩의 LSTM(32)',
     'reuters-gru': '블로그: 로이터 GRU 모델 (토픽 46개)',
+    'long-memory-simplernn': '긴 기억: 원-핫 인코딩 SimpleRNN(8), 타임스텝 200개',
+    'long-memory-lstm': '긴 기억: 원-핫 인코딩 LSTM(8), 타임스텝 200개',
+    'long-memory-gru': '긴 기억: 원-핫 인코딩 GRU(8), 타임스텝 200개',
   },
   source: {
     'onehot-simplernn-500': '혼자 공부하는 머신러닝+딥러닝 09-2',
@@ -31,6 +34,9 @@ export const presets: Translation<typeof En> = {
     'blog-simplernn-4': '9장을 정리한 블로그 글',
     'blog-lstm': '9장을 정리한 블로그 글',
     'reuters-gru': '9장을 정리한 블로그 글',
+    'long-memory-simplernn': '이 사이트의 긴 기억 실험 (docs/long-memory.md)',
+    'long-memory-lstm': '이 사이트의 긴 기억 실험 (docs/long-memory.md)',
+    'long-memory-gru': '이 사이트의 긴 기억 실험 (docs/long-memory.md)',
   },
   summaryOnly: {
     'blog-simplernn-4': '마지막 층이 Dense 출력층 없는 SimpleRNN이라 분류할 수 없습니다. 블로그도 요약만 보여 줍니다. 훈련하려면 Dense(1, sigmoid) 층을 추가하세요.',

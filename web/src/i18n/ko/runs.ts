@@ -30,7 +30,7 @@ export const runs: Translation<typeof En> = {
   deleteLabel: (name: string) => `삭제 ${name}`,
   confirmDelete: (name: string) => `“${name}” 기록과 가중치를 삭제할까요? 되돌릴 수 없습니다.`,
   confirmYes: '삭제',
-  data: (pack: string, numWords: number, maxlen: number) => `${pack === 'book' ? '책의 분할' : '빠른 부분집합'} · num_words ${n(numWords)} · maxlen ${n(maxlen)}`,
+  data: (pack: string, numWords: number, maxlen: number) => `${pack === 'book' ? '책의 분할' : pack === 'long-memory' ? '긴 기억' : '빠른 부분집합'} · num_words ${n(numWords)} · maxlen ${n(maxlen)}`,
   status: {
     training: '훈련 중',
     interrupted: '중단됨 (마지막으로 끝난 에포크까지 저장)',

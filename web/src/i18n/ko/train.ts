@@ -30,6 +30,7 @@ export const train: Translation<typeof En> = {
   trainHeading: '훈련',
   optimizerLabel: '옵티마이저',
   learningRateLabel: '학습률',
+  clipnormLabel: '그레이디언트 클리핑, clipnorm (0 = 사용 안 함)',
   batchSizeLabel: '배치 크기',
   epochsLabel: '에포크',
   patienceLabel: '조기 종료 patience (0 = 끔)',

@@ -20,6 +20,8 @@ const MODEL_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8a3ab9', '#b35c00', '#
 export interface ClassifyModel {
   label: string;
   client: EngineClient;
+  /** Trained on Long memory's synthetic tokens: its panel says what a typed review means to it. */
+  synthetic?: boolean;
 }
 
 /** Pause after the last keystroke before classifying. */
@@ -122,7 +124,7 @@ export class ClassifyView extends LitElement {
         : html`${several ? this.renderGradientOverlay() : nothing}<div class="panels"
             @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
               this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
-            }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}
+            }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client} ?synthetic=${m.synthetic ?? false}
             ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
   }
 }

@@ -1,18 +1,20 @@
 // One heat map: units (rows) × kept tokens (columns), drawn on a canvas so that a 1000-step,
 // 256-unit layer costs one image, not 256,000 elements. Reading it: hovering a cell, or focusing
 // the map and moving with the arrow keys (Home/End for the first/last token), shows the word, the
-// unit and the value in a live region beside it.
+// unit and the value in a live region beside it. The maps of a layer sit in one scroller of the
+// panel (model-panel.ts), with the words written once above and below them as page text
+// (word-axis.ts); so a map draws no words and does not scroll on its own. Its title, read-out and
+// scale stay at the scroller's left edge while the columns scroll.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
-import { themeColor } from '../theme';
 
 /** 'gate': values in [0, 1] (sigmoid gates); 'signed': a symmetric scale around 0 (states). */
 export type HeatScale = 'gate' | 'signed';
 
-const CELL = 14;
-const ROW_LABELS = 34;
-const WORD_LABELS = 70;
+/** Column width and the room for the unit numbers: the word axis lines its words up with these. */
+export const CELL = 14;
+export const ROW_LABELS = 34;
 
 /** Gates: white (closed, 0) to deep blue (open, 1). */
 function gateColour(v: number): string {
@@ -41,10 +43,14 @@ export class HeatMap extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement;
 
   static styles = css`
-    :host { display: block; margin: 0.6rem 0 1rem; }
+    :host { display: block; width: max-content; min-width: 100%; margin: 0.6rem 0 1rem; }
     h4 { margin: 0 0 0.2rem; font-size: 0.95rem; }
-    .scroll { overflow-x: auto; max-width: 100%; }
-    .map { display: inline-block; outline: none; border: 2px solid transparent; border-radius: 3px; }
+    h4, .readout, .scale { position: sticky; left: 0; width: fit-content; max-width: min(36rem, 85vw); }
+    .map { display: inline-flex; outline: none; border: 2px solid transparent; border-radius: 3px; }
+    /* Unit numbers as page text (legible in both themes), kept in view while the columns scroll. */
+    .units { position: sticky; left: 0; z-index: 1; flex: none; background: var(--bg); color: var(--text); font-size: 0.75rem;
+      font-variant-numeric: tabular-nums; text-align: right; box-sizing: border-box; padding-right: 4px; }
+    .units span { display: block; }
     .map:focus-visible { border-color: var(--focus); }
     canvas { display: block; cursor: crosshair; }
     .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
@@ -82,10 +88,12 @@ export class HeatMap extends LitElement {
       : `linear-gradient(to right, ${signedColour(-1, 1)}, #fff, ${signedColour(1, 1)})`;
     return html`
       <h4 id="title">${title}</h4>
-      <div class="scroll">
+      <div>
         <div class="map" tabindex="0" role="group" aria-label=${ui.classify.mapLabel(title, this.units, this.steps)}
           aria-describedby="readout" data-units=${this.units} data-steps=${this.steps}
           @keydown=${this.onKey} @focus=${this.onFocus}>
+          <div class="units" aria-hidden="true" style="width:${ROW_LABELS}px">${Array.from({ length: this.units }, (_, u) =>
+            html`<span style="height:${CELL}px;line-height:${CELL}px">${u + 1}</span>`)}</div>
           <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
         </div>
       </div>
@@ -110,8 +118,8 @@ export class HeatMap extends LitElement {
     const canvas = this.canvas;
     if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
-    const width = ROW_LABELS + this.steps * CELL;
-    const height = this.units * CELL + WORD_LABELS;
+    const width = Math.max(1, this.steps * CELL);
+    const height = this.units * CELL;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     canvas.width = Math.max(1, Math.round(width * dpr));
@@ -124,35 +132,20 @@ export class HeatMap extends LitElement {
     for (let t = 0; t < this.steps; t++) {
       for (let u = 0; u < this.units; u++) {
         g.fillStyle = this.colour(this.values[t][u], bound);
-        g.fillRect(ROW_LABELS + t * CELL, u * CELL, CELL, CELL);
+        g.fillRect(t * CELL, u * CELL, CELL, CELL);
       }
-    }
-    g.fillStyle = themeColor('text', '#333');
-    g.font = '10px system-ui, sans-serif';
-    g.textBaseline = 'middle';
-    g.textAlign = 'right';
-    for (let u = 0; u < this.units; u++) g.fillText(String(u + 1), ROW_LABELS - 4, u * CELL + CELL / 2);
-    // Words under their columns, written downwards.
-    g.textAlign = 'right';
-    for (let t = 0; t < this.steps; t++) {
-      g.save();
-      g.translate(ROW_LABELS + t * CELL + CELL / 2, this.units * CELL + 4);
-      g.rotate(-Math.PI / 2);
-      const w = this.words[t] ?? '';
-      g.fillText(w.length > 11 ? `${w.slice(0, 10)}…` : w, 0, 0);
-      g.restore();
     }
     const c = this.cursor;
     if (c) {
       g.strokeStyle = '#f90';
       g.lineWidth = 2;
-      g.strokeRect(ROW_LABELS + c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
+      g.strokeRect(c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
     }
   }
 
   private onMouse(e: MouseEvent): void {
     const r = this.canvas.getBoundingClientRect();
-    const step = Math.floor((e.clientX - r.left - ROW_LABELS) / CELL);
+    const step = Math.floor((e.clientX - r.left) / CELL);
     const unit = Math.floor((e.clientY - r.top) / CELL);
     if (step < 0 || unit < 0 || step >= this.steps || unit >= this.units) {
       this.cursor = null;
@@ -179,11 +172,11 @@ export class HeatMap extends LitElement {
     const step = Math.min(this.steps - 1, Math.max(0, m[0]));
     const unit = Math.min(this.units - 1, Math.max(0, m[1]));
     this.cursor = { step, unit };
-    // Keep the cell in view inside the horizontal scroller.
-    const scroller = this.renderRoot.querySelector('.scroll') as HTMLElement | null;
+    // Keep the cell in view inside the panel's scroller, which all the layer's maps share.
+    const scroller = this.closest('.maps-scroll') as HTMLElement | null;
     if (scroller) {
       const x = ROW_LABELS + step * CELL;
-      if (x < scroller.scrollLeft) scroller.scrollLeft = x - ROW_LABELS;
+      if (x < scroller.scrollLeft + ROW_LABELS) scroller.scrollLeft = x - ROW_LABELS;
       else if (x + CELL > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + CELL - scroller.clientWidth;
     }
   }

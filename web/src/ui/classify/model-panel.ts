@@ -15,6 +15,7 @@ import '../../charts/line-chart';
 import './cell-anatomy';
 import { largestMoves } from './largest-moves';
 import './heat-map';
+import './word-axis';
 import './token-strip';
 import './word-chart';
 
@@ -33,6 +34,8 @@ export class ClassifyModelPanel extends LitElement {
   private readonly language = new LanguageController(this);
   @property() label = '';
   @property({ type: Boolean }) showLabel = false;
+  /** Trained on Long memory's synthetic tokens, not on reviews. */
+  @property({ type: Boolean }) synthetic = false;
   @property({ attribute: false }) client: EngineClient | null = null;
   @property() text = '';
   /** Bumped by the Classify button: classify again even if the text is the same. */
@@ -62,8 +65,9 @@ export class ClassifyModelPanel extends LitElement {
     .verdict.negative { background: var(--bad-bg); color: var(--bad-text); }
     .verdict.message { font-size: var(--text-base); font-weight: 500; }
     .explain { color: var(--text-muted); font-size: var(--text-sm); margin: var(--space-1) 0; }
-    .maps { display: flex; flex-wrap: wrap; gap: 0 var(--space-5); align-items: flex-start; }
-    .maps heat-map { max-width: 100%; }
+    /* One scroller for all the layer's maps: their columns stay lined up under one word axis. */
+    .maps-scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-2); box-sizing: border-box; }
+    .maps-scroll:focus-visible { outline: 3px solid var(--focus); }
     label { margin-right: var(--space-2); }
     ul.moves { margin: var(--space-1) 0 var(--space-2); padding-left: var(--space-5); font-size: var(--text-sm); }
     button.anatomy { margin: var(--space-3) 0 var(--space-1); }
@@ -129,6 +133,7 @@ export class ClassifyModelPanel extends LitElement {
   render() {
     return html`<section aria-busy=${this.busy || this.typing ? 'true' : 'false'} aria-label=${this.label}>
       ${this.showLabel ? html`<h3>${this.label}</h3>` : nothing}
+      ${this.synthetic ? html`<p class="note synthetic">${ui.classify.syntheticNote}</p>` : nothing}
       ${this.renderStatus()}
       ${this.result && !hasNoWords(this.result) ? this.renderResult(this.result) : nothing}
     </section>`;
@@ -193,7 +198,11 @@ export class ClassifyModelPanel extends LitElement {
         <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
         <p class="note"><strong>${ui.cell.movesHeading}:</strong></p>
         <ul class="moves">${largestMoves(layer).map((m) => html`<li>${ui.cell.move(words[m.step] ?? '', m.step, m.unit, m.delta, m.cause, m.gate, m.candidate)}</li>`)}</ul>
-        <div class="maps">${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}</div>
+        <div class="maps-scroll" tabindex="0" role="region" aria-label=${ui.classify.mapsScrollLabel(words.length)}>
+          <word-axis side="top" .words=${words}></word-axis>
+          ${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}
+          <word-axis side="bottom" aria-hidden="true" .words=${words}></word-axis>
+        </div>
       ` : nothing}`;
   }
 

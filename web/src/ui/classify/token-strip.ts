@@ -25,12 +25,13 @@ export class TokenStrip extends LitElement {
     li .mark { font-size: var(--text-xs); font-weight: 700; text-transform: uppercase; margin-left: 0.25rem; }
     li.oov { border: 2px dashed var(--notice-border); background: var(--notice-bg); }
     li.oov .mark { color: var(--text); font-weight: 600; }
-    li.cut { opacity: 0.5; text-decoration: line-through; background: var(--surface-2); border-color: var(--border); }
+    /* Greyed by colour, not opacity: the muted text keeps its contrast (axe) in both themes. */
+    li.cut { color: var(--text-muted); text-decoration: line-through; background: var(--surface-2); border-color: var(--border); }
     li.start { font-style: italic; }
     li.omitted { border: none; background: none; color: var(--text-muted); font-style: italic; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .legend { font-size: var(--text-sm); color: var(--text-muted); margin: 0; }
-    li button { all: unset; cursor: pointer; display: inline-flex; align-items: center; min-height: 24px; }
+    li button { all: unset; cursor: pointer; display: inline-flex; align-items: center; justify-content: center; min-height: 24px; min-width: 24px; }
     li button .id { color: inherit; }
     li button:focus-visible { outline: 2px solid var(--focus, currentColor); outline-offset: 2px; }
     li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: var(--bg); }
