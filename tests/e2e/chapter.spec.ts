@@ -1,6 +1,7 @@
 // "Run chapter 9" (issue 17) in the production build: the Keras version travels in the link, the
 // chapter's six models train on the quick subset several at once, the table fills in beside the
-// printed numbers of the matching edition, and the status line gives the chapter's wall time.
+// printed numbers of the matching edition, the status line gives the chapter's wall time, and
+// every model is a saved run that Classify can use.
 import { expect, test } from '@playwright/test';
 
 test('the Keras version is a training setting carried by the link', async ({ page }) => {
@@ -64,4 +65,34 @@ test('Run chapter 9 on the quick subset: six models, several at once, a filled t
   expect(overlapping, JSON.stringify(spans)).toBe(true);
   const total = Number(/in (\d+) s$/.exec((await status.textContent()) ?? '')?.[1]);
   expect(Math.abs(total - Math.max(...spans.map((s) => s.end)))).toBeLessThanOrEqual(1);
+
+  // Every row is a run like any other: the Runs tab lists the six, each with the epochs and test
+  // accuracy its row shows, and Classify can use one of them.
+  const shown: { title: string; epochs: string; testAcc: string }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const cells = rows.nth(i).getByRole('cell');
+    shown.push({
+      title: (await cells.nth(0).textContent())!.trim(),
+      epochs: /^(\d+) /.exec((await cells.nth(2).textContent())!)![1],
+      testAcc: (await cells.nth(5).textContent())!.trim(),
+    });
+  }
+  await page.getByRole('tab', { name: 'Runs', exact: true }).click();
+  const runs = page.getByRole('table', { name: 'Saved runs' }).locator('tbody tr');
+  await expect(runs).toHaveCount(6);
+  for (const row of shown) {
+    const run = runs.filter({ hasText: `${row.title} (Run chapter 9)` });
+    await expect(run).toHaveCount(1);
+    await expect(run.locator('td').nth(4)).toHaveText(row.epochs);
+    await expect(run.locator('td').nth(5)).toHaveText(/^0\.\d{3}$/);
+    await expect(run.locator('td').nth(6)).toHaveText(row.testAcc);
+  }
+  const gru = shown.find((r) => r.title.includes('GRU'))!;
+  await runs.filter({ hasText: `${gru.title} (Run chapter 9)` }).getByRole('button', { name: /^Open run / }).click();
+  await page.getByRole('tab', { name: 'Classify', exact: true }).click();
+  await page.getByLabel('Review', { exact: true }).fill('A wonderful film, the best acting and a moving story. I loved it.');
+  const saved = page.locator(`classify-model-panel section[aria-label*="${gru.title} (Run chapter 9)"]`);
+  await expect(saved).toHaveAttribute('aria-label', /saved run/);
+  await expect(saved).toHaveAttribute('aria-busy', 'false');
+  await expect(saved.locator('p[role=status]')).toHaveText(/^(Positive|Negative) — probability \d\.\d\d$/);
 });

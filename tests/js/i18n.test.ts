@@ -24,8 +24,8 @@ const sampleArgs: Record<string, unknown[][]> = {
   'cell.resetAfter': [[true], [false]],
   'cell.move': [['good', 1, 2, 0.5, 'input', 0.9, 0.8], ['good', 1, 2, -0.5, 'forget', 0.1, 0], ['good', 1, 2, 0.5, 'update', 0.2, 0.7], ['good', 1, 2, 0.5, 'state', 0, 0]],
   'train.bookSource': [['book-2025-keras3'], ['blog-2021-tf2.6'], ['blog-2022-keras']],
-  // A run's default name: the model's title and a time stamp, with the Compare tab marked.
-  'runs.runName': [['09-3 LSTM(8)', '2026-12-05 01:41', true]],
+  // A run's default name: the model's title and a time stamp, with Compare and "Run chapter 9" marked.
+  'runs.runName': [['09-3 LSTM(8)', '2026-12-05 01:41', 'compare'], ['09-3 LSTM(8)', '2026-12-05 01:41', 'chapter']],
   // A refused link: the source, the field (a key of LIMITS or of the link table's fields), the value.
   'link.outOfRange': [['link', 'epochs', '0'], ['saved set-up', 'learning_rate', 'list'], ['link', 'seed', 'object']],
   'link.notOneOf': [['link', 'optimizer', 'rmsprop, adam, sgd', '"adagrad"'], ['saved set-up', 'pack', 'quick, book', 'undefined']],

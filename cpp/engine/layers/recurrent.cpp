@@ -56,23 +56,6 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   }
 }
 
-namespace {
-
-// Row b·time + t of `from` to row t·batch + b of `to` (batch-major → time-major), or back.
-template <typename S>
-void to_time_major(const Mat<S>& from, int batch, int time, Mat<S>& to) {
-  to.resize(from.rows(), from.cols());
-  for (int t = 0; t < time; ++t)
-    for (int b = 0; b < batch; ++b) to.row(int64_t(t) * batch + b) = from.row(int64_t(b) * time + t);
-}
-template <typename S>
-void to_batch_major(const Mat<S>& from, int batch, int time, Mat<S>& to) {
-  to.resize(from.rows(), from.cols());
-  for (int t = 0; t < time; ++t)
-    for (int b = 0; b < batch; ++b) to.row(int64_t(b) * time + t) = from.row(int64_t(t) * batch + b);
-}
-
-}  // namespace
 
 template <typename S>
 bool RecurrentLayer<S>::per_step_input_mask() const {
@@ -80,16 +63,6 @@ bool RecurrentLayer<S>::per_step_input_mask() const {
   return keras_ == KerasVersion::TfKeras2 && (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
          l.activation == Activation::Tanh && l.recurrent_activation == Activation::Sigmoid &&
          l.recurrent_dropout == 0.0 && l.use_bias && (l.kind == LayerKind::LSTM || l.reset_after);
-}
-
-template <typename S>
-void RecurrentLayer<S>::mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const {
-  const int batch = this->batch_;
-  const bool per_step = mask.rows() == x.rows();
-  out.resize(x.rows(), x.cols());
-  for (int t = 0; t < this->time_; ++t)
-    out.middleRows(int64_t(t) * batch, batch) =
-        x.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask.middleRows(per_step ? int64_t(t) * batch : 0, batch));
 }
 
 template <typename S>
@@ -101,7 +74,7 @@ void RecurrentLayer<S>::project_inputs() {
     // T = E W + b_in once, then P_t = T[id_t].
     const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
     set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
-    if (this->spec_.use_bias) table_.rowwise() += input_bias_;
+    add_input_bias(table_);
     gather_rows(table_.data(), int(table_.cols()), gates_.data());
     return;
   }
@@ -123,6 +96,7 @@ void RecurrentLayer<S>::project_inputs() {
   } else if (input_masks_.empty()) {
     set_product<S>(gates_, input_, Transpose::No, kernel_, Transpose::No);
   } else if (input_masks_.size() == 1) {
+    // x̃ = x ⊙ m, kept for the backward pass.
     mask_rows(input_, input_masks_[0], masked_input_);
     set_product<S>(gates_, masked_input_, Transpose::No, kernel_, Transpose::No);
   } else {
@@ -132,7 +106,7 @@ void RecurrentLayer<S>::project_inputs() {
                   gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
     }
   }
-  if (this->spec_.use_bias) gates_.rowwise() += input_bias_;
+  add_input_bias(gates_);
 }
 
 template <typename S>
@@ -156,7 +130,7 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
   else
     mode_ = InputMode::Values;
   if (mode_ == InputMode::Values) {
-    to_time_major(*in.values, in.batch, in.time, input_);
+    to_time_major(*in.values, input_);
   } else if (mode_ == InputMode::Gathered) {
     input_.resize(rows, in_features_);
     gather_rows(embedding_, in_features_, input_.data());
@@ -168,7 +142,7 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
     project_inputs();
     forward_steps();
     last_ = step(hidden_, in.time - 1);
-    if (this->spec_.return_sequences) to_batch_major(hidden_, in.batch, in.time, sequence_);
+    if (this->spec_.return_sequences) to_batch_major(hidden_, sequence_);
   } else {
     last_.setZero(in.batch, units_);  // no step read: the initial state h_0 = 0
     sequence_.resize(0, units_);
@@ -259,11 +233,11 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
     multiply<S>(input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
     if (need_input) set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
   } else if (input_masks_.size() == 1) {
-    mask_rows(input_, input_masks_[0], masked_input_);
+    // masked_input_ still holds the forward's x̃; dx = (dP Wᵀ) ⊙ m.
     multiply<S>(masked_input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
     if (need_input) {
-      set_product<S>(masked_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-      mask_rows(masked_input_, input_masks_[0], d_input_);
+      set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
+      mask_rows(d_input_, input_masks_[0], d_input_);
     }
   } else {
     if (need_input) d_input_.setZero(rows, in_features_);
@@ -283,7 +257,7 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
   if (mode_ == InputMode::Gathered) {
     scatter_rows(d_input_.data(), in_features_, d_embedding_);
   } else if (d_input) {
-    to_batch_major(d_input_, batch, time, *d_input);
+    to_batch_major(d_input_, *d_input);
   }
 }
 
@@ -297,7 +271,7 @@ void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
   }
   // Without return_sequences only h_T reaches the output: d_hidden_ is (batch, u).
   if (this->spec_.return_sequences)
-    to_time_major(d_output, this->batch_, time, d_hidden_);
+    to_time_major(d_output, d_hidden_);
   else
     d_hidden_ = d_output;
   d_gates_.resize(rows, int64_t(gates_count_) * units_);

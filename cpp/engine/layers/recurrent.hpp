@@ -151,8 +151,14 @@ class RecurrentLayer : public Layer<S> {
   void project_inputs();
   void backward_inputs(Mat<S>* d_input);
   // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps, or,
-  // for a per-step mask (as many rows as x), row by row.
+  // for a per-step mask (as many rows as x), row by row. out may be x.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
+  // rows += b_in, row by row.
+  void add_input_bias(Mat<S>& rows) const;
+  // Row b·time + t of the batch-major `from` to row t·batch + b of `to` (time-major), or back.
+  void permute_rows(const Mat<S>& from, Mat<S>& to, bool to_time) const;
+  void to_time_major(const Mat<S>& from, Mat<S>& to) const { permute_rows(from, to, true); }
+  void to_batch_major(const Mat<S>& from, Mat<S>& to) const { permute_rows(from, to, false); }
   // tf.keras 2 (2.6-2.10) runs an LSTM / GRU that cuDNN could run (tanh, sigmoid gates, no
   // recurrent_dropout, a bias; GRU also reset_after) as one whole-sequence kernel and applies
   // `dropout` to the whole input sequence before it: a fresh mask at every step, shared by the
@@ -180,7 +186,7 @@ class RecurrentLayer : public Layer<S> {
                                          // shared one per step (batch·time, in) for tf.keras 2
   std::vector<Mat<S>> recurrent_masks_;  // none or one per gate: (batch, u)
   Mat<S> input_;                         // (batch·time, in): the inputs, time-major
-  Mat<S> masked_input_;                  // (batch·time, in)
+  Mat<S> masked_input_;                  // (batch·time, in): x̃, kept from forward for backward
   Mat<S> table_;                         // (vocab, k·u): E W + b_in (Table)
   Mat<S> d_table_;                       // (vocab, k·u)
   Mat<S> d_input_;                       // (batch·time, in): d loss / d input, time-major

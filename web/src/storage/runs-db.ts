@@ -18,8 +18,8 @@ export interface RunRecord {
   created: number;
   updated: number;
   setup: PlaygroundState;
-  /** Where the run was trained: the Train tab or the Compare tab. */
-  source: 'train' | 'compare';
+  /** Where the run was trained: the Train tab, Compare, or "Run chapter 9" (on the Compare tab). */
+  source: 'train' | 'compare' | 'chapter';
   status: RunStatus;
   history: EpochLog[];
   best_val_accuracy: number | null;

@@ -182,7 +182,7 @@ export class AppRoot extends LitElement {
 
   private recordRun: RecordRun = (client, start) => {
     const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
-    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date().toISOString().slice(0, 16).replace('T', ' '), start.source === 'compare');
+    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date().toISOString().slice(0, 16).replace('T', ' '), start.source);
     return new RunRecorder(this.runsDb, client, { ...start, name }, {
       onProblem: (e) => this.storageFailed(e),
       onSaved: () => { this.runsProblem = null; this.refreshRuns(); },
@@ -446,7 +446,7 @@ export class AppRoot extends LitElement {
           }}></train-panel>
       </section>
       <section role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" ?hidden=${this.tab !== 'compare'}>
-        <chapter-panel .setup=${this.setup} @chapter-running=${(e: CustomEvent<boolean>) => (this.chapterRunning = e.detail)}
+        <chapter-panel .setup=${this.setup} .recordRun=${this.recordRun} @chapter-running=${(e: CustomEvent<boolean>) => (this.chapterRunning = e.detail)}
           @chapter-trained=${(e: CustomEvent<ClassifyModel[]>) => {
             this.trainedInChapter = e.detail.map((m) => ({ title: () => m.label, client: m.client }));
             this.updateClassifyModels();

@@ -2,24 +2,29 @@
 // many at once as the machine has cores and the longest first (engine/schedule.ts), each in its
 // own worker; their validation curves overlaid live; a table that fills in as each finishes,
 // beside what the edition matching the chosen Keras version printed; and a status line with the
-// wall time of the whole chapter. Every finished row keeps its worker, so its model can be used
-// in Classify like any other trained model.
+// wall time of the whole chapter. Every model is kept as a run (Runs tab) as it trains, as
+// Compare's are, and every finished row keeps its worker, so its model can be used in Classify
+// like any other trained model.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base } from './theme';
 import '../charts/line-chart';
+import type { EngineClient } from '../engine/client';
 import type { DataSettings } from '../engine/protocol';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
 import { CHAPTER9, PRINTED, chapterTraining } from '../presets/chapter9';
 import { presetById } from '../presets/presets';
 import type { PlaygroundState } from '../state/playground-state';
 import { LanguageController, ui, type Text } from '../i18n';
+import type { RecordRun } from './train-panel';
 import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
 
 @customElement('chapter-panel')
 export class ChapterPanel extends LitElement {
   private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
+  /** Keeps each of the chapter's models as a run (app-root gives the database). */
+  @property({ attribute: false }) recordRun: RecordRun | null = null;
   @state() private quick = false;
   @state() private jobs: TrainJob[] = [];
   @state() private status: Text = () => '';
@@ -44,6 +49,10 @@ export class ChapterPanel extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
     .help { font-size: var(--text-sm); color: var(--text-muted); }
   `];
+
+  /** Keeps a chapter model as a run, with the preset, data and training it runs with. */
+  private recordJob = (client: EngineClient, job: TrainJob) =>
+    this.recordRun?.(client, { setup: { preset: job.id, model: job.modelJson, data: job.data, training: job.training }, source: 'chapter' }) ?? null;
 
   private get running(): boolean {
     return this.jobs.some((j) => j.state === 'queued' || j.state === 'loading' || j.state === 'training');
@@ -70,7 +79,7 @@ export class ChapterPanel extends LitElement {
       this.jobs = [...this.jobs];
       if (patch.state === 'done' || patch.state === 'failed') this.onFinished();
     };
-    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive), () => !alive());
+    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
   }
 
   private onFinished(): void {

@@ -40,8 +40,8 @@ export const runs = {
   modelFallback: 'Model',
   opened: (name: string, epochs: number) => `Opened ${name}: ${n(epochs)} epochs. Classify uses its model; training can go on from epoch ${n(epochs + 1)} (Train tab).`,
   openFailed: (msg: string) => `The run could not be opened: ${msg}`,
-  runName: (model: string, stamp: string, compared: boolean) =>
-    `${model}${compared ? ' (Compare)' : ''} · ${stamp}`,
+  runName: (model: string, stamp: string, from: 'train' | 'compare' | 'chapter') =>
+    `${model}${from === 'compare' ? ' (Compare)' : from === 'chapter' ? ' (Run chapter 9)' : ''} · ${stamp}`,
   classifyLabel: (name: string) => `${name} (saved run)`,
   interruptedNote: (count: number) => `${n(count)} run${count === 1 ? ' was' : 's were'} cut off by a reload while training: kept at the last finished epoch, marked interrupted.`,
   leaveWarning: 'A model is training: leaving the page stops it (the last finished epoch is kept under Runs).',

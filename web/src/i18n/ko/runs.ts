@@ -42,8 +42,8 @@ export const runs: Translation<typeof En> = {
   modelFallback: '모델',
   opened: (name: string, epochs: number) => `${name} 기록을 열었습니다: ${n(epochs)} 에포크. 분류 탭이 이 모델을 씁니다. 이어서 훈련하면 ${n(epochs + 1)}번째 에포크부터 계속합니다.`,
   openFailed: (msg: string) => `기록을 열 수 없습니다: ${msg}`,
-  runName: (model: string, stamp: string, compared: boolean) =>
-    `${model}${compared ? ' (비교)' : ''} · ${stamp}`,
+  runName: (model: string, stamp: string, from: 'train' | 'compare' | 'chapter') =>
+    `${model}${from === 'compare' ? ' (비교)' : from === 'chapter' ? ' (9장 전체 실행)' : ''} · ${stamp}`,
   classifyLabel: (name: string) => `${name} (저장된 기록)`,
   interruptedNote: (count: number) => `훈련 중에 새로 고침으로 끊긴 기록 ${n(count)}개: 마지막으로 끝난 에포크까지 저장되어 '중단됨'으로 표시됩니다.`,
   leaveWarning: '모델을 훈련하는 중입니다: 페이지를 떠나면 훈련이 멈춥니다(마지막으로 끝난 에포크는 훈련 기록에 남습니다).',
