@@ -209,6 +209,17 @@ export interface ReviewParams {
   removed?: number[];
 }
 
+/** A float32 dataset of a Keras weights file and where its values sit in the flat weights. */
+const KerasDatasetSchema = v.object({ path: v.string(), shape: v.array(v.number()), offset: v.number() });
+export type KerasDataset = v.InferOutput<typeof KerasDatasetSchema>;
+
+/** The training set-up as a .keras file's compile_config records it (formats module, kerasSave). */
+export interface KerasCompile {
+  optimizer: TrainingSettings['optimizer'];
+  learning_rate: number;
+  date_saved?: string;
+}
+
 /** What each request sends (the page builds these; they are not validated on the page). */
 interface RequestParams {
   /** Loads the WebAssembly module (idempotent) and reports what it supports. */
@@ -223,6 +234,18 @@ interface RequestParams {
   exportData: DataSettings;
   /** This worker's model in TF.js' layers format, as the CLI writes it: model.json and weights.bin's floats. */
   exportTfjs: Record<string, never>;
+  /**
+   * This worker's model as a Keras 3 .keras file would hold it (formats module, kerasSave): the
+   * JSON members, the HDF5 groups and datasets (each a slice of `weights` at `offset`), and the
+   * weights. `compile`: the training set-up for compile_config (keys of keras_format.hpp).
+   */
+  exportKeras: { compile: KerasCompile };
+  /**
+   * What a Keras model file holds, from its JSON and the listing of its HDF5 file (formats module:
+   * kerasOpen for a .keras file, h5ModelOpen for a tf.keras 2 .h5): the model as JSON the engine
+   * takes and the datasets that are its weights, in the engine's order. Reads no weights.
+   */
+  describeModelFile: { format: 'keras'; configJson: string; listingJson: string } | { format: 'h5'; listingJson: string };
   /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
   loadModel: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> };
   pause: Record<string, never>;
@@ -245,6 +268,11 @@ export const replySchemas = {
   train: TrainResultSchema,
   exportData: ExportedDataSchema,
   exportTfjs: v.object({ modelJson: v.string(), weights: v.instance(Float32Array) }),
+  exportKeras: v.object({
+    metadata_json: v.string(), config_json: v.string(), groups: v.array(v.string()),
+    datasets: v.array(KerasDatasetSchema), weights: v.instance(Float32Array),
+  }),
+  describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(v.string()) }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),

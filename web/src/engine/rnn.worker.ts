@@ -4,6 +4,7 @@
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
+import type { FormatsApi, KerasArchive } from '../files/formats-api';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { codeOf, MessageError } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
@@ -268,6 +269,22 @@ async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult
   return trace;
 }
 
+// ---- model files --------------------------------------------------------------------------
+/** The model this worker holds (trained, opened or restored) and a copy of its weights. */
+async function heldModel(): Promise<{ modelJson: string; weights: Float32Array<ArrayBuffer> }> {
+  if (running) throw new Error('This model is training: download it when the run has ended.');
+  const weights = trainedRun ? (await engine()).session.stateView(0)?.slice() as Float32Array<ArrayBuffer> | undefined : undefined;
+  if (!weights || !modelJsonHere) throw new Error('There is no trained model yet: train one or open a run first.');
+  return { modelJson: modelJsonHere, weights };
+}
+
+/** The file formats live in a second module, fetched the first time a model file is made or read. */
+function formats(): Promise<FormatsApi> {
+  formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
+  formatsModule.catch(() => (formatsModule = null));
+  return formatsModule as Promise<FormatsApi>;
+}
+
 // ---- dispatch -----------------------------------------------------------------------------
 type Handlers = { [K in keyof RequestMap]: (params: RequestMap[K]['params']) => Promise<RequestMap[K]['result']> };
 
@@ -292,15 +309,19 @@ const handlers: Handlers = {
     return { stopping: running };
   },
   exportTfjs: async () => {
-    if (running) throw new Error('This model is training: download it when the run has ended.');
-    if (!trainedRun) throw new Error('There is no trained model yet: train one or open a run first.');
-    const { session } = await engine();
-    const weights = session.stateView(0)?.slice();
-    if (!weights || !modelJsonHere) throw new Error('There is no trained model yet: train one or open a run first.');
-    // The writer lives in a second module, fetched the first time a model is downloaded.
-    formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
-    const { model_json } = unwrapReply<{ model_json: string }>((await formatsModule).tfjsModelJson(modelJsonHere));
+    const { weights, modelJson } = await heldModel();
+    const { model_json } = unwrapReply<{ model_json: string }>((await formats()).tfjsModelJson(modelJson));
     return { modelJson: model_json, weights };
+  },
+  exportKeras: async ({ compile }) => {
+    const { weights, modelJson } = await heldModel();
+    const archive = unwrapReply<Omit<KerasArchive, 'weights'>>((await formats()).kerasSave(modelJson, JSON.stringify(compile)));
+    return { ...archive, weights };
+  },
+  describeModelFile: async (file) => {
+    const f = await formats();
+    return unwrapReply<RequestMap['describeModelFile']['result']>(
+      file.format === 'keras' ? f.kerasOpen(file.configJson, file.listingJson) : f.h5ModelOpen(file.listingJson));
   },
   exportData: async (d) => {
     if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');

@@ -96,7 +96,7 @@ export function walkH5(api: H5Api, scratch: string, bytes: Uint8Array): H5Walk {
     if (depth > MAX_DEPTH) throw new FileProblem('h5Unreadable', `groups nested deeper than ${MAX_DEPTH}`);
     for (const key of g.keys()) {
       if (++objects > MAX_OBJECTS) throw new FileProblem('h5Unreadable', `more than ${MAX_OBJECTS} objects`);
-      const child = g.get(key);
+      const child = g.get(key) as { type?: string } | null;
       const childPath = path === '' ? key : `${path}/${key}`;
       if (child?.type === 'Group') visit(child as Group, childPath, depth + 1);
       else if (child?.type === 'Dataset') {

@@ -8,6 +8,7 @@ import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
+import { files as enFiles } from './en/files';
 import { engine as enEngine } from './en/engine';
 import { model as enModel } from './en/model';
 import { messages as enMessages } from './en/messages';
@@ -20,6 +21,7 @@ import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
+import { files as koFiles } from './ko/files';
 import { engine as koEngine } from './ko/engine';
 import { model as koModel } from './ko/model';
 import { messages as koMessages } from './ko/messages';
@@ -33,7 +35,7 @@ import type { Translation } from './translation';
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
   classify: enClassify, presets: enPresets, messages: enMessages,
-  engine: enEngine, cell: enCell, runs: enRuns,
+  engine: enEngine, cell: enCell, runs: enRuns, files: enFiles,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -43,7 +45,7 @@ export const tables: Record<Lang, Tables> = {
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
     classify: koClassify, presets: koPresets, messages: koMessages,
-    engine: koEngine, cell: koCell, runs: koRuns,
+    engine: koEngine, cell: koCell, runs: koRuns, files: koFiles,
   },
 };
 

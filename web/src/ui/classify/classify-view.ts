@@ -20,6 +20,8 @@ const MODEL_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8a3ab9', '#b35c00', '#
 export interface ClassifyModel {
   label: string;
   client: EngineClient;
+  /** Said above the verdicts (a model opened from a file: whose word ids it reads). */
+  note?: string;
 }
 
 /** Pause after the last keystroke before classifying. */
@@ -119,7 +121,8 @@ export class ClassifyView extends LitElement {
       </div>
       ${this.models.length === 0
         ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
-        : html`${several ? this.renderGradientOverlay() : nothing}<div class="panels"
+        : html`${this.models.filter((m) => m.note).map((m) => html`<p class="notice" role="note">${several ? `${m.label}: ` : ''}${m.note}</p>`)}
+          ${several ? this.renderGradientOverlay() : nothing}<div class="panels"
             @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
               this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
             }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client}

@@ -1,0 +1,180 @@
+// `Open a model`: the files a user picked become a model the engine takes (its JSON) and its
+// weights (float32, the engine's flat order). Accepted: a Keras 3 .keras file (ours or Keras'),
+// a tf.keras 2 .h5 model file, a TF.js model.json with its weights file(s), or our TF.js zip.
+// Every step checks before the next one trusts: the size (before reading a byte), the zip's
+// directory and CRCs (zip-read.ts), the HDF5 superblock (before h5wasm sees the bytes), the
+// listing against the model (the formats module, through the engine worker), and every weight
+// (float32, the right count, finite). Any refusal is a FileProblem or the formats module's coded
+// message; nothing here touches saved runs or the model the page holds.
+import { FileProblem, MAX_UPLOAD_BYTES } from './file-problem';
+import type { H5Walk } from './h5-core';
+import { checkSuperblock } from './hdf5-superblock';
+import { readZip } from './zip-read';
+import type { KerasDataset, RequestMap } from '../engine/protocol';
+
+export const KERAS_MEMBERS = ['metadata.json', 'config.json', 'model.weights.h5'] as const;
+
+export type ModelFileFormat = 'keras' | 'h5' | 'tfjs';
+
+export interface OpenedModel {
+  /** The file's name as picked (the model.json's for TF.js). */
+  fileName: string;
+  format: ModelFileFormat;
+  /** A Keras model JSON the engine and the editor take. */
+  modelJson: string;
+  weights: Float32Array<ArrayBuffer>;
+  /** The formats module's notes (optimizer state left behind, ...), in English. */
+  notes: string[];
+}
+
+/** What opening needs from the rest of the page: the engine worker's formats calls and HDF5. */
+export interface OpenDeps {
+  describe(file: RequestMap['describeModelFile']['params']): Promise<RequestMap['describeModelFile']['result']>;
+  walkH5(bytes: Uint8Array): Promise<H5Walk>;
+}
+
+/** A picked file as opening reads it (the DOM's File has these; tests pass their own). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const extension = (name: string) => /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+
+function parseJson(text: string, member: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FileProblem('badJson', member, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * The datasets the model needs, read from a walked HDF5 file into one flat array: each must be
+ * listed, float32, of exactly the shape the model needs, and every value must be finite.
+ */
+export function gatherWeights(walk: H5Walk, needed: KerasDataset[]): Float32Array<ArrayBuffer> {
+  const total = needed.reduce((n, d) => Math.max(n, d.offset + d.shape.reduce((a, b) => a * b, 1)), 0);
+  const out = new Float32Array(total);
+  for (const d of needed) {
+    const listed = walk.listing.datasets.find((l) => l.path === d.path);
+    if (!listed) throw new FileProblem('h5Missing', d.path);
+    if (listed.dtype !== 'float32') throw new FileProblem('h5Dtype', d.path, listed.dtype);
+    const values = walk.values[d.path];
+    const count = d.shape.reduce((a, b) => a * b, 1);
+    const sameShape = listed.shape.length === d.shape.length && listed.shape.every((n, i) => n === d.shape[i]);
+    if (!values || !sameShape || values.length !== count) {
+      throw new FileProblem('h5Shape', d.path, `[${listed.shape.join(', ')}]`, `[${d.shape.join(', ')}]`);
+    }
+    checkFinite(values, d.path);
+    out.set(values, d.offset);
+  }
+  return out;
+}
+
+export function checkFinite(values: Float32Array, path: string): void {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new FileProblem('nonFinite', path, i);
+}
+
+async function openKeras(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
+  const members = readZip(new Uint8Array(await file.arrayBuffer()), file.name, KERAS_MEMBERS);
+  const text = (m: string) => new TextDecoder().decode(members.get(m));
+  parseJson(text('metadata.json'), 'metadata.json');
+  const configJson = text('config.json');
+  parseJson(configJson, 'config.json');
+  const h5 = members.get('model.weights.h5')!;
+  checkSuperblock(h5, 'model.weights.h5');
+  const walk = await deps.walkH5(h5);
+  const described = await deps.describe({ format: 'keras', configJson, listingJson: JSON.stringify(walk.listing) });
+  return { fileName: file.name, format: 'keras', modelJson: described.model_json, weights: gatherWeights(walk, described.weights), notes: described.notes };
+}
+
+async function openH5(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  checkSuperblock(bytes, file.name);
+  const walk = await deps.walkH5(bytes);
+  const described = await deps.describe({ format: 'h5', listingJson: JSON.stringify(walk.listing) });
+  return { fileName: file.name, format: 'h5', modelJson: described.model_json, weights: gatherWeights(walk, described.weights), notes: described.notes };
+}
+
+interface TfjsManifestGroup { paths?: unknown; weights?: unknown }
+
+/**
+ * TF.js' layers format: model.json's modelTopology (a Keras model JSON, perhaps wrapped in
+ * model_config) and weightsManifest (groups of {paths, weights: [{name, shape, dtype}]}); the
+ * weights are the groups' files concatenated, float32 little-endian, in manifest order — the
+ * engine's flat order, as Keras' layers list their weights.
+ */
+export function tfjsModel(modelJsonText: string, binFiles: Map<string, Uint8Array>, fileName = 'model.json'): OpenedModel {
+  const doc = parseJson(modelJsonText, fileName) as { modelTopology?: { model_config?: unknown }; weightsManifest?: TfjsManifestGroup[] };
+  const topology = doc?.modelTopology;
+  if (!topology || typeof topology !== 'object' || !Array.isArray(doc.weightsManifest)) {
+    throw new FileProblem('badJson', fileName, 'no modelTopology and weightsManifest: not a TF.js layers model');
+  }
+  let count = 0;
+  const chunks: Uint8Array[] = [];
+  for (const group of doc.weightsManifest) {
+    const specs = Array.isArray(group.weights) ? (group.weights as { name?: unknown; shape?: unknown; dtype?: unknown }[]) : [];
+    for (const w of specs) {
+      const dtype = w.dtype ?? 'float32';
+      if (dtype !== 'float32') throw new FileProblem('tfjsDtype', String(w.name), String(dtype));
+      if (!Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+        throw new FileProblem('badJson', fileName, `weight ${String(w.name)} has no valid shape`);
+      }
+      count += (w.shape as number[]).reduce((a, b) => a * b, 1);
+    }
+    for (const p of Array.isArray(group.paths) ? group.paths : []) {
+      const name = String(p).split('/').pop() ?? '';
+      const bytes = binFiles.get(name);
+      if (!bytes) throw new FileProblem('missingMember', name, [...binFiles.keys()].join(', ') || '—');
+      chunks.push(bytes);
+    }
+  }
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  if (size !== count * 4) throw new FileProblem('tfjsWeightsSize', count * 4, size);
+  const flat = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { flat.set(c, at); at += c.length; }
+  const view = new DataView(flat.buffer);
+  const weights = new Float32Array(count);
+  for (let i = 0; i < count; i++) weights[i] = view.getFloat32(4 * i, true);
+  checkFinite(weights, 'weights.bin');
+  const keras = topology.model_config ?? topology;
+  return { fileName, format: 'tfjs', modelJson: JSON.stringify(keras), weights, notes: [] };
+}
+
+async function openTfjs(json: PickedFile, bins: PickedFile[]): Promise<OpenedModel> {
+  const binFiles = new Map<string, Uint8Array>();
+  for (const b of bins) binFiles.set(b.name, new Uint8Array(await b.arrayBuffer()));
+  if (binFiles.size === 0) throw new FileProblem('tfjsNoWeights');
+  return tfjsModel(new TextDecoder().decode(await json.arrayBuffer()), binFiles, json.name);
+}
+
+/** Our `Download TF.js model` zip, opened whole: model.json and weights.bin. */
+async function openTfjsZip(file: PickedFile): Promise<OpenedModel> {
+  const members = readZip(new Uint8Array(await file.arrayBuffer()), file.name, ['model.json', 'weights.bin']);
+  return { ...tfjsModel(new TextDecoder().decode(members.get('model.json')), new Map([['weights.bin', members.get('weights.bin')!]])), fileName: file.name };
+}
+
+/** Opens the picked files by their kind; throws FileProblem (or the formats module's EngineError). */
+export async function openModelFiles(files: PickedFile[], deps: OpenDeps): Promise<OpenedModel> {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > MAX_UPLOAD_BYTES) throw new FileProblem('tooLarge', total, MAX_UPLOAD_BYTES);
+  const empty = files.find((f) => f.size === 0);
+  if (empty) throw new FileProblem('empty', empty.name);
+  const jsons = files.filter((f) => extension(f.name) === 'json');
+  const bins = files.filter((f) => extension(f.name) === 'bin');
+  if (files.length === 1) {
+    const [f] = files;
+    switch (extension(f.name)) {
+      case 'keras': return openKeras(f, deps);
+      case 'h5': case 'hdf5': return openH5(f, deps);
+      case 'zip': return openTfjsZip(f);
+      case 'json': throw new FileProblem('tfjsNoWeights');
+      default: throw new FileProblem('unknownType', f.name);
+    }
+  }
+  if (jsons.length === 1 && bins.length === files.length - 1) return openTfjs(jsons[0], bins);
+  throw new FileProblem('mixedSelection', files.map((f) => f.name).join(', '));
+}
