@@ -2,7 +2,7 @@
 // model downloaded as TF.js (model.json + weights.bin) and as .keras opens again through `Open a
 // model` and Classify gives the same probability (1e-6); bad files each get their message in the
 // alert region, the page keeps training and classifying, and the saved runs stay byte for byte.
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { zipSync, unzipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, truncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ async function classifyProbability(page: Page): Promise<number> {
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).click()]) as [Download];
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).click()]);
   return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync((await d.path())!)) };
 }
 
