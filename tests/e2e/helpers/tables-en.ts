@@ -4,6 +4,7 @@ export { classify } from '../../../web/src/i18n/en/classify';
 export { common } from '../../../web/src/i18n/en/common';
 export { compare } from '../../../web/src/i18n/en/compare';
 export { data } from '../../../web/src/i18n/en/data';
+export { files } from '../../../web/src/i18n/en/files';
 export { messages } from '../../../web/src/i18n/en/messages';
 export { model } from '../../../web/src/i18n/en/model';
 export { train } from '../../../web/src/i18n/en/train';

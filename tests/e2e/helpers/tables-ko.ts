@@ -4,6 +4,7 @@ export { classify } from '../../../web/src/i18n/ko/classify';
 export { common } from '../../../web/src/i18n/ko/common';
 export { compare } from '../../../web/src/i18n/ko/compare';
 export { data } from '../../../web/src/i18n/ko/data';
+export { files } from '../../../web/src/i18n/ko/files';
 export { messages } from '../../../web/src/i18n/ko/messages';
 export { model } from '../../../web/src/i18n/ko/model';
 export { train } from '../../../web/src/i18n/ko/train';
