@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { zipSync, unzipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, truncateSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { misplacedControls, seriousAxeFindings } from './helpers/page-audit';
@@ -190,3 +191,44 @@ for (const L of [{ locale: 'en-US', t: en, runs: 'Runs', classify: 'Classify', l
     });
   });
 }
+
+/** Runs tests/e2e/helpers/keras_files.py (h5py): a file in Keras' own layout and its flat weights. */
+function kerasLayoutFile(kind: 'keras3' | 'keras2', name: string, extra: string[] = []): { path: string; flat: Uint8Array } {
+  const path = join(dir, name), flat = join(dir, `${name}.bin`);
+  const config = kind === 'keras3' ? 'tests/data/keras-json/lstm_keras3.json' : 'tests/data/keras-json/lstm_keras2.json';
+  execFileSync('/usr/bin/python3', ['tests/e2e/helpers/keras_files.py', kind, path, config, flat, ...extra]);
+  return { path, flat: new Uint8Array(readFileSync(flat)) };
+}
+
+test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.keras 2 .h5): the weights land in Keras' order", async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  for (const [kind, name] of [['keras3', 'best-lstm-model.keras'], ['keras2', 'best-lstm-model.h5']] as const) {
+    const file = kerasLayoutFile(kind, name, kind === 'keras3' ? ['--optimizer'] : []);
+    await openFiles(page, [file.path]);
+    await expect(page.getByText(new RegExp(`^Opened ${name.replace('.', '\\.')}: 8,809 weights\\.`)), name).toBeVisible();
+    // The model the page now holds, written out as TF.js: weights.bin is the engine's flat order,
+    // which must be Keras' order of the datasets h5py wrote.
+    const weights = unzipSync((await download(page, 'Download TF.js model')).bytes)['weights.bin'];
+    expect(Buffer.from(weights).equals(Buffer.from(file.flat)), name).toBe(true);
+    const p = await classifyProbability(page);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+  }
+});
+
+test('HDF5 files without the expected datasets, with wrong shapes or dtypes are refused, naming the dataset', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  const cases = [
+    { name: 'missing.keras', extra: ['--drop', 'layers/lstm/cell/vars/1'], says: /layers\/lstm\/cell\/vars\/1/ },
+    { name: 'shape.keras', extra: ['--shape', 'layers/dense/vars/0'], says: /layers\/dense\/vars\/0.*(9, 1|\[9, 1\])/ },
+    { name: 'float64.keras', extra: ['--float64', 'layers/embedding/vars/0'], says: /layers\/embedding\/vars\/0.*float64/ },
+  ];
+  for (const c of cases) {
+    await openFiles(page, [kerasLayoutFile('keras3', c.name, c.extra).path]);
+    const alert = page.locator('open-model-panel').getByRole('alert');
+    await expect(alert, c.name).toHaveText(/^This file cannot be opened: /);
+    await expect(alert, c.name).toContainText(c.says);
+  }
+});
