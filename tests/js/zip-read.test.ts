@@ -7,8 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileProblem } from '../../web/src/files/file-problem';
+import { checkSuperblock } from '../../web/src/files/hdf5-superblock';
 import { crc32, readZip, requireMembers, unsafeEntryName, zipMembers } from '../../web/src/files/zip-read';
 
 const KERAS_MEMBERS = ['metadata.json', 'config.json', 'model.weights.h5'];
@@ -146,5 +148,31 @@ describe('refusing damaged zips', () => {
     v.setUint16(cd + 8, 0, true);
     v.setUint16(cd + 10, 12, true); // bzip2
     expect(problemOf(() => zipMembers(zip, 'x.keras'))).toBe('zipMethod');
+  });
+});
+
+describe('fuzzing the checks', () => {
+  it('any damage to a .keras zip or an HDF5 header ends in a FileProblem or a correct read, never another error', () => {
+    const zip = kerasLike(6);
+    const h5Header = new Uint8Array(96);
+    h5Header.set([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0, 8, 8]);
+    const damage = fc.record({
+      cut: fc.integer({ min: 0, max: zip.length }),
+      flips: fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
+    });
+    const harm = (bytes: Uint8Array, d: { cut: number; flips: { at: number; value: number }[] }) => {
+      const b = bytes.slice(0, Math.min(bytes.length, d.cut));
+      for (const f of d.flips) if (b.length) b[f.at % b.length] = f.value;
+      return b;
+    };
+    const onlyProblems = (work: () => unknown) => {
+      try {
+        work();
+      } catch (e) {
+        if (!(e instanceof FileProblem)) throw e;
+      }
+    };
+    fc.assert(fc.property(damage, (d) => onlyProblems(() => readZip(harm(zip, d), 'x.keras', KERAS_MEMBERS))), { numRuns: 2000 });
+    fc.assert(fc.property(damage, (d) => onlyProblems(() => checkSuperblock(harm(h5Header, { ...d, cut: d.cut % 97 }), 'x.h5'))), { numRuns: 2000 });
   });
 });

@@ -1,9 +1,13 @@
 // The page's side of the HDF5 worker: promise-based write and walk. The worker starts on the
-// first request; one that crashed (h5wasm aborting on a hostile file) is dropped and the next
-// request starts a fresh one, so a bad file never leaves the page without HDF5.
+// first request; one that crashed (h5wasm aborting on a hostile file) or took longer than
+// TIMEOUT_MS (a file whose structure loops) is ended and the next request starts a fresh one, so a
+// bad file never freezes the page or leaves it without HDF5.
 import { FileProblem, type ProblemCode, type ProblemParams } from './file-problem';
 import type { H5DatasetIn, H5Walk } from './h5-core';
 import type { H5Reply, H5Request } from './h5-protocol';
+
+/** Far longer than any model file takes (the Reuters model's 12 MB: well under a second). */
+const TIMEOUT_MS = 30_000;
 
 type Pending = { resolve: (r: H5Reply & { ok: true }) => void; reject: (e: Error) => void };
 type Ask = H5Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -19,6 +23,7 @@ export class H5Client {
       const r = e.data, p = this.pending.get(r.id);
       if (!p) return;
       this.pending.delete(r.id);
+      if (!r.ok && r.fatal) this.drop(new FileProblem('h5Unreadable', r.error));
       if (r.ok) p.resolve(r);
       else if (r.problem) p.reject(new FileProblem(r.problem, ...(r.params as ProblemParams[ProblemCode])));
       else p.reject(new FileProblem('h5Unreadable', r.error));
@@ -42,7 +47,9 @@ export class H5Client {
     this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.drop(new FileProblem('h5Unreadable', `no answer after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+      const settle = <T>(f: (v: T) => void) => (v: T) => { clearTimeout(timer); f(v); };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.worker!.postMessage({ ...req, id }, transfer);
     });
   }

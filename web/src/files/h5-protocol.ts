@@ -15,4 +15,5 @@ export type H5Request =
 export type H5Reply =
   | { id: number; ok: true; kind: 'write'; bytes: Uint8Array }
   | { id: number; ok: true; kind: 'walk'; walk: H5Walk }
-  | { id: number; ok: false; error: string; problem?: ProblemCode; params?: unknown[] };
+  /** `fatal`: h5wasm trapped; this worker closes itself and must not be asked again. */
+  | { id: number; ok: false; error: string; problem?: ProblemCode; params?: unknown[]; fatal?: boolean };

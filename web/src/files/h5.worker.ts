@@ -28,7 +28,9 @@ self.onmessage = async (e: MessageEvent<H5Request>) => {
   } catch (err) {
     reply = err instanceof FileProblem
       ? { id: req.id, ok: false, error: err.message, problem: err.problem, params: [...err.params] }
-      : { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+      : { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err), fatal: err instanceof WebAssembly.RuntimeError };
   }
   self.postMessage(reply);
+  // A trap leaves h5wasm's memory in an unknown state: this worker ends, the page starts another.
+  if (!reply.ok && reply.fatal) self.close();
 };
