@@ -27,7 +27,7 @@ export class SharePanel extends LitElement {
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) client!: EngineClient;
   @property({ type: Boolean }) busy = false;
-  /** The main worker holds a model (trained, opened or restored): the TF.js download is possible. */
+  /** The main worker holds a model (trained, opened or restored): the TF.js and .keras downloads are possible. */
   @property({ type: Boolean }) hasModel = false;
 
   @state() private code: string | null = null;
