@@ -10,6 +10,9 @@
 //   After every epoch a checkpoint event carries the weights and optimizer state (the page keeps
 //   them as a run: storage/runs-db.ts); a train request with `resume` goes on from such a state.
 //   loadModel puts a saved model into the worker without training (Classify, continuing a run).
+//   Model files (issue 18): exportTfjs / exportKeras describe the held model for a download;
+//   describeModelFile says what an opened Keras file holds (the page reads the weights with h5wasm
+//   in its own worker, files/h5.worker.ts); both use the formats module, loaded on first use.
 //
 // What the worker sends is checked where it arrives (client.ts, parseWorkerMessage below): every
 // reply value and event has a valibot schema here, and its TypeScript type is inferred from that
