@@ -71,6 +71,7 @@ json string_attribute(hid_t attr) {
   if (count < 0 || count > 1000000 || rank > 1) return nullptr;
   std::vector<std::string> values;
   Handle memory(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_cset(memory.id, H5Tget_cset(type.id));  // h5py writes str as UTF-8; no conversion wanted
   if (H5Tis_variable_str(type.id) > 0) {
     H5Tset_size(memory.id, H5T_VARIABLE);
     std::vector<char*> raw(size_t(count), nullptr);
