@@ -15,7 +15,11 @@ import { FileProblem, MAX_UPLOAD_BYTES } from '../../web/src/files/file-problem'
 import type { KerasArchive } from '../../web/src/files/formats-api';
 import { walkH5, writeH5, type H5Api } from '../../web/src/files/h5-core';
 import { archiveDatasets, kerasFile, kerasFileName, kerasZip } from '../../web/src/files/keras-file';
-import { openModelFiles, tfjsModel, type OpenDeps, type PickedFile } from '../../web/src/files/open-model';
+import { openModelFiles, type OpenDeps, type PickedFile } from '../../web/src/files/open-model';
+import { tfjsOpened, type TfjsOpenValue } from '../../web/src/files/tfjs-opened';
+import { unwrapReply } from '../../web/src/engine/engine-api';
+import { presetById } from '../../web/src/presets/presets';
+import { loadFormats } from './helpers/wasm';
 import { tfjsZip } from '../../web/src/export/notebook-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'rnn-open-'));
@@ -42,6 +46,8 @@ const writer = async (d: Parameters<typeof writeH5>[2], g: string[]) => writeH5(
 const deps = (needed = archive().datasets): OpenDeps => ({
   describe: async () => ({ model_json: JSON.stringify(MODEL), weights: needed, notes: ['n'] }),
   walkH5: async (bytes) => walkH5(api, join(dir, `r${++scratch}.h5`), bytes),
+  // The formats module's TF.js loader itself, as the engine worker calls it.
+  openTfjs: async ({ modelJson, weightsBin }) => tfjsOpened(unwrapReply<TfjsOpenValue>((await loadFormats()).tfjsOpen(modelJson, weightsBin))),
 });
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
 
@@ -134,24 +140,30 @@ describe('routing the picked files', () => {
     expect(await problem(openModelFiles([picked('a.keras', b), picked('b.h5', b)], deps()))).toBe('mixedSelection');
   });
 
-  it('opens TF.js model.json + weights.bin, and our TF.js zip, with the weights in manifest order', async () => {
-    const modelJson = JSON.stringify({
-      format: 'layers-model', modelTopology: { class_name: 'Sequential', config: { name: 't', layers: [] } },
-      weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'a', shape: [2, 2], dtype: 'float32' }, { name: 'b', shape: [1], dtype: 'float32' }] }],
-    });
-    const w = new Float32Array([1.5, -2, 3, 4, 0.125]);
+  it('opens TF.js model.json + weights.bin (one file or shards) and our TF.js zip, through the formats module', async () => {
+    const formats = await loadFormats();
+    const lstm = JSON.stringify(presetById('lstm')!.model);
+    const { model_json: modelJson } = unwrapReply<{ model_json: string }>(formats.tfjsModelJson(lstm));
+    const w = Float32Array.from({ length: 8809 }, (_, i) => Math.sin(i) / 4);
     const bin = new Uint8Array(w.buffer);
-    const loose = await openModelFiles([picked('model.json', new TextEncoder().encode(modelJson)), picked('weights.bin', bin)], deps());
+    const text = new TextEncoder().encode(modelJson);
+    const loose = await openModelFiles([picked('model.json', text), picked('weights.bin', bin)], deps());
     expect(loose.weights).toEqual(w);
-    expect(JSON.parse(loose.modelJson)).toEqual({ class_name: 'Sequential', config: { name: 't', layers: [] } });
-    const zipped = await openModelFiles([picked('t-tfjs.zip', tfjsZip(modelJson, w))], deps());
-    expect(zipped.weights).toEqual(w);
-    expect(() => tfjsModel(modelJson, new Map([['weights.bin', bin.slice(0, 16)]]))).toThrowError(/tfjsWeightsSize/);
-    const nan = new Float32Array([1, 2, NaN, 4, 5]);
-    expect(() => tfjsModel(modelJson, new Map([['weights.bin', new Uint8Array(nan.buffer)]]))).toThrowError(/nonFinite/);
-    expect(() => tfjsModel(modelJson.replace('"float32"', '"int32"'), new Map([['weights.bin', bin]]))).toThrowError(/tfjsDtype/);
-    expect(() => tfjsModel(modelJson, new Map([['other.bin', bin]]))).toThrowError(/missingMember/);
-    const extra = zipSync({ 'model.json': new TextEncoder().encode(modelJson), 'weights.bin': bin, '../evil': bin }, { level: 0 });
+    expect(JSON.parse(loose.modelJson).class_name).toBe('Sequential');
+    expect((await openModelFiles([picked('lstm-tfjs.zip', tfjsZip(modelJson, w))], deps())).weights).toEqual(w);
+    // tfjs-converter's shards: the manifest names two files, read one after the other.
+    const doc = JSON.parse(modelJson);
+    doc.weightsManifest[0].paths = ['group1-shard1of2.bin', 'group1-shard2of2.bin'];
+    const sharded = new TextEncoder().encode(JSON.stringify(doc));
+    const shards = [picked('group1-shard2of2.bin', bin.slice(20_000)), picked('group1-shard1of2.bin', bin.slice(0, 20_000))];
+    expect((await openModelFiles([picked('model.json', sharded), ...shards], deps())).weights).toEqual(w);
+    expect(await problem(openModelFiles([picked('model.json', sharded), shards[0]], deps()))).toBe('missingMember');
+    // The loader's own refusals (coded engine messages): a short weights file, a NaN.
+    await expect(openModelFiles([picked('model.json', text), picked('weights.bin', bin.slice(0, 400))], deps())).rejects.toThrow(/bytes|size|short/i);
+    const nan = w.slice();
+    nan[5000] = NaN;
+    await expect(openModelFiles([picked('model.json', text), picked('weights.bin', new Uint8Array(nan.buffer))], deps())).rejects.toThrow(/finite|NaN/i);
+    const extra = zipSync({ 'model.json': text, 'weights.bin': bin, '../evil': bin }, { level: 0 });
     expect(await problem(openModelFiles([picked('t-tfjs.zip', extra)], deps()))).toBe('zipUnsafeName');
   });
 });

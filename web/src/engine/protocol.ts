@@ -249,6 +249,12 @@ interface RequestParams {
    * takes and the datasets that are its weights, in the engine's order. Reads no weights.
    */
   describeModelFile: { format: 'keras'; configJson: string; listingJson: string } | { format: 'h5'; listingJson: string };
+  /**
+   * A TF.js model.json with its one weights file, through the formats module's TF.js loader
+   * (tfjsOpen: every shape, dtype and size against the model, non-finite values): the model as
+   * Keras JSON and its flat weights. Loads nothing into the session.
+   */
+  openTfjsFile: { modelJson: string; weightsBin: Uint8Array };
   /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
   loadModel: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> };
   pause: Record<string, never>;
@@ -276,6 +282,7 @@ export const replySchemas = {
     datasets: v.array(KerasDatasetSchema), weights: v.instance(Float32Array),
   }),
   describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(v.string()) }),
+  openTfjsFile: v.object({ model_json: v.string(), weights: v.instance(Float32Array), notes: v.array(v.string()) }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),

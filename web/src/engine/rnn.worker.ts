@@ -4,7 +4,8 @@
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
-import type { FormatsApi, KerasArchive } from '../files/formats-api';
+import type { KerasArchive } from '../files/formats-api';
+import { tfjsOpened, type TfjsOpenValue } from '../files/tfjs-opened';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { codeOf, MessageError } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
@@ -279,10 +280,10 @@ async function heldModel(): Promise<{ modelJson: string; weights: Float32Array<A
 }
 
 /** The file formats live in a second module, fetched the first time a model file is made or read. */
-function formats(): Promise<FormatsApi> {
+function formats(): Promise<RnnFormatsModule> {
   formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
   formatsModule.catch(() => (formatsModule = null));
-  return formatsModule as Promise<FormatsApi>;
+  return formatsModule;
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
@@ -323,6 +324,8 @@ const handlers: Handlers = {
     return unwrapReply<RequestMap['describeModelFile']['result']>(
       file.format === 'keras' ? f.kerasOpen(file.configJson, file.listingJson) : f.h5ModelOpen(file.listingJson));
   },
+  openTfjsFile: async ({ modelJson, weightsBin }) =>
+    tfjsOpened(unwrapReply<TfjsOpenValue>((await formats()).tfjsOpen(modelJson, weightsBin))),
   exportData: async (d) => {
     if (running && loadedPack !== d.pack) throw new Error('A model is training on the other data pack: download the data when the run has ended.');
     return exportedData(await ensurePack(d.pack), d);

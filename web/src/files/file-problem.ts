@@ -28,8 +28,6 @@ export interface ProblemParams {
   nonFinite: [path: string, index: number];
   badJson: [member: string, detail: string];
   tfjsNoWeights: [];
-  tfjsWeightsSize: [expected: number, actual: number];
-  tfjsDtype: [name: string, dtype: string];
   refusedModel: [detail: string];
 }
 export type ProblemCode = keyof ProblemParams;

@@ -21,6 +21,7 @@ export function openPickedFiles(client: EngineClient, files: PickedFile[]): Prom
   return openModelFiles(files, {
     describe: (file) => client.request('describeModelFile', file),
     walkH5: (bytes) => h5Client().walk(bytes),
+    openTfjs: (file) => client.request('openTfjsFile', file),
   });
 }
 

@@ -31,6 +31,7 @@ export interface OpenedModel {
 export interface OpenDeps {
   describe(file: RequestMap['describeModelFile']['params']): Promise<RequestMap['describeModelFile']['result']>;
   walkH5(bytes: Uint8Array): Promise<H5Walk>;
+  openTfjs(file: RequestMap['openTfjsFile']['params']): Promise<RequestMap['openTfjsFile']['result']>;
 }
 
 /** A picked file as opening reads it (the DOM's File has these; tests pass their own). */
@@ -101,60 +102,51 @@ async function openH5(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
 interface TfjsManifestGroup { paths?: unknown; weights?: unknown }
 
 /**
- * TF.js' layers format: model.json's modelTopology (a Keras model JSON, perhaps wrapped in
- * model_config) and weightsManifest (groups of {paths, weights: [{name, shape, dtype}]}); the
- * weights are the groups' files concatenated, float32 little-endian, in manifest order — the
- * engine's flat order, as Keras' layers list their weights.
+ * TF.js' layers format keeps the weights in the files its manifest names, group after group, in
+ * order (tfjs-converter splits them into shards). This joins them into one file and rewrites the
+ * manifest to name only it, which is what the formats module's TF.js loader reads; it checks
+ * everything else (shapes, dtypes and sizes against the model, non-finite values).
  */
-export function tfjsModel(modelJsonText: string, binFiles: Map<string, Uint8Array>, fileName = 'model.json'): OpenedModel {
-  const doc = parseJson(modelJsonText, fileName) as { modelTopology?: { model_config?: unknown }; weightsManifest?: TfjsManifestGroup[] };
-  const topology = doc?.modelTopology;
-  if (!topology || typeof topology !== 'object' || !Array.isArray(doc.weightsManifest)) {
+export function tfjsSingleFile(modelJsonText: string, binFiles: Map<string, Uint8Array>, fileName = 'model.json'): { modelJson: string; bin: Uint8Array } {
+  const doc = parseJson(modelJsonText, fileName) as { modelTopology?: unknown; weightsManifest?: TfjsManifestGroup[] } | null;
+  if (!doc || typeof doc.modelTopology !== 'object' || !Array.isArray(doc.weightsManifest)) {
     throw new FileProblem('badJson', fileName, 'no modelTopology and weightsManifest: not a TF.js layers model');
   }
-  let count = 0;
   const chunks: Uint8Array[] = [];
+  const weights: unknown[] = [];
   for (const group of doc.weightsManifest) {
-    const specs = Array.isArray(group.weights) ? (group.weights as { name?: unknown; shape?: unknown; dtype?: unknown }[]) : [];
-    for (const w of specs) {
-      const dtype = w.dtype ?? 'float32';
-      if (dtype !== 'float32') throw new FileProblem('tfjsDtype', String(w.name), String(dtype));
-      if (!Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-        throw new FileProblem('badJson', fileName, `weight ${String(w.name)} has no valid shape`);
-      }
-      count += (w.shape as number[]).reduce((a, b) => a * b, 1);
-    }
-    for (const p of Array.isArray(group.paths) ? group.paths : []) {
+    if (Array.isArray(group?.weights)) weights.push(...(group.weights as unknown[]));
+    for (const p of Array.isArray(group?.paths) ? group.paths : []) {
       const name = String(p).split('/').pop() ?? '';
       const bytes = binFiles.get(name);
       if (!bytes) throw new FileProblem('missingMember', name, [...binFiles.keys()].join(', ') || '—');
       chunks.push(bytes);
     }
   }
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  if (size !== count * 4) throw new FileProblem('tfjsWeightsSize', count * 4, size);
-  const flat = new Uint8Array(size);
+  const bin = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) { flat.set(c, at); at += c.length; }
-  const view = new DataView(flat.buffer);
-  const weights = new Float32Array(count);
-  for (let i = 0; i < count; i++) weights[i] = view.getFloat32(4 * i, true);
-  checkFinite(weights, 'weights.bin');
-  const keras = topology.model_config ?? topology;
-  return { fileName, format: 'tfjs', modelJson: JSON.stringify(keras), weights, notes: [] };
+  for (const c of chunks) { bin.set(c, at); at += c.length; }
+  const modelJson = JSON.stringify({ ...doc, weightsManifest: [{ paths: ['weights.bin'], weights }] });
+  return { modelJson, bin };
 }
 
-async function openTfjs(json: PickedFile, bins: PickedFile[]): Promise<OpenedModel> {
+async function openTfjs(json: PickedFile, bins: PickedFile[], deps: OpenDeps): Promise<OpenedModel> {
   const binFiles = new Map<string, Uint8Array>();
   for (const b of bins) binFiles.set(b.name, new Uint8Array(await b.arrayBuffer()));
   if (binFiles.size === 0) throw new FileProblem('tfjsNoWeights');
-  return tfjsModel(new TextDecoder().decode(await json.arrayBuffer()), binFiles, json.name);
+  return fromTfjs(json.name, new TextDecoder().decode(await json.arrayBuffer()), binFiles, deps);
+}
+
+async function fromTfjs(fileName: string, modelJsonText: string, binFiles: Map<string, Uint8Array>, deps: OpenDeps): Promise<OpenedModel> {
+  const { modelJson, bin } = tfjsSingleFile(modelJsonText, binFiles, fileName);
+  const opened = await deps.openTfjs({ modelJson, weightsBin: bin });
+  return { fileName, format: 'tfjs', modelJson: opened.model_json, weights: opened.weights, notes: opened.notes };
 }
 
 /** Our `Download TF.js model` zip, opened whole: model.json and weights.bin. */
-async function openTfjsZip(file: PickedFile): Promise<OpenedModel> {
+async function openTfjsZip(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
   const members = readZip(new Uint8Array(await file.arrayBuffer()), file.name, ['model.json', 'weights.bin']);
-  return { ...tfjsModel(new TextDecoder().decode(members.get('model.json')), new Map([['weights.bin', members.get('weights.bin')!]])), fileName: file.name };
+  return fromTfjs(file.name, new TextDecoder().decode(members.get('model.json')), new Map([['weights.bin', members.get('weights.bin')!]]), deps);
 }
 
 /** Opens the picked files by their kind; throws FileProblem (or the formats module's EngineError). */
@@ -170,11 +162,11 @@ export async function openModelFiles(files: PickedFile[], deps: OpenDeps): Promi
     switch (extension(f.name)) {
       case 'keras': return openKeras(f, deps);
       case 'h5': case 'hdf5': return openH5(f, deps);
-      case 'zip': return openTfjsZip(f);
+      case 'zip': return openTfjsZip(f, deps);
       case 'json': throw new FileProblem('tfjsNoWeights');
       default: throw new FileProblem('unknownType', f.name);
     }
   }
-  if (jsons.length === 1 && bins.length === files.length - 1) return openTfjs(jsons[0], bins);
+  if (jsons.length === 1 && bins.length === files.length - 1) return openTfjs(jsons[0], bins, deps);
   throw new FileProblem('mixedSelection', files.map((f) => f.name).join(', '));
 }

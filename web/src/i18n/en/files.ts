@@ -46,8 +46,6 @@ export const files = {
     nonFinite: (path: string, index: number) => `the weights ${path} hold a value that is not a finite number (NaN or infinity) at index ${n(index)}.`,
     badJson: (member: string, detail: string) => `${member} is not valid JSON (${detail}).`,
     tfjsNoWeights: () => 'a TF.js model.json needs its weights file: pick model.json and weights.bin together.',
-    tfjsWeightsSize: (expected: number, actual: number) => `the weights file has ${n(actual)} bytes but model.json describes ${n(expected)}.`,
-    tfjsDtype: (name: string, dtype: string) => `the weight ${name} is ${dtype}; only float32 weights are read.`,
     refusedModel: (detail: string) => `the model in it cannot be used here: ${detail}`,
   },
 };

@@ -47,8 +47,6 @@ export const files: Translation<typeof En> = {
     nonFinite: (path: string, index: number) => `가중치 ${path}의 ${n(index)}번째 값이 유한한 수가 아닙니다(NaN이나 무한대).`,
     badJson: (member: string, detail: string) => `${member}이(가) 올바른 JSON이 아닙니다(${detail}).`,
     tfjsNoWeights: () => 'TF.js의 model.json에는 가중치 파일이 필요합니다: model.json과 weights.bin을 함께 고르세요.',
-    tfjsWeightsSize: (expected: number, actual: number) => `가중치 파일은 ${n(actual)}바이트인데 model.json에 적힌 크기는 ${n(expected)}바이트입니다.`,
-    tfjsDtype: (name: string, dtype: string) => `가중치 ${name}의 자료형이 ${dtype}입니다; float32 가중치만 읽습니다.`,
     refusedModel: (detail: string) => `파일 속 모델을 여기서 쓸 수 없습니다: ${detail}`,
   },
 };
