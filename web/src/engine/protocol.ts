@@ -216,6 +216,10 @@ export interface ReviewParams {
 const KerasDatasetSchema = v.object({ path: v.string(), shape: v.array(v.number()), offset: v.number() });
 export type KerasDataset = v.InferOutput<typeof KerasDatasetSchema>;
 
+/** A note about an opened file: an engine message code (its place in the list), its parameters, its English. */
+const FileNoteSchema = v.object({ code: v.number(), params: v.array(v.string()), text: v.string() });
+export type FileNote = v.InferOutput<typeof FileNoteSchema>;
+
 /** The training set-up as a .keras file's compile_config records it (formats module, kerasSave). */
 export interface KerasCompile {
   optimizer: TrainingSettings['optimizer'];
@@ -281,8 +285,8 @@ export const replySchemas = {
     metadata_json: v.string(), config_json: v.string(), groups: v.array(v.string()),
     datasets: v.array(KerasDatasetSchema), weights: v.instance(Float32Array),
   }),
-  describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(v.string()) }),
-  openTfjsFile: v.object({ model_json: v.string(), weights: v.instance(Float32Array), notes: v.array(v.string()) }),
+  describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(FileNoteSchema) }),
+  openTfjsFile: v.object({ model_json: v.string(), weights: v.instance(Float32Array), notes: v.array(FileNoteSchema) }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),

@@ -10,7 +10,7 @@ import { FileProblem, MAX_UPLOAD_BYTES } from './file-problem';
 import type { H5Walk } from './h5-core';
 import { checkSuperblock } from './hdf5-superblock';
 import { readZip } from './zip-read';
-import type { KerasDataset, RequestMap } from '../engine/protocol';
+import type { FileNote, KerasDataset, RequestMap } from '../engine/protocol';
 
 export const KERAS_MEMBERS = ['metadata.json', 'config.json', 'model.weights.h5'] as const;
 
@@ -23,8 +23,8 @@ export interface OpenedModel {
   /** A Keras model JSON the engine and the editor take. */
   modelJson: string;
   weights: Float32Array<ArrayBuffer>;
-  /** The formats module's notes (optimizer state left behind, ...), in English. */
-  notes: string[];
+  /** The formats module's notes (optimizer state left behind, ...), as coded engine messages. */
+  notes: FileNote[];
 }
 
 /** What opening needs from the rest of the page: the engine worker's formats calls and HDF5. */
@@ -126,6 +126,8 @@ export function tfjsSingleFile(modelJsonText: string, binFiles: Map<string, Uint
   const bin = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) { bin.set(c, at); at += c.length; }
+  // Said here too (the loader's own words are English only): a NaN is named in the page's language.
+  if (bin.length % 4 === 0) checkFinite(new Float32Array(bin.buffer), 'weights.bin');
   const modelJson = JSON.stringify({ ...doc, weightsManifest: [{ paths: ['weights.bin'], weights }] });
   return { modelJson, bin };
 }

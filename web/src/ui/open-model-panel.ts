@@ -10,7 +10,16 @@ import { base } from './theme';
 import type { EngineClient } from '../engine/client';
 import { FileProblem, MAX_UPLOAD_BYTES, type ProblemCode } from '../files/file-problem';
 import type { OpenedModel } from '../files/open-model';
+import type { FileNote } from '../engine/protocol';
+import { EngineError } from '../engine/engine-api';
+import { ENGINE_MESSAGES } from '../i18n/engine-messages';
 import { LanguageController, messageText, ui, type Text } from '../i18n';
+
+/** A note of the formats module in the current language (its code is a place in the engine's list). */
+function noteText(n: FileNote): string {
+  const code = ENGINE_MESSAGES[n.code]?.code;
+  return code ? messageText(new EngineError(n.text, { code, params: n.params })) : n.text;
+}
 
 /** The sentence for a refusal, in the current language. */
 export function refusalText(e: unknown): string {
@@ -63,8 +72,10 @@ export class OpenModelPanel extends LitElement {
       const { openPickedFiles } = await import('../files/model-files');
       const opened = await openPickedFiles(this.client, files);
       await this.useModel?.(opened);
-      const notes = opened.notes.join(' ');
-      this.status = () => `${ui.files.opened(opened.fileName, opened.weights.length)}${notes ? ` ${ui.files.openedNotes(notes)}` : ''}`;
+      this.status = () => {
+        const notes = opened.notes.map(noteText).join(' ');
+        return `${ui.files.opened(opened.fileName, opened.weights.length)}${notes ? ` ${ui.files.openedNotes(notes)}` : ''}`;
+      };
     } catch (e) {
       this.status = null;
       this.problem = () => refusalText(e);
