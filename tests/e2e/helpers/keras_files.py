@@ -38,6 +38,10 @@ def flat(groups):
 def keras3(out, config, flat_out, options):
     layers, groups = weights(config)
     config = dict(config)
+    # As the book's keras.Input(shape=(100,)) writes it (the recorded config's input is int32).
+    for layer in config["config"]["layers"]:
+        if layer["class_name"] == "InputLayer":
+            layer["config"]["dtype"] = "float32"
     config.setdefault("compile_config", {
         "optimizer": {"module": "keras.optimizers", "class_name": "RMSprop", "config": {"name": "rmsprop", "learning_rate": 1e-4}, "registered_name": None},
         "loss": "binary_crossentropy", "loss_weights": None, "metrics": ["accuracy"], "weighted_metrics": None,
