@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 done
 case "$seconds" in ''|*[!0-9]*) echo "--seconds needs a whole number, got '$seconds'" >&2; exit 2 ;; esac
 
-targets=(fuzz_model_json fuzz_pack fuzz_tfjs_folder fuzz_predict_input)
+targets=(fuzz_model_json fuzz_pack fuzz_tfjs_folder fuzz_predict_input fuzz_keras_config fuzz_keras_zip)
 
 bash scripts/build-asan.sh "${targets[@]}" || { echo "fuzz: the sanitizer build failed"; exit 1; }
 

@@ -56,3 +56,47 @@ for vocab, fixed, length, text in [
         (16, 1, 3, '{"sequences": [[], [1, 2, 3, 4, 5]]}'),
         (9999, 1, 50, '{"sequences": [[1, 9999, 18446744073709551615, -1, 2.5]]}')]:
     put('fuzz_predict_input', struct.pack('<HB', vocab, (length << 1) | fixed) + text.encode())
+
+# Keras files (fuzz_keras_config: mode byte, uint16 length of config.json, config.json, the HDF5
+# listing; fuzz_keras_zip: a .keras file, or an HDF5 file): .keras files the CLI's `init` writes for
+# the small models, their listings, and a tf.keras 2 listing of the book's LSTM.
+import io, zipfile  # noqa: E402
+import h5py  # noqa: E402  (Debian's python3-h5py: run this script with /usr/bin/python3)
+
+
+def listing_of(h5_bytes):
+    datasets, attrs = [], {}
+    with h5py.File(io.BytesIO(h5_bytes), 'r') as f:
+        def visit(name, obj):
+            if isinstance(obj, h5py.Dataset):
+                datasets.append({'path': name, 'shape': list(obj.shape), 'dtype': str(obj.dtype)})
+        f.visititems(visit)
+    return json.dumps({'datasets': datasets, 'attrs': attrs}).encode()
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for i, m in enumerate(models[:8]):
+        src = os.path.join(tmp, f'k{i}.json')
+        open(src, 'wb').write(m)
+        out = os.path.join(tmp, f'k{i}.keras')
+        if subprocess.run([cli, 'init', src, '--seed', '1', '--out', out], capture_output=True).returncode != 0:
+            continue
+        raw = open(out, 'rb').read()
+        with zipfile.ZipFile(out) as z:
+            config, weights = z.read('config.json'), z.read('model.weights.h5')
+        if len(config) < 65536:
+            put('fuzz_keras_config', bytes([0]) + struct.pack('<H', len(config)) + config + listing_of(weights))
+        if len(raw) < 40_000:
+            put('fuzz_keras_zip', raw)
+            put('fuzz_keras_zip', weights)
+lstm = next(p for p in json.load(open(os.path.join(root, 'web/src/presets/presets.json'))) if p['id'] == 'lstm')['model']
+keras2 = {'datasets': [{'path': p, 'shape': s, 'dtype': 'float32'} for p, s in [
+    ('model_weights/embedding/embedding/embeddings:0', [500, 16]), ('model_weights/lstm/lstm/lstm_cell/kernel:0', [16, 32]),
+    ('model_weights/lstm/lstm/lstm_cell/recurrent_kernel:0', [8, 32]), ('model_weights/lstm/lstm/lstm_cell/bias:0', [32]),
+    ('model_weights/dense/dense/kernel:0', [8, 1]), ('model_weights/dense/dense/bias:0', [1])]],
+    'attrs': {'/': {'model_config': json.dumps(lstm)}, '/model_weights': {'layer_names': ['embedding', 'lstm', 'dense']},
+              '/model_weights/embedding': {'weight_names': ['embedding/embeddings:0']},
+              '/model_weights/lstm': {'weight_names0': ['lstm/lstm_cell/kernel:0', 'lstm/lstm_cell/recurrent_kernel:0'],
+                                      'weight_names1': ['lstm/lstm_cell/bias:0']},
+              '/model_weights/dense': {'weight_names': ['dense/kernel:0', 'dense/bias:0']}}}
+put('fuzz_keras_config', bytes([1, 0, 0]) + json.dumps(keras2).encode())

@@ -11,6 +11,7 @@
 #include <string>
 #include <type_traits>
 
+#include "bindings/reply.hpp"
 #include "bindings/session.hpp"
 #include "engine/json_object.hpp"
 #include "engine/messages.hpp"
@@ -21,41 +22,7 @@
 namespace {
 
 using nlohmann::json;
-
-// One copy of the reply framing for every entry point (a template per entry point made up a
-// tenth of the .wasm). The bytes are what json{{"ok", ...}, {"value" | "error", ...}}.dump() gives
-// (keys sorted, no spaces); the value is moved, never copied.
-using Body = json (*)(void*);
-
-std::string dump_text(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// A coded message also sends its code (its position in engine/messages.def) and parameters,
-// which the page turns into Korean or English text.
-std::string coded_error(const rnn::ModelError& e) {
-  if (e.code() < 0) return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
-  return "{\"code\":" + std::to_string(e.code()) + ",\"error\":" + dump_text(e.what()) +
-         ",\"ok\":false,\"params\":" + dump_text(e.params()) + "}";
-}
-
-std::string guarded_call(Body body, void* context) {
-  try {
-    return "{\"ok\":true,\"value\":" + dump_text(body(context)) + "}";
-  } catch (const std::bad_alloc&) {
-    // The failed allocation's memory is free again here: the reply's few bytes fit.
-    return coded_error(rnn::ModelError(static_cast<int>(rnn::Msg::out_of_memory), {},
-                                       rnn::message_text(rnn::Msg::out_of_memory, {})));
-  } catch (const rnn::ModelError& e) {
-    return coded_error(e);
-  } catch (const std::exception& e) {
-    return "{\"error\":" + dump_text(e.what()) + ",\"ok\":false}";
-  }
-}
-
-template <typename F>
-std::string guarded(F&& body) {
-  using Fn = std::remove_reference_t<F>;
-  return guarded_call([](void* f) -> json { return (*static_cast<Fn*>(f))(); }, &body);
-}
+using rnn::bindings::guarded;
 
 // Model JSON (any accepted spelling) -> the summary object (see summary.hpp, summary_json).
 std::string summarize_model(const std::string& model_json) {

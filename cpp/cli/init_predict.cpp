@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/keras_file.hpp"
 #include "cli/model_dir.hpp"
 #include "cli/predict_input.hpp"
 #include "engine/model_json.hpp"
@@ -22,14 +23,15 @@ namespace {
 using nlohmann::json;
 
 const char* kInitUsage =
-    "usage: rnn-playground init MODEL.json [--seed N] --out DIR\n"
+    "usage: rnn-playground init MODEL.json [--seed N] --out DIR|FILE.keras\n"
     "  Builds the model described by MODEL.json (Keras or TF.js JSON), draws its weights with\n"
     "  Keras' initializers from seed N (default 0; the same seed gives the same weights), and saves\n"
-    "  DIR/model.json + DIR/weights.bin in the TensorFlow.js layers format.\n";
+    "  DIR/model.json + DIR/weights.bin in the TensorFlow.js layers format, or a Keras 3 .keras file.\n";
 
 const char* kPredictUsage =
-    "usage: rnn-playground predict DIR --input FILE.json\n"
-    "  DIR holds model.json + weights.bin (as 'init' or 'train --out' write them).\n"
+    "usage: rnn-playground predict DIR|MODEL.keras|MODEL.h5 --input FILE.json\n"
+    "  DIR holds model.json + weights.bin (as 'init' or 'train --out' write them); MODEL.keras is a\n"
+    "  Keras 3 model file, MODEL.h5 a tf.keras 2 model.save('model.h5') file.\n"
     "  FILE.json is {\"sequences\": [[token ids], ...]}; every id an integer in [0, vocabulary).\n"
     "  Each sequence is padded with 0 and truncated at the front ('pre', as Keras' pad_sequences)\n"
     "  to the model's input length; a model whose input length is None reads each sequence as it\n"
@@ -150,6 +152,16 @@ int cmd_init(const Args& args) {
   }
   Network<float> network(spec);
   network.initialize(seed);
+  if (is_keras_path(*out_dir)) {
+    try {
+      save_model_file(*out_dir, spec, network.params(), "{}");
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return 1;
+    }
+    std::cout << "saved " << *out_dir << " (" << spec.total_params() << " parameters, seed " << seed << ")\n";
+    return 0;
+  }
   save_model_dir(*out_dir, spec, network.params());
   std::cout << "saved " << *out_dir << "/model.json and " << *out_dir << "/" << kTfjsWeightsFile << " ("
             << spec.total_params() << " parameters, seed " << seed << ")\n";
@@ -165,11 +177,17 @@ int cmd_predict(const Args& args) {
   std::vector<std::pair<std::string, std::string>> options;
   std::string problem;
   if (!parse_options(args, {"--input"}, positional, options, problem)) return usage_error(kPredictUsage, problem);
-  if (positional.size() != 1) return usage_error(kPredictUsage, "expected one model folder DIR");
+  if (positional.size() != 1) return usage_error(kPredictUsage, "expected one model (a folder DIR, MODEL.keras or MODEL.h5)");
   const std::string* input_path = option(options, "--input");
   if (!input_path) return usage_error(kPredictUsage, "--input FILE.json is required");
 
-  const LoadedModel model = load_model_dir(positional[0]);
+  LoadedModel model;
+  try {
+    model = load_model_file(positional[0]);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
   const ModelSpec& spec = model.spec;
   const bool fixed_length = spec.input_length > 0;
   std::vector<std::vector<int32_t>> sequences;

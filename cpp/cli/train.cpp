@@ -10,7 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/model_dir.hpp"
+#include "cli/keras_file.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
@@ -43,7 +43,9 @@ const char* kTrainUsage =
     "  --seed S               seeds initialisation, shuffling and dropout (default 0)\n"
     "  --keras 2|3            whose arithmetic: 3 = Keras 3 (default), 2 = tf.keras 2 (TF 2.6-2.10):\n"
     "                         RMSprop's epsilon, early stopping's restore rule (README, parity notes)\n"
-    "  --out DIR              save the trained model (TF.js layers format: model.json, weights.bin)\n"
+    "  --out PATH             save the trained model: a Keras 3 .keras file when PATH ends in .keras\n"
+    "                         (with the optimizer, learning rate and loss in its compile_config), else\n"
+    "                         a folder in the TF.js layers format (model.json, weights.bin)\n"
     "\n"
     "exit status: 0 done; 1 bad input, or the loss became NaN/infinite (training stops, the last\n"
     "good weights are kept and still evaluated and saved); 2 usage error.\n";
@@ -201,7 +203,11 @@ int cmd_train(const Args& args) {
     summary["stop_reason"] = stop_reason_name(trainer.stop_reason());
     std::cout << summary.dump() << std::endl;
 
-    if (!options.out_dir.empty()) save_model_dir(options.out_dir, spec, network.params());
+    if (!options.out_dir.empty()) {
+      nlohmann::json compile = {{"optimizer", options.optimizer}};
+      if (options.learning_rate > 0) compile["learning_rate"] = options.learning_rate;
+      save_model_file(options.out_dir, spec, network.params(), compile.dump());
+    }
     if (trainer.stop_reason() == StopReason::NonFiniteLoss) {
       std::cerr << "error: " << trainer.stop_message() << "\n";
       return 1;

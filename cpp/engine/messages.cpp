@@ -32,15 +32,14 @@ int parameter_index(const char* parameters, const std::string& name) {
 
 }  // namespace
 
-RNN_COLD std::string message_text(Msg code, const std::vector<std::string>& params) {
-  const Template& t = kTemplates[static_cast<int>(code)];
+RNN_COLD std::string fill_message(const char* parameters, const char* english, const std::vector<std::string>& params) {
   std::string out;
-  for (const char* p = t.english; *p; ++p) {
+  for (const char* p = english; *p; ++p) {
     if (*p == '{') {
       const char* close = p + 1;
       while (*close && *close != '}' && *close != '{') ++close;
       if (*close == '}') {
-        const int i = parameter_index(t.parameters, std::string(p + 1, close));
+        const int i = parameter_index(parameters, std::string(p + 1, close));
         if (i >= 0 && size_t(i) < params.size()) {
           out += params[size_t(i)];
           p = close;
@@ -53,8 +52,14 @@ RNN_COLD std::string message_text(Msg code, const std::vector<std::string>& para
   return out;
 }
 
+RNN_COLD std::string message_text(Msg code, const std::vector<std::string>& params) {
+  const Template& t = kTemplates[static_cast<int>(code)];
+  return fill_message(t.parameters, t.english, params);
+}
+
 RNN_COLD void fail_with(Msg code, std::vector<std::string> params) {
-  std::string text = message_text(code, params);
+  const Template& t = kTemplates[static_cast<int>(code)];
+  std::string text = fill_message(t.parameters, t.english, params);
   throw ModelError(static_cast<int>(code), std::move(params), text);
 }
 

@@ -1,5 +1,6 @@
 #include "engine/tfjs_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -324,6 +325,39 @@ LoadedModel load_tfjs(const std::string& model_json,
     }
   }
   return loaded;
+}
+
+namespace {
+
+std::string base64(const std::string& bytes) {
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    uint32_t v = 0;
+    for (size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (size_t k = 0; k < 4; ++k) out.push_back(k <= n ? digits[(v >> (18 - 6 * k)) & 63] : '=');
+  }
+  return out;
+}
+
+}  // namespace
+
+TfjsOpened tfjs_open_single_file(const std::string& model_json, const std::string& weights_bin) {
+  std::string first;
+  const LoadedModel loaded = load_tfjs(model_json, [&](const std::string& path) -> std::string {
+    if (first.empty()) first = path;
+    if (path != first) {
+      fail("the manifest splits the weights over several files ('" + first + "', '" + path +
+           "', ...); open a model saved with one weights file (the playground's, or TF.js' save with one shard)");
+    }
+    return weights_bin;
+  });
+  std::string bytes;
+  bytes.reserve(loaded.params.size() * 4);
+  for (float value : loaded.params) append_float_le(bytes, value);
+  return {model_to_json(loaded.spec), base64(bytes), {}};
 }
 
 std::string tfjs_compatibility_note(const ModelSpec& spec) {

@@ -48,6 +48,17 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params);
 LoadedModel load_tfjs(const std::string& model_json,
                       const std::function<std::string(const std::string& relative_path)>& read_shard);
 
+// A TF.js model opened from the page's two uploads: model.json and its one weight file (whatever
+// name the manifest gives it; a manifest naming several files is refused, naming them). Every
+// load_tfjs check applies. model_json: the topology as model_to_json writes it; weights_b64: the
+// flat weights (ModelSpec::param_offset order) as base64 of little-endian float32.
+struct TfjsOpened {
+  std::string model_json;
+  std::string weights_b64;
+  std::vector<std::string> notes;
+};
+TfjsOpened tfjs_open_single_file(const std::string& model_json, const std::string& weights_bin);
+
 // Why a shard path is unsafe ("" when it is a plain relative path inside the model's folder).
 std::string shard_path_problem(const std::string& path);
 

@@ -98,7 +98,9 @@ describe('replies are validated on arrival', () => {
   it('has a schema for every request, and each refuses a value of the wrong shape', async () => {
     const kinds = Object.keys(replySchemas) as RequestKind[];
     expect(kinds.sort()).toEqual([
-      'classify', 'exportData', 'exportTfjs', 'init', 'loadData', 'loadModel', 'memory', 'pause', 'resume', 'stop', 'summarize', 'testAccuracyByLength', 'traceReview', 'train',
+      'classify', 'describeModelFile', 'exportData', 'exportKeras', 'exportTfjs', 'init', 'loadData', 'loadModel',
+      'memory', 'openTfjsFile', 'pause', 'resume', 'stop', 'summarize', 'testAccuracyByLength', 'traceReview',
+      'train',
     ]);
     for (const kind of kinds) {
       const { client, worker } = startClient();

@@ -6,6 +6,7 @@ export { common } from '../../../web/src/i18n/en/common';
 export { compare } from '../../../web/src/i18n/en/compare';
 export { data } from '../../../web/src/i18n/en/data';
 export { link } from '../../../web/src/i18n/en/link';
+export { files } from '../../../web/src/i18n/en/files';
 export { messages } from '../../../web/src/i18n/en/messages';
 export { model } from '../../../web/src/i18n/en/model';
 export { runs } from '../../../web/src/i18n/en/runs';

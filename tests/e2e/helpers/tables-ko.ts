@@ -6,6 +6,7 @@ export { common } from '../../../web/src/i18n/ko/common';
 export { compare } from '../../../web/src/i18n/ko/compare';
 export { data } from '../../../web/src/i18n/ko/data';
 export { link } from '../../../web/src/i18n/ko/link';
+export { files } from '../../../web/src/i18n/ko/files';
 export { messages } from '../../../web/src/i18n/ko/messages';
 export { model } from '../../../web/src/i18n/ko/model';
 export { runs } from '../../../web/src/i18n/ko/runs';

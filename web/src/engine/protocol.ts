@@ -10,6 +10,9 @@
 //   After every epoch a checkpoint event carries the weights and optimizer state (the page keeps
 //   them as a run: storage/runs-db.ts); a train request with `resume` goes on from such a state.
 //   loadModel puts a saved model into the worker without training (Classify, continuing a run).
+//   Model files (issue 18): exportTfjs / exportKeras describe the held model for a download;
+//   describeModelFile says what an opened Keras file holds (the page reads the weights with h5wasm
+//   in its own worker, files/h5.worker.ts); both use the formats module, loaded on first use.
 //
 // What the worker sends is checked where it arrives (client.ts, parseWorkerMessage below): every
 // reply value and event has a valibot schema here, and its TypeScript type is inferred from that
@@ -226,6 +229,21 @@ export interface ReviewParams {
   removed?: number[];
 }
 
+/** A float32 dataset of a Keras weights file and where its values sit in the flat weights. */
+const KerasDatasetSchema = v.object({ path: v.string(), shape: v.array(v.number()), offset: v.number() });
+export type KerasDataset = v.InferOutput<typeof KerasDatasetSchema>;
+
+/** A note about an opened file: an engine message code (its place in the list), its parameters, its English. */
+const FileNoteSchema = v.object({ code: v.number(), params: v.array(v.string()), text: v.string() });
+export type FileNote = v.InferOutput<typeof FileNoteSchema>;
+
+/** The training set-up as a .keras file's compile_config records it (formats module, kerasSave). */
+export interface KerasCompile {
+  optimizer: TrainingSettings['optimizer'];
+  learning_rate: number;
+  date_saved?: string;
+}
+
 /** What each request sends (the page builds these; they are not validated on the page). */
 interface RequestParams {
   /** Loads the WebAssembly module (idempotent) and reports what it supports. */
@@ -240,6 +258,24 @@ interface RequestParams {
   exportData: DataSettings;
   /** This worker's model in TF.js' layers format, as the CLI writes it: model.json and weights.bin's floats. */
   exportTfjs: Record<string, never>;
+  /**
+   * This worker's model as a Keras 3 .keras file would hold it (formats module, kerasSave): the
+   * JSON members, the HDF5 groups and datasets (each a slice of `weights` at `offset`), and the
+   * weights. `compile`: the training set-up for compile_config (keys of keras_format.hpp).
+   */
+  exportKeras: { compile: KerasCompile };
+  /**
+   * What a Keras model file holds, from its JSON and the listing of its HDF5 file (formats module:
+   * kerasOpen for a .keras file, h5ModelOpen for a tf.keras 2 .h5): the model as JSON the engine
+   * takes and the datasets that are its weights, in the engine's order. Reads no weights.
+   */
+  describeModelFile: { format: 'keras'; configJson: string; listingJson: string } | { format: 'h5'; listingJson: string };
+  /**
+   * A TF.js model.json with its one weights file, through the formats module's TF.js loader
+   * (tfjsOpen: every shape, dtype and size against the model, non-finite values): the model as
+   * Keras JSON and its flat weights. Loads nothing into the session.
+   */
+  openTfjsFile: { modelJson: string; weightsBin: Uint8Array };
   /** A saved model (a run, an opened file) becomes this worker's model: Classify uses it. */
   loadModel: { modelJson: string; weights: Float32Array; data: Pick<DataSettings, 'num_words' | 'maxlen'> };
   pause: Record<string, never>;
@@ -267,6 +303,12 @@ export const replySchemas = {
   train: TrainResultSchema,
   exportData: ExportedDataSchema,
   exportTfjs: v.object({ modelJson: v.string(), weights: v.instance(Float32Array) }),
+  exportKeras: v.object({
+    metadata_json: v.string(), config_json: v.string(), groups: v.array(v.string()),
+    datasets: v.array(KerasDatasetSchema), weights: v.instance(Float32Array),
+  }),
+  describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(FileNoteSchema) }),
+  openTfjsFile: v.object({ model_json: v.string(), weights: v.instance(Float32Array), notes: v.array(FileNoteSchema) }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),

@@ -4,6 +4,8 @@
 /// <reference lib="webworker" />
 import createRnnEngine, { type EngineSession, type RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { RnnFormatsModule } from '../wasm/rnn_formats.mjs';
+import type { KerasArchive } from '../files/formats-api';
+import { tfjsOpened, type TfjsOpenValue } from '../files/tfjs-opened';
 import { parseWordIndex, type WordIndex } from '../data/word-index';
 import { longMemoryPack } from '../data/long-memory';
 import { accuracyByLength, testLengths } from '../data/length-buckets';
@@ -296,6 +298,22 @@ async function testAccuracyByLength(): Promise<LengthAccuracy> {
   return { split: 'test', count, buckets: accuracyByLength(lengths, labels, probabilities, storedLength) };
 }
 
+// ---- model files --------------------------------------------------------------------------
+/** The model this worker holds (trained, opened or restored) and a copy of its weights. */
+async function heldModel(): Promise<{ modelJson: string; weights: Float32Array<ArrayBuffer> }> {
+  if (running) throw new MessageError('downloadWhileTraining');
+  const weights = trainedRun ? (await engine()).session.stateView(0)?.slice() as Float32Array<ArrayBuffer> | undefined : undefined;
+  if (!weights || !modelJsonHere) throw new MessageError('noModelToDownload');
+  return { modelJson: modelJsonHere, weights };
+}
+
+/** The file formats live in a second module, fetched the first time a model file is made or read. */
+function formats(): Promise<RnnFormatsModule> {
+  formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
+  formatsModule.catch(() => (formatsModule = null));
+  return formatsModule;
+}
+
 // ---- dispatch -----------------------------------------------------------------------------
 type Handlers = { [K in keyof RequestMap]: (params: RequestMap[K]['params']) => Promise<RequestMap[K]['result']> };
 
@@ -320,16 +338,22 @@ const handlers: Handlers = {
     return { stopping: running };
   },
   exportTfjs: async () => {
-    if (running) throw new MessageError('downloadWhileTraining');
-    if (!trainedRun) throw new MessageError('noModelToDownload');
-    const { session } = await engine();
-    const weights = session.stateView(0)?.slice();
-    if (!weights || !modelJsonHere) throw new MessageError('noModelToDownload');
-    // The writer lives in a second module, fetched the first time a model is downloaded.
-    formatsModule ??= import('../wasm/rnn_formats.mjs').then((m) => m.default());
-    const { model_json } = unwrapReply<{ model_json: string }>((await formatsModule).tfjsModelJson(modelJsonHere));
+    const { weights, modelJson } = await heldModel();
+    const { model_json } = unwrapReply<{ model_json: string }>((await formats()).tfjsModelJson(modelJson));
     return { modelJson: model_json, weights };
   },
+  exportKeras: async ({ compile }) => {
+    const { weights, modelJson } = await heldModel();
+    const archive = unwrapReply<Omit<KerasArchive, 'weights'>>((await formats()).kerasSave(modelJson, JSON.stringify(compile)));
+    return { ...archive, weights };
+  },
+  describeModelFile: async (file) => {
+    const f = await formats();
+    return unwrapReply<RequestMap['describeModelFile']['result']>(
+      file.format === 'keras' ? f.kerasOpen(file.configJson, file.listingJson) : f.h5ModelOpen(file.listingJson));
+  },
+  openTfjsFile: async ({ modelJson, weightsBin }) =>
+    tfjsOpened(unwrapReply<TfjsOpenValue>((await formats()).tfjsOpen(modelJson, weightsBin))),
   exportData: async (d) => {
     if (running && loadedPack !== d.pack) throw new MessageError('otherPackTraining');
     return exportedData(await ensurePack(d.pack), d);

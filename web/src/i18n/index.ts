@@ -8,6 +8,7 @@ import { classify as enClassify } from './en/classify';
 import { common as enCommon } from './en/common';
 import { compare as enCompare } from './en/compare';
 import { data as enData } from './en/data';
+import { files as enFiles } from './en/files';
 import { engine as enEngine } from './en/engine';
 import { link as enLink } from './en/link';
 import { model as enModel } from './en/model';
@@ -21,6 +22,7 @@ import { classify as koClassify } from './ko/classify';
 import { common as koCommon } from './ko/common';
 import { compare as koCompare } from './ko/compare';
 import { data as koData } from './ko/data';
+import { files as koFiles } from './ko/files';
 import { engine as koEngine } from './ko/engine';
 import { link as koLink } from './ko/link';
 import { model as koModel } from './ko/model';
@@ -35,7 +37,7 @@ import type { Translation } from './translation';
 const en = {
   app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
   classify: enClassify, presets: enPresets, messages: enMessages,
-  engine: enEngine, cell: enCell, runs: enRuns, link: enLink,
+  engine: enEngine, cell: enCell, runs: enRuns, link: enLink, files: enFiles,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -45,7 +47,7 @@ export const tables: Record<Lang, Tables> = {
   ko: {
     app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
     classify: koClassify, presets: koPresets, messages: koMessages,
-    engine: koEngine, cell: koCell, runs: koRuns, link: koLink,
+    engine: koEngine, cell: koCell, runs: koRuns, link: koLink, files: koFiles,
   },
 };
 

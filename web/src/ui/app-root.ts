@@ -23,10 +23,13 @@ import './train-panel';
 import './compare-panel';
 import './runs-panel';
 import './share-panel';
+import './open-model-panel';
+import type { OpenedModel } from '../files/open-model';
+import { openedModelSetup } from '../state/opened-model';
 import './chapter-panel';
 import type { OpenRun, RecordRun } from './train-panel';
 import { RunRecorder } from '../storage/run-recorder';
-import { RunsDb, storageError, type RunRecord } from '../storage/runs-db';
+import { RunsDb, newRunId, storageError, type RunRecord } from '../storage/runs-db';
 // ---- Classify tab (engineer "classify"): the view, and the workers holding trained models. ----
 import './classify/classify-view';
 import type { ClassifyModel } from './classify/classify-view';
@@ -42,6 +45,8 @@ interface TrainedModel {
   label?: () => string;
   /** Trained on Long memory's synthetic tokens, not on reviews. */
   synthetic?: boolean;
+  /** Said beside its verdicts (a model opened from a file may read other word ids). */
+  note?: () => string;
 }
 
 const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
@@ -80,7 +85,10 @@ export class AppRoot extends LitElement {
   /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
     this.classifyModels = [
-      ...(this.trainedHere ? [{ label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client, synthetic: this.trainedHere.synthetic }] : []),
+      ...(this.trainedHere ? [{
+        label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client,
+        synthetic: this.trainedHere.synthetic, note: this.trainedHere.note?.(),
+      }] : []),
       ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client, synthetic: m.synthetic })),
     ];
   }
@@ -212,6 +220,28 @@ export class AppRoot extends LitElement {
       this.runsNote = () => ui.runs.openFailed(message);
     }
   }
+
+  /**
+   * A model opened from a file (open-model-panel): the engine takes it first (if it refuses, the
+   * page stays as it was), then the editor shows it with data settings that fit it, Classify uses
+   * it, and the Train tab can go on from its weights (a new run; no saved run is touched).
+   */
+  private useOpenedModel = async (opened: OpenedModel): Promise<void> => {
+    if (this.training) throw new Error(ui.app.engineLoading);
+    const setup = openedModelSetup(this.setup, opened.modelJson);
+    const client = this.client;
+    await client.request('loadModel', { modelJson: setup.model, weights: opened.weights, data: setup.data });
+    this.applySetup(setup, true);
+    const now = Date.now();
+    const run: RunRecord = {
+      id: newRunId(), name: opened.fileName, created: now, updated: now, setup, source: 'train', status: 'finished',
+      history: [], best_val_accuracy: null, test_accuracy: null, total_params: opened.weights.length,
+    };
+    this.openRun = { run, state: { weights: opened.weights, optimizer: new Float32Array(0), iterations: 0 } };
+    const name = opened.fileName;
+    this.trainedHere = { title: () => name, label: () => ui.files.classifyLabel(name), client, note: () => ui.files.wordIdsNote };
+    this.updateClassifyModels();
+  };
 
   private async renameRun(id: string, name: string): Promise<void> {
     try {
@@ -464,6 +494,7 @@ export class AppRoot extends LitElement {
       </section>
       <section role="tabpanel" id="panel-runs" aria-labelledby="tab-runs" ?hidden=${this.tab !== 'runs'}>
         <share-panel .setup=${this.setup} .client=${this.client} ?busy=${this.training} ?hasModel=${this.trainedHere !== null}></share-panel>
+        <open-model-panel .client=${this.client} ?busy=${this.training || this.comparing} .useModel=${this.useOpenedModel}></open-model-panel>
         <runs-panel .runs=${this.runs} .problem=${this.runsProblem} .openId=${this.openRun?.run.id ?? null}
           @run-open=${(e: CustomEvent<{ id: string }>) => this.openSavedRun(e.detail.id)}
           @run-rename=${(e: CustomEvent<{ id: string; name: string }>) => this.renameRun(e.detail.id, e.detail.name)}

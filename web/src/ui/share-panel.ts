@@ -1,4 +1,5 @@
-// Keep and share, to Keras: `Download TF.js model` (the model Classify uses, from the main worker),
+// Keep and share, to Keras: `Download TF.js model` and `Download .keras` (the model Classify uses,
+// from the main worker; the .keras file through files/model-files.ts, loaded on demand),
 // `Copy Keras code` (a Python cell for the current set-up: export/keras-code.ts) and `Download
 // data` (the .npz of the current data settings and word_index.json). fflate is loaded only when a
 // file is made.
@@ -26,7 +27,7 @@ export class SharePanel extends LitElement {
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) client!: EngineClient;
   @property({ type: Boolean }) busy = false;
-  /** The main worker holds a model (trained, opened or restored): the TF.js download is possible. */
+  /** The main worker holds a model (trained, opened or restored): the TF.js and .keras downloads are possible. */
   @property({ type: Boolean }) hasModel = false;
 
   @state() private code: string | null = null;
@@ -63,6 +64,17 @@ export class SharePanel extends LitElement {
         this.client.request('exportTfjs', {}), import('../export/notebook-files')]);
       const name = files.tfjsZipName(modelJson);
       save(files.tfjsZip(modelJson, weights), name, 'application/zip');
+      return name;
+    });
+  }
+
+  private downloadKeras(): Promise<void> {
+    const { optimizer, learning_rate } = this.setup.training;
+    const date_saved = new Date().toISOString().slice(0, 19).replace('T', '@');
+    return this.make(async () => {
+      const files = await import('../files/model-files');
+      const { name, bytes } = await files.makeKerasFile(this.client, { optimizer, learning_rate, date_saved });
+      save(bytes, name, 'application/zip');
       return name;
     });
   }
@@ -109,6 +121,7 @@ export class SharePanel extends LitElement {
         <button ?disabled=${this.working || this.busy} @click=${() => this.downloadData()}>${s.downloadData}</button>
         <button @click=${() => this.copyCode()}>${s.copyKerasCode}</button>
         <button ?disabled=${this.working || this.busy || !this.hasModel} @click=${() => this.downloadTfjs()}>${s.downloadTfjs}</button>
+        <button ?disabled=${this.working || this.busy || !this.hasModel} @click=${() => this.downloadKeras()}>${ui.files.downloadKeras}</button>
         <button ?disabled=${this.working} @click=${() => this.make(async () => { await this.downloadWordIndex(); return 'word_index.json'; })}>${s.downloadWordIndex}</button>
       </div>
       ${this.hasModel ? nothing : html`<p>${s.tfjsNeedsModel}</p>`}

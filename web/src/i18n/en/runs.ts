@@ -55,7 +55,7 @@ export const runs = {
   copyKerasCode: 'Copy Keras code',
   downloadData: 'Download data',
   downloadWordIndex: 'Download word_index.json',
-  tfjsNeedsModel: 'Train a model or open a run first: the TF.js download is the model Classify uses.',
+  tfjsNeedsModel: 'Train a model, open a run or open a model file first: the TF.js and .keras downloads are the model Classify uses.',
   kerasCodeLabel: 'Keras code (a Python cell)',
   copied: 'Copied: paste it into a notebook cell.',
   copyManually: 'The browser did not allow copying: select the code below and copy it.',

@@ -149,4 +149,42 @@ export const engine: Translation<typeof En> = {
   pack_lengths_sum: (sum, tokens) =>
     `데이터 팩이 손상되었습니다: 리뷰 길이의 합은 토큰 ${sum}개인데 헤더에는 ${tokens}개라고 적혀 있습니다.`,
   clipnorm_range: (value) => `clipnorm은 0(클리핑 없음)부터 1000까지여야 하는데, ${value}을(를) 받았습니다.`,
+  // File formats (cpp/engine/format_messages.def).
+  keras_config_not_json: (detail) => `config.json이 올바른 JSON이 아닙니다 (${detail}). .keras 파일이 손상되었습니다. Keras에서 모델을 다시 저장하세요.`,
+  keras_not_sequential: (className) =>
+    `파일에 든 모델은 ${className}입니다. keras.Sequential 모델만 열 수 있습니다. keras.Sequential로 모델을 다시 만들어 저장하세요.`,
+  keras_not_keras3: () =>
+    `config.json이 Keras 3 모델 설정이 아닙니다 ("module" 키가 없습니다). Keras 3의 model.save('model.keras')로 저장하거나, tf.keras 2의 .h5 파일을 여세요.`,
+  keras_dtype_policy: (name, dtype) =>
+    `층 '${name}'은(는) ${dtype}로 계산합니다. float32 모델만 열 수 있습니다. 기본 dtype인 float32로 (혼합 정밀도 없이) 모델을 저장하세요.`,
+  keras_quantized: (name) => `층 '${name}'은(는) 양자화되어 있습니다. float32 모델만 열 수 있습니다. model.quantize() 전에 모델을 저장하세요.`,
+  keras_lora: (name) =>
+    `층 '${name}'에 LoRA 가중치(lora_rank)가 있습니다. 보통의 층만 열 수 있습니다. 저장한 뒤에 layer.enable_lora를 부르거나 가중치를 먼저 합치세요.`,
+  keras_unbuilt: () =>
+    `모델에 입력 크기가 없어서 (keras.Input도 build_config도 없음) 파일에 가중치가 없습니다. keras.Input(shape=(maxlen,))으로 모델을 시작하고, 훈련하거나 빌드한 뒤 다시 저장하세요.`,
+  weights_missing: (file, path) =>
+    `${file}에 모델에 필요한 데이터셋 '${path}'이(가) 없습니다. 파일이 불완전하거나 다른 모델의 파일입니다. 모델을 다시 저장하세요.`,
+  weights_extra: (file, path) =>
+    `${file}에 모델에 자리가 없는 데이터셋 '${path}'이(가) 있습니다. 다른 모델의 파일이거나 바뀐 파일입니다. 모델을 다시 저장하세요.`,
+  weights_shape: (file, path, shape, expected) =>
+    `${file}의 데이터셋 '${path}'의 크기는 ${shape}인데 모델에는 ${expected}가 필요합니다. 다른 모델의 가중치입니다 (뉴런 개수, 입력 크기, reset_after, use_bias를 확인하세요).`,
+  weights_dtype: (file, path, dtype) =>
+    `${file}의 데이터셋 '${path}'에는 ${dtype} 값이 들어 있습니다. float32 가중치만 읽을 수 있습니다. 모델을 float32로 저장하세요.`,
+  weights_not_finite: (path, index) =>
+    `가중치 '${path}'의 ${index}번째 값이 유한하지 않습니다 (NaN이나 무한대). 파일이 손상되었거나 훈련 중에 모델이 발산했습니다.`,
+  h5_no_model_config: () =>
+    `이 .h5 파일에는 model_config 속성이 없습니다. 가중치만 담긴 파일(save_weights)이거나 Keras 모델이 아닙니다. tf.keras 2에서는 model.save('model.h5'), Keras 3에서는 model.save('model.keras')로 모델 전체를 저장하세요.`,
+  h5_layer_count: (saved, expected) =>
+    `.h5 파일에는 ${saved}개 층의 가중치가 있는데, 그 모델에서 가중치가 있는 층은 ${expected}개입니다. 파일이 손상되었습니다. 모델을 다시 저장하세요.`,
+  h5_weight_count: (layer, saved, expected) =>
+    `.h5 파일의 층 '${layer}'에는 가중치가 ${saved}개 적혀 있는데 그 층의 가중치는 ${expected}개입니다. 파일이 손상되었습니다. 모델을 다시 저장하세요.`,
+  listing_malformed: (detail) => `HDF5 파일의 목록이 잘못되었습니다 (${detail}).`,
+  save_hard_sigmoid: (name) =>
+    `층 '${name}'은(는) Keras 2의 hard_sigmoid (0.2x + 0.5)를 씁니다. Keras 3은 x/6 + 0.5로 계산하므로 .keras 파일은 다른 값을 예측합니다. sigmoid를 쓰거나 TF.js로 모델을 공유하세요.`,
+  save_optimizer: (name) => `옵티마이저 '${name}'은(는) .keras 파일에 쓸 수 없습니다. rmsprop, adam, sgd 중 하나를 쓰세요.`,
+  save_loss: (loss, expected) => `손실 함수 '${loss}'은(는) 모델의 출력층에 맞지 않습니다. 출력층은 '${expected}'로 훈련합니다.`,
+  save_setting: (key, value) =>
+    `훈련 설정 ${key}=${value}은(는) .keras 파일에 쓸 수 없습니다. 유한한 수를 주세요 (비워 두면 Keras의 기본값을 씁니다).`,
+  note_optimizer_ignored: (count) =>
+    `파일에는 옵티마이저의 상태(데이터셋 ${count}개)도 들어 있습니다. 모델의 가중치만 열고, 훈련은 새 옵티마이저로 이어 갑니다.`,
 };

@@ -57,7 +57,7 @@ export const runs: Translation<typeof En> = {
   copyKerasCode: 'Keras 코드 복사',
   downloadData: '데이터 내려받기',
   downloadWordIndex: 'word_index.json 내려받기',
-  tfjsNeedsModel: '먼저 모델을 훈련하거나 기록을 여세요: 분류 탭이 쓰는 모델을 TF.js로 내려받습니다.',
+  tfjsNeedsModel: '먼저 모델을 훈련하거나, 기록을 열거나, 모델 파일을 여세요: 분류 탭이 쓰는 모델을 TF.js나 .keras로 내려받습니다.',
   kerasCodeLabel: 'Keras 코드 (파이썬 셀)',
   copied: '복사했습니다: 노트북 셀에 붙여 넣으세요.',
   copyManually: '브라우저가 복사를 허용하지 않았습니다: 아래 코드를 선택해 복사하세요.',

@@ -22,6 +22,8 @@ export interface ClassifyModel {
   client: EngineClient;
   /** Trained on Long memory's synthetic tokens: its panel says what a typed review means to it. */
   synthetic?: boolean;
+  /** Said above the verdicts (a model opened from a file: whose word ids it reads). */
+  note?: string;
 }
 
 /** Pause after the last keystroke before classifying. */
@@ -121,7 +123,8 @@ export class ClassifyView extends LitElement {
       </div>
       ${this.models.length === 0
         ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
-        : html`${several ? this.renderGradientOverlay() : nothing}<div class="panels"
+        : html`${this.models.filter((m) => m.note).map((m) => html`<p class="notice" role="note">${several ? `${m.label}: ` : ''}${m.note}</p>`)}
+          ${several ? this.renderGradientOverlay() : nothing}<div class="panels"
             @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
               this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
             }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client} ?synthetic=${m.synthetic ?? false}
