@@ -3,6 +3,7 @@
 #include "cli/keras_file.hpp"
 
 #include <ctime>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -41,6 +42,9 @@ bool is_h5_path(const std::string& path) { return ends_with(path, ".h5"); }
 
 LoadedModel load_model_file(const std::string& path) {
   if (!is_keras_path(path) && !is_h5_path(path)) return load_model_dir(path);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw std::runtime_error(path + ": is a folder; a .keras or .h5 model is one file (a TF.js model is a folder without that ending)");
   try {
     return is_keras_path(path) ? load_keras(path) : load_h5(path);
   } catch (const ModelError& e) {
