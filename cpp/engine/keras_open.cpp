@@ -124,10 +124,13 @@ void short_initializer_names(json& layer_config) {
 }
 
 // Keras 3 layer configs the engine cannot compute exactly: other dtypes, quantization, LoRA.
+// An InputLayer's dtype is the dtype of the data fed in, not a computation: keras.Input(shape,
+// dtype="int32") holds token ids and is as exact as the float32 default.
 void check_keras3_layer(const json& layer) {
   const json& c = layer.contains("config") && layer["config"].is_object() ? layer["config"] : json::object();
   const std::string name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "?";
-  if (c.contains("dtype") && !c["dtype"].is_null()) {
+  const bool input_layer = layer.contains("class_name") && layer["class_name"] == "InputLayer";
+  if (!input_layer && c.contains("dtype") && !c["dtype"].is_null()) {
     const json& d = c["dtype"];
     std::string policy = d.is_string() ? d.get<std::string>() : "";
     if (d.is_object()) {

@@ -194,6 +194,14 @@ TEST(KerasOpen, RefusesConfigsItCannotComputeExactly) {
   EXPECT_EQ(code_of([&] { keras_open("{\"class_name\": ", listing); }), code(Msg::keras_config_not_json));
   // Keras 3.13's explicit null quantization_config is a plain float32 layer.
   EXPECT_EQ(with([](json& c) { c["config"]["layers"][3]["config"]["quantization_config"] = nullptr; }), -1);
+  // keras.Input(shape=(100,), dtype="int32"): the input's dtype (token ids), not a compute policy.
+  EXPECT_EQ(with([](json& c) {
+              ASSERT_EQ(c["config"]["layers"][0]["class_name"], "InputLayer");
+              c["config"]["layers"][0]["config"]["dtype"] = "int32";
+            }),
+            -1);
+  // The same dtype on a computing layer is refused.
+  EXPECT_EQ(with([](json& c) { c["config"]["layers"][1]["config"]["dtype"] = "int32"; }), code(Msg::keras_dtype_policy));
 }
 
 // A tf.keras 2 model.save('x.h5') listing, spelled as tf-keras' hdf5_format writes it.
