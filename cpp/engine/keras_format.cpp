@@ -367,13 +367,9 @@ std::string keras_opened_json(const KerasOpened& opened) {
   ordered out = ordered::object();
   out["model_json"] = opened.model_json;
   out["weights"] = weights;
-  ordered notes = ordered::array(), coded = ordered::array();
-  for (const KerasNote& n : opened.notes) {
-    notes.push_back(n.text);
-    coded.push_back({{"code", n.code}, {"params", n.params}, {"text", n.text}});
-  }
+  ordered notes = ordered::array();
+  for (const KerasNote& n : opened.notes) notes.push_back({{"code", n.code}, {"params", n.params}, {"text", n.text}});
   out["notes"] = notes;
-  out["coded_notes"] = coded;
   return out.dump();
 }
 

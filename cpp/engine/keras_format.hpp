@@ -98,8 +98,7 @@ KerasOpened h5_model_open(const std::string& h5_listing_json);
 void check_finite_weights(const std::vector<float>& params, const std::vector<KerasDataset>& datasets);
 
 // The opened result as the bindings send it: {"model_json", "weights": [{"path", "shape", "offset"}],
-// "notes": [English text, ...], "coded_notes": [{"code", "params", "text"}, ...]} (the same notes with
-// their format_messages.def codes, for the page's Korean).
+// "notes": [{"code", "params", "text"}]}.
 std::string keras_opened_json(const KerasOpened& opened);
 // A KerasArchive as the bindings send it: {"metadata_json", "config_json", "members", "groups",
 // "datasets": [{"path", "shape", "offset", "dtype": "float32"}]}.
