@@ -95,6 +95,7 @@ export const ENGINE_MESSAGES = [
   { code: 'pack_maxlen', params: ['maxlen', 'stored'], english: 'data pack: maxlen {maxlen} is not available: this pack keeps the last {stored} tokens of each review, so choose 1 to {stored}' },
   { code: 'pack_too_large', params: ['reviews', 'maxlen', 'largest'], english: 'data pack: {reviews} reviews of maxlen {maxlen} need over 256 MB; choose maxlen {largest} or less' },
   { code: 'pack_lengths_sum', params: ['sum', 'tokens'], english: 'data pack: corrupt: the review lengths add up to {sum} tokens but the header announces {tokens}' },
+  { code: 'unknown_optimizer', params: ['name'], english: 'Unknown optimizer \'{name}\'; choose rmsprop, adam or sgd.' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -194,4 +195,5 @@ export interface EngineParams {
   pack_maxlen: [maxlen: string, stored: string];
   pack_too_large: [reviews: string, maxlen: string, largest: string];
   pack_lengths_sum: [sum: string, tokens: string];
+  unknown_optimizer: [name: string];
 }
