@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/cold.hpp"
+#include "engine/messages.hpp"
 #include "engine/text.hpp"
 
 namespace rnn {
@@ -126,7 +127,7 @@ RNN_COLD double default_learning_rate(const std::string& optimizer_name) {
   const std::string name = lower_case(optimizer_name);
   if (name == "sgd") return 0.01;
   if (name == "rmsprop" || name == "adam") return 0.001;
-  throw ModelError("Unknown optimizer '" + optimizer_name + "'; choose rmsprop, adam or sgd.");
+  fail_with(Msg::unknown_optimizer, {optimizer_name});
 }
 
 template <typename S>

@@ -115,6 +115,20 @@ describe('engine message codes', () => {
       expect(korean).not.toMatch(/corrupt|checksum|does not/);
       chooseLanguage('en');
       expect(messageText(sent)).toBe(damaged.message);
+      // A training request the session cannot honour is coded too (the page's own checks come first).
+      unwrapReply(s.loadPack(new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)))));
+      const model = seq(emb, lstm('lstm'), { class_name: 'Dense', config: { name: 'dense', units: 1, activation: 'sigmoid' } });
+      const refused = (settings: object) => {
+        try {
+          unwrapReply(s.startTraining(model, JSON.stringify(settings)));
+        } catch (e) {
+          return e as EngineError;
+        }
+        throw new Error('not refused');
+      };
+      expect(refused({ num_words: 500, maxlen: 100, optimizer: 'adagrad' })).toMatchObject({ code: 'unknown_optimizer', params: ['adagrad'] });
+      expect(refused({ num_words: 500, maxlen: 50 })).toMatchObject({ code: 'input_length_maxlen', params: ['100', '50'] });
+      expect(refused({ num_words: 500, maxlen: 100, epochs: 'ten' })).toMatchObject({ code: 'setting_type', params: ['epochs', 'a number', '"ten"'] });
     } finally {
       s.delete();
     }

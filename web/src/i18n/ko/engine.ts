@@ -146,6 +146,7 @@ export const engine: Translation<typeof En> = {
     `maxlen ${maxlen}은(는) 쓸 수 없습니다. 이 팩은 리뷰마다 마지막 토큰 ${stored}개를 담고 있으니 1부터 ${stored}까지 고르세요.`,
   pack_too_large: (reviews, maxlen, largest) =>
     `maxlen ${maxlen}인 리뷰 ${reviews}개에는 256 MB가 넘게 필요합니다. maxlen을 ${largest} 이하로 고르세요.`,
+  unknown_optimizer: (name) => `알 수 없는 옵티마이저 '${name}'입니다. rmsprop, adam, sgd 중에서 고르세요.`,
   pack_lengths_sum: (sum, tokens) =>
     `데이터 팩이 손상되었습니다: 리뷰 길이의 합은 토큰 ${sum}개인데 헤더에는 ${tokens}개라고 적혀 있습니다.`,
   clipnorm_range: (value) => `clipnorm은 0(클리핑 없음)부터 1000까지여야 하는데, ${value}을(를) 받았습니다.`,
