@@ -19,7 +19,9 @@ Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, i
     batch.ids[batch.ids.size() - ids.size() + size_t(step)] = oov;
   }
   if (steps.empty()) return Mat<S>(0, network.spec().output_layer().output_shape.features);
-  return predict(network, batch, 256);
+  // Chunks of 64 variants: a 500-step review's activations for 64 sequences stay in cache-sized
+  // buffers; 256 at once measured slower (docs/benchmarks.md, explain bench).
+  return predict(network, batch, 64);
 }
 
 template <typename S>
