@@ -150,7 +150,7 @@ export class AppRoot extends LitElement {
 
   /** Leaving the page while a model trains asks first (the browser shows its own words). */
   private onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (!this.training && !this.comparing) return;
+    if (!this.training && !this.comparing && !this.chapterRunning) return;
     e.preventDefault();
     e.returnValue = ui.runs.leaveWarning;
   };
