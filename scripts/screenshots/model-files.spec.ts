@@ -1,6 +1,7 @@
 // Writes docs/screenshots/open-model-*.png: the Open a model flow (a TF.js download of a trained
-// model opened again: the status under the file input, the model on the Model tab, Classify with
-// the word-id note) and a refused file's alert, in Korean and English. `npm run screenshots`.
+// model opened again: the status under the file input; a Keras checkpoint with its optimizer note;
+// Classify with the word-id note) and a refused file's alert, in Korean and English. `npm run screenshots`.
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,13 @@ async function shoot(page: Page, lang: 'ko' | 'en') {
   const panel = page.locator('open-model-panel');
   await expect(panel.getByText(/8,809/)).toBeVisible();
   await panel.screenshot({ path: `${OUT}/open-model-${lang}.png` });
+  // A ModelCheckpoint-style .keras in Keras' own layout (h5py, tests/e2e/helpers/keras_files.py):
+  // opened with the note that its optimizer state is left behind.
+  const keras = join(dir, lang, 'best-lstm-model.keras');
+  execFileSync('/usr/bin/python3', ['tests/e2e/helpers/keras_files.py', 'keras3', keras, 'tests/data/keras-json/lstm_keras3.json', `${keras}.bin`, '--optimizer']);
+  await page.getByLabel(t.open, { exact: true }).setInputFiles([keras]);
+  await expect(panel.getByText(/best-lstm-model\.keras.*8,809/)).toBeVisible();
+  await panel.screenshot({ path: `${OUT}/open-model-keras-${lang}.png` });
   await page.getByRole('tab', { name: t.classify, exact: true }).click();
   await page.getByLabel(t.review, { exact: true }).fill('A wonderful film with great acting, though the ending is not good.');
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
