@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { setNumber } from './helpers/page';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -147,13 +148,20 @@ test('update: a new build is offered, waits while a model trains, and once taken
     }
     const site2 = await serveSite(dir2, site1.port);
     try {
-      // A model trains on the old version; meanwhile the browser looks for a new service worker.
-      await page.getByRole('tab', { name: 'Train', exact: true }).click();
-      await page.getByRole('button', { name: 'Train' }).click();
-      await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled({ timeout: 30_000 });
+      // The browser finds the new service worker; the page offers it.
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
       const prompt = page.getByRole('region', { name: 'New version' });
-      await expect(prompt).toContainText('It can be loaded when training has ended.', { timeout: 60_000 });
+      await expect(prompt).toContainText('Reload to use it', { timeout: 60_000 });
+      await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeEnabled();
+      // A model trains on the old version: the offer waits. (Found first, then trained: the other
+      // order raced the quick subset's early stop on an idle machine.) No early stopping and the
+      // most epochs a run may have, so the run goes on until the test stops it.
+      await page.getByRole('tab', { name: 'Train', exact: true }).click();
+      await setNumber(page, 'Epochs', '10000');
+      await setNumber(page, 'Early stopping patience (0 = off)', '0');
+      await page.getByRole('button', { name: 'Train' }).click();
+      await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled({ timeout: 30_000 });
+      await expect(prompt).toContainText('It can be loaded when training has ended.');
       await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeDisabled();
       // Not forced: the old page keeps training under the old worker.
       await page.waitForTimeout(1000);
