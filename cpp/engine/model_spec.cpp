@@ -160,6 +160,10 @@ void check_initializers(const LayerSpec& l) {
     default:
       check_initializer(l, "kernel_initializer", l.kernel_initializer);
       check_initializer(l, "bias_initializer", l.bias_initializer);
+      // A bias is a vector: Keras' Orthogonal refuses it when the model is built, and so do we
+      // here, not first when the weights are drawn (the long fuzz run found it passing validation).
+      if (l.use_bias && l.bias_initializer.kind == Initializer::Orthogonal)
+        fail_with(Msg::orthogonal_bias, {layer_kind_name(l.kind), l.name});
       if (is_recurrent(l.kind)) check_initializer(l, "recurrent_initializer", l.recurrent_initializer);
   }
 }

@@ -137,6 +137,24 @@ TEST(Hardening, InitializerSettingsFloatCannotHoldAreRefused) {
   EXPECT_NE(msg.find("value must be a number"), std::string::npos) << msg;
 }
 
+// Found by the long fuzz run (docs/fuzzing.md): an Orthogonal bias passed validation and was
+// refused only when the weights were drawn. Validation refuses it now, for Dense and recurrent
+// layers; without a bias (use_bias false) the setting is unused and accepted.
+TEST(Hardening, OrthogonalBiasIsRefusedByValidation) {
+  for (const std::string layer : {R"({"class_name":"Dense","config":{"name":"d","units":3,)",
+                                  R"({"class_name":"LSTM","config":{"name":"d","units":3,)"}) {
+    SCOPED_TRACE(layer);
+    const std::string msg = rejection(sequential(
+        kInput + kEmbedding + layer + R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
+    EXPECT_NE(msg.find("layer 'd': bias_initializer Orthogonal"), std::string::npos) << msg;
+  }
+  const ModelSpec spec = parse_model_json(sequential(
+      kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,"use_bias":false,)" +
+      R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
+  Network<float> network(spec);
+  network.initialize(1);
+}
+
 // At the limit the weights are finite floats, exactly the setting.
 TEST(Hardening, InitializerSettingAtTheLimitGivesFiniteWeights) {
   const ModelSpec spec = parse_model_json(sequential(

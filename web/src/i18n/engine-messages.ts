@@ -97,6 +97,7 @@ export const ENGINE_MESSAGES = [
   { code: 'pack_too_large', params: ['reviews', 'maxlen', 'largest'], english: 'data pack: {reviews} reviews of maxlen {maxlen} need over 256 MB; choose maxlen {largest} or less' },
   { code: 'pack_lengths_sum', params: ['sum', 'tokens'], english: 'data pack: corrupt: the review lengths add up to {sum} tokens but the header announces {tokens}' },
   { code: 'unknown_optimizer', params: ['name'], english: 'Unknown optimizer \'{name}\'; choose rmsprop, adam or sgd.' },
+  { code: 'orthogonal_bias', params: ['kind', 'name'], english: '{kind} layer \'{name}\': bias_initializer Orthogonal needs a weight of at least two dimensions, and a bias has one. Use Orthogonal for kernels only (e.g. Zeros for the bias).' },
   { code: 'keras_config_not_json', params: ['detail'], english: 'config.json is not valid JSON ({detail}): the .keras file is damaged. Save the model again in Keras.' },
   { code: 'keras_not_sequential', params: ['class_name'], english: 'The file holds a {class_name} model; only keras.Sequential models can be opened. Rebuild the model with keras.Sequential and save it again.' },
   { code: 'keras_not_keras3', params: [], english: 'config.json is not a Keras 3 model config (it has no "module" keys). Save the model with Keras 3\'s model.save(\'model.keras\'), or open a tf.keras 2 .h5 file instead.' },
@@ -219,6 +220,7 @@ export interface EngineParams {
   pack_too_large: [reviews: string, maxlen: string, largest: string];
   pack_lengths_sum: [sum: string, tokens: string];
   unknown_optimizer: [name: string];
+  orthogonal_bias: [kind: string, name: string];
   keras_config_not_json: [detail: string];
   keras_not_sequential: [class_name: string];
   keras_not_keras3: [];

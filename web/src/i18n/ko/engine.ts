@@ -94,6 +94,8 @@ export const engine: Translation<typeof En> = {
     `Embedding 층 '${name}'은 (타임스텝) 크기의 토큰 번호를 읽는데, 입력 크기에 세 번째 축 ${vocab}이(가) 있습니다. [null, 100] 같은 입력 크기를 쓰세요.`,
   one_hot_needs_shape: (kind, name, time) =>
     `${kind} 층 '${name}'이 첫 번째 층이라 원-핫 벡터를 읽으므로 [null, 100, 500] 같은 입력 크기 (타임스텝, 어휘 사전 크기)가 필요한데, (${time})을(를) 받았습니다. 어휘 사전 크기를 더하거나 Embedding 층을 맨 앞에 두세요.`,
+  orthogonal_bias: (kind, name) =>
+    `${kind} 층 '${name}': bias_initializer Orthogonal은 2차원 이상의 가중치가 필요한데, 절편은 1차원입니다. Orthogonal은 커널에만 쓰세요 (절편에는 Zeros 등).`,
   initializer_beyond_float: (kind, name, field, value) =>
     `${kind} 층 '${name}': ${field} ${value}은(는) float32 가중치의 범위를 넘습니다. -1e30부터 1e30까지를 쓰세요.`,
   review_length_range: (value) => `리뷰의 타임스텝은 1부터 100000까지여야 하는데, ${value}입니다.`,
