@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the type check (tsc over web/, tests/ and scripts/, .mjs included), C++ (ctest natively, and the engine's file-free tests compiled to WebAssembly and
+# Runs every test: the type check (tsc over web/, tests/ and scripts/, .mjs included), the format check, C++ (ctest natively, and the engine's file-free tests compiled to WebAssembly and
 # run in Node, and again under ASan + UBSan built by clang-14), a short pass of every fuzz target, Vitest (the real .wasm in Node), Playwright (the built site in Debian's Chromium,
 # headless, under the strict CSP). Fails if any fails; runs them all first.
 set -uo pipefail
@@ -8,6 +8,9 @@ status=0
 
 echo "== Type check (tsc --noEmit: web/, tests/, scripts/) =="
 npm run --silent typecheck || status=1
+
+echo "== Format check (clang-format, Prettier: npm run format fixes) =="
+bash scripts/format.sh --check || status=1
 
 echo "== C++ tests (ctest) =="
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" || status=1
