@@ -7,7 +7,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 function buildLabel(): string {
   if (process.env.RNN_BUILD_ID) return process.env.RNN_BUILD_ID;
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'local';
   }
@@ -65,7 +67,8 @@ export default defineConfig({
       manifest: {
         name: 'RNN Playground',
         short_name: 'RNN Playground',
-        description: 'Build a recurrent network, train it on IMDB reviews in the browser tab, and look inside.',
+        description:
+          'Build a recurrent network, train it on IMDB reviews in the browser tab, and look inside.',
         start_url: './',
         scope: './',
         display: 'standalone',

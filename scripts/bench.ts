@@ -13,12 +13,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { benchChromium } from './bench/browser';
 import { NATIVE_BUILD_DIR, benchNative, nativeFlags } from './bench/native';
-import { ENGINE_LABEL, formatRatios, formatTable, formatTargets, formatTargets17, loadAverage, machineDescription } from './bench/report';
+import {
+  ENGINE_LABEL,
+  formatRatios,
+  formatTable,
+  formatTargets,
+  formatTargets17,
+  loadAverage,
+  machineDescription,
+} from './bench/report';
 import { benchChapter } from './bench/chapter';
 import { PYTHON, benchPytorch, torchVersion } from './bench/pytorch';
 import {
-  BENCH_MODELS, PREDICT_COUNT, loadBenchData, settingsOf,
-  type BenchData, type BenchEngine, type BenchModel, type BenchRow,
+  BENCH_MODELS,
+  PREDICT_COUNT,
+  loadBenchData,
+  settingsOf,
+  type BenchData,
+  type BenchEngine,
+  type BenchModel,
+  type BenchRow,
 } from './bench/setup';
 import { TFJS_GRU_NOTE, backendInfo, benchTfjs } from './bench/tfjs';
 import { WASM_URL, benchWasmNode, checkSameData } from './bench/wasm-node';
@@ -50,8 +64,16 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    quick: false, json: null, browser: true, tfjsCpu: true, pytorch: true, chapter: false, dist: 'dist', models: [...BENCH_MODELS],
-    pack: new URL('../build/data/imdb-book.pack', import.meta.url).pathname, nativeDir: NATIVE_BUILD_DIR,
+    quick: false,
+    json: null,
+    browser: true,
+    tfjsCpu: true,
+    pytorch: true,
+    chapter: false,
+    dist: 'dist',
+    models: [...BENCH_MODELS],
+    pack: new URL('../build/data/imdb-book.pack', import.meta.url).pathname,
+    nativeDir: NATIVE_BUILD_DIR,
   };
   let modelsGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -72,7 +94,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--models') {
       const names = value().split(',');
       for (const n of names) {
-        if (!(BENCH_MODELS as readonly string[]).includes(n)) throw new Error(`unknown model '${n}'; use ${BENCH_MODELS.join(', ')}`);
+        if (!(BENCH_MODELS as readonly string[]).includes(n))
+          throw new Error(`unknown model '${n}'; use ${BENCH_MODELS.join(', ')}`);
       }
       o.models = names as BenchModel[];
       modelsGiven = true;
@@ -98,7 +121,11 @@ function batchPlan(quick: boolean, model: BenchModel) {
   const blog = model.startsWith('blog-');
   return {
     ours: { batches: blog ? 16 : quick ? 40 : 80, warmup: blog ? 2 : 5 },
-    tfjsWasm: { batches: blog ? 4 : quick ? 8 : 16, warmup: blog ? 1 : 2, predictPasses: quick || blog ? 1 : 2 },
+    tfjsWasm: {
+      batches: blog ? 4 : quick ? 8 : 16,
+      warmup: blog ? 1 : 2,
+      predictPasses: quick || blog ? 1 : 2,
+    },
     // TF.js' CPU backend predicts about 100-150 reviews per second here: 1,000 of them.
     tfjsCpu: { batches: 5, warmup: 1, predictPasses: 1, predictCount: 1000 },
     pytorch: { batches: blog ? 8 : 20, warmup: 2 },
@@ -120,7 +147,11 @@ async function main(): Promise<void> {
     const key = `${s.numWords}/${s.maxlen}/${s.batchSize}`;
     if (!dataByKey.has(key)) {
       const p = batchPlan(options.quick, model);
-      const batches = Math.max(p.tfjsWasm.batches + p.tfjsWasm.warmup, p.tfjsCpu.batches + p.tfjsCpu.warmup, p.pytorch.batches + p.pytorch.warmup);
+      const batches = Math.max(
+        p.tfjsWasm.batches + p.tfjsWasm.warmup,
+        p.tfjsCpu.batches + p.tfjsCpu.warmup,
+        p.pytorch.batches + p.pytorch.warmup,
+      );
       const d = loadBenchData(options.pack, batches, s);
       await checkSameData(d);
       dataByKey.set(key, d);
@@ -129,36 +160,60 @@ async function main(): Promise<void> {
   };
   const data = await dataFor(options.models[0]);
   const torch = options.pytorch ? torchVersion() : null;
-  if (options.pytorch && !torch) throw new Error(`PyTorch is missing: ${PYTHON} cannot import torch (run bash scripts/setup-bench.sh, or pass --no-pytorch)`);
+  if (options.pytorch && !torch)
+    throw new Error(
+      `PyTorch is missing: ${PYTHON} cannot import torch (run bash scripts/setup-bench.sh, or pass --no-pytorch)`,
+    );
 
   const wasmSize = readFileSync(WASM_URL).length;
   const wasmGzip = gzipSync(readFileSync(WASM_URL)).length;
   console.log('RNN Playground benchmark');
   for (const line of machineDescription()) console.log(`  ${line}`);
   console.log(`  load average at start: ${loadBefore} (1, 5, 15 min)`);
-  console.log(`  data: ${options.pack}: ${data.trainCount} train / ${data.validationCount} validation reviews; ` +
-    'book models: batch 64, maxlen 100, num_words 500, RMSprop lr 1e-4; blog models: batch 128, maxlen 500, num_words 10,000, RMSprop lr 1e-3');
+  console.log(
+    `  data: ${options.pack}: ${data.trainCount} train / ${data.validationCount} validation reviews; ` +
+      'book models: batch 64, maxlen 100, num_words 500, RMSprop lr 1e-4; blog models: batch 128, maxlen 500, num_words 10,000, RMSprop lr 1e-3',
+  );
   console.log(`  native build: ${nativeFlags(options.nativeDir)} (no -march=native)`);
-  console.log(`  .wasm: ${wasmSize.toLocaleString('en-US')} bytes (${wasmGzip.toLocaleString('en-US')} gzip)`);
+  console.log(
+    `  .wasm: ${wasmSize.toLocaleString('en-US')} bytes (${wasmGzip.toLocaleString('en-US')} gzip)`,
+  );
   for (const kind of ['lstm', 'blog-lstm'] as const) {
     const plan = batchPlan(options.quick, kind);
-    console.log(`  timed batches (${kind === 'lstm' ? 'book' : 'blog'} models): ours ${plan.ours.batches} (+${plan.ours.warmup} warm-up), TF.js WASM ${plan.tfjsWasm.batches} ` +
-      `(+${plan.tfjsWasm.warmup}), TF.js CPU ${plan.tfjsCpu.batches} (+${plan.tfjsCpu.warmup}), PyTorch ${plan.pytorch.batches} (+${plan.pytorch.warmup}); median per batch`);
+    console.log(
+      `  timed batches (${kind === 'lstm' ? 'book' : 'blog'} models): ours ${plan.ours.batches} (+${plan.ours.warmup} warm-up), TF.js WASM ${plan.tfjsWasm.batches} ` +
+        `(+${plan.tfjsWasm.warmup}), TF.js CPU ${plan.tfjsCpu.batches} (+${plan.tfjsCpu.warmup}), PyTorch ${plan.pytorch.batches} (+${plan.pytorch.warmup}); median per batch`,
+    );
   }
-  if (torch) console.log(`  PyTorch ${torch} (Debian python3-torch, ${PYTHON}), CPU, torch.set_num_threads(1)`);
+  if (torch)
+    console.log(`  PyTorch ${torch} (Debian python3-torch, ${PYTHON}), CPU, torch.set_num_threads(1)`);
   console.log('');
 
   const rows: BenchRow[] = [];
   const notes: Record<string, string> = {};
   const cpuMs: Record<string, number | null> = {};
   const add = (
-    model: BenchModel, engine: BenchEngine,
-    r: { ms_per_batch: number; cpu_ms_per_batch: number | null; epoch_seconds: number; predictions_per_second: number },
+    model: BenchModel,
+    engine: BenchEngine,
+    r: {
+      ms_per_batch: number;
+      cpu_ms_per_batch: number | null;
+      epoch_seconds: number;
+      predictions_per_second: number;
+    },
   ) => {
-    rows.push({ model, engine, ms_per_batch: r.ms_per_batch, epoch_seconds: r.epoch_seconds, predictions_per_second: r.predictions_per_second });
+    rows.push({
+      model,
+      engine,
+      ms_per_batch: r.ms_per_batch,
+      epoch_seconds: r.epoch_seconds,
+      predictions_per_second: r.predictions_per_second,
+    });
     cpuMs[`${model}/${engine}`] = r.cpu_ms_per_batch;
-    console.log(`  ${model.padEnd(9)} ${ENGINE_LABEL[engine].padEnd(30)} ${r.ms_per_batch.toFixed(2).padStart(9)} ms/batch  ` +
-      `${Math.round(r.predictions_per_second).toString().padStart(7)} predictions/s`);
+    console.log(
+      `  ${model.padEnd(9)} ${ENGINE_LABEL[engine].padEnd(30)} ${r.ms_per_batch.toFixed(2).padStart(9)} ms/batch  ` +
+        `${Math.round(r.predictions_per_second).toString().padStart(7)} predictions/s`,
+    );
   };
 
   let lstmHeap: number | null = null;
@@ -172,21 +227,42 @@ async function main(): Promise<void> {
     add(model, 'wasm', wasm);
     if (model === 'lstm') lstmHeap = wasm.heap_after_training_bytes;
     const mb = (bytes: number | null) => `${((bytes ?? 0) / 1e6).toFixed(0)} MB`;
-    notes[`${model}/wasm`] = `heap ${mb(wasm.heap_after_training_bytes)} after training, ${mb(wasm.heap_bytes)} after predicting`;
-    const tfWasm = await benchTfjs('wasm', model, data, plan.tfjsWasm.batches, plan.tfjsWasm.warmup, plan.tfjsWasm.predictPasses);
+    notes[`${model}/wasm`] =
+      `heap ${mb(wasm.heap_after_training_bytes)} after training, ${mb(wasm.heap_bytes)} after predicting`;
+    const tfWasm = await benchTfjs(
+      'wasm',
+      model,
+      data,
+      plan.tfjsWasm.batches,
+      plan.tfjsWasm.warmup,
+      plan.tfjsWasm.predictPasses,
+    );
     tfjsWasmInfo ||= await backendInfo('wasm');
     add(model, 'tfjs-wasm', tfWasm);
     if (torch) {
       const t = benchPytorch(model, data, plan.pytorch.batches, plan.pytorch.warmup, options.nativeDir);
-      add(model, 'pytorch', { ms_per_batch: t.ms_per_batch, cpu_ms_per_batch: null, epoch_seconds: NaN, predictions_per_second: NaN });
+      add(model, 'pytorch', {
+        ms_per_batch: t.ms_per_batch,
+        cpu_ms_per_batch: null,
+        epoch_seconds: NaN,
+        predictions_per_second: NaN,
+      });
       notes[`${model}/pytorch`] = `torch ${t.torch}, ${t.threads} thread; training only`;
     }
     // TF.js' CPU backend takes minutes per batch of the blog's models: the book's models only.
     if (options.tfjsCpu && !model.startsWith('blog-')) {
       const tfCpu = await benchTfjs(
-        'cpu', model, data, plan.tfjsCpu.batches, plan.tfjsCpu.warmup, plan.tfjsCpu.predictPasses, plan.tfjsCpu.predictCount);
+        'cpu',
+        model,
+        data,
+        plan.tfjsCpu.batches,
+        plan.tfjsCpu.warmup,
+        plan.tfjsCpu.predictPasses,
+        plan.tfjsCpu.predictCount,
+      );
       add(model, 'tfjs-cpu', tfCpu);
-      notes[`${model}/tfjs-cpu`] = `predictions timed on ${plan.tfjsCpu.predictCount.toLocaleString('en-US')} reviews`;
+      notes[`${model}/tfjs-cpu`] =
+        `predictions timed on ${plan.tfjsCpu.predictCount.toLocaleString('en-US')} reviews`;
     }
     if (model === 'gru') {
       notes['gru/tfjs-wasm'] = 'reset_after=false, sigmoid (TF.js cannot build reset_after=true)';
@@ -222,26 +298,50 @@ async function main(): Promise<void> {
   }
 
   const order: BenchEngine[] = ['wasm', 'chromium-wasm', 'native', 'pytorch', 'tfjs-wasm', 'tfjs-cpu'];
-  rows.sort((a, b) => options.models.indexOf(a.model) - options.models.indexOf(b.model) || order.indexOf(a.engine) - order.indexOf(b.engine));
+  rows.sort(
+    (a, b) =>
+      options.models.indexOf(a.model) - options.models.indexOf(b.model) ||
+      order.indexOf(a.engine) - order.indexOf(b.engine),
+  );
   console.log('');
-  console.log(`Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / batch size × ms per batch + ` +
-    `${data.validationCount.toLocaleString('en-US')} validation reviews / predictions per second; ` +
-    `predictions: the first ${PREDICT_COUNT.toLocaleString('en-US')} validation reviews, 256 at a time)`);
+  console.log(
+    `Figures (epoch s = ${data.trainCount.toLocaleString('en-US')} / batch size × ms per batch + ` +
+      `${data.validationCount.toLocaleString('en-US')} validation reviews / predictions per second; ` +
+      `predictions: the first ${PREDICT_COUNT.toLocaleString('en-US')} validation reviews, 256 at a time)`,
+  );
   console.log(formatTable(rows, notes, cpuMs));
   console.log('');
-  console.log('Ratios of the medians (how many times faster than ours; for "/ native": how many times slower than native)');
+  console.log(
+    'Ratios of the medians (how many times faster than ours; for "/ native": how many times slower than native)',
+  );
   console.log(formatRatios(rows, options.models, cpuMs));
   console.log('');
   console.log('Notes:');
-  console.log(`  - ${TFJS_GRU_NOTE}; TF.js LSTM also runs with sigmoid gates (Keras 3's default; TF.js defaults to hard_sigmoid).`);
-  console.log(`  - ${tfjsWasmInfo}. The Embedding gradient's UnsortedSegmentSum is missing from TF.js' WASM backend and`);
-  console.log('    loops over all 500 ids on its CPU backend: both use one linear JS kernel, checked against TF.js\' own.');
-  console.log('  - our WASM predictions go through Session.predictIds: ids as an Int32Array in, outputs as JSON text out.');
+  console.log(
+    `  - ${TFJS_GRU_NOTE}; TF.js LSTM also runs with sigmoid gates (Keras 3's default; TF.js defaults to hard_sigmoid).`,
+  );
+  console.log(
+    `  - ${tfjsWasmInfo}. The Embedding gradient's UnsortedSegmentSum is missing from TF.js' WASM backend and`,
+  );
+  console.log(
+    "    loops over all 500 ids on its CPU backend: both use one linear JS kernel, checked against TF.js' own.",
+  );
+  console.log(
+    '  - our WASM predictions go through Session.predictIds: ids as an Int32Array in, outputs as JSON text out.',
+  );
   if (chromiumNote) console.log(`  - Chromium: ${chromiumNote}, headless, our engine in a module worker.`);
-  console.log(`  - load average at end: ${loadAverage()}; total run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(
+    `  - load average at end: ${loadAverage()}; total run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  );
   console.log('');
   console.log('Targets (issue 7):');
-  for (const line of formatTargets({ rows, cpuMs, wasmBytes: wasmSize, lstmHeapBytes: lstmHeap, chromiumLstmEpochSeconds: chromiumLstmEpoch })) {
+  for (const line of formatTargets({
+    rows,
+    cpuMs,
+    wasmBytes: wasmSize,
+    lstmHeapBytes: lstmHeap,
+    chromiumLstmEpochSeconds: chromiumLstmEpoch,
+  })) {
     console.log(`  ${line}`);
   }
   console.log('Targets (issue 17; the whole chapter and the frame gap: npm run bench -- --chapter):');

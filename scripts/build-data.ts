@@ -102,13 +102,19 @@ export function buildImdbData(reviews: readonly LabelledText[]): ImdbBuild {
     }
   }
   const trainTexts = new Set(split.train.map((i) => reviews[i].t));
-  const sharedWithValidation = new Set(split.validation.map((i) => reviews[i].t).filter((t) => trainTexts.has(t)));
+  const sharedWithValidation = new Set(
+    split.validation.map((i) => reviews[i].t).filter((t) => trainTexts.has(t)),
+  );
   const splitStats = (indices: readonly number[]): SplitStats => ({
     count: indices.length,
     positive: indices.filter((i) => reviews[i].s === 1).length,
   });
   const stats: DataStats = {
-    split: { train: splitStats(split.train), validation: splitStats(split.validation), test: splitStats(split.test) },
+    split: {
+      train: splitStats(split.train),
+      validation: splitStats(split.validation),
+      test: splitStats(split.test),
+    },
     distinctTexts: new Set(reviews.map((r) => r.t)).size,
     textsInTrainAndValidation: sharedWithValidation.size,
     meanLength: lengths.reduce((a, b) => a + b, 0) / lengths.length,
@@ -150,11 +156,20 @@ function main(): void {
 
   const s = built.stats;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const line = (name: string, x: SplitStats) => `${name} ${x.count} (${x.positive} positive, ${x.count - x.positive} negative)`;
-  console.log(`IMDB split: ${line('train', s.split.train)}, ${line('validation', s.split.validation)}, ${line('test', s.split.test)}`);
-  console.log(`  ${s.distinctTexts} distinct texts; ${s.textsInTrainAndValidation} texts have copies in both train and validation, none in train and test`);
-  console.log(`  train lengths (with the start token): mean ${s.meanLength.toFixed(1)}, median ${s.medianLength}; ${pct(s.truncatedShare)} longer than ${PACK_STORED_LENGTH}`);
-  console.log(`  out-of-vocabulary share at num_words=${STATS_NUM_WORDS}: ${pct(s.oovShareAt500)} of train tokens (curriculum: 231 / 174 / 31%)`);
+  const line = (name: string, x: SplitStats) =>
+    `${name} ${x.count} (${x.positive} positive, ${x.count - x.positive} negative)`;
+  console.log(
+    `IMDB split: ${line('train', s.split.train)}, ${line('validation', s.split.validation)}, ${line('test', s.split.test)}`,
+  );
+  console.log(
+    `  ${s.distinctTexts} distinct texts; ${s.textsInTrainAndValidation} texts have copies in both train and validation, none in train and test`,
+  );
+  console.log(
+    `  train lengths (with the start token): mean ${s.meanLength.toFixed(1)}, median ${s.medianLength}; ${pct(s.truncatedShare)} longer than ${PACK_STORED_LENGTH}`,
+  );
+  console.log(
+    `  out-of-vocabulary share at num_words=${STATS_NUM_WORDS}: ${pct(s.oovShareAt500)} of train tokens (curriculum: 231 / 174 / 31%)`,
+  );
   for (const [name, bytes] of outputs) {
     const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
     const gzip = gzipSync(bytes, { level: 9 }).length;

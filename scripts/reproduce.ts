@@ -29,15 +29,76 @@ interface Target {
 const BLOG = 'blog (tf.keras 2): test acc 0.8787 (best val_loss 0.2771 / 0.889 at epoch 7 of 10)';
 // CURRICULUM.md, "Results they published" (best epoch = lowest val_loss).
 const TARGETS: Target[] = [
-  { id: 'lstm', book: { 3: 'val_loss 0.4368 / val_acc 0.793 (2025, 52 epochs)', 2: 'val_loss 0.4319 / val_acc 0.800 (2021, TF 2.6, 32 epochs)' }, metric: 'best_val_accuracy', atLeast: 0.785, seconds: 22 },
-  { id: 'gru', book: { 3: 'val_loss 0.4317 / val_acc 0.798 (2025, 100 epochs)', 2: 'val_loss 0.4351 / val_acc 0.800 (2021, TF 2.6, 60 epochs)' }, metric: 'best_val_accuracy', atLeast: 0.785, seconds: 15 },
-  { id: 'lstm-2layer', book: { 3: 'test loss 0.4673, acc 0.7848; best val_loss 0.4670 / 0.784 (2025, 17 epochs)', 2: 'val_loss 0.4307 / val_acc 0.802 (2021, TF 2.6, 35 epochs)' }, metric: 'test_accuracy', atLeast: 0.775, seconds: 64 },
-  { id: 'onehot-simplernn-500', book: { 3: '2025 notebook used 200 words: 0.549 / 0.732 (84 epochs)', 2: 'last epoch val_loss 0.4488 / val_acc 0.7944 (500 words, 36 epochs)' }, metric: 'best_val_accuracy', atLeast: 0.775, seconds: 10 },
-  { id: 'embedding-simplernn-500', book: { 3: '2025 notebook used 200 words: 0.541 / 0.731 (34 epochs)', 2: 'last epoch val_loss 0.4562 / val_acc 0.7870 (500 words, 40 epochs)' }, metric: 'best_val_accuracy', atLeast: 0.775, seconds: 7 },
+  {
+    id: 'lstm',
+    book: {
+      3: 'val_loss 0.4368 / val_acc 0.793 (2025, 52 epochs)',
+      2: 'val_loss 0.4319 / val_acc 0.800 (2021, TF 2.6, 32 epochs)',
+    },
+    metric: 'best_val_accuracy',
+    atLeast: 0.785,
+    seconds: 22,
+  },
+  {
+    id: 'gru',
+    book: {
+      3: 'val_loss 0.4317 / val_acc 0.798 (2025, 100 epochs)',
+      2: 'val_loss 0.4351 / val_acc 0.800 (2021, TF 2.6, 60 epochs)',
+    },
+    metric: 'best_val_accuracy',
+    atLeast: 0.785,
+    seconds: 15,
+  },
+  {
+    id: 'lstm-2layer',
+    book: {
+      3: 'test loss 0.4673, acc 0.7848; best val_loss 0.4670 / 0.784 (2025, 17 epochs)',
+      2: 'val_loss 0.4307 / val_acc 0.802 (2021, TF 2.6, 35 epochs)',
+    },
+    metric: 'test_accuracy',
+    atLeast: 0.775,
+    seconds: 64,
+  },
+  {
+    id: 'onehot-simplernn-500',
+    book: {
+      3: '2025 notebook used 200 words: 0.549 / 0.732 (84 epochs)',
+      2: 'last epoch val_loss 0.4488 / val_acc 0.7944 (500 words, 36 epochs)',
+    },
+    metric: 'best_val_accuracy',
+    atLeast: 0.775,
+    seconds: 10,
+  },
+  {
+    id: 'embedding-simplernn-500',
+    book: {
+      3: '2025 notebook used 200 words: 0.541 / 0.731 (34 epochs)',
+      2: 'last epoch val_loss 0.4562 / val_acc 0.7870 (500 words, 40 epochs)',
+    },
+    metric: 'best_val_accuracy',
+    atLeast: 0.775,
+    seconds: 7,
+  },
   // The blog trains 10 epochs without early stopping and tests the last epoch's weights, so its test
   // accuracy depends on where RMSprop's validation spikes fall: other seeds show the spread.
-  { id: 'blog-lstm', book: { 3: BLOG, 2: BLOG }, metric: 'test_accuracy', atLeast: 0.86, otherSeeds: [1, 2, 3], seconds: 240 },
-  { id: 'lstm-dropout', book: { 3: 'val_loss 0.4473 / val_acc 0.790 (2025, 33 epochs)', 2: 'val_loss 0.4301 / val_acc 0.799 (2021, TF 2.6, 35 epochs)' }, metric: 'best_val_accuracy', atLeast: 0.785, seconds: 36 },
+  {
+    id: 'blog-lstm',
+    book: { 3: BLOG, 2: BLOG },
+    metric: 'test_accuracy',
+    atLeast: 0.86,
+    otherSeeds: [1, 2, 3],
+    seconds: 240,
+  },
+  {
+    id: 'lstm-dropout',
+    book: {
+      3: 'val_loss 0.4473 / val_acc 0.790 (2025, 33 epochs)',
+      2: 'val_loss 0.4301 / val_acc 0.799 (2021, TF 2.6, 35 epochs)',
+    },
+    metric: 'best_val_accuracy',
+    atLeast: 0.785,
+    seconds: 36,
+  },
 ];
 
 interface Final {
@@ -86,9 +147,28 @@ function run(job: Job, dir: string): Promise<Outcome> {
   const modelPath = join(dir, `${target.id}.json`);
   writeFileSync(modelPath, JSON.stringify(preset.model));
   const t = preset.training;
-  const argv = ['train', modelPath, '--data', pack, '--num-words', String(preset.data.num_words), '--maxlen',
-    String(preset.data.maxlen), '--epochs', String(t.epochs), '--batch-size', String(t.batch_size), '--optimizer',
-    t.optimizer, '--lr', String(t.learning_rate), '--seed', String(seed), '--keras', String(keras)];
+  const argv = [
+    'train',
+    modelPath,
+    '--data',
+    pack,
+    '--num-words',
+    String(preset.data.num_words),
+    '--maxlen',
+    String(preset.data.maxlen),
+    '--epochs',
+    String(t.epochs),
+    '--batch-size',
+    String(t.batch_size),
+    '--optimizer',
+    t.optimizer,
+    '--lr',
+    String(t.learning_rate),
+    '--seed',
+    String(seed),
+    '--keras',
+    String(keras),
+  ];
   if (t.patience > 0) argv.push('--patience', String(t.patience));
   if (t.restore_best) argv.push('--restore-best');
   const command = `rnn-playground ${argv.join(' ').replace(modelPath, `${target.id}.json`)}`;
@@ -101,7 +181,8 @@ function run(job: Job, dir: string): Promise<Outcome> {
       out += d.toString();
       const lines = out.trim().split('\n');
       const last = lines[lines.length - 1];
-      if (last.includes('"epoch":')) process.stdout.write(`  ${target.id} (keras ${keras}, seed ${seed}): ${last}\n`);
+      if (last.includes('"epoch":'))
+        process.stdout.write(`  ${target.id} (keras ${keras}, seed ${seed}): ${last}\n`);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
@@ -130,23 +211,37 @@ function generationSection(keras: Keras, done: Outcome[], pending: Job[]): strin
   const mine = done.filter((o) => o.keras === keras).sort(order);
   const main = mine.filter((o) => o.seed === seed);
   const others = mine.filter((o) => o.seed !== seed);
-  const rows = main.map((o) => `| \`${o.target.id}\` | ${o.final ? `${o.final.epochs_run} (best ${o.final.best_epoch})` : '–'} | ${f(o.final?.best_val_loss)} / ${f(o.final?.best_val_accuracy, 3)} | ${f(o.final?.test_loss)} / ${f(o.final?.test_accuracy, 3)} | ${o.seconds.toFixed(0)} | ${o.target.metric.replace('_', ' ')} ≥ ${o.target.atLeast}: ${passes(o) ? 'met' : `**not met**${o.error ? ` (${o.error})` : ''}`} | ${o.target.book[keras]} |`);
-  const otherRows = others.map((o) => `| \`${o.target.id}\` | ${o.seed} | ${o.final ? `${o.final.epochs_run} (best ${o.final.best_epoch})` : '–'} | ${f(o.final?.best_val_loss)} / ${f(o.final?.best_val_accuracy, 3)} | ${f(o.final?.test_loss)} / ${f(o.final?.test_accuracy, 3)} | ${o.seconds.toFixed(0)} | ${passes(o) ? 'met' : `not met${o.error ? ` (${o.error})` : ''}`} |`);
+  const rows = main.map(
+    (o) =>
+      `| \`${o.target.id}\` | ${o.final ? `${o.final.epochs_run} (best ${o.final.best_epoch})` : '–'} | ${f(o.final?.best_val_loss)} / ${f(o.final?.best_val_accuracy, 3)} | ${f(o.final?.test_loss)} / ${f(o.final?.test_accuracy, 3)} | ${o.seconds.toFixed(0)} | ${o.target.metric.replace('_', ' ')} ≥ ${o.target.atLeast}: ${passes(o) ? 'met' : `**not met**${o.error ? ` (${o.error})` : ''}`} | ${o.target.book[keras]} |`,
+  );
+  const otherRows = others.map(
+    (o) =>
+      `| \`${o.target.id}\` | ${o.seed} | ${o.final ? `${o.final.epochs_run} (best ${o.final.best_epoch})` : '–'} | ${f(o.final?.best_val_loss)} / ${f(o.final?.best_val_accuracy, 3)} | ${f(o.final?.test_loss)} / ${f(o.final?.test_accuracy, 3)} | ${o.seconds.toFixed(0)} | ${passes(o) ? 'met' : `not met${o.error ? ` (${o.error})` : ''}`} |`,
+  );
   const waiting = pending.filter((j) => j.keras === keras).sort(order);
   return `## ${GENERATION[keras]}
 
 | model | epochs run | best val_loss / val_acc | test loss / acc | seconds | bar | printed |
 |---|---|---|---|---|---|---|
 ${rows.join('\n') || '| (none finished) | | | | | | |'}
-${others.length ? `
+${
+  others.length
+    ? `
 Other seeds, same settings (the bar above is judged on seed ${seed} alone):
 
 | model | seed | epochs run | best val_loss / val_acc | test loss / acc | seconds | bar |
 |---|---|---|---|---|---|---|
 ${otherRows.join('\n')}
-` : ''}${waiting.length ? `
+`
+    : ''
+}${
+    waiting.length
+      ? `
 Not finished when this file was written: ${waiting.map((j) => `\`${j.target.id}\` seed ${j.seed}`).join(', ')}.
-` : ''}`;
+`
+      : ''
+  }`;
 }
 
 function document(done: Outcome[], pending: Job[], started: Date, loadAtStart: number): string {
@@ -183,9 +278,14 @@ async function main() {
   // blog's 10-epoch runs, seed 42 before the other seeds: a machine too busy to finish them all
   // still reports the chapter.
   const rank = (j: Job) => (j.target.otherSeeds ? 1 : 0) + (j.seed === seed ? 0 : 1);
-  const queue: Job[] = generations.flatMap((keras) =>
-    chosen.flatMap((t) => [seed, ...(t.otherSeeds ?? [])].map((s) => ({ target: t, seed: s, keras }))))
-    .sort((a, b) => rank(a) - rank(b) || b.target.seconds - a.target.seconds || a.seed - b.seed || b.keras - a.keras);
+  const queue: Job[] = generations
+    .flatMap((keras) =>
+      chosen.flatMap((t) => [seed, ...(t.otherSeeds ?? [])].map((s) => ({ target: t, seed: s, keras }))),
+    )
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || b.target.seconds - a.target.seconds || a.seed - b.seed || b.keras - a.keras,
+    );
   const pending = [...queue];
   const done: Outcome[] = [];
   const started = new Date();
@@ -194,7 +294,9 @@ async function main() {
     for (let job = queue.shift(); job; job = queue.shift()) {
       console.log(`reproduce: training ${job.target.id} (keras ${job.keras}, seed ${job.seed})`);
       const o = await run(job, dir);
-      console.log(`reproduce: ${job.target.id} (keras ${job.keras}, seed ${job.seed}) done in ${o.seconds.toFixed(0)} s ${o.error ?? ''}`);
+      console.log(
+        `reproduce: ${job.target.id} (keras ${job.keras}, seed ${job.seed}) done in ${o.seconds.toFixed(0)} s ${o.error ?? ''}`,
+      );
       done.push(o);
       pending.splice(pending.indexOf(job), 1);
       writeFileSync(outFile, document(done, pending, started, loadAtStart));
@@ -206,7 +308,9 @@ async function main() {
   console.log(md);
   const failed = done.filter((o) => o.seed === seed && !passes(o));
   if (failed.length) {
-    console.error(`reproduce: ${failed.length} run(s) below their bar: ${failed.map((o) => `${o.target.id} (keras ${o.keras})`).join(', ')}`);
+    console.error(
+      `reproduce: ${failed.length} run(s) below their bar: ${failed.map((o) => `${o.target.id} (keras ${o.keras})`).join(', ')}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -9,7 +9,10 @@ import { chromium, type Page } from '@playwright/test';
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || 4207);
 const base = `http://127.0.0.1:${port}/rnn-playground/`;
 const reviews = {
-  positive: { text: 'A great film with wonderful acting and a beautiful story. I loved it.', word: 'wonderful' },
+  positive: {
+    text: 'A great film with wonderful acting and a beautiful story. I loved it.',
+    word: 'wonderful',
+  },
   negative: { text: 'The worst movie ever: terrible acting and a boring, stupid plot.', word: 'terrible' },
 };
 const cells = [
@@ -25,7 +28,9 @@ async function setNumber(page: Page, label: string, value: string) {
 }
 
 async function main() {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--base', '/rnn-playground/'], { stdio: 'ignore' });
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--base', '/rnn-playground/'], {
+    stdio: 'ignore',
+  });
   await new Promise((r) => setTimeout(r, 1500));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-first-run'] });
   try {
@@ -39,7 +44,10 @@ async function main() {
       await setNumber(page, 'Seed', '42');
       await setNumber(page, 'Early stopping patience (0 = off)', '0');
       await page.getByRole('button', { name: 'Train' }).click();
-      await page.getByRole('status').filter({ hasText: /^Test accuracy/ }).waitFor({ timeout: 180_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Test accuracy/ })
+        .waitFor({ timeout: 180_000 });
       await page.getByRole('tab', { name: 'Classify' }).click();
       for (const [side, review] of Object.entries(reviews)) {
         await page.getByLabel('Review', { exact: true }).fill(review.text);

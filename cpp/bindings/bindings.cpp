@@ -26,7 +26,9 @@ using rnn::bindings::guarded;
 
 // Model JSON (any accepted spelling) -> the summary object (see summary.hpp, summary_json).
 std::string summarize_model(const std::string& model_json) {
-  return guarded([&] { return rnn::parse_json(rnn::summary_json(rnn::summarize(rnn::parse_model_json(model_json)))); });
+  return guarded([&] {
+    return rnn::parse_json(rnn::summary_json(rnn::summarize(rnn::parse_model_json(model_json))));
+  });
 }
 
 std::string engine_info() {
@@ -45,12 +47,13 @@ std::string engine_info() {
 
 // Bytes of the allocator's (emmalloc, see CMakeLists.txt) live allocations, their headers included:
 // the dynamic heap less every free region whole (emmalloc_free_dynamic_memory counts only a free
-// region's payload, so its 8-byte header would make the figure move with fragmentation). WebAssembly
-// memory only grows, so its size cannot show a leak; this figure can (the long-session test reads
-// it after every run through the worker's `memory` request).
+// region's payload, so its 8-byte header would make the figure move with fragmentation).
+// WebAssembly memory only grows, so its size cannot show a leak; this figure can (the long-session
+// test reads it after every run through the worker's `memory` request).
 double allocator_bytes_in_use() {
   size_t free_regions_by_size[32];
-  const size_t free_regions = emmalloc_compute_free_dynamic_memory_fragmentation_map(free_regions_by_size);
+  const size_t free_regions =
+      emmalloc_compute_free_dynamic_memory_fragmentation_map(free_regions_by_size);
   constexpr size_t kRegionHeaderBytes = 2 * sizeof(uint32_t);  // emmalloc.c, REGION_HEADER_SIZE
   return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory() -
                              free_regions * kRegionHeaderBytes);
@@ -74,9 +77,15 @@ class SessionHandle {
   std::string startTraining(const std::string& model_json, const std::string& settings) {
     return guarded([&] { return session_.start_training(model_json, rnn::parse_json(settings)); });
   }
-  std::string runSlice(int max_batches) { return guarded([&] { return session_.run_slice(max_batches); }); }
-  std::string stopTraining() { return guarded([&] { return session_.stop_training(); }); }
-  std::string finishTraining() { return guarded([&] { return session_.finish_training(); }); }
+  std::string runSlice(int max_batches) {
+    return guarded([&] { return session_.run_slice(max_batches); });
+  }
+  std::string stopTraining() {
+    return guarded([&] { return session_.stop_training(); });
+  }
+  std::string finishTraining() {
+    return guarded([&] { return session_.finish_training(); });
+  }
   std::string predict(const std::string& sequences) {
     return guarded([&] { return session_.predict(rnn::parse_json(sequences)); });
   }
@@ -88,12 +97,15 @@ class SessionHandle {
       return session_.predict_ids(std::move(buffer), count);
     });
   }
-  std::string loadModel(const std::string& model_json) { return guarded([&] { return session_.load_model(model_json); }); }
+  std::string loadModel(const std::string& model_json) {
+    return guarded([&] { return session_.load_model(model_json); });
+  }
   // A view of wasm memory over the weights (0) or the optimizer state (1), null when absent: JS
   // reads it (copying before its next call) or writes a saved run's values into it.
   emscripten::val stateView(int which) {
     std::vector<float>* buffer = session_.state_buffer(which);
-    return buffer ? emscripten::val(emscripten::typed_memory_view(buffer->size(), buffer->data())) : emscripten::val::null();
+    return buffer ? emscripten::val(emscripten::typed_memory_view(buffer->size(), buffer->data()))
+                  : emscripten::val::null();
   }
   // A view of wasm memory over one array of the data set (see Session::data_array), to be copied
   // at once; or the error message as a string.
@@ -105,7 +117,9 @@ class SessionHandle {
       return emscripten::val(std::string(e.what()));
     }
   }
-  std::string trace(const std::string& ids) { return guarded([&] { return session_.trace(rnn::parse_json(ids)); }); }
+  std::string trace(const std::string& ids) {
+    return guarded([&] { return session_.trace(rnn::parse_json(ids)); });
+  }
 
  private:
   rnn::bindings::Session session_;

@@ -22,7 +22,9 @@ using nlohmann::json;
 // (keys sorted, no spaces); the value is moved, never copied.
 using Body = json (*)(void*);
 
-inline std::string dump_text(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
+inline std::string dump_text(const json& v) {
+  return v.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 // A coded message also sends its code (its position in engine/messages.def) and parameters,
 // which the page turns into Korean or English text.

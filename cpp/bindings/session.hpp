@@ -28,7 +28,8 @@ class Session {
   nlohmann::json describe_data(int num_words, int maxlen, int samples);
 
   // Builds the network (initialised from the seed) and the trainer over the pack's splits.
-  // settings: {"num_words", "maxlen", "optimizer", "learning_rate", "clipnorm", "batch_size", "epochs",
+  // settings: {"num_words", "maxlen", "optimizer", "learning_rate", "clipnorm", "batch_size",
+  // "epochs",
   //            "patience", "restore_best", "seed"}.
   nlohmann::json start_training(const std::string& model_json, const nlohmann::json& settings);
   //   "iterations": the optimizer's update count to go on from (a saved run; its weights and

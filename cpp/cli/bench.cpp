@@ -28,11 +28,16 @@ namespace {
 const char* kBenchUsage =
     "usage: rnn-playground bench MODEL.json --data PACK [options]\n"
     "\n"
-    "Trains the model (RMSprop) on the pack's training split for a fixed number of batches after a\n"
+    "Trains the model (RMSprop) on the pack's training split for a fixed number of batches after "
+    "a\n"
     "few warm-up batches, then predicts the first validation reviews, and prints one JSON object:\n"
-    "{\"engine\":\"native\",\"ms_per_batch\" (median),\"ms_per_batch_mean\",\"cpu_ms_per_batch\" (median\n"
-    "process CPU time),\"batches\",\"batch_size\",\"predict_count\",\"predictions_per_second\",\"epoch_seconds\",\"train_count\",\n"
-    "\"validation_count\",\"build\":{...}}. epoch_seconds = train_count / batch_size * ms_per_batch\n"
+    "{\"engine\":\"native\",\"ms_per_batch\" (median),\"ms_per_batch_mean\",\"cpu_ms_per_batch\" "
+    "(median\n"
+    "process CPU "
+    "time),\"batches\",\"batch_size\",\"predict_count\",\"predictions_per_second\",\"epoch_"
+    "seconds\",\"train_count\",\n"
+    "\"validation_count\",\"build\":{...}}. epoch_seconds = train_count / batch_size * "
+    "ms_per_batch\n"
     "+ validation_count / predictions_per_second (one epoch with its validation pass).\n"
     "\n"
     "options:\n"
@@ -69,14 +74,22 @@ BenchOptions parse_options(const Args& args) {
     }
     if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
     const std::string& value = args[++i];
-    if (arg == "--data") o.data_path = value;
-    else if (arg == "--num-words") o.num_words = int(parse_integer(arg, value, 3, kIntMax));
-    else if (arg == "--maxlen") o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--batch-size") o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--batches") o.batches = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--warmup") o.warmup = int(parse_integer(arg, value, 0, kIntMax));
-    else if (arg == "--predict") o.predict_count = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--seed") o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
+    if (arg == "--data")
+      o.data_path = value;
+    else if (arg == "--num-words")
+      o.num_words = int(parse_integer(arg, value, 3, kIntMax));
+    else if (arg == "--maxlen")
+      o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--batch-size")
+      o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--batches")
+      o.batches = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--warmup")
+      o.warmup = int(parse_integer(arg, value, 0, kIntMax));
+    else if (arg == "--predict")
+      o.predict_count = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--seed")
+      o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
     else if (arg == "--lr")
       o.learning_rate = parse_positive(arg, value);
     else {
@@ -151,7 +164,8 @@ double seconds_since(Clock::time_point start) {
 
 int cmd_bench(const Args& args) {
   BenchOptions options;
-  if (const int status = parse_command_line(args, kBenchUsage, parse_options, options); status >= 0) return status;
+  if (const int status = parse_command_line(args, kBenchUsage, parse_options, options); status >= 0)
+    return status;
 
   const ModelSpec spec = parse_model_json(read_file(options.model_path));
   const int num_words = options.num_words.value_or(spec.vocab);
@@ -176,8 +190,8 @@ int cmd_bench(const Args& args) {
   Trainer<float> trainer(network, data.train, &data.validation, config);
   // Validation runs when an epoch ends; keep it out of the per-batch figures.
   if (options.warmup + options.batches >= trainer.batches_per_epoch()) {
-    std::cerr << "error: --warmup + --batches must stay below one epoch (" << trainer.batches_per_epoch()
-              << " batches of " << options.batch_size << ")\n";
+    std::cerr << "error: --warmup + --batches must stay below one epoch ("
+              << trainer.batches_per_epoch() << " batches of " << options.batch_size << ")\n";
     return 2;
   }
   if (options.warmup > 0) trainer.run_slice(options.warmup);
@@ -213,7 +227,8 @@ int cmd_bench(const Args& args) {
   TokenBatch x;
   x.batch = predict_count;
   x.time = data.validation.time;
-  x.ids.assign(data.validation.ids.begin(), data.validation.ids.begin() + size_t(predict_count) * size_t(x.time));
+  x.ids.assign(data.validation.ids.begin(),
+               data.validation.ids.begin() + size_t(predict_count) * size_t(x.time));
   double predict_seconds = std::numeric_limits<double>::infinity();
   double checksum = 0;
   for (int pass = 0; pass < 3; ++pass) {

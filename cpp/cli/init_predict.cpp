@@ -25,12 +25,15 @@ using nlohmann::json;
 const char* kInitUsage =
     "usage: rnn-playground init MODEL.json [--seed N] --out DIR|FILE.keras\n"
     "  Builds the model described by MODEL.json (Keras or TF.js JSON), draws its weights with\n"
-    "  Keras' initializers from seed N (default 0; the same seed gives the same weights), and saves\n"
-    "  DIR/model.json + DIR/weights.bin in the TensorFlow.js layers format, or a Keras 3 .keras file.\n";
+    "  Keras' initializers from seed N (default 0; the same seed gives the same weights), and "
+    "saves\n"
+    "  DIR/model.json + DIR/weights.bin in the TensorFlow.js layers format, or a Keras 3 .keras "
+    "file.\n";
 
 const char* kPredictUsage =
     "usage: rnn-playground predict DIR|MODEL.keras|MODEL.h5 --input FILE.json\n"
-    "  DIR holds model.json + weights.bin (as 'init' or 'train --out' write them); MODEL.keras is a\n"
+    "  DIR holds model.json + weights.bin (as 'init' or 'train --out' write them); MODEL.keras is "
+    "a\n"
     "  Keras 3 model file, MODEL.h5 a tf.keras 2 model.save('model.h5') file.\n"
     "  FILE.json is {\"sequences\": [[token ids], ...]}; every id an integer in [0, vocabulary).\n"
     "  Each sequence is padded with 0 and truncated at the front ('pre', as Keras' pad_sequences)\n"
@@ -38,7 +41,8 @@ const char* kPredictUsage =
     "  is (then a sequence must not be empty).\n"
     "  Prints a JSON array with one entry per sequence, values with 9 significant digits:\n"
     "    a model ending in a 2-D output (batch, features): [[f, ...], ...], e.g. [[0.731058598]];\n"
-    "    a model ending in a 3-D output (a recurrent layer with return_sequences, or Dense/Dropout\n"
+    "    a model ending in a 3-D output (a recurrent layer with return_sequences, or "
+    "Dense/Dropout\n"
     "    above one): one array per time step, [[[f, ...] for each step], ...].\n";
 
 int usage_error(const char* usage, const std::string& problem) {
@@ -54,8 +58,10 @@ bool is_help(const Args& args) {
 }
 
 // Splits arguments into positionals and "--name value" options; false on a malformed list.
-bool parse_options(const Args& args, const std::vector<std::string>& option_names, std::vector<std::string>& positional,
-                   std::vector<std::pair<std::string, std::string>>& options, std::string& problem) {
+bool parse_options(const Args& args, const std::vector<std::string>& option_names,
+                   std::vector<std::string>& positional,
+                   std::vector<std::pair<std::string, std::string>>& options,
+                   std::string& problem) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a.rfind("--", 0) != 0) {
@@ -83,7 +89,8 @@ bool parse_options(const Args& args, const std::vector<std::string>& option_name
   return true;
 }
 
-const std::string* option(const std::vector<std::pair<std::string, std::string>>& options, const std::string& name) {
+const std::string* option(const std::vector<std::pair<std::string, std::string>>& options,
+                          const std::string& name) {
   for (const auto& o : options) {
     if (o.first == name) return &o.second;
   }
@@ -110,7 +117,8 @@ void write_number(std::ostream& out, float value, bool* non_finite) {
     return;
   }
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.9g", static_cast<double>(value));  // 9 digits: exact for float
+  std::snprintf(buffer, sizeof buffer, "%.9g",
+                static_cast<double>(value));  // 9 digits: exact for float
   out << buffer;
 }
 
@@ -133,13 +141,16 @@ int cmd_init(const Args& args) {
   std::vector<std::string> positional;
   std::vector<std::pair<std::string, std::string>> options;
   std::string problem;
-  if (!parse_options(args, {"--seed", "--out"}, positional, options, problem)) return usage_error(kInitUsage, problem);
+  if (!parse_options(args, {"--seed", "--out"}, positional, options, problem))
+    return usage_error(kInitUsage, problem);
   if (positional.size() != 1) return usage_error(kInitUsage, "expected one MODEL.json");
   const std::string* out_dir = option(options, "--out");
   if (!out_dir || out_dir->empty()) return usage_error(kInitUsage, "--out DIR is required");
   uint64_t seed = 0;
   if (const std::string* text = option(options, "--seed"); text && !parse_seed(*text, &seed)) {
-    return usage_error(kInitUsage, "--seed takes a whole number from 0 to 18446744073709551615, got '" + *text + "'");
+    return usage_error(
+        kInitUsage,
+        "--seed takes a whole number from 0 to 18446744073709551615, got '" + *text + "'");
   }
 
   const std::string& model_path = positional[0];
@@ -159,12 +170,13 @@ int cmd_init(const Args& args) {
       std::cerr << "error: " << e.what() << "\n";
       return 1;
     }
-    std::cout << "saved " << *out_dir << " (" << spec.total_params() << " parameters, seed " << seed << ")\n";
+    std::cout << "saved " << *out_dir << " (" << spec.total_params() << " parameters, seed " << seed
+              << ")\n";
     return 0;
   }
   save_model_dir(*out_dir, spec, network.params());
-  std::cout << "saved " << *out_dir << "/model.json and " << *out_dir << "/" << kTfjsWeightsFile << " ("
-            << spec.total_params() << " parameters, seed " << seed << ")\n";
+  std::cout << "saved " << *out_dir << "/model.json and " << *out_dir << "/" << kTfjsWeightsFile
+            << " (" << spec.total_params() << " parameters, seed " << seed << ")\n";
   return 0;
 }
 
@@ -176,8 +188,10 @@ int cmd_predict(const Args& args) {
   std::vector<std::string> positional;
   std::vector<std::pair<std::string, std::string>> options;
   std::string problem;
-  if (!parse_options(args, {"--input"}, positional, options, problem)) return usage_error(kPredictUsage, problem);
-  if (positional.size() != 1) return usage_error(kPredictUsage, "expected one model (a folder DIR, MODEL.keras or MODEL.h5)");
+  if (!parse_options(args, {"--input"}, positional, options, problem))
+    return usage_error(kPredictUsage, problem);
+  if (positional.size() != 1)
+    return usage_error(kPredictUsage, "expected one model (a folder DIR, MODEL.keras or MODEL.h5)");
   const std::string* input_path = option(options, "--input");
   if (!input_path) return usage_error(kPredictUsage, "--input FILE.json is required");
 
@@ -215,18 +229,21 @@ int cmd_predict(const Args& args) {
   for (size_t first = 0; first < sequences.size();) {
     const int time = static_cast<int>(sequences[first].size());
     size_t last = first + 1;
-    while (last < sequences.size() && last - first < kMaxBatch && sequences[last].size() == sequences[first].size()) {
+    while (last < sequences.size() && last - first < kMaxBatch &&
+           sequences[last].size() == sequences[first].size()) {
       ++last;
     }
     TokenBatch batch;
     batch.batch = static_cast<int>(last - first);
     batch.time = time;
-    for (size_t s = first; s < last; ++s) batch.ids.insert(batch.ids.end(), sequences[s].begin(), sequences[s].end());
+    for (size_t s = first; s < last; ++s)
+      batch.ids.insert(batch.ids.end(), sequences[s].begin(), sequences[s].end());
     const Mat<float>& y = network.forward(batch, /*training=*/false, rng);
     const int steps = output_shape.has_time ? time : 1;
     if (y.rows() != batch.batch || y.cols() != static_cast<Eigen::Index>(steps) * features) {
       throw std::logic_error("predict: the network returned " + std::to_string(y.rows()) + " x " +
-                             std::to_string(y.cols()) + " values, expected " + std::to_string(batch.batch) + " x " +
+                             std::to_string(y.cols()) + " values, expected " +
+                             std::to_string(batch.batch) + " x " +
                              std::to_string(steps * features));
     }
     for (int b = 0; b < batch.batch; ++b) {

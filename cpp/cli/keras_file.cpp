@@ -22,7 +22,8 @@ LoadedModel load_keras(const std::string& path) {
   const KerasZip zip = read_keras_zip(read_file(path));
   const std::string listing = hdf5_listing(zip.weights, "model.weights.h5");
   const KerasOpened opened = keras_open(zip.config, listing);
-  LoadedModel model{opened.spec, hdf5_read_weights(zip.weights, opened.weights, opened.spec.total_params())};
+  LoadedModel model{opened.spec,
+                    hdf5_read_weights(zip.weights, opened.weights, opened.spec.total_params())};
   check_finite_weights(model.params, opened.weights);
   return model;
 }
@@ -30,7 +31,8 @@ LoadedModel load_keras(const std::string& path) {
 LoadedModel load_h5(const std::string& path) {
   const std::string bytes = read_file(path);
   const KerasOpened opened = h5_model_open(hdf5_listing(bytes, "'" + path + "'"));
-  LoadedModel model{opened.spec, hdf5_read_weights(bytes, opened.weights, opened.spec.total_params())};
+  LoadedModel model{opened.spec,
+                    hdf5_read_weights(bytes, opened.weights, opened.spec.total_params())};
   check_finite_weights(model.params, opened.weights);
   return model;
 }
@@ -44,7 +46,9 @@ LoadedModel load_model_file(const std::string& path) {
   if (!is_keras_path(path) && !is_h5_path(path)) return load_model_dir(path);
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
-    throw std::runtime_error(path + ": is a folder; a .keras or .h5 model is one file (a TF.js model is a folder without that ending)");
+    throw std::runtime_error(path +
+                             ": is a folder; a .keras or .h5 model is one file (a TF.js model is a "
+                             "folder without that ending)");
   try {
     return is_keras_path(path) ? load_keras(path) : load_h5(path);
   } catch (const ModelError& e) {
@@ -56,12 +60,12 @@ LoadedModel load_model_file(const std::string& path) {
   }
 }
 
-void save_model_file(const std::string& path, const ModelSpec& spec, const std::vector<float>& params,
-                     const std::string& compile_json) {
+void save_model_file(const std::string& path, const ModelSpec& spec,
+                     const std::vector<float>& params, const std::string& compile_json) {
   if (!is_keras_path(path)) return save_model_dir(path, spec, params);
   if (static_cast<int64_t>(params.size()) != spec.total_params())
-    throw ModelError("save: the model has " + std::to_string(spec.total_params()) + " parameters but " +
-                     std::to_string(params.size()) + " values were given");
+    throw ModelError("save: the model has " + std::to_string(spec.total_params()) +
+                     " parameters but " + std::to_string(params.size()) + " values were given");
   // metadata.json's date_saved, as Keras writes it ("%Y-%m-%d@%H:%M:%S"), in UTC.
   nlohmann::json compile = nlohmann::json::parse(compile_json.empty() ? "{}" : compile_json);
   if (!compile.contains("date_saved")) {
@@ -74,7 +78,8 @@ void save_model_file(const std::string& path, const ModelSpec& spec, const std::
   }
   const KerasArchive archive = keras_save(spec, compile.dump());
   check_finite_weights(params, archive.datasets);
-  write_keras_zip(path, {archive.metadata_json, archive.config_json, hdf5_write_weights(archive, params)});
+  write_keras_zip(
+      path, {archive.metadata_json, archive.config_json, hdf5_write_weights(archive, params)});
 }
 
 }  // namespace rnn::cli

@@ -33,7 +33,8 @@ void check_hdf5_superblock(const std::string& bytes, const std::string& what);
 // dtype, every group's string attributes. Refuses links that are not hard links.
 std::string hdf5_listing(const std::string& bytes, const std::string& what);
 // The datasets read as float32 into a flat buffer of `total` values (each at its offset).
-std::vector<float> hdf5_read_weights(const std::string& bytes, const std::vector<KerasDataset>& datasets, int64_t total);
+std::vector<float> hdf5_read_weights(const std::string& bytes,
+                                     const std::vector<KerasDataset>& datasets, int64_t total);
 // model.weights.h5 of a .keras file: groups and float32 datasets as keras_save describes them.
 std::string hdf5_write_weights(const KerasArchive& archive, const std::vector<float>& params);
 
@@ -41,8 +42,8 @@ std::string hdf5_write_weights(const KerasArchive& archive, const std::vector<fl
 LoadedModel load_model_file(const std::string& path);
 // Saves to a .keras file when the path ends in ".keras", else to a TF.js folder. compile_json:
 // what the training used (keras_format.hpp, KerasArchive).
-void save_model_file(const std::string& path, const ModelSpec& spec, const std::vector<float>& params,
-                     const std::string& compile_json);
+void save_model_file(const std::string& path, const ModelSpec& spec,
+                     const std::vector<float>& params, const std::string& compile_json);
 bool is_keras_path(const std::string& path);  // ends in .keras
 bool is_h5_path(const std::string& path);     // ends in .h5
 

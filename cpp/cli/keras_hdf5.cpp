@@ -34,7 +34,8 @@ uint64_t u64(const std::string& b, size_t at) {
 }
 
 [[noreturn]] void bad_hdf5(const std::string& what, const std::string& problem) {
-  throw std::runtime_error(what + " is not an HDF5 file Keras wrote: " + problem + ". Save the model again");
+  throw std::runtime_error(what + " is not an HDF5 file Keras wrote: " + problem +
+                           ". Save the model again");
 }
 
 // The file as an in-memory HDF5 file (read-only; libhdf5 copies the image).
@@ -53,11 +54,18 @@ hid_t open_image(const std::string& bytes, const std::string& what) {
 std::string dtype_name(hid_t type) {
   const size_t size = H5Tget_size(type);
   switch (H5Tget_class(type)) {
-    case H5T_FLOAT: return size == 4 ? "float32" : size == 8 ? "float64" : size == 2 ? "float16" : "float" + std::to_string(size * 8);
+    case H5T_FLOAT:
+      return size == 4   ? "float32"
+             : size == 8 ? "float64"
+             : size == 2 ? "float16"
+                         : "float" + std::to_string(size * 8);
     case H5T_INTEGER:
-      return std::string(H5Tget_sign(type) == H5T_SGN_NONE ? "uint" : "int") + std::to_string(size * 8);
-    case H5T_STRING: return "string";
-    default: return "other";
+      return std::string(H5Tget_sign(type) == H5T_SGN_NONE ? "uint" : "int") +
+             std::to_string(size * 8);
+    case H5T_STRING:
+      return "string";
+    default:
+      return "other";
   }
 }
 
@@ -99,7 +107,8 @@ json group_attributes(hid_t group) {
   H5O_info_t info;
   if (H5Oget_info(group, &info) < 0 || info.num_attrs > 1000) return attrs;
   for (hsize_t i = 0; i < info.num_attrs; ++i) {
-    Handle attr(H5Aopen_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    Handle attr(H5Aopen_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
     if (attr.id < 0) continue;
     char name[256] = {0};
     if (H5Aget_name(attr.id, sizeof name, name) < 0) continue;
@@ -118,10 +127,19 @@ struct Walk {
 
 herr_t visit_link(hid_t root, const char* name, const H5L_info_t* info, void* data) {
   Walk& walk = *static_cast<Walk*>(data);
-  if (++walk.visited > 100000) { walk.problem = "it holds over 100000 objects"; return -1; }
-  if (info->type != H5L_TYPE_HARD) { walk.problem = std::string("'") + name + "' is a soft or external link"; return -1; }
+  if (++walk.visited > 100000) {
+    walk.problem = "it holds over 100000 objects";
+    return -1;
+  }
+  if (info->type != H5L_TYPE_HARD) {
+    walk.problem = std::string("'") + name + "' is a soft or external link";
+    return -1;
+  }
   Handle object(H5Oopen(root, name, H5P_DEFAULT), H5Oclose);
-  if (object.id < 0) { walk.problem = std::string("'") + name + "' cannot be opened"; return -1; }
+  if (object.id < 0) {
+    walk.problem = std::string("'") + name + "' cannot be opened";
+    return -1;
+  }
   const H5I_type_t kind = H5Iget_type(object.id);
   if (kind == H5I_GROUP) {
     walk.attrs["/" + std::string(name)] = group_attributes(object.id);
@@ -129,7 +147,10 @@ herr_t visit_link(hid_t root, const char* name, const H5L_info_t* info, void* da
     Handle space(H5Dget_space(object.id), H5Sclose);
     Handle type(H5Dget_type(object.id), H5Tclose);
     const int rank = H5Sget_simple_extent_ndims(space.id);
-    if (rank < 0 || rank > 32) { walk.problem = std::string("'") + name + "' has an unreadable shape"; return -1; }
+    if (rank < 0 || rank > 32) {
+      walk.problem = std::string("'") + name + "' has an unreadable shape";
+      return -1;
+    }
     hsize_t dims[32];
     H5Sget_simple_extent_dims(space.id, dims, nullptr);
     json shape = json::array();
@@ -148,18 +169,21 @@ void check_hdf5_superblock(const std::string& b, const std::string& what) {
   const int version = uint8_t(b.size() > 8 ? b[8] : 255);
   size_t offsets_at, lengths_at, base_at, end_at, minimum;
   if (version == 0 || version == 1) {
-    offsets_at = 13, lengths_at = 14, base_at = version == 0 ? 24 : 28, end_at = base_at + 16, minimum = base_at + 32;
+    offsets_at = 13, lengths_at = 14, base_at = version == 0 ? 24 : 28, end_at = base_at + 16,
+    minimum = base_at + 32;
   } else if (version == 2 || version == 3) {
     offsets_at = 9, lengths_at = 10, base_at = 12, end_at = 28, minimum = 48;
   } else {
     bad_hdf5(what, "its superblock version " + std::to_string(version) + " is unknown");
   }
   if (b.size() < minimum) bad_hdf5(what, "it is truncated within its superblock");
-  if (b[offsets_at] != 8 || b[lengths_at] != 8) bad_hdf5(what, "it uses addresses other than 8 bytes");
+  if (b[offsets_at] != 8 || b[lengths_at] != 8)
+    bad_hdf5(what, "it uses addresses other than 8 bytes");
   if (u64(b, base_at) != 0) bad_hdf5(what, "it has a user block before its data");
   const uint64_t end = u64(b, end_at);
   if (end > b.size())
-    bad_hdf5(what, "its superblock says " + std::to_string(end) + " bytes but the file has " + std::to_string(b.size()) + " (truncated)");
+    bad_hdf5(what, "its superblock says " + std::to_string(end) + " bytes but the file has " +
+                       std::to_string(b.size()) + " (truncated)");
 }
 
 std::string hdf5_listing(const std::string& bytes, const std::string& what) {
@@ -171,7 +195,8 @@ std::string hdf5_listing(const std::string& bytes, const std::string& what) {
   return json{{"datasets", walk.datasets}, {"attrs", walk.attrs}}.dump();
 }
 
-std::vector<float> hdf5_read_weights(const std::string& bytes, const std::vector<KerasDataset>& datasets, int64_t total) {
+std::vector<float> hdf5_read_weights(const std::string& bytes,
+                                     const std::vector<KerasDataset>& datasets, int64_t total) {
   Handle file(open_image(bytes, "the weights file"), H5Fclose);
   std::vector<float> params(static_cast<size_t>(total), 0.0f);
   for (const KerasDataset& d : datasets) {
@@ -179,8 +204,10 @@ std::vector<float> hdf5_read_weights(const std::string& bytes, const std::vector
     int64_t count = 1;
     for (int n : d.shape) count *= n;
     if (set.id < 0 || d.offset < 0 || d.offset + count > total ||
-        H5Dread(set.id, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, params.data() + d.offset) < 0)
-      throw std::runtime_error("the weights file's dataset '" + d.path + "' cannot be read (damaged); save the model again");
+        H5Dread(set.id, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, params.data() + d.offset) <
+            0)
+      throw std::runtime_error("the weights file's dataset '" + d.path +
+                               "' cannot be read (damaged); save the model again");
   }
   return params;
 }
@@ -198,8 +225,11 @@ std::string hdf5_write_weights(const KerasArchive& archive, const std::vector<fl
   for (const KerasDataset& d : archive.datasets) {
     std::vector<hsize_t> dims(d.shape.begin(), d.shape.end());
     Handle space(H5Screate_simple(int(dims.size()), dims.data(), nullptr), H5Sclose);
-    Handle set(H5Dcreate2(file.id, d.path.c_str(), H5T_IEEE_F32LE, space.id, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose);
-    if (set.id < 0 || H5Dwrite(set.id, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, params.data() + d.offset) < 0)
+    Handle set(H5Dcreate2(file.id, d.path.c_str(), H5T_IEEE_F32LE, space.id, H5P_DEFAULT,
+                          H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose);
+    if (set.id < 0 || H5Dwrite(set.id, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                               params.data() + d.offset) < 0)
       throw std::runtime_error("libhdf5 cannot write the dataset " + d.path);
   }
   H5Fflush(file.id, H5F_SCOPE_GLOBAL);

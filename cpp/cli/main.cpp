@@ -13,11 +13,14 @@ const char* kUsage =
     "usage: rnn-playground <command> [arguments]\n"
     "\n"
     "commands:\n"
-    "  summary MODEL.json                      Keras-style summary (layers, output shapes, params)\n"
+    "  summary MODEL.json                      Keras-style summary (layers, output shapes, "
+    "params)\n"
     "  init MODEL.json --seed N --out DIR      initialise a model, save it as TF.js layers files\n"
     "  predict DIR --input FILE.json           predict {\"sequences\": [[ids...], ...]}\n"
-    "  train MODEL.json --data PACK [options]  train on a data pack; run 'train --help' for options\n"
-    "  bench MODEL.json --data PACK [options]  time training and prediction (used by npm run bench)\n";
+    "  train MODEL.json --data PACK [options]  train on a data pack; run 'train --help' for "
+    "options\n"
+    "  bench MODEL.json --data PACK [options]  time training and prediction (used by npm run "
+    "bench)\n";
 
 }  // namespace
 

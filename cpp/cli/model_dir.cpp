@@ -9,8 +9,10 @@
 namespace rnn::cli {
 namespace fs = std::filesystem;
 
-void save_model_dir(const std::string& dir, const ModelSpec& spec, const std::vector<float>& params) {
-  const TfjsFiles files = save_tfjs(spec, params);  // before touching the disk: nothing half-written
+void save_model_dir(const std::string& dir, const ModelSpec& spec,
+                    const std::vector<float>& params) {
+  const TfjsFiles files =
+      save_tfjs(spec, params);  // before touching the disk: nothing half-written
   std::error_code error;
   if (fs::exists(dir, error) && !fs::is_directory(dir, error)) {
     throw std::runtime_error("cannot save the model to '" + dir + "': it is a file, not a folder");
@@ -24,14 +26,17 @@ void save_model_dir(const std::string& dir, const ModelSpec& spec, const std::ve
 LoadedModel load_model_dir(const std::string& dir) {
   std::error_code error;
   if (!fs::is_directory(dir, error)) {
-    throw std::runtime_error("'" + dir + "' is not a model folder (it does not exist or is a file); "
-                             "a model folder holds model.json and weights.bin, as 'rnn-playground init' writes");
+    throw std::runtime_error(
+        "'" + dir +
+        "' is not a model folder (it does not exist or is a file); "
+        "a model folder holds model.json and weights.bin, as 'rnn-playground init' writes");
   }
   const fs::path folder = fs::canonical(dir, error);
   if (error) throw std::runtime_error("cannot open the folder '" + dir + "': " + error.message());
   const fs::path model_path = folder / "model.json";
   if (!fs::is_regular_file(model_path, error)) {
-    throw std::runtime_error("'" + dir + "' holds no model.json; a model folder holds model.json and weights.bin");
+    throw std::runtime_error(
+        "'" + dir + "' holds no model.json; a model folder holds model.json and weights.bin");
   }
   const std::string model_json = read_file(model_path.string());
 
@@ -40,7 +45,8 @@ LoadedModel load_model_dir(const std::string& dir) {
     const fs::path file = fs::weakly_canonical(folder / relative, error);
     const std::string inside = folder.string() + "/";
     if (error || file.string().compare(0, inside.size(), inside) != 0) {
-      throw ModelError("model.json: weight file '" + relative + "' resolves outside the model's folder '" + dir +
+      throw ModelError("model.json: weight file '" + relative +
+                       "' resolves outside the model's folder '" + dir +
                        "' (a symbolic link?); keep the weight files inside the folder");
     }
     if (!fs::is_regular_file(file, error)) {

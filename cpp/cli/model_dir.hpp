@@ -12,7 +12,8 @@ namespace rnn::cli {
 
 // Creates `dir` (and its parents) if needed and writes dir/model.json and dir/weights.bin,
 // replacing earlier ones. Throws std::runtime_error (I/O) or ModelError (params of the wrong size).
-void save_model_dir(const std::string& dir, const ModelSpec& spec, const std::vector<float>& params);
+void save_model_dir(const std::string& dir, const ModelSpec& spec,
+                    const std::vector<float>& params);
 
 // Reads dir/model.json and the weight files its manifest names, which must stay inside `dir`
 // (checked by path and again after resolving symbolic links). Throws std::runtime_error naming the

@@ -5,7 +5,8 @@
 
 namespace rnn::cli {
 
-long long parse_integer(const std::string& option, const std::string& text, long long min, long long max) {
+long long parse_integer(const std::string& option, const std::string& text, long long min,
+                        long long max) {
   size_t used = 0;
   long long value = 0;
   try {
@@ -14,8 +15,8 @@ long long parse_integer(const std::string& option, const std::string& text, long
     used = 0;
   }
   if (used == 0 || used != text.size() || value < min || value > max) {
-    throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
-                     "]; received '" + text + "'"};
+    throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " +
+                     std::to_string(max) + "]; received '" + text + "'"};
   }
   return value;
 }

@@ -15,7 +15,8 @@ struct UsageError {
 
 // A whole number in [min, max], or UsageError ("--epochs needs a whole number in [1, 1000000];
 // received 'abc'").
-long long parse_integer(const std::string& option, const std::string& text, long long min, long long max);
+long long parse_integer(const std::string& option, const std::string& text, long long min,
+                        long long max);
 // A finite number > 0, or UsageError.
 double parse_positive(const std::string& option, const std::string& text);
 

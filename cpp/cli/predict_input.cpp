@@ -10,12 +10,15 @@ namespace rnn::cli {
 
 using nlohmann::json;
 
-std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab, bool fixed_length) {
+std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab,
+                                                 bool fixed_length) {
   // {"sequences": [[id, ...], ...]} is three levels deep; deeper text is refused before parsing
   // (the messages below dump values, which nlohmann does recursively).
-  if (json_nesting_depth(text, 8) > 8) throw ModelError("nested too deeply; expected {\"sequences\": [[token ids], ...]}");
+  if (json_nesting_depth(text, 8) > 8)
+    throw ModelError("nested too deeply; expected {\"sequences\": [[token ids], ...]}");
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) throw ModelError("not valid JSON; expected {\"sequences\": [[token ids], ...]}");
+  if (doc.is_discarded())
+    throw ModelError("not valid JSON; expected {\"sequences\": [[token ids], ...]}");
   if (!doc.is_object() || !doc.contains("sequences") || !doc["sequences"].is_array()) {
     throw ModelError("expected {\"sequences\": [[token ids], ...]}: no \"sequences\" array");
   }
@@ -29,8 +32,10 @@ std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vo
       throw ModelError(where + " is " + sequence.dump() + ", not a list of token ids");
     }
     if (sequence.empty() && !fixed_length) {
-      throw ModelError(where + " is empty; this model's input length is None, so each sequence is read as it is "
-                       "and needs at least one token");
+      throw ModelError(
+          where +
+          " is empty; this model's input length is None, so each sequence is read as it is "
+          "and needs at least one token");
     }
     std::vector<int32_t> ids;
     ids.reserve(sequence.size());
@@ -40,10 +45,12 @@ std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vo
       if (!id.is_number_integer()) {
         throw ModelError(at + id.dump() + " is not an integer token id");
       }
-      const bool in_range = id.is_number_unsigned() ? id.get<uint64_t>() < static_cast<uint64_t>(vocab)
-                                                     : id.get<int64_t>() >= 0 && id.get<int64_t>() < vocab;
+      const bool in_range = id.is_number_unsigned()
+                                ? id.get<uint64_t>() < static_cast<uint64_t>(vocab)
+                                : id.get<int64_t>() >= 0 && id.get<int64_t>() < vocab;
       if (!in_range) {
-        throw ModelError(at + "token id " + id.dump() + " is outside this model's vocabulary: ids must be in [0, " +
+        throw ModelError(at + "token id " + id.dump() +
+                         " is outside this model's vocabulary: ids must be in [0, " +
                          std::to_string(vocab) + ")");
       }
       ids.push_back(static_cast<int32_t>(id.get<int64_t>()));
@@ -56,7 +63,8 @@ std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vo
 std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length) {
   std::vector<int32_t> out(static_cast<size_t>(length), 0);
   const size_t kept = std::min(ids.size(), out.size());
-  std::copy(ids.end() - static_cast<std::ptrdiff_t>(kept), ids.end(), out.end() - static_cast<std::ptrdiff_t>(kept));
+  std::copy(ids.end() - static_cast<std::ptrdiff_t>(kept), ids.end(),
+            out.end() - static_cast<std::ptrdiff_t>(kept));
   return out;
 }
 

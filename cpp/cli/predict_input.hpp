@@ -11,7 +11,8 @@ namespace rnn::cli {
 // The token-id sequences of a predict input file, every id an integer in [0, vocab). A model of
 // fixed input length (fixed_length) may get empty sequences (all padding); otherwise each needs a
 // token. Throws ModelError naming the sequence and position of the first problem.
-std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab, bool fixed_length);
+std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab,
+                                                 bool fixed_length);
 
 // Keras' pad_sequences with padding='pre' and truncating='pre': zeros in front, or only the
 // last `length` tokens kept.

@@ -32,19 +32,25 @@ const char* kTrainUsage =
     "options:\n"
     "  --data PACK            data pack file (required)\n"
     "  --num-words N          vocabulary: ids >= N become 2 (default: the model's vocabulary)\n"
-    "  --maxlen L             sequence length, padded/truncated 'pre' (default: the model's input length)\n"
+    "  --maxlen L             sequence length, padded/truncated 'pre' (default: the model's input "
+    "length)\n"
     "  --epochs E             default 1\n"
     "  --batch-size B         default 32\n"
     "  --optimizer NAME       rmsprop (default), adam or sgd\n"
     "  --lr X                 learning rate (default: Keras' for the optimizer)\n"
-    "  --clipnorm X           scale each weight's gradient to L2 norm <= X (Keras' clipnorm; default off)\n"
+    "  --clipnorm X           scale each weight's gradient to L2 norm <= X (Keras' clipnorm; "
+    "default off)\n"
     "  --patience P           turns early stopping on (monitor val_loss) with this patience\n"
     "  --restore-best         with --patience: restore the best epoch's weights at the end\n"
     "  --seed S               seeds initialisation, shuffling and dropout (default 0)\n"
-    "  --keras 2|3            whose arithmetic: 3 = Keras 3 (default), 2 = tf.keras 2 (TF 2.6-2.10):\n"
-    "                         RMSprop's epsilon, early stopping's restore rule (README, parity notes)\n"
-    "  --out PATH             save the trained model: a Keras 3 .keras file when PATH ends in .keras\n"
-    "                         (with the optimizer, learning rate and loss in its compile_config), else\n"
+    "  --keras 2|3            whose arithmetic: 3 = Keras 3 (default), 2 = tf.keras 2 (TF "
+    "2.6-2.10):\n"
+    "                         RMSprop's epsilon, early stopping's restore rule (README, parity "
+    "notes)\n"
+    "  --out PATH             save the trained model: a Keras 3 .keras file when PATH ends in "
+    ".keras\n"
+    "                         (with the optimizer, learning rate and loss in its compile_config), "
+    "else\n"
     "                         a folder in the TF.js layers format (model.json, weights.bin)\n"
     "\n"
     "exit status: 0 done; 1 bad input, or the loss became NaN/infinite (training stops, the last\n"
@@ -79,23 +85,32 @@ TrainOptions parse_options(const Args& args) {
     }
     if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
     const std::string& value = args[++i];
-    if (arg == "--data") o.data_path = value;
-    else if (arg == "--out") o.out_dir = value;
-    else if (arg == "--num-words") o.num_words = int(parse_integer(arg, value, 3, kIntMax));
-    else if (arg == "--maxlen") o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--epochs") o.epochs = int(parse_integer(arg, value, 1, 1000000));
-    else if (arg == "--batch-size") o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--patience") o.patience = int(parse_integer(arg, value, 0, kIntMax));
+    if (arg == "--data")
+      o.data_path = value;
+    else if (arg == "--out")
+      o.out_dir = value;
+    else if (arg == "--num-words")
+      o.num_words = int(parse_integer(arg, value, 3, kIntMax));
+    else if (arg == "--maxlen")
+      o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--epochs")
+      o.epochs = int(parse_integer(arg, value, 1, 1000000));
+    else if (arg == "--batch-size")
+      o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
+    else if (arg == "--patience")
+      o.patience = int(parse_integer(arg, value, 0, kIntMax));
     else if (arg == "--seed")
       o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
-    else if (arg == "--lr") o.learning_rate = parse_positive(arg, value);
-    else if (arg == "--clipnorm") o.clipnorm = parse_positive(arg, value);
+    else if (arg == "--lr")
+      o.learning_rate = parse_positive(arg, value);
+    else if (arg == "--clipnorm")
+      o.clipnorm = parse_positive(arg, value);
     else if (arg == "--keras") {
       if (value != "2" && value != "3")
-        throw UsageError{"--keras must be 2 (tf.keras 2, TF 2.6-2.10) or 3 (Keras 3); received '" + value + "'"};
+        throw UsageError{"--keras must be 2 (tf.keras 2, TF 2.6-2.10) or 3 (Keras 3); received '" +
+                         value + "'"};
       o.keras = value == "2" ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
-    }
-    else if (arg == "--optimizer") {
+    } else if (arg == "--optimizer") {
       if (value != "rmsprop" && value != "adam" && value != "sgd")
         throw UsageError{"--optimizer must be rmsprop, adam or sgd; received '" + value + "'"};
       o.optimizer = value;
@@ -126,7 +141,8 @@ int fail(const std::string& message) {
 
 int cmd_train(const Args& args) {
   TrainOptions options;
-  if (const int status = parse_command_line(args, kTrainUsage, parse_options, options); status >= 0) return status;
+  if (const int status = parse_command_line(args, kTrainUsage, parse_options, options); status >= 0)
+    return status;
 
   ModelSpec spec;
   DataSplits data;
@@ -148,7 +164,8 @@ int cmd_train(const Args& args) {
   const int maxlen = options.maxlen.value_or(spec.input_length);
   try {
     const std::string bytes = read_file(options.data_path);
-    data = read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), num_words, maxlen);
+    data =
+        read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), num_words, maxlen);
   } catch (const std::exception& e) {
     return fail(options.data_path + ": " + e.what());
   }

@@ -18,8 +18,10 @@ void map_values(ActivationRows<S>& block, F f) {
 
 // dz = g(y, dy) for every value (dz may be dy itself: each value is read before it is written).
 template <typename S, typename G>
-void map_gradient(const ConstActivationRows<S>& y, const ConstActivationRows<S>& dy, ActivationRows<S>& dz, G g) {
-  eigen_assert(dy.rows() == y.rows() && dy.cols() == y.cols() && dz.rows() == y.rows() && dz.cols() == y.cols());
+void map_gradient(const ConstActivationRows<S>& y, const ConstActivationRows<S>& dy,
+                  ActivationRows<S>& dz, G g) {
+  eigen_assert(dy.rows() == y.rows() && dy.cols() == y.cols() && dz.rows() == y.rows() &&
+               dz.cols() == y.cols());
   const Eigen::Index cols = y.cols();
   for (Eigen::Index r = 0; r < y.rows(); ++r) {
     const S* yr = y.data() + r * y.outerStride();
@@ -37,7 +39,8 @@ void apply_activation_rows(Activation act, ActivationRows<S> block) {
     case Activation::Linear:
       return;
     case Activation::Relu:
-      // std::max(z, 0) keeps NaN (Keras and TF.js pass it on): the trainer's non-finite check sees it.
+      // std::max(z, 0) keeps NaN (Keras and TF.js pass it on): the trainer's non-finite check sees
+      // it.
       return map_values(block, [](S z) { return std::max(z, S(0)); });
     case Activation::Tanh:
     case Activation::Sigmoid:
@@ -46,13 +49,18 @@ void apply_activation_rows(Activation act, ActivationRows<S> block) {
       for (Eigen::Index r = 0; r < block.rows(); ++r) {
         S* row = block.data() + r * block.outerStride();
         if constexpr (std::is_same_v<S, float>) {
-          if (act == Activation::Tanh) kernels::fast_tanh_inplace(row, block.cols());
-          else kernels::fast_sigmoid_inplace(row, block.cols());
+          if (act == Activation::Tanh)
+            kernels::fast_tanh_inplace(row, block.cols());
+          else
+            kernels::fast_sigmoid_inplace(row, block.cols());
         } else {
           for (Eigen::Index c = 0; c < block.cols(); ++c) {
             const S z = row[c];
-            if (act == Activation::Tanh) row[c] = std::tanh(z);
-            else row[c] = z >= S(0) ? S(1) / (S(1) + std::exp(-z)) : std::exp(z) / (S(1) + std::exp(z));
+            if (act == Activation::Tanh)
+              row[c] = std::tanh(z);
+            else
+              row[c] =
+                  z >= S(0) ? S(1) / (S(1) + std::exp(-z)) : std::exp(z) / (S(1) + std::exp(z));
           }
         }
       }
@@ -88,9 +96,11 @@ void activation_backward_rows(Activation act, ConstActivationRows<S> y, ConstAct
     case Activation::Sigmoid:
       return map_gradient(y, dy, dz, [](S v, S g) { return g * v * (S(1) - v); });
     case Activation::HardSigmoid:
-      return map_gradient(y, dy, dz, [](S v, S g) { return v > S(0) && v < S(1) ? g * S(0.2) : S(0); });
+      return map_gradient(y, dy, dz,
+                          [](S v, S g) { return v > S(0) && v < S(1) ? g * S(0.2) : S(0); });
     case Activation::HardSigmoidKeras3:
-      return map_gradient(y, dy, dz, [](S v, S g) { return v > S(0) && v < S(1) ? g / S(6) : S(0); });
+      return map_gradient(y, dy, dz,
+                          [](S v, S g) { return v > S(0) && v < S(1) ? g / S(6) : S(0); });
     case Activation::Softmax:
       for (Eigen::Index r = 0; r < y.rows(); ++r) {
         const S* yr = y.data() + r * y.outerStride();
@@ -106,8 +116,8 @@ void activation_backward_rows(Activation act, ConstActivationRows<S> y, ConstAct
 
 template void apply_activation_rows<float>(Activation, ActivationRows<float>);
 template void apply_activation_rows<double>(Activation, ActivationRows<double>);
-template void activation_backward_rows<float>(Activation, ConstActivationRows<float>, ConstActivationRows<float>,
-                                              ActivationRows<float>);
+template void activation_backward_rows<float>(Activation, ConstActivationRows<float>,
+                                              ConstActivationRows<float>, ActivationRows<float>);
 template void activation_backward_rows<double>(Activation, ConstActivationRows<double>,
                                                ConstActivationRows<double>, ActivationRows<double>);
 

@@ -26,11 +26,12 @@ namespace rnn {
 // A row-major block with unit inner stride (a matrix, a Map, rows or columns of one): what the
 // activations work on. One compiled function per scalar type serves every block type.
 template <typename S>
-using ActivationRows = Eigen::Ref<Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
-                                  Eigen::OuterStride<>>;
+using ActivationRows = Eigen::Ref<Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
+                                  0, Eigen::OuterStride<>>;
 template <typename S>
-using ConstActivationRows = Eigen::Ref<const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
-                                       0, Eigen::OuterStride<>>;
+using ConstActivationRows =
+    Eigen::Ref<const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+               Eigen::OuterStride<>>;
 
 // y = act(z), in place (activations.cpp).
 template <typename S>

@@ -41,8 +41,7 @@ EarlyStopping::EarlyStopping(const EarlyStoppingConfig& config) : config_(config
 // Keras: min mode improves when value − (−min_delta) < reference, i.e. value + min_delta <
 // reference; max mode when value − min_delta > reference. A NaN value never improves.
 bool EarlyStopping::is_improvement(double value, double reference) const {
-  return maximize_ ? value - config_.min_delta > reference
-                   : value + config_.min_delta < reference;
+  return maximize_ ? value - config_.min_delta > reference : value + config_.min_delta < reference;
 }
 
 // Keras' on_epoch_end, step by step:

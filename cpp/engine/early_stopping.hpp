@@ -1,7 +1,7 @@
 #pragma once
-// Keras' EarlyStopping callback (Keras 3, or tf.keras 2 as in TF 2.7-2.10) as a policy: it sees one monitored value per epoch and says
-// whether to keep the current weights as the best and whether to stop. The trainer owns the
-// weights and acts on the verdicts.
+// Keras' EarlyStopping callback (Keras 3, or tf.keras 2 as in TF 2.7-2.10) as a policy: it sees one
+// monitored value per epoch and says whether to keep the current weights as the best and whether to
+// stop. The trainer owns the weights and acts on the verdicts.
 
 #include <string>
 
@@ -11,24 +11,24 @@ namespace rnn {
 
 struct EarlyStoppingConfig {
   bool enabled = false;
-  std::string monitor = "val_loss";  // "val_loss", "val_accuracy", "loss", "accuracy"; the mode
-                                     // follows the name: *loss minimised, *accuracy maximised
-  int patience = 0;                  // epochs without improvement before stopping
-  double min_delta = 0;              // an improvement must beat the best by more than this
-  bool restore_best_weights = false; // Keras 3: at the end of training, even when it did not stop
-                                     // early; tf.keras 2: only when it stopped early
+  std::string monitor = "val_loss";   // "val_loss", "val_accuracy", "loss", "accuracy"; the mode
+                                      // follows the name: *loss minimised, *accuracy maximised
+  int patience = 0;                   // epochs without improvement before stopping
+  double min_delta = 0;               // an improvement must beat the best by more than this
+  bool restore_best_weights = false;  // Keras 3: at the end of training, even when it did not stop
+                                      // early; tf.keras 2: only when it stopped early
   KerasVersion keras = KerasVersion::Keras3;
   // Additions beyond the first agreed API (Keras has them too):
-  bool has_baseline = false;         // if set, wait is only reset by epochs that also beat it
+  bool has_baseline = false;  // if set, wait is only reset by epochs that also beat it
   double baseline = 0;
-  int start_from_epoch = 0;          // epochs (counted from 0) ignored before monitoring starts
-                                     // (Keras 2.11 and later: 0 with tf.keras 2)
+  int start_from_epoch = 0;  // epochs (counted from 0) ignored before monitoring starts
+                             // (Keras 2.11 and later: 0 with tf.keras 2)
 };
 
 struct EarlyStoppingVerdict {
-  bool improved = false;       // this epoch is the new best
-  bool keep_weights = false;   // copy the current weights as the best ones (restore_best_weights)
-  bool stop = false;           // stop training after this epoch
+  bool improved = false;      // this epoch is the new best
+  bool keep_weights = false;  // copy the current weights as the best ones (restore_best_weights)
+  bool stop = false;          // stop training after this epoch
 };
 
 class EarlyStopping {

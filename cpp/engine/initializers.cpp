@@ -62,8 +62,9 @@ enum class SumOrder { Blocked, TwoLanes };
 // `stride` apart (a column of a matrix of the same width). Eigen 3.4's applyHouseholderOnTheLeft
 // term for term: t = v^T B (B = the rows below the first, summed as `order` says), t += first row,
 // first row -= tau t, B -= (tau v) t^T.
-void apply_householder_left(double* m, int64_t stride, int64_t r0, int64_t c0, int64_t nrows, int64_t ncols,
-                            const double* v, double tau, SumOrder order, std::vector<double>& t) {
+void apply_householder_left(double* m, int64_t stride, int64_t r0, int64_t c0, int64_t nrows,
+                            int64_t ncols, const double* v, double tau, SumOrder order,
+                            std::vector<double>& t) {
   double* first = m + r0 * stride + c0;
   if (nrows == 1) {
     for (int64_t j = 0; j < ncols; ++j) first[j] *= 1.0 - tau;
@@ -118,8 +119,10 @@ void apply_householder_left(double* m, int64_t stride, int64_t r0, int64_t c0, i
 std::vector<double> orthogonal(const std::vector<int>& shape, Rng& rng, double gain,
                                const std::string& what) {
   if (shape.size() < 2) {
-    throw ModelError(what + ": the orthogonal initializer needs a weight of at least two dimensions, "
-                     "received a shape of rank " + std::to_string(shape.size()) +
+    throw ModelError(what +
+                     ": the orthogonal initializer needs a weight of at least two dimensions, "
+                     "received a shape of rank " +
+                     std::to_string(shape.size()) +
                      ". Use it for kernels only (e.g. zeros for biases).");
   }
   int64_t rows = 1;
@@ -152,8 +155,8 @@ std::vector<double> orthogonal(const std::vector<int>& shape, Rng& rng, double g
       tau[size_t(k)] = (beta - c0) / beta;
     }
     at(k, k) = beta;
-    apply_householder_left(a.data(), thin, k, k + 1, tall - k, thin - k - 1, &at(std::min(k + 1, tall - 1), k),
-                           tau[size_t(k)], SumOrder::Blocked, t);
+    apply_householder_left(a.data(), thin, k, k + 1, tall - k, thin - k - 1,
+                           &at(std::min(k + 1, tall - 1), k), tau[size_t(k)], SumOrder::Blocked, t);
   }
   // Q = H_0 H_1 ... H_{thin-1} I (tall x thin), the last reflection first; a square Q only
   // touches its trailing square corner (the rest is still the identity there).
@@ -162,8 +165,9 @@ std::vector<double> orthogonal(const std::vector<int>& shape, Rng& rng, double g
   for (int64_t k = thin - 1; k >= 0; --k) {
     const int64_t n = tall - k;
     const int64_t ncols = tall == thin ? n : thin;
-    apply_householder_left(q.data(), thin, k, thin - ncols, n, ncols, &at(std::min(k + 1, tall - 1), k),
-                           tau[size_t(k)], SumOrder::TwoLanes, t);
+    apply_householder_left(q.data(), thin, k, thin - ncols, n, ncols,
+                           &at(std::min(k + 1, tall - 1), k), tau[size_t(k)], SumOrder::TwoLanes,
+                           t);
   }
   std::vector<double> out(size_t(rows * cols));
   for (int64_t i = 0; i < tall; ++i)

@@ -1,5 +1,5 @@
-// Keras' model files described (keras_format.hpp): the .keras writer's JSON members and HDF5 layout,
-// and the readers that check a .keras / tf.keras 2 .h5 listing against its model config.
+// Keras' model files described (keras_format.hpp): the .keras writer's JSON members and HDF5
+// layout, and the readers that check a .keras / tf.keras 2 .h5 listing against its model config.
 // Layouts checked against Keras 3.4.1's saving_lib.py, the layers' get_config, and files Keras 3.6
 // and 3.13 wrote (tests/fixtures/keras3-structure.json); tf.keras 2's legacy hdf5_format.py.
 
@@ -34,7 +34,8 @@ constexpr FormatTemplate kFormatTemplates[] = {
 };
 
 std::string format_text(Msg code, const std::vector<std::string>& params) {
-  const FormatTemplate& t = kFormatTemplates[static_cast<int>(code) - static_cast<int>(Msg::keras_config_not_json)];
+  const FormatTemplate& t =
+      kFormatTemplates[static_cast<int>(code) - static_cast<int>(Msg::keras_config_not_json)];
   return fill_message(t.parameters, t.english, params);
 }
 
@@ -54,12 +55,18 @@ using namespace keras_detail;
 // naming.to_snake_case of each layer class, as saving_lib names the layer groups.
 const char* snake_case(LayerKind kind) {
   switch (kind) {
-    case LayerKind::Embedding: return "embedding";
-    case LayerKind::SimpleRNN: return "simple_rnn";
-    case LayerKind::LSTM: return "lstm";
-    case LayerKind::GRU: return "gru";
-    case LayerKind::Dense: return "dense";
-    case LayerKind::Dropout: return "dropout";
+    case LayerKind::Embedding:
+      return "embedding";
+    case LayerKind::SimpleRNN:
+      return "simple_rnn";
+    case LayerKind::LSTM:
+      return "lstm";
+    case LayerKind::GRU:
+      return "gru";
+    case LayerKind::Dense:
+      return "dense";
+    case LayerKind::Dropout:
+      return "dropout";
   }
   return "layer";
 }
@@ -72,8 +79,10 @@ std::vector<std::string> keras3_layer_paths(const ModelSpec& spec) {
     const std::string base = snake_case(layer.kind);
     auto it = used.find(base);
     std::string name = base;
-    if (it == used.end()) used[base] = 0;
-    else name += "_" + std::to_string(++it->second);
+    if (it == used.end())
+      used[base] = 0;
+    else
+      name += "_" + std::to_string(++it->second);
     paths.push_back("layers/" + name);
   }
   return paths;
@@ -86,7 +95,8 @@ std::vector<KerasDataset> keras_detail::keras3_datasets(const ModelSpec& spec) {
   std::vector<KerasDataset> out;
   int64_t offset = 0;
   for (size_t i = 0; i < spec.layers.size(); ++i) {
-    const std::string vars = paths[i] + (is_recurrent(spec.layers[i].kind) ? "/cell/vars/" : "/vars/");
+    const std::string vars =
+        paths[i] + (is_recurrent(spec.layers[i].kind) ? "/cell/vars/" : "/vars/");
     int index = 0;
     for (const WeightSpec& w : weight_specs(spec.layers[i])) {
       out.push_back({vars + std::to_string(index++), w.shape, offset});
@@ -112,21 +122,46 @@ using namespace keras_detail;
 // Writing: config.json as Keras 3.4.1's get_config / serialize_keras_object write it.
 
 ordered dtype_policy() {
-  return {{"module", "keras"}, {"class_name", "DTypePolicy"}, {"config", {{"name", "float32"}}}, {"registered_name", nullptr}};
+  return {{"module", "keras"},
+          {"class_name", "DTypePolicy"},
+          {"config", {{"name", "float32"}}},
+          {"registered_name", nullptr}};
 }
 
 ordered initializer(const InitializerSpec& s) {
   const char* cls = "Zeros";
   ordered config = ordered::object();
   switch (s.kind) {
-    case Initializer::Zeros: cls = "Zeros"; break;
-    case Initializer::Ones: cls = "Ones"; break;
-    case Initializer::GlorotUniform: cls = "GlorotUniform"; config["seed"] = nullptr; break;
-    case Initializer::GlorotNormal: cls = "GlorotNormal"; config["seed"] = nullptr; break;
-    case Initializer::HeUniform: cls = "HeUniform"; config["seed"] = nullptr; break;
-    case Initializer::HeNormal: cls = "HeNormal"; config["seed"] = nullptr; break;
-    case Initializer::LecunUniform: cls = "LecunUniform"; config["seed"] = nullptr; break;
-    case Initializer::LecunNormal: cls = "LecunNormal"; config["seed"] = nullptr; break;
+    case Initializer::Zeros:
+      cls = "Zeros";
+      break;
+    case Initializer::Ones:
+      cls = "Ones";
+      break;
+    case Initializer::GlorotUniform:
+      cls = "GlorotUniform";
+      config["seed"] = nullptr;
+      break;
+    case Initializer::GlorotNormal:
+      cls = "GlorotNormal";
+      config["seed"] = nullptr;
+      break;
+    case Initializer::HeUniform:
+      cls = "HeUniform";
+      config["seed"] = nullptr;
+      break;
+    case Initializer::HeNormal:
+      cls = "HeNormal";
+      config["seed"] = nullptr;
+      break;
+    case Initializer::LecunUniform:
+      cls = "LecunUniform";
+      config["seed"] = nullptr;
+      break;
+    case Initializer::LecunNormal:
+      cls = "LecunNormal";
+      config["seed"] = nullptr;
+      break;
     case Initializer::Orthogonal:
       cls = "OrthogonalInitializer";
       config["seed"] = nullptr;
@@ -145,15 +180,22 @@ ordered initializer(const InitializerSpec& s) {
       config["mean"] = s.a;
       config["stddev"] = s.b;
       break;
-    case Initializer::Constant: cls = "Constant"; config["value"] = s.a; break;
+    case Initializer::Constant:
+      cls = "Constant";
+      config["value"] = s.a;
+      break;
   }
-  return {{"module", "keras.initializers"}, {"class_name", cls}, {"config", config}, {"registered_name", nullptr}};
+  return {{"module", "keras.initializers"},
+          {"class_name", cls},
+          {"config", config},
+          {"registered_name", nullptr}};
 }
 
 // [null, time or null, features...] of a layer's input (Keras' build_config input_shape).
 ordered batch_shape(const ModelSpec& spec, const Shape& shape, bool ids) {
   ordered s = ordered::array({nullptr});
-  if (ids || shape.has_time) s.push_back(spec.input_length < 0 ? ordered(nullptr) : ordered(spec.input_length));
+  if (ids || shape.has_time)
+    s.push_back(spec.input_length < 0 ? ordered(nullptr) : ordered(spec.input_length));
   if (!ids) s.push_back(shape.features);
   return s;
 }
@@ -189,17 +231,21 @@ ordered layer_config(const LayerSpec& l) {
       break;
     default:  // RNN.get_config, then the layer's own keys, in Keras' order
       c["return_sequences"] = l.return_sequences;
-      for (const char* k : {"return_state", "go_backwards", "stateful", "unroll", "zero_output_for_mask"}) c[k] = false;
+      for (const char* k :
+           {"return_state", "go_backwards", "stateful", "unroll", "zero_output_for_mask"})
+        c[k] = false;
       c["units"] = l.units;
       c["activation"] = activation_name(l.activation);
-      if (l.kind != LayerKind::SimpleRNN) c["recurrent_activation"] = activation_name(l.recurrent_activation);
+      if (l.kind != LayerKind::SimpleRNN)
+        c["recurrent_activation"] = activation_name(l.recurrent_activation);
       c["use_bias"] = l.use_bias;
       c["kernel_initializer"] = initializer(l.kernel_initializer);
       c["recurrent_initializer"] = initializer(l.recurrent_initializer);
       c["bias_initializer"] = initializer(l.bias_initializer);
       if (l.kind == LayerKind::LSTM) c["unit_forget_bias"] = l.unit_forget_bias;
-      null_keys({"kernel_regularizer", "recurrent_regularizer", "bias_regularizer", "activity_regularizer",
-                 "kernel_constraint", "recurrent_constraint", "bias_constraint"});
+      null_keys({"kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
+                 "activity_regularizer", "kernel_constraint", "recurrent_constraint",
+                 "bias_constraint"});
       c["dropout"] = l.dropout;
       c["recurrent_dropout"] = l.recurrent_dropout;
       if (l.kind == LayerKind::GRU) c["reset_after"] = l.reset_after;
@@ -213,7 +259,8 @@ ordered layer_config(const LayerSpec& l) {
 double setting(const json& compile, const char* key, double fallback) {
   auto it = compile.find(key);
   if (it == compile.end() || it->is_null()) return fallback;
-  if (!it->is_number() || !std::isfinite(it->get<double>())) fail(Msg::save_setting, {key, it->dump()});
+  if (!it->is_number() || !std::isfinite(it->get<double>()))
+    fail(Msg::save_setting, {key, it->dump()});
   return it->get<double>();
 }
 
@@ -223,12 +270,17 @@ std::string expected_loss(const ModelSpec& spec) {
 
 ordered compile_config(const ModelSpec& spec, const json& compile) {
   std::string name = compile.contains("optimizer") && compile["optimizer"].is_string()
-                         ? compile["optimizer"].get<std::string>() : "rmsprop";
+                         ? compile["optimizer"].get<std::string>()
+                         : "rmsprop";
   for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  const char* cls = name == "rmsprop" ? "RMSprop" : name == "adam" ? "Adam" : name == "sgd" ? "SGD" : nullptr;
+  const char* cls = name == "rmsprop" ? "RMSprop"
+                    : name == "adam"  ? "Adam"
+                    : name == "sgd"   ? "SGD"
+                                      : nullptr;
   if (!cls) fail(Msg::save_optimizer, {name});
   // Keras keeps the learning rate in a float32 variable and writes float(variable).
-  const double lr = static_cast<float>(setting(compile, "learning_rate", name == "sgd" ? 0.01 : 0.001));
+  const double lr =
+      static_cast<float>(setting(compile, "learning_rate", name == "sgd" ? 0.01 : 0.001));
   const double clipnorm = setting(compile, "clipnorm", 0);
   ordered o = ordered::object();
   o["name"] = name == "sgd" ? "SGD" : name;
@@ -238,7 +290,9 @@ ordered compile_config(const ModelSpec& spec, const json& compile) {
   for (const char* k : {"global_clipnorm", "clipvalue"}) o[k] = nullptr;
   o["use_ema"] = false;
   o["ema_momentum"] = 0.99;
-  for (const char* k : {"ema_overwrite_frequency", "loss_scale_factor", "gradient_accumulation_steps"}) o[k] = nullptr;
+  for (const char* k :
+       {"ema_overwrite_frequency", "loss_scale_factor", "gradient_accumulation_steps"})
+    o[k] = nullptr;
   if (name == "rmsprop") {
     o["rho"] = setting(compile, "rho", 0.9);
     o["momentum"] = setting(compile, "momentum", 0.0);
@@ -251,11 +305,13 @@ ordered compile_config(const ModelSpec& spec, const json& compile) {
     o["amsgrad"] = false;
   } else {
     o["momentum"] = setting(compile, "momentum", 0.0);
-    o["nesterov"] = compile.contains("nesterov") && compile["nesterov"].is_boolean() && compile["nesterov"].get<bool>();
+    o["nesterov"] = compile.contains("nesterov") && compile["nesterov"].is_boolean() &&
+                    compile["nesterov"].get<bool>();
   }
   const std::string loss_needed = expected_loss(spec);
   if (compile.contains("loss") && !compile["loss"].is_null()) {
-    const std::string loss = compile["loss"].is_string() ? compile["loss"].get<std::string>() : compile["loss"].dump();
+    const std::string loss =
+        compile["loss"].is_string() ? compile["loss"].get<std::string>() : compile["loss"].dump();
     if (loss != loss_needed) fail(Msg::save_loss, {loss, loss_needed});
   }
   ordered metrics = ordered::array({"accuracy"});
@@ -265,7 +321,10 @@ ordered compile_config(const ModelSpec& spec, const json& compile) {
       if (m.is_string()) metrics.push_back(m.get<std::string>());
   }
   ordered c = ordered::object();
-  c["optimizer"] = {{"module", "keras.optimizers"}, {"class_name", cls}, {"config", o}, {"registered_name", nullptr}};
+  c["optimizer"] = {{"module", "keras.optimizers"},
+                    {"class_name", cls},
+                    {"config", o},
+                    {"registered_name", nullptr}};
   c["loss"] = loss_needed;
   c["loss_weights"] = nullptr;
   c["metrics"] = metrics;
@@ -300,7 +359,11 @@ KerasArchive keras_save(const ModelSpec& spec, const std::string& compile_json) 
   const ordered input_shape = batch_shape(spec, spec.layers.front().input_shape, !spec.one_hot);
   layers.push_back({{"module", "keras.layers"},
                     {"class_name", "InputLayer"},
-                    {"config", {{"batch_shape", input_shape}, {"dtype", "float32"}, {"sparse", false}, {"name", "input_layer"}}},
+                    {"config",
+                     {{"batch_shape", input_shape},
+                      {"dtype", "float32"},
+                      {"sparse", false},
+                      {"name", "input_layer"}}},
                     {"registered_name", nullptr}});
   for (const LayerSpec& l : spec.layers) {
     const bool ids = l.kind == LayerKind::Embedding;
@@ -350,7 +413,8 @@ KerasArchive keras_save(const ModelSpec& spec, const std::string& compile_json) 
 std::string keras_archive_json(const KerasArchive& archive) {
   ordered datasets = ordered::array();
   for (const KerasDataset& d : archive.datasets)
-    datasets.push_back({{"path", d.path}, {"shape", d.shape}, {"offset", d.offset}, {"dtype", "float32"}});
+    datasets.push_back(
+        {{"path", d.path}, {"shape", d.shape}, {"offset", d.offset}, {"dtype", "float32"}});
   ordered out = ordered::object();
   out["metadata_json"] = archive.metadata_json;
   out["config_json"] = archive.config_json;
@@ -368,7 +432,8 @@ std::string keras_opened_json(const KerasOpened& opened) {
   out["model_json"] = opened.model_json;
   out["weights"] = weights;
   ordered notes = ordered::array();
-  for (const KerasNote& n : opened.notes) notes.push_back({{"code", n.code}, {"params", n.params}, {"text", n.text}});
+  for (const KerasNote& n : opened.notes)
+    notes.push_back({{"code", n.code}, {"params", n.params}, {"text", n.text}});
   out["notes"] = notes;
   return out.dump();
 }

@@ -7,13 +7,15 @@
 //
 // A .keras file is a zip of three members, stored (not compressed), in this order:
 //   metadata.json     {"keras_version": "3.4.1", "date_saved": "2026-12-05@04:00:00"}
-//   config.json       {"module": "keras", "class_name": "Sequential", "config": {...}, "registered_name":
+//   config.json       {"module": "keras", "class_name": "Sequential", "config": {...},
+//   "registered_name":
 //                      null, "build_config": {"input_shape": [null, T]}, "compile_config": {...}}
 //   model.weights.h5  groups "vars", "layers", "layers/<snake case class>[_k]", ".../vars",
-//                     recurrent layers' weights under ".../cell/vars"; datasets "vars/0", "vars/1", ...
-//                     (float32, C order, Keras' weight order). The layer groups are named by class in
-//                     snake case with _1, _2, ... for repeats (saving_lib's _save_container_state), not by
-//                     layer name: embedding, simple_rnn, lstm, lstm_1, gru, dense, dropout.
+//                     recurrent layers' weights under ".../cell/vars"; datasets "vars/0", "vars/1",
+//                     ... (float32, C order, Keras' weight order). The layer groups are named by
+//                     class in snake case with _1, _2, ... for repeats (saving_lib's
+//                     _save_container_state), not by layer name: embedding, simple_rnn, lstm,
+//                     lstm_1, gru, dense, dropout.
 // A tf.keras 2 .h5 file: root attribute "model_config" (JSON text), group "model_weights" with the
 // attribute "layer_names" and, per layer group, "weight_names" (maybe chunked: "weight_names0",
 // "weight_names1", ...); datasets "model_weights/<layer>/<weight name>", e.g.
@@ -21,7 +23,8 @@
 //
 // Listing (what the caller walked in an HDF5 file), as JSON:
 //   {"datasets": [{"path": "layers/lstm/cell/vars/0", "shape": [16, 32], "dtype": "float32"}, ...],
-//    "attrs": {"/": {"model_config": "..."}, "/model_weights": {"layer_names": ["lstm", ...]}, ...}}
+//    "attrs": {"/": {"model_config": "..."}, "/model_weights": {"layer_names": ["lstm", ...]},
+//    ...}}
 // Paths without a leading '/'; attribute group keys with one ("/" is the root). dtype: "float32",
 // "float64", "float16", "int64", "int32", ... (NumPy's names). Attribute values: strings, numbers,
 // or lists of them (byte strings as strings).
@@ -55,8 +58,8 @@ struct KerasDataset {
 struct KerasArchive {
   std::string metadata_json;
   std::string config_json;
-  std::vector<std::string> groups;      // every HDF5 group, parents first, in Keras' creation order
-  std::vector<KerasDataset> datasets;   // the model's weights, in the engine's flat order
+  std::vector<std::string> groups;     // every HDF5 group, parents first, in Keras' creation order
+  std::vector<KerasDataset> datasets;  // the model's weights, in the engine's flat order
 };
 
 // The members of a .keras file, in the order they are written (and the only ones read).
@@ -95,10 +98,11 @@ KerasOpened h5_model_open(const std::string& h5_listing_json);
 
 // Throws the coded ModelError (weights_not_finite) naming the first dataset holding NaN or an
 // infinity, once the caller has read the datasets into params (each at its offset).
-void check_finite_weights(const std::vector<float>& params, const std::vector<KerasDataset>& datasets);
+void check_finite_weights(const std::vector<float>& params,
+                          const std::vector<KerasDataset>& datasets);
 
-// The opened result as the bindings send it: {"model_json", "weights": [{"path", "shape", "offset"}],
-// "notes": [{"code", "params", "text"}]}.
+// The opened result as the bindings send it: {"model_json", "weights": [{"path", "shape",
+// "offset"}], "notes": [{"code", "params", "text"}]}.
 std::string keras_opened_json(const KerasOpened& opened);
 // A KerasArchive as the bindings send it: {"metadata_json", "config_json", "members", "groups",
 // "datasets": [{"path", "shape", "offset", "dtype": "float32"}]}.

@@ -34,7 +34,8 @@ constexpr size_t kMaxListedDatasets = 100000;
 
 Listing parse_listing(const std::string& text) {
   if (text.size() > 64 * 1024 * 1024) fail(Msg::listing_malformed, {"over 64 MB"});
-  if (json_nesting_depth(text) > 64) fail(Msg::listing_malformed, {"nested more than 64 levels deep"});
+  if (json_nesting_depth(text) > 64)
+    fail(Msg::listing_malformed, {"nested more than 64 levels deep"});
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) fail(Msg::listing_malformed, {"not a JSON object"});
   Listing listing;
@@ -43,7 +44,8 @@ Listing parse_listing(const std::string& text) {
   if (ds->size() > kMaxListedDatasets) fail(Msg::listing_malformed, {"over 100000 datasets"});
   for (const json& d : *ds) {
     if (!d.is_object() || !d.contains("path") || !d["path"].is_string() || !d.contains("shape") ||
-        !d["shape"].is_array() || d["shape"].size() > 32 || !d.contains("dtype") || !d["dtype"].is_string())
+        !d["shape"].is_array() || d["shape"].size() > 32 || !d.contains("dtype") ||
+        !d["dtype"].is_string())
       fail(Msg::listing_malformed, {"a dataset without a path, a shape or a dtype"});
     ListedDataset entry;
     for (const json& n : d["shape"]) {
@@ -74,7 +76,8 @@ const json* attribute(const Listing& listing, const std::string& group, const st
 
 // A list of names stored as tf.keras 2 stores them: one attribute, or chunks name0, name1, ...
 // (save_attributes_to_hdf5_group splits lists beyond HDF5's 64 KB object header).
-std::vector<std::string> name_list(const Listing& listing, const std::string& group, const std::string& name) {
+std::vector<std::string> name_list(const Listing& listing, const std::string& group,
+                                   const std::string& name) {
   std::vector<const json*> parts;
   if (const json* whole = attribute(listing, group, name)) {
     parts.push_back(whole);
@@ -87,10 +90,17 @@ std::vector<std::string> name_list(const Listing& listing, const std::string& gr
   }
   std::vector<std::string> names;
   for (const json* part : parts) {
-    if (part->is_string()) { names.push_back(part->get<std::string>()); continue; }
-    if (!part->is_array()) fail(Msg::listing_malformed, {"attribute " + name + " of " + group + " is not a list of names"});
+    if (part->is_string()) {
+      names.push_back(part->get<std::string>());
+      continue;
+    }
+    if (!part->is_array())
+      fail(Msg::listing_malformed,
+           {"attribute " + name + " of " + group + " is not a list of names"});
     for (const json& n : *part) {
-      if (!n.is_string()) fail(Msg::listing_malformed, {"attribute " + name + " of " + group + " is not a list of names"});
+      if (!n.is_string())
+        fail(Msg::listing_malformed,
+             {"attribute " + name + " of " + group + " is not a list of names"});
       names.push_back(n.get<std::string>());
     }
   }
@@ -98,11 +108,13 @@ std::vector<std::string> name_list(const Listing& listing, const std::string& gr
 }
 
 // A dataset the model needs: present, float32, of the right shape; marked as used.
-void take(Listing& listing, const std::string& file, const std::string& path, const std::vector<int>& shape) {
+void take(Listing& listing, const std::string& file, const std::string& path,
+          const std::vector<int>& shape) {
   auto it = listing.datasets.find(path);
   if (it == listing.datasets.end()) fail(Msg::weights_missing, {file, path});
   if (it->second.dtype != "float32") fail(Msg::weights_dtype, {file, path, it->second.dtype});
-  if (it->second.shape != shape) fail(Msg::weights_shape, {file, path, shape_text(it->second.shape), shape_text(shape)});
+  if (it->second.shape != shape)
+    fail(Msg::weights_shape, {file, path, shape_text(it->second.shape), shape_text(shape)});
   it->second.used = true;
 }
 
@@ -115,11 +127,14 @@ KerasNote note(Msg code, std::vector<std::string> params) {
 // parser knows Keras' short names.
 void short_initializer_names(json& layer_config) {
   for (auto& [key, value] : layer_config.items()) {
-    if (key.size() < 12 || key.compare(key.size() - 12, 12, "_initializer") != 0 || !value.is_object()) continue;
+    if (key.size() < 12 || key.compare(key.size() - 12, 12, "_initializer") != 0 ||
+        !value.is_object())
+      continue;
     auto cls = value.find("class_name");
     if (cls == value.end() || !cls->is_string()) continue;
     std::string name = cls->get<std::string>();
-    if (name.size() > 11 && name.compare(name.size() - 11, 11, "Initializer") == 0) *cls = name.substr(0, name.size() - 11);
+    if (name.size() > 11 && name.compare(name.size() - 11, 11, "Initializer") == 0)
+      *cls = name.substr(0, name.size() - 11);
   }
 }
 
@@ -127,25 +142,34 @@ void short_initializer_names(json& layer_config) {
 // An InputLayer's dtype is the dtype of the data fed in, not a computation: keras.Input(shape,
 // dtype="int32") holds token ids and is as exact as the float32 default.
 void check_keras3_layer(const json& layer) {
-  const json& c = layer.contains("config") && layer["config"].is_object() ? layer["config"] : json::object();
-  const std::string name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "?";
+  const json& c =
+      layer.contains("config") && layer["config"].is_object() ? layer["config"] : json::object();
+  const std::string name =
+      c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "?";
   const bool input_layer = layer.contains("class_name") && layer["class_name"] == "InputLayer";
   if (!input_layer && c.contains("dtype") && !c["dtype"].is_null()) {
     const json& d = c["dtype"];
     std::string policy = d.is_string() ? d.get<std::string>() : "";
     if (d.is_object()) {
-      const std::string cls = d.contains("class_name") && d["class_name"].is_string() ? d["class_name"].get<std::string>() : "";
+      const std::string cls = d.contains("class_name") && d["class_name"].is_string()
+                                  ? d["class_name"].get<std::string>()
+                                  : "";
       if (cls.find("Quantized") != std::string::npos) fail(Msg::keras_quantized, {name});
       const json* cfg = d.contains("config") && d["config"].is_object() ? &d["config"] : nullptr;
-      policy = cfg && cfg->contains("name") && (*cfg)["name"].is_string() ? (*cfg)["name"].get<std::string>() : d.dump();
+      policy = cfg && cfg->contains("name") && (*cfg)["name"].is_string()
+                   ? (*cfg)["name"].get<std::string>()
+                   : d.dump();
     }
     if (policy != "float32") fail(Msg::keras_dtype_policy, {name, policy});
   }
-  if (c.contains("quantization_config") && !c["quantization_config"].is_null()) fail(Msg::keras_quantized, {name});
-  if (c.contains("lora_rank") && !c["lora_rank"].is_null() && c["lora_rank"] != 0) fail(Msg::keras_lora, {name});
+  if (c.contains("quantization_config") && !c["quantization_config"].is_null())
+    fail(Msg::keras_quantized, {name});
+  if (c.contains("lora_rank") && !c["lora_rank"].is_null() && c["lora_rank"] != 0)
+    fail(Msg::keras_lora, {name});
 }
 
-KerasOpened finish(ModelSpec spec, std::vector<KerasDataset> weights, std::vector<KerasNote> notes) {
+KerasOpened finish(ModelSpec spec, std::vector<KerasDataset> weights,
+                   std::vector<KerasNote> notes) {
   KerasOpened opened;
   opened.model_json = model_to_json(spec);
   opened.spec = std::move(spec);
@@ -157,32 +181,40 @@ KerasOpened finish(ModelSpec spec, std::vector<KerasDataset> weights, std::vecto
 }  // namespace
 
 KerasOpened keras_open(const std::string& config_json, const std::string& h5_listing_json) {
-  if (json_nesting_depth(config_json) > 64) fail(Msg::keras_config_not_json, {"nested more than 64 levels deep"});
+  if (json_nesting_depth(config_json) > 64)
+    fail(Msg::keras_config_not_json, {"nested more than 64 levels deep"});
   json config = json::parse(config_json, nullptr, /*allow_exceptions=*/false);
   if (config.is_discarded()) fail(Msg::keras_config_not_json, {"it does not parse"});
   if (!config.is_object()) fail(Msg::keras_config_not_json, {"not an object"});
   const json* cls = config.contains("class_name") ? &config["class_name"] : nullptr;
   if (!cls || !cls->is_string() || cls->get<std::string>() != "Sequential")
-    fail(Msg::keras_not_sequential, {cls && cls->is_string() ? cls->get<std::string>() : "(unnamed)"});
+    fail(Msg::keras_not_sequential,
+         {cls && cls->is_string() ? cls->get<std::string>() : "(unnamed)"});
   if (!config.contains("module")) fail(Msg::keras_not_keras3, {});
-  json* body = config.contains("config") && config["config"].is_object() ? &config["config"] : nullptr;
-  json* layers = body && body->contains("layers") && (*body)["layers"].is_array() ? &(*body)["layers"] : nullptr;
+  json* body =
+      config.contains("config") && config["config"].is_object() ? &config["config"] : nullptr;
+  json* layers = body && body->contains("layers") && (*body)["layers"].is_array()
+                     ? &(*body)["layers"]
+                     : nullptr;
   if (!layers) fail(Msg::keras_not_keras3, {});
   bool has_input = false;
   for (json& layer : *layers) {
     if (!layer.is_object()) continue;  // parse_model_json names the problem
     check_keras3_layer(layer);
     if (layer.contains("class_name") && layer["class_name"] == "InputLayer") has_input = true;
-    if (layer.contains("config") && layer["config"].is_object()) short_initializer_names(layer["config"]);
+    if (layer.contains("config") && layer["config"].is_object())
+      short_initializer_names(layer["config"]);
   }
   if (!has_input) {
     // A Sequential built without keras.Input keeps its input shape in build_input_shape.
-    const json* shape = body->contains("build_input_shape") ? &(*body)["build_input_shape"] : nullptr;
-    if ((!shape || shape->is_null()) && config.contains("build_config") && config["build_config"].is_object() &&
-        config["build_config"].contains("input_shape"))
+    const json* shape =
+        body->contains("build_input_shape") ? &(*body)["build_input_shape"] : nullptr;
+    if ((!shape || shape->is_null()) && config.contains("build_config") &&
+        config["build_config"].is_object() && config["build_config"].contains("input_shape"))
       shape = &config["build_config"]["input_shape"];
     if (!shape || shape->is_null()) fail(Msg::keras_unbuilt, {});
-    layers->insert(layers->begin(), json{{"class_name", "InputLayer"}, {"config", {{"batch_shape", *shape}}}});
+    layers->insert(layers->begin(),
+                   json{{"class_name", "InputLayer"}, {"config", {{"batch_shape", *shape}}}});
   }
   ModelSpec spec = parse_model_json(config.dump());
 
@@ -194,10 +226,14 @@ KerasOpened keras_open(const std::string& config_json, const std::string& h5_lis
   int optimizer_datasets = 0;
   for (const auto& [path, entry] : listing.datasets) {
     if (entry.used) continue;
-    if (path.rfind("optimizer/", 0) == 0) { ++optimizer_datasets; continue; }
+    if (path.rfind("optimizer/", 0) == 0) {
+      ++optimizer_datasets;
+      continue;
+    }
     fail(Msg::weights_extra, {file, path});
   }
-  if (optimizer_datasets > 0) notes.push_back(note(Msg::note_optimizer_ignored, {std::to_string(optimizer_datasets)}));
+  if (optimizer_datasets > 0)
+    notes.push_back(note(Msg::note_optimizer_ignored, {std::to_string(optimizer_datasets)}));
   return finish(std::move(spec), std::move(weights), std::move(notes));
 }
 
@@ -221,7 +257,8 @@ KerasOpened h5_model_open(const std::string& h5_listing_json) {
   const std::string file = "the .h5 file";
   std::vector<std::string> saved;
   for (const std::string& name : name_list(listing, "/model_weights", "layer_names")) {
-    if (!name_list(listing, "/model_weights/" + name, "weight_names").empty()) saved.push_back(name);
+    if (!name_list(listing, "/model_weights/" + name, "weight_names").empty())
+      saved.push_back(name);
   }
   std::vector<size_t> weighted;
   for (size_t i = 0; i < spec.layers.size(); ++i)
@@ -232,9 +269,11 @@ KerasOpened h5_model_open(const std::string& h5_listing_json) {
   for (size_t k = 0; k < saved.size(); ++k) {
     const LayerSpec& layer = spec.layers[weighted[k]];
     const std::vector<WeightSpec> specs = weight_specs(layer);
-    const std::vector<std::string> names = name_list(listing, "/model_weights/" + saved[k], "weight_names");
+    const std::vector<std::string> names =
+        name_list(listing, "/model_weights/" + saved[k], "weight_names");
     if (names.size() != specs.size())
-      fail(Msg::h5_weight_count, {saved[k], std::to_string(names.size()), std::to_string(specs.size())});
+      fail(Msg::h5_weight_count,
+           {saved[k], std::to_string(names.size()), std::to_string(specs.size())});
     int64_t offset = spec.param_offset(weighted[k]);
     for (size_t j = 0; j < specs.size(); ++j) {
       const std::string path = "model_weights/" + saved[k] + "/" + names[j];
@@ -250,17 +289,20 @@ KerasOpened h5_model_open(const std::string& h5_listing_json) {
     if (path.rfind("optimizer_weights/", 0) != 0) fail(Msg::weights_extra, {file, path});
     ++optimizer_datasets;  // the optimizer's state, not the model's
   }
-  if (optimizer_datasets > 0) notes.push_back(note(Msg::note_optimizer_ignored, {std::to_string(optimizer_datasets)}));
+  if (optimizer_datasets > 0)
+    notes.push_back(note(Msg::note_optimizer_ignored, {std::to_string(optimizer_datasets)}));
   return finish(std::move(spec), std::move(weights), std::move(notes));
 }
 
-void check_finite_weights(const std::vector<float>& params, const std::vector<KerasDataset>& datasets) {
+void check_finite_weights(const std::vector<float>& params,
+                          const std::vector<KerasDataset>& datasets) {
   for (const KerasDataset& d : datasets) {
     int64_t count = 1;
     for (int n : d.shape) count *= n;
     for (int64_t i = 0; i < count; ++i) {
       const size_t at = static_cast<size_t>(d.offset + i);
-      if (at >= params.size() || !std::isfinite(params[at])) fail(Msg::weights_not_finite, {d.path, std::to_string(i)});
+      if (at >= params.size() || !std::isfinite(params[at]))
+        fail(Msg::weights_not_finite, {d.path, std::to_string(i)});
     }
   }
 }

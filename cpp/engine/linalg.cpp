@@ -25,10 +25,11 @@ void transpose_into(const S* src, int64_t rows, int64_t cols, int64_t ld, S* dst
 
 // c rows i += a row i · B for m rows (a rows lda apart, c rows ldc apart): four rows at a time.
 template <typename S>
-void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k, int64_t n, int64_t ldb, S* c,
-                           int64_t ldc) {
+void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k, int64_t n,
+                           int64_t ldb, S* c, int64_t ldc) {
   int64_t i = 0;
-  for (; i + 4 <= m; i += 4) kernels::add_4rows_times_matrix<S>(a + i * lda, lda, b, k, n, ldb, c + i * ldc, ldc);
+  for (; i + 4 <= m; i += 4)
+    kernels::add_4rows_times_matrix<S>(a + i * lda, lda, b, k, n, ldb, c + i * ldc, ldc);
   for (; i < m; ++i) kernels::add_row_times_matrix<S>(a + i * lda, b, k, n, ldb, c + i * ldc);
 }
 
@@ -45,7 +46,8 @@ void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64
 //   aᵀ · b     c row e += Σ_r a(r, e) b(r, ·): the rows r are taken in chunks whose b rows stay in
 //              L1 (about 16 KB), the chunk of a is transposed so each c row is one row product.
 template <typename S>
-void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S> c, Accumulate acc) {
+void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S> c,
+              Accumulate acc) {
   const int64_t m = c.rows(), n = c.cols();
   const int64_t k = ta == Transpose::No ? a.cols() : a.rows();
   eigen_assert((ta == Transpose::No ? a.rows() : a.cols()) == m);
@@ -90,7 +92,9 @@ void add_column_sums(ConstRows<S> m, S* out) {
 
 template void add_column_sums<float>(ConstRows<float>, float*);
 template void add_column_sums<double>(ConstRows<double>, double*);
-template void multiply<float>(ConstRows<float>, Transpose, ConstRows<float>, Transpose, Rows<float>, Accumulate);
-template void multiply<double>(ConstRows<double>, Transpose, ConstRows<double>, Transpose, Rows<double>, Accumulate);
+template void multiply<float>(ConstRows<float>, Transpose, ConstRows<float>, Transpose, Rows<float>,
+                              Accumulate);
+template void multiply<double>(ConstRows<double>, Transpose, ConstRows<double>, Transpose,
+                               Rows<double>, Accumulate);
 
 }  // namespace rnn

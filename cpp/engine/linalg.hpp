@@ -11,10 +11,12 @@ namespace rnn {
 
 // A row-major block with unit inner stride: a matrix, a Map, a block of rows or columns of one.
 template <typename S>
-using Rows = Eigen::Ref<Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0, Eigen::OuterStride<>>;
+using Rows = Eigen::Ref<Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+                        Eigen::OuterStride<>>;
 template <typename S>
 using ConstRows =
-    Eigen::Ref<const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0, Eigen::OuterStride<>>;
+    Eigen::Ref<const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+               Eigen::OuterStride<>>;
 
 enum class Transpose { No, Yes };
 enum class Accumulate { No, Yes };
@@ -22,7 +24,8 @@ enum class Accumulate { No, Yes };
 // c = op(a) · op(b), or c += op(a) · op(b). c must already have the product's shape and must not
 // overlap a or b.
 template <typename S>
-void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S> c, Accumulate acc);
+void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S> c,
+              Accumulate acc);
 
 // out[j] += Σ_i m(i, j) (the bias gradients), summed row after row: the same bits wherever the
 // data sits in memory (Eigen's colwise().sum() peels and vectorises by the address's alignment,
@@ -32,8 +35,8 @@ void add_column_sums(ConstRows<S> m, S* out);
 
 // out = op(a) · op(b) into a resizable matrix.
 template <typename S, typename A, typename B>
-void set_product(Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& out, const A& a, Transpose ta,
-                 const B& b, Transpose tb) {
+void set_product(Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& out, const A& a,
+                 Transpose ta, const B& b, Transpose tb) {
   out.resize(ta == Transpose::No ? a.rows() : a.cols(), tb == Transpose::No ? b.cols() : b.rows());
   multiply<S>(a, ta, b, tb, out, Accumulate::No);
 }

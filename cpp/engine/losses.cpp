@@ -10,21 +10,27 @@
 namespace rnn {
 
 RNN_COLD LossKind loss_kind_for(const ModelSpec& model) {
-  if (model.layers.empty()) throw ModelError("The model has no layers; add at least a Dense layer.");
+  if (model.layers.empty())
+    throw ModelError("The model has no layers; add at least a Dense layer.");
   const LayerSpec& last = model.output_layer();
-  if (last.kind != LayerKind::Dense) fail_with(Msg::output_not_dense, {last.name, layer_kind_name(last.kind)});
-  if (last.output_shape.has_time) fail_with(Msg::output_per_step, {last.name, layer_kind_name(last.kind)});
-  if (last.units == 1 && last.activation == Activation::Sigmoid) return LossKind::BinaryCrossentropy;
+  if (last.kind != LayerKind::Dense)
+    fail_with(Msg::output_not_dense, {last.name, layer_kind_name(last.kind)});
+  if (last.output_shape.has_time)
+    fail_with(Msg::output_per_step, {last.name, layer_kind_name(last.kind)});
+  if (last.units == 1 && last.activation == Activation::Sigmoid)
+    return LossKind::BinaryCrossentropy;
   if (last.units > 1 && last.activation == Activation::Softmax)
     return LossKind::SparseCategoricalCrossentropy;
-  fail_with(Msg::output_activation,
-            {last.name, layer_kind_name(last.kind), std::to_string(last.units), activation_name(last.activation)});
+  fail_with(Msg::output_activation, {last.name, layer_kind_name(last.kind),
+                                     std::to_string(last.units), activation_name(last.activation)});
 }
 
 const char* loss_name(LossKind kind) {
   switch (kind) {
-    case LossKind::BinaryCrossentropy: return "binary_crossentropy";
-    case LossKind::SparseCategoricalCrossentropy: return "sparse_categorical_crossentropy";
+    case LossKind::BinaryCrossentropy:
+      return "binary_crossentropy";
+    case LossKind::SparseCategoricalCrossentropy:
+      return "sparse_categorical_crossentropy";
   }
   return "?";
 }
@@ -80,8 +86,7 @@ LossValue<S> binary_crossentropy(const Mat<S>& logits, const std::vector<int32_t
 // Accuracy as Keras' sparse categorical accuracy: argmax_j p_j (first on ties) equals y.
 template <typename S>
 LossValue<S> sparse_categorical_crossentropy(const Mat<S>& logits,
-                                             const std::vector<int32_t>& labels,
-                                             Mat<S>* d_logits) {
+                                             const std::vector<int32_t>& labels, Mat<S>* d_logits) {
   const Eigen::Index n = logits.rows();
   const Eigen::Index k = logits.cols();
   if (d_logits) d_logits->resize(n, k);
@@ -93,8 +98,8 @@ LossValue<S> sparse_categorical_crossentropy(const Mat<S>& logits,
     const int32_t label = labels[static_cast<size_t>(i)];
     if (label < 0 || label >= k) {
       throw ModelError("Sparse categorical cross-entropy needs class indices in [0, " +
-                       std::to_string(k) + "); received " + std::to_string(label) +
-                       " for sample " + std::to_string(i) +
+                       std::to_string(k) + "); received " + std::to_string(label) + " for sample " +
+                       std::to_string(i) +
                        ". Give the last Dense layer as many units as there are classes.");
     }
     const S m = logits.row(i).maxCoeff();
@@ -126,7 +131,8 @@ LossValue<S> loss_and_gradient(LossKind kind, const Mat<S>& logits,
                      std::to_string(labels.size()) + " labels; give one label per sequence.");
   }
   switch (kind) {
-    case LossKind::BinaryCrossentropy: return binary_crossentropy(logits, labels, d_logits);
+    case LossKind::BinaryCrossentropy:
+      return binary_crossentropy(logits, labels, d_logits);
     case LossKind::SparseCategoricalCrossentropy:
       return sparse_categorical_crossentropy(logits, labels, d_logits);
   }

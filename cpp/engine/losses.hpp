@@ -38,8 +38,7 @@ LossValue<S> loss_and_gradient(LossKind kind, const Mat<S>& logits,
                                typename std::common_type<Mat<S>>::type* d_logits);
 
 extern template LossValue<float> loss_and_gradient<float>(LossKind, const Mat<float>&,
-                                                          const std::vector<int32_t>&,
-                                                          Mat<float>*);
+                                                          const std::vector<int32_t>&, Mat<float>*);
 extern template LossValue<double> loss_and_gradient<double>(LossKind, const Mat<double>&,
                                                             const std::vector<int32_t>&,
                                                             Mat<double>*);

@@ -32,7 +32,8 @@ int parameter_index(const char* parameters, const std::string& name) {
 
 }  // namespace
 
-RNN_COLD std::string fill_message(const char* parameters, const char* english, const std::vector<std::string>& params) {
+RNN_COLD std::string fill_message(const char* parameters, const char* english,
+                                  const std::vector<std::string>& params) {
   std::string out;
   for (const char* p = english; *p; ++p) {
     if (*p == '{') {

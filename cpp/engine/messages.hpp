@@ -10,7 +10,8 @@
 namespace rnn {
 
 // The codes of the messages the page translates (messages.def; a code is its position there).
-// format_messages.def's codes follow (keras_format.hpp). Only this header includes the lists, so adding a message rebuilds only the files that use one.
+// format_messages.def's codes follow (keras_format.hpp). Only this header includes the lists, so
+// adding a message rebuilds only the files that use one.
 enum class Msg : int {
 #define RNN_MESSAGE(code, parameters, english) code,
 #include "engine/messages.def"
@@ -24,7 +25,8 @@ std::string message_text(Msg code, const std::vector<std::string>& params);
 
 // A template (messages.def's form) with every {parameter} replaced by params[i], the parameters
 // named in order by the space-separated `parameters`; braces that name no parameter are kept.
-std::string fill_message(const char* parameters, const char* english, const std::vector<std::string>& params);
+std::string fill_message(const char* parameters, const char* english,
+                         const std::vector<std::string>& params);
 
 // Throws ModelError(code, params, message_text(code, params)) for a messages.def code (the file
 // formats' codes are thrown by keras_format.cpp from its own table).

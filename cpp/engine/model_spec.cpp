@@ -10,31 +10,44 @@
 
 namespace rnn {
 
-static_assert(kMaxLayerParams == 50'000'000 && kMaxModelParams == 50'000'000 && kMaxInputLength == 100'000 &&
-                  kMaxValuesPerReview == 16'777'216,
+static_assert(kMaxLayerParams == 50'000'000 && kMaxModelParams == 50'000'000 &&
+                  kMaxInputLength == 100'000 && kMaxValuesPerReview == 16'777'216,
               "the messages below quote these limits");
 
 const char* layer_kind_name(LayerKind kind) {
   switch (kind) {
-    case LayerKind::Embedding: return "Embedding";
-    case LayerKind::SimpleRNN: return "SimpleRNN";
-    case LayerKind::LSTM: return "LSTM";
-    case LayerKind::GRU: return "GRU";
-    case LayerKind::Dense: return "Dense";
-    case LayerKind::Dropout: return "Dropout";
+    case LayerKind::Embedding:
+      return "Embedding";
+    case LayerKind::SimpleRNN:
+      return "SimpleRNN";
+    case LayerKind::LSTM:
+      return "LSTM";
+    case LayerKind::GRU:
+      return "GRU";
+    case LayerKind::Dense:
+      return "Dense";
+    case LayerKind::Dropout:
+      return "Dropout";
   }
   return "?";
 }
 
 const char* activation_name(Activation a) {
   switch (a) {
-    case Activation::Linear: return "linear";
-    case Activation::Relu: return "relu";
-    case Activation::Tanh: return "tanh";
-    case Activation::Sigmoid: return "sigmoid";
-    case Activation::HardSigmoid: return "hard_sigmoid";
-    case Activation::HardSigmoidKeras3: return "hard_sigmoid";
-    case Activation::Softmax: return "softmax";
+    case Activation::Linear:
+      return "linear";
+    case Activation::Relu:
+      return "relu";
+    case Activation::Tanh:
+      return "tanh";
+    case Activation::Sigmoid:
+      return "sigmoid";
+    case Activation::HardSigmoid:
+      return "hard_sigmoid";
+    case Activation::HardSigmoidKeras3:
+      return "hard_sigmoid";
+    case Activation::Softmax:
+      return "softmax";
   }
   return "?";
 }
@@ -45,16 +58,18 @@ bool is_recurrent(LayerKind kind) {
 
 int gate_count(LayerKind kind) {
   switch (kind) {
-    case LayerKind::SimpleRNN: return 1;
-    case LayerKind::LSTM: return 4;
-    case LayerKind::GRU: return 3;
-    default: return 0;
+    case LayerKind::SimpleRNN:
+      return 1;
+    case LayerKind::LSTM:
+      return 4;
+    case LayerKind::GRU:
+      return 3;
+    default:
+      return 0;
   }
 }
 
-void throw_count_overflow(const char* what) {
-  fail_with(Msg::size_overflow, {what});
-}
+void throw_count_overflow(const char* what) { fail_with(Msg::size_overflow, {what}); }
 
 int64_t WeightSpec::size() const {
   int64_t n = 1;
@@ -116,7 +131,8 @@ int64_t ModelSpec::total_params() const {
 
 int64_t ModelSpec::param_offset(size_t layer_index) const {
   int64_t n = 0;
-  for (size_t i = 0; i < layer_index && i < layers.size(); ++i) n = checked_add(n, param_count(layers[i]), "parameter count");
+  for (size_t i = 0; i < layer_index && i < layers.size(); ++i)
+    n = checked_add(n, param_count(layers[i]), "parameter count");
   return n;
 }
 
@@ -139,7 +155,8 @@ void check_rate(const LayerSpec& l, const char* field, double value) {
 void check_size(const LayerSpec& l) {
   const int64_t n = param_count(l);
   if (n > kMaxLayerParams)
-    fail_with(Msg::too_many_params, {layer_kind_name(l.kind), l.name, std::to_string(n), std::to_string(kMaxLayerParams)});
+    fail_with(Msg::too_many_params, {layer_kind_name(l.kind), l.name, std::to_string(n),
+                                     std::to_string(kMaxLayerParams)});
 }
 
 // Initializer settings (Constant value, RandomUniform bounds, RandomNormal mean and stddev,
@@ -148,15 +165,19 @@ void check_size(const LayerSpec& l) {
 void check_initializer(const LayerSpec& l, const char* field, const InitializerSpec& s) {
   for (double v : {s.a, s.b, s.gain}) {
     if (!(std::fabs(v) <= kMaxInitializerValue)) {
-      fail_with(Msg::initializer_beyond_float, {layer_kind_name(l.kind), l.name, field, stream_text(v)});
+      fail_with(Msg::initializer_beyond_float,
+                {layer_kind_name(l.kind), l.name, field, stream_text(v)});
     }
   }
 }
 
 void check_initializers(const LayerSpec& l) {
   switch (l.kind) {
-    case LayerKind::Embedding: check_initializer(l, "embeddings_initializer", l.embeddings_initializer); break;
-    case LayerKind::Dropout: break;
+    case LayerKind::Embedding:
+      check_initializer(l, "embeddings_initializer", l.embeddings_initializer);
+      break;
+    case LayerKind::Dropout:
+      break;
     default:
       check_initializer(l, "kernel_initializer", l.kernel_initializer);
       check_initializer(l, "bias_initializer", l.bias_initializer);
@@ -164,7 +185,8 @@ void check_initializers(const LayerSpec& l) {
       // here, not first when the weights are drawn (the long fuzz run found it passing validation).
       if (l.use_bias && l.bias_initializer.kind == Initializer::Orthogonal)
         fail_with(Msg::orthogonal_bias, {layer_kind_name(l.kind), l.name});
-      if (is_recurrent(l.kind)) check_initializer(l, "recurrent_initializer", l.recurrent_initializer);
+      if (is_recurrent(l.kind))
+        check_initializer(l, "recurrent_initializer", l.recurrent_initializer);
   }
 }
 
@@ -188,7 +210,8 @@ void validate_and_infer(ModelSpec& model) {
     shape = Shape{false, -1, 0};  // token ids: (time) — has no feature axis
   } else if (is_recurrent(first.kind) || first.kind == LayerKind::Dense) {
     if (model.vocab < 1) {
-      fail_with(Msg::one_hot_needs_vocabulary, {layer_kind_name(first.kind), first.name, std::to_string(model.vocab)});
+      fail_with(Msg::one_hot_needs_vocabulary,
+                {layer_kind_name(first.kind), first.name, std::to_string(model.vocab)});
     }
     model.one_hot = true;
     shape = Shape{true, model.input_length, model.vocab};
@@ -216,7 +239,8 @@ void validate_and_infer(ModelSpec& model) {
       case LayerKind::GRU: {
         if (!shape.has_time) {
           const LayerSpec& below = model.layers[i - 1];
-          fail_with(Msg::needs_sequence, {layer_kind_name(l.kind), l.name, layer_kind_name(below.kind), below.name});
+          fail_with(Msg::needs_sequence,
+                    {layer_kind_name(l.kind), l.name, layer_kind_name(below.kind), below.name});
         }
         check_positive(l, "units", l.units);
         check_rate(l, "dropout", l.dropout);
@@ -239,19 +263,21 @@ void validate_and_infer(ModelSpec& model) {
     l.output_shape = shape;
   }
   const int64_t total = model.total_params();
-  if (total > kMaxModelParams)
-    fail_with(Msg::model_too_large, {std::to_string(total)});
+  if (total > kMaxModelParams) fail_with(Msg::model_too_large, {std::to_string(total)});
   if (model.input_length > 0) check_review_length(model, model.input_length);
 }
 
 void check_review_length(const ModelSpec& model, int64_t time) {
-  if (time < 1 || time > kMaxInputLength) fail_with(Msg::review_length_range, {std::to_string(time)});
+  if (time < 1 || time > kMaxInputLength)
+    fail_with(Msg::review_length_range, {std::to_string(time)});
   for (const LayerSpec& l : model.layers) {
     // What the layer keeps per review for the backward pass: every step's gates for a recurrent
     // layer (it reads every step even when it returns only the last), every step's output else.
     const bool recurrent = is_recurrent(l.kind);
-    const int64_t width = recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
-    if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") > kMaxValuesPerReview)
+    const int64_t width =
+        recurrent ? int64_t(gate_count(l.kind)) * l.units : l.output_shape.features;
+    if (checked_mul((l.output_shape.has_time || recurrent) ? time : 1, width, "values per review") >
+        kMaxValuesPerReview)
       fail_with(Msg::too_many_values_per_review, {layer_kind_name(l.kind), l.name});
   }
 }

@@ -51,7 +51,7 @@ enum class Initializer {
   RandomUniform,  // uses init_min / init_max
   RandomNormal,   // uses init_mean / init_stddev
   TruncatedNormal,
-  Constant,       // uses init_value
+  Constant,  // uses init_value
 };
 
 struct InitializerSpec {

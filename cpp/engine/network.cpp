@@ -15,8 +15,8 @@ struct Network<S>::Impl {
   std::vector<Mat<S>> d_inputs;  // d loss / d input of layer i (i ≥ 1), reused across batches
   Mat<S> output;                 // (batch, time · features) or (batch, features)
   Mat<S> logits;
-  Mat<S> d_top;                  // d loss / d logits in the last layer's row layout
-  std::vector<int32_t> ids;      // the last forward's token ids: the backward pass reads them
+  Mat<S> d_top;              // d loss / d logits in the last layer's row layout
+  std::vector<int32_t> ids;  // the last forward's token ids: the backward pass reads them
   // fused[i]: layer i is an Embedding whose table the recurrent layer i + 1 reads itself
   // (recurrent.hpp): its own forward and backward are skipped.
   std::vector<char> fused;
@@ -38,7 +38,8 @@ void copy_as_batch_rows(const Mat<S>& rows, int batch, int features, Mat<S>& out
 template <typename S>
 Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique<Impl>()) {
   if (spec_.layers.empty())
-    throw ModelError("The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
+    throw ModelError(
+        "The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
   const int64_t total = spec_.total_params();
   params_.assign(size_t(total), S(0));
   grads_.assign(size_t(total), S(0));
@@ -50,7 +51,8 @@ Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique
   impl_->d_inputs.resize(spec_.layers.size());
   impl_->fused.assign(spec_.layers.size(), 0);
   for (size_t i = 0; i + 1 < spec_.layers.size(); ++i)
-    impl_->fused[i] = spec_.layers[i].kind == LayerKind::Embedding && impl_->layers[i + 1]->reads_embedding();
+    impl_->fused[i] =
+        spec_.layers[i].kind == LayerKind::Embedding && impl_->layers[i + 1]->reads_embedding();
 }
 
 template <typename S>
@@ -71,9 +73,9 @@ void Network<S>::set_keras_version(KerasVersion keras) {
 template <typename S>
 const Mat<S>& Network<S>::forward(const TokenBatch& x, bool training, Rng& rng) {
   if (x.batch < 0 || x.time < 0 || int64_t(x.ids.size()) != int64_t(x.batch) * x.time) {
-    throw ModelError("The input batch holds " + std::to_string(x.ids.size()) + " token ids but declares " +
-                     std::to_string(x.batch) + " sequences of " + std::to_string(x.time) +
-                     " steps; pad every sequence to the same length.");
+    throw ModelError("The input batch holds " + std::to_string(x.ids.size()) +
+                     " token ids but declares " + std::to_string(x.batch) + " sequences of " +
+                     std::to_string(x.time) + " steps; pad every sequence to the same length.");
   }
   // A model whose input length is None reads any length: checked here, before the layers allocate.
   if (x.time != spec_.input_length && x.time > 0) check_review_length(spec_, x.time);
@@ -115,7 +117,8 @@ void Network<S>::backward_from_logits(const Mat<S>& d_logits) {
   if (d_logits.size() != top_logits.size()) {
     throw ModelError("The loss gradient has " + std::to_string(d_logits.rows()) + "x" +
                      std::to_string(d_logits.cols()) + " values but the last forward produced " +
-                     std::to_string(m.logits.rows()) + "x" + std::to_string(m.logits.cols()) + " logits.");
+                     std::to_string(m.logits.rows()) + "x" + std::to_string(m.logits.cols()) +
+                     " logits.");
   }
   m.d_top = Eigen::Map<const Mat<S>>(d_logits.data(), top_logits.rows(), top_logits.cols());
   const size_t n = m.layers.size();
@@ -175,7 +178,8 @@ RNN_COLD Mat<S> Network<S>::input_gradient_norms(const TokenBatch& x) {
   // d z / d logits: 1 at the logit whose gradient is asked for — the only one, or the predicted
   // class's — in the last step's block of columns.
   const Mat<S>& z = m.logits;
-  const Eigen::Index features = spec_.output_layer().output_shape.features, last = z.cols() - features;
+  const Eigen::Index features = spec_.output_layer().output_shape.features,
+                     last = z.cols() - features;
   Mat<S> d;
   d.setZero(z.rows(), z.cols());
   for (Eigen::Index b = 0; b < z.rows(); ++b) {

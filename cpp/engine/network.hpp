@@ -31,11 +31,11 @@ template <typename S>
 struct LayerTrace {
   std::string layer_name;
   LayerKind kind;
-  int layer_index = 0;          // position in ModelSpec::layers
-  Mat<S> hidden;                // h_t, (time, units)
-  Mat<S> cell;                  // LSTM c_t (empty otherwise)
+  int layer_index = 0;                  // position in ModelSpec::layers
+  Mat<S> hidden;                        // h_t, (time, units)
+  Mat<S> cell;                          // LSTM c_t (empty otherwise)
   std::vector<std::string> gate_names;  // LSTM {"input","forget","output"}; GRU {"update","reset"}
-  std::vector<Mat<S>> gates;    // activations of each named gate, (time, units)
+  std::vector<Mat<S>> gates;            // activations of each named gate, (time, units)
   // The step's inputs: x_t (time, in features), or for a one-hot layer the ids (x_t = e_{id_t})
   // with `input` empty; h_{t−1} and c_{t−1} (LSTM) — at t = 0 the zero initial state, so the
   // first kept step after padding sees the state the padding steps left.
@@ -58,7 +58,7 @@ struct SequenceTrace {
   // hidden state h_t (one forward pass; not the same as classifying each prefix on its own).
   // (time, output features). Empty when no recurrent layer.
   Mat<S> output_per_step;
-  Mat<S> output;                      // the ordinary prediction, (1, output features)
+  Mat<S> output;  // the ordinary prediction, (1, output features)
 };
 
 template <typename S>

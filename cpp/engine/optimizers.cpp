@@ -109,8 +109,7 @@ class Adam final : public Optimizer<S> {
     const S one_minus_beta_2 = static_cast<S>(1.0 - this->config_.beta_2);
     const S eps = static_cast<S>(this->config_.epsilon);
     const S t = static_cast<S>(iteration + 1);
-    const S alpha =
-        lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
+    const S alpha = lr * std::sqrt(S(1) - std::pow(beta_2, t)) / (S(1) - std::pow(beta_1, t));
     S* m = this->slot(0);  // first moment
     S* v = this->slot(1);  // second moment
     for (int64_t i = begin; i < end; ++i) {
@@ -131,7 +130,8 @@ RNN_COLD double default_learning_rate(const std::string& optimizer_name) {
 }
 
 template <typename S>
-Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model, int slots) : config_(config) {
+Optimizer<S>::Optimizer(const OptimizerConfig& config, const ModelSpec& model, int slots)
+    : config_(config) {
   for (size_t layer = 0; layer < model.layers.size(); ++layer) {
     int64_t offset = model.param_offset(layer);
     for (const WeightSpec& weight : weight_specs(model.layers[layer])) {
@@ -151,17 +151,18 @@ RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfi
   if (config.learning_rate == -1) config.learning_rate = default_learning_rate(config.name);
   const std::string& name = config.name;
   default_learning_rate(name);  // rejects an unknown name before anything else
-  require(std::isfinite(config.learning_rate) && config.learning_rate > 0, name,
-          "learning_rate", config.learning_rate, "a number > 0 (for example 0.001)");
-  require(std::isfinite(config.clipnorm) && config.clipnorm >= 0, name, "clipnorm",
-          config.clipnorm, ">= 0 (0 turns clipping off)");
+  require(std::isfinite(config.learning_rate) && config.learning_rate > 0, name, "learning_rate",
+          config.learning_rate, "a number > 0 (for example 0.001)");
+  require(std::isfinite(config.clipnorm) && config.clipnorm >= 0, name, "clipnorm", config.clipnorm,
+          ">= 0 (0 turns clipping off)");
   if (name == "sgd") {
     require(config.momentum >= 0 && config.momentum <= 1, name, "momentum", config.momentum,
             "in [0, 1]");
     return std::unique_ptr<Optimizer<S>>(new Sgd<S>(config, model));
   }
   if (config.nesterov) {
-    throw ModelError("Optimizer " + name + ": nesterov applies to sgd only; turn it off or choose sgd.");
+    throw ModelError("Optimizer " + name +
+                     ": nesterov applies to sgd only; turn it off or choose sgd.");
   }
   require(std::isfinite(config.epsilon) && config.epsilon >= 0, name, "epsilon", config.epsilon,
           ">= 0 (Keras' default is 1e-7)");
@@ -180,7 +181,8 @@ RNN_COLD std::unique_ptr<Optimizer<S>> Optimizer<S>::create(const OptimizerConfi
 //   g ← g·c / max(‖g‖₂, c)
 // which leaves g unchanged (up to rounding) when ‖g‖₂ ≤ c.
 template <typename S>
-void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads, const TouchedRows* rows) {
+void Optimizer<S>::step(std::vector<S>& params, const std::vector<S>& grads,
+                        const TouchedRows* rows) {
   if (static_cast<int64_t>(params.size()) != total_ ||
       static_cast<int64_t>(grads.size()) != total_) {
     throw ModelError("Optimizer " + config_.name + ": expected " + std::to_string(total_) +

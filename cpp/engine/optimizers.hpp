@@ -23,7 +23,8 @@ struct OptimizerConfig {
   double beta_2 = 0.999;         // Adam
   double epsilon = 1e-7;         // RMSprop, Adam
   bool nesterov = false;         // SGD
-  double clipnorm = 0;           // 0 = off; else each weight variable's gradient is scaled to norm <= clipnorm
+  double clipnorm =
+      0;  // 0 = off; else each weight variable's gradient is scaled to norm <= clipnorm
   KerasVersion keras = KerasVersion::Keras3;  // whose update rule (RMSprop's ε, sparse momentum)
 };
 
@@ -31,9 +32,9 @@ struct OptimizerConfig {
 // table's gradient to the optimizer as IndexedSlices, and its momentum paths (SGD and RMSprop with
 // momentum > 0) then update only those rows: the others keep their weights and optimizer state.
 struct TouchedRows {
-  int64_t offset = 0;             // of the table in the flat buffer
-  int64_t width = 0;              // values per row
-  std::vector<uint8_t> touched;   // one flag per row
+  int64_t offset = 0;            // of the table in the flat buffer
+  int64_t width = 0;             // values per row
+  std::vector<uint8_t> touched;  // one flag per row
 };
 
 // Keras' default learning rate for an optimizer name; throws ModelError for an unknown name.
@@ -57,7 +58,8 @@ class Optimizer {
   const OptimizerConfig& config() const { return config_; }
   // tf.keras 2 with momentum: Embedding tables are updated sparsely (TouchedRows).
   bool sparse_tables() const {
-    return config_.keras == KerasVersion::TfKeras2 && config_.momentum > 0 && config_.name != "adam";
+    return config_.keras == KerasVersion::TfKeras2 && config_.momentum > 0 &&
+           config_.name != "adam";
   }
   // Updates applied so far (Keras' `optimizer.iterations`).
   int64_t iterations() const { return iterations_; }

@@ -25,9 +25,7 @@ uint32_t load_u32(const uint8_t* p) {
   return static_cast<uint32_t>(p[0]) | (static_cast<uint32_t>(p[1]) << 8) |
          (static_cast<uint32_t>(p[2]) << 16) | (static_cast<uint32_t>(p[3]) << 24);
 }
-uint16_t load_u16(const uint8_t* p) {
-  return static_cast<uint16_t>(p[0] | (p[1] << 8));
-}
+uint16_t load_u16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
 void store_u32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
@@ -62,7 +60,8 @@ Layout read_layout(const uint8_t* data, size_t size) {
     fail_with(Msg::pack_not_pack, {});
   }
   if (size < kPackHeaderBytes + kPackChecksumBytes) {
-    fail_with(Msg::pack_truncated_header, {std::to_string(size), std::to_string(kPackHeaderBytes + kPackChecksumBytes)});
+    fail_with(Msg::pack_truncated_header,
+              {std::to_string(size), std::to_string(kPackHeaderBytes + kPackChecksumBytes)});
   }
   const uint32_t version = load_u32(data + kVersionAt);
   if (version == 0 || version > static_cast<uint32_t>(kPackVersion)) {
@@ -76,19 +75,23 @@ Layout read_layout(const uint8_t* data, size_t size) {
   const uint64_t test = load_u32(data + kTestCountAt);
   const uint64_t tokens = load_u32(data + kTokenCountAt);
   if (vocab < 3 || vocab > static_cast<uint32_t>(kPackMaxVocab)) {
-    fail_with(Msg::pack_header_range, {"vocab_size", std::to_string(vocab), "3", std::to_string(kPackMaxVocab)});
+    fail_with(Msg::pack_header_range,
+              {"vocab_size", std::to_string(vocab), "3", std::to_string(kPackMaxVocab)});
   }
   if (stored_length < 1 || stored_length > static_cast<uint32_t>(kPackMaxStoredLength)) {
-    fail_with(Msg::pack_header_range, {"stored_length", std::to_string(stored_length), "1", std::to_string(kPackMaxStoredLength)});
+    fail_with(Msg::pack_header_range, {"stored_length", std::to_string(stored_length), "1",
+                                       std::to_string(kPackMaxStoredLength)});
   }
   if (classes < 2 || classes > static_cast<uint32_t>(kPackMaxClasses)) {
-    fail_with(Msg::pack_header_range, {"num_classes", std::to_string(classes), "2", std::to_string(kPackMaxClasses)});
+    fail_with(Msg::pack_header_range,
+              {"num_classes", std::to_string(classes), "2", std::to_string(kPackMaxClasses)});
   }
   // All sizes in 64 bits: each term is below 2^34, so nothing overflows, and the file size is
   // checked before anything is allocated.
   const uint64_t reviews = train + validation + test;
   if (tokens > reviews * stored_length) {
-    fail_with(Msg::pack_tokens_cannot_fit, {std::to_string(tokens), std::to_string(reviews), std::to_string(stored_length)});
+    fail_with(Msg::pack_tokens_cannot_fit,
+              {std::to_string(tokens), std::to_string(reviews), std::to_string(stored_length)});
   }
   const uint64_t expected = kPackHeaderBytes + reviews /* labels */ + 2 * reviews /* lengths */ +
                             2 * tokens + kPackChecksumBytes;
@@ -147,7 +150,8 @@ Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, in
   for (int i = 0; i < count; ++i, ++cursor.review) {
     const uint8_t label = cursor.data[cursor.layout.labels_at + cursor.review];
     if (label >= info.num_classes) {
-      fail_with(Msg::pack_review_label, {split_name, std::to_string(i), std::to_string(label), std::to_string(info.num_classes)});
+      fail_with(Msg::pack_review_label, {split_name, std::to_string(i), std::to_string(label),
+                                         std::to_string(info.num_classes)});
     }
     out.labels[static_cast<size_t>(i)] = label;
     const uint16_t length = load_u16(cursor.data + cursor.layout.lengths_at + 2 * cursor.review);
@@ -155,12 +159,14 @@ Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, in
       fail_with(Msg::pack_review_length, {split_name, std::to_string(i), std::to_string(length)});
     }
     const int kept = std::min<int>(length, maxlen);
-    const uint8_t* first = cursor.data + cursor.layout.tokens_at + 2 * (cursor.token + length - kept);
+    const uint8_t* first =
+        cursor.data + cursor.layout.tokens_at + 2 * (cursor.token + length - kept);
     int32_t* row = out.ids.data() + static_cast<size_t>(i) * maxlen + (maxlen - kept);
     for (int t = 0; t < kept; ++t) {
       const int32_t id = load_u16(first + 2 * t);
       if (id >= info.vocab_size) {
-        fail_with(Msg::pack_review_token, {split_name, std::to_string(i), std::to_string(id), std::to_string(info.vocab_size)});
+        fail_with(Msg::pack_review_token, {split_name, std::to_string(i), std::to_string(id),
+                                           std::to_string(info.vocab_size)});
       }
       row[t] = id >= num_words ? kOovId : id;
     }
@@ -193,8 +199,10 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
   // many empty reviews could ask for gigabytes at a large maxlen: bounded before any allocation.
   const uint64_t decoded = layout.review_count * static_cast<uint64_t>(maxlen);
   if (decoded > static_cast<uint64_t>(kPackMaxDecodedIds)) {
-    const uint64_t largest = static_cast<uint64_t>(kPackMaxDecodedIds) / std::max<uint64_t>(layout.review_count, 1);
-    fail_with(Msg::pack_too_large, {std::to_string(layout.review_count), std::to_string(maxlen), std::to_string(largest)});
+    const uint64_t largest =
+        static_cast<uint64_t>(kPackMaxDecodedIds) / std::max<uint64_t>(layout.review_count, 1);
+    fail_with(Msg::pack_too_large, {std::to_string(layout.review_count), std::to_string(maxlen),
+                                    std::to_string(largest)});
   }
   ReviewCursor cursor{data, layout};
   DataSplits splits;
@@ -202,7 +210,8 @@ DataSplits read_pack(const uint8_t* data, size_t size, int num_words, int maxlen
   splits.validation = decode_split(cursor, info.validation_count, "validation", num_words, maxlen);
   splits.test = decode_split(cursor, info.test_count, "test", num_words, maxlen);
   if (cursor.token != layout.token_count) {
-    fail_with(Msg::pack_lengths_sum, {std::to_string(cursor.token), std::to_string(layout.token_count)});
+    fail_with(Msg::pack_lengths_sum,
+              {std::to_string(cursor.token), std::to_string(layout.token_count)});
   }
   return splits;
 }
@@ -233,8 +242,8 @@ std::string write_pack(const PackContents& contents) {
     for (size_t i = 0; i < split.sequences.size(); ++i) {
       const auto& seq = split.sequences[i];
       if (seq.size() > static_cast<size_t>(contents.stored_length)) {
-        throw ModelError(std::string("write_pack: ") + names[s] + " sequence " +
-                         std::to_string(i) + " has " + std::to_string(seq.size()) +
+        throw ModelError(std::string("write_pack: ") + names[s] + " sequence " + std::to_string(i) +
+                         " has " + std::to_string(seq.size()) +
                          " tokens, more than stored_length " +
                          std::to_string(contents.stored_length));
       }

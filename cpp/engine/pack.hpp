@@ -44,7 +44,7 @@ struct PackInfo {
   int vocab_size;     // the largest num_words the pack supports (stored ids are < vocab_size)
   int stored_length;  // tokens kept per review: the largest maxlen the pack supports
   int train_count, validation_count, test_count;
-  int num_classes;    // labels are in [0, num_classes); 2 for IMDB
+  int num_classes;  // labels are in [0, num_classes); 2 for IMDB
 };
 
 // Reads and checks the header, the byte size and the checksum. Throws ModelError naming what is

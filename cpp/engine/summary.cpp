@@ -40,7 +40,8 @@ std::string formula(const LayerSpec& l) {
       return "0 (Dropout has no weights)";
     default: {
       int biases = l.use_bias ? (l.kind == LayerKind::GRU && l.reset_after ? 2 : 1) : 0;
-      std::string inner = "(" + n + " + " + u + (biases ? " + " + std::to_string(biases) : "") + ")";
+      std::string inner =
+          "(" + n + " + " + u + (biases ? " + " + std::to_string(biases) : "") + ")";
       const int k = gate_count(l.kind);
       return (k > 1 ? std::to_string(k) + " × " : std::string()) + u + " × " + inner + total;
     }
@@ -61,9 +62,12 @@ ModelSummary summarize(const ModelSpec& model) {
   ModelSummary s;
   s.model_name = model.name;
   Shape in{model.one_hot, model.input_length, model.one_hot ? model.vocab : 0};
-  s.input_shape = model.one_hot ? shape_string(in)
-                                : "(None, " + (model.input_length < 0 ? std::string("None")
-                                                                      : std::to_string(model.input_length)) + ")";
+  s.input_shape = model.one_hot
+                      ? shape_string(in)
+                      : "(None, " +
+                            (model.input_length < 0 ? std::string("None")
+                                                    : std::to_string(model.input_length)) +
+                            ")";
   for (const auto& l : model.layers) {
     SummaryRow r;
     r.name = l.name;
@@ -74,7 +78,8 @@ ModelSummary summarize(const ModelSpec& model) {
     s.total_params += r.params;
     s.rows.push_back(std::move(r));
   }
-  if (const std::string note = tfjs_compatibility_note(model); !note.empty()) s.notes.push_back(note);
+  if (const std::string note = tfjs_compatibility_note(model); !note.empty())
+    s.notes.push_back(note);
   return s;
 }
 
@@ -101,12 +106,21 @@ std::string summary_text(const ModelSummary& s) {
 std::string summary_json(const ModelSummary& s) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : s.rows)
-    rows.push_back(json_object().add("name", r.name).add("type", r.type).add("output_shape", r.output_shape)
-                       .add("params", r.params).add("formula", r.formula));
-  nlohmann::json j = json_object().add("model_name", s.model_name).add("input_shape", s.input_shape)
-                         .add("rows", std::move(rows)).add("total_params", s.total_params)
-                         .add("trainable_params", s.total_params).add("non_trainable_params", 0)
-                         .add("notes", s.notes).add("text", summary_text(s));
+    rows.push_back(json_object()
+                       .add("name", r.name)
+                       .add("type", r.type)
+                       .add("output_shape", r.output_shape)
+                       .add("params", r.params)
+                       .add("formula", r.formula));
+  nlohmann::json j = json_object()
+                         .add("model_name", s.model_name)
+                         .add("input_shape", s.input_shape)
+                         .add("rows", std::move(rows))
+                         .add("total_params", s.total_params)
+                         .add("trainable_params", s.total_params)
+                         .add("non_trainable_params", 0)
+                         .add("notes", s.notes)
+                         .add("text", summary_text(s));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

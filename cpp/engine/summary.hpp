@@ -15,7 +15,7 @@ struct SummaryRow {
   std::string type;          // "LSTM"
   std::string output_shape;  // "(None, 8)"
   int64_t params = 0;
-  std::string formula;       // "4 × 8 × (16 + 8 + 1) = 800"
+  std::string formula;  // "4 × 8 × (16 + 8 + 1) = 800"
 };
 
 struct ModelSummary {

@@ -24,12 +24,13 @@ using nlohmann::json;
 void append_float_le(std::string& out, float value) {
   uint32_t bits;
   std::memcpy(&bits, &value, sizeof bits);
-  for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((bits >> shift) & 0xFF));
+  for (int shift = 0; shift < 32; shift += 8)
+    out.push_back(static_cast<char>((bits >> shift) & 0xFF));
 }
 
 float read_float_le(const unsigned char* p) {
-  const uint32_t bits = uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) |
-                        (uint32_t(p[3]) << 24);
+  const uint32_t bits =
+      uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) | (uint32_t(p[3]) << 24);
   float value;
   std::memcpy(&value, &bits, sizeof value);
   return value;
@@ -118,16 +119,20 @@ struct ManifestWeight {
 [[noreturn]] void fail(const std::string& message) { throw ModelError("model.json: " + message); }
 
 const json& topology_of(const json& document) {
-  if (!document.is_object()) fail("expected a JSON object with \"modelTopology\" and \"weightsManifest\"");
+  if (!document.is_object())
+    fail("expected a JSON object with \"modelTopology\" and \"weightsManifest\"");
   if (document.contains("format")) {
     const json& format = document["format"];
     if (!format.is_string() || format.get<std::string>() != "layers-model") {
       fail("\"format\" is " + format.dump() +
-           "; only TF.js \"layers-model\" files can be loaded (a \"graph-model\" holds no Keras layers)");
+           "; only TF.js \"layers-model\" files can be loaded (a \"graph-model\" holds no Keras "
+           "layers)");
     }
   }
   if (!document.contains("modelTopology") || !document["modelTopology"].is_object()) {
-    fail("no \"modelTopology\" object; save the model as a TF.js layers model (model.json + weights.bin)");
+    fail(
+        "no \"modelTopology\" object; save the model as a TF.js layers model (model.json + "
+        "weights.bin)");
   }
   const json& topology = document["modelTopology"];
   // The converter nests the Keras model under "model_config"; TF.js' own save does not.
@@ -141,12 +146,14 @@ const json& topology_of(const json& document) {
 
 std::string shard_path_problem(const std::string& path) {
   if (path.empty()) return "the path is empty";
-  if (path.find('\\') != std::string::npos) return "it contains a backslash; use '/' between folders";
+  if (path.find('\\') != std::string::npos)
+    return "it contains a backslash; use '/' between folders";
   if (path.find(':') != std::string::npos) {
     return "it contains ':' (a URL or a drive letter); weight files must sit in the model's folder";
   }
   if (path[0] == '/') return "it is an absolute path; weight paths are relative to model.json";
-  if (path[0] == '~') return "it starts with '~' (a home folder); weight paths are relative to model.json";
+  if (path[0] == '~')
+    return "it starts with '~' (a home folder); weight paths are relative to model.json";
   std::string segment;
   std::istringstream in(path);
   while (std::getline(in, segment, '/')) {
@@ -180,7 +187,8 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
   ordered weights = ordered::array();
   for (const LayerSpec& layer : spec.layers) {
     for (const WeightSpec& weight : weight_specs(layer)) {
-      weights.push_back({{"name", weight_name(layer, weight)}, {"shape", weight.shape}, {"dtype", "float32"}});
+      weights.push_back(
+          {{"name", weight_name(layer, weight)}, {"shape", weight.shape}, {"dtype", "float32"}});
     }
   }
   ordered document = ordered::object();
@@ -188,7 +196,8 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
   document["generatedBy"] = "RNN Playground";
   document["convertedBy"] = nullptr;
   document["modelTopology"] = ordered::parse(model_to_json(spec));
-  document["weightsManifest"] = ordered::array({{{"paths", {kTfjsWeightsFile}}, {"weights", weights}}});
+  document["weightsManifest"] =
+      ordered::array({{{"paths", {kTfjsWeightsFile}}, {"weights", weights}}});
 
   TfjsFiles files;
   files.model_json = document.dump(2);
@@ -197,9 +206,11 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
   return files;
 }
 
-LoadedModel load_tfjs(const std::string& model_json,
-                      const std::function<std::string(const std::string& relative_path)>& read_shard) {
-  if (json_nesting_depth(model_json) > 64) fail("nested more than 64 levels deep; a TF.js model.json never is");
+LoadedModel load_tfjs(
+    const std::string& model_json,
+    const std::function<std::string(const std::string& relative_path)>& read_shard) {
+  if (json_nesting_depth(model_json) > 64)
+    fail("nested more than 64 levels deep; a TF.js model.json never is");
   const json document = json::parse(model_json, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) fail("not valid JSON (is the file complete?)");
 
@@ -237,7 +248,8 @@ LoadedModel load_tfjs(const std::string& model_json,
       if (!problem.empty()) fail("weight file path " + path.dump() + " refused: " + problem);
       paths.push_back(path.get<std::string>());
     }
-    if (paths.empty() && !group["weights"].empty()) fail(where + " lists weights but no file holding them");
+    if (paths.empty() && !group["weights"].empty())
+      fail(where + " lists weights but no file holding them");
     group_paths.push_back(paths);
 
     for (const json& weight : group["weights"]) {
@@ -247,12 +259,16 @@ LoadedModel load_tfjs(const std::string& model_json,
       const std::string name = weight["name"].get<std::string>();
       const std::string about = "weight '" + name + "'";
       if (weight.contains("quantization")) {
-        fail(about + " is quantized; only plain float32 weights are supported (export without quantization)");
+        fail(about +
+             " is quantized; only plain float32 weights are supported (export without "
+             "quantization)");
       }
       const std::string dtype = weight.contains("dtype") && weight["dtype"].is_string()
-                                    ? weight["dtype"].get<std::string>() : "";
+                                    ? weight["dtype"].get<std::string>()
+                                    : "";
       if (dtype != "float32") {
-        fail(about + " has dtype " + (weight.contains("dtype") ? weight["dtype"].dump() : "(none)") +
+        fail(about + " has dtype " +
+             (weight.contains("dtype") ? weight["dtype"].dump() : "(none)") +
              "; only \"float32\" is supported");
       }
       const std::string canonical = canonical_weight_name(name, spec);
@@ -271,14 +287,16 @@ LoadedModel load_tfjs(const std::string& model_json,
       if (shape_ok) {
         for (const json& d : weight["shape"]) {
           int dim = 0;
-          if (!as_dimension(d, &dim)) fail(about + " has shape " + weight["shape"].dump() + ", not a list of sizes");
+          if (!as_dimension(d, &dim))
+            fail(about + " has shape " + weight["shape"].dump() + ", not a list of sizes");
           shape.push_back(dim);
         }
       }
       if (!shape_ok || shape != target->shape) {
         fail(about + " has shape " + (shape_ok ? weight["shape"].dump() : "(none)") +
              " but the topology needs " + shape_text(target->shape) +
-             "; the weights belong to another model (check units, input sizes, reset_after, use_bias)");
+             "; the weights belong to another model (check units, input sizes, reset_after, "
+             "use_bias)");
       }
       entries.push_back({name, g, target});
     }
@@ -308,7 +326,8 @@ LoadedModel load_tfjs(const std::string& model_json,
       std::ostringstream s;
       s << "weight file " << files << " holds " << bytes.size() << " bytes but the manifest needs "
         << needed << " (" << needed / 4 << " float32 values): the file is "
-        << (bytes.size() < needed ? "truncated" : "longer than described") << "; save the model again";
+        << (bytes.size() < needed ? "truncated" : "longer than described")
+        << "; save the model again";
       fail(s.str());
     }
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -336,7 +355,8 @@ std::string base64(const std::string& bytes) {
   for (size_t i = 0; i < bytes.size(); i += 3) {
     const size_t n = std::min<size_t>(3, bytes.size() - i);
     uint32_t v = 0;
-    for (size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    for (size_t k = 0; k < 3; ++k)
+      v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
     for (size_t k = 0; k < 4; ++k) out.push_back(k <= n ? digits[(v >> (18 - 6 * k)) & 63] : '=');
   }
   return out;
@@ -350,7 +370,8 @@ TfjsOpened tfjs_open_single_file(const std::string& model_json, const std::strin
     if (first.empty()) first = path;
     if (path != first) {
       fail("the manifest splits the weights over several files ('" + first + "', '" + path +
-           "', ...); open a model saved with one weights file (the playground's, or TF.js' save with one shard)");
+           "', ...); open a model saved with one weights file (the playground's, or TF.js' save "
+           "with one shard)");
     }
     return weights_bin;
   });
@@ -364,17 +385,20 @@ std::string tfjs_compatibility_note(const ModelSpec& spec) {
   std::string note;
   for (const LayerSpec& layer : spec.layers) {
     if (layer.kind == LayerKind::GRU && layer.reset_after) {
-      note += (note.empty() ? "" : " ") + ("TF.js cannot load this model: GRU layer '" + layer.name +
-              "' uses reset_after=True (Keras' default), which TF.js refuses (\"GRUCell does not "
-              "support reset_after parameter set to true\"). Set reset_after to false to use the "
-              "model in TF.js; the saved files are still what Keras reads.");
+      note += (note.empty() ? "" : " ") +
+              ("TF.js cannot load this model: GRU layer '" + layer.name +
+               "' uses reset_after=True (Keras' default), which TF.js refuses (\"GRUCell does not "
+               "support reset_after parameter set to true\"). Set reset_after to false to use the "
+               "model in TF.js; the saved files are still what Keras reads.");
     }
-    const bool keras3_hard_sigmoid = layer.activation == Activation::HardSigmoidKeras3 ||
+    const bool keras3_hard_sigmoid =
+        layer.activation == Activation::HardSigmoidKeras3 ||
         (gate_count(layer.kind) > 1 && layer.recurrent_activation == Activation::HardSigmoidKeras3);
     if (keras3_hard_sigmoid) {
-      note += (note.empty() ? "" : " ") + ("Layer '" + layer.name +
-              "' uses Keras 3's hard_sigmoid (x/6 + 0.5); TF.js computes Keras 2's (0.2x + 0.5), "
-              "so its predictions would differ. Use sigmoid to share the model with TF.js.");
+      note += (note.empty() ? "" : " ") +
+              ("Layer '" + layer.name +
+               "' uses Keras 3's hard_sigmoid (x/6 + 0.5); TF.js computes Keras 2's (0.2x + 0.5), "
+               "so its predictions would differ. Use sigmoid to share the model with TF.js.");
     }
   }
   return note;

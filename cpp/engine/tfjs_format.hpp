@@ -45,8 +45,9 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params);
 // Rejects with a ModelError naming what is wrong: malformed JSON, another format, an invalid
 // topology, missing / extra / duplicate weights, shapes that do not match the topology, any dtype
 // but float32, quantized weights, shards shorter or longer than the manifest, non-finite values.
-LoadedModel load_tfjs(const std::string& model_json,
-                      const std::function<std::string(const std::string& relative_path)>& read_shard);
+LoadedModel load_tfjs(
+    const std::string& model_json,
+    const std::function<std::string(const std::string& relative_path)>& read_shard);
 
 // A TF.js model opened from the page's two uploads: model.json and its one weight file (whatever
 // name the manifest gives it; a manifest naming several files is refused, naming them). Every

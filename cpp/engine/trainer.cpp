@@ -13,11 +13,16 @@ namespace rnn {
 
 const char* stop_reason_name(StopReason reason) {
   switch (reason) {
-    case StopReason::Running: return "running";
-    case StopReason::Completed: return "completed";
-    case StopReason::EarlyStopping: return "early_stopping";
-    case StopReason::NonFiniteLoss: return "non_finite_loss";
-    case StopReason::StoppedByCaller: return "stopped";
+    case StopReason::Running:
+      return "running";
+    case StopReason::Completed:
+      return "completed";
+    case StopReason::EarlyStopping:
+      return "early_stopping";
+    case StopReason::NonFiniteLoss:
+      return "non_finite_loss";
+    case StopReason::StoppedByCaller:
+      return "stopped";
   }
   return "?";
 }
@@ -48,12 +53,13 @@ RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const
                      " sequences of length " + std::to_string(data.time) + " need " +
                      std::to_string(static_cast<int64_t>(data.count) * data.time) + " ids and " +
                      std::to_string(data.count) + " labels; received " +
-                     std::to_string(data.ids.size()) + " and " + std::to_string(data.labels.size()) +
-                     ".");
+                     std::to_string(data.ids.size()) + " and " +
+                     std::to_string(data.labels.size()) + ".");
   }
   if (data.count == 0) return;
   if (data.time < 1) {
-    throw ModelError("The " + which + " sequences are empty (maxlen 0); load the data with maxlen >= 1.");
+    throw ModelError("The " + which +
+                     " sequences are empty (maxlen 0); load the data with maxlen >= 1.");
   }
   if (model.input_length != -1 && data.time != model.input_length) {
     throw ModelError("The model reads sequences of " + std::to_string(model.input_length) +
@@ -128,7 +134,8 @@ RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Da
       rng_(config_.seed) {
   const ModelSpec& model = network.spec();
   if (config_.epochs < 1) {
-    throw ModelError("Training: epochs must be >= 1; received " + std::to_string(config_.epochs) + ".");
+    throw ModelError("Training: epochs must be >= 1; received " + std::to_string(config_.epochs) +
+                     ".");
   }
   if (config_.batch_size < 1) {
     throw ModelError("Training: batch_size must be >= 1; received " +
@@ -157,7 +164,8 @@ RNN_COLD Trainer<S>::Trainer(Network<S>& network, const Dataset& train, const Da
   }
   // In 64 bits: count + batch_size − 1 overflowed an int for a batch size near 2^31 (the CLI's
   // --batch-size takes any int).
-  batches_per_epoch_ = static_cast<int>((int64_t(train.count) + config_.batch_size - 1) / config_.batch_size);
+  batches_per_epoch_ =
+      static_cast<int>((int64_t(train.count) + config_.batch_size - 1) / config_.batch_size);
   order_.resize(static_cast<size_t>(train.count));
   std::iota(order_.begin(), order_.end(), 0);
 }
@@ -168,7 +176,8 @@ Trainer<S>::~Trainer() = default;
 template <typename S>
 BatchProgress Trainer<S>::run_slice(int max_batches) {
   if (max_batches < 1) {
-    throw ModelError("run_slice: max_batches must be >= 1; received " + std::to_string(max_batches) + ".");
+    throw ModelError("run_slice: max_batches must be >= 1; received " +
+                     std::to_string(max_batches) + ".");
   }
   BatchProgress progress;
   progress.batches_per_epoch = batches_per_epoch_;
@@ -207,7 +216,8 @@ void Trainer<S>::train_one_batch(BatchProgress& progress) {
   const int n = std::min(config_.batch_size, train_.count - first);
   gather_batch(train_, order_.data() + first, first, n, batch_, batch_labels_);
   network_.forward(batch_, /*training=*/true, rng_);
-  const LossValue<S> value = loss_and_gradient(loss_kind_, network_.logits(), batch_labels_, &d_logits_);
+  const LossValue<S> value =
+      loss_and_gradient(loss_kind_, network_.logits(), batch_labels_, &d_logits_);
   const std::string where =
       "epoch " + std::to_string(epoch_index_ + 1) + ", batch " + std::to_string(next_batch_ + 1);
   if (!std::isfinite(value.loss)) {
@@ -273,8 +283,8 @@ void Trainer<S>::end_epoch() {
     return;
   }
   if (early_stopping_) {
-    const EarlyStoppingVerdict verdict =
-        early_stopping_->on_epoch_end(log.epoch - 1, monitored_value(config_.early_stopping.monitor, log));
+    const EarlyStoppingVerdict verdict = early_stopping_->on_epoch_end(
+        log.epoch - 1, monitored_value(config_.early_stopping.monitor, log));
     if (verdict.keep_weights) {
       best_params_ = network_.params();
       has_best_params_ = true;
@@ -327,10 +337,11 @@ void Trainer<S>::stop_non_finite(const std::string& what, bool current_weights_b
 template <typename S>
 void Trainer<S>::stop() {
   if (finished()) return;
-  finish(StopReason::StoppedByCaller,
-         "Stopped after " + std::to_string(history_.size()) + " full epochs" +
-             (next_batch_ > 0 ? " and " + std::to_string(next_batch_) + " batches" : std::string()) +
-             "; the weights trained so far are kept.");
+  finish(
+      StopReason::StoppedByCaller,
+      "Stopped after " + std::to_string(history_.size()) + " full epochs" +
+          (next_batch_ > 0 ? " and " + std::to_string(next_batch_) + " batches" : std::string()) +
+          "; the weights trained so far are kept.");
 }
 
 template <typename S>
@@ -352,7 +363,8 @@ int Trainer<S>::best_epoch() const {
 template <typename S>
 LossValue<S> evaluate(Network<S>& network, LossKind kind, const Dataset& data, int batch_size) {
   if (batch_size < 1) {
-    throw ModelError("evaluate: batch_size must be >= 1; received " + std::to_string(batch_size) + ".");
+    throw ModelError("evaluate: batch_size must be >= 1; received " + std::to_string(batch_size) +
+                     ".");
   }
   check_dataset(data, "evaluation", network.spec(), kind);
   if (data.count == 0) throw ModelError("evaluate: the data holds no sequences.");
@@ -375,7 +387,8 @@ LossValue<S> evaluate(Network<S>& network, LossKind kind, const Dataset& data, i
 template <typename S>
 Mat<S> predict(Network<S>& network, const TokenBatch& x, int batch_size) {
   if (batch_size < 1) {
-    throw ModelError("predict: batch_size must be >= 1; received " + std::to_string(batch_size) + ".");
+    throw ModelError("predict: batch_size must be >= 1; received " + std::to_string(batch_size) +
+                     ".");
   }
   if (x.batch < 0 || x.time < 0 ||
       x.ids.size() != static_cast<size_t>(x.batch) * static_cast<size_t>(x.time)) {

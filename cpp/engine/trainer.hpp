@@ -42,15 +42,15 @@ struct EpochLog {
 
 // Where training is after a slice (or after one batch, for the batch callback).
 struct BatchProgress {
-  int epoch = 0;              // from 1: the epoch of the last batch run
-  int batch = 0;              // from 1: the last batch run, within its epoch
+  int epoch = 0;  // from 1: the epoch of the last batch run
+  int batch = 0;  // from 1: the last batch run, within its epoch
   int batches_per_epoch = 0;
-  double loss = 0;            // running mean over the epoch's batches so far
+  double loss = 0;  // running mean over the epoch's batches so far
   double accuracy = 0;
-  double batch_loss = 0;      // the last batch's own loss (the per-batch chart)
+  double batch_loss = 0;          // the last batch's own loss (the per-batch chart)
   double samples_per_second = 0;  // this epoch so far
-  int batches_run = 0;        // in this slice
-  bool epoch_ended = false;   // the last batch ended an epoch: validation ran, history() grew
+  int batches_run = 0;            // in this slice
+  bool epoch_ended = false;       // the last batch ended an epoch: validation ran, history() grew
   bool finished = false;
 };
 
@@ -116,8 +116,8 @@ class Trainer {
   Rng rng_;
 
   int batches_per_epoch_ = 0;
-  int epoch_index_ = 0;     // from 0
-  int next_batch_ = 0;      // within the epoch; 0 = the epoch has not started
+  int epoch_index_ = 0;  // from 0
+  int next_batch_ = 0;   // within the epoch; 0 = the epoch has not started
   std::vector<int32_t> order_;
   double loss_sum_ = 0, correct_sum_ = 0;
   int64_t samples_seen_ = 0;
@@ -129,7 +129,7 @@ class Trainer {
   TouchedRows touched_rows_;  // tf.keras 2 momentum: the Embedding rows looked up (empty: unused)
   std::vector<S> previous_params_;  // the weights before the last update (for NaN recovery)
   bool has_previous_params_ = false;
-  std::vector<S> best_params_;      // early stopping's restore_best_weights
+  std::vector<S> best_params_;  // early stopping's restore_best_weights
   bool has_best_params_ = false;
 
   std::vector<EpochLog> history_;

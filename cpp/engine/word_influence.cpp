@@ -8,7 +8,8 @@
 namespace rnn {
 
 template <typename S>
-Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, int32_t oov, std::vector<int>& steps) {
+Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, int32_t oov,
+                         std::vector<int>& steps) {
   steps.clear();
   for (size_t t = 0; t < ids.size(); ++t)
     if (ids[t] != 0) steps.push_back(int(t));
@@ -29,7 +30,8 @@ Mat<S> mean_input_gradients(Network<S>& network, const Dataset& data, int count)
   const int n = std::min(count, data.count), time = data.time;
   Mat<S> mean = Mat<S>::Zero(1, time);
   if (n <= 0) return mean;
-  TokenBatch x{n, time, std::vector<int32_t>(data.ids.begin(), data.ids.begin() + int64_t(n) * time)};
+  TokenBatch x{n, time,
+               std::vector<int32_t>(data.ids.begin(), data.ids.begin() + int64_t(n) * time)};
   const Mat<S> norms = network.input_gradient_norms(x);
   for (int t = 0; t < time && norms.size() > 0; ++t) {
     double sum = 0, seen = 0;
@@ -43,8 +45,9 @@ Mat<S> mean_input_gradients(Network<S>& network, const Dataset& data, int count)
   return mean;
 }
 
-#define RNN_WORD_INFLUENCE(S)                                                                                        \
-  template Mat<S> occlusion_outputs(Network<S>&, const std::vector<int32_t>&, int32_t, std::vector<int>&);     \
+#define RNN_WORD_INFLUENCE(S)                                                          \
+  template Mat<S> occlusion_outputs(Network<S>&, const std::vector<int32_t>&, int32_t, \
+                                    std::vector<int>&);                                \
   template Mat<S> mean_input_gradients(Network<S>&, const Dataset&, int);
 RNN_WORD_INFLUENCE(float)
 RNN_WORD_INFLUENCE(double)

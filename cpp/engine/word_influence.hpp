@@ -14,7 +14,8 @@ namespace rnn {
 // The model's outputs with the token of each kept step (id ≠ 0) alone replaced by `oov`, all
 // variants in one batched forward pass: row k for the k-th kept step. `steps` gets their indices.
 template <typename S>
-Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, int32_t oov, std::vector<int>& steps);
+Mat<S> occlusion_outputs(Network<S>& network, const std::vector<int32_t>& ids, int32_t oov,
+                         std::vector<int>& steps);
 
 // For the first `count` sequences of `data`: at every position, the mean of ‖∂z/∂x_t‖
 // (Network::input_gradient_norms) over the sequences with a token there (id ≠ 0); 0 where none.

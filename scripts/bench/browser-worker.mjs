@@ -18,7 +18,12 @@ self.onmessage = async (event) => {
       const validation = await (await fetch(run.validation)).json();
       const module = await createRnnEngine(); // a fresh module per model: its own heap figure
       const result = benchEngine(module, pack, {
-        modelJson: run.modelJson, settings: run.settings, batches, warmup, predictSequences: validation, fullEpoch: run.fullEpoch,
+        modelJson: run.modelJson,
+        settings: run.settings,
+        batches,
+        warmup,
+        predictSequences: validation,
+        fullEpoch: run.fullEpoch,
       });
       results.push({ model: run.model, ...result });
     }

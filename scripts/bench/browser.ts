@@ -38,18 +38,31 @@ function serve(files: Record<string, { body: Buffer | string; type: string }>): 
 }
 
 export async function benchChromium(
-  runs: ChromiumRun[], batches: number, warmup: number,
+  runs: ChromiumRun[],
+  batches: number,
+  warmup: number,
 ): Promise<{ results: ChromiumResult[]; userAgent: string }> {
   const here = (p: string) => new URL(p, import.meta.url);
   const js = 'text/javascript';
   const server = await serve({
-    '/': { body: '<!doctype html><meta charset="utf-8"><title>RNN Playground benchmark</title>', type: 'text/html' },
+    '/': {
+      body: '<!doctype html><meta charset="utf-8"><title>RNN Playground benchmark</title>',
+      type: 'text/html',
+    },
     '/browser-worker.mjs': { body: readFileSync(here('./browser-worker.mjs')), type: js },
     '/engine-bench.mjs': { body: readFileSync(here('./engine-bench.mjs')), type: js },
     '/wasm/rnn_engine.mjs': { body: readFileSync(here('../../web/src/wasm/rnn_engine.mjs')), type: js },
-    '/wasm/rnn_engine.wasm': { body: readFileSync(here('../../web/src/wasm/rnn_engine.wasm')), type: 'application/wasm' },
+    '/wasm/rnn_engine.wasm': {
+      body: readFileSync(here('../../web/src/wasm/rnn_engine.wasm')),
+      type: 'application/wasm',
+    },
     '/data/bench.pack': { body: Buffer.from(runs[0].data.packBytes), type: 'application/octet-stream' },
-    ...Object.fromEntries(runs.map((r, i) => [`/data/validation-${i}.json`, { body: JSON.stringify(r.data.validation), type: 'application/json' }])),
+    ...Object.fromEntries(
+      runs.map((r, i) => [
+        `/data/validation-${i}.json`,
+        { body: JSON.stringify(r.data.validation), type: 'application/json' },
+      ]),
+    ),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   try {
@@ -59,15 +72,19 @@ export async function benchChromium(
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/`);
     const message = await page.evaluate(
-      (request) => new Promise<{ ok: boolean; results?: unknown; error?: string; userAgent?: string }>((resolve) => {
-        const worker = new Worker('./browser-worker.mjs', { type: 'module' });
-        worker.onmessage = (e) => resolve(e.data);
-        worker.onerror = (e) => resolve({ ok: false, error: `worker: ${e.message}` });
-        worker.postMessage(request);
-      }),
+      (request) =>
+        new Promise<{ ok: boolean; results?: unknown; error?: string; userAgent?: string }>((resolve) => {
+          const worker = new Worker('./browser-worker.mjs', { type: 'module' });
+          worker.onmessage = (e) => resolve(e.data);
+          worker.onerror = (e) => resolve({ ok: false, error: `worker: ${e.message}` });
+          worker.postMessage(request);
+        }),
       {
         runs: runs.map((r, i) => ({
-          model: r.model, modelJson: modelJson(r.model), fullEpoch: r.fullEpoch, settings: engineSettings(r.data.settings),
+          model: r.model,
+          modelJson: modelJson(r.model),
+          fullEpoch: r.fullEpoch,
+          settings: engineSettings(r.data.settings),
           validation: `./data/validation-${i}.json`,
         })),
         batches,

@@ -24,10 +24,19 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function benchChapter(dist = 'dist', keras: 2 | 3 = 3, timeoutMinutes = 30): Promise<{ seconds: number; frameGapMs: number }> {
-  if (!existsSync(`${dist.startsWith('/') ? '' : ROOT}${dist}/index.html`)) throw new Error(`${dist}/ is missing: run npm run build`);
+export async function benchChapter(
+  dist = 'dist',
+  keras: 2 | 3 = 3,
+  timeoutMinutes = 30,
+): Promise<{ seconds: number; frameGapMs: number }> {
+  if (!existsSync(`${dist.startsWith('/') ? '' : ROOT}${dist}/index.html`))
+    throw new Error(`${dist}/ is missing: run npm run build`);
   const port = await freePort();
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', BASE, '--dir', dist], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--port', String(port), '--base', BASE, '--dir', dist],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   try {
     console.log('RNN Playground benchmark: Run chapter 9 in Chromium');
@@ -73,10 +82,13 @@ export async function benchChapter(dist = 'dist', keras: 2 | 3 = 3, timeoutMinut
     const seconds = Number(/in (\d+) s$/.exec(text)?.[1]);
     const rows: string[][] = [];
     const trs = page.locator('table[aria-label="Chapter 9 results"] tbody tr');
-    for (let i = 0; i < (await trs.count()); i++) rows.push((await trs.nth(i).locator('td').allTextContents()).map((t) => t.trim()));
+    for (let i = 0; i < (await trs.count()); i++)
+      rows.push((await trs.nth(i).locator('td').allTextContents()).map((t) => t.trim()));
     console.log(`  Chromium, navigator.hardwareConcurrency ${cores}; Keras ${keras}; the book's split`);
     console.log('');
-    console.log('| model | state | epochs run | best val_loss | best val_acc | test acc | seconds | started | ended |');
+    console.log(
+      '| model | state | epochs run | best val_loss | best val_acc | test acc | seconds | started | ended |',
+    );
     console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) console.log(`| ${r.slice(0, 9).join(' | ')} |`);
     console.log('');
@@ -85,8 +97,12 @@ export async function benchChapter(dist = 'dist', keras: 2 | 3 = 3, timeoutMinut
     console.log(`  load average at end: ${loadAverage()}`);
     console.log('');
     console.log('Targets (issue 17):');
-    console.log(`  the whole chapter (book's split) in Chromium under 70 s: ${seconds} s (${seconds < 70 ? 'met' : 'NOT met'})`);
-    console.log(`  the page stays responsive while all cores train (longest frame gap under 100 ms): ${frameGapMs.toFixed(0)} ms (${frameGapMs < 100 ? 'met' : 'NOT met'})`);
+    console.log(
+      `  the whole chapter (book's split) in Chromium under 70 s: ${seconds} s (${seconds < 70 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `  the page stays responsive while all cores train (longest frame gap under 100 ms): ${frameGapMs.toFixed(0)} ms (${frameGapMs < 100 ? 'met' : 'NOT met'})`,
+    );
     return { seconds, frameGapMs };
   } finally {
     await browser.close();

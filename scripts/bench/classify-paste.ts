@@ -21,7 +21,9 @@ function median(v: number[]): number {
 }
 
 function encodeMs(): number {
-  const index = parseWordIndex(readFileSync(new URL('../../build/data/word-index.json', import.meta.url), 'utf8'));
+  const index = parseWordIndex(
+    readFileSync(new URL('../../build/data/word-index.json', import.meta.url), 'utf8'),
+  );
   const text = PASTE_SENTENCE.repeat(Math.ceil(1_000_000 / PASTE_SENTENCE.length));
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -55,7 +57,10 @@ async function frameGapMs(): Promise<{ longest: number; frames: number }[]> {
     await epochs.fill('1');
     await epochs.press('Tab');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('status').getByText(/^Test accuracy: /).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('status')
+      .getByText(/^Test accuracy: /)
+      .waitFor({ timeout: 120_000 });
     await page.getByRole('tab', { name: 'Classify', exact: true }).click();
     const out: { longest: number; frames: number }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -74,9 +79,13 @@ async function frameGapMs(): Promise<{ longest: number; frames: number }[]> {
 
 async function main() {
   const encode = encodeMs();
-  console.log(`1 MB paste, encodeForModel in Node (real word index, maxlen 100), median of ${RUNS}: ${encode.toFixed(0)} ms`);
+  console.log(
+    `1 MB paste, encodeForModel in Node (real word index, maxlen 100), median of ${RUNS}: ${encode.toFixed(0)} ms`,
+  );
   const gaps = await frameGapMs();
-  console.log(`1 MB paste in Chromium, production build, trained 09-3 LSTM: longest frame gap per paste ${gaps.map((g) => `${g.longest.toFixed(0)} ms (${g.frames} frames)`).join(', ')}; median ${median(gaps.map((g) => g.longest)).toFixed(0)} ms`);
+  console.log(
+    `1 MB paste in Chromium, production build, trained 09-3 LSTM: longest frame gap per paste ${gaps.map((g) => `${g.longest.toFixed(0)} ms (${g.frames} frames)`).join(', ')}; median ${median(gaps.map((g) => g.longest)).toFixed(0)} ms`,
+  );
 }
 
 void main();

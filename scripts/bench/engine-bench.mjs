@@ -62,7 +62,9 @@ export function benchEngine(module, packBytes, options) {
     reply(session.loadPack(packBytes));
     const start = reply(session.startTraining(modelJson, JSON.stringify({ ...settings, epochs: 1 })));
     if (warmup + batches >= start.batches_per_epoch) {
-      throw new Error(`warm-up + batches (${warmup + batches}) must stay below one epoch (${start.batches_per_epoch})`);
+      throw new Error(
+        `warm-up + batches (${warmup + batches}) must stay below one epoch (${start.batches_per_epoch})`,
+      );
     }
     for (let i = 0; i < warmup; i++) reply(session.runSlice(1));
     const batchMs = [];
@@ -90,7 +92,9 @@ export function benchEngine(module, packBytes, options) {
       const t0 = performance.now();
       const outputs = reply(session.predictIds(predictIds, predictSequences.length));
       passes.push(performance.now() - t0);
-      predictionMean = outputs.reduce((/** @type {number} */ sum, /** @type {number[]} */ row) => sum + row[0], 0) / outputs.length;
+      predictionMean =
+        outputs.reduce((/** @type {number} */ sum, /** @type {number[]} */ row) => sum + row[0], 0) /
+        outputs.length;
     }
     const predictMs = Math.min(...passes);
 
@@ -113,7 +117,8 @@ export function benchEngine(module, packBytes, options) {
       ms_per_batch_mean: trainMs / batches,
       cpu_ms_per_batch: batchCpuMs.length ? median(batchCpuMs) : null,
       predictions_per_second: predictionsPerSecond,
-      epoch_seconds: (start.train_count / settings.batch_size) * msPerBatch / 1000 +
+      epoch_seconds:
+        ((start.train_count / settings.batch_size) * msPerBatch) / 1000 +
         start.validation_count / predictionsPerSecond,
       measured_epoch_seconds: measuredEpochSeconds,
       train_count: start.train_count,

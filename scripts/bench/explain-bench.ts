@@ -32,10 +32,19 @@ async function main() {
   const module = await createRnnEngine({ wasmBinary });
   const session = new module.Session();
   try {
-    reply(session.loadPack(new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)))));
+    reply(
+      session.loadPack(
+        new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url))),
+      ),
+    );
     const model = JSON.parse(JSON.stringify(presets.find((p) => p.id === 'lstm')!.model));
     model.config.layers[0].config.batch_input_shape = [null, REVIEW_TOKENS];
-    reply(session.startTraining(JSON.stringify(model), JSON.stringify({ num_words: 500, maxlen: REVIEW_TOKENS, epochs: 1, seed: 1 })));
+    reply(
+      session.startTraining(
+        JSON.stringify(model),
+        JSON.stringify({ num_words: 500, maxlen: REVIEW_TOKENS, epochs: 1, seed: 1 }),
+      ),
+    );
     const ids = Array.from({ length: REVIEW_TOKENS }, (_, t) => (t === 0 ? 1 : 3 + ((t * 37) % 490)));
     const median_ms = (f: () => void, runs: number) => {
       const ms: number[] = [];
@@ -49,7 +58,9 @@ async function main() {
     const tokens = ids.map((id, i) => ({ text: `w${i}`, id, oov: id === 2, cut: false, pos: i }));
     const enc = { padded: ids, tokens, cutOmitted: 0, firstKeptStep: 0 };
     let trace = traceOfKeptTokens(enc, reply<EngineTrace>(session.trace(JSON.stringify(ids))), 500);
-    const whole = median_ms(() => { trace = traceOfKeptTokens(enc, reply<EngineTrace>(session.trace(JSON.stringify(ids))), 500); }, 9);
+    const whole = median_ms(() => {
+      trace = traceOfKeptTokens(enc, reply<EngineTrace>(session.trace(JSON.stringify(ids))), 500);
+    }, 9);
     const layer = trace.layers[0];
     let t = 0;
     const slider = median_ms(() => {
@@ -61,7 +72,9 @@ async function main() {
       ['trace + input gradients + 500 occlusion variants, one call', whole],
       ['one slider step: all 32 pre-activations listed + the step as JSON', slider],
     ] as const;
-    console.log(`Explanations for a ${REVIEW_TOKENS}-token review, book's LSTM, WebAssembly in Node (median ms):`);
+    console.log(
+      `Explanations for a ${REVIEW_TOKENS}-token review, book's LSTM, WebAssembly in Node (median ms):`,
+    );
     for (const [name, ms] of rows) console.log(`  ${name.padEnd(64)} ${ms.toFixed(1)}`);
   } finally {
     session.delete();

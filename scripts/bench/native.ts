@@ -21,12 +21,18 @@ export function nativeFlags(buildDir = NATIVE_BUILD_DIR): string {
   const text = readFileSync(cache, 'utf8');
   const value = (key: string) => new RegExp(`^${key}:[A-Z]+=(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
   const type = value('CMAKE_BUILD_TYPE') || 'Release';
-  const flags = [value('CMAKE_CXX_FLAGS'), value(`CMAKE_CXX_FLAGS_${type.toUpperCase()}`)].filter(Boolean).join(' ');
+  const flags = [value('CMAKE_CXX_FLAGS'), value(`CMAKE_CXX_FLAGS_${type.toUpperCase()}`)]
+    .filter(Boolean)
+    .join(' ');
   return `${type}: -std=c++17 ${flags}`;
 }
 
 export function benchNative(
-  model: BenchModel, batches: number, warmup: number, packPath: string, buildDir = NATIVE_BUILD_DIR,
+  model: BenchModel,
+  batches: number,
+  warmup: number,
+  packPath: string,
+  buildDir = NATIVE_BUILD_DIR,
 ): NativeResult {
   const cli = join(buildDir, 'rnn-playground');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
@@ -35,12 +41,32 @@ export function benchNative(
   try {
     const modelPath = join(dir, `${model}.json`);
     writeFileSync(modelPath, modelJson(model));
-    const out = execFileSync(cli, [
-      'bench', modelPath, '--data', packPath,
-      '--num-words', String(s.numWords), '--maxlen', String(s.maxlen), '--batch-size', String(s.batchSize),
-      '--batches', String(batches), '--warmup', String(warmup), '--predict', String(PREDICT_COUNT),
-      '--lr', String(s.learningRate), '--seed', String(SEED),
-    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(
+      cli,
+      [
+        'bench',
+        modelPath,
+        '--data',
+        packPath,
+        '--num-words',
+        String(s.numWords),
+        '--maxlen',
+        String(s.maxlen),
+        '--batch-size',
+        String(s.batchSize),
+        '--batches',
+        String(batches),
+        '--warmup',
+        String(warmup),
+        '--predict',
+        String(PREDICT_COUNT),
+        '--lr',
+        String(s.learningRate),
+        '--seed',
+        String(SEED),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     return JSON.parse(out.trim().split('\n').pop()!) as NativeResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -26,23 +26,61 @@ export interface PytorchResult {
 export function torchVersion(): string | null {
   if (!existsSync(PYTHON)) return null;
   try {
-    return execFileSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
 }
 
-export function benchPytorch(model: BenchModel, data: BenchData, batches: number, warmup: number, buildDir = NATIVE_BUILD_DIR): PytorchResult {
+export function benchPytorch(
+  model: BenchModel,
+  data: BenchData,
+  batches: number,
+  warmup: number,
+  buildDir = NATIVE_BUILD_DIR,
+): PytorchResult {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-bench-torch-'));
   try {
     const modelPath = join(dir, 'model.json');
     writeFileSync(modelPath, modelJson(model));
-    execFileSync(join(buildDir, 'rnn-playground'), ['init', modelPath, '--seed', String(SEED), '--out', join(dir, 'init')], { stdio: 'ignore' });
+    execFileSync(
+      join(buildDir, 'rnn-playground'),
+      ['init', modelPath, '--seed', String(SEED), '--out', join(dir, 'init')],
+      { stdio: 'ignore' },
+    );
     const need = (warmup + batches) * data.settings.batchSize;
-    if (data.train.x.length < need) throw new Error(`PyTorch needs ${need} training reviews; ${data.train.x.length} loaded`);
-    writeFileSync(join(dir, 'data.json'), JSON.stringify({ x: data.train.x.slice(0, need), y: data.train.y.slice(0, need), batch_size: data.settings.batchSize }));
-    const out = execFileSync(PYTHON, [SCRIPT, join(dir, 'init'), join(dir, 'data.json'), '--batches', String(batches), '--warmup', String(warmup),
-      '--lr', String(data.settings.learningRate)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '1' } });
+    if (data.train.x.length < need)
+      throw new Error(`PyTorch needs ${need} training reviews; ${data.train.x.length} loaded`);
+    writeFileSync(
+      join(dir, 'data.json'),
+      JSON.stringify({
+        x: data.train.x.slice(0, need),
+        y: data.train.y.slice(0, need),
+        batch_size: data.settings.batchSize,
+      }),
+    );
+    const out = execFileSync(
+      PYTHON,
+      [
+        SCRIPT,
+        join(dir, 'init'),
+        join(dir, 'data.json'),
+        '--batches',
+        String(batches),
+        '--warmup',
+        String(warmup),
+        '--lr',
+        String(data.settings.learningRate),
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, OMP_NUM_THREADS: '1' },
+      },
+    );
     return JSON.parse(out.trim().split('\n').pop()!) as PytorchResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });

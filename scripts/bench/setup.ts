@@ -30,7 +30,12 @@ export interface BenchSettings {
 /** The book's set-up (09-2, 09-3). */
 export const BOOK_SETTINGS: BenchSettings = { numWords: 500, maxlen: 100, batchSize: 64, learningRate: 1e-4 };
 /** The blog's set-up: Keras' default RMSprop rate, batch 128, 10,000 words, reviews of 500 steps. */
-export const BLOG_SETTINGS: BenchSettings = { numWords: 10000, maxlen: 500, batchSize: 128, learningRate: 1e-3 };
+export const BLOG_SETTINGS: BenchSettings = {
+  numWords: 10000,
+  maxlen: 500,
+  batchSize: 128,
+  learningRate: 1e-3,
+};
 
 export function settingsOf(model: BenchModel): BenchSettings {
   return model.startsWith('blog-') ? BLOG_SETTINGS : BOOK_SETTINGS;
@@ -57,7 +62,9 @@ export function modelJson(model: BenchModel): string {
 
 /** The Keras layers of a preset, after its InputLayer. */
 export function modelLayers(model: BenchModel): { class_name: string; config: Record<string, unknown> }[] {
-  const topology = JSON.parse(modelJson(model)) as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  const topology = JSON.parse(modelJson(model)) as {
+    config: { layers: { class_name: string; config: Record<string, unknown> }[] };
+  };
   return topology.config.layers.filter((l) => l.class_name !== 'InputLayer');
 }
 
@@ -111,9 +118,13 @@ export function loadBenchData(packPath: string, trainBatches: number, settings: 
 
 /** Seconds for one epoch of trainCount reviews plus a validation pass over validationCount. */
 export function epochSeconds(
-  msPerBatch: number, predictionsPerSecond: number, trainCount: number, validationCount: number, batchSize: number,
+  msPerBatch: number,
+  predictionsPerSecond: number,
+  trainCount: number,
+  validationCount: number,
+  batchSize: number,
 ): number {
-  return (trainCount / batchSize) * msPerBatch / 1000 + validationCount / predictionsPerSecond;
+  return ((trainCount / batchSize) * msPerBatch) / 1000 + validationCount / predictionsPerSecond;
 }
 
 export function median(values: number[]): number {

@@ -6,8 +6,13 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
-  epochSeconds, median, modelLayers, settingsOf,
-  type BenchData, type BenchModel, type TimingResult,
+  epochSeconds,
+  median,
+  modelLayers,
+  settingsOf,
+  type BenchData,
+  type BenchModel,
+  type TimingResult,
 } from './setup';
 
 export type TfjsBackend = 'wasm' | 'cpu';
@@ -57,8 +62,9 @@ function registerSegmentSum(backendName: 'wasm' | 'cpu'): void {
       }
       const sums = new Float32Array(numSegments * rowSize);
       segmentSum(values, ids, rowSize, sums);
-      return (backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo })
-        .makeTensorInfo(shape, x.dtype, sums);
+      return (
+        backend as unknown as { makeTensorInfo(s: number[], d: string, v: Float32Array): tf.TensorInfo }
+      ).makeTensorInfo(shape, x.dtype, sums);
     },
   });
 }
@@ -67,9 +73,24 @@ const segmentSumRegistered = new Set<TfjsBackend>();
 
 /** A small Embedding-like gradient: d/d table of sum(gather(table, ids) ⊙ w). */
 async function gatherGradient(): Promise<number[]> {
-  const table = tf.variable(tf.tensor2d([...Array(21)].map((_, i) => Math.sin(i)), [7, 3]));
-  const ids = tf.tensor2d([[1, 2, 2, 6], [0, 1, 6, 6]], [2, 4], 'int32');
-  const w = tf.tensor3d([...Array(24)].map((_, i) => Math.cos(3 * i)), [2, 4, 3]);
+  const table = tf.variable(
+    tf.tensor2d(
+      [...Array(21)].map((_, i) => Math.sin(i)),
+      [7, 3],
+    ),
+  );
+  const ids = tf.tensor2d(
+    [
+      [1, 2, 2, 6],
+      [0, 1, 6, 6],
+    ],
+    [2, 4],
+    'int32',
+  );
+  const w = tf.tensor3d(
+    [...Array(24)].map((_, i) => Math.cos(3 * i)),
+    [2, 4, 3],
+  );
   const { grads } = tf.variableGrads(() => tf.sum(tf.mul(tf.gather(table, ids), w)) as tf.Scalar, [table]);
   const values = Array.from(await grads[table.name].data());
   tf.dispose([table, ids, w, grads[table.name]]);
@@ -90,7 +111,8 @@ async function replaceSegmentSumChecked(): Promise<void> {
     if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not start`);
     const ours = await gatherGradient();
     const error = Math.max(...ours.map((v, i) => Math.abs(v - reference[i])));
-    if (!(error < 1e-5)) throw new Error(`the replacement UnsortedSegmentSum differs from TF.js' own on ${backend} by ${error}`);
+    if (!(error < 1e-5))
+      throw new Error(`the replacement UnsortedSegmentSum differs from TF.js' own on ${backend} by ${error}`);
   }
 }
 
@@ -98,7 +120,11 @@ async function replaceSegmentSumChecked(): Promise<void> {
 function silenceNodeBackendBanner(): void {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('looks like you are running TensorFlow.js in Node.js')) return;
+    if (
+      typeof args[0] === 'string' &&
+      args[0].includes('looks like you are running TensorFlow.js in Node.js')
+    )
+      return;
     warn(...args);
   };
 }
@@ -130,7 +156,8 @@ export async function backendInfo(backend: TfjsBackend): Promise<string> {
  * hard_sigmoid gates: GRU runs with reset_after false, and every recurrent layer with sigmoid gates
  * as Keras 3 uses.
  */
-export const TFJS_GRU_NOTE = 'TF.js GRU: reset_after=false, sigmoid gates (TF.js cannot build reset_after=true)';
+export const TFJS_GRU_NOTE =
+  'TF.js GRU: reset_after=false, sigmoid gates (TF.js cannot build reset_after=true)';
 
 function buildModel(model: BenchModel): tf.LayersModel {
   const { maxlen: MAXLEN, learningRate } = settingsOf(model);
@@ -149,10 +176,23 @@ function buildModel(model: BenchModel): tf.LayersModel {
     };
     switch (layer.class_name) {
       case 'Embedding':
-        net.add(tf.layers.embedding({ inputDim: c.input_dim as number, outputDim: c.output_dim as number, inputLength: MAXLEN }));
+        net.add(
+          tf.layers.embedding({
+            inputDim: c.input_dim as number,
+            outputDim: c.output_dim as number,
+            inputLength: MAXLEN,
+          }),
+        );
         break;
       case 'SimpleRNN':
-        net.add(tf.layers.simpleRNN({ ...shape, units: recurrent.units, returnSequences: recurrent.returnSequences, dropout: recurrent.dropout }));
+        net.add(
+          tf.layers.simpleRNN({
+            ...shape,
+            units: recurrent.units,
+            returnSequences: recurrent.returnSequences,
+            dropout: recurrent.dropout,
+          }),
+        );
         break;
       case 'LSTM':
         net.add(tf.layers.lstm(recurrent));
@@ -162,7 +202,13 @@ function buildModel(model: BenchModel): tf.LayersModel {
         net.add(tf.layers.gru(recurrent));
         break;
       case 'Dense':
-        net.add(tf.layers.dense({ ...shape, units: c.units as number, activation: (c.activation as 'sigmoid') ?? 'linear' }));
+        net.add(
+          tf.layers.dense({
+            ...shape,
+            units: c.units as number,
+            activation: (c.activation as 'sigmoid') ?? 'linear',
+          }),
+        );
         break;
       default:
         throw new Error(`the TF.js benchmark has no mapping for ${layer.class_name}`);
@@ -182,12 +228,18 @@ export type TfjsResult = TimingResult;
  * to the numbers read back, best of `predictPasses`.
  */
 export async function benchTfjs(
-  backend: TfjsBackend, model: BenchModel, data: BenchData, batches: number, warmup: number, predictPasses = 2,
+  backend: TfjsBackend,
+  model: BenchModel,
+  data: BenchData,
+  batches: number,
+  warmup: number,
+  predictPasses = 2,
   predictCount = data.validation.length,
 ): Promise<TfjsResult> {
   await useBackend(backend);
   const { batchSize: BATCH_SIZE, maxlen: MAXLEN } = data.settings;
-  if (data.train.x.length < (warmup + batches) * BATCH_SIZE) throw new Error('not enough training reviews loaded');
+  if (data.train.x.length < (warmup + batches) * BATCH_SIZE)
+    throw new Error('not enough training reviews loaded');
   const net = buildModel(model);
   const batchMs: number[] = [];
   const batchCpuMs: number[] = [];

@@ -18,7 +18,14 @@ async function loadModule(): Promise<RnnEngineModule & { HEAP8?: Int8Array }> {
 
 /** The worker protocol's training settings for a benchmark set-up. */
 export function engineSettings(s: BenchSettings) {
-  return { num_words: s.numWords, maxlen: s.maxlen, batch_size: s.batchSize, optimizer: 'rmsprop', learning_rate: s.learningRate, seed: SEED };
+  return {
+    num_words: s.numWords,
+    maxlen: s.maxlen,
+    batch_size: s.batchSize,
+    optimizer: 'rmsprop',
+    learning_rate: s.learningRate,
+    seed: SEED,
+  };
 }
 
 /**
@@ -46,7 +53,11 @@ export async function checkSameData(data: BenchData): Promise<void> {
 }
 
 export async function benchWasmNode(
-  model: BenchModel, data: BenchData, batches: number, warmup: number, fullEpoch = false,
+  model: BenchModel,
+  data: BenchData,
+  batches: number,
+  warmup: number,
+  fullEpoch = false,
 ): Promise<EngineBenchResult> {
   const m = await loadModule();
   return benchEngine(m, data.packBytes, {

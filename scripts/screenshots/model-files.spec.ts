@@ -11,8 +11,30 @@ import { join } from 'node:path';
 const OUT = 'docs/screenshots';
 const dir = mkdtempSync(join(tmpdir(), 'rnn-shots-'));
 const L = {
-  ko: { train: '훈련', epochs: '에포크', lr: '학습률', done: /^테스트 정확도: /, runs: '훈련 기록', tfjs: 'TF.js 모델 내려받기', open: '모델 열기', model: '모델', classify: '분류', review: '리뷰' },
-  en: { train: 'Train', epochs: 'Epochs', lr: 'Learning rate', done: /^Test accuracy: /, runs: 'Runs', tfjs: 'Download TF.js model', open: 'Open a model', model: 'Model', classify: 'Classify', review: 'Review' },
+  ko: {
+    train: '훈련',
+    epochs: '에포크',
+    lr: '학습률',
+    done: /^테스트 정확도: /,
+    runs: '훈련 기록',
+    tfjs: 'TF.js 모델 내려받기',
+    open: '모델 열기',
+    model: '모델',
+    classify: '분류',
+    review: '리뷰',
+  },
+  en: {
+    train: 'Train',
+    epochs: 'Epochs',
+    lr: 'Learning rate',
+    done: /^Test accuracy: /,
+    runs: 'Runs',
+    tfjs: 'Download TF.js model',
+    open: 'Open a model',
+    model: 'Model',
+    classify: 'Classify',
+    review: 'Review',
+  },
 };
 
 async function shoot(page: Page, lang: 'ko' | 'en') {
@@ -20,7 +42,10 @@ async function shoot(page: Page, lang: 'ko' | 'en') {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await page.getByRole('tab', { name: t.train, exact: true }).click();
-  for (const [label, value] of [[t.epochs, '3'], [t.lr, '0.003']]) {
+  for (const [label, value] of [
+    [t.epochs, '3'],
+    [t.lr, '0.003'],
+  ]) {
     const field = page.getByLabel(label, { exact: true });
     await field.fill(value);
     await field.press('Tab');
@@ -28,7 +53,10 @@ async function shoot(page: Page, lang: 'ko' | 'en') {
   await page.getByRole('button', { name: t.train, exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(t.done, { timeout: 90_000 });
   await page.getByRole('tab', { name: t.runs, exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.tfjs }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: t.tfjs }).click(),
+  ]);
   const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   mkdirSync(join(dir, lang), { recursive: true });
   const paths = ['model.json', 'weights.bin'].map((name) => {
@@ -43,12 +71,21 @@ async function shoot(page: Page, lang: 'ko' | 'en') {
   // A ModelCheckpoint-style .keras in Keras' own layout (h5py, tests/e2e/helpers/keras_files.py):
   // opened with the note that its optimizer state is left behind.
   const keras = join(dir, lang, 'best-lstm-model.keras');
-  execFileSync('/usr/bin/python3', ['tests/e2e/helpers/keras_files.py', 'keras3', keras, 'tests/data/keras-json/lstm_keras3.json', `${keras}.bin`, '--optimizer']);
+  execFileSync('/usr/bin/python3', [
+    'tests/e2e/helpers/keras_files.py',
+    'keras3',
+    keras,
+    'tests/data/keras-json/lstm_keras3.json',
+    `${keras}.bin`,
+    '--optimizer',
+  ]);
   await page.getByLabel(t.open, { exact: true }).setInputFiles([keras]);
   await expect(panel.getByText(/best-lstm-model\.keras.*8,809/)).toBeVisible();
   await panel.screenshot({ path: `${OUT}/open-model-keras-${lang}.png` });
   await page.getByRole('tab', { name: t.classify, exact: true }).click();
-  await page.getByLabel(t.review, { exact: true }).fill('A wonderful film with great acting, though the ending is not good.');
+  await page
+    .getByLabel(t.review, { exact: true })
+    .fill('A wonderful film with great acting, though the ending is not good.');
   await expect(page.locator('classify-model-panel section[aria-busy=false]')).toHaveCount(1);
   await page.screenshot({ path: `${OUT}/open-model-classify-${lang}.png` });
   await page.getByRole('tab', { name: t.runs, exact: true }).click();

@@ -19,7 +19,8 @@ inline ModelSpec cell_model(std::vector<LayerSpec> layers, int one_hot_vocab = 0
 }
 
 // A recurrent layer with Keras' defaults (tanh, sigmoid gates) and the given reset_after.
-inline LayerSpec cell_layer(LayerKind kind, const char* name, int units, bool sequences = false, bool reset_after = true) {
+inline LayerSpec cell_layer(LayerKind kind, const char* name, int units, bool sequences = false,
+                            bool reset_after = true) {
   LayerSpec l = model_layer(kind, name, units, sequences);
   l.reset_after = reset_after;
   return l;
@@ -76,18 +77,20 @@ inline CellStep cell_step(const LayerSpec& l, const double* params, const std::v
     for (int j = 0; j < u; ++j) {
       const int col = 2 * u + j;
       const double r = s.values[size_t(u + j)];
-      s.pre[size_t(col)] = l.reset_after ? xw(col) + r * (hu(h_prev, col) + (rec_bias ? b_rec[col] : 0.0))
-                                         : xw(col) + hu(rh, col);
+      s.pre[size_t(col)] = l.reset_after
+                               ? xw(col) + r * (hu(h_prev, col) + (rec_bias ? b_rec[col] : 0.0))
+                               : xw(col) + hu(rh, col);
       s.values[size_t(col)] = std::tanh(s.pre[size_t(col)]);
       const double z = s.values[size_t(j)];
       s.h[size_t(j)] = z * h_prev[size_t(j)] + (1 - z) * s.values[size_t(col)];
     }
   } else if (l.kind == LayerKind::LSTM) {
     for (int col = 0; col < ku; ++col)
-      s.values[size_t(col)] = col >= 2 * u && col < 3 * u ? std::tanh(s.pre[size_t(col)]) : sigmoid(s.pre[size_t(col)]);
+      s.values[size_t(col)] =
+          col >= 2 * u && col < 3 * u ? std::tanh(s.pre[size_t(col)]) : sigmoid(s.pre[size_t(col)]);
     for (int j = 0; j < u; ++j) {
-      const double i = s.values[size_t(j)], f = s.values[size_t(u + j)], g = s.values[size_t(2 * u + j)],
-                   o = s.values[size_t(3 * u + j)];
+      const double i = s.values[size_t(j)], f = s.values[size_t(u + j)],
+                   g = s.values[size_t(2 * u + j)], o = s.values[size_t(3 * u + j)];
       s.c[size_t(j)] = f * c_prev[size_t(j)] + i * g;
       s.h[size_t(j)] = o * std::tanh(s.c[size_t(j)]);
     }

@@ -70,7 +70,8 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
         ASSERT_EQ(lt.input.size(), 0);
         EXPECT_EQ(lt.input_ids[size_t(t)], kIds[size_t(t)]);
       } else {
-        for (size_t k = 0; k < x[size_t(t)].size(); ++k) EXPECT_NEAR(lt.input(t, Eigen::Index(k)), x[size_t(t)][k], 1e-14);
+        for (size_t k = 0; k < x[size_t(t)].size(); ++k)
+          EXPECT_NEAR(lt.input(t, Eigen::Index(k)), x[size_t(t)][k], 1e-14);
       }
       for (int j = 0; j < u; ++j) EXPECT_NEAR(lt.hidden_prev(t, j), h[size_t(j)], 1e-13);
       if (spec.kind == LayerKind::LSTM) {
@@ -82,7 +83,8 @@ TEST_P(CellTrace, EveryStepSatisfiesTheCellEquations) {
         EXPECT_NEAR(lt.values(t, Eigen::Index(col)), s.values[col], 1e-12) << "value " << col;
         // float against double: the engine's fast kernels within float precision
         EXPECT_NEAR(tf.layers[li].pre(t, Eigen::Index(col)), lt.pre(t, Eigen::Index(col)), 2e-5);
-        EXPECT_NEAR(tf.layers[li].values(t, Eigen::Index(col)), lt.values(t, Eigen::Index(col)), 2e-5);
+        EXPECT_NEAR(tf.layers[li].values(t, Eigen::Index(col)), lt.values(t, Eigen::Index(col)),
+                    2e-5);
       }
       for (int j = 0; j < u; ++j) {
         EXPECT_NEAR(lt.hidden(t, j), s.h[size_t(j)], 1e-12);
@@ -107,18 +109,28 @@ LayerSpec dense_head() { return model_layer(LayerKind::Dense, "dense", 1); }
 INSTANTIATE_TEST_SUITE_P(
     Cells, CellTrace,
     ::testing::Values(
-        TraceCase{"SimpleRnnEmbedding", {cell_layer(LayerKind::SimpleRNN, "rnn", 4), dense_head()}, false},
+        TraceCase{"SimpleRnnEmbedding",
+                  {cell_layer(LayerKind::SimpleRNN, "rnn", 4), dense_head()},
+                  false},
         TraceCase{"LstmEmbedding", {cell_layer(LayerKind::LSTM, "lstm", 4), dense_head()}, false},
-        TraceCase{"GruResetAfterEmbedding", {cell_layer(LayerKind::GRU, "gru", 4), dense_head()}, false},
-        TraceCase{"GruResetBeforeEmbedding", {cell_layer(LayerKind::GRU, "gru", 4, false, false), dense_head()}, false},
-        TraceCase{"SimpleRnnOneHot", {cell_layer(LayerKind::SimpleRNN, "rnn", 3), dense_head()}, true},
+        TraceCase{
+            "GruResetAfterEmbedding", {cell_layer(LayerKind::GRU, "gru", 4), dense_head()}, false},
+        TraceCase{"GruResetBeforeEmbedding",
+                  {cell_layer(LayerKind::GRU, "gru", 4, false, false), dense_head()},
+                  false},
+        TraceCase{
+            "SimpleRnnOneHot", {cell_layer(LayerKind::SimpleRNN, "rnn", 3), dense_head()}, true},
         TraceCase{"LstmOneHot", {cell_layer(LayerKind::LSTM, "lstm", 3), dense_head()}, true},
-        TraceCase{"GruResetBeforeOneHot", {cell_layer(LayerKind::GRU, "gru", 3, false, false), dense_head()}, true},
+        TraceCase{"GruResetBeforeOneHot",
+                  {cell_layer(LayerKind::GRU, "gru", 3, false, false), dense_head()},
+                  true},
         TraceCase{"LstmOverGruStack",
-                  {cell_layer(LayerKind::LSTM, "lstm", 4, true), cell_layer(LayerKind::GRU, "gru", 3), dense_head()}, false},
+                  {cell_layer(LayerKind::LSTM, "lstm", 4, true),
+                   cell_layer(LayerKind::GRU, "gru", 3), dense_head()},
+                  false},
         TraceCase{"GruOverSimpleRnnOneHotStack",
-                  {cell_layer(LayerKind::SimpleRNN, "rnn", 3, true), cell_layer(LayerKind::GRU, "gru", 4, false, false),
-                   dense_head()},
+                  {cell_layer(LayerKind::SimpleRNN, "rnn", 3, true),
+                   cell_layer(LayerKind::GRU, "gru", 4, false, false), dense_head()},
                   true}),
     [](const ::testing::TestParamInfo<TraceCase>& info) { return info.param.name; });
 

@@ -61,7 +61,8 @@ class CliModel : public ::testing::Test {
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     std::string name = std::string(info->test_suite_name()) + "_" + info->name();
-    for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    for (char& c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     dir_ = fs::path(::testing::TempDir()) / ("rnn_cli_model_" + std::to_string(getpid())) / name;
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -70,7 +71,8 @@ class CliModel : public ::testing::Test {
 
   CliRun run(const std::string& args) {
     const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    const std::string command = quoted(RNN_CLI_PATH) + " " + args + " >" + quoted(out) + " 2>" + quoted(err);
+    const std::string command =
+        quoted(RNN_CLI_PATH) + " " + args + " >" + quoted(out) + " 2>" + quoted(err);
     const int raw = std::system(command.c_str());
     CliRun r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -80,7 +82,8 @@ class CliModel : public ::testing::Test {
   }
 
   // Writes a model folder with the given weights (engine save, no CLI).
-  fs::path save_model(const std::string& name, const std::string& model_json, const std::vector<float>& params) {
+  fs::path save_model(const std::string& name, const std::string& model_json,
+                      const std::vector<float>& params) {
     const ModelSpec spec = parse_model_json(model_json);
     const TfjsFiles files = save_tfjs(spec, params);
     const fs::path folder = dir_ / name;
@@ -109,9 +112,12 @@ const char* kRnnModel = R"({"class_name": "Sequential", "config": {"name": "hand
   {"class_name": "SimpleRNN", "config": {"name": "simple_rnn", "units": 2, "return_sequences": %SEQ%}},
   {"class_name": "Dense", "config": {"name": "dense", "units": %UNITS%, "activation": "%ACT%"}}]}})";
 
-std::string rnn_model(const std::string& length, bool sequences, int dense_units, const std::string& activation) {
+std::string rnn_model(const std::string& length, bool sequences, int dense_units,
+                      const std::string& activation) {
   std::string s = kRnnModel;
-  auto put = [&](const std::string& key, const std::string& value) { s.replace(s.find(key), key.size(), value); };
+  auto put = [&](const std::string& key, const std::string& value) {
+    s.replace(s.find(key), key.size(), value);
+  };
   put("%LEN%", length);
   put("%SEQ%", sequences ? "true" : "false");
   put("%UNITS%", std::to_string(dense_units));
@@ -124,16 +130,21 @@ struct HandWeights {
   double wx[2][2] = {{0.7, -0.3}, {0.2, 0.6}};
   double wh[2][2] = {{0.4, 0.1}, {-0.5, 0.3}};
   double b[2] = {0.05, -0.1};
-  double wd[2][2] = {{1.5, -0.5}, {-2.0, 0.25}};  // Dense kernel (2, units); column 1 unused for units=1
+  double wd[2][2] = {{1.5, -0.5},
+                     {-2.0, 0.25}};  // Dense kernel (2, units); column 1 unused for units=1
   double bd[2] = {0.3, -0.2};
 
   std::vector<float> params(int dense_units) const {
     std::vector<float> p;
-    for (auto& row : emb) for (double v : row) p.push_back(float(v));
-    for (auto& row : wx) for (double v : row) p.push_back(float(v));
-    for (auto& row : wh) for (double v : row) p.push_back(float(v));
+    for (auto& row : emb)
+      for (double v : row) p.push_back(float(v));
+    for (auto& row : wx)
+      for (double v : row) p.push_back(float(v));
+    for (auto& row : wh)
+      for (double v : row) p.push_back(float(v));
     for (double v : b) p.push_back(float(v));
-    for (auto& row : wd) for (int u = 0; u < dense_units; ++u) p.push_back(float(row[u]));
+    for (auto& row : wd)
+      for (int u = 0; u < dense_units; ++u) p.push_back(float(row[u]));
     for (int u = 0; u < dense_units; ++u) p.push_back(float(bd[u]));
     return p;
   }
@@ -146,7 +157,8 @@ struct HandWeights {
       std::array<double, 2> next{};
       for (int j = 0; j < 2; ++j) {
         double z = b[j];
-        for (int i = 0; i < 2; ++i) z += float(emb[id][i]) * float(wx[i][j]) + h[i] * float(wh[i][j]);
+        for (int i = 0; i < 2; ++i)
+          z += float(emb[id][i]) * float(wx[i][j]) + h[i] * float(wh[i][j]);
         next[j] = std::tanh(z);
       }
       h = next;
@@ -170,7 +182,8 @@ double at(const json& j, std::initializer_list<int> path) {
 TEST_F(CliModel, PredictMatchesHandComputationWithPrePaddingAndTruncation) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  const fs::path input = write("in.json", R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
+  const fs::path input =
+      write("in.json", R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
   const CliRun r = run("predict " + quoted(model) + " --input " + quoted(input));
   ASSERT_EQ(r.status, 0) << r.err;
   const json y = json::parse(r.out);
@@ -219,9 +232,11 @@ TEST_F(CliModel, PredictWithoutInputLengthReadsEachSequenceAsItIs) {
   const json y = json::parse(r.out);
   ASSERT_EQ(y.size(), 4u);
   const std::vector<std::vector<int>> seqs = {{3}, {1, 2, 3}, {2, 3}, {4}};
-  for (int s = 0; s < 4; ++s) EXPECT_NEAR(at(y, {s, 0}), w.dense(w.hidden(seqs[s]).back(), 0, true), 1e-6);
+  for (int s = 0; s < 4; ++s)
+    EXPECT_NEAR(at(y, {s, 0}), w.dense(w.hidden(seqs[s]).back(), 0, true), 1e-6);
 
-  const CliRun empty = run("predict " + quoted(model) + " --input " + quoted(write("e.json", R"({"sequences": [[1], []]})")));
+  const CliRun empty = run("predict " + quoted(model) + " --input " +
+                           quoted(write("e.json", R"({"sequences": [[1], []]})")));
   EXPECT_EQ(empty.status, 1);
   EXPECT_NE(empty.err.find("sequence 1 is empty"), std::string::npos) << empty.err;
 }
@@ -231,10 +246,11 @@ TEST_F(CliModel, PredictOneHotModelUsesKernelRows) {
   const char* model_json = R"({"class_name": "Sequential", "config": {"name": "oh", "layers": [
     {"class_name": "SimpleRNN", "config": {"name": "rnn", "units": 1, "batch_input_shape": [null, 2, 3]}},
     {"class_name": "Dense", "config": {"name": "out", "units": 1}}]}})";
-  const std::vector<float> params = {0.5f, -1.0f, 2.0f, /*recurrent*/ 0.75f, /*bias*/ 0.1f, /*dense*/ 3.0f, -0.5f};
+  const std::vector<float> params = {0.5f,          -1.0f,          2.0f, /*recurrent*/ 0.75f,
+                                     /*bias*/ 0.1f, /*dense*/ 3.0f, -0.5f};
   const fs::path model = save_model("m", model_json, params);
   const CliRun r = run("predict " + quoted(model) + " --input " +
-                    quoted(write("in.json", R"({"sequences": [[2, 1], [0], []]})")));
+                       quoted(write("in.json", R"({"sequences": [[2, 1], [0], []]})")));
   ASSERT_EQ(r.status, 0) << r.err;
   const json y = json::parse(r.out);
   auto expected = [&](int a, int b) {
@@ -259,11 +275,14 @@ TEST_F(CliModel, InitSavesTheSeededInitialisationAndPredictReadsIt) {
   const ModelSpec spec = parse_model_json(slurp(model_file));
   Network<float> network(spec);
   network.initialize(7);
-  const LoadedModel loaded = load_tfjs(slurp(a / "model.json"), [&](const std::string& p) { return slurp(a / p); });
+  const LoadedModel loaded =
+      load_tfjs(slurp(a / "model.json"), [&](const std::string& p) { return slurp(a / p); });
   ASSERT_EQ(loaded.params.size(), network.params().size());
-  EXPECT_EQ(std::memcmp(loaded.params.data(), network.params().data(), loaded.params.size() * 4), 0);
+  EXPECT_EQ(std::memcmp(loaded.params.data(), network.params().data(), loaded.params.size() * 4),
+            0);
 
-  const CliRun r = run("predict " + quoted(a) + " --input " + quoted(write("in.json", R"({"sequences": [[1, 2]]})")));
+  const CliRun r = run("predict " + quoted(a) + " --input " +
+                       quoted(write("in.json", R"({"sequences": [[1, 2]]})")));
   ASSERT_EQ(r.status, 0) << r.err;
   const json y = json::parse(r.out);
   const float p = static_cast<float>(at(y, {0, 0}));
@@ -295,84 +314,174 @@ TEST_P(CorruptFolder, PredictRefusesItWithExitOne) {
   const fs::path outside = dir_ / "outside.bin";
   spit(outside, slurp(folder / "weights.bin"));  // a valid weight file, but not in the folder
   GetParam().damage(folder, outside);
-  const CliRun r = run("predict " + quoted(folder) + " --input " + quoted(write("in.json", R"({"sequences": [[1]]})")));
+  const CliRun r = run("predict " + quoted(folder) + " --input " +
+                       quoted(write("in.json", R"({"sequences": [[1]]})")));
   EXPECT_EQ(r.status, 1) << GetParam().what << "\nstdout: " << r.out << "\nstderr: " << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find(GetParam().message_part), std::string::npos) << GetParam().what << ": " << r.err;
+  EXPECT_NE(r.err.find(GetParam().message_part), std::string::npos)
+      << GetParam().what << ": " << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Folders, CorruptFolder,
-    ::testing::Values(
-        BrokenFolder{"no folder", [](const fs::path& f, const fs::path&) { fs::remove_all(f); }, "is not a model folder"},
-        BrokenFolder{"a file instead of a folder", [](const fs::path& f, const fs::path&) {
-          fs::remove_all(f);
-          spit(f, "x");
-        }, "is not a model folder"},
-        BrokenFolder{"no model.json", [](const fs::path& f, const fs::path&) { fs::remove(f / "model.json"); },
-                     "holds no model.json"},
-        BrokenFolder{"empty model.json", [](const fs::path& f, const fs::path&) { spit(f / "model.json", ""); },
-                     "not valid JSON"},
-        BrokenFolder{"truncated model.json", [](const fs::path& f, const fs::path&) {
-          const std::string text = slurp(f / "model.json");
-          spit(f / "model.json", text.substr(0, text.size() - 20));
-        }, "not valid JSON"},
-        BrokenFolder{"no weights.bin", [](const fs::path& f, const fs::path&) { fs::remove(f / "weights.bin"); },
-                     "has no such file"},
-        BrokenFolder{"truncated weights.bin", [](const fs::path& f, const fs::path&) {
-          spit(f / "weights.bin", slurp(f / "weights.bin").substr(0, 30));
-        }, "truncated"},
-        BrokenFolder{"weights.bin too long", [](const fs::path& f, const fs::path&) {
-          spit(f / "weights.bin", slurp(f / "weights.bin") + "abcd");
-        }, "longer than described"},
-        BrokenFolder{"shape mismatch", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["weights"][1]["shape"] = {1, 4}; });
-        }, "the topology needs [2, 2]"},
-        BrokenFolder{"topology changed", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["modelTopology"]["config"]["layers"][0]["config"]["output_dim"] = 3; });
-        }, "'embedding/embeddings' has shape [5,2] but the topology needs [5, 3]"},
-        BrokenFolder{"int32 dtype", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["weights"][0]["dtype"] = "int32"; });
-        }, "only \"float32\""},
-        BrokenFolder{"missing weight", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["weights"].erase(5); });
-          spit(f / "weights.bin", slurp(f / "weights.bin").substr(0, 4 * 22));
-        }, "no values for 'dense/bias'"},
-        BrokenFolder{"extra weight", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) {
-            d["weightsManifest"][0]["weights"].push_back({{"name", "dense/extra"}, {"shape", {1}}, {"dtype", "float32"}});
-          });
-        }, "no place for: 'dense/extra'"},
-        BrokenFolder{"path with ..", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["paths"] = {"../outside.bin"}; });
-        }, "leaves the model's folder"},
-        BrokenFolder{"absolute path", [](const fs::path& f, const fs::path& outside) {
-          edit_manifest(f, [&](json& d) { d["weightsManifest"][0]["paths"] = {outside.string()}; });
-        }, "absolute path"},
-        BrokenFolder{"URL", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["paths"] = {"https://example.com/w.bin"}; });
-        }, "URL"},
-        BrokenFolder{"backslash", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["weightsManifest"][0]["paths"] = {"..\\outside.bin"}; });
-        }, "backslash"},
-        BrokenFolder{"symbolic link leaving the folder", [](const fs::path& f, const fs::path& outside) {
-          fs::remove(f / "weights.bin");
-          fs::create_symlink(outside, f / "weights.bin");
-        }, "resolves outside the model's folder"},
-        BrokenFolder{"NaN weight", [](const fs::path& f, const fs::path&) {
-          std::string bin = slurp(f / "weights.bin");
-          const char nan_bits[] = {0x00, 0x00, static_cast<char>(0xC0), 0x7F};
-          bin.replace(4 * 22, 4, nan_bits, 4);  // the Dense bias, the last value
-          spit(f / "weights.bin", bin);
-        }, "non-finite"},
-        BrokenFolder{"unsupported layer", [](const fs::path& f, const fs::path&) {
-          edit_manifest(f, [](json& d) { d["modelTopology"]["config"]["layers"][1]["class_name"] = "Conv1D"; });
-        }, "Conv1D"}),
-    [](const ::testing::TestParamInfo<BrokenFolder>& info) {
-      std::string name = info.param.what;
-      for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Folders, CorruptFolder,
+                         ::testing::Values(BrokenFolder{"no folder",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          fs::remove_all(f);
+                                                        },
+                                                        "is not a model folder"},
+                                           BrokenFolder{"a file instead of a folder",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          fs::remove_all(f);
+                                                          spit(f, "x");
+                                                        },
+                                                        "is not a model folder"},
+                                           BrokenFolder{"no model.json",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          fs::remove(f / "model.json");
+                                                        },
+                                                        "holds no model.json"},
+                                           BrokenFolder{"empty model.json",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          spit(f / "model.json", "");
+                                                        },
+                                                        "not valid JSON"},
+                                           BrokenFolder{"truncated model.json",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          const std::string text =
+                                                              slurp(f / "model.json");
+                                                          spit(f / "model.json",
+                                                               text.substr(0, text.size() - 20));
+                                                        },
+                                                        "not valid JSON"},
+                                           BrokenFolder{"no weights.bin",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          fs::remove(f / "weights.bin");
+                                                        },
+                                                        "has no such file"},
+                                           BrokenFolder{
+                                               "truncated weights.bin",
+                                               [](const fs::path& f, const fs::path&) {
+                                                 spit(f / "weights.bin",
+                                                      slurp(f / "weights.bin").substr(0, 30));
+                                               },
+                                               "truncated"},
+                                           BrokenFolder{"weights.bin too long",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          spit(f / "weights.bin",
+                                                               slurp(f / "weights.bin") + "abcd");
+                                                        },
+                                                        "longer than described"},
+                                           BrokenFolder{"shape mismatch",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["weightsManifest"][0]["weights"][1]
+                                                             ["shape"] = {1, 4};
+                                                          });
+                                                        },
+                                                        "the topology needs [2, 2]"},
+                                           BrokenFolder{"topology changed",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["modelTopology"]["config"]["layers"]
+                                                             [0]["config"]["output_dim"] = 3;
+                                                          });
+                                                        },
+                                                        "'embedding/embeddings' has shape [5,2] "
+                                                        "but the topology needs [5, 3]"},
+                                           BrokenFolder{
+                                               "int32 dtype",
+                                               [](const fs::path& f, const fs::path&) {
+                                                 edit_manifest(f, [](json& d) {
+                                                   d["weightsManifest"][0]["weights"][0]["dtype"] =
+                                                       "int32";
+                                                 });
+                                               },
+                                               "only \"float32\""},
+                                           BrokenFolder{
+                                               "missing weight",
+                                               [](const fs::path& f, const fs::path&) {
+                                                 edit_manifest(f, [](json& d) {
+                                                   d["weightsManifest"][0]["weights"].erase(5);
+                                                 });
+                                                 spit(f / "weights.bin",
+                                                      slurp(f / "weights.bin").substr(0, 4 * 22));
+                                               },
+                                               "no values for 'dense/bias'"},
+                                           BrokenFolder{
+                                               "extra weight",
+                                               [](const fs::path& f, const fs::path&) {
+                                                 edit_manifest(f, [](json& d) {
+                                                   d["weightsManifest"][0]["weights"].push_back(
+                                                       {{"name", "dense/extra"},
+                                                        {"shape", {1}},
+                                                        {"dtype", "float32"}});
+                                                 });
+                                               },
+                                               "no place for: 'dense/extra'"},
+                                           BrokenFolder{"path with ..",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["weightsManifest"][0]["paths"] = {
+                                                                "../outside.bin"};
+                                                          });
+                                                        },
+                                                        "leaves the model's folder"},
+                                           BrokenFolder{
+                                               "absolute path",
+                                               [](const fs::path& f, const fs::path& outside) {
+                                                 edit_manifest(f, [&](json& d) {
+                                                   d["weightsManifest"][0]["paths"] = {
+                                                       outside.string()};
+                                                 });
+                                               },
+                                               "absolute path"},
+                                           BrokenFolder{"URL",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["weightsManifest"][0]["paths"] = {
+                                                                "https://example.com/w.bin"};
+                                                          });
+                                                        },
+                                                        "URL"},
+                                           BrokenFolder{"backslash",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["weightsManifest"][0]["paths"] = {
+                                                                "..\\outside.bin"};
+                                                          });
+                                                        },
+                                                        "backslash"},
+                                           BrokenFolder{
+                                               "symbolic link leaving the folder",
+                                               [](const fs::path& f, const fs::path& outside) {
+                                                 fs::remove(f / "weights.bin");
+                                                 fs::create_symlink(outside, f / "weights.bin");
+                                               },
+                                               "resolves outside the model's folder"},
+                                           BrokenFolder{
+                                               "NaN weight",
+                                               [](const fs::path& f, const fs::path&) {
+                                                 std::string bin = slurp(f / "weights.bin");
+                                                 const char nan_bits[] = {
+                                                     0x00, 0x00, static_cast<char>(0xC0), 0x7F};
+                                                 bin.replace(4 * 22, 4, nan_bits,
+                                                             4);  // the Dense bias, the last value
+                                                 spit(f / "weights.bin", bin);
+                                               },
+                                               "non-finite"},
+                                           BrokenFolder{"unsupported layer",
+                                                        [](const fs::path& f, const fs::path&) {
+                                                          edit_manifest(f, [](json& d) {
+                                                            d["modelTopology"]["config"]["layers"]
+                                                             [1]["class_name"] = "Conv1D";
+                                                          });
+                                                        },
+                                                        "Conv1D"}),
+                         [](const ::testing::TestParamInfo<BrokenFolder>& info) {
+                           std::string name = info.param.what;
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
 
 // ---------------------------------------------------------------------------------------------
 // Bad predict inputs (exit 1, naming the first bad id) and usage errors (exit 2).
@@ -389,7 +498,8 @@ class BadPredictInput : public CliModel, public ::testing::WithParamInterface<Ba
 TEST_P(BadPredictInput, RefusedWithExitOne) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(write("in.json", GetParam().text)));
+  const CliRun r =
+      run("predict " + quoted(model) + " --input " + quoted(write("in.json", GetParam().text)));
   EXPECT_EQ(r.status, 1) << r.out << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find(GetParam().message_part), std::string::npos) << r.err;
@@ -401,20 +511,27 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"not JSON", "[[1, 2", "not valid JSON"},
         BadInput{"a bare list", "[[1, 2]]", "no \"sequences\" array"},
         BadInput{"sequences not a list", R"({"sequences": 3})", "no \"sequences\" array"},
-        BadInput{"sequence not a list", R"({"sequences": [[1], 2]})", "sequence 1 is 2, not a list"},
-        BadInput{"fraction", R"({"sequences": [[1, 1.5]]})", "sequence 0, position 1: 1.5 is not an integer"},
-        BadInput{"string id", R"({"sequences": [[1], [2, "3"]]})", "sequence 1, position 1: \"3\" is not an integer"},
-        BadInput{"negative id", R"({"sequences": [[1, -1]]})", "sequence 0, position 1: token id -1 is outside"},
+        BadInput{"sequence not a list", R"({"sequences": [[1], 2]})",
+                 "sequence 1 is 2, not a list"},
+        BadInput{"fraction", R"({"sequences": [[1, 1.5]]})",
+                 "sequence 0, position 1: 1.5 is not an integer"},
+        BadInput{"string id", R"({"sequences": [[1], [2, "3"]]})",
+                 "sequence 1, position 1: \"3\" is not an integer"},
+        BadInput{"negative id", R"({"sequences": [[1, -1]]})",
+                 "sequence 0, position 1: token id -1 is outside"},
         BadInput{"id equal to the vocabulary", R"({"sequences": [[1, 2], [3, 4, 0, 5, 9]]})",
-                 "sequence 1, position 3: token id 5 is outside this model's vocabulary: ids must be in [0, 5)"},
-        BadInput{"huge id", R"({"sequences": [[18446744073709551615]]})", "token id 18446744073709551615 is outside"},
+                 "sequence 1, position 3: token id 5 is outside this model's vocabulary: ids must "
+                 "be in [0, 5)"},
+        BadInput{"huge id", R"({"sequences": [[18446744073709551615]]})",
+                 "token id 18446744073709551615 is outside"},
         BadInput{"bad id in the part truncation drops", R"({"sequences": [[7, 1, 2, 3]]})",
                  "sequence 0, position 0: token id 7"},
         // Issue 13: deep nesting is refused before parsing (the messages dump values recursively).
         BadInput{"deep nesting", R"({"sequences": [[[[[[[[[[1]]]]]]]]]]})", "nested too deeply"}),
     [](const ::testing::TestParamInfo<BadInput>& info) {
       std::string name = info.param.what;
-      for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return name;
     });
 
@@ -424,13 +541,13 @@ TEST_F(CliModel, UsageErrorsExitTwo) {
   const fs::path model_file = write("model.json", rnn_model("3", false, 1, "sigmoid"));
   const std::string in = quoted(write("in.json", R"({"sequences": [[1]]})"));
   const std::vector<std::string> bad = {
-      "predict " + quoted(model),                          // no --input
-      "predict --input " + in,                             // no DIR
-      "predict " + quoted(model) + " --input",             // option without a value
+      "predict " + quoted(model),               // no --input
+      "predict --input " + in,                  // no DIR
+      "predict " + quoted(model) + " --input",  // option without a value
       "predict " + quoted(model) + " --input " + in + " --batch 3",
       "predict " + quoted(model) + " " + quoted(model) + " --input " + in,
-      "init " + quoted(model_file) + " --seed 1",          // no --out
-      "init --seed 1 --out " + quoted(dir_ / "o"),         // no MODEL.json
+      "init " + quoted(model_file) + " --seed 1",   // no --out
+      "init --seed 1 --out " + quoted(dir_ / "o"),  // no MODEL.json
       "init " + quoted(model_file) + " --seed -1 --out " + quoted(dir_ / "o"),
       "init " + quoted(model_file) + " --seed abc --out " + quoted(dir_ / "o"),
       "init " + quoted(model_file) + " --seed 99999999999999999999 --out " + quoted(dir_ / "o"),
@@ -447,26 +564,41 @@ TEST_F(CliModel, UsageErrorsExitTwo) {
 TEST_F(CliModel, InitAndPredictInputProblemsExitOne) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  struct Case { std::string args; std::string message; };
+  struct Case {
+    std::string args;
+    std::string message;
+  };
   const std::vector<Case> cases = {
       {"init " + quoted(dir_ / "absent.json") + " --out " + quoted(dir_ / "o"), "absent.json"},
-      {"init " + quoted(write("bad.json", R"({"class_name": "Sequential", "config": {"layers": []}})")) +
-           " --out " + quoted(dir_ / "o"), "bad.json"},
+      {"init " +
+           quoted(write("bad.json", R"({"class_name": "Sequential", "config": {"layers": []}})")) +
+           " --out " + quoted(dir_ / "o"),
+       "bad.json"},
       {"init " + quoted(write("good.json", rnn_model("3", false, 1, "sigmoid"))) + " --out " +
-           quoted(write("a_file", "x")), "is a file, not a folder"},
-      {"predict " + quoted(model) + " --input " + quoted(dir_ / "absent_input.json"), "absent_input.json"},
+           quoted(write("a_file", "x")),
+       "is a file, not a folder"},
+      {"predict " + quoted(model) + " --input " + quoted(dir_ / "absent_input.json"),
+       "absent_input.json"},
       // Issue 13: an LSTM of 2^30 units counted 0 parameters in 32 bits and `init` wrote past its
       // buffer (a segmentation fault); a Constant 1e300 became +inf and `init` saved a model that
       // `predict` refused. Both are refused when the model is read.
-      {"init " + quoted(write("huge.json", R"({"class_name":"Sequential","config":{"layers":[)"
-                              R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
-                              R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}}]}})")) +
-           " --out " + quoted(dir_ / "o"), "units=1073741824"},
-      {"init " + quoted(write("inf.json", R"({"class_name":"Sequential","config":{"layers":[)"
-                              R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
-                              R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":)"
-                              R"({"class_name":"Constant","config":{"value":1e300}}}}]}})")) +
-           " --out " + quoted(dir_ / "o"), "kernel_initializer"},
+      {"init " +
+           quoted(write(
+               "huge.json",
+               R"({"class_name":"Sequential","config":{"layers":[)"
+               R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
+               R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}}]}})")) +
+           " --out " + quoted(dir_ / "o"),
+       "units=1073741824"},
+      {"init " +
+           quoted(write(
+               "inf.json",
+               R"({"class_name":"Sequential","config":{"layers":[)"
+               R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
+               R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":)"
+               R"({"class_name":"Constant","config":{"value":1e300}}}}]}})")) +
+           " --out " + quoted(dir_ / "o"),
+       "kernel_initializer"},
   };
   for (const Case& c : cases) {
     const CliRun r = run(c.args);
@@ -479,7 +611,8 @@ TEST_F(CliModel, InitAndPredictInputProblemsExitOne) {
 TEST_F(CliModel, PredictOfNoSequencesIsAnEmptyList) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(write("in.json", R"({"sequences": []})")));
+  const CliRun r = run("predict " + quoted(model) + " --input " +
+                       quoted(write("in.json", R"({"sequences": []})")));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json::parse(r.out), json::array());
 }

@@ -61,7 +61,8 @@ TEST(CliSummary, EverySharedSpellingPrintsKerasTotals) {
 }
 
 TEST(CliSummary, InvalidModelGoesToStderrWithStatus1) {
-  const std::string path = write_temp("bad_stack.json", R"({"class_name":"Sequential","config":{"layers":[
+  const std::string path =
+      write_temp("bad_stack.json", R"({"class_name":"Sequential","config":{"layers":[
     {"class_name":"Embedding","config":{"name":"embedding","input_dim":500,"output_dim":16,"batch_input_shape":[null,100]}},
     {"class_name":"LSTM","config":{"name":"lstm","units":8}},
     {"class_name":"LSTM","config":{"name":"lstm_1","units":8}}]}})");
@@ -73,7 +74,10 @@ TEST(CliSummary, InvalidModelGoesToStderrWithStatus1) {
 
 TEST(CliSummary, MalformedAndMissingFilesAndUsage) {
   EXPECT_EQ(run_cli("summary " + write_temp("garbage.json", "\x01\x02{{{")).status, 1);
-  EXPECT_EQ(run_cli("summary " + write_temp("deep.json", std::string(50000, '[') + std::string(50000, ']'))).status, 1);
+  EXPECT_EQ(run_cli("summary " +
+                    write_temp("deep.json", std::string(50000, '[') + std::string(50000, ']')))
+                .status,
+            1);
   const CliRun missing = run_cli("summary /nonexistent/model.json");
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("/nonexistent/model.json"), std::string::npos);

@@ -93,8 +93,9 @@ std::string model_file() {
 
 TEST(CliTrain, PrintsOneLinePerEpochThenTheSummary) {
   const std::string out_dir = temp_path("saved");
-  const TrainRun r = train(model_file() + " --data " + make_pack(false) +
-                      " --epochs 3 --batch-size 16 --optimizer adam --lr 0.02 --seed 4 --out " + out_dir);
+  const TrainRun r =
+      train(model_file() + " --data " + make_pack(false) +
+            " --epochs 3 --batch-size 16 --optimizer adam --lr 0.02 --seed 4 --out " + out_dir);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
   ASSERT_EQ(r.lines.size(), 4u) << r.out;
@@ -144,8 +145,9 @@ TEST(CliTrain, TheSameSeedGivesTheSameNumbers) {
 }
 
 TEST(CliTrain, EarlyStoppingOnAWorseningValidationLoss) {
-  const TrainRun r = train(model_file() + " --data " + make_pack(true) +
-                      " --epochs 30 --batch-size 16 --optimizer adam --lr 0.02 --patience 1 --restore-best");
+  const TrainRun r =
+      train(model_file() + " --data " + make_pack(true) +
+            " --epochs 30 --batch-size 16 --optimizer adam --lr 0.02 --patience 1 --restore-best");
   ASSERT_EQ(r.status, 0) << r.err;
   const json& summary = r.lines.back();
   EXPECT_EQ(summary["stop_reason"], "early_stopping");
@@ -159,7 +161,7 @@ TEST(CliTrain, EarlyStoppingOnAWorseningValidationLoss) {
 TEST(CliTrain, ADivergingLossStopsWithAMessageAndStatus1) {
   const std::string out_dir = temp_path("diverged");
   const TrainRun r = train(model_file() + " --data " + make_pack(false) +
-                      " --epochs 5 --optimizer sgd --lr 1e36 --out " + out_dir);
+                           " --epochs 5 --optimizer sgd --lr 1e36 --out " + out_dir);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("learning rate"), std::string::npos) << r.err;
   ASSERT_FALSE(r.lines.empty());
@@ -171,8 +173,9 @@ TEST(CliTrain, UsageErrorsExitWith2) {
   const std::string model = model_file(), pack = make_pack(false);
   for (const std::string& args :
        {std::string(""), model, model + " --data", model + " --data " + pack + " --epochs abc",
-        model + " --data " + pack + " --epochs 0", model + " --data " + pack + " --optimizer adagrad",
-        model + " --data " + pack + " --lr -1", model + " --data " + pack + " --restore-best",
+        model + " --data " + pack + " --epochs 0",
+        model + " --data " + pack + " --optimizer adagrad", model + " --data " + pack + " --lr -1",
+        model + " --data " + pack + " --restore-best",
         model + " --data " + pack + " --frobnicate 1", model + " extra.json --data " + pack}) {
     const TrainRun r = train(args);
     EXPECT_EQ(r.status, 2) << args;

@@ -11,8 +11,8 @@ namespace rnn {
 namespace {
 
 struct Replay {
-  int stopped_after = -1;          // epoch (from 0) whose verdict said stop; -1 = never
-  std::vector<int> kept;           // epochs whose weights were kept as the best
+  int stopped_after = -1;  // epoch (from 0) whose verdict said stop; -1 = never
+  std::vector<int> kept;   // epochs whose weights were kept as the best
   int best_epoch = -1;
 };
 

@@ -57,12 +57,14 @@ INSTANTIATE_TEST_SUITE_P(
         RecurrentCase{"GruResetAfterDropouts", LayerKind::GRU, true, true, true, kSig, 0.3, 0.4},
         RecurrentCase{"GruResetBeforeDropouts", LayerKind::GRU, true, true, false, kSig, 0.3, 0.4},
         RecurrentCase{"GruInputDropoutOnly", LayerKind::GRU, true, true, true, kSig, 0.3, 0},
-        RecurrentCase{"LstmSoftmaxGates", LayerKind::LSTM, true, true, true, Activation::Softmax, 0, 0}),
+        RecurrentCase{"LstmSoftmaxGates", LayerKind::LSTM, true, true, true, Activation::Softmax, 0,
+                      0}),
     [](const ::testing::TestParamInfo<RecurrentCase>& info) { return info.param.name; });
 
 TEST(DenseGradient, EveryActivationOn2DAnd3D) {
-  for (Activation act : {Activation::Linear, Activation::Tanh, Activation::Sigmoid,
-                         Activation::Softmax, Activation::HardSigmoid, Activation::HardSigmoidKeras3}) {
+  for (Activation act :
+       {Activation::Linear, Activation::Tanh, Activation::Sigmoid, Activation::Softmax,
+        Activation::HardSigmoid, Activation::HardSigmoidKeras3}) {
     SCOPED_TRACE(activation_name(act));
     check_layer_gradients(dense_spec(3, 4, act), 5, 0, false);
     check_layer_gradients(dense_spec(3, 4, act, true, 6), 2, 6, false);
@@ -123,7 +125,8 @@ double check_network_gradients(ModelSpec model, int batch, int time, bool traini
   net.zero_grads();
   net.backward_from_logits(r);
   const std::vector<double> analytic = net.grads();
-  const double e = relative_error(analytic, numeric_gradient(net.params().data(), net.params().size(), loss));
+  const double e =
+      relative_error(analytic, numeric_gradient(net.params().data(), net.params().size(), loss));
   EXPECT_LE(e, 1e-6);
   return e;
 }
@@ -159,7 +162,8 @@ TEST(NetworkGradient, OneHotSimpleRnnDense) {
   ModelSpec m;
   m.input_length = 5;
   m.vocab = 6;
-  m.layers = {model_layer(LayerKind::SimpleRNN, "rnn", 4), model_layer(LayerKind::Dense, "dense", 1)};
+  m.layers = {model_layer(LayerKind::SimpleRNN, "rnn", 4),
+              model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 3, 5, false);
 }
 
@@ -180,7 +184,8 @@ TEST(NetworkGradient, OneHotDenseOn3D) {
   ModelSpec m;
   m.input_length = 4;
   m.vocab = 5;
-  m.layers = {model_layer(LayerKind::Dense, "dense_in", 3), model_layer(LayerKind::SimpleRNN, "rnn", 2),
+  m.layers = {model_layer(LayerKind::Dense, "dense_in", 3),
+              model_layer(LayerKind::SimpleRNN, "rnn", 2),
               model_layer(LayerKind::Dense, "dense", 1)};
   check_network_gradients(m, 2, 4, false);
 }

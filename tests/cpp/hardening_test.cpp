@@ -24,8 +24,10 @@ std::string sequential(const std::string& layers) {
   return R"({"class_name":"Sequential","config":{"name":"m","layers":[)" + layers + "]}}";
 }
 
-const std::string kInput = R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,10]}},)";
-const std::string kEmbedding = R"({"class_name":"Embedding","config":{"name":"emb","input_dim":50,"output_dim":16}},)";
+const std::string kInput =
+    R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,10]}},)";
+const std::string kEmbedding =
+    R"({"class_name":"Embedding","config":{"name":"emb","input_dim":50,"output_dim":16}},)";
 
 // The ModelError message of parse_model_json(text); fails the test when it is accepted or when
 // anything but a ModelError escapes.
@@ -45,8 +47,9 @@ std::string rejection(const std::string& text) {
 // Bug (a): gate_count(kind) * layer.units was an int. For an LSTM of 2^30 units it wrapped to 0,
 // so the layer counted 0 parameters, passed the 50 M limit, and initialisation wrote past a buffer.
 TEST(Hardening, LstmOfTwoToTheThirtyUnitsIsRefused) {
-  const std::string msg = rejection(sequential(
-      kInput + kEmbedding + R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}})"));
+  const std::string msg =
+      rejection(sequential(kInput + kEmbedding +
+                           R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}})"));
   EXPECT_NE(msg.find("LSTM layer 'lstm'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("units=1073741824"), std::string::npos) << msg;
   EXPECT_NE(msg.find("too large"), std::string::npos) << msg;
@@ -56,8 +59,9 @@ TEST(Hardening, LstmOfTwoToTheThirtyUnitsIsRefused) {
 TEST(Hardening, UnitsJustBeyondTheLimitAreRefusedNotWrapped) {
   for (const char* units : {"715827883", "536870912", "50000001"}) {
     SCOPED_TRACE(units);
-    const std::string msg = rejection(sequential(
-        kInput + kEmbedding + R"({"class_name":"GRU","config":{"name":"gru","units":)" + units + "}}"));
+    const std::string msg = rejection(
+        sequential(kInput + kEmbedding + R"({"class_name":"GRU","config":{"name":"gru","units":)" +
+                   units + "}}"));
     EXPECT_NE(msg.find(std::string("units=") + units), std::string::npos) << msg;
   }
 }
@@ -93,9 +97,13 @@ TEST(Hardening, ParameterCountsOfUnvalidatedSpecsAreExactOrRefused) {
 
 // Many layers each under the per-layer limit must not add up past what memory can hold.
 TEST(Hardening, WholeModelParameterLimit) {
-  std::string layers = kInput + R"({"class_name":"Embedding","config":{"name":"e","input_dim":40000,"output_dim":1000}},)";
+  std::string layers =
+      kInput +
+      R"({"class_name":"Embedding","config":{"name":"e","input_dim":40000,"output_dim":1000}},)";
   layers += R"({"class_name":"Dense","config":{"name":"d1","units":1000}},)";
-  for (int i = 2; i <= 40; ++i) layers += R"({"class_name":"Dense","config":{"name":"d)" + std::to_string(i) + R"(","units":1000}},)";
+  for (int i = 2; i <= 40; ++i)
+    layers +=
+        R"({"class_name":"Dense","config":{"name":"d)" + std::to_string(i) + R"(","units":1000}},)";
   layers += R"({"class_name":"Dense","config":{"name":"out","units":1}})";
   const std::string msg = rejection(sequential(layers));
   EXPECT_NE(msg.find("for the whole model"), std::string::npos) << msg;
@@ -103,11 +111,14 @@ TEST(Hardening, WholeModelParameterLimit) {
 
 // Bug (b): a number beyond double (1e999) escaped as nlohmann's raw out_of_range message.
 TEST(Hardening, NumberBeyondDoubleIsAModelError) {
-  for (const std::string& field : {std::string(R"("units":1e999)"), std::string(R"("units":8,"dropout":-1e400)"),
-                                   std::string(R"("units":8,"kernel_initializer":{"class_name":"Constant","config":{"value":1E+999}})")}) {
+  for (
+      const std::string& field :
+      {std::string(R"("units":1e999)"), std::string(R"("units":8,"dropout":-1e400)"),
+       std::string(
+           R"("units":8,"kernel_initializer":{"class_name":"Constant","config":{"value":1E+999}})")}) {
     SCOPED_TRACE(field);
-    const std::string msg = rejection(sequential(kInput + kEmbedding + R"({"class_name":"LSTM","config":{"name":"l",)" +
-                                                 field + "}}"));
+    const std::string msg = rejection(sequential(
+        kInput + kEmbedding + R"({"class_name":"LSTM","config":{"name":"l",)" + field + "}}"));
     EXPECT_NE(msg.find("too large for a double"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("json.exception"), std::string::npos) << msg;
   }
@@ -117,23 +128,28 @@ TEST(Hardening, NumberBeyondDoubleIsAModelError) {
 // `predict` refused. Now refused where it enters, naming the layer and the initializer.
 TEST(Hardening, InitializerSettingsFloatCannotHoldAreRefused) {
   const char* cases[][2] = {
-      {R"("kernel_initializer":{"class_name":"Constant","config":{"value":1e300}})", "kernel_initializer"},
-      {R"("bias_initializer":{"class_name":"RandomNormal","config":{"mean":0,"stddev":-1e39}})", "bias_initializer"},
-      {R"("kernel_initializer":{"class_name":"RandomUniform","config":{"minval":-1e31,"maxval":0}})", "kernel_initializer"},
-      {R"("kernel_initializer":{"class_name":"Orthogonal","config":{"gain":1e100}})", "kernel_initializer"},
+      {R"("kernel_initializer":{"class_name":"Constant","config":{"value":1e300}})",
+       "kernel_initializer"},
+      {R"("bias_initializer":{"class_name":"RandomNormal","config":{"mean":0,"stddev":-1e39}})",
+       "bias_initializer"},
+      {R"("kernel_initializer":{"class_name":"RandomUniform","config":{"minval":-1e31,"maxval":0}})",
+       "kernel_initializer"},
+      {R"("kernel_initializer":{"class_name":"Orthogonal","config":{"gain":1e100}})",
+       "kernel_initializer"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c[0]);
-    const std::string msg = rejection(sequential(kInput + kEmbedding +
-                                                 R"({"class_name":"Dense","config":{"name":"d","units":3,)" + c[0] + "}}"));
+    const std::string msg = rejection(
+        sequential(kInput + kEmbedding +
+                   R"({"class_name":"Dense","config":{"name":"d","units":3,)" + c[0] + "}}"));
     EXPECT_NE(msg.find("Dense layer 'd'"), std::string::npos) << msg;
     EXPECT_NE(msg.find(c[1]), std::string::npos) << msg;
     EXPECT_NE(msg.find("float32"), std::string::npos) << msg;
   }
   // A setting that is not a number was silently replaced by the default; now it is named.
-  const std::string msg = rejection(sequential(
-      kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,)" +
-      R"("kernel_initializer":{"class_name":"Constant","config":{"value":"big"}}}})"));
+  const std::string msg = rejection(
+      sequential(kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,)" +
+                 R"("kernel_initializer":{"class_name":"Constant","config":{"value":"big"}}}})"));
   EXPECT_NE(msg.find("value must be a number"), std::string::npos) << msg;
 }
 
@@ -144,22 +160,24 @@ TEST(Hardening, OrthogonalBiasIsRefusedByValidation) {
   for (const std::string layer : {R"({"class_name":"Dense","config":{"name":"d","units":3,)",
                                   R"({"class_name":"LSTM","config":{"name":"d","units":3,)"}) {
     SCOPED_TRACE(layer);
-    const std::string msg = rejection(sequential(
-        kInput + kEmbedding + layer + R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
+    const std::string msg = rejection(
+        sequential(kInput + kEmbedding + layer +
+                   R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
     EXPECT_NE(msg.find("layer 'd': bias_initializer Orthogonal"), std::string::npos) << msg;
   }
-  const ModelSpec spec = parse_model_json(sequential(
-      kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,"use_bias":false,)" +
-      R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
+  const ModelSpec spec = parse_model_json(
+      sequential(kInput + kEmbedding +
+                 R"({"class_name":"Dense","config":{"name":"d","units":3,"use_bias":false,)" +
+                 R"("bias_initializer":{"class_name":"Orthogonal","config":{"gain":1}}}})"));
   Network<float> network(spec);
   network.initialize(1);
 }
 
 // At the limit the weights are finite floats, exactly the setting.
 TEST(Hardening, InitializerSettingAtTheLimitGivesFiniteWeights) {
-  const ModelSpec spec = parse_model_json(sequential(
-      kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,)" +
-      R"("kernel_initializer":{"class_name":"Constant","config":{"value":-1e30}}}})"));
+  const ModelSpec spec = parse_model_json(
+      sequential(kInput + kEmbedding + R"({"class_name":"Dense","config":{"name":"d","units":3,)" +
+                 R"("kernel_initializer":{"class_name":"Constant","config":{"value":-1e30}}}})"));
   Network<float> net(spec);
   net.initialize(0);
   const int64_t kernel_at = spec.param_offset(1);
@@ -204,9 +222,9 @@ TEST(Hardening, ReviewLengthIsCheckedBeforeTheForwardPass) {
     EXPECT_NE(std::string(e.what()).find("shorter input length"), std::string::npos) << e.what();
   }
   // And a fixed input length is checked when the model is read.
-  const std::string msg = rejection(sequential(
-      R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100000]}},)" + kEmbedding +
-      R"({"class_name":"LSTM","config":{"name":"lstm","units":64}})"));
+  const std::string msg = rejection(
+      sequential(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100000]}},)" +
+                 kEmbedding + R"({"class_name":"LSTM","config":{"name":"lstm","units":64}})"));
   EXPECT_NE(msg.find("values per review"), std::string::npos) << msg;
 }
 
@@ -238,12 +256,16 @@ TEST(Hardening, SmallPackCannotAskForGigabytes) {
 // The TF.js loader refuses deep nesting before parsing: its messages dump() values, which nlohmann
 // does recursively, so a megabyte of '[' overflowed the stack.
 TEST(Hardening, TfjsModelJsonNestingIsBoundedBeforeParsing) {
-  const std::string deep = R"({"modelTopology": )" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  const std::string deep =
+      R"({"modelTopology": )" + std::string(200000, '[') + std::string(200000, ']') + "}";
   try {
-    load_tfjs(deep, [](const std::string&) -> std::string { throw std::runtime_error("no file should be read"); });
+    load_tfjs(deep, [](const std::string&) -> std::string {
+      throw std::runtime_error("no file should be read");
+    });
     ADD_FAILURE() << "accepted";
   } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("nested more than 64 levels"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nested more than 64 levels"), std::string::npos)
+        << e.what();
   }
 }
 

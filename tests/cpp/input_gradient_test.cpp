@@ -39,7 +39,8 @@ std::vector<double> numeric_norms(Network<double>& net, int dim, int from) {
   std::vector<double> norms;
   for (size_t t = size_t(from); t < kIds.size(); ++t) {
     double* row = net.params().data() + kIds[t] * dim;
-    const std::vector<double> g = numeric_gradient(row, size_t(dim), [&] { return logit(net, kIds, column); });
+    const std::vector<double> g =
+        numeric_gradient(row, size_t(dim), [&] { return logit(net, kIds, column); });
     double sq = 0;
     for (double v : g) sq += v * v;
     norms.push_back(std::sqrt(sq));
@@ -89,8 +90,11 @@ INSTANTIATE_TEST_SUITE_P(
         GradientCase{"SimpleRnn", {cell_layer(LayerKind::SimpleRNN, "rnn", 4), head()}},
         GradientCase{"Lstm", {cell_layer(LayerKind::LSTM, "lstm", 4), head()}},
         GradientCase{"GruResetAfter", {cell_layer(LayerKind::GRU, "gru", 4), head()}},
-        GradientCase{"GruResetBefore", {cell_layer(LayerKind::GRU, "gru", 4, false, false), head()}},
-        GradientCase{"LstmOverGruStack", {cell_layer(LayerKind::LSTM, "lstm", 4, true), cell_layer(LayerKind::GRU, "gru", 3), head()}},
+        GradientCase{"GruResetBefore",
+                     {cell_layer(LayerKind::GRU, "gru", 4, false, false), head()}},
+        GradientCase{"LstmOverGruStack",
+                     {cell_layer(LayerKind::LSTM, "lstm", 4, true),
+                      cell_layer(LayerKind::GRU, "gru", 3), head()}},
         GradientCase{"GruSoftmaxHead", {cell_layer(LayerKind::GRU, "gru", 4), head(3)}}),
     [](const ::testing::TestParamInfo<GradientCase>& info) { return info.param.name; });
 
@@ -100,7 +104,8 @@ TEST(InputGradient, OneHotEqualsAnIdentityEmbeddingsDifferences) {
   for (const LayerKind kind : {LayerKind::SimpleRNN, LayerKind::LSTM, LayerKind::GRU}) {
     SCOPED_TRACE(layer_kind_name(kind));
     const ModelSpec one_hot = cell_model({cell_layer(kind, "cell", 3), head()}, kVocab);
-    const ModelSpec embedded = cell_model({embedding_layer(kVocab, kVocab), cell_layer(kind, "cell", 3), head()});
+    const ModelSpec embedded =
+        cell_model({embedding_layer(kVocab, kVocab), cell_layer(kind, "cell", 3), head()});
     Network<double> a(one_hot), b(embedded);
     Network<float> a_float(one_hot);
     randomise(a, a_float, 4);
@@ -111,12 +116,14 @@ TEST(InputGradient, OneHotEqualsAnIdentityEmbeddingsDifferences) {
     const Mat<double> norms = a.input_gradient_norms(TokenBatch{1, int(kIds.size()), kIds});
     const std::vector<double> numeric = numeric_norms(b, kVocab, kFirstKept);
     for (size_t k = 0; k < numeric.size(); ++k)
-      EXPECT_NEAR(norms(0, Eigen::Index(kFirstKept + k)), numeric[k], 1e-7 * std::max(1.0, numeric[k]));
+      EXPECT_NEAR(norms(0, Eigen::Index(kFirstKept + k)), numeric[k],
+                  1e-7 * std::max(1.0, numeric[k]));
   }
 }
 
 TEST(Occlusion, EveryVariantEqualsItsOwnPrediction) {
-  const ModelSpec m = cell_model({embedding_layer(kVocab, 3), cell_layer(LayerKind::LSTM, "lstm", 4), head()});
+  const ModelSpec m =
+      cell_model({embedding_layer(kVocab, 3), cell_layer(LayerKind::LSTM, "lstm", 4), head()});
   Network<double> exact(m);
   Network<float> fast(m);
   randomise(exact, fast, 6);
@@ -137,7 +144,8 @@ TEST(Occlusion, EveryVariantEqualsItsOwnPrediction) {
 }
 
 TEST(MeanInputGradients, AveragesOverTheReviewsWithAWordAtEachPosition) {
-  const ModelSpec m = cell_model({embedding_layer(kVocab, 3), cell_layer(LayerKind::GRU, "gru", 4), head()});
+  const ModelSpec m =
+      cell_model({embedding_layer(kVocab, 3), cell_layer(LayerKind::GRU, "gru", 4), head()});
   Network<double> exact(m);
   Network<float> fast(m);
   randomise(exact, fast, 7);
@@ -154,10 +162,11 @@ TEST(MeanInputGradients, AveragesOverTheReviewsWithAWordAtEachPosition) {
     const std::vector<int32_t> ids(data.ids.begin() + b * 5, data.ids.begin() + b * 5 + 5);
     each.push_back(exact.input_gradient_norms(TokenBatch{1, 5, ids}));
   }
-  EXPECT_NEAR(mean(0), each[2](0, 0), 1e-12);                                 // one review has a word there
-  EXPECT_NEAR(mean(1), (each[1](0, 1) + each[2](0, 1)) / 2, 1e-12);           // two
+  EXPECT_NEAR(mean(0), each[2](0, 0), 1e-12);                        // one review has a word there
+  EXPECT_NEAR(mean(1), (each[1](0, 1) + each[2](0, 1)) / 2, 1e-12);  // two
   EXPECT_NEAR(mean(4), (each[0](0, 4) + each[1](0, 4) + each[2](0, 4)) / 3, 1e-12);
-  EXPECT_EQ(mean_input_gradients(exact, data, 1)(0, 0), 0.0);  // only the first review: padding there
+  EXPECT_EQ(mean_input_gradients(exact, data, 1)(0, 0),
+            0.0);  // only the first review: padding there
 }
 
 }  // namespace

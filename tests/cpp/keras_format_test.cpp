@@ -52,7 +52,8 @@ int code(Msg m) { return static_cast<int>(m); }
 
 json listing_of(const std::vector<KerasDataset>& datasets) {
   json l = {{"datasets", json::array()}, {"attrs", json::object()}};
-  for (const KerasDataset& d : datasets) l["datasets"].push_back({{"path", d.path}, {"shape", d.shape}, {"dtype", "float32"}});
+  for (const KerasDataset& d : datasets)
+    l["datasets"].push_back({{"path", d.path}, {"shape", d.shape}, {"dtype", "float32"}});
   return l;
 }
 
@@ -69,9 +70,10 @@ TEST(KerasSave, BookLstmDatasetsSitAtTheirFlatOffsets) {
     EXPECT_EQ(a.datasets[i].shape, std::get<1>(expected[i]));
     EXPECT_EQ(a.datasets[i].offset, std::get<2>(expected[i]));
   }
-  const std::vector<std::string> groups = {"vars", "layers", "layers/embedding", "layers/embedding/vars", "layers/lstm",
-                                           "layers/lstm/vars", "layers/lstm/cell", "layers/lstm/cell/vars",
-                                           "layers/dense", "layers/dense/vars"};
+  const std::vector<std::string> groups = {
+      "vars",         "layers",           "layers/embedding", "layers/embedding/vars",
+      "layers/lstm",  "layers/lstm/vars", "layers/lstm/cell", "layers/lstm/cell/vars",
+      "layers/dense", "layers/dense/vars"};
   EXPECT_EQ(a.groups, groups);
 }
 
@@ -79,22 +81,31 @@ TEST(KerasSave, GroupsAreNamedByClassWithRepeatsNumbered) {
   const KerasArchive a = keras_save(parse_model_json(kStack), "{}");
   std::vector<std::string> paths;
   for (const KerasDataset& d : a.datasets) paths.push_back(d.path);
-  const std::vector<std::string> expected = {"layers/simple_rnn/cell/vars/0", "layers/simple_rnn/cell/vars/1",
-                                             "layers/simple_rnn/cell/vars/2", "layers/gru/cell/vars/0",
-                                             "layers/gru/cell/vars/1", "layers/gru/cell/vars/2",
-                                             "layers/gru_1/cell/vars/0", "layers/gru_1/cell/vars/1",
-                                             "layers/gru_1/cell/vars/2", "layers/dense/vars/0", "layers/dense/vars/1"};
+  const std::vector<std::string> expected = {"layers/simple_rnn/cell/vars/0",
+                                             "layers/simple_rnn/cell/vars/1",
+                                             "layers/simple_rnn/cell/vars/2",
+                                             "layers/gru/cell/vars/0",
+                                             "layers/gru/cell/vars/1",
+                                             "layers/gru/cell/vars/2",
+                                             "layers/gru_1/cell/vars/0",
+                                             "layers/gru_1/cell/vars/1",
+                                             "layers/gru_1/cell/vars/2",
+                                             "layers/dense/vars/0",
+                                             "layers/dense/vars/1"};
   EXPECT_EQ(paths, expected);
-  // GRU(2, reset_after=False) bias (6,); GRU(2) bias (2, 6); the Dropout layer has a group and no data.
+  // GRU(2, reset_after=False) bias (6,); GRU(2) bias (2, 6); the Dropout layer has a group and no
+  // data.
   EXPECT_EQ(a.datasets[5].shape, std::vector<int>({6}));
   EXPECT_EQ(a.datasets[8].shape, std::vector<int>({2, 6}));
   EXPECT_NE(std::find(a.groups.begin(), a.groups.end(), "layers/dropout/vars"), a.groups.end());
 }
 
 TEST(KerasSave, ConfigIsKeras341sWithBuildAndCompileConfigs) {
-  const KerasArchive a = keras_save(parse_model_json(kBookLstm),
-                                    R"({"optimizer": "rmsprop", "learning_rate": 0.0001, "date_saved": "2026-12-05@04:00:00"})");
-  EXPECT_EQ(json::parse(a.metadata_json), json::parse(R"({"keras_version": "3.4.1", "date_saved": "2026-12-05@04:00:00"})"));
+  const KerasArchive a = keras_save(
+      parse_model_json(kBookLstm),
+      R"({"optimizer": "rmsprop", "learning_rate": 0.0001, "date_saved": "2026-12-05@04:00:00"})");
+  EXPECT_EQ(json::parse(a.metadata_json),
+            json::parse(R"({"keras_version": "3.4.1", "date_saved": "2026-12-05@04:00:00"})"));
   const json c = json::parse(a.config_json);
   EXPECT_EQ(c["module"], "keras");
   EXPECT_EQ(c["build_config"]["input_shape"], json::parse("[null, 100]"));
@@ -105,25 +116,31 @@ TEST(KerasSave, ConfigIsKeras341sWithBuildAndCompileConfigs) {
   EXPECT_EQ(layers[2]["build_config"]["input_shape"], json::parse("[null, 100, 16]"));
   EXPECT_EQ(layers[3]["build_config"]["input_shape"], json::parse("[null, 8]"));
   EXPECT_EQ(layers[2]["config"]["recurrent_initializer"]["class_name"], "OrthogonalInitializer");
-  EXPECT_EQ(a.config_json.find("quantization_config"), std::string::npos);  // Keras 3.4.1 refuses it
+  EXPECT_EQ(a.config_json.find("quantization_config"),
+            std::string::npos);  // Keras 3.4.1 refuses it
   const json& optimizer = c["compile_config"]["optimizer"];
   EXPECT_EQ(optimizer["class_name"], "RMSprop");
   // What Keras itself wrote for learning_rate=1e-4 (float32 rounding): the recorded 3.6.0 file.
   EXPECT_EQ(optimizer["config"]["learning_rate"].get<double>(), 9.999999747378752e-05);
   EXPECT_EQ(c["compile_config"]["loss"], "binary_crossentropy");
   EXPECT_EQ(c["compile_config"]["metrics"], json::parse(R"(["accuracy"])"));
-  EXPECT_EQ(json::parse(keras_save(parse_model_json(kStack), R"({"optimizer": "adam"})").config_json)["compile_config"]["loss"],
+  EXPECT_EQ(json::parse(keras_save(parse_model_json(kStack), R"({"optimizer": "adam"})")
+                            .config_json)["compile_config"]["loss"],
             "sparse_categorical_crossentropy");
 }
 
 TEST(KerasSave, RefusesWhatKeras3CannotExpress) {
   const ModelSpec lstm = parse_model_json(kBookLstm);
-  EXPECT_EQ(code_of([&] { keras_save(lstm, R"({"optimizer": "adagrad"})"); }), code(Msg::save_optimizer));
+  EXPECT_EQ(code_of([&] { keras_save(lstm, R"({"optimizer": "adagrad"})"); }),
+            code(Msg::save_optimizer));
   EXPECT_EQ(code_of([&] { keras_save(lstm, R"({"loss": "mse"})"); }), code(Msg::save_loss));
-  EXPECT_EQ(code_of([&] { keras_save(lstm, R"({"learning_rate": "fast"})"); }), code(Msg::save_setting));
+  EXPECT_EQ(code_of([&] { keras_save(lstm, R"({"learning_rate": "fast"})"); }),
+            code(Msg::save_setting));
   std::string hard = kBookLstm;
-  hard.replace(hard.find("\"units\": 8"), 10, "\"units\": 8, \"recurrent_activation\": \"hard_sigmoid\"");
-  EXPECT_EQ(code_of([&] { keras_save(parse_model_json(hard), "{}"); }), code(Msg::save_hard_sigmoid));
+  hard.replace(hard.find("\"units\": 8"), 10,
+               "\"units\": 8, \"recurrent_activation\": \"hard_sigmoid\"");
+  EXPECT_EQ(code_of([&] { keras_save(parse_model_json(hard), "{}"); }),
+            code(Msg::save_hard_sigmoid));
 }
 
 TEST(KerasOpen, OurOwnFileOpensToTheSameModelAndOffsets) {
@@ -132,10 +149,12 @@ TEST(KerasOpen, OurOwnFileOpensToTheSameModelAndOffsets) {
   const KerasOpened o = keras_open(a.config_json, listing_of(a.datasets).dump());
   EXPECT_EQ(o.spec.total_params(), spec.total_params());
   ASSERT_EQ(o.spec.layers.size(), spec.layers.size());
-  for (size_t i = 0; i < spec.layers.size(); ++i) EXPECT_EQ(o.spec.layers[i].name, spec.layers[i].name);
+  for (size_t i = 0; i < spec.layers.size(); ++i)
+    EXPECT_EQ(o.spec.layers[i].name, spec.layers[i].name);
   EXPECT_FALSE(o.spec.layers[2].reset_after);
   ASSERT_EQ(o.weights.size(), a.datasets.size());
-  for (size_t i = 0; i < a.datasets.size(); ++i) EXPECT_EQ(o.weights[i].offset, a.datasets[i].offset);
+  for (size_t i = 0; i < a.datasets.size(); ++i)
+    EXPECT_EQ(o.weights[i].offset, a.datasets[i].offset);
   EXPECT_TRUE(o.notes.empty());
   EXPECT_EQ(parse_model_json(o.model_json).total_params(), spec.total_params());
 }
@@ -143,8 +162,10 @@ TEST(KerasOpen, OurOwnFileOpensToTheSameModelAndOffsets) {
 TEST(KerasOpen, ACheckpointsOptimizerStateIsLeftBehindWithANote) {
   const KerasArchive a = keras_save(parse_model_json(kBookLstm), "{}");
   json l = listing_of(a.datasets);
-  l["datasets"].push_back({{"path", "optimizer/vars/0"}, {"shape", json::array()}, {"dtype", "int64"}});
-  l["datasets"].push_back({{"path", "optimizer/vars/2"}, {"shape", {500, 16}}, {"dtype", "float32"}});
+  l["datasets"].push_back(
+      {{"path", "optimizer/vars/0"}, {"shape", json::array()}, {"dtype", "int64"}});
+  l["datasets"].push_back(
+      {{"path", "optimizer/vars/2"}, {"shape", {500, 16}}, {"dtype", "float32"}});
   const KerasOpened o = keras_open(a.config_json, l.dump());
   ASSERT_EQ(o.notes.size(), 1u);
   EXPECT_EQ(o.notes[0].code, code(Msg::note_optimizer_ignored));
@@ -160,12 +181,17 @@ TEST(KerasOpen, RefusesEachBadListingWithItsCode) {
     return code_of([&] { keras_open(a.config_json, l.dump()); });
   };
   EXPECT_EQ(with([](json& l) { l["datasets"].erase(2); }), code(Msg::weights_missing));
-  EXPECT_EQ(with([](json& l) { l["datasets"].push_back({{"path", "layers/lstm/cell/vars/3"}, {"shape", {1}}, {"dtype", "float32"}}); }),
+  EXPECT_EQ(with([](json& l) {
+              l["datasets"].push_back(
+                  {{"path", "layers/lstm/cell/vars/3"}, {"shape", {1}}, {"dtype", "float32"}});
+            }),
             code(Msg::weights_extra));
   EXPECT_EQ(with([](json& l) { l["datasets"][1]["shape"] = {32, 16}; }), code(Msg::weights_shape));
   EXPECT_EQ(with([](json& l) { l["datasets"][0]["dtype"] = "float64"; }), code(Msg::weights_dtype));
-  EXPECT_EQ(with([](json& l) { l["datasets"][0]["shape"] = "500x16"; }), code(Msg::listing_malformed));
-  EXPECT_EQ(with([](json& l) { l["datasets"].push_back(l["datasets"][0]); }), code(Msg::listing_malformed));
+  EXPECT_EQ(with([](json& l) { l["datasets"][0]["shape"] = "500x16"; }),
+            code(Msg::listing_malformed));
+  EXPECT_EQ(with([](json& l) { l["datasets"].push_back(l["datasets"][0]); }),
+            code(Msg::listing_malformed));
   EXPECT_EQ(code_of([&] { keras_open(a.config_json, "[1"); }), code(Msg::listing_malformed));
 }
 
@@ -177,23 +203,32 @@ TEST(KerasOpen, RefusesConfigsItCannotComputeExactly) {
     change(c);
     return code_of([&] { keras_open(c.dump(), listing); });
   };
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][3]["config"]["quantization_config"] = {{"mode", "int8"}}; }),
+  EXPECT_EQ(with([](json& c) {
+              c["config"]["layers"][3]["config"]["quantization_config"] = {{"mode", "int8"}};
+            }),
             code(Msg::keras_quantized));
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][2]["config"]["dtype"]["config"]["name"] = "mixed_float16"; }),
+  EXPECT_EQ(with([](json& c) {
+              c["config"]["layers"][2]["config"]["dtype"]["config"]["name"] = "mixed_float16";
+            }),
             code(Msg::keras_dtype_policy));
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][1]["config"]["lora_rank"] = 4; }), code(Msg::keras_lora));
+  EXPECT_EQ(with([](json& c) { c["config"]["layers"][1]["config"]["lora_rank"] = 4; }),
+            code(Msg::keras_lora));
   EXPECT_EQ(with([](json& c) { c["class_name"] = "Functional"; }), code(Msg::keras_not_sequential));
   EXPECT_EQ(with([](json& c) { c.erase("module"); }), code(Msg::keras_not_keras3));
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][2]["class_name"] = "Conv1D"; }), code(Msg::unsupported_layer));
+  EXPECT_EQ(with([](json& c) { c["config"]["layers"][2]["class_name"] = "Conv1D"; }),
+            code(Msg::unsupported_layer));
   EXPECT_EQ(with([](json& c) {
               c["config"]["layers"].erase(0);
               c["config"].erase("build_input_shape");
               c.erase("build_config");
             }),
             code(Msg::keras_unbuilt));
-  EXPECT_EQ(code_of([&] { keras_open("{\"class_name\": ", listing); }), code(Msg::keras_config_not_json));
+  EXPECT_EQ(code_of([&] { keras_open("{\"class_name\": ", listing); }),
+            code(Msg::keras_config_not_json));
   // Keras 3.13's explicit null quantization_config is a plain float32 layer.
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][3]["config"]["quantization_config"] = nullptr; }), -1);
+  EXPECT_EQ(
+      with([](json& c) { c["config"]["layers"][3]["config"]["quantization_config"] = nullptr; }),
+      -1);
   // keras.Input(shape=(100,), dtype="int32"): the input's dtype (token ids), not a compute policy.
   EXPECT_EQ(with([](json& c) {
               ASSERT_EQ(c["config"]["layers"][0]["class_name"], "InputLayer");
@@ -201,29 +236,40 @@ TEST(KerasOpen, RefusesConfigsItCannotComputeExactly) {
             }),
             -1);
   // The same dtype on a computing layer is refused.
-  EXPECT_EQ(with([](json& c) { c["config"]["layers"][1]["config"]["dtype"] = "int32"; }), code(Msg::keras_dtype_policy));
+  EXPECT_EQ(with([](json& c) { c["config"]["layers"][1]["config"]["dtype"] = "int32"; }),
+            code(Msg::keras_dtype_policy));
 }
 
 // A tf.keras 2 model.save('x.h5') listing, spelled as tf-keras' hdf5_format writes it.
 json keras2_listing(bool chunked) {
   json l = {{"datasets", json::array()}, {"attrs", json::object()}};
-  l["attrs"]["/"] = {{"model_config", kBookLstm}, {"keras_version", "2.7.0"}, {"backend", "tensorflow"}};
+  l["attrs"]["/"] = {
+      {"model_config", kBookLstm}, {"keras_version", "2.7.0"}, {"backend", "tensorflow"}};
   l["attrs"]["/model_weights"] = {{"layer_names", {"embedding", "lstm", "dense"}}};
   l["attrs"]["/model_weights/embedding"] = {{"weight_names", {"embedding/embeddings:0"}}};
   if (chunked) {
-    l["attrs"]["/model_weights/lstm"] = {{"weight_names0", {"lstm/lstm_cell/kernel:0", "lstm/lstm_cell/recurrent_kernel:0"}},
-                                         {"weight_names1", {"lstm/lstm_cell/bias:0"}}};
+    l["attrs"]["/model_weights/lstm"] = {
+        {"weight_names0", {"lstm/lstm_cell/kernel:0", "lstm/lstm_cell/recurrent_kernel:0"}},
+        {"weight_names1", {"lstm/lstm_cell/bias:0"}}};
   } else {
-    l["attrs"]["/model_weights/lstm"] = {{"weight_names", {"lstm/lstm_cell/kernel:0", "lstm/lstm_cell/recurrent_kernel:0", "lstm/lstm_cell/bias:0"}}};
+    l["attrs"]["/model_weights/lstm"] = {
+        {"weight_names",
+         {"lstm/lstm_cell/kernel:0", "lstm/lstm_cell/recurrent_kernel:0",
+          "lstm/lstm_cell/bias:0"}}};
   }
   l["attrs"]["/model_weights/dense"] = {{"weight_names", {"dense/kernel:0", "dense/bias:0"}}};
   const std::vector<std::pair<std::string, std::vector<int>>> sets = {
-      {"model_weights/embedding/embedding/embeddings:0", {500, 16}}, {"model_weights/lstm/lstm/lstm_cell/kernel:0", {16, 32}},
-      {"model_weights/lstm/lstm/lstm_cell/recurrent_kernel:0", {8, 32}}, {"model_weights/lstm/lstm/lstm_cell/bias:0", {32}},
-      {"model_weights/dense/dense/kernel:0", {8, 1}}, {"model_weights/dense/dense/bias:0", {1}},
+      {"model_weights/embedding/embedding/embeddings:0", {500, 16}},
+      {"model_weights/lstm/lstm/lstm_cell/kernel:0", {16, 32}},
+      {"model_weights/lstm/lstm/lstm_cell/recurrent_kernel:0", {8, 32}},
+      {"model_weights/lstm/lstm/lstm_cell/bias:0", {32}},
+      {"model_weights/dense/dense/kernel:0", {8, 1}},
+      {"model_weights/dense/dense/bias:0", {1}},
       {"optimizer_weights/RMSprop/iter:0", {}}};
   for (const auto& [path, shape] : sets)
-    l["datasets"].push_back({{"path", path}, {"shape", shape}, {"dtype", path.rfind("opt", 0) == 0 ? "int64" : "float32"}});
+    l["datasets"].push_back({{"path", path},
+                             {"shape", shape},
+                             {"dtype", path.rfind("opt", 0) == 0 ? "int64" : "float32"}});
   return l;
 }
 
@@ -246,13 +292,24 @@ TEST(H5ModelOpen, RefusesWeightsOnlyAndMismatchedFiles) {
     change(l);
     return code_of([&] { h5_model_open(l.dump()); });
   };
-  EXPECT_EQ(with([](json& l) { l["attrs"]["/"].erase("model_config"); }), code(Msg::h5_no_model_config));
-  EXPECT_EQ(with([](json& l) { l["attrs"]["/model_weights"]["layer_names"] = {"embedding", "lstm"}; }), code(Msg::h5_layer_count));
-  EXPECT_EQ(with([](json& l) { l["attrs"]["/model_weights/dense"]["weight_names"] = {"dense/kernel:0"}; }), code(Msg::h5_weight_count));
+  EXPECT_EQ(with([](json& l) { l["attrs"]["/"].erase("model_config"); }),
+            code(Msg::h5_no_model_config));
+  EXPECT_EQ(with([](json& l) {
+              l["attrs"]["/model_weights"]["layer_names"] = {"embedding", "lstm"};
+            }),
+            code(Msg::h5_layer_count));
+  EXPECT_EQ(with([](json& l) {
+              l["attrs"]["/model_weights/dense"]["weight_names"] = {"dense/kernel:0"};
+            }),
+            code(Msg::h5_weight_count));
   EXPECT_EQ(with([](json& l) { l["datasets"][4]["shape"] = {1, 8}; }), code(Msg::weights_shape));
   EXPECT_EQ(with([](json& l) { l["datasets"].erase(0); }), code(Msg::weights_missing));
-  EXPECT_EQ(with([](json& l) { l["datasets"].push_back({{"path", "model_weights/dense/dense/extra:0"}, {"shape", {1}}, {"dtype", "float32"}}); }),
-            code(Msg::weights_extra));
+  EXPECT_EQ(
+      with([](json& l) {
+        l["datasets"].push_back(
+            {{"path", "model_weights/dense/dense/extra:0"}, {"shape", {1}}, {"dtype", "float32"}});
+      }),
+      code(Msg::weights_extra));
 }
 
 TEST(KerasWeights, NonFiniteValuesAreNamedByDatasetAndIndex) {
@@ -277,10 +334,17 @@ TEST(TfjsOpen, OneWeightFileRoundTripsBitForBit) {
   const TfjsOpened o = tfjs_open_single_file(files.model_json, files.weights_bin);
   // base64 of the little-endian bytes: decode and compare.
   std::string bytes;
-  auto value = [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' ? 62 : 63; };
+  auto value = [](char c) {
+    return c >= 'A' && c <= 'Z'   ? c - 'A'
+           : c >= 'a' && c <= 'z' ? c - 'a' + 26
+           : c >= '0' && c <= '9' ? c - '0' + 52
+           : c == '+'             ? 62
+                                  : 63;
+  };
   for (size_t i = 0; i + 3 < o.weights_b64.size(); i += 4) {
     uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) v = (v << 6) | uint32_t(o.weights_b64[i + k] == '=' ? 0 : value(o.weights_b64[i + k]));
+    for (int k = 0; k < 4; ++k)
+      v = (v << 6) | uint32_t(o.weights_b64[i + k] == '=' ? 0 : value(o.weights_b64[i + k]));
     for (int k = 0; k < 3; ++k) bytes.push_back(char((v >> (16 - 8 * k)) & 0xFF));
   }
   bytes.resize(files.weights_bin.size());

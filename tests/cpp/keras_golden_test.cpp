@@ -52,7 +52,8 @@ TYPED_TEST(KerasGolden, SimpleRnnTanh) {
 TYPED_TEST(KerasGolden, LstmUnitForgetBias) {
   BoundLayer<TypeParam> bl(recurrent_spec(LayerKind::LSTM, 3, 4, 6));
   set_constant_weights(bl);
-  for (int j = 0; j < 3; ++j) bl.params[bl.params.size() - 12 + 3 + j] = TypeParam(1.0);  // f segment
+  for (int j = 0; j < 3; ++j)
+    bl.params[bl.params.size() - 12 + 3 + j] = TypeParam(1.0);  // f segment
   expect_golden(bl, 3, 6, {0.628869, 0.868991, 0.946077});
 }
 

@@ -39,7 +39,7 @@ TEST(KernelsFastMath, TanhWithinDocumentedErrorOverDenseGrid) {
     if (std::abs(xs[i]) < 0.5f && xs[i] != 0)
       worst_rel_small = std::max(worst_rel_small, std::abs(ys[i] - ref) / std::abs(ref));
   }
-  EXPECT_LE(worst, 4e-7);  // fast_math.hpp: 3.6e-7 measured
+  EXPECT_LE(worst, 4e-7);            // fast_math.hpp: 3.6e-7 measured
   EXPECT_LE(worst_rel_small, 1e-6);  // small inputs keep their relative precision too
   EXPECT_EQ(kernels::fast_tanh(0.0f), 0.0f);
 }
@@ -69,8 +69,14 @@ TEST(KernelsFastMath, ExpRelativeErrorOverItsRange) {
 }
 
 TEST(KernelsFastMath, ExtremeInputsAreFiniteAndSaturate) {
-  std::vector<float> xs = {-300.f, -1e30f, -88.f, 88.f, 300.f, 1e30f,
-                           -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::infinity()};
+  std::vector<float> xs = {-300.f,
+                           -1e30f,
+                           -88.f,
+                           88.f,
+                           300.f,
+                           1e30f,
+                           -std::numeric_limits<float>::infinity(),
+                           std::numeric_limits<float>::infinity()};
   std::vector<float> t = xs, s = xs;
   kernels::fast_tanh_inplace(t.data(), int64_t(t.size()));
   kernels::fast_sigmoid_inplace(s.data(), int64_t(s.size()));
@@ -101,7 +107,8 @@ TEST(KernelsFastMath, NaNStaysNaN) {
 
 TEST(KernelsFastMath, FloatActivationsUseTheFastPathDoubleStaysExact) {
   Mat<float> zf(3, 5);
-  zf << -3.f, -0.39f, 0.f, 0.41f, 2.5f, 9.5f, -9.5f, 0.1f, -0.1f, 1.f, 40.f, -40.f, 0.7f, -0.7f, 5.f;
+  zf << -3.f, -0.39f, 0.f, 0.41f, 2.5f, 9.5f, -9.5f, 0.1f, -0.1f, 1.f, 40.f, -40.f, 0.7f, -0.7f,
+      5.f;
   Mat<double> zd = zf.cast<double>();
   Mat<float> tf = zf, sf = zf;
   Mat<double> td = zd, sd = zd;

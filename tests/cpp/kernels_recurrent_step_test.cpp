@@ -30,11 +30,13 @@ TEST(KernelsRecurrentStep, RowProductMatchesDoubleReference) {
       for (float& v : z) v = float(rng.uniform(-1, 1));
       std::vector<double> expected(z.begin(), z.end());
       for (int j = 0; j < units; ++j)
-        for (int k = 0; k < n; ++k) expected[size_t(k)] += double(h[size_t(j)]) * u[size_t(j) * n + k];
+        for (int k = 0; k < n; ++k)
+          expected[size_t(k)] += double(h[size_t(j)]) * u[size_t(j) * n + k];
       kernels::add_row_times_matrix(h.data(), u.data(), units, n, z.data());
       for (int k = 0; k < n; ++k)
         // float sums of at most 33 terms of magnitude ≤ 1: a few ulps of 33
-        EXPECT_NEAR(z[size_t(k)], expected[size_t(k)], 1e-5) << "u " << units << " n " << n << " k " << k;
+        EXPECT_NEAR(z[size_t(k)], expected[size_t(k)], 1e-5)
+            << "u " << units << " n " << n << " k " << k;
     }
   }
 }
@@ -45,7 +47,8 @@ TEST(KernelsRecurrentStep, RowProductMatchesDoubleReference) {
 // and 1.5e-7 (gradients, relative to the largest); the bounds leave about 8× margin.
 TEST(KernelsRecurrentStep, FusedFloatLstmMatchesDoubleReference) {
   const int batch = 5, time = 100, features = 6, units = 8;
-  LayerSpec spec = recurrent_spec(LayerKind::LSTM, units, features, time, /*return_sequences=*/true);
+  LayerSpec spec =
+      recurrent_spec(LayerKind::LSTM, units, features, time, /*return_sequences=*/true);
   spec.recurrent_activation = Activation::Sigmoid;
   BoundLayer<double> ref(spec);
   BoundLayer<float> fast(spec);

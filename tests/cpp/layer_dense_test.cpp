@@ -12,10 +12,15 @@ namespace {
 TEST(Activations, KerasFormulasAtKnownPoints) {
   Mat<double> z(1, 5);
   z << -4.0, -1.0, 0.0, 1.5, 4.0;
-  auto apply = [&](Activation a) { Mat<double> y = z; apply_activation(a, y); return y; };
-  const Mat<double> hs2 = apply(Activation::HardSigmoid), hs3 = apply(Activation::HardSigmoidKeras3);
-  const double k2[] = {0.0, 0.3, 0.5, 0.8, 1.0};                    // clip(0.2x + 0.5)
-  const double k3[] = {0.0, 0.5 - 1.0 / 6, 0.5, 0.75, 1.0};         // clip(x/6 + 0.5)
+  auto apply = [&](Activation a) {
+    Mat<double> y = z;
+    apply_activation(a, y);
+    return y;
+  };
+  const Mat<double> hs2 = apply(Activation::HardSigmoid),
+                    hs3 = apply(Activation::HardSigmoidKeras3);
+  const double k2[] = {0.0, 0.3, 0.5, 0.8, 1.0};             // clip(0.2x + 0.5)
+  const double k3[] = {0.0, 0.5 - 1.0 / 6, 0.5, 0.75, 1.0};  // clip(x/6 + 0.5)
   for (int i = 0; i < 5; ++i) {
     EXPECT_DOUBLE_EQ(hs2(0, i), k2[i]);
     EXPECT_DOUBLE_EQ(hs3(0, i), k3[i]);
@@ -28,8 +33,9 @@ TEST(Activations, KerasFormulasAtKnownPoints) {
 // NaN goes through every activation as NaN (as in Keras and TF.js), so a diverged pre-activation
 // reaches the loss and the trainer's non-finite check instead of turning into a finite 0 or 1.
 TEST(Activations, NaNStaysNaN) {
-  for (Activation a : {Activation::Linear, Activation::Relu, Activation::Tanh, Activation::Sigmoid,
-                       Activation::HardSigmoid, Activation::HardSigmoidKeras3, Activation::Softmax}) {
+  for (Activation a :
+       {Activation::Linear, Activation::Relu, Activation::Tanh, Activation::Sigmoid,
+        Activation::HardSigmoid, Activation::HardSigmoidKeras3, Activation::Softmax}) {
     Mat<float> f(1, 4);
     f << std::nanf(""), -1.f, 0.5f, 2.f;
     Mat<double> d = f.cast<double>();

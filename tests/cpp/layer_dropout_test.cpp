@@ -1,7 +1,8 @@
-// Dropout as Keras 3 (and, where it differs, tf.keras 2) does it, observed through behaviour: the Dropout layer (inverted, every
-// element independent, nothing at evaluation) and the RNN masks (one per sequence and feature,
-// reused at every step; one input mask shared by all gates when only `dropout` is set; Keras'
-// per-gate masks once `recurrent_dropout` is set; inverted scaling; off at evaluation).
+// Dropout as Keras 3 (and, where it differs, tf.keras 2) does it, observed through behaviour: the
+// Dropout layer (inverted, every element independent, nothing at evaluation) and the RNN masks (one
+// per sequence and feature, reused at every step; one input mask shared by all gates when only
+// `dropout` is set; Keras' per-gate masks once `recurrent_dropout` is set; inverted scaling; off at
+// evaluation).
 
 #include <gtest/gtest.h>
 
@@ -28,8 +29,10 @@ TEST(DropoutLayer, InvertedScalingAndRate) {
   int64_t zeros = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i) {
     const double v = y.data()[i];
-    if (v == 0) ++zeros;
-    else EXPECT_DOUBLE_EQ(v, 2.0 / 0.7);
+    if (v == 0)
+      ++zeros;
+    else
+      EXPECT_DOUBLE_EQ(v, 2.0 / 0.7);
   }
   EXPECT_NEAR(double(zeros) / double(y.size()), 0.3, 0.01);
 }
@@ -83,7 +86,8 @@ TEST(RnnDropout, RecurrentMaskIsOnePerSequenceReusedAtEveryStep) {
     const bool is_kept = h(b * time + 1, 0) != 1.0;
     kept += is_kept;
     for (int t = 0; t < time; ++t)
-      EXPECT_DOUBLE_EQ(h(b * time + t, 0), is_kept ? std::pow(2.0, t + 1) - 1 : 1.0) << b << "," << t;
+      EXPECT_DOUBLE_EQ(h(b * time + t, 0), is_kept ? std::pow(2.0, t + 1) - 1 : 1.0)
+          << b << "," << t;
   }
   EXPECT_GT(kept, 50);
   EXPECT_LT(kept, 150);
@@ -98,7 +102,8 @@ size_t distinct_outputs(BoundLayer<S>& bl, int batch, int time, bool training) {
     for (int t = 0; t < time; ++t) x.row(b * time + t).setConstant(S(0.5 + 0.25 * t));
   const Mat<S>& y = bl.forward(x, batch, time, training);
   std::set<std::vector<S>> seen;
-  for (int b = 0; b < batch; ++b) seen.insert(std::vector<S>(y.row(b).data(), y.row(b).data() + y.cols()));
+  for (int b = 0; b < batch; ++b)
+    seen.insert(std::vector<S>(y.row(b).data(), y.row(b).data() + y.cols()));
   return seen.size();
 }
 

@@ -23,13 +23,15 @@ TEST(Initializers, FansAsKeras) {
 
 TEST(Initializers, GlorotUniformLimitAndSpread) {
   Rng rng(1);
-  const std::vector<double> w = draw_initializer({Initializer::GlorotUniform}, {100, 300}, rng, "k");
+  const std::vector<double> w =
+      draw_initializer({Initializer::GlorotUniform}, {100, 300}, rng, "k");
   const double limit = std::sqrt(6.0 / 400.0);
   double max_abs = 0, sum_sq = 0;
   for (double v : w) max_abs = std::max(max_abs, std::abs(v)), sum_sq += v * v;
   EXPECT_LE(max_abs, limit);
   EXPECT_GT(max_abs, 0.99 * limit);
-  EXPECT_NEAR(sum_sq / double(w.size()), limit * limit / 3, 0.02 * limit * limit / 3);  // U(−a, a): a²/3
+  EXPECT_NEAR(sum_sq / double(w.size()), limit * limit / 3,
+              0.02 * limit * limit / 3);  // U(−a, a): a²/3
 }
 
 TEST(Initializers, TruncatedNormalsStayWithinTwoSigma) {
@@ -51,14 +53,17 @@ TEST(Initializers, OrthogonalWideAndTall) {
   const std::vector<double> wide = draw_initializer({Initializer::Orthogonal}, {8, 32}, rng, "r");
   const MatD a = Eigen::Map<const MatD>(wide.data(), 8, 32);
   EXPECT_LE((a * a.transpose() - MatD::Identity(8, 8)).cwiseAbs().maxCoeff(), 1e-12);
-  const std::vector<double> tall = draw_initializer({Initializer::Orthogonal, 0, 0, 2.0}, {32, 8}, rng, "r");
+  const std::vector<double> tall =
+      draw_initializer({Initializer::Orthogonal, 0, 0, 2.0}, {32, 8}, rng, "r");
   const MatD b = Eigen::Map<const MatD>(tall.data(), 32, 8);
-  EXPECT_LE((b.transpose() * b - 4.0 * MatD::Identity(8, 8)).cwiseAbs().maxCoeff(), 1e-12);  // gain 2
+  EXPECT_LE((b.transpose() * b - 4.0 * MatD::Identity(8, 8)).cwiseAbs().maxCoeff(),
+            1e-12);  // gain 2
 }
 
 TEST(Initializers, OrthogonalOnAVectorIsRejected) {
   Rng rng(4);
-  EXPECT_THROW(draw_initializer({Initializer::Orthogonal}, {5}, rng, "LSTM layer 'l' bias"), ModelError);
+  EXPECT_THROW(draw_initializer({Initializer::Orthogonal}, {5}, rng, "LSTM layer 'l' bias"),
+               ModelError);
 }
 
 TEST(Initializers, RandomUniformRangeAndConstants) {
@@ -77,9 +82,11 @@ TEST(Initializers, NetworkInitializesEveryWeightAsKeras) {
   LayerSpec emb;
   emb.kind = LayerKind::Embedding, emb.name = "embedding", emb.input_dim = 50, emb.output_dim = 16;
   LayerSpec lstm;
-  lstm.kind = LayerKind::LSTM, lstm.name = "lstm", lstm.units = 8, lstm.activation = Activation::Tanh;
+  lstm.kind = LayerKind::LSTM, lstm.name = "lstm", lstm.units = 8,
+  lstm.activation = Activation::Tanh;
   LayerSpec dense;
-  dense.kind = LayerKind::Dense, dense.name = "dense", dense.units = 1, dense.activation = Activation::Sigmoid;
+  dense.kind = LayerKind::Dense, dense.name = "dense", dense.units = 1,
+  dense.activation = Activation::Sigmoid;
   m.layers = {emb, lstm, dense};
   validate_and_infer(m);
   Network<double> net(m);

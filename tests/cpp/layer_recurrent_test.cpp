@@ -15,19 +15,28 @@ namespace {
 
 double act(Activation a, double z) {
   switch (a) {
-    case Activation::Linear: return z;
-    case Activation::Relu: return z > 0 ? z : 0;
-    case Activation::Tanh: return std::tanh(z);
-    case Activation::Sigmoid: return 1 / (1 + std::exp(-z));
-    case Activation::HardSigmoid: return std::min(1.0, std::max(0.0, 0.2 * z + 0.5));
-    case Activation::HardSigmoidKeras3: return std::min(1.0, std::max(0.0, z / 6 + 0.5));
-    default: ADD_FAILURE() << "no scalar reference for softmax"; return 0;
+    case Activation::Linear:
+      return z;
+    case Activation::Relu:
+      return z > 0 ? z : 0;
+    case Activation::Tanh:
+      return std::tanh(z);
+    case Activation::Sigmoid:
+      return 1 / (1 + std::exp(-z));
+    case Activation::HardSigmoid:
+      return std::min(1.0, std::max(0.0, 0.2 * z + 0.5));
+    case Activation::HardSigmoidKeras3:
+      return std::min(1.0, std::max(0.0, z / 6 + 0.5));
+    default:
+      ADD_FAILURE() << "no scalar reference for softmax";
+      return 0;
   }
 }
 
 // Keras' cells, one sample at a time, weights read from the flat Keras layout:
 // kernel[i][g·u + j], recurrent_kernel[k][g·u + j], bias[g·u + j] (+ 3u for GRU's recurrent row).
-std::vector<std::vector<double>> reference_sequence(const LayerSpec& l, const std::vector<double>& p,
+std::vector<std::vector<double>> reference_sequence(const LayerSpec& l,
+                                                    const std::vector<double>& p,
                                                     const std::vector<std::vector<double>>& x) {
   const int n = l.input_shape.features, u = l.units, k = gate_count(l.kind), ku = k * u;
   const double* W = p.data();
@@ -65,12 +74,14 @@ std::vector<std::vector<double>> reference_sequence(const LayerSpec& l, const st
         double hh;
         if (l.reset_after) {
           const double r = act(l.recurrent_activation, in_proj(xt, 1, j) + qr);
-          hh = act(l.activation, in_proj(xt, 2, j) + r * (rec_proj(h, 2, j) + (br ? br[2 * u + j] : 0)));
+          hh = act(l.activation,
+                   in_proj(xt, 2, j) + r * (rec_proj(h, 2, j) + (br ? br[2 * u + j] : 0)));
         } else {
           // (r ⊙ h) U_h needs every unit's r.
           std::vector<double> rh(static_cast<size_t>(u));
           for (int m = 0; m < u; ++m)
-            rh[size_t(m)] = act(l.recurrent_activation, in_proj(xt, 1, m) + rec_proj(h, 1, m)) * h[size_t(m)];
+            rh[size_t(m)] =
+                act(l.recurrent_activation, in_proj(xt, 1, m) + rec_proj(h, 1, m)) * h[size_t(m)];
           hh = act(l.activation, in_proj(xt, 2, j) + rec_proj(rh, 2, j));
         }
         hn[size_t(j)] = z * h[size_t(j)] + (1 - z) * hh;
@@ -118,8 +129,10 @@ TEST_P(AgainstScalarReference, EveryStepOfEverySample) {
     const auto expected = reference_sequence(spec, dl.params, seq);
     for (int t = 0; t < time; ++t)
       for (int j = 0; j < u; ++j) {
-        worst_double = std::max(worst_double, std::abs(yd(b * time + t, j) - expected[size_t(t)][size_t(j)]));
-        worst_float = std::max(worst_float, std::abs(double(yf(b * time + t, j)) - expected[size_t(t)][size_t(j)]));
+        worst_double =
+            std::max(worst_double, std::abs(yd(b * time + t, j) - expected[size_t(t)][size_t(j)]));
+        worst_float = std::max(
+            worst_float, std::abs(double(yf(b * time + t, j)) - expected[size_t(t)][size_t(j)]));
       }
   }
   EXPECT_LE(worst_double, 1e-12);
@@ -129,15 +142,22 @@ TEST_P(AgainstScalarReference, EveryStepOfEverySample) {
 INSTANTIATE_TEST_SUITE_P(
     Cells, AgainstScalarReference,
     ::testing::Values(
-        Config{"SimpleRnnTanh", LayerKind::SimpleRNN, Activation::Tanh, Activation::Sigmoid, true, true},
-        Config{"SimpleRnnRelu", LayerKind::SimpleRNN, Activation::Relu, Activation::Sigmoid, true, true},
+        Config{"SimpleRnnTanh", LayerKind::SimpleRNN, Activation::Tanh, Activation::Sigmoid, true,
+               true},
+        Config{"SimpleRnnRelu", LayerKind::SimpleRNN, Activation::Relu, Activation::Sigmoid, true,
+               true},
         Config{"Lstm", LayerKind::LSTM, Activation::Tanh, Activation::Sigmoid, true, true},
-        Config{"LstmHardSigmoidKeras3", LayerKind::LSTM, Activation::Tanh, Activation::HardSigmoidKeras3, true, true},
-        Config{"LstmHardSigmoidKeras2NoBias", LayerKind::LSTM, Activation::Tanh, Activation::HardSigmoid, true, false},
+        Config{"LstmHardSigmoidKeras3", LayerKind::LSTM, Activation::Tanh,
+               Activation::HardSigmoidKeras3, true, true},
+        Config{"LstmHardSigmoidKeras2NoBias", LayerKind::LSTM, Activation::Tanh,
+               Activation::HardSigmoid, true, false},
         Config{"GruResetAfter", LayerKind::GRU, Activation::Tanh, Activation::Sigmoid, true, true},
-        Config{"GruResetBefore", LayerKind::GRU, Activation::Tanh, Activation::Sigmoid, false, true},
-        Config{"GruResetAfterNoBias", LayerKind::GRU, Activation::Tanh, Activation::Sigmoid, true, false},
-        Config{"GruResetBeforeHardSigmoid", LayerKind::GRU, Activation::Tanh, Activation::HardSigmoid, false, true}),
+        Config{"GruResetBefore", LayerKind::GRU, Activation::Tanh, Activation::Sigmoid, false,
+               true},
+        Config{"GruResetAfterNoBias", LayerKind::GRU, Activation::Tanh, Activation::Sigmoid, true,
+               false},
+        Config{"GruResetBeforeHardSigmoid", LayerKind::GRU, Activation::Tanh,
+               Activation::HardSigmoid, false, true}),
     [](const ::testing::TestParamInfo<Config>& info) { return info.param.name; });
 
 // ---- closed forms ----
@@ -156,7 +176,8 @@ TEST(RecurrentClosedForm, LstmBiasOnlyRecursion) {
   BoundLayer<double> bl(recurrent_spec(LayerKind::LSTM, 1, 2, 5, true));
   const double bi = 0.3, bf = 1.0, bc = -0.7, bo = 0.2;
   const size_t bias = bl.params.size() - 4;
-  bl.params[bias] = bi, bl.params[bias + 1] = bf, bl.params[bias + 2] = bc, bl.params[bias + 3] = bo;
+  bl.params[bias] = bi, bl.params[bias + 1] = bf, bl.params[bias + 2] = bc,
+  bl.params[bias + 3] = bo;
   Rng rng(2);
   const Mat<double>& y = bl.forward(random_matrix<double>(5, 2, rng), 1, 5);
   auto sig = [](double z) { return 1 / (1 + std::exp(-z)); };
@@ -228,7 +249,8 @@ TEST(OneHotInput, EqualsExplicitOneHotVectorsForwardAndBackward) {
       a.layer->backward(r, &dx);
       b.layer->backward(r, nullptr);
       double worst = 0;
-      for (size_t i = 0; i < a.grads.size(); ++i) worst = std::max(worst, std::abs(a.grads[i] - b.grads[i]));
+      for (size_t i = 0; i < a.grads.size(); ++i)
+        worst = std::max(worst, std::abs(a.grads[i] - b.grads[i]));
       EXPECT_LE(worst, 1e-13);
     }
   }

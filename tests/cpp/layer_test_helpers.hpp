@@ -46,7 +46,10 @@ inline LayerSpec dense_spec(int units, int features, Activation act, bool has_ti
 template <typename S>
 struct BoundLayer {
   explicit BoundLayer(const LayerSpec& s)
-      : spec(s), params(size_t(param_count(s))), grads(size_t(param_count(s))), layer(make_layer<S>(s)) {
+      : spec(s),
+        params(size_t(param_count(s))),
+        grads(size_t(param_count(s))),
+        layer(make_layer<S>(s)) {
     layer->bind(params.data(), grads.data());
   }
   const Mat<S>& forward(const Mat<S>& x, int batch, int time, bool training = false,
@@ -83,7 +86,8 @@ void fill_random(std::vector<S>& v, Rng& rng, double scale = 0.5) {
 }
 
 // Random parameters for a double layer and the same values, rounded, for its float twin.
-inline void fill_random_twins(BoundLayer<double>& exact, BoundLayer<float>& fast, Rng& rng, double scale) {
+inline void fill_random_twins(BoundLayer<double>& exact, BoundLayer<float>& fast, Rng& rng,
+                              double scale) {
   fill_random(exact.params, rng, scale);
   for (size_t i = 0; i < exact.params.size(); ++i) fast.params[i] = float(exact.params[i]);
 }
@@ -100,7 +104,8 @@ inline double relative_error(const std::vector<double>& a, const std::vector<dou
 
 // Central differences of a scalar function over the entries of `values` (restored afterwards).
 inline std::vector<double> numeric_gradient(double* values, size_t count,
-                                            const std::function<double()>& loss, double eps = 1e-6) {
+                                            const std::function<double()>& loss,
+                                            double eps = 1e-6) {
   std::vector<double> g(count);
   for (size_t i = 0; i < count; ++i) {
     const double saved = values[i];
@@ -135,20 +140,23 @@ inline double check_layer_gradients(const LayerSpec& spec, int batch, int time, 
   const std::vector<double> analytic_params = bl.grads;
   const std::vector<double> analytic_input(dx.data(), dx.data() + dx.size());
 
-  const std::vector<double> numeric_params = numeric_gradient(bl.params.data(), bl.params.size(), loss);
+  const std::vector<double> numeric_params =
+      numeric_gradient(bl.params.data(), bl.params.size(), loss);
   const std::vector<double> numeric_input = numeric_gradient(x.data(), size_t(x.size()), loss);
   const double e_params = relative_error(analytic_params, numeric_params);
   const double e_input = relative_error(analytic_input, numeric_input);
   EXPECT_LE(e_params, tolerance) << "parameters of " << layer_kind_name(spec.kind);
   EXPECT_LE(e_input, tolerance) << "input of " << layer_kind_name(spec.kind);
   EXPECT_GT(std::sqrt(std::inner_product(analytic_params.begin(), analytic_params.end(),
-                                         analytic_params.begin(), 0.0)), 0.0);
+                                         analytic_params.begin(), 0.0)),
+            0.0);
   return std::max(e_params, e_input);
 }
 
 // A layer of a model built by hand (before validate_and_infer): Dense layers sigmoid, recurrent
 // layers tanh.
-inline LayerSpec model_layer(LayerKind kind, const char* name, int units, bool return_sequences = false) {
+inline LayerSpec model_layer(LayerKind kind, const char* name, int units,
+                             bool return_sequences = false) {
   LayerSpec l;
   l.kind = kind;
   l.name = name;

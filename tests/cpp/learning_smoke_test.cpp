@@ -14,9 +14,10 @@ namespace {
 ModelSpec model(const std::string& cell, int vocab, int time) {
   return parse_model_json(
       R"({"class_name":"Sequential","config":{"name":"smoke","layers":[)"
-      R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":)" + std::to_string(vocab) +
-      R"(,"output_dim":4,"batch_input_shape":[null,)" + std::to_string(time) + "]}}," +
-      R"({"class_name":")" + cell + R"(","config":{"name":"cell","units":8}},)" +
+      R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":)" +
+      std::to_string(vocab) + R"(,"output_dim":4,"batch_input_shape":[null,)" +
+      std::to_string(time) + "]}}," + R"({"class_name":")" + cell +
+      R"(","config":{"name":"cell","units":8}},)" +
       R"({"class_name":"Dense","config":{"name":"out","units":1,"activation":"sigmoid"}}]}})");
 }
 

@@ -30,8 +30,16 @@ double at(const M<S>& x, Transpose t, Eigen::Index i, Eigen::Index j) {
 template <typename S>
 void check_all(double tolerance) {
   Rng rng(5);
-  const int sizes[][3] = {{1, 1, 1}, {3, 5, 2}, {7, 1, 33}, {64, 8, 32}, {17, 16, 29},
-                          {5, 3000, 24}, {500, 16, 32}, {8, 1300, 1}, {2, 0, 4}, {0, 3, 3},
+  const int sizes[][3] = {{1, 1, 1},
+                          {3, 5, 2},
+                          {7, 1, 33},
+                          {64, 8, 32},
+                          {17, 16, 29},
+                          {5, 3000, 24},
+                          {500, 16, 32},
+                          {8, 1300, 1},
+                          {2, 0, 4},
+                          {0, 3, 3},
                           // n past 512 floats: aᵀ·b's chunks shrink to their floor of 8 rows, and
                           // k = 2,001 leaves a last, shorter chunk.
                           {3, 2001, 600}};
@@ -52,7 +60,8 @@ void check_all(double tolerance) {
           const M<S> b = b_store.topRows(br).middleCols(2, bc);
           M<S> c_store = random<S>(std::max<Eigen::Index>(m, 1), n + 3, rng);
           const M<S> c0 = c_store;
-          multiply<S>(a_store.topRows(ar).middleCols(2, ac), ta, b_store.topRows(br).middleCols(2, bc), tb,
+          multiply<S>(a_store.topRows(ar).middleCols(2, ac), ta,
+                      b_store.topRows(br).middleCols(2, bc), tb,
                       c_store.topRows(m).middleCols(1, n), acc);
           for (Eigen::Index i = 0; i < m; ++i) {
             EXPECT_EQ(c_store(i, 0), c0(i, 0));  // columns outside the block untouched

@@ -42,16 +42,17 @@ constexpr int kTime = 200;
 constexpr int kNoiseTokens = 30;
 constexpr int kVocab = 2 + kNoiseTokens;  // 0 and 1 are the signal, 2.. the noise
 constexpr int kEpochBudget = 30;
-constexpr double kLstmTarget = 0.95;       // validation accuracy at which the LSTM has learnt it
-constexpr double kSimpleRnnCeiling = 0.65;  // chance is 0.5 (the classes are balanced in expectation)
+constexpr double kLstmTarget = 0.95;  // validation accuracy at which the LSTM has learnt it
+constexpr double kSimpleRnnCeiling =
+    0.65;  // chance is 0.5 (the classes are balanced in expectation)
 
 // InputLayer (time, vocabulary) one-hot → <cell>(8) → Dense(1, sigmoid), Keras' defaults otherwise.
 ModelSpec one_hot_model(const std::string& cell) {
   return parse_model_json(
       R"({"class_name":"Sequential","config":{"name":"long_memory","layers":[)"
-      R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,)" + std::to_string(kTime) + "," +
-      std::to_string(kVocab) + "]}}," +
-      R"({"class_name":")" + cell + R"(","config":{"name":"cell","units":8}},)" +
+      R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,)" +
+      std::to_string(kTime) + "," + std::to_string(kVocab) + "]}}," + R"({"class_name":")" + cell +
+      R"(","config":{"name":"cell","units":8}},)" +
       R"({"class_name":"Dense","config":{"name":"out","units":1,"activation":"sigmoid"}}]}})");
 }
 
@@ -65,7 +66,8 @@ Dataset signal_in_noise(int count, int first, int last, uint64_t seed) {
     const int label = static_cast<int>(rng.below(2));
     const int at = first + static_cast<int>(rng.below(static_cast<uint64_t>(last - first)));
     for (int t = 0; t < kTime; ++t)
-      data.ids.push_back(t == at ? (label ? 0 : 1) : static_cast<int32_t>(2 + rng.below(kNoiseTokens)));
+      data.ids.push_back(t == at ? (label ? 0 : 1)
+                                 : static_cast<int32_t>(2 + rng.below(kNoiseTokens)));
     data.labels.push_back(label);
   }
   return data;
@@ -97,7 +99,8 @@ TrainingRun train(const std::string& cell, uint64_t seed, double stop_at) {
     if (progress.epoch_ended && trainer.history().back().val_accuracy >= stop_at) trainer.stop();
   }
   TrainingRun run{trainer.history(), trainer.stop_reason()};
-  for (const EpochLog& log : run.history) run.best_val_accuracy = std::max(run.best_val_accuracy, log.val_accuracy);
+  for (const EpochLog& log : run.history)
+    run.best_val_accuracy = std::max(run.best_val_accuracy, log.val_accuracy);
   return run;
 }
 

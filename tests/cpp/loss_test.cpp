@@ -26,9 +26,9 @@ TEST(BinaryCrossentropy, MatchesHandComputedValues) {
   const std::vector<int32_t> y = {1, 0, 0, 1, 1};
   Mat<double> grad;
   const auto value = loss_and_gradient(LossKind::BinaryCrossentropy, z, y, &grad);
-  const double expected =
-      (0.6931471805599453 + 2.1269280110429727 + 0.04858735157374206 + 9.357622968840175e-14 +
-       30.0000000000000936) / 5;
+  const double expected = (0.6931471805599453 + 2.1269280110429727 + 0.04858735157374206 +
+                           9.357622968840175e-14 + 30.0000000000000936) /
+                          5;
   EXPECT_NEAR(value.loss, expected, 1e-14);
   // σ(z) > 0.5: z = 0 gives exactly 0.5 -> predicted 0 (wrong), z = 2 -> 1 (wrong), z = −3 -> 0
   // (right), z = 30 -> 1 (right), z = −30 -> 0 (wrong): 2 of 5.
@@ -62,9 +62,10 @@ TEST(BinaryCrossentropy, GradientMatchesFiniteDifferences) {
     Mat<double> plus = z, minus = z;
     plus(i, 0) += h;
     minus(i, 0) -= h;
-    const double numeric = (loss_and_gradient(LossKind::BinaryCrossentropy, plus, y, nullptr).loss -
-                            loss_and_gradient(LossKind::BinaryCrossentropy, minus, y, nullptr).loss) /
-                           (2 * h);
+    const double numeric =
+        (loss_and_gradient(LossKind::BinaryCrossentropy, plus, y, nullptr).loss -
+         loss_and_gradient(LossKind::BinaryCrossentropy, minus, y, nullptr).loss) /
+        (2 * h);
     EXPECT_NEAR(grad(i, 0), numeric, 1e-9) << "sample " << i;
   }
 }

@@ -55,9 +55,13 @@ std::map<std::string, std::string> spellings(const json& keras2) {
   layers[0]["config"]["batch_input_shape"] = shape;
   out["tfjs-topology"] = topo.dump();
 
-  out["tfjs-model-json"] =
-      json{{"format", "layers-model"}, {"modelTopology", {{"model_config", keras2}}}, {"weightsManifest", json::array()}}.dump();
-  out["tfjs-model-json-flat"] = json{{"modelTopology", topo}, {"weightsManifest", json::array()}}.dump();
+  out["tfjs-model-json"] = json{
+      {"format", "layers-model"},
+      {"modelTopology", {{"model_config", keras2}}},
+      {"weightsManifest",
+       json::array()}}.dump();
+  out["tfjs-model-json-flat"] =
+      json{{"modelTopology", topo}, {"weightsManifest", json::array()}}.dump();
   return out;
 }
 
@@ -125,7 +129,8 @@ TEST(Curriculum, SharedReferenceSpellingsSay8809) {
 }
 
 TEST(Summary, TextHasKerasColumnsAndTotals) {
-  const auto m = parse_model_json(slurp(std::string(RNN_TEST_DATA_DIR) + "/keras-json/lstm_keras3.json"));
+  const auto m =
+      parse_model_json(slurp(std::string(RNN_TEST_DATA_DIR) + "/keras-json/lstm_keras3.json"));
   const std::string text = rnn::summary_text(rnn::summarize(m));
   EXPECT_NE(text.find("Layer (type)"), std::string::npos);
   EXPECT_NE(text.find("Output Shape"), std::string::npos);
@@ -188,12 +193,16 @@ TEST(Parse, HardSigmoidSpellingFollowsKerasVersion) {
   EXPECT_EQ(parse_model_json(k2).layers[1].recurrent_activation, rnn::Activation::HardSigmoid);
   json k3 = json::parse(k2);
   k3["module"] = "keras";
-  EXPECT_EQ(parse_model_json(k3.dump()).layers[1].recurrent_activation, rnn::Activation::HardSigmoidKeras3);
-  // model_to_json keeps each formula when read back.
-  EXPECT_EQ(parse_model_json(rnn::model_to_json(parse_model_json(k3.dump()))).layers[1].recurrent_activation,
+  EXPECT_EQ(parse_model_json(k3.dump()).layers[1].recurrent_activation,
             rnn::Activation::HardSigmoidKeras3);
-  EXPECT_EQ(parse_model_json(rnn::model_to_json(parse_model_json(k2))).layers[1].recurrent_activation,
-            rnn::Activation::HardSigmoid);
+  // model_to_json keeps each formula when read back.
+  EXPECT_EQ(parse_model_json(rnn::model_to_json(parse_model_json(k3.dump())))
+                .layers[1]
+                .recurrent_activation,
+            rnn::Activation::HardSigmoidKeras3);
+  EXPECT_EQ(
+      parse_model_json(rnn::model_to_json(parse_model_json(k2))).layers[1].recurrent_activation,
+      rnn::Activation::HardSigmoid);
 }
 
 TEST(Summary, SaysWhenTfjsCannotLoadTheModel) {
@@ -211,7 +220,8 @@ TEST(Parse, ModelToJsonRoundTrips) {
   for (const auto& p : presets()) {
     const auto a = parse_model_json(p["model"].dump());
     const auto b = parse_model_json(rnn::model_to_json(a));
-    EXPECT_EQ(rnn::summary_text(rnn::summarize(a)), rnn::summary_text(rnn::summarize(b))) << p["id"];
+    EXPECT_EQ(rnn::summary_text(rnn::summarize(a)), rnn::summary_text(rnn::summarize(b)))
+        << p["id"];
     EXPECT_EQ(a.one_hot, b.one_hot);
     EXPECT_EQ(a.input_length, b.input_length);
   }
@@ -227,8 +237,10 @@ std::string seq(const std::string& layers) {
   return R"({"class_name":"Sequential","config":{"layers":[)" + layers + "]}}";
 }
 const std::string kIn = R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100]}},)";
-const std::string kEmb = R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":500,"output_dim":16}},)";
-const std::string kDense = R"({"class_name":"Dense","config":{"name":"dense","units":1,"activation":"sigmoid"}})";
+const std::string kEmb =
+    R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":500,"output_dim":16}},)";
+const std::string kDense =
+    R"({"class_name":"Dense","config":{"name":"dense","units":1,"activation":"sigmoid"}})";
 
 struct BadCase {
   const char* label;
@@ -241,53 +253,115 @@ std::vector<BadCase> bad_cases() {
       {"not json", "{ not json", {"not valid JSON"}},
       {"empty text", "", {"not valid JSON"}},
       {"array root", "[1,2]", {"must be an object"}},
-      {"functional model", R"({"class_name":"Functional","config":{"layers":[]}})", {"Sequential", "Functional"}},
+      {"functional model",
+       R"({"class_name":"Functional","config":{"layers":[]}})",
+       {"Sequential", "Functional"}},
       {"no layers", seq(""), {"no layers"}},
-      {"only input", seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100]}})"), {"no layers"}},
-      {"unsupported layer", seq(kIn + kEmb + R"({"class_name":"Conv1D","config":{"name":"c"}})"), {"Conv1D", "not supported", "LSTM"}},
-      {"recurrent on vector", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8}},)" +
-                                  R"({"class_name":"LSTM","config":{"name":"lstm_1","units":8}})"),
+      {"only input",
+       seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100]}})"),
+       {"no layers"}},
+      {"unsupported layer",
+       seq(kIn + kEmb + R"({"class_name":"Conv1D","config":{"name":"c"}})"),
+       {"Conv1D", "not supported", "LSTM"}},
+      {"recurrent on vector",
+       seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8}},)" +
+           R"({"class_name":"LSTM","config":{"name":"lstm_1","units":8}})"),
        {"LSTM layer 'lstm_1'", "needs a sequence", "return_sequences", "'lstm'"}},
-      {"embedding not first", seq(kIn + kEmb + R"({"class_name":"Embedding","config":{"name":"e2","input_dim":5,"output_dim":2}})"),
+      {"embedding not first",
+       seq(kIn + kEmb +
+           R"({"class_name":"Embedding","config":{"name":"e2","input_dim":5,"output_dim":2}})"),
        {"Embedding layer 'e2'", "first"}},
-      {"zero units", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":0}})"), {"lstm", "units", "units=0"}},
-      {"negative units", seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":-3}})"), {"gru", "units=-3"}},
-      {"fractional units", seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":2.5}})"), {"whole number", "units=2.5"}},
-      {"string units", seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":"8"}})"), {"whole number"}},
-      {"huge units", seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":1e15}})"), {"too large"}},
-      {"over 50M params", seq(kIn + R"({"class_name":"Embedding","config":{"name":"big","input_dim":1000000,"output_dim":64}})"),
+      {"zero units",
+       seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":0}})"),
+       {"lstm", "units", "units=0"}},
+      {"negative units",
+       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":-3}})"),
+       {"gru", "units=-3"}},
+      {"fractional units",
+       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":2.5}})"),
+       {"whole number", "units=2.5"}},
+      {"string units",
+       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":"8"}})"),
+       {"whole number"}},
+      {"huge units",
+       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":1e15}})"),
+       {"too large"}},
+      {"over 50M params",
+       seq(kIn +
+           R"({"class_name":"Embedding","config":{"name":"big","input_dim":1000000,"output_dim":64}})"),
        {"big", "64000000", "limit"}},
-      {"dropout 1", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"dropout":1.0}})"), {"dropout", "[0, 1)", "dropout=1"}},
-      {"recurrent dropout negative", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"recurrent_dropout":-0.1}})"),
+      {"dropout 1",
+       seq(kIn + kEmb +
+           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"dropout":1.0}})"),
+       {"dropout", "[0, 1)", "dropout=1"}},
+      {"recurrent dropout negative",
+       seq(kIn + kEmb +
+           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"recurrent_dropout":-0.1}})"),
        {"recurrent_dropout", "[0, 1)"}},
-      {"dropout layer rate", seq(kIn + kEmb + R"({"class_name":"Dropout","config":{"name":"dr","rate":1.5}})"), {"Dropout layer 'dr'", "rate"}},
-      {"duplicate names", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"embedding","units":1}})"), {"embedding", "unique"}},
-      {"mask_zero", seq(kIn + R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":2,"mask_zero":true}})"),
+      {"dropout layer rate",
+       seq(kIn + kEmb + R"({"class_name":"Dropout","config":{"name":"dr","rate":1.5}})"),
+       {"Dropout layer 'dr'", "rate"}},
+      {"duplicate names",
+       seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"embedding","units":1}})"),
+       {"embedding", "unique"}},
+      {"mask_zero",
+       seq(kIn +
+           R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":2,"mask_zero":true}})"),
        {"mask_zero", "false"}},
-      {"return_state", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"return_state":true}})"), {"return_state"}},
-      {"go_backwards", seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"g","units":8,"go_backwards":true}})"), {"go_backwards"}},
-      {"stateful", seq(kIn + kEmb + R"({"class_name":"SimpleRNN","config":{"name":"s","units":8,"stateful":true}})"), {"stateful"}},
-      {"regularizer", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_regularizer":{"class_name":"L2"}}})"),
+      {"return_state",
+       seq(kIn + kEmb +
+           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"return_state":true}})"),
+       {"return_state"}},
+      {"go_backwards",
+       seq(kIn + kEmb +
+           R"({"class_name":"GRU","config":{"name":"g","units":8,"go_backwards":true}})"),
+       {"go_backwards"}},
+      {"stateful",
+       seq(kIn + kEmb +
+           R"({"class_name":"SimpleRNN","config":{"name":"s","units":8,"stateful":true}})"),
+       {"stateful"}},
+      {"regularizer",
+       seq(kIn + kEmb +
+           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_regularizer":{"class_name":"L2"}}})"),
        {"kernel_regularizer", "null"}},
-      {"constraint", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_constraint":{"class_name":"MaxNorm"}}})"),
+      {"constraint",
+       seq(kIn + kEmb +
+           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_constraint":{"class_name":"MaxNorm"}}})"),
        {"kernel_constraint"}},
-      {"unknown activation", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"d","units":1,"activation":"swish"}})"),
+      {"unknown activation",
+       seq(kIn + kEmb +
+           R"({"class_name":"Dense","config":{"name":"d","units":1,"activation":"swish"}})"),
        {"swish", "not supported"}},
-      {"unknown initializer", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":"Magic"}})"),
+      {"unknown initializer",
+       seq(kIn + kEmb +
+           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":"Magic"}})"),
        {"Magic", "initializer"}},
-      {"one-hot without vocab", seq(kIn + R"({"class_name":"SimpleRNN","config":{"name":"s","units":8}},)" + kDense),
+      {"one-hot without vocab",
+       seq(kIn + R"({"class_name":"SimpleRNN","config":{"name":"s","units":8}},)" + kDense),
        {"SimpleRNN layer 's'", "one-hot", "[null, 100, 500]"}},
-      {"dropout first", seq(R"({"class_name":"Dropout","config":{"name":"d","rate":0.1,"batch_input_shape":[null,10]}})"),
+      {"dropout first",
+       seq(R"({"class_name":"Dropout","config":{"name":"d","rate":0.1,"batch_input_shape":[null,10]}})"),
        {"cannot be the first layer"}},
-      {"embedding on 3-D", seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100,5]}},)" + kEmb + kDense),
+      {"embedding on 3-D",
+       seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100,5]}},)" + kEmb +
+           kDense),
        {"Embedding", "third axis"}},
-      {"bad input shape", seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,0]}},)" + kEmb + kDense),
+      {"bad input shape",
+       seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,0]}},)" + kEmb +
+           kDense),
        {"out of range"}},
       {"second input layer", seq(kIn + kEmb + kIn + kDense), {"InputLayer can only come first"}},
-      {"layers not a list", R"({"class_name":"Sequential","config":{"layers":{"a":1}}})", {"layers"}},
+      {"layers not a list",
+       R"({"class_name":"Sequential","config":{"layers":{"a":1}}})",
+       {"layers"}},
       {"layer without class", seq(R"({"config":{}})"), {"class_name"}},
-      {"trainable false", seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"d","units":1,"trainable":false}})"), {"trainable"}},
-      {"bool as number", seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"l","units":8,"return_sequences":1}})"),
+      {"trainable false",
+       seq(kIn + kEmb +
+           R"({"class_name":"Dense","config":{"name":"d","units":1,"trainable":false}})"),
+       {"trainable"}},
+      {"bool as number",
+       seq(kIn + kEmb +
+           R"({"class_name":"LSTM","config":{"name":"l","units":8,"return_sequences":1}})"),
        {"return_sequences", "true or false"}},
       {"deep nesting", std::string(100000, '[') + std::string(100000, ']'), {"nested"}},
   };
@@ -305,7 +379,8 @@ TEST(Invalid, EveryBadModelIsRejectedWithAHelpfulMessage) {
       ADD_FAILURE() << "accepted";
     } catch (const ModelError& e) {
       const std::string msg = e.what();
-      for (const auto& f : c.fragments) EXPECT_NE(msg.find(f), std::string::npos) << "missing '" << f << "' in: " << msg;
+      for (const auto& f : c.fragments)
+        EXPECT_NE(msg.find(f), std::string::npos) << "missing '" << f << "' in: " << msg;
     }
   }
 }

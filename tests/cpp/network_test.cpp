@@ -29,7 +29,8 @@ TokenBatch random_batch(int batch, int time, int vocab, uint64_t seed) {
 double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
 TEST(Network, TraceMatchesAnIndependentLstmAndDense) {
-  const ModelSpec m = model({embedding_layer(20, 3), model_layer(LayerKind::LSTM, "lstm", 4), model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(20, 3), model_layer(LayerKind::LSTM, "lstm", 4),
+                             model_layer(LayerKind::Dense, "dense", 1)});
   Network<double> net(m);
   net.initialize(3);
   Rng rng(8);
@@ -83,8 +84,9 @@ TEST(Network, TraceMatchesAnIndependentLstmAndDense) {
 }
 
 TEST(Network, TraceOfStackedGruGivesEveryRecurrentLayer) {
-  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::SimpleRNN, "rnn", 2, true),
-                             model_layer(LayerKind::GRU, "gru", 3), model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m =
+      model({embedding_layer(10, 3), model_layer(LayerKind::SimpleRNN, "rnn", 2, true),
+             model_layer(LayerKind::GRU, "gru", 3), model_layer(LayerKind::Dense, "dense", 1)});
   Network<float> net(m);
   net.initialize(1);
   const SequenceTrace<float> tr = net.trace({1, 2, 3, 4});
@@ -99,7 +101,8 @@ TEST(Network, TraceOfStackedGruGivesEveryRecurrentLayer) {
 }
 
 TEST(Network, SequenceOutputIsBatchMajorStepsThenFeatures) {
-  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::LSTM, "lstm", 2, true)});
+  const ModelSpec m =
+      model({embedding_layer(10, 3), model_layer(LayerKind::LSTM, "lstm", 2, true)});
   Network<double> net(m);
   net.initialize(2);
   Rng unused(0);
@@ -117,7 +120,8 @@ TEST(Network, SequenceOutputIsBatchMajorStepsThenFeatures) {
 }
 
 TEST(Network, BackwardAccumulatesUntilZeroed) {
-  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::GRU, "gru", 2), model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::GRU, "gru", 2),
+                             model_layer(LayerKind::Dense, "dense", 1)});
   Network<double> net(m);
   net.initialize(4);
   Rng unused(0);
@@ -139,7 +143,8 @@ TEST(Network, SameSeedSameBitsAndFloatAgreesWithDouble) {
   drop.kind = LayerKind::Dropout, drop.name = "dropout", drop.rate = 0.25;
   LayerSpec gru = model_layer(LayerKind::GRU, "gru", 4);
   gru.dropout = 0.3;
-  const ModelSpec m = model({embedding_layer(30, 16), lstm, drop, gru, model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m =
+      model({embedding_layer(30, 16), lstm, drop, gru, model_layer(LayerKind::Dense, "dense", 1)});
   const TokenBatch x = random_batch(16, 12, 30, 7);
   Network<float> f1(m), f2(m);
   Network<double> d(m);
@@ -156,13 +161,16 @@ TEST(Network, SameSeedSameBitsAndFloatAgreesWithDouble) {
   d.backward_from_logits(d_logits.cast<double>());
   EXPECT_EQ(f1.grads(), f2.grads());
   double worst = 0;
-  for (size_t i = 0; i < d.grads().size(); ++i) worst = std::max(worst, std::abs(f1.grads()[i] - d.grads()[i]));
+  for (size_t i = 0; i < d.grads().size(); ++i)
+    worst = std::max(worst, std::abs(f1.grads()[i] - d.grads()[i]));
   EXPECT_LE(worst, 1e-5);
 }
 
 TEST(Network, OneHotModelWithDenseFirst) {
-  const ModelSpec m = model({model_layer(LayerKind::Dense, "dense_in", 3), model_layer(LayerKind::SimpleRNN, "rnn", 2),
-                             model_layer(LayerKind::Dense, "dense", 1)}, 4, 6);
+  const ModelSpec m = model(
+      {model_layer(LayerKind::Dense, "dense_in", 3), model_layer(LayerKind::SimpleRNN, "rnn", 2),
+       model_layer(LayerKind::Dense, "dense", 1)},
+      4, 6);
   Network<double> net(m);
   net.initialize(9);
   Rng unused(0);

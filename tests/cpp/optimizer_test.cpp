@@ -33,16 +33,18 @@ OptimizerConfig named(const std::string& name, double learning_rate = -1) {
 TEST(Optimizer, KerasDefaultLearningRates) {
   const ModelSpec model = two_variable_model();
   EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("sgd"), model)->config().learning_rate, 0.01);
-  EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().learning_rate, 1e-3);
+  EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().learning_rate,
+                   1e-3);
   EXPECT_DOUBLE_EQ(Optimizer<double>::create(named("Adam"), model)->config().learning_rate, 1e-3);
   EXPECT_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().name, "rmsprop");
 }
 
 TEST(Optimizer, RmspropPutsEpsilonInsideTheSquareRoot) {
   // Defaults lr 1e-3, ρ 0.9, ε 1e-7; tiny gradients so that ε matters:
-  //   g = 1e-3:  v = 0.1·1e-6 = 1e-7;           w = 1 − 1e-3·1e-3/√(1e-7 + 1e-7)   = 0.9977639320225002
-  //   g = 2e-3:  v = 0.9e-7 + 0.1·4e-6 = 4.9e-7; w −= 1e-3·2e-3/√(4.9e-7 + 1e-7)    → 0.9951601538028838
-  //   g = −1e-3: v = 4.41e-7 + 1e-7 = 5.41e-7;    w += 1e-3·1e-3/√(5.41e-7 + 1e-7)   → 0.9964091783833049
+  //   g = 1e-3:  v = 0.1·1e-6 = 1e-7;           w = 1 − 1e-3·1e-3/√(1e-7 + 1e-7)   =
+  //   0.9977639320225002 g = 2e-3:  v = 0.9e-7 + 0.1·4e-6 = 4.9e-7; w −= 1e-3·2e-3/√(4.9e-7 + 1e-7)
+  //   → 0.9951601538028838 g = −1e-3: v = 4.41e-7 + 1e-7 = 5.41e-7;    w += 1e-3·1e-3/√(5.41e-7 +
+  //   1e-7)   → 0.9964091783833049
   // (ε outside the root would give 1 − 1e-6/(√1e-7 + 1e-7) = 0.99683872... after the first step.)
   auto optimizer = Optimizer<double>::create(named("rmsprop"), two_variable_model());
   std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
@@ -80,9 +82,10 @@ OptimizerConfig tf_keras_2(OptimizerConfig config) {
 
 TEST(Optimizer, TfKeras2RmspropWithoutMomentumPutsEpsilonOutsideTheSquareRoot) {
   // Same steps as RmspropPutsEpsilonInsideTheSquareRoot, tf.keras 2's dense path Δ = lr·g/(√v + ε):
-  //   g = 1e-3:  v = 1e-7;     √v + ε = 3.1622776601683794e-4 + 1e-7;  w = 1 − 1e-6/3.16327766e-4 = 0.9968387220237038
-  //   g = 2e-3:  v = 4.9e-7;   w −= 2e-6/(7.0e-4 + 1e-7)                                       → 0.9939819872715255
-  //   g = −1e-3: v = 5.41e-7;  w += 1e-6/(7.355270e-4 + 1e-7)                                  → 0.9953413718104002
+  //   g = 1e-3:  v = 1e-7;     √v + ε = 3.1622776601683794e-4 + 1e-7;  w = 1 − 1e-6/3.16327766e-4 =
+  //   0.9968387220237038 g = 2e-3:  v = 4.9e-7;   w −= 2e-6/(7.0e-4 + 1e-7) → 0.9939819872715255 g
+  //   = −1e-3: v = 5.41e-7;  w += 1e-6/(7.355270e-4 + 1e-7)                                  →
+  //   0.9953413718104002
   auto optimizer = Optimizer<double>::create(tf_keras_2(named("rmsprop")), two_variable_model());
   std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
   const double expected[] = {0.9968387220237038, 0.9939819872715255, 0.9953413718104002};
@@ -98,7 +101,8 @@ TEST(Optimizer, RmspropWithMomentumKeepsEpsilonInsideTheRootInBothGenerations) {
   // TensorFlow's ApplyRMSProp (tf.keras 2's momentum path) and Keras 3 agree: Δ = lr·g/√(v + ε).
   // lr 0.1, ρ 0.5, μ 0.5, ε 0.25, g = 1 twice:
   //   v1 = 0.5;  Δ1 = 0.1/√0.75 = 0.11547005383792516;  m1 = Δ1;  w = −0.11547005383792516
-  //   v2 = 0.75; Δ2 = 0.1/√1 = 0.1;  m2 = 0.5·m1 + 0.1 = 0.15773502691896258;  w = −0.27320508075688776
+  //   v2 = 0.75; Δ2 = 0.1/√1 = 0.1;  m2 = 0.5·m1 + 0.1 = 0.15773502691896258;  w =
+  //   −0.27320508075688776
   // (ε outside the root would give −0.10448154998549658 after the first step.)
   OptimizerConfig config = named("rmsprop", 0.1);
   config.rho = 0.5;
@@ -269,18 +273,19 @@ TEST(Optimizer, RejectsBadConfigurationsWithAMessage) {
   EXPECT_THROW(optimizer->step(too_short, {0, 0, 0}), ModelError);
 }
 
-
 // A saved run goes on exactly: an optimizer that took two steps, saved (state() and iterations())
 // and restored into a fresh optimizer, takes its third step as the uninterrupted one does. Adam's
 // third step depends on the iteration count (bias correction), RMSprop with momentum on both slots.
 TEST(Optimizer, RestoredStateContinuesExactly) {
   const ModelSpec model = two_variable_model();
-  const std::vector<std::vector<double>> gradients = {{0.5, -1.0, 0.25, 2.0}, {-0.3, 0.7, 1.5, -0.2}, {0.9, 0.1, -0.4, 0.6}};
+  const std::vector<std::vector<double>> gradients = {
+      {0.5, -1.0, 0.25, 2.0}, {-0.3, 0.7, 1.5, -0.2}, {0.9, 0.1, -0.4, 0.6}};
   OptimizerConfig rms_momentum = named("rmsprop");
   rms_momentum.momentum = 0.5;
   OptimizerConfig sgd_momentum = named("sgd");
   sgd_momentum.momentum = 0.9;
-  for (const OptimizerConfig& config : {named("adam"), named("rmsprop"), rms_momentum, sgd_momentum, named("sgd")}) {
+  for (const OptimizerConfig& config :
+       {named("adam"), named("rmsprop"), rms_momentum, sgd_momentum, named("sgd")}) {
     auto whole = Optimizer<double>::create(config, model);
     std::vector<double> w_whole = {0.1, 0.2, 0.3, 0.4};
     for (const auto& g : gradients) whole->step(w_whole, g);
@@ -293,7 +298,8 @@ TEST(Optimizer, RestoredStateContinuesExactly) {
     resumed->state() = first->state();
     resumed->set_iterations(first->iterations());
     resumed->step(w, gradients[2]);
-    for (size_t i = 0; i < w.size(); ++i) EXPECT_DOUBLE_EQ(w[i], w_whole[i]) << config.name << " weight " << i;
+    for (size_t i = 0; i < w.size(); ++i)
+      EXPECT_DOUBLE_EQ(w[i], w_whole[i]) << config.name << " weight " << i;
     EXPECT_EQ(resumed->iterations(), 3);
 
     // Without the restored state the third step differs (the test can tell the two apart),
@@ -304,8 +310,10 @@ TEST(Optimizer, RestoredStateContinuesExactly) {
     first->step(w_fresh, gradients[0]);
     first->step(w_fresh, gradients[1]);
     fresh->step(w_fresh, gradients[2]);
-    if (first->state().empty()) EXPECT_EQ(w_fresh, w_whole);
-    else EXPECT_NE(w_fresh, w_whole) << config.name;
+    if (first->state().empty())
+      EXPECT_EQ(w_fresh, w_whole);
+    else
+      EXPECT_NE(w_fresh, w_whole) << config.name;
   }
 }
 

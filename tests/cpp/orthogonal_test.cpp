@@ -41,14 +41,17 @@ std::vector<double> eigen_orthogonal(const std::vector<int>& shape, Rng& rng, do
 // tells whether every value has the same bit pattern.
 double compare(const std::vector<int>& shape, uint64_t seed, double gain, bool& same_bits) {
   Rng r1(seed), r2(seed);
-  const std::vector<double> ours = draw_initializer({Initializer::Orthogonal, 0, 0, gain}, shape, r1, "w");
+  const std::vector<double> ours =
+      draw_initializer({Initializer::Orthogonal, 0, 0, gain}, shape, r1, "w");
   const std::vector<double> eigen = eigen_orthogonal(shape, r2, gain);
   EXPECT_EQ(ours.size(), eigen.size());
   same_bits = ours.size() == eigen.size() &&
               std::memcmp(ours.data(), eigen.data(), ours.size() * sizeof(double)) == 0;
   double worst = 0;
-  for (size_t i = 0; i < std::min(ours.size(), eigen.size()); ++i) worst = std::max(worst, std::abs(ours[i] - eigen[i]));
-  EXPECT_EQ(r1.uniform(), r2.uniform()) << "the generator must be left where Eigen's version left it";
+  for (size_t i = 0; i < std::min(ours.size(), eigen.size()); ++i)
+    worst = std::max(worst, std::abs(ours[i] - eigen[i]));
+  EXPECT_EQ(r1.uniform(), r2.uniform())
+      << "the generator must be left where Eigen's version left it";
   return worst;
 }
 
@@ -56,9 +59,9 @@ TEST(Orthogonal, SameBitsAsEigenForThinSidesUpTo47) {
   // Recurrent kernels (u, k·u) of the presets and around them, tall kernels, squares, and tall
   // sides past 128 (where Eigen's matrix-vector kernel sums in blocks of 16).
   const std::vector<std::vector<int>> shapes = {
-      {8, 8},   {8, 24},  {8, 32},  {16, 48}, {32, 32},  {32, 96}, {32, 128}, {2, 2},   {2, 7},   {47, 47},
-      {47, 188}, {40, 160}, {33, 132}, {24, 72}, {7, 300}, {300, 9}, {500, 16}, {129, 3}, {3, 129},
-      {12, 5, 4}, {3, 3}};
+      {8, 8},   {8, 24},  {8, 32},   {16, 48},  {32, 32},  {32, 96},   {32, 128},
+      {2, 2},   {2, 7},   {47, 47},  {47, 188}, {40, 160}, {33, 132},  {24, 72},
+      {7, 300}, {300, 9}, {500, 16}, {129, 3},  {3, 129},  {12, 5, 4}, {3, 3}};
   for (const auto& shape : shapes)
     for (uint64_t seed : {0ull, 1ull, 42ull, 12345ull}) {
       bool same = false;
@@ -68,14 +71,16 @@ TEST(Orthogonal, SameBitsAsEigenForThinSidesUpTo47) {
 }
 
 TEST(Orthogonal, OtherSizesAgreeWithEigenToRounding) {
-  for (const std::vector<int>& shape : std::vector<std::vector<int>>{{1, 9}, {9, 1}, {48, 48}, {64, 256}, {100, 60}}) {
+  for (const std::vector<int>& shape :
+       std::vector<std::vector<int>>{{1, 9}, {9, 1}, {48, 48}, {64, 256}, {100, 60}}) {
     bool same = false;
     EXPECT_LE(compare(shape, 7, 1.0, same), 1e-13) << ::testing::PrintToString(shape);
   }
 }
 
 TEST(Orthogonal, OrthonormalRowsOrColumns) {
-  for (const std::vector<int>& shape : std::vector<std::vector<int>>{{8, 32}, {32, 8}, {48, 48}, {64, 256}}) {
+  for (const std::vector<int>& shape :
+       std::vector<std::vector<int>>{{8, 32}, {32, 8}, {48, 48}, {64, 256}}) {
     Rng rng(11);
     const std::vector<double> w = draw_initializer({Initializer::Orthogonal}, shape, rng, "w");
     const MatD m = Eigen::Map<const MatD>(w.data(), shape[0], shape[1]);

@@ -147,7 +147,8 @@ TEST(PackTest, DerivedDataEqualsKerasOnTheFullReviews) {
   c.vocab_size = vocab;
   c.stored_length = stored;
   for (size_t r = 0; r < full.size(); ++r) {
-    std::vector<int32_t> kept(full[r].end() - std::min<long>(stored, full[r].size()), full[r].end());
+    std::vector<int32_t> kept(full[r].end() - std::min<long>(stored, full[r].size()),
+                              full[r].end());
     for (int32_t& id : kept) id = id < vocab ? id : 2;
     rnn::PackSplit& split = r % 3 == 0 ? c.test : r % 3 == 1 ? c.validation : c.train;
     split.sequences.push_back(kept);
@@ -161,7 +162,8 @@ TEST(PackTest, DerivedDataEqualsKerasOnTheFullReviews) {
       for (size_t r = 0; r < full.size(); ++r) {
         const rnn::Dataset& d = r % 3 == 0 ? s.test : r % 3 == 1 ? s.validation : s.train;
         const int i = seen[r % 3]++;
-        const std::vector<int32_t> row(d.ids.begin() + i * maxlen, d.ids.begin() + (i + 1) * maxlen);
+        const std::vector<int32_t> row(d.ids.begin() + i * maxlen,
+                                       d.ids.begin() + (i + 1) * maxlen);
         ASSERT_EQ(row, keras_reference(full[r], num_words, maxlen))
             << "review " << r << " num_words " << num_words << " maxlen " << maxlen;
         ASSERT_EQ(d.labels[static_cast<size_t>(i)], static_cast<int32_t>(r % 2));
@@ -193,7 +195,8 @@ TEST(PackTest, EveryTruncationIsRejected) {
   const Bytes b = read_fixture("tiny.pack");
   for (size_t n = 1; n < b.size(); ++n) {
     const Bytes prefix(b.begin(), b.begin() + static_cast<long>(n));
-    EXPECT_NE(message_of(prefix).find("truncated"), std::string::npos) << "prefix of " << n << " bytes";
+    EXPECT_NE(message_of(prefix).find("truncated"), std::string::npos)
+        << "prefix of " << n << " bytes";
   }
   Bytes longer = b;
   longer.push_back(0);

@@ -29,7 +29,8 @@ struct Case {
 ModelSpec stacked_model(const Case& c) {
   ModelSpec m;
   m.layers = {test::embedding_layer(30, 5), test::model_layer(c.kind, "first", 6, true),
-              test::model_layer(c.kind, "second", 5), test::model_layer(LayerKind::Dense, "dense", 1)};
+              test::model_layer(c.kind, "second", 5),
+              test::model_layer(LayerKind::Dense, "dense", 1)};
   for (int i : {1, 2}) {
     m.layers[size_t(i)].recurrent_activation = Activation::Sigmoid;
     m.layers[size_t(i)].reset_after = c.reset_after;
@@ -86,7 +87,8 @@ TEST_P(RecurrentPathsTest, FastPathsMatchTheGeneralOnes) {
   const Result ref_f = run<float>(spec, false, false);
   for (bool fused : {false, true}) {
     for (bool table : {false, true}) {
-      const std::string label = std::string(fused ? "fused" : "general") + (table ? " + table" : " + gather");
+      const std::string label =
+          std::string(fused ? "fused" : "general") + (table ? " + table" : " + gather");
       const Result d = run<double>(spec, fused, table);
       EXPECT_LT(max_relative_difference(d.output, ref_d.output), 1e-12) << label;
       EXPECT_LT(max_relative_difference(d.grads, ref_d.grads), 1e-12) << label;
@@ -106,7 +108,9 @@ INSTANTIATE_TEST_SUITE_P(Cells, RecurrentPathsTest,
                                            Case{"lstm", LayerKind::LSTM, true},
                                            Case{"gru_reset_after", LayerKind::GRU, true},
                                            Case{"gru_reset_before", LayerKind::GRU, false}),
-                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace rnn

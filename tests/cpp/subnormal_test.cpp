@@ -20,7 +20,8 @@ using test::random_matrix;
 using test::recurrent_spec;
 
 TEST(Subnormals, FlushKeepsNormalValuesAndZeroesTinyOnes) {
-  std::vector<float> f = {1e-29f, -2e-30f, 9e-31f, -5e-38f, 1e-40f, 0.0f, -0.0f, 1.0f, std::nanf("")};
+  std::vector<float> f = {1e-29f, -2e-30f, 9e-31f, -5e-38f,      1e-40f,
+                          0.0f,   -0.0f,   1.0f,   std::nanf("")};
   kernels::flush_subnormals(f.data(), int64_t(f.size()));
   const std::vector<float> expected_f = {1e-29f, -2e-30f, 0, 0, 0, 0, 0, 1.0f};
   for (size_t i = 0; i < expected_f.size(); ++i) EXPECT_EQ(f[i], expected_f[i]) << i;
@@ -90,7 +91,9 @@ INSTANTIATE_TEST_SUITE_P(Paths, LongSequence,
                                            Case{"gru_general", LayerKind::GRU, false},
                                            Case{"simplernn_fused", LayerKind::SimpleRNN, true},
                                            Case{"simplernn_general", LayerKind::SimpleRNN, false}),
-                         [](const ::testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& i) {
+                           return std::string(i.param.name);
+                         });
 
 }  // namespace
 }  // namespace rnn

@@ -20,7 +20,8 @@ namespace {
 using nlohmann::json;
 
 // TF.js-topology spellings (batch_input_shape on the first layer).
-const char* kLstmModel = R"({"class_name": "Sequential", "config": {"name": "lstm_model", "layers": [
+const char* kLstmModel =
+    R"({"class_name": "Sequential", "config": {"name": "lstm_model", "layers": [
   {"class_name": "Embedding", "config": {"name": "embedding", "input_dim": 20, "output_dim": 4,
                                           "batch_input_shape": [null, 6]}},
   {"class_name": "LSTM", "config": {"name": "lstm", "units": 3}},
@@ -39,10 +40,13 @@ const char* kOneHotModel = R"({"class_name": "Sequential", "config": {"name": "o
   {"class_name": "Dropout", "config": {"name": "dropout", "rate": 0.25}},
   {"class_name": "Dense", "config": {"name": "dense", "units": 2, "use_bias": false}}]}})";
 
-// Values chosen to catch any lossy conversion: -0, subnormals, extremes, non-representable decimals.
+// Values chosen to catch any lossy conversion: -0, subnormals, extremes, non-representable
+// decimals.
 std::vector<float> tricky_params(int64_t count) {
-  const float specials[] = {1.0f, -0.0f, 1e-40f, -FLT_MAX, FLT_MAX, FLT_MIN, 0.1f, -3.14159274f,
-                            std::nextafter(1.0f, 2.0f), 123456.789f};
+  const float specials[] = {1.0f,       -0.0f,        1e-40f,
+                            -FLT_MAX,   FLT_MAX,      FLT_MIN,
+                            0.1f,       -3.14159274f, std::nextafter(1.0f, 2.0f),
+                            123456.789f};
   std::vector<float> params(static_cast<size_t>(count));
   for (int64_t i = 0; i < count; ++i) {
     params[i] = i < 10 ? specials[i] : std::sin(0.37f * static_cast<float>(i)) * 0.5f;
@@ -104,7 +108,8 @@ TEST_P(RoundTrip, ParamsBitExactAndSpecEqual) {
   EXPECT_EQ(again.weights_bin, files.weights_bin);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, RoundTrip, ::testing::Values(kLstmModel, kGruStackModel, kOneHotModel));
+INSTANTIATE_TEST_SUITE_P(Models, RoundTrip,
+                         ::testing::Values(kLstmModel, kGruStackModel, kOneHotModel));
 
 TEST(TfjsSave, ManifestHasKerasNamesShapesAndOrder) {
   const ModelSpec spec = parse_model_json(kGruStackModel);
@@ -134,8 +139,8 @@ TEST(TfjsSave, ManifestHasKerasNamesShapesAndOrder) {
 TEST(TfjsSave, WeightsAreLittleEndianFloat32InParamOrder) {
   const ModelSpec spec = parse_model_json(kLstmModel);
   std::vector<float> params(static_cast<size_t>(spec.total_params()), 0.0f);
-  params[0] = 1.0f;          // 0x3F800000
-  params.back() = -2.5f;     // 0xC0200000: the Dense bias, the last weight
+  params[0] = 1.0f;       // 0x3F800000
+  params.back() = -2.5f;  // 0xC0200000: the Dense bias, the last weight
   const std::string bin = save_tfjs(spec, params).weights_bin;
   const unsigned char one[] = {0x00, 0x00, 0x80, 0x3F};
   const unsigned char minus_two_and_half[] = {0x00, 0x00, 0x20, 0xC0};
@@ -168,7 +173,8 @@ TEST(TfjsLoad, AcceptsCellNamesOtherOrderAndSeveralShards) {
                  {"weights", {weights[5], weights[4], weights[0]}}};
   group1["weights"][2]["name"] = "lstm_model/embedding/embeddings";
   // Group 2: the LSTM's weights with the Keras 2 cell name.
-  json group2 = {{"paths", {"group2-shard1of1.bin"}}, {"weights", {weights[1], weights[2], weights[3]}}};
+  json group2 = {{"paths", {"group2-shard1of1.bin"}},
+                 {"weights", {weights[1], weights[2], weights[3]}}};
   group2["weights"][0]["name"] = "lstm/lstm_cell/kernel";
   group2["weights"][1]["name"] = "lstm/lstm_cell/recurrent_kernel:0";
   doc["weightsManifest"] = {group1, group2};
@@ -193,7 +199,8 @@ TEST(TfjsLoad, ReadsTheConverterNesting) {
   const TfjsFiles files = save_tfjs(spec, tricky_params(spec.total_params()));
   json doc = json::parse(files.model_json);
   doc["modelTopology"] = {{"keras_version", "2.15.0"}, {"model_config", doc["modelTopology"]}};
-  const LoadedModel loaded = load_tfjs(doc.dump(), [&](const std::string&) { return files.weights_bin; });
+  const LoadedModel loaded =
+      load_tfjs(doc.dump(), [&](const std::string&) { return files.weights_bin; });
   expect_same_spec(spec, loaded.spec);
 }
 
@@ -230,56 +237,90 @@ json& weights_of(json& doc) { return doc["weightsManifest"][0]["weights"]; }
 INSTANTIATE_TEST_SUITE_P(
     Cases, CorruptFiles,
     ::testing::Values(
-        Corruption{"truncated weights", [](json&, std::string& b) { b.resize(b.size() - 3); }, "truncated"},
+        Corruption{"truncated weights", [](json&, std::string& b) { b.resize(b.size() - 3); },
+                   "truncated"},
         Corruption{"empty weights", [](json&, std::string& b) { b.clear(); }, "holds 0 bytes"},
         Corruption{"too long", [](json&, std::string& b) { b += "1234"; }, "longer than described"},
-        Corruption{"missing weight", [](json& d, std::string& b) {
-          weights_of(d).erase(5);  // dense/bias, the last one
-          b.resize(b.size() - 4);
-        }, "no values for 'dense/bias'"},
-        Corruption{"extra weight", [](json& d, std::string& b) {
-          weights_of(d).push_back({{"name", "dense/gamma"}, {"shape", {1}}, {"dtype", "float32"}});
-          b += std::string(4, '\0');
-        }, "no place for: 'dense/gamma'"},
-        Corruption{"duplicate weight", [](json& d, std::string&) { weights_of(d)[5]["name"] = "dense/kernel"; },
+        Corruption{"missing weight",
+                   [](json& d, std::string& b) {
+                     weights_of(d).erase(5);  // dense/bias, the last one
+                     b.resize(b.size() - 4);
+                   },
+                   "no values for 'dense/bias'"},
+        Corruption{"extra weight",
+                   [](json& d, std::string& b) {
+                     weights_of(d).push_back(
+                         {{"name", "dense/gamma"}, {"shape", {1}}, {"dtype", "float32"}});
+                     b += std::string(4, '\0');
+                   },
+                   "no place for: 'dense/gamma'"},
+        Corruption{"duplicate weight",
+                   [](json& d, std::string&) { weights_of(d)[5]["name"] = "dense/kernel"; },
                    "appears twice"},
-        Corruption{"wrong shape", [](json& d, std::string&) { weights_of(d)[1]["shape"] = {12, 4}; },
+        Corruption{"wrong shape",
+                   [](json& d, std::string&) {
+                     weights_of(d)[1]["shape"] = {12, 4};
+                   },
                    "has shape [12,4] but the topology needs [4, 12]"},
-        Corruption{"shape not a list", [](json& d, std::string&) { weights_of(d)[1]["shape"] = "4x12"; },
+        Corruption{"shape not a list",
+                   [](json& d, std::string&) { weights_of(d)[1]["shape"] = "4x12"; },
                    "the topology needs [4, 12]"},
-        Corruption{"negative dimension", [](json& d, std::string&) { weights_of(d)[1]["shape"] = {-4, -12}; },
+        Corruption{"negative dimension",
+                   [](json& d, std::string&) {
+                     weights_of(d)[1]["shape"] = {-4, -12};
+                   },
                    "not a list of sizes"},
-        Corruption{"topology of another size", [](json& d, std::string&) {
-          d["modelTopology"]["config"]["layers"][1]["config"]["units"] = 4;
-        }, "'lstm/kernel' has shape [4,12] but the topology needs [4, 16]"},
-        Corruption{"int32 dtype", [](json& d, std::string&) { weights_of(d)[0]["dtype"] = "int32"; },
+        Corruption{"topology of another size",
+                   [](json& d, std::string&) {
+                     d["modelTopology"]["config"]["layers"][1]["config"]["units"] = 4;
+                   },
+                   "'lstm/kernel' has shape [4,12] but the topology needs [4, 16]"},
+        Corruption{"int32 dtype",
+                   [](json& d, std::string&) { weights_of(d)[0]["dtype"] = "int32"; },
                    "only \"float32\""},
-        Corruption{"float16 dtype", [](json& d, std::string&) { weights_of(d)[2]["dtype"] = "float16"; },
+        Corruption{"float16 dtype",
+                   [](json& d, std::string&) { weights_of(d)[2]["dtype"] = "float16"; },
                    "dtype \"float16\""},
-        Corruption{"no dtype", [](json& d, std::string&) { weights_of(d)[2].erase("dtype"); }, "dtype (none)"},
-        Corruption{"quantized", [](json& d, std::string&) {
-          weights_of(d)[0]["quantization"] = {{"dtype", "uint8"}, {"scale", 0.1}, {"min", -1}};
-        }, "quantized"},
-        Corruption{"NaN value", [](json&, std::string& b) {
-          const unsigned char nan_bits[] = {0x00, 0x00, 0xC0, 0x7F};
-          std::memcpy(&b[4 * 100], nan_bits, 4);  // an LSTM kernel entry
-        }, "'lstm/kernel' holds a non-finite value (NaN or infinity) at index 20"},
-        Corruption{"not an object", [](json& d, std::string&) { d = "layers-model"; }, "expected a JSON object"},
-        Corruption{"graph model", [](json& d, std::string&) { d["format"] = "graph-model"; }, "graph-model"},
-        Corruption{"no topology", [](json& d, std::string&) { d.erase("modelTopology"); }, "no \"modelTopology\""},
-        Corruption{"invalid topology", [](json& d, std::string&) {
-          d["modelTopology"]["config"]["layers"][1]["class_name"] = "ConvLSTM2D";
-        }, "ConvLSTM2D"},
-        Corruption{"no manifest", [](json& d, std::string&) { d.erase("weightsManifest"); }, "no \"weightsManifest\""},
-        Corruption{"manifest group not an object", [](json& d, std::string&) { d["weightsManifest"][0] = 3; },
+        Corruption{"no dtype", [](json& d, std::string&) { weights_of(d)[2].erase("dtype"); },
+                   "dtype (none)"},
+        Corruption{
+            "quantized",
+            [](json& d, std::string&) {
+              weights_of(d)[0]["quantization"] = {{"dtype", "uint8"}, {"scale", 0.1}, {"min", -1}};
+            },
+            "quantized"},
+        Corruption{"NaN value",
+                   [](json&, std::string& b) {
+                     const unsigned char nan_bits[] = {0x00, 0x00, 0xC0, 0x7F};
+                     std::memcpy(&b[4 * 100], nan_bits, 4);  // an LSTM kernel entry
+                   },
+                   "'lstm/kernel' holds a non-finite value (NaN or infinity) at index 20"},
+        Corruption{"not an object", [](json& d, std::string&) { d = "layers-model"; },
+                   "expected a JSON object"},
+        Corruption{"graph model", [](json& d, std::string&) { d["format"] = "graph-model"; },
+                   "graph-model"},
+        Corruption{"no topology", [](json& d, std::string&) { d.erase("modelTopology"); },
+                   "no \"modelTopology\""},
+        Corruption{"invalid topology",
+                   [](json& d, std::string&) {
+                     d["modelTopology"]["config"]["layers"][1]["class_name"] = "ConvLSTM2D";
+                   },
+                   "ConvLSTM2D"},
+        Corruption{"no manifest", [](json& d, std::string&) { d.erase("weightsManifest"); },
+                   "no \"weightsManifest\""},
+        Corruption{"manifest group not an object",
+                   [](json& d, std::string&) { d["weightsManifest"][0] = 3; },
                    "weightsManifest[0] must be an object"},
-        Corruption{"weight without a name", [](json& d, std::string&) { weights_of(d)[0].erase("name"); },
+        Corruption{"weight without a name",
+                   [](json& d, std::string&) { weights_of(d)[0].erase("name"); },
                    "no \"name\" string"},
-        Corruption{"no paths", [](json& d, std::string&) { d["weightsManifest"][0]["paths"] = json::array(); },
+        Corruption{"no paths",
+                   [](json& d, std::string&) { d["weightsManifest"][0]["paths"] = json::array(); },
                    "no file holding them"}),
     [](const ::testing::TestParamInfo<Corruption>& info) {
       std::string name = info.param.what;
-      for (char& c : name) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
       return name;
     });
 
@@ -304,7 +345,10 @@ TEST_P(UnsafeShardPath, RefusedBeforeAnyRead) {
   doc["weightsManifest"][0]["paths"] = {GetParam()};
   bool read = false;
   try {
-    load_tfjs(doc.dump(), [&](const std::string&) { read = true; return files.weights_bin; });
+    load_tfjs(doc.dump(), [&](const std::string&) {
+      read = true;
+      return files.weights_bin;
+    });
     FAIL() << "path " << GetParam() << " accepted";
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find("refused"), std::string::npos) << e.what();
@@ -314,13 +358,15 @@ TEST_P(UnsafeShardPath, RefusedBeforeAnyRead) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Paths, UnsafeShardPath,
-                         ::testing::Values("/etc/passwd", "../weights.bin", "a/../../weights.bin", "..",
-                                           "https://example.com/weights.bin", "file:weights.bin",
-                                           "C:/weights.bin", "sub\\weights.bin", "", "~/weights.bin",
-                                           "a//b.bin", "sub/", "weights.bin?x=1", "we\nights.bin"));
+                         ::testing::Values("/etc/passwd", "../weights.bin", "a/../../weights.bin",
+                                           "..", "https://example.com/weights.bin",
+                                           "file:weights.bin", "C:/weights.bin", "sub\\weights.bin",
+                                           "", "~/weights.bin", "a//b.bin", "sub/",
+                                           "weights.bin?x=1", "we\nights.bin"));
 
 TEST(ShardPath, PlainRelativePathsAreAccepted) {
-  for (const char* path : {"weights.bin", "group1-shard1of2.bin", "sub/dir/w_1.bin", "./weights.bin"}) {
+  for (const char* path :
+       {"weights.bin", "group1-shard1of2.bin", "sub/dir/w_1.bin", "./weights.bin"}) {
     EXPECT_EQ(shard_path_problem(path), "") << path;
   }
 }
@@ -328,9 +374,10 @@ TEST(ShardPath, PlainRelativePathsAreAccepted) {
 TEST(TfjsLoad, ReadShardErrorsReachTheCaller) {
   const ModelSpec spec = parse_model_json(kLstmModel);
   const TfjsFiles files = save_tfjs(spec, tricky_params(spec.total_params()));
-  EXPECT_THROW(load_tfjs(files.model_json,
-                         [](const std::string&) -> std::string { throw std::runtime_error("no file"); }),
-               std::runtime_error);
+  EXPECT_THROW(
+      load_tfjs(files.model_json,
+                [](const std::string&) -> std::string { throw std::runtime_error("no file"); }),
+      std::runtime_error);
 }
 
 TEST(TfjsCompatibility, NotesGruResetAfterOnly) {

@@ -35,12 +35,18 @@ using nlohmann::json;
 
 // Every case scripts/make_torch_refs.py writes; a missing file fails its test.
 const char* const kCases[] = {
-    "simple_rnn_embedding",       "lstm_embedding",
-    "gru_reset_after_embedding",  "gru_reset_before_embedding",
-    "simple_rnn_one_hot",         "lstm_lstm_stack",
-    "gru_simple_rnn_stack",       "dense_per_step",
-    "gru_softmax",                "relu_tanh_dropout",
-    "lstm_relu_hard_sigmoid_keras2", "gru_hard_sigmoid_keras3",
+    "simple_rnn_embedding",
+    "lstm_embedding",
+    "gru_reset_after_embedding",
+    "gru_reset_before_embedding",
+    "simple_rnn_one_hot",
+    "lstm_lstm_stack",
+    "gru_simple_rnn_stack",
+    "dense_per_step",
+    "gru_softmax",
+    "relu_tanh_dropout",
+    "lstm_relu_hard_sigmoid_keras2",
+    "gru_hard_sigmoid_keras3",
     "one_hot_lstm_gru_softmax",
 };
 
@@ -154,10 +160,9 @@ std::string check_case(const json& ref, bool float_scale) {
   double worst_ratio = 0.0;
   auto check = [&](const char* what, const auto& ours, const std::vector<double>& reference) {
     const Comparison c = compare(ours, reference, float_scale);
-    EXPECT_LE(c.max_error, c.tolerance)
-        << what << ": largest error at index " << c.worst_index << " (ours "
-        << static_cast<double>(ours[c.worst_index]) << ", reference "
-        << reference[c.worst_index] << ")";
+    EXPECT_LE(c.max_error, c.tolerance) << what << ": largest error at index " << c.worst_index
+                                        << " (ours " << static_cast<double>(ours[c.worst_index])
+                                        << ", reference " << reference[c.worst_index] << ")";
     summary << " " << what << " " << c.max_error;
     if (c.max_error / c.tolerance >= worst_ratio) {
       worst_ratio = c.max_error / c.tolerance;
@@ -198,8 +203,8 @@ std::string check_case(const json& ref, bool float_scale) {
   std::transform(ref_grads.begin(), ref_grads.end(), twice.begin(), [](double g) { return 2 * g; });
   check("grads_x2", net.grads(), twice);
 
-  summary << "  (closest to tolerance: " << worst_name << ", " << std::fixed
-          << std::setprecision(4) << worst_ratio << " of it)";
+  summary << "  (closest to tolerance: " << worst_name << ", " << std::fixed << std::setprecision(4)
+          << worst_ratio << " of it)";
   return summary.str();
 }
 

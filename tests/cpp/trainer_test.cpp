@@ -17,13 +17,13 @@ namespace {
 // Embedding(vocab, 4) → <recurrent>(units) → [Dropout] → Dense(1, sigmoid), sequences of `time`.
 std::string model_json(int vocab, int time, const std::string& recurrent = "LSTM", int units = 3,
                        double dropout = 0.0) {
-  std::string layers =
-      R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":)" + std::to_string(vocab) +
-      R"(,"output_dim":4,"batch_input_shape":[null,)" + std::to_string(time) + "]}}," +
-      R"({"class_name":")" + recurrent + R"(","config":{"name":"rnn","units":)" +
-      std::to_string(units) + "}},";
+  std::string layers = R"({"class_name":"Embedding","config":{"name":"embedding","input_dim":)" +
+                       std::to_string(vocab) + R"(,"output_dim":4,"batch_input_shape":[null,)" +
+                       std::to_string(time) + "]}}," + R"({"class_name":")" + recurrent +
+                       R"(","config":{"name":"rnn","units":)" + std::to_string(units) + "}},";
   if (dropout > 0)
-    layers += R"({"class_name":"Dropout","config":{"name":"drop","rate":)" + std::to_string(dropout) + "}},";
+    layers += R"({"class_name":"Dropout","config":{"name":"drop","rate":)" +
+              std::to_string(dropout) + "}},";
   layers += R"({"class_name":"Dense","config":{"name":"out","units":1,"activation":"sigmoid"}})";
   return R"({"class_name":"Sequential","config":{"name":"m","layers":[)" + layers + "]}}";
 }
@@ -93,7 +93,8 @@ TEST(Trainer, OneFullBatchSgdEpochIsOneGradientStep) {
   EXPECT_NEAR(trainer.history()[0].accuracy, before.accuracy, 1e-14);
   EXPECT_TRUE(std::isnan(trainer.history()[0].val_loss));
   for (size_t i = 0; i < trained.params().size(); ++i) {
-    ASSERT_NEAR(trained.params()[i], reference.params()[i] - 0.5 * reference.grads()[i], 1e-14) << i;
+    ASSERT_NEAR(trained.params()[i], reference.params()[i] - 0.5 * reference.grads()[i], 1e-14)
+        << i;
   }
 }
 
@@ -236,7 +237,8 @@ TEST(Trainer, ANonFiniteLossStopsTrainingWithTheLastGoodWeights) {
   Trainer<float> trainer(net, data, &data, sgd(1e36, 8, 50));
   run_to_end(trainer, 1000);
   EXPECT_EQ(trainer.stop_reason(), StopReason::NonFiniteLoss);
-  EXPECT_NE(trainer.stop_message().find("learning rate"), std::string::npos) << trainer.stop_message();
+  EXPECT_NE(trainer.stop_message().find("learning rate"), std::string::npos)
+      << trainer.stop_message();
   for (float w : net.params()) ASSERT_TRUE(std::isfinite(w));
   // The kept weights give a finite loss.
   EXPECT_TRUE(std::isfinite(evaluate(net, LossKind::BinaryCrossentropy, data, 8).loss));

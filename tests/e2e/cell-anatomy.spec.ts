@@ -6,13 +6,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { probability, trainThenClassify, typeReview } from './helpers/classify';
 
 async function gradientPoints(page: Page): Promise<number> {
-  const label = await page.locator('classify-model-panel line-chart.gradients figure').getAttribute('aria-label');
+  const label = await page
+    .locator('classify-model-panel line-chart.gradients figure')
+    .getAttribute('aria-label');
   return Number(/: (\d+) points?$/.exec(label ?? '')?.[1] ?? -1);
 }
 
 const REVIEW = 'A great film with wonderful acting and a beautiful story.';
 
-test('LSTM: gradient chart, cell anatomy with slider, explanation and copied step', async ({ page, context }) => {
+test('LSTM: gradient chart, cell anatomy with slider, explanation and copied step', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await trainThenClassify(page, 'lstm', 3);
   await typeReview(page, REVIEW);
@@ -32,14 +37,19 @@ test('LSTM: gradient chart, cell anatomy with slider, explanation and copied ste
   // Focus the third unit of the forget gate: σ of its largest terms, the rest and the bias, the value, where it goes.
   await anatomy.locator('.box[data-box=f] .num').nth(2).focus();
   const explain = anatomy.locator('p.explain');
-  await expect(explain).toHaveText(/^f₃ = σ\(\S+·[xh][₀-₉]+ \+ .*\+ b \S+\) = σ\(−?\d\.\d{3}\) = \d\.\d{3}\. It flows into c_t as f ⊙ c_\{t−1\}/);
+  await expect(explain).toHaveText(
+    /^f₃ = σ\(\S+·[xh][₀-₉]+ \+ .*\+ b \S+\) = σ\(−?\d\.\d{3}\) = \d\.\d{3}\. It flows into c_t as f ⊙ c_\{t−1\}/,
+  );
   await expect(explain).toHaveAttribute('aria-live', 'polite');
   // The pre-activation the engine summed is the one σ was applied to: σ(total) = the value shown.
   const [, total, value] = /= σ\((−?\d\.\d{3})\) = (\d\.\d{3})\./.exec((await explain.textContent()) ?? '')!;
   expect(1 / (1 + Math.exp(-Number(total.replace('−', '-'))))).toBeCloseTo(Number(value), 2);
 
   await page.getByRole('button', { name: 'Copy step as JSON' }).click();
-  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<
+    string,
+    unknown
+  >;
   expect(Object.keys(copied)).toEqual(['layer', 't', 'token', 'x', 'h_prev', 'c_prev', 'gates', 'c', 'h']);
   expect([copied.layer, copied.t, copied.token]).toEqual(['lstm', 2, 'great']);
   const g = copied.gates as Record<string, number[]>;
@@ -64,7 +74,9 @@ test('removing a word: the verdict equals the shortened review classified on its
   const full = await probability(status);
   // Every kept word is coloured by occlusion and is a button.
   const word = page.getByRole('button', { name: /^wonderful\s*\d+/ });
-  await expect(word).toHaveAccessibleDescription(/^Remove ‘wonderful’ from the review\. without ‘wonderful’ P\(positive\) moves by [+−]\d\.\d{3}$/);
+  await expect(word).toHaveAccessibleDescription(
+    /^Remove ‘wonderful’ from the review\. without ‘wonderful’ P\(positive\) moves by [+−]\d\.\d{3}$/,
+  );
   await word.click();
   await expect(word).toHaveAttribute('aria-pressed', 'true');
   await expect(word).toHaveAccessibleDescription(/^Bring back ‘wonderful’/);

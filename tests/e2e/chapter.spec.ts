@@ -18,7 +18,10 @@ test('the Keras version is a training setting carried by the link', async ({ pag
   // The link follows (the page rewrites it a moment after a change).
   const linked = async () => {
     const hash = await page.evaluate(() => location.hash);
-    return { hash, keras: JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString('utf8')).training.keras };
+    return {
+      hash,
+      keras: JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString('utf8')).training.keras,
+    };
   };
   await expect.poll(async () => (await linked()).keras).toBe(2);
   const { hash } = await linked();
@@ -27,7 +30,9 @@ test('the Keras version is a training setting carried by the link', async ({ pag
   await expect(page.getByLabel('Keras version')).toHaveValue('2');
 });
 
-test('Run chapter 9 on the quick subset: six models, several at once, a filled table and the wall time', async ({ page }) => {
+test('Run chapter 9 on the quick subset: six models, several at once, a filled table and the wall time', async ({
+  page,
+}) => {
   test.setTimeout(20 * 60_000);
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
@@ -88,9 +93,14 @@ test('Run chapter 9 on the quick subset: six models, several at once, a filled t
     await expect(run.locator('td').nth(6)).toHaveText(row.testAcc);
   }
   const gru = shown.find((r) => r.title.includes('GRU'))!;
-  await runs.filter({ hasText: `${gru.title} (Run chapter 9)` }).getByRole('button', { name: /^Open run / }).click();
+  await runs
+    .filter({ hasText: `${gru.title} (Run chapter 9)` })
+    .getByRole('button', { name: /^Open run / })
+    .click();
   await page.getByRole('tab', { name: 'Classify', exact: true }).click();
-  await page.getByLabel('Review', { exact: true }).fill('A wonderful film, the best acting and a moving story. I loved it.');
+  await page
+    .getByLabel('Review', { exact: true })
+    .fill('A wonderful film, the best acting and a moving story. I loved it.');
   const saved = page.locator(`classify-model-panel section[aria-label*="${gru.title} (Run chapter 9)"]`);
   await expect(saved).toHaveAttribute('aria-label', /saved run/);
   await expect(saved).toHaveAttribute('aria-busy', 'false');

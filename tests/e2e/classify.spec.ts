@@ -15,21 +15,34 @@ function tokens(page: Page) {
 }
 
 async function chartPoints(page: Page): Promise<number> {
-  const name = texts().classify.chartLabel(0).replace(/[\d,]+\D*$/, '');
-  const label = await page.getByRole('img', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).getAttribute('aria-label');
+  const name = texts()
+    .classify.chartLabel(0)
+    .replace(/[\d,]+\D*$/, '');
+  const label = await page
+    .getByRole('img', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+    .getAttribute('aria-label');
   return Number(/(\d+)\D*$/.exec(label ?? '')?.[1] ?? -1);
 }
 
 /** [kind, units, steps] of every heat map shown. */
 async function heatMaps(page: Page): Promise<[string, number, number][]> {
-  return page.locator('heat-map').evaluateAll((maps) => maps.map((m) => {
-    const grid = m.shadowRoot!.querySelector('.map') as HTMLElement;
-    return [m.getAttribute('kind')!, Number(grid.dataset.units), Number(grid.dataset.steps)] as [string, number, number];
-  }));
+  return page.locator('heat-map').evaluateAll((maps) =>
+    maps.map((m) => {
+      const grid = m.shadowRoot!.querySelector('.map') as HTMLElement;
+      return [m.getAttribute('kind')!, Number(grid.dataset.units), Number(grid.dataset.steps)] as [
+        string,
+        number,
+        number,
+      ];
+    }),
+  );
 }
 
-test('before any training the Classify tab says what to do; one Review box, Classify enabled', async ({ page }) => {
-  const N = names(), T = texts();
+test('before any training the Classify tab says what to do; one Review box, Classify enabled', async ({
+  page,
+}) => {
+  const N = names(),
+    T = texts();
   await page.goto('./');
   await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
   await expect(reviewBox(page)).toHaveCount(1);
@@ -41,7 +54,8 @@ test('before any training the Classify tab says what to do; one Review box, Clas
 });
 
 test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and heat maps', async ({ page }) => {
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await trainThenClassify(page, 'lstm');
   await expect(reviewBox(page)).toHaveCount(1);
   const status = page.getByRole('status');
@@ -49,23 +63,48 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
 
   // The ready examples, then the same reviews typed: classify-as-you-type needs no click.
   await page.getByRole('button', { name: T.classify.examples.positive }).click();
-  await expect(status).toHaveText(new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
+  await expect(status).toHaveText(
+    new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
+  );
   expect(await probability(status)).toBeGreaterThan(0.5);
-  await typeReview(page, 'The worst movie ever: terrible acting, an awful, stupid and boring plot. A complete waste of time.');
-  await expect(status).toHaveText(new RegExp(`^${N.negative} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
+  await typeReview(
+    page,
+    'The worst movie ever: terrible acting, an awful, stupid and boring plot. A complete waste of time.',
+  );
+  await expect(status).toHaveText(
+    new RegExp(`^${N.negative} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
+  );
   expect(await probability(status)).toBeLessThan(0.5);
-  await typeReview(page, 'A great film with wonderful acting and a beautiful story; one of the best I have seen. Loved it, highly recommended.');
-  await expect(status).toHaveText(new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`));
+  await typeReview(
+    page,
+    'A great film with wonderful acting and a beautiful story; one of the best I have seen. Loved it, highly recommended.',
+  );
+  await expect(status).toHaveText(
+    new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
+  );
 
   // Tokens with ids; an unknown word is OOV (id 2); the start token leads; nothing is cut.
   await typeReview(page, 'An excellent movie, zyzzyvas aside.');
-  await expect(tokens(page)).toHaveText([/^<start>1$/, /^an\d+$/, /^excellent\d+$/, /^movie\d+$/, /^zyzzyvas2oov$/, /^aside\d*(oov)?$/]);
+  await expect(tokens(page)).toHaveText([
+    /^<start>1$/,
+    /^an\d+$/,
+    /^excellent\d+$/,
+    /^movie\d+$/,
+    /^zyzzyvas2oov$/,
+    /^aside\d*(oov)?$/,
+  ]);
   await expect(tokens(page).nth(4)).toHaveAttribute('data-oov', 'true');
   await expect(tokens(page).nth(1)).toHaveAttribute('data-oov', 'false');
   await expect(page.locator('token-strip li[data-cut=true]')).toHaveCount(0);
   expect(await chartPoints(page)).toBe(6);
   // LSTM: input, forget, output gates, cell and hidden state, each 8 units × 6 kept tokens.
-  expect(await heatMaps(page)).toEqual([['input', 8, 6], ['forget', 8, 6], ['output', 8, 6], ['cell', 8, 6], ['hidden', 8, 6]]);
+  expect(await heatMaps(page)).toEqual([
+    ['input', 8, 6],
+    ['forget', 8, 6],
+    ['output', 8, 6],
+    ['cell', 8, 6],
+    ['hidden', 8, 6],
+  ]);
   await expect(page.getByLabel(T.classify.layerPicker)).toHaveCount(0);
 
   // Hover a cell: word, unit and value. Keyboard: focus the map, move right and down.
@@ -74,15 +113,23 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 2 * 14 + 7, box.y + 3 * 14 + 7); // cells 14 px (the unit numbers sit beside the canvas)
-  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('excellent', 2, 3, 0).replace(/0\.000$/, '')));
+  await expect(forget.locator('.readout')).toHaveText(
+    literal(T.classify.cellReadout('excellent', 2, 3, 0).replace(/0\.000$/, '')),
+  );
   await page.mouse.move(0, 0);
   await forget.locator('.map').focus();
-  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('<start>', 0, 0, 0).replace(/0\.000$/, '')));
+  await expect(forget.locator('.readout')).toHaveText(
+    literal(T.classify.cellReadout('<start>', 0, 0, 0).replace(/0\.000$/, '')),
+  );
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
-  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('an', 1, 1, 0).replace(/0\.000$/, '')));
+  await expect(forget.locator('.readout')).toHaveText(
+    literal(T.classify.cellReadout('an', 1, 1, 0).replace(/0\.000$/, '')),
+  );
   await page.keyboard.press('End');
-  await expect(forget.locator('.readout')).toHaveText(literal(T.classify.cellReadout('aside', 5, 1, 0).replace(/0\.000$/, '')));
+  await expect(forget.locator('.readout')).toHaveText(
+    literal(T.classify.cellReadout('aside', 5, 1, 0).replace(/0\.000$/, '')),
+  );
 
   // maxlen 100 keeps the last 100 of 131 tokens ('pre'): the first 31 are greyed, the chart has 100 points.
   const words = Array.from({ length: 130 }, (_, i) => (i === 0 ? 'first' : i === 129 ? 'last' : 'good'));
@@ -94,10 +141,15 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   await expect(cut.nth(1)).toHaveText(/^first\d+/);
   // Greyed (the muted text colour, not a read token's) and struck through; by colour rather than
   // opacity so that axe's contrast check holds (heat-maps.spec).
-  const look = (e: Element) => ({ color: getComputedStyle(e).color, line: getComputedStyle(e).textDecorationLine });
+  const look = (e: Element) => ({
+    color: getComputedStyle(e).color,
+    line: getComputedStyle(e).textDecorationLine,
+  });
   const cutLook = await cut.first().evaluate(look);
   expect(cutLook.line).toBe('line-through');
-  expect(cutLook.color).not.toBe((await page.locator('token-strip li[data-cut=false]').last().evaluate(look)).color);
+  expect(cutLook.color).not.toBe(
+    (await page.locator('token-strip li[data-cut=false]').last().evaluate(look)).color,
+  );
   await expect(page.locator('token-strip li[data-cut=false]').last()).toHaveText(/^last/);
   await expect(page.getByText(literal(T.classify.cut(131, 100, 31)))).toBeVisible();
   expect(await chartPoints(page)).toBe(100);
@@ -107,7 +159,8 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
 });
 
 test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', async ({ page }) => {
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await trainThenClassify(page, 'lstm', 2);
   const status = page.getByRole('status');
 
@@ -133,10 +186,27 @@ test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', as
 
   // A 1 MB paste: tokenized in the worker, so the page keeps drawing frames until the verdict on
   // the long text is shown. (How long the longest pause is: scripts/bench/classify-paste.ts.)
-  const { frames, answered } = await pasteAndWatchFrames(page, byLang({ en: 'maxlen keeps the last 100', ko: 'maxlen은 마지막 100개만' }));
+  const { frames, answered } = await pasteAndWatchFrames(
+    page,
+    byLang({ en: 'maxlen keeps the last 100', ko: 'maxlen은 마지막 100개만' }),
+  );
   expect(answered).toBe(true);
-  await expect(page.getByText(byLang({ en: /^The review has [\d,]{7,} tokens with the start token; maxlen keeps the last 100/, ko: /^이 리뷰는 시작 토큰을 포함해 토큰 [\d,]{7,}개입니다. maxlen은 마지막 100개만/ }))).toBeVisible();
-  await expect(page.getByText(byLang({ en: /^… [\d,]+ earlier tokens cut by maxlen$/, ko: /^… 앞쪽 토큰 [\d,]+개는 maxlen으로 잘림$/ }))).toBeVisible();
+  await expect(
+    page.getByText(
+      byLang({
+        en: /^The review has [\d,]{7,} tokens with the start token; maxlen keeps the last 100/,
+        ko: /^이 리뷰는 시작 토큰을 포함해 토큰 [\d,]{7,}개입니다. maxlen은 마지막 100개만/,
+      }),
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      byLang({
+        en: /^… [\d,]+ earlier tokens cut by maxlen$/,
+        ko: /^… 앞쪽 토큰 [\d,]+개는 maxlen으로 잘림$/,
+      }),
+    ),
+  ).toBeVisible();
   expect(await chartPoints(page)).toBe(100);
   // Frames kept coming while the worker read the megabyte: the main thread was never held.
   expect(frames).toBeGreaterThan(3);
@@ -144,26 +214,51 @@ test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', as
   await expect(status).toHaveText(N.verdict);
 });
 
-test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a layer picker', async ({ page }) => {
-  const N = names(), T = texts();
+test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a layer picker', async ({
+  page,
+}) => {
+  const N = names(),
+    T = texts();
   await trainThenClassify(page, 'gru', 1);
   await typeReview(page, 'Not bad at all.');
-  expect(await heatMaps(page)).toEqual([['update', 8, 5], ['reset', 8, 5], ['hidden', 8, 5]]);
+  expect(await heatMaps(page)).toEqual([
+    ['update', 8, 5],
+    ['reset', 8, 5],
+    ['hidden', 8, 5],
+  ]);
   await expect(page.getByText(T.classify.mapsNote('GRU'), { exact: false })).toBeVisible();
 
   await trainThenClassify(page, 'lstm-2layer', 1);
   await typeReview(page, 'Not bad at all.');
   const picker = page.getByLabel(T.classify.layerPicker);
-  await expect(picker.locator('option')).toHaveText(['1. LSTM ‘lstm’', '2. LSTM ‘lstm_1’'].map((t) => new RegExp(t.replace(/[.]/g, '\\.'))));
-  const top = await page.locator('heat-map[kind=hidden]').evaluate((m) => (m as unknown as { values: number[][] }).values);
+  await expect(picker.locator('option')).toHaveText(
+    ['1. LSTM ‘lstm’', '2. LSTM ‘lstm_1’'].map((t) => new RegExp(t.replace(/[.]/g, '\\.'))),
+  );
+  const top = await page
+    .locator('heat-map[kind=hidden]')
+    .evaluate((m) => (m as unknown as { values: number[][] }).values);
   await picker.selectOption({ index: 0 });
-  await expect.poll(async () => JSON.stringify(await page.locator('heat-map[kind=hidden]').evaluate((m) => (m as unknown as { values: number[][] }).values)))
+  await expect
+    .poll(async () =>
+      JSON.stringify(
+        await page
+          .locator('heat-map[kind=hidden]')
+          .evaluate((m) => (m as unknown as { values: number[][] }).values),
+      ),
+    )
     .not.toBe(JSON.stringify(top));
-  expect(await heatMaps(page)).toEqual([['input', 8, 5], ['forget', 8, 5], ['output', 8, 5], ['cell', 8, 5], ['hidden', 8, 5]]);
+  expect(await heatMaps(page)).toEqual([
+    ['input', 8, 5],
+    ['forget', 8, 5],
+    ['output', 8, 5],
+    ['cell', 8, 5],
+    ['hidden', 8, 5],
+  ]);
 });
 
 test('several models from the compare view classify the same review side by side', async ({ page }) => {
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await page.getByRole('tab', { name: N.trainTab, exact: true }).click();

@@ -8,7 +8,8 @@ import { trainThenClassify, typeReview } from './helpers/classify';
 import { misplacedControls, seriousAxeFindings } from './helpers/page-audit';
 
 // Over 100 words: maxlen 100 keeps the last 100 tokens and cuts the start token and the first words.
-const REVIEW = 'I went in expecting very little and came out moved. The first half is slow and a bit clumsy, with some awkward ' +
+const REVIEW =
+  'I went in expecting very little and came out moved. The first half is slow and a bit clumsy, with some awkward ' +
   'dialogue and a plot that seems to wander, but the actors are wonderful and never let the film drift into cliché. By the end ' +
   'every thread pays off, the music is beautiful and the last scene is one of the best I have seen this year. Not perfect, and ' +
   'too long by twenty minutes, yet I would happily watch it again with friends and I recommend it to anyone who likes honest, ' +
@@ -16,14 +17,20 @@ const REVIEW = 'I went in expecting very little and came out moved. The first ha
 
 /** Per map: its width and whether anything inside it scrolls sideways on its own. */
 function mapLayout(page: Page) {
-  return page.locator('classify-model-panel heat-map').evaluateAll((maps) => maps.map((m) => {
-    const canvas = m.shadowRoot!.querySelector('canvas')!;
-    const own = [...m.shadowRoot!.querySelectorAll('*')].some((e) => /(auto|scroll)/.test(getComputedStyle(e).overflowX));
-    return { width: canvas.getBoundingClientRect().width, scrollsOnItsOwn: own };
-  }));
+  return page.locator('classify-model-panel heat-map').evaluateAll((maps) =>
+    maps.map((m) => {
+      const canvas = m.shadowRoot!.querySelector('canvas')!;
+      const own = [...m.shadowRoot!.querySelectorAll('*')].some((e) =>
+        /(auto|scroll)/.test(getComputedStyle(e).overflowX),
+      );
+      return { width: canvas.getBoundingClientRect().width, scrollsOnItsOwn: own };
+    }),
+  );
 }
 
-test('the five LSTM maps share one scroller and one word axis that names every kept word legibly', async ({ page }) => {
+test('the five LSTM maps share one scroller and one word axis that names every kept word legibly', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const T = texts();
   await trainThenClassify(page, 'lstm', 2);
@@ -35,13 +42,19 @@ test('the five LSTM maps share one scroller and one word axis that names every k
   for (const m of layout) expect(m).toEqual({ width: 100 * 14, scrollsOnItsOwn: false });
 
   // The word axis: one label per kept token, the review's words in order, at least 12 px.
-  const kept = (await page.locator('token-strip li.token:not(.cut)').evaluateAll((li) => li.map((l) => l.getAttribute('data-id')))).length;
+  const kept = (
+    await page
+      .locator('token-strip li.token:not(.cut)')
+      .evaluateAll((li) => li.map((l) => l.getAttribute('data-id')))
+  ).length;
   expect(kept).toBe(100);
   const axis = page.locator('classify-model-panel word-axis[side=top] span');
   await expect(axis).toHaveCount(100);
   // The review's words by the tokenizer's rule (lower-case runs of letters, digits, apostrophes),
   // the last 100 of them: maxlen cuts the start token and the first words.
-  const expected = REVIEW.toLowerCase().match(/[\p{L}\p{N}']+/gu)!.slice(-100);
+  const expected = REVIEW.toLowerCase()
+    .match(/[\p{L}\p{N}']+/gu)!
+    .slice(-100);
   expect(await axis.allTextContents()).toEqual(expected);
   const size = await axis.first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(12);
@@ -49,12 +62,18 @@ test('the five LSTM maps share one scroller and one word axis that names every k
   // The last word scrolls into view inside the one scroller; the maps' titles stay at its left edge.
   await scroller.evaluate((e) => (e.scrollLeft = e.scrollWidth));
   const inView = await page.evaluate(() => {
-    const panel = document.querySelector('app-root')!.shadowRoot!.querySelector('classify-view')!.shadowRoot!.querySelector('classify-model-panel')!.shadowRoot!;
+    const panel = document
+      .querySelector('app-root')!
+      .shadowRoot!.querySelector('classify-view')!
+      .shadowRoot!.querySelector('classify-model-panel')!.shadowRoot!;
     const box = panel.querySelector('.maps-scroll')!.getBoundingClientRect();
     const spans = panel.querySelector('word-axis')!.shadowRoot!.querySelectorAll('span');
     const last = spans[spans.length - 1].getBoundingClientRect();
     const title = panel.querySelector('heat-map')!.shadowRoot!.querySelector('h4')!.getBoundingClientRect();
-    return { last: last.right <= box.right + 1 && last.left >= box.left, title: title.left >= box.left && title.left < box.left + 40 };
+    return {
+      last: last.right <= box.right + 1 && last.left >= box.left,
+      title: title.left >= box.left && title.left < box.left + 40,
+    };
   });
   expect(inView).toEqual({ last: true, title: true });
 

@@ -17,7 +17,10 @@ const KERAS_SUMMARY = /^(Total|Trainable|Non-trainable) params: [\d,]+$/;
 /** Two English words in a line without Korean, or three running English words anywhere. */
 function english(line: string): boolean {
   if (KERAS_SUMMARY.test(line)) return false;
-  return (!HANGUL.test(line) && /[A-Za-z]{2,} [a-z]{2,}/.test(line)) || /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/.test(line);
+  return (
+    (!HANGUL.test(line) && /[A-Za-z]{2,} [a-z]{2,}/.test(line)) ||
+    /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/.test(line)
+  );
 }
 
 const sentences = englishSentences();
@@ -25,7 +28,10 @@ const sentences = englishSentences();
 async function expectKorean(page: Page, where: string) {
   const text = await visibleText(page.locator('body'));
   expect(text, where).toMatch(HANGUL);
-  expect(sentences.filter((s) => text.includes(s)), where).toEqual([]);
+  expect(
+    sentences.filter((s) => text.includes(s)),
+    where,
+  ).toEqual([]);
   expect(text.split('\n').filter(english), where).toEqual([]);
 }
 
@@ -37,7 +43,9 @@ async function everyTab(page: Page, where: string) {
   }
 }
 
-test('every view stays Korean while training, after it, in Cell anatomy, a reopened run, Compare and a refused link', async ({ page }) => {
+test('every view stays Korean while training, after it, in Cell anatomy, a reopened run, Compare and a refused link', async ({
+  page,
+}) => {
   test.setTimeout(6 * 60_000);
   await open(page);
   await openTab(page, '훈련');
@@ -52,14 +60,19 @@ test('every view stays Korean while training, after it, in Cell anatomy, a reope
   await everyTab(page, 'after training');
 
   await openTab(page, '분류');
-  await page.getByLabel('리뷰', { exact: true }).fill('This movie was wonderful, the actors were great and I loved it.');
+  await page
+    .getByLabel('리뷰', { exact: true })
+    .fill('This movie was wonderful, the actors were great and I loved it.');
   await expect(page.getByRole('status')).toHaveText(/^(긍정|부정) — 확률 (0\.\d\d|1\.00)$/);
   await page.getByRole('button', { name: '셀 들여다보기' }).first().click();
   await expect(page.getByRole('slider', { name: '타임스텝' })).toBeVisible();
   await expectKorean(page, 'Cell anatomy');
 
   await openTab(page, '훈련 기록');
-  await page.getByRole('button', { name: /^기록 열기/ }).first().click();
+  await page
+    .getByRole('button', { name: /^기록 열기/ })
+    .first()
+    .click();
   await expect(page.getByRole('tab', { name: '훈련', exact: true })).toHaveAttribute('aria-selected', 'true');
   await everyTab(page, 'a reopened run');
 
@@ -67,11 +80,17 @@ test('every view stays Korean while training, after it, in Cell anatomy, a reope
   await page.getByRole('button', { name: '비교', exact: true }).click();
   const table = page.getByRole('table', { name: ko.compare.compareTable });
   // Each preset trains with its own recipe (early stopping included): done when every row has a reason.
-  const ended = new RegExp(Object.values(ko.common.stopReason).map((r) => r.replace(/[()]/g, '\\$&')).join('|'));
+  const ended = new RegExp(
+    Object.values(ko.common.stopReason)
+      .map((r) => r.replace(/[()]/g, '\\$&'))
+      .join('|'),
+  );
   await expect(table.getByRole('row').filter({ hasText: ended })).toHaveCount(3, { timeout: 180_000 });
   await expectKorean(page, 'after Compare');
 
-  await page.evaluate(() => { location.hash = '#s=ab.cd'; });
+  await page.evaluate(() => {
+    location.hash = '#s=ab.cd';
+  });
   await expect(page.getByRole('alert')).toContainText('링크가 손상되었습니다');
   await expectKorean(page, 'a refused link');
 });

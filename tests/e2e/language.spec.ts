@@ -25,7 +25,9 @@ async function viewTexts(page: Page, lang: 'ko' | 'en'): Promise<string[]> {
 test.describe('a Korean browser', () => {
   test.use({ locale: 'ko-KR' });
 
-  test('gets the Korean page; switching to English changes every view and is remembered', async ({ page }) => {
+  test('gets the Korean page; switching to English changes every view and is remembered', async ({
+    page,
+  }) => {
     await page.goto('./');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     await expect(page.getByText(/^Total params: 8,809$/)).toBeVisible(); // Keras' own words stay
@@ -36,14 +38,18 @@ test.describe('a Korean browser', () => {
     for (const [i, text] of (await viewTexts(page, 'ko')).entries()) {
       expect(text, TABS.ko[i]).toMatch(HANGUL);
       // Review text and Keras identifiers aside, none of the English table's sentences shows.
-      expect(sentences.filter((s) => text.includes(s)), TABS.ko[i]).toEqual([]);
+      expect(
+        sentences.filter((s) => text.includes(s)),
+        TABS.ko[i],
+      ).toEqual([]);
     }
 
     await page.getByLabel('언어').selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByLabel('Language')).toHaveValue('en');
     await expect(page.getByRole('tab')).toHaveText(TABS.en);
-    for (const [i, text] of (await viewTexts(page, 'en')).entries()) expect(text, TABS.en[i]).not.toMatch(HANGUL);
+    for (const [i, text] of (await viewTexts(page, 'en')).entries())
+      expect(text, TABS.en[i]).not.toMatch(HANGUL);
     expect(await visibleText(page.locator('header'))).not.toMatch(/순환 신경망/);
 
     // Remembered across a reload; the share link does not carry it.
@@ -62,7 +68,10 @@ test.describe('a Korean browser', () => {
 test.describe('an English browser', () => {
   test.use({ locale: 'en-GB' });
 
-  test('gets the English page, and a browser in neither language gets English too', async ({ page, browser }) => {
+  test('gets the English page, and a browser in neither language gets English too', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('./');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByLabel('Language')).toHaveValue('en');

@@ -26,14 +26,20 @@ const LONG_MEMORY = ['long-memory-simplernn', 'long-memory-lstm', 'long-memory-g
 
 async function testAccuracy(page: Page, id: string): Promise<number> {
   const T = texts();
-  const row = page.getByRole('table', { name: T.compare.compareTable }).getByRole('row').filter({ hasText: T.presets.title[id] });
+  const row = page
+    .getByRole('table', { name: T.compare.compareTable })
+    .getByRole('row')
+    .filter({ hasText: T.presets.title[id] });
   await expect(row).toContainText(T.common.stopReason.finished, { timeout: 150_000 });
   return Number(await row.getByRole('cell').nth(6).textContent());
 }
 
-test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near chance', async ({ page }) => {
+test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near chance', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   // The data set choice: Long memory takes its own sizes, and shows what its sequences are.
@@ -51,13 +57,18 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
   await expect(page.getByText(T.compare.longMemoryIntro)).toBeVisible();
   // On Long memory the choices are its three presets (and the editor's model), those three ticked.
-  for (const id of LONG_MEMORY) await expect(page.getByRole('checkbox', { name: T.presets.title[id] })).toBeChecked();
+  for (const id of LONG_MEMORY)
+    await expect(page.getByRole('checkbox', { name: T.presets.title[id] })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: T.presets.title.lstm })).toHaveCount(0);
   await page.getByRole('button', { name: N.compare }).click();
 
-  const row = page.getByRole('table', { name: T.compare.compareTable }).getByRole('row').filter({ hasText: T.presets.title['long-memory-lstm'] });
+  const row = page
+    .getByRole('table', { name: T.compare.compareTable })
+    .getByRole('row')
+    .filter({ hasText: T.presets.title['long-memory-lstm'] });
   await expect(row.getByRole('cell').nth(1)).toHaveText(
-    `${T.compare.trainedWith(T.compare.packLongMemoryShort, 35, 200, 'Adam', 0.003, 32, 40, 0)}, clipnorm 1`);
+    `${T.compare.trainedWith(T.compare.packLongMemoryShort, 35, 200, 'Adam', 0.003, 32, 40, 0)}, clipnorm 1`,
+  );
   const acc: Record<string, number> = {};
   for (const id of LONG_MEMORY) acc[id] = await testAccuracy(page, id);
   expect(acc['long-memory-lstm']).toBeGreaterThanOrEqual(0.85);
@@ -65,8 +76,12 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   expect(acc['long-memory-simplernn']).toBeLessThanOrEqual(0.7);
   // The page says it in words, model by model.
   const verdict = page.getByRole('status').filter({ hasText: T.compare.longMemoryOutcome });
-  await expect(verdict).toContainText(T.compare.longMemoryRow(T.presets.title['long-memory-lstm'], acc['long-memory-lstm'], 'remembered'));
-  await expect(verdict).toContainText(T.compare.longMemoryRow(T.presets.title['long-memory-simplernn'], acc['long-memory-simplernn'], 'chance'));
+  await expect(verdict).toContainText(
+    T.compare.longMemoryRow(T.presets.title['long-memory-lstm'], acc['long-memory-lstm'], 'remembered'),
+  );
+  await expect(verdict).toContainText(
+    T.compare.longMemoryRow(T.presets.title['long-memory-simplernn'], acc['long-memory-simplernn'], 'chance'),
+  );
   // Accuracy by review length belongs to IMDB.
   await expect(page.getByRole('heading', { name: T.compare.byLengthHeading })).toHaveCount(0);
   await audit(page, 'Compare on Long memory');
@@ -76,20 +91,27 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   await expect(page.getByText(T.classify.syntheticNote)).toHaveCount(3);
 });
 
-test('Compare on IMDB: test accuracy by review length, in five buckets that hold the whole test split', async ({ page }) => {
+test('Compare on IMDB: test accuracy by review length, in five buckets that hold the whole test split', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
   await setNumber(page, N.epochs, '1');
   await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
-  for (const id of ['embedding-simplernn-500', 'gru']) await page.getByRole('checkbox', { name: T.presets.title[id] }).uncheck();
+  for (const id of ['embedding-simplernn-500', 'gru'])
+    await page.getByRole('checkbox', { name: T.presets.title[id] }).uncheck();
   await page.getByRole('button', { name: N.compare }).click();
   const table = page.getByRole('table', { name: T.compare.byLengthHeading });
   await expect(table).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText(T.compare.byLengthNote(1000))).toBeVisible();
-  await expect(table.getByRole('columnheader')).toHaveText([T.compare.colModel, ...['≤100', '101–200', '201–300', '301–500', '>500'].map(T.compare.bucketColumn)]);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    T.compare.colModel,
+    ...['≤100', '101–200', '201–300', '301–500', '>500'].map(T.compare.bucketColumn),
+  ]);
   const cells = await table.getByRole('row').nth(1).getByRole('cell').allTextContents();
   expect(cells).toHaveLength(5);
   // Every bucket holds reviews of the quick test split (its lengths: docs/pack-format.md), 1,000 in all.

@@ -24,10 +24,15 @@ async function engineMemory(page: Page): Promise<{ train: Memory; compare: Memor
   return page.evaluate(async () => {
     type Client = { request(kind: 'memory', params: Record<string, never>): Promise<Memory> };
     const root = document.querySelector('app-root') as unknown as { client: Client; shadowRoot: ShadowRoot };
-    const compare = root.shadowRoot.querySelector('compare-panel') as unknown as { jobs: { client: Client | null }[] };
+    const compare = root.shadowRoot.querySelector('compare-panel') as unknown as {
+      jobs: { client: Client | null }[];
+    };
     const job = compare.jobs.find((j) => j.client);
     if (!job?.client) throw new Error('the compare view holds no trained worker');
-    return { train: await root.client.request('memory', {}), compare: await job.client.request('memory', {}) };
+    return {
+      train: await root.client.request('memory', {}),
+      compare: await job.client.request('memory', {}),
+    };
   });
 }
 
@@ -47,17 +52,23 @@ async function round(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Compare', exact: true }).click();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const row = page.getByRole('table', { name: 'Comparison' }).getByRole('row').filter({ hasText: PRESET_TITLE });
+  const row = page
+    .getByRole('table', { name: 'Comparison' })
+    .getByRole('row')
+    .filter({ hasText: PRESET_TITLE });
   await expect(row).toContainText('Finished', { timeout: 60_000 });
 }
 
-test(`training the same preset ${ROUNDS} times (reset, train, compare) leaks no engine memory and no worker`, async ({ page }) => {
+test(`training the same preset ${ROUNDS} times (reset, train, compare) leaks no engine memory and no worker`, async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   // Compare only the preset itself: one more worker per round, replaced by the next round's.
   await page.getByRole('tab', { name: 'Compare', exact: true }).click();
-  for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) await page.getByRole('checkbox', { name: title, exact: true }).uncheck();
+  for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)'])
+    await page.getByRole('checkbox', { name: title, exact: true }).uncheck();
   await expect(page.getByRole('checkbox', { name: PRESET_TITLE, exact: true })).toBeChecked();
 
   await round(page);
@@ -68,11 +79,16 @@ test(`training the same preset ${ROUNDS} times (reset, train, compare) leaks no 
   for (let i = 2; i <= ROUNDS; i++) {
     await round(page);
     const now = { workers: page.workers().length, ...(await engineMemory(page)) };
-    seen.push(`${i}: ${now.workers} workers, ${now.train.allocator_bytes_in_use} / ${now.compare.allocator_bytes_in_use} bytes, ` +
-      `${now.train.emval_handles} / ${now.compare.emval_handles} Embind value handles`);
+    seen.push(
+      `${i}: ${now.workers} workers, ${now.train.allocator_bytes_in_use} / ${now.compare.allocator_bytes_in_use} bytes, ` +
+        `${now.train.emval_handles} / ${now.compare.emval_handles} Embind value handles`,
+    );
     expect(now.workers, seen.join('\n')).toBe(first.workers);
     for (const w of ['train', 'compare'] as const) {
-      expect(Math.abs(now[w].allocator_bytes_in_use - first[w].allocator_bytes_in_use), `${w} worker\n${seen.join('\n')}`).toBeLessThanOrEqual(SLACK_BYTES);
+      expect(
+        Math.abs(now[w].allocator_bytes_in_use - first[w].allocator_bytes_in_use),
+        `${w} worker\n${seen.join('\n')}`,
+      ).toBeLessThanOrEqual(SLACK_BYTES);
       expect(now[w].emval_handles, `${w} worker's Embind value handles`).toBe(first[w].emval_handles);
     }
   }

@@ -44,7 +44,10 @@ async function classifyProbability(page: Page): Promise<number> {
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync((await d.path())!)) };
 }
 
@@ -64,19 +67,36 @@ async function openFiles(page: Page, paths: string[], label?: string) {
 
 /** Every saved run with its state (weights and optimizer as plain arrays), read from IndexedDB. */
 function savedRuns(page: Page): Promise<string> {
-  return page.evaluate(() => new Promise<string>((resolve, reject) => {
-    const open = indexedDB.open('rnn-playground');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['runs', 'states'], 'readonly');
-      const runs = tx.objectStore('runs').getAll(), states = tx.objectStore('states').getAll();
-      tx.oncomplete = () => resolve(JSON.stringify([runs.result, states.result.map((s: { id: string; state: { weights: Float32Array; optimizer: Float32Array } }) =>
-        [s.id, Array.from(s.state.weights), Array.from(s.state.optimizer)])]));
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('rnn-playground');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['runs', 'states'], 'readonly');
+          const runs = tx.objectStore('runs').getAll(),
+            states = tx.objectStore('states').getAll();
+          tx.oncomplete = () =>
+            resolve(
+              JSON.stringify([
+                runs.result,
+                states.result.map(
+                  (s: { id: string; state: { weights: Float32Array; optimizer: Float32Array } }) => [
+                    s.id,
+                    Array.from(s.state.weights),
+                    Array.from(s.state.optimizer),
+                  ],
+                ),
+              ]),
+            );
+        };
+      }),
+  );
 }
 
-test('a trained model goes out as TF.js and comes back: Classify gives the same probability, Train goes on from it', async ({ page }) => {
+test('a trained model goes out as TF.js and comes back: Classify gives the same probability, Train goes on from it', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await train(page, '2');
@@ -84,7 +104,10 @@ test('a trained model goes out as TF.js and comes back: Classify gives the same 
 
   const tfjs = await download(page, 'Download TF.js model');
   const members = unzipSync(tfjs.bytes);
-  await openFiles(page, [saveFile('tfjs/model.json', members['model.json']), saveFile('tfjs/weights.bin', members['weights.bin'])]);
+  await openFiles(page, [
+    saveFile('tfjs/model.json', members['model.json']),
+    saveFile('tfjs/weights.bin', members['weights.bin']),
+  ]);
   await expect(page.getByText(/^Opened model\.json: 8,809 weights\./)).toBeVisible();
   await page.getByRole('tab', { name: 'Model', exact: true }).click();
   await expect(page.getByText(/^Total params: 8,809/)).toBeVisible();
@@ -102,7 +125,9 @@ test('a trained model goes out as TF.js and comes back: Classify gives the same 
   await expect(page.getByRole('cell', { name: 'model.json', exact: true })).toBeVisible();
 });
 
-test('a trained model goes out as .keras and comes back: Classify gives the same probability', async ({ page }) => {
+test('a trained model goes out as .keras and comes back: Classify gives the same probability', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await train(page, '2');
@@ -111,7 +136,9 @@ test('a trained model goes out as .keras and comes back: Classify gives the same
   expect(keras.name).toMatch(/\.keras$/);
   expect(Object.keys(unzipSync(keras.bytes))).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
   await openFiles(page, [saveFile(keras.name, keras.bytes)]);
-  await expect(page.getByText(new RegExp(`^Opened ${keras.name.replace('.', '\\.')}: 8,809 weights\\.`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^Opened ${keras.name.replace('.', '\\.')}: 8,809 weights\\.`)),
+  ).toBeVisible();
   const fromKeras = await classifyProbability(page);
   expect(Math.abs(fromKeras - trained)).toBeLessThanOrEqual(1e-6);
 });
@@ -120,7 +147,11 @@ test('a trained model goes out as .keras and comes back: Classify gives the same
 function badFiles(model: Uint8Array, weights: Uint8Array): { what: string; paths: string[]; says: RegExp }[] {
   const keras = (m: Record<string, Uint8Array>) => zipSync(m, { level: 0 });
   const text = (s: string) => new TextEncoder().encode(s);
-  const good = { 'metadata.json': text('{"keras_version": "3.4.1"}'), 'config.json': text('{"class_name": "Sequential"}'), 'model.weights.h5': Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]) };
+  const good = {
+    'metadata.json': text('{"keras_version": "3.4.1"}'),
+    'config.json': text('{"class_name": "Sequential"}'),
+    'model.weights.h5': Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]),
+  };
   const whole = keras(good);
   const corrupt = whole.slice();
   corrupt[60] ^= 0xff;
@@ -132,7 +163,9 @@ function badFiles(model: Uint8Array, weights: Uint8Array): { what: string; paths
   const nan = new Float32Array(weights.slice().buffer);
   nan[17] = NaN;
   const doc = JSON.parse(new TextDecoder().decode(model));
-  const layers = (doc.modelTopology.model_config ?? doc.modelTopology).config.layers as { class_name: string }[];
+  const layers = (doc.modelTopology.model_config ?? doc.modelTopology).config.layers as {
+    class_name: string;
+  }[];
   layers.find((l) => l.class_name === 'LSTM')!.class_name = 'Conv1D';
   const big = saveFile('huge.keras', '');
   truncateSync(big, 200 * 1024 * 1024);
@@ -140,19 +173,43 @@ function badFiles(model: Uint8Array, weights: Uint8Array): { what: string; paths
   return [
     { what: 'truncated zip', paths: [p('cut.keras', whole.slice(0, whole.length - 40))], says: /cut short/ },
     { what: 'corrupt zip', paths: [p('crc.keras', corrupt)], says: /checksum|damaged/ },
-    { what: 'missing member', paths: [p('two.keras', keras({ 'metadata.json': good['metadata.json'], 'config.json': good['config.json'] }))], says: /model\.weights\.h5 is missing/ },
-    { what: 'extra member', paths: [p('four.keras', keras({ ...good, 'evil.sh': text('rm -rf') }))], says: /evil\.sh, which does not belong/ },
-    { what: "'..' entry", paths: [p('dots.keras', keras({ ...good, '../../x.json': text('{}') }))], says: /“\.\.\/\.\.\/x\.json”, which points outside/ },
+    {
+      what: 'missing member',
+      paths: [
+        p('two.keras', keras({ 'metadata.json': good['metadata.json'], 'config.json': good['config.json'] })),
+      ],
+      says: /model\.weights\.h5 is missing/,
+    },
+    {
+      what: 'extra member',
+      paths: [p('four.keras', keras({ ...good, 'evil.sh': text('rm -rf') }))],
+      says: /evil\.sh, which does not belong/,
+    },
+    {
+      what: "'..' entry",
+      paths: [p('dots.keras', keras({ ...good, '../../x.json': text('{}') }))],
+      says: /“\.\.\/\.\.\/x\.json”, which points outside/,
+    },
     { what: 'zip bomb', paths: [p('bomb.keras', bomb)], says: /zip bomb/ },
     { what: 'HDF5 cut short', paths: [p('h5cut.keras', keras(good))], says: /HDF5 file is cut short/ },
     { what: 'not HDF5', paths: [p('old.h5', 'this is not HDF5')], says: /not an HDF5 file/ },
-    { what: 'non-finite weights', paths: [p('nan/model.json', model), p('nan/weights.bin', new Uint8Array(nan.buffer))], says: /not a finite number \(NaN or infinity\) at index 17/ },
-    { what: 'unsupported layer', paths: [p('conv/model.json', text(JSON.stringify(doc))), p('conv/weights.bin', weights)], says: /Conv1D/ },
+    {
+      what: 'non-finite weights',
+      paths: [p('nan/model.json', model), p('nan/weights.bin', new Uint8Array(nan.buffer))],
+      says: /not a finite number \(NaN or infinity\) at index 17/,
+    },
+    {
+      what: 'unsupported layer',
+      paths: [p('conv/model.json', text(JSON.stringify(doc))), p('conv/weights.bin', weights)],
+      says: /Conv1D/,
+    },
     { what: '200 MB upload', paths: [big], says: /200 MB, more than the 64 MB/ },
   ];
 }
 
-test('bad files are refused with their message; the page keeps working and no saved run changes', async ({ page }) => {
+test('bad files are refused with their message; the page keeps working and no saved run changes', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await train(page, '1');
@@ -175,14 +232,21 @@ test('bad files are refused with their message; the page keeps working and no sa
   await classifyProbability(page);
 });
 
-for (const L of [{ locale: 'en-US', t: en, runs: 'Runs', classify: 'Classify', label: 'Open a model' }, { locale: 'ko-KR', t: ko, runs: '훈련 기록', classify: '분류', label: '모델 열기' }]) {
+for (const L of [
+  { locale: 'en-US', t: en, runs: 'Runs', classify: 'Classify', label: 'Open a model' },
+  { locale: 'ko-KR', t: ko, runs: '훈련 기록', classify: '분류', label: '모델 열기' },
+]) {
   test.describe(L.locale, () => {
     test.use({ locale: L.locale });
-    test(`the Open a model controls and a refusal pass axe and fit a phone (${L.locale})`, async ({ page }) => {
+    test(`the Open a model controls and a refusal pass axe and fit a phone (${L.locale})`, async ({
+      page,
+    }) => {
       await page.goto('./');
       await page.getByRole('tab', { name: L.runs, exact: true }).click();
       await expect(page.getByRole('button', { name: L.t.downloadKeras })).toBeDisabled();
-      await openInput(page, L.label).setInputFiles([saveFile(`bad-${L.locale}.keras`, 'PK\x03\x04 and then nothing')]);
+      await openInput(page, L.label).setInputFiles([
+        saveFile(`bad-${L.locale}.keras`, 'PK\x03\x04 and then nothing'),
+      ]);
       const alert = page.locator('open-model-panel').getByRole('alert');
       await expect(alert).toHaveText(L.t.refused(L.t.problem.zipTruncated(`bad-${L.locale}.keras`)));
       expect(await seriousAxeFindings(page)).toEqual([]);
@@ -193,20 +257,34 @@ for (const L of [{ locale: 'en-US', t: en, runs: 'Runs', classify: 'Classify', l
 }
 
 /** Runs tests/e2e/helpers/keras_files.py (h5py): a file in Keras' own layout and its flat weights. */
-function kerasLayoutFile(kind: 'keras3' | 'keras2', name: string, extra: string[] = []): { path: string; flat: Uint8Array } {
-  const path = join(dir, name), flat = join(dir, `${name}.bin`);
-  const config = kind === 'keras3' ? 'tests/data/keras-json/lstm_keras3.json' : 'tests/data/keras-json/lstm_keras2.json';
+function kerasLayoutFile(
+  kind: 'keras3' | 'keras2',
+  name: string,
+  extra: string[] = [],
+): { path: string; flat: Uint8Array } {
+  const path = join(dir, name),
+    flat = join(dir, `${name}.bin`);
+  const config =
+    kind === 'keras3' ? 'tests/data/keras-json/lstm_keras3.json' : 'tests/data/keras-json/lstm_keras2.json';
   execFileSync('/usr/bin/python3', ['tests/e2e/helpers/keras_files.py', kind, path, config, flat, ...extra]);
   return { path, flat: new Uint8Array(readFileSync(flat)) };
 }
 
-test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.keras 2 .h5): the weights land in Keras' order", async ({ page }) => {
+test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.keras 2 .h5): the weights land in Keras' order", async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
-  for (const [kind, name] of [['keras3', 'best-lstm-model.keras'], ['keras2', 'best-lstm-model.h5']] as const) {
+  for (const [kind, name] of [
+    ['keras3', 'best-lstm-model.keras'],
+    ['keras2', 'best-lstm-model.h5'],
+  ] as const) {
     const file = kerasLayoutFile(kind, name, kind === 'keras3' ? ['--optimizer'] : []);
     await openFiles(page, [file.path]);
-    await expect(page.getByText(new RegExp(`^Opened ${name.replace('.', '\\.')}: 8,809 weights\\.`)), name).toBeVisible();
+    await expect(
+      page.getByText(new RegExp(`^Opened ${name.replace('.', '\\.')}: 8,809 weights\\.`)),
+      name,
+    ).toBeVisible();
     // The model the page now holds, written out as TF.js: weights.bin is the engine's flat order,
     // which must be Keras' order of the datasets h5py wrote.
     const weights = unzipSync((await download(page, 'Download TF.js model')).bytes)['weights.bin'];
@@ -217,13 +295,27 @@ test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.
   }
 });
 
-test('HDF5 files without the expected datasets, with wrong shapes or dtypes are refused, naming the dataset', async ({ page }) => {
+test('HDF5 files without the expected datasets, with wrong shapes or dtypes are refused, naming the dataset', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   const cases = [
-    { name: 'missing.keras', extra: ['--drop', 'layers/lstm/cell/vars/1'], says: /layers\/lstm\/cell\/vars\/1/ },
-    { name: 'shape.keras', extra: ['--shape', 'layers/dense/vars/0'], says: /layers\/dense\/vars\/0.*(9, 1|\[9, 1\])/ },
-    { name: 'float64.keras', extra: ['--float64', 'layers/embedding/vars/0'], says: /layers\/embedding\/vars\/0.*float64/ },
+    {
+      name: 'missing.keras',
+      extra: ['--drop', 'layers/lstm/cell/vars/1'],
+      says: /layers\/lstm\/cell\/vars\/1/,
+    },
+    {
+      name: 'shape.keras',
+      extra: ['--shape', 'layers/dense/vars/0'],
+      says: /layers\/dense\/vars\/0.*(9, 1|\[9, 1\])/,
+    },
+    {
+      name: 'float64.keras',
+      extra: ['--float64', 'layers/embedding/vars/0'],
+      says: /layers\/embedding\/vars\/0.*float64/,
+    },
   ];
   for (const c of cases) {
     await openFiles(page, [kerasLayoutFile('keras3', c.name, c.extra).path]);

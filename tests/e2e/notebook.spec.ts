@@ -39,18 +39,23 @@ test('download the TF.js model: TensorFlow.js predicts what Classify shows', asy
   const shown = Number(/probability (\d\.\d\d)$/.exec(verdict)?.[1]);
 
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download TF.js model' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download TF.js model' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('lstm-tfjs.zip');
   const files = unzipSync(await bytes(download));
   expect(Object.keys(files).sort()).toEqual(['model.json', 'weights.bin']);
   const modelJson = JSON.parse(new TextDecoder().decode(files['model.json']));
   expect(files['weights.bin'].length).toBe(8809 * 4);
   await tf.setBackend('cpu');
-  const model = await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology,
-    weightSpecs: modelJson.weightsManifest[0].weights,
-    weightData: files['weights.bin'].slice().buffer,
-  }));
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0].weights,
+      weightData: files['weights.bin'].slice().buffer,
+    }),
+  );
   const index = parseWordIndex(await readFile('build/data/word-index.json', 'utf8'));
   const ids = encodeForModel(REVIEW, index, 500, 100).padded;
   const p = (model.predict(tf.tensor2d([ids], [1, 100])) as tf.Tensor).dataSync()[0];
@@ -68,9 +73,20 @@ test('download the data and copy the Keras code', async ({ page }) => {
   const names = downloads.map((d) => d.suggestedFilename()).sort();
   expect(names).toEqual(['imdb-quick-500-100.npz', 'word_index.json']);
   const npz = unzipSync(await bytes(downloads.find((d) => d.suggestedFilename().endsWith('.npz'))!));
-  expect(Object.keys(npz)).toEqual(['x_train.npy', 'y_train.npy', 'x_val.npy', 'y_val.npy', 'x_test.npy', 'y_test.npy']);
+  expect(Object.keys(npz)).toEqual([
+    'x_train.npy',
+    'y_train.npy',
+    'x_val.npy',
+    'y_val.npy',
+    'x_test.npy',
+    'y_test.npy',
+  ]);
   expect(npz['x_train.npy'].length).toBeGreaterThan(2000 * 100 * 4);
-  const wordIndex = JSON.parse(new TextDecoder().decode(await bytes(downloads.find((d) => d.suggestedFilename() === 'word_index.json')!)));
+  const wordIndex = JSON.parse(
+    new TextDecoder().decode(
+      await bytes(downloads.find((d) => d.suggestedFilename() === 'word_index.json')!),
+    ),
+  );
   expect(wordIndex.the).toBe(1);
 
   await page.getByRole('button', { name: 'Copy Keras code' }).click();

@@ -23,8 +23,11 @@ interface Site {
 
 /** Serves a built site with the strict CSP (scripts/serve.mjs) on the given port (0: any free one). */
 async function serveSite(dir: string, port = 0, base = BASE): Promise<Site> {
-  const child: ChildProcess = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--base', base, '--dir', dir, '--log'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(
+    'node',
+    ['scripts/serve.mjs', '--port', String(port), '--base', base, '--dir', dir, '--log'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const requests: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
@@ -41,11 +44,14 @@ async function serveSite(dir: string, port = 0, base = BASE): Promise<Site> {
     child.on('exit', (code) => reject(new Error(`the server for ${dir} exited (${code})`)));
   });
   return {
-    url, port: Number(new URL(url).port), requests,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    url,
+    port: Number(new URL(url).port),
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -73,34 +79,57 @@ async function firstVisit(page: Page, url: string): Promise<void> {
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
-test('offline: after one visit, with the server gone, a reload opens the page, trains the quick subset and classifies', async ({ page }) => {
+test('offline: after one visit, with the server gone, a reload opens the page, trains the quick subset and classifies', async ({
+  page,
+}) => {
   // Another sub-path than the other tests use: the service worker's scope follows the page.
   const site = await serveSite('dist', 0, '/classroom/rnn-lab/');
   expect(site.url).toMatch(/\/classroom\/rnn-lab\/$/);
   const cspErrors: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+  });
   try {
     await firstVisit(page, site.url);
     // Installable: the page links a web app manifest whose icons are served.
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href;
-      const m = await (await fetch(href)).json() as { start_url: string; display: string; icons: { src: string; sizes: string }[] };
-      const icons = await Promise.all(m.icons.map(async (i) => {
-        const r = await fetch(new URL(i.src, href));
-        return `${i.sizes} ${r.status} ${r.headers.get('content-type')}`;
-      }));
+      const m = (await (await fetch(href)).json()) as {
+        start_url: string;
+        display: string;
+        icons: { src: string; sizes: string }[];
+      };
+      const icons = await Promise.all(
+        m.icons.map(async (i) => {
+          const r = await fetch(new URL(i.src, href));
+          return `${i.sizes} ${r.status} ${r.headers.get('content-type')}`;
+        }),
+      );
       return { start_url: m.start_url, display: m.display, icons };
     });
     expect(manifest.display).toBe('standalone');
-    expect(manifest.icons).toEqual(expect.arrayContaining([expect.stringMatching(/^192x192 200 image\/png/), expect.stringMatching(/^512x512 200 image\/png/)]));
+    expect(manifest.icons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^192x192 200 image\/png/),
+        expect.stringMatching(/^512x512 200 image\/png/),
+      ]),
+    );
     const names = await cacheNames(page);
     expect(names.some((n) => n.startsWith('rnn-playground-precache-'))).toBe(true);
   } finally {
     await site.stop();
   }
   // The server is gone: nothing answers on its port any more.
-  expect(await page.evaluate((u) => fetch(`${u}?probe=${Date.now()}`, { cache: 'no-store' }).then(() => 'answered', () => 'unreachable'),
-    new URL('/', site.url).href)).toBe('unreachable');
+  expect(
+    await page.evaluate(
+      (u) =>
+        fetch(`${u}?probe=${Date.now()}`, { cache: 'no-store' }).then(
+          () => 'answered',
+          () => 'unreachable',
+        ),
+      new URL('/', site.url).href,
+    ),
+  ).toBe('unreachable');
 
   await page.reload();
   await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
@@ -115,20 +144,35 @@ test('offline: after one visit, with the server gone, a reload opens the page, t
   // Classifying needs the word index: precached too.
   await page.getByRole('tab', { name: 'Classify', exact: true }).click();
   await page.getByLabel('Review', { exact: true }).fill('An excellent movie, zyzzyvas aside.');
-  await expect(page.getByRole('status')).toHaveText(/^(Positive|Negative) — probability (0\.\d\d|1\.00)$/, { timeout: 30_000 });
-  await expect(page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem'))
-    .toHaveText([/^<start>1$/, /^an\d+$/, /^excellent\d+$/, /^movie\d+$/, /^zyzzyvas2oov$/, /^aside\d*(oov)?$/]);
+  await expect(page.getByRole('status')).toHaveText(/^(Positive|Negative) — probability (0\.\d\d|1\.00)$/, {
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByRole('list', { name: 'Tokens of the review with their ids' }).getByRole('listitem'),
+  ).toHaveText([
+    /^<start>1$/,
+    /^an\d+$/,
+    /^excellent\d+$/,
+    /^movie\d+$/,
+    /^zyzzyvas2oov$/,
+    /^aside\d*(oov)?$/,
+  ]);
   expect(cspErrors).toEqual([]);
 });
 
-test('update: a new build is offered, waits while a model trains, and once taken nothing of the old build is asked for', async ({ page }) => {
+test('update: a new build is offered, waits while a model trains, and once taken nothing of the old build is asked for', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // A second build of the same sources with its own label: its main script, index.html and
   // service worker differ from dist/'s.
   const dir2 = mkdtempSync(join(tmpdir(), 'rnn-sw-update-'));
   try {
-    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir2, '--emptyOutDir'],
-      { env: { ...process.env, RNN_BUILD_ID: 'update-test-2' }, encoding: 'utf8' });
+    const built = spawnSync(
+      'npx',
+      ['vite', 'build', '--logLevel', 'warn', '--outDir', dir2, '--emptyOutDir'],
+      { env: { ...process.env, RNN_BUILD_ID: 'update-test-2' }, encoding: 'utf8' },
+    );
     expect(built.status, built.stderr).toBe(0);
     const oldFiles = siteFiles('dist');
     const newFiles = siteFiles(dir2);
@@ -178,7 +222,9 @@ test('update: a new build is offered, waits while a model trains, and once taken
       await expect(prompt.getByRole('button', { name: 'Reload with the new version' })).toBeEnabled();
       const taken = site2.requests.length;
       await prompt.getByRole('button', { name: 'Reload with the new version' }).click();
-      await expect(page.getByText('Version update-test-2.', { exact: false })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('Version update-test-2.', { exact: false })).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(page.getByText(/^Total params: /)).toHaveText('Total params: 8,809');
       // Use it: training fetches the quick pack, which must come from the new build.
       await page.getByRole('tab', { name: 'Train', exact: true }).click();

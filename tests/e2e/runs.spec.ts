@@ -45,7 +45,9 @@ function runRows(page: Page) {
   return page.getByRole('table', { name: 'Saved runs' }).locator('tbody tr');
 }
 
-test('a trained run survives a reload; Classify uses it and says the same; rename and delete', async ({ page }) => {
+test('a trained run survives a reload; Classify uses it and says the same; rename and delete', async ({
+  page,
+}) => {
   await open(page);
   await train(page, 2);
   const before = await verdict(page);
@@ -83,12 +85,21 @@ test('a trained run survives a reload; Classify uses it and says the same; renam
 test('open a saved run: its curves come back and training continues from epoch 3', async ({ page }) => {
   await open(page);
   await train(page, 2);
-  const firstEpochs = await page.getByRole('table', { name: 'Training log' }).locator('tbody tr').allTextContents();
+  const firstEpochs = await page
+    .getByRole('table', { name: 'Training log' })
+    .locator('tbody tr')
+    .allTextContents();
   await page.reload();
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
-  await runRows(page).first().getByRole('button', { name: /^Open run / }).click();
+  await runRows(page)
+    .first()
+    .getByRole('button', { name: /^Open run / })
+    .click();
   // The Train tab shows the run's two epochs again, and offers to go on.
-  await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Train', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   const log = page.getByRole('table', { name: 'Training log' }).locator('tbody tr');
   await expect(log).toHaveCount(2);
   expect(await log.allTextContents()).toEqual(firstEpochs);
@@ -105,7 +116,9 @@ test('open a saved run: its curves come back and training continues from epoch 3
   await expect(runRows(page).first().locator('td').nth(4)).toHaveText('3');
 });
 
-test('a reload while training asks first, then keeps the last finished epoch as interrupted', async ({ page }) => {
+test('a reload while training asks first, then keeps the last finished epoch as interrupted', async ({
+  page,
+}) => {
   await open(page);
   await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await setNumber(page, 'Epochs', '1000');
@@ -114,7 +127,10 @@ test('a reload while training asks first, then keeps the last finished epoch as 
   const log = page.getByRole('table', { name: 'Training log' }).locator('tbody tr');
   await expect.poll(() => log.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   let asked = '';
-  page.once('dialog', (d) => { asked = d.type(); void d.accept(); });
+  page.once('dialog', (d) => {
+    asked = d.type();
+    void d.accept();
+  });
   await page.reload();
   expect(asked).toBe('beforeunload');
   await expect(page.getByText(/cut off by a reload while training/)).toBeVisible();
@@ -134,7 +150,9 @@ test('compared models are runs too', async ({ page }) => {
   await page.getByRole('button', { name: 'Compare' }).click();
   const table = page.getByRole('table', { name: 'Comparison' });
   for (const title of ['09-3 LSTM(8)', '09-3 GRU(8)']) {
-    await expect(table.getByRole('row').filter({ hasText: title })).toContainText('Finished', { timeout: 90_000 });
+    await expect(table.getByRole('row').filter({ hasText: title })).toContainText('Finished', {
+      timeout: 90_000,
+    });
   }
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(2);
@@ -147,7 +165,9 @@ test('compared models are runs too', async ({ page }) => {
 
 test('storage unavailable: the page says so and trains anyway', async ({ page }) => {
   await page.addInitScript(() => {
-    IDBFactory.prototype.open = () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
   });
   await open(page);
   await expect(page.getByRole('alert')).toContainText('Runs cannot be saved in this browser');
@@ -162,7 +182,9 @@ test('storage full: the new run is not saved, the page says so, the saved run is
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
   });
   await train(page, 1);
   await expect(page.getByRole('alert').first()).toContainText('storage for this site is full');
@@ -174,10 +196,20 @@ test('storage full: the new run is not saved, the page says so, the saved run is
 
 test('runs survive a browser restart (persistent profile)', async ({ baseURL }) => {
   const profile = await mkdtemp(join(tmpdir(), 'rnn-runs-'));
-  const launch = () => chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, baseURL, locale: 'en-US',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      baseURL,
+      locale: 'en-US',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
   try {
     let context = await launch();
     let page = await context.newPage();

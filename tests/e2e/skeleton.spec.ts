@@ -3,23 +3,43 @@
 import { expect, test } from '@playwright/test';
 
 const totals: Record<string, string> = {
-  'onehot-simplernn-500': '4,081', 'onehot-simplernn-200': '1,681', 'embedding-simplernn-500': '8,209',
-  'embedding-simplernn-200': '3,409', lstm: '8,809', 'lstm-dropout': '8,809', 'lstm-2layer': '9,353',
-  gru: '8,633', 'blog-simplernn': '322,113', 'blog-simplernn-4': '328,320', 'blog-lstm': '24,513',
+  'onehot-simplernn-500': '4,081',
+  'onehot-simplernn-200': '1,681',
+  'embedding-simplernn-500': '8,209',
+  'embedding-simplernn-200': '3,409',
+  lstm: '8,809',
+  'lstm-dropout': '8,809',
+  'lstm-2layer': '9,353',
+  gru: '8,633',
+  'blog-simplernn': '322,113',
+  'blog-simplernn-4': '328,320',
+  'blog-lstm': '24,513',
   'reuters-gru': '3,108,910',
   // Long memory, one-hot over 35 ids: 8·(35+8+1)+9, 4·8·(35+8+1)+9, 3·8·(35+8+2)+9.
-  'long-memory-simplernn': '361', 'long-memory-lstm': '1,417', 'long-memory-gru': '1,089',
+  'long-memory-simplernn': '361',
+  'long-memory-lstm': '1,417',
+  'long-memory-gru': '1,089',
 };
 
 test('every preset shows the engine summary with Keras totals', async ({ page }) => {
   const foreign: string[] = [];
   const cspErrors: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) && !r.url().startsWith('data:')) foreign.push(r.url()); });
-  page.on('console', (m) => { if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text()); });
+  page.on('request', (r) => {
+    if (
+      !r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) &&
+      !r.url().startsWith('data:')
+    )
+      foreign.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
+  });
   await page.goto('./');
   const preset = page.getByLabel('Preset');
   await expect(preset).toHaveValue('lstm');
-  const values = await preset.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const values = await preset
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(values).toEqual(Object.keys(totals));
   for (const [id, total] of Object.entries(totals)) {
     await preset.selectOption(id);
@@ -37,11 +57,21 @@ test('every preset shows the engine summary with Keras totals', async ({ page })
 test('an invalid model shows the engine message in place and the page keeps working', async ({ page }) => {
   await page.goto('./');
   const box = page.getByLabel('Model JSON');
-  await box.fill(JSON.stringify({ class_name: 'Sequential', config: { layers: [
-    { class_name: 'Embedding', config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] } },
-    { class_name: 'LSTM', config: { name: 'lstm', units: 8 } },
-    { class_name: 'LSTM', config: { name: 'lstm_1', units: 8 } },
-  ] } }));
+  await box.fill(
+    JSON.stringify({
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          {
+            class_name: 'Embedding',
+            config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] },
+          },
+          { class_name: 'LSTM', config: { name: 'lstm', units: 8 } },
+          { class_name: 'LSTM', config: { name: 'lstm_1', units: 8 } },
+        ],
+      },
+    }),
+  );
   await expect(page.getByRole('alert')).toContainText("LSTM layer 'lstm_1' needs a sequence");
   await expect(page.getByRole('alert')).toContainText('Set return_sequences on the layer below');
   await box.fill('{ not json');

@@ -7,7 +7,8 @@ import { setNumber } from './helpers/classify';
 
 test('Train: one gradient curve per epoch over the 100 positions, named for a learner', async ({ page }) => {
   test.setTimeout(120_000);
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await page.goto('./');
   await expect(page.getByText(/^Total params: /)).toBeVisible();
   await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
@@ -16,13 +17,24 @@ test('Train: one gradient curve per epoch over the 100 positions, named for a le
   await page.getByRole('button', { name: N.train }).click();
   await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 90_000 });
 
-  const chart = page.getByRole('img', { name: T.common.chartPoints(T.cell.gradTrainHeading, 100), exact: true });
+  const chart = page.getByRole('img', {
+    name: T.common.chartPoints(T.cell.gradTrainHeading, 100),
+    exact: true,
+  });
   await expect(chart).toBeVisible();
   await expect(page.getByText(T.cell.gradTrainNote)).toBeVisible();
   // Its description reads the latest value of every curve: epochs 1, 2 and 3, no other.
-  const description = await chart.evaluate((figure) => figure.getRootNode() instanceof ShadowRoot
-    ? (figure.getRootNode() as ShadowRoot).getElementById(figure.getAttribute('aria-describedby')!)!.textContent! : '');
-  const curves = [...description.matchAll(new RegExp(`${T.cell.epochSeries(0).replace('0', '(\\d+)')} (\\d+\\.\\d{3})`, 'g'))];
+  const description = await chart.evaluate((figure) =>
+    figure.getRootNode() instanceof ShadowRoot
+      ? (figure.getRootNode() as ShadowRoot).getElementById(figure.getAttribute('aria-describedby')!)!
+          .textContent!
+      : '',
+  );
+  const curves = [
+    ...description.matchAll(
+      new RegExp(`${T.cell.epochSeries(0).replace('0', '(\\d+)')} (\\d+\\.\\d{3})`, 'g'),
+    ),
+  ];
   expect(curves.map((m) => Number(m[1]))).toEqual([1, 2, 3]);
   // ‖∂z/∂x_t‖ of the last word (the latest value of each curve) is a positive, finite size.
   for (const m of curves) expect(Number(m[2])).toBeGreaterThan(0);

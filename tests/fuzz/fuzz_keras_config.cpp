@@ -1,11 +1,11 @@
 // libFuzzer target: the Keras file readers' JSON half (engine/keras_format.hpp): keras_open (a
 // .keras file's config.json + the listing of its model.weights.h5) and h5_model_open (a tf.keras 2
 // .h5 file's listing), which the page feeds from files a user uploads.
-// Input: mode (byte 0: bit 0 set = h5_model_open), the length of config.json (uint16 LE), config.json,
-// then the listing JSON.
-// Contract checked: only ModelError escapes; an opened model's weights are its parameters exactly
-// (consecutive offsets, sizes adding up to total_params, in flat order); its model_json reads back as
-// the same model; and a model that Keras 3 can express, saved by keras_save, opens again as itself.
+// Input: mode (byte 0: bit 0 set = h5_model_open), the length of config.json (uint16 LE),
+// config.json, then the listing JSON. Contract checked: only ModelError escapes; an opened model's
+// weights are its parameters exactly (consecutive offsets, sizes adding up to total_params, in flat
+// order); its model_json reads back as the same model; and a model that Keras 3 can express, saved
+// by keras_save, opens again as itself.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +26,8 @@ void check_opened(const rnn::KerasOpened& opened) {
     offset += count;
   }
   if (offset != opened.spec.total_params()) __builtin_trap();
-  if (rnn::model_to_json(rnn::parse_model_json(opened.model_json)) != opened.model_json) __builtin_trap();
+  if (rnn::model_to_json(rnn::parse_model_json(opened.model_json)) != opened.model_json)
+    __builtin_trap();
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t config_size = data[1] | (size_t(data[2]) << 8);
   if (config_size > size - 3) config_size = size - 3;
   const std::string config(reinterpret_cast<const char*>(data + 3), config_size);
-  const std::string listing(reinterpret_cast<const char*>(data + 3 + config_size), size - 3 - config_size);
+  const std::string listing(reinterpret_cast<const char*>(data + 3 + config_size),
+                            size - 3 - config_size);
   rnn::KerasOpened opened;
   try {
     opened = h5 ? rnn::h5_model_open(listing) : rnn::keras_open(config, listing);

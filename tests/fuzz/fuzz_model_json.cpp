@@ -43,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   rnn::TokenBatch x;
   x.batch = kBatch;
   x.time = time;
-  for (int i = 0; i < kBatch * time; ++i) x.ids.push_back(size ? data[size_t(i) % size] % spec.vocab : 0);
+  for (int i = 0; i < kBatch * time; ++i)
+    x.ids.push_back(size ? data[size_t(i) % size] % spec.vocab : 0);
   rnn::Rng rng(1);
   try {
     const auto& y = network.forward(x, /*training=*/(size & 1) != 0, rng);  // odd sizes: dropout on

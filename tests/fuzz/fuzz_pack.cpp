@@ -15,7 +15,8 @@ namespace {
 
 void check_split(const rnn::Dataset& d, int count, int maxlen, int num_words, int classes) {
   if (d.count != count || d.time != maxlen) __builtin_trap();
-  if (d.ids.size() != size_t(count) * size_t(maxlen) || d.labels.size() != size_t(count)) __builtin_trap();
+  if (d.ids.size() != size_t(count) * size_t(maxlen) || d.labels.size() != size_t(count))
+    __builtin_trap();
   for (int32_t id : d.ids)
     if (id < 0 || id >= num_words) __builtin_trap();
   for (int32_t label : d.labels)

@@ -26,9 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t json_size = data[0] | (size_t(data[1]) << 8);
   if (json_size > size - 2) json_size = size - 2;
   const std::string model_json(reinterpret_cast<const char*>(data + 2), json_size);
-  const std::string weights(reinterpret_cast<const char*>(data + 2 + json_size), size - 2 - json_size);
+  const std::string weights(reinterpret_cast<const char*>(data + 2 + json_size),
+                            size - 2 - json_size);
   auto read_shard = [&](const std::string& path) -> std::string {
-    if (!rnn::shard_path_problem(path).empty()) __builtin_trap();  // the loader checks before reading
+    if (!rnn::shard_path_problem(path).empty())
+      __builtin_trap();  // the loader checks before reading
     if (path != rnn::kTfjsWeightsFile) throw MissingFile{};
     return weights;
   };
@@ -51,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   });
   if (rnn::model_to_json(again.spec) != rnn::model_to_json(loaded.spec)) __builtin_trap();
   if (again.params.size() != loaded.params.size() ||
-      std::memcmp(again.params.data(), loaded.params.data(), loaded.params.size() * sizeof(float)) != 0)
+      std::memcmp(again.params.data(), loaded.params.data(),
+                  loaded.params.size() * sizeof(float)) != 0)
     __builtin_trap();
   return 0;
 }

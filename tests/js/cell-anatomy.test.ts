@@ -22,7 +22,7 @@ function presetModel(id: string): Json {
   return JSON.parse(JSON.stringify(presets.find((p) => p.id === id)!.model)) as Json;
 }
 function layersOf(model: Json): Json[] {
-  return ((model.config as Json).layers as Json[]);
+  return (model.config as Json).layers as Json[];
 }
 
 /** The GRU preset with reset_after=False; the 2-layer LSTM with its upper LSTM made a GRU. */
@@ -39,7 +39,8 @@ function lstmOverGru(): Json {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const dot = (x: readonly number[], w: readonly number[][], col: number) => x.reduce((a, v, k) => a + v * w[k][col], 0);
+const dot = (x: readonly number[], w: readonly number[][], col: number) =>
+  x.reduce((a, v, k) => a + v * w[k][col], 0);
 
 /** Keras' cell equations on a copied step with the layer's kernel W, recurrent kernel U and bias. */
 function checkStep(kind: LayerSteps['kind'], resetAfter: boolean, step: Json, weights: number[][][]) {
@@ -94,10 +95,22 @@ describe('cell anatomy numbers (WebAssembly in Node)', () => {
       const s = new m.Session();
       try {
         unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
-        unwrapReply(s.startTraining(JSON.stringify(c.model()), JSON.stringify({
-          num_words: c.numWords, maxlen: 100, optimizer: 'rmsprop', learning_rate: 1e-2, batch_size: 64, epochs: 1, seed: 3,
-        })));
-        for (let guard = 0; guard < 1000; guard++) if (unwrapReply<{ finished: boolean }>(s.runSlice(50)).finished) break;
+        unwrapReply(
+          s.startTraining(
+            JSON.stringify(c.model()),
+            JSON.stringify({
+              num_words: c.numWords,
+              maxlen: 100,
+              optimizer: 'rmsprop',
+              learning_rate: 1e-2,
+              batch_size: 64,
+              epochs: 1,
+              seed: 3,
+            }),
+          ),
+        );
+        for (let guard = 0; guard < 1000; guard++)
+          if (unwrapReply<{ finished: boolean }>(s.runSlice(50)).finished) break;
         unwrapReply(s.finishTraining());
         // 90 padding steps, then a ten-token review (start token, words, one OOV id 2).
         const review = [1, 14, 22, 2, 9, 120, 35, 7, 61, 18];
@@ -112,21 +125,26 @@ describe('cell anatomy numbers (WebAssembly in Node)', () => {
           expect(Math.max(...layer.h_prev[0].map(Math.abs))).toBeGreaterThan(1e-4);
           for (const t of [0, 3, review.length - 1]) {
             const step = stepJson(layer, t, tokens[t].text);
-            expect(Object.keys(step)).toEqual(layer.kind === 'LSTM'
-              ? ['layer', 't', 'token', 'x', 'h_prev', 'c_prev', 'gates', 'c', 'h'] : ['layer', 't', 'token', 'x', 'h_prev', 'gates', 'h']);
+            expect(Object.keys(step)).toEqual(
+              layer.kind === 'LSTM'
+                ? ['layer', 't', 'token', 'x', 'h_prev', 'c_prev', 'gates', 'c', 'h']
+                : ['layer', 't', 'token', 'x', 'h_prev', 'gates', 'h'],
+            );
             // What the clipboard receives: JSON text, parsed back.
             checkStep(layer.kind, layer.reset_after, JSON.parse(JSON.stringify(step)) as Json, layer.weights);
             // The terms the page lists add up to the engine's pre-activation, for every gate and unit.
-            layer.pre[t].forEach((pre, col) => expect(Math.abs(preActivationTerms(layer, t, col).total - pre)).toBeLessThan(1e-5));
+            layer.pre[t].forEach((pre, col) =>
+              expect(Math.abs(preActivationTerms(layer, t, col).total - pre)).toBeLessThan(1e-5),
+            );
           }
-          if (li > 0) expect(layer.x).toEqual(tr.layers[li - 1].hidden);  // the upper layer reads h
+          if (li > 0) expect(layer.x).toEqual(tr.layers[li - 1].hidden); // the upper layer reads h
         }
         // Occlusion: each kept token replaced by id 2, equal to separate predictions.
         expect(tr.occlusion).toHaveLength(review.length);
         const variants = review.map((_, k) => padded.map((id, t) => (t === 90 + k ? 2 : id)));
         const separate = unwrapReply<number[][]>(s.predict(JSON.stringify(variants)));
         tr.occlusion.forEach((p, k) => expect(p).toBeCloseTo(separate[k][0], 6));
-        expect(tr.occlusion[3]).toBeCloseTo(tr.probability, 6);  // already the OOV id
+        expect(tr.occlusion[3]).toBeCloseTo(tr.probability, 6); // already the OOV id
         expect(tr.input_gradients).toHaveLength(review.length);
         for (const g of tr.input_gradients) expect(g).toBeGreaterThan(0);
       } finally {

@@ -14,9 +14,23 @@ import {
   loadImdbReviews,
   sha256,
 } from '../../scripts/build-data';
-import { PackError, crc32, readPack, readPackInfo, toStoredSequence, writePack, type PackContents } from '../../web/src/data/pack';
+import {
+  PackError,
+  crc32,
+  readPack,
+  readPackInfo,
+  toStoredSequence,
+  writePack,
+  type PackContents,
+} from '../../web/src/data/pack';
 import { SeededRng } from '../../web/src/data/rng';
-import { groupIdenticalTexts, splitImdb, trainValidationSplit, type ImdbSplit, type LabelledText } from '../../web/src/data/split';
+import {
+  groupIdenticalTexts,
+  splitImdb,
+  trainValidationSplit,
+  type ImdbSplit,
+  type LabelledText,
+} from '../../web/src/data/split';
 import { encodeReview } from '../../web/src/data/tokenizer';
 import { decodeIds, parseWordIndex, type WordIndex } from '../../web/src/data/word-index';
 
@@ -74,7 +88,9 @@ describe('pack writer and reader', () => {
     // Header fields at their documented offsets (docs/pack-format.md).
     expect(Buffer.from(bytes.subarray(0, 8)).toString('latin1')).toBe('RNNPACK\0');
     const view = new DataView(bytes.buffer);
-    expect([8, 12, 16, 20, 24, 28, 32, 36].map((at) => view.getUint32(at, true))).toEqual([1, 12, 6, 2, 3, 1, 2, 20]);
+    expect([8, 12, 16, 20, 24, 28, 32, 36].map((at) => view.getUint32(at, true))).toEqual([
+      1, 12, 6, 2, 3, 1, 2, 20,
+    ]);
   });
 
   it('reads back what it wrote', () => {
@@ -82,14 +98,20 @@ describe('pack writer and reader', () => {
     expect(back.train.sequences.map((s) => [...s])).toEqual(TINY.train.sequences);
     expect(back.test.sequences.map((s) => [...s])).toEqual(TINY.test.sequences);
     expect(back.validation.labels).toEqual([1]);
-    expect(readPackInfo(writePack(TINY))).toMatchObject({ trainCount: 3, validationCount: 1, testCount: 2, tokenCount: 20 });
+    expect(readPackInfo(writePack(TINY))).toMatchObject({
+      trainCount: 3,
+      validationCount: 1,
+      testCount: 2,
+      tokenCount: 20,
+    });
   });
 
   it('rejects empty, foreign, truncated, extended and altered bytes', () => {
     const bytes = writePack(TINY);
     expect(() => readPackInfo(new Uint8Array(0))).toThrow(/empty/);
     expect(() => readPackInfo(new TextEncoder().encode('{"not": "a pack"}'))).toThrow(/not a data pack/);
-    for (let n = 1; n < bytes.length; n++) expect(() => readPackInfo(bytes.subarray(0, n))).toThrow(/truncated/);
+    for (let n = 1; n < bytes.length; n++)
+      expect(() => readPackInfo(bytes.subarray(0, n))).toThrow(/truncated/);
     const longer = new Uint8Array(bytes.length + 1);
     longer.set(bytes);
     expect(() => readPackInfo(longer)).toThrow(/unexpected bytes/);
@@ -101,8 +123,12 @@ describe('pack writer and reader', () => {
   });
 
   it('refuses contents the format cannot hold', () => {
-    expect(() => writePack({ ...TINY, train: { sequences: [[12]], labels: [0] } })).toThrow(/outside \[0, 12\)/);
-    expect(() => writePack({ ...TINY, train: { sequences: [[1, 1, 1, 1, 1, 1, 1]], labels: [0] } })).toThrow(/stored_length/);
+    expect(() => writePack({ ...TINY, train: { sequences: [[12]], labels: [0] } })).toThrow(
+      /outside \[0, 12\)/,
+    );
+    expect(() => writePack({ ...TINY, train: { sequences: [[1, 1, 1, 1, 1, 1, 1]], labels: [0] } })).toThrow(
+      /stored_length/,
+    );
     expect(() => writePack({ ...TINY, train: { sequences: [[1]], labels: [2] } })).toThrow(/label/);
     expect(() => writePack({ ...TINY, train: { sequences: [[1]], labels: [] } })).toThrow(/labels/);
   });
@@ -124,7 +150,11 @@ describe('train / validation split', () => {
   });
 
   it('keeps identical texts together and refuses a text with two labels', () => {
-    const reviews: LabelledText[] = [{ t: 'a', s: 0 }, { t: 'b', s: 0 }, { t: 'a', s: 0 }];
+    const reviews: LabelledText[] = [
+      { t: 'a', s: 0 },
+      { t: 'b', s: 0 },
+      { t: 'a', s: 0 },
+    ];
     expect(groupIdenticalTexts(reviews)).toEqual([[0, 2], [1]]);
     expect(() => groupIdenticalTexts([...reviews, { t: 'b', s: 1 }])).toThrow(/same text/);
   });
@@ -194,7 +224,11 @@ describe('IMDB split and build outputs', () => {
     expect(outputs.quick.length).toBeLessThanOrEqual(2 * 1024 * 1024);
     expect(outputs.book.length).toBeLessThanOrEqual(24 * 1024 * 1024);
     const quick = readPackInfo(outputs.quick);
-    expect(quick).toMatchObject({ vocabSize: PACK_VOCAB_SIZE, storedLength: PACK_STORED_LENGTH, numClasses: 2 });
+    expect(quick).toMatchObject({
+      vocabSize: PACK_VOCAB_SIZE,
+      storedLength: PACK_STORED_LENGTH,
+      numClasses: 2,
+    });
     expect([quick.trainCount, quick.validationCount, quick.testCount]).toEqual([2_000, 500, 1_000]);
     const info = readPackInfo(outputs.book);
     expect([info.trainCount, info.validationCount, info.testCount]).toEqual([20_000, 5_000, 25_000]);
@@ -209,7 +243,10 @@ describe('IMDB split and build outputs', () => {
     const q = readPack(outputs.quick);
     for (const name of ['train', 'validation', 'test'] as const) {
       const inBook = new Set(book[name].sequences.map(key));
-      expect(q[name].sequences.every((s) => inBook.has(key(s))), name).toBe(true);
+      expect(
+        q[name].sequences.every((s) => inBook.has(key(s))),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -243,7 +280,11 @@ describe('IMDB split and build outputs', () => {
     for (const name of ['train', 'validation', 'test'] as const) {
       for (let i = 0; i < 300; i++) {
         const text = reviews[split[name][i]].t;
-        const stored = toStoredSequence(encodeReview(text, index, PACK_VOCAB_SIZE).ids, PACK_STORED_LENGTH, PACK_VOCAB_SIZE);
+        const stored = toStoredSequence(
+          encodeReview(text, index, PACK_VOCAB_SIZE).ids,
+          PACK_STORED_LENGTH,
+          PACK_VOCAB_SIZE,
+        );
         expect(Array.from(book[name].sequences[i]), `${name} ${i}`).toEqual(stored);
         expect(book[name].labels[i]).toBe(reviews[split[name][i]].s);
       }

@@ -12,16 +12,20 @@ import { loadEngine } from './helpers/wasm';
 const quickPack = new URL('../../build/data/imdb-quick.pack', import.meta.url);
 
 function lstmModel(units: string): string {
-  return '{"class_name":"Sequential","config":{"layers":[' +
+  return (
+    '{"class_name":"Sequential","config":{"layers":[' +
     '{"class_name":"Embedding","config":{"name":"e","input_dim":500,"output_dim":16,"batch_input_shape":[null,100]}},' +
     `{"class_name":"LSTM","config":{"name":"lstm","units":${units}}},` +
-    '{"class_name":"Dense","config":{"name":"d","units":1,"activation":"sigmoid"}}]}}';
+    '{"class_name":"Dense","config":{"name":"d","units":1,"activation":"sigmoid"}}]}}'
+  );
 }
 
 describe('engine hardening (WebAssembly in Node)', () => {
   it('refuses huge and out-of-range model numbers with messages, then still summarises a good model', async () => {
     const m = await loadEngine();
-    expect(() => unwrapReply(m.summarizeModel(lstmModel('1073741824')))).toThrowError(/LSTM layer 'lstm'.*too large.*units=1073741824/);
+    expect(() => unwrapReply(m.summarizeModel(lstmModel('1073741824')))).toThrowError(
+      /LSTM layer 'lstm'.*too large.*units=1073741824/,
+    );
     expect(() => unwrapReply(m.summarizeModel(lstmModel('1e999')))).toThrowError(/too large for a double/);
     expect(() => unwrapReply(m.summarizeModel(lstmModel('1e999')))).not.toThrowError(/json\.exception/);
     const summary = unwrapReply<{ total_params: number }>(m.summarizeModel(lstmModel('32')));
@@ -34,9 +38,15 @@ describe('engine hardening (WebAssembly in Node)', () => {
     try {
       unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
       const model = JSON.stringify(presets.find((p) => p.id === 'lstm')!.model);
-      expect(() => unwrapReply(s.startTraining(model, '{"learning_rate": "fast"}'))).toThrowError(/learning_rate must be a number/);
-      expect(() => unwrapReply(s.startTraining(model, '{"optimizer": 3}'))).toThrowError(/optimizer must be a name/);
-      expect(() => unwrapReply(s.startTraining(model, '{"patience": 2, "restore_best": "yes"}'))).toThrowError(/restore_best must be true or false/);
+      expect(() => unwrapReply(s.startTraining(model, '{"learning_rate": "fast"}'))).toThrowError(
+        /learning_rate must be a number/,
+      );
+      expect(() => unwrapReply(s.startTraining(model, '{"optimizer": 3}'))).toThrowError(
+        /optimizer must be a name/,
+      );
+      expect(() =>
+        unwrapReply(s.startTraining(model, '{"patience": 2, "restore_best": "yes"}')),
+      ).toThrowError(/restore_best must be true or false/);
     } finally {
       s.delete();
     }

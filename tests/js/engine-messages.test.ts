@@ -15,8 +15,14 @@ import { loadEngine } from './helpers/wasm';
 const HANGUL = /[\uac00-\ud7a3]/;
 
 const seq = (...layers: object[]) => JSON.stringify({ class_name: 'Sequential', config: { layers } });
-const emb = { class_name: 'Embedding', config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] } };
-const lstm = (name: string, extra: object = {}) => ({ class_name: 'LSTM', config: { name, units: 8, ...extra } });
+const emb = {
+  class_name: 'Embedding',
+  config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] },
+};
+const lstm = (name: string, extra: object = {}) => ({
+  class_name: 'LSTM',
+  config: { name, units: 8, ...extra },
+});
 
 // Models the engine rejects, the code it must give and the parameters it must send.
 const cases: [string, string, string[]][] = [
@@ -27,7 +33,11 @@ const cases: [string, string, string[]][] = [
   ['['.repeat(70) + ']'.repeat(70), 'nested_too_deep', []],
   ['{"class_name": "Sequential", "x": 1e999}', 'number_too_large', []],
   [seq(emb, lstm('lstm', { units: 2.5 })), 'not_whole_number', ['LSTM', 'lstm', 'units', '2.5']],
-  [seq(emb, lstm('lstm', { activation: 'swish' })), 'unknown_activation', ['LSTM', 'lstm', 'activation', 'swish']],
+  [
+    seq(emb, lstm('lstm', { activation: 'swish' })),
+    'unknown_activation',
+    ['LSTM', 'lstm', 'activation', 'swish'],
+  ],
   [seq(emb, lstm('x'), { class_name: 'Dense', config: { name: 'x', units: 1 } }), 'duplicate_name', ['x']],
   [seq(emb, { class_name: 'Conv1D', config: { name: 'c' } }), 'unsupported_layer', ['2', 'Conv1D']],
   [seq(lstm('lstm'), emb), 'one_hot_needs_vocabulary', ['LSTM', 'lstm', '0']],
@@ -36,19 +46,55 @@ const cases: [string, string, string[]][] = [
   [seq(), 'no_layers_besides_input', []],
   // Options and shapes Keras writes that this engine refuses (model_json.cpp, model_spec.cpp).
   [seq(emb, lstm('lstm', { trainable: false })), 'not_trainable', ['LSTM', 'lstm']],
-  [seq({ ...emb, config: { ...emb.config, mask_zero: true } }, lstm('lstm')), 'mask_zero_unsupported', ['Embedding', 'embedding', 'mask_zero']],
+  [
+    seq({ ...emb, config: { ...emb.config, mask_zero: true } }, lstm('lstm')),
+    'mask_zero_unsupported',
+    ['Embedding', 'embedding', 'mask_zero'],
+  ],
   [seq(emb, lstm('lstm', { go_backwards: true })), 'option_must_be_false', ['LSTM', 'lstm', 'go_backwards']],
-  [seq(emb, lstm('lstm', { kernel_regularizer: { class_name: 'L2' } })), 'option_must_be_null', ['LSTM', 'lstm', 'kernel_regularizer', '{"class_name":"L2"}']],
-  [seq(emb, lstm('lstm', { kernel_initializer: 'Foo' })), 'unsupported_initializer', ['LSTM', 'lstm', 'Foo', 'kernel_initializer']],
+  [
+    seq(emb, lstm('lstm', { kernel_regularizer: { class_name: 'L2' } })),
+    'option_must_be_null',
+    ['LSTM', 'lstm', 'kernel_regularizer', '{"class_name":"L2"}'],
+  ],
+  [
+    seq(emb, lstm('lstm', { kernel_initializer: 'Foo' })),
+    'unsupported_initializer',
+    ['LSTM', 'lstm', 'Foo', 'kernel_initializer'],
+  ],
   [seq(emb, lstm('lstm', { activation: 5 })), 'activation_not_name', ['LSTM', 'lstm', 'activation', '5']],
-  [seq(emb, lstm('lstm', { units: 3000000000 })), 'size_far_too_large', ['LSTM', 'lstm', 'units', '3000000000']],
-  [seq(emb, { class_name: 'InputLayer', config: { batch_shape: [null, 100] } }), 'input_layer_not_first', ['2']],
+  [
+    seq(emb, lstm('lstm', { units: 3000000000 })),
+    'size_far_too_large',
+    ['LSTM', 'lstm', 'units', '3000000000'],
+  ],
+  [
+    seq(emb, { class_name: 'InputLayer', config: { batch_shape: [null, 100] } }),
+    'input_layer_not_first',
+    ['2'],
+  ],
   [seq({ class_name: 'InputLayer', config: {} }, emb), 'input_layer_no_shape', []],
-  [seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 100, 500] } }), 'embedding_one_hot_shape', ['embedding', '500']],
+  [
+    seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 100, 500] } }),
+    'embedding_one_hot_shape',
+    ['embedding', '500'],
+  ],
   [seq(emb, { config: {} }), 'layer_no_class_name', ['2']],
-  [seq({ ...emb, config: { ...emb.config, batch_input_shape: 'x' } }), 'shape_not_list', ['Embedding', 'embedding', '"x"']],
-  [seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 1.5] } }), 'shape_entry_not_whole', ['Embedding', 'embedding', '[null,1.5]']],
-  [seq({ class_name: 'InputLayer', config: { name: 'input_layer', batch_shape: [null, 0] } }, emb), 'shape_size_range', ['InputLayer', 'input_layer', '[null,0]']],
+  [
+    seq({ ...emb, config: { ...emb.config, batch_input_shape: 'x' } }),
+    'shape_not_list',
+    ['Embedding', 'embedding', '"x"'],
+  ],
+  [
+    seq({ ...emb, config: { ...emb.config, batch_input_shape: [null, 1.5] } }),
+    'shape_entry_not_whole',
+    ['Embedding', 'embedding', '[null,1.5]'],
+  ],
+  [
+    seq({ class_name: 'InputLayer', config: { name: 'input_layer', batch_shape: [null, 0] } }, emb),
+    'shape_size_range',
+    ['InputLayer', 'input_layer', '[null,0]'],
+  ],
   [seq(lstm('lstm', { batch_input_shape: [null, 100] })), 'one_hot_needs_shape', ['LSTM', 'lstm', '100']],
 ];
 
@@ -92,11 +138,13 @@ describe('engine message codes', () => {
 
   // A damaged pack: the engine's coded reason travels inside the page's dataDamaged message (as the
   // worker sends it) and is said in Korean too.
-  it('a damaged pack is coded, and said in Korean inside the page\'s message', async () => {
+  it("a damaged pack is coded, and said in Korean inside the page's message", async () => {
     const m = await loadEngine();
     const s = new m.Session();
     try {
-      const bytes = new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)));
+      const bytes = new Uint8Array(
+        readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)),
+      );
       bytes[bytes.length - 100] ^= 0xff;
       let error: unknown;
       try {
@@ -111,13 +159,22 @@ describe('engine message codes', () => {
       expect(sent.error).toContain('data pack: corrupt: the checksum does not match');
       chooseLanguage('ko');
       const korean = messageText(sent);
-      expect(korean).toMatch(/^데이터 파일 imdb-quick\.pack이 손상되었습니다: 데이터 팩이 손상되었습니다: 체크섬이 맞지 않습니다 \(저장된 CRC-32 \d+, 계산한 값 \d+\)/);
+      expect(korean).toMatch(
+        /^데이터 파일 imdb-quick\.pack이 손상되었습니다: 데이터 팩이 손상되었습니다: 체크섬이 맞지 않습니다 \(저장된 CRC-32 \d+, 계산한 값 \d+\)/,
+      );
       expect(korean).not.toMatch(/corrupt|checksum|does not/);
       chooseLanguage('en');
       expect(messageText(sent)).toBe(damaged.message);
       // A training request the session cannot honour is coded too (the page's own checks come first).
-      unwrapReply(s.loadPack(new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url)))));
-      const model = seq(emb, lstm('lstm'), { class_name: 'Dense', config: { name: 'dense', units: 1, activation: 'sigmoid' } });
+      unwrapReply(
+        s.loadPack(
+          new Uint8Array(readFileSync(new URL('../../build/data/imdb-quick.pack', import.meta.url))),
+        ),
+      );
+      const model = seq(emb, lstm('lstm'), {
+        class_name: 'Dense',
+        config: { name: 'dense', units: 1, activation: 'sigmoid' },
+      });
       const refused = (settings: object) => {
         try {
           unwrapReply(s.startTraining(model, JSON.stringify(settings)));
@@ -126,9 +183,18 @@ describe('engine message codes', () => {
         }
         throw new Error('not refused');
       };
-      expect(refused({ num_words: 500, maxlen: 100, optimizer: 'adagrad' })).toMatchObject({ code: 'unknown_optimizer', params: ['adagrad'] });
-      expect(refused({ num_words: 500, maxlen: 50 })).toMatchObject({ code: 'input_length_maxlen', params: ['100', '50'] });
-      expect(refused({ num_words: 500, maxlen: 100, epochs: 'ten' })).toMatchObject({ code: 'setting_type', params: ['epochs', 'a number', '"ten"'] });
+      expect(refused({ num_words: 500, maxlen: 100, optimizer: 'adagrad' })).toMatchObject({
+        code: 'unknown_optimizer',
+        params: ['adagrad'],
+      });
+      expect(refused({ num_words: 500, maxlen: 50 })).toMatchObject({
+        code: 'input_length_maxlen',
+        params: ['100', '50'],
+      });
+      expect(refused({ num_words: 500, maxlen: 100, epochs: 'ten' })).toMatchObject({
+        code: 'setting_type',
+        params: ['epochs', 'a number', '"ten"'],
+      });
     } finally {
       s.delete();
     }

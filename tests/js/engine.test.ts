@@ -63,14 +63,46 @@ describe('engine (WebAssembly in Node)', () => {
 
   const invalid: [string, string, string][] = [
     ['not JSON', '{oops', 'not valid JSON'],
-    ['stack without sequences', JSON.stringify({ class_name: 'Sequential', config: { layers: [
-      { class_name: 'Embedding', config: { name: 'e', input_dim: 10, output_dim: 4, batch_input_shape: [null, 5] } },
-      { class_name: 'LSTM', config: { name: 'a', units: 3 } },
-      { class_name: 'LSTM', config: { name: 'b', units: 3 } }] } }), 'Set return_sequences on the layer below'],
-    ['unsupported layer', JSON.stringify({ class_name: 'Sequential', config: { layers: [
-      { class_name: 'Conv1D', config: { name: 'c' } }] } }), 'Conv1D'],
-    ['too many parameters', JSON.stringify({ class_name: 'Sequential', config: { layers: [
-      { class_name: 'Embedding', config: { name: 'big', input_dim: 10000000, output_dim: 100, batch_input_shape: [null, 5] } }] } }), 'limit'],
+    [
+      'stack without sequences',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            {
+              class_name: 'Embedding',
+              config: { name: 'e', input_dim: 10, output_dim: 4, batch_input_shape: [null, 5] },
+            },
+            { class_name: 'LSTM', config: { name: 'a', units: 3 } },
+            { class_name: 'LSTM', config: { name: 'b', units: 3 } },
+          ],
+        },
+      }),
+      'Set return_sequences on the layer below',
+    ],
+    [
+      'unsupported layer',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: { layers: [{ class_name: 'Conv1D', config: { name: 'c' } }] },
+      }),
+      'Conv1D',
+    ],
+    [
+      'too many parameters',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            {
+              class_name: 'Embedding',
+              config: { name: 'big', input_dim: 10000000, output_dim: 100, batch_input_shape: [null, 5] },
+            },
+          ],
+        },
+      }),
+      'limit',
+    ],
     ['deep nesting', '['.repeat(200000) + ']'.repeat(200000), 'nested'],
   ];
   it.each(invalid)('rejects %s with a message, and keeps working', async (_label, text, fragment) => {

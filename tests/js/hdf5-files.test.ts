@@ -55,8 +55,14 @@ function problemOf(work: () => unknown): string {
 
 describe('the HDF5 superblock check', () => {
   it('accepts what h5py (superblock 0) and h5wasm (superblock 2) write, and a 512-byte user block', () => {
-    expect(checkSuperblock(kerasTwoStyleFile('a.h5'), 'a.h5')).toMatchObject({ at: 0, version: 0, sizeOfOffsets: 8 });
-    const ours = writeH5(api, join(dir, 'w.h5'), [{ path: 'vars/0', shape: [1], data: new Float32Array([1]) }]);
+    expect(checkSuperblock(kerasTwoStyleFile('a.h5'), 'a.h5')).toMatchObject({
+      at: 0,
+      version: 0,
+      sizeOfOffsets: 8,
+    });
+    const ours = writeH5(api, join(dir, 'w.h5'), [
+      { path: 'vars/0', shape: [1], data: new Float32Array([1]) },
+    ]);
     expect(checkSuperblock(ours, 'w.h5').version).toBeGreaterThanOrEqual(2);
     expect(checkSuperblock(kerasTwoStyleFile('u.h5', ', userblock_size=512'), 'u.h5').at).toBe(512);
   });
@@ -70,7 +76,10 @@ describe('the HDF5 superblock check', () => {
     version[8] = 7;
     expect(problemOf(() => checkSuperblock(version, 'b.h5'))).toBe('h5Version');
     for (const keep of [5, 9, 40, good.length - 1]) {
-      expect(problemOf(() => checkSuperblock(good.slice(0, keep), 'b.h5')), `cut at ${keep}`).toMatch(/^h5(Truncated|NotHdf5)$/);
+      expect(
+        problemOf(() => checkSuperblock(good.slice(0, keep), 'b.h5')),
+        `cut at ${keep}`,
+      ).toMatch(/^h5(Truncated|NotHdf5)$/);
     }
     expect(problemOf(() => checkSuperblock(good.slice(0, good.length - 1), 'b.h5'))).toBe('h5Truncated');
   });
@@ -79,12 +88,18 @@ describe('the HDF5 superblock check', () => {
 describe('writing and walking HDF5 with h5wasm', () => {
   it('writes float32 datasets at their paths, as h5py reads them back', () => {
     const data = Float32Array.from({ length: 16 * 32 }, (_, i) => Math.sin(i) * 0.1);
-    const bytes = writeH5(api, join(dir, 'x.h5'), [
-      { path: 'layers/lstm/cell/vars/0', shape: [16, 32], data },
-      { path: 'layers/dense/vars/1', shape: [1], data: new Float32Array([0.25]) },
-    ], ['optimizer/vars', 'layers/dropout/vars']);
+    const bytes = writeH5(
+      api,
+      join(dir, 'x.h5'),
+      [
+        { path: 'layers/lstm/cell/vars/0', shape: [16, 32], data },
+        { path: 'layers/dense/vars/1', shape: [1], data: new Float32Array([0.25]) },
+      ],
+      ['optimizer/vars', 'layers/dropout/vars'],
+    );
     writeFileSync(join(dir, 'ours.h5'), bytes);
-    const seen = JSON.parse(python(`
+    const seen = JSON.parse(
+      python(`
 import h5py, json
 out = {}
 with h5py.File('ours.h5', 'r') as f:
@@ -92,7 +107,8 @@ with h5py.File('ours.h5', 'r') as f:
         out[name] = [list(obj.shape), str(obj.dtype), [float(v) for v in obj[()].ravel()[:3]]] if isinstance(obj, h5py.Dataset) else 'group'
     f.visititems(visit)
 print(json.dumps(out))
-`));
+`),
+    );
     expect(seen['layers/lstm/cell/vars/0'].slice(0, 2)).toEqual([[16, 32], 'float32']);
     expect(seen['layers/lstm/cell/vars/0'][2]).toEqual([data[0], data[1], data[2]]);
     expect(seen['layers/dense/vars/1']).toEqual([[1], 'float32', [0.25]]);
@@ -107,10 +123,18 @@ print(json.dumps(out))
       { path: 'model_weights/dense/dense/kernel:0', shape: [3, 1], dtype: 'float32' },
       { path: 'model_weights/embedding/embedding/embeddings:0', shape: [4, 3], dtype: 'float32' },
     ]);
-    expect(walk.listing.attrs['/']).toMatchObject({ model_config: '{"class_name": "Sequential"}', keras_version: '2.10.0' });
+    expect(walk.listing.attrs['/']).toMatchObject({
+      model_config: '{"class_name": "Sequential"}',
+      keras_version: '2.10.0',
+    });
     expect(walk.listing.attrs['/model_weights'].layer_names).toEqual(['embedding', 'dense']);
-    expect(walk.listing.attrs['/model_weights/dense/dense'].weight_names).toEqual(['dense/kernel:0', 'dense/bias:0']);
-    expect(Array.from(walk.values['model_weights/embedding/embedding/embeddings:0'])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(walk.listing.attrs['/model_weights/dense/dense'].weight_names).toEqual([
+      'dense/kernel:0',
+      'dense/bias:0',
+    ]);
+    expect(Array.from(walk.values['model_weights/embedding/embedding/embeddings:0'])).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
     // A float64 dataset is listed with its dtype and not read as weights (the reader refuses it).
     expect(walk.values['model_weights/dense/dense/bias:0']).toBeUndefined();
   });

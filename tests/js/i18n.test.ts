@@ -12,25 +12,50 @@ type Value = string | ((...a: never[]) => string) | Record<string, unknown>;
 /** Every leaf of a table as [path, value]. */
 function leaves(table: Record<string, unknown>, prefix: string): [string, Value][] {
   return Object.entries(table).flatMap(([k, v]): [string, Value][] =>
-    typeof v === 'object' && v !== null ? leaves(v as Record<string, unknown>, `${prefix}.${k}`) : [[`${prefix}.${k}`, v as Value]]);
+    typeof v === 'object' && v !== null
+      ? leaves(v as Record<string, unknown>, `${prefix}.${k}`)
+      : [[`${prefix}.${k}`, v as Value]],
+  );
 }
 
 // Arguments for functions whose text depends on which value they get (a known key or a boolean).
 const sampleArgs: Record<string, unknown[][]> = {
   'classify.mapsNote': [['SimpleRNN'], ['LSTM'], ['GRU']],
   'cell.anatomyIntro': [['SimpleRNN'], ['LSTM'], ['GRU']],
-  'cell.inputFrom': [[true, true, 'good'], [true, false, 'good'], [false, false, 'good']],
+  'cell.inputFrom': [
+    [true, true, 'good'],
+    [true, false, 'good'],
+    [false, false, 'good'],
+  ],
   'cell.prevFrom': [[true], [false]],
   'cell.resetAfter': [[true], [false]],
-  'cell.move': [['good', 1, 2, 0.5, 'input', 0.9, 0.8], ['good', 1, 2, -0.5, 'forget', 0.1, 0], ['good', 1, 2, 0.5, 'update', 0.2, 0.7], ['good', 1, 2, 0.5, 'state', 0, 0]],
+  'cell.move': [
+    ['good', 1, 2, 0.5, 'input', 0.9, 0.8],
+    ['good', 1, 2, -0.5, 'forget', 0.1, 0],
+    ['good', 1, 2, 0.5, 'update', 0.2, 0.7],
+    ['good', 1, 2, 0.5, 'state', 0, 0],
+  ],
   'train.bookSource': [['book-2025-keras3'], ['blog-2021-tf2.6'], ['blog-2022-keras']],
   // A run's default name: the model's title and a time stamp, with Compare and "Run chapter 9" marked.
-  'runs.runName': [['09-3 LSTM(8)', '2026-12-05 01:41', 'compare'], ['09-3 LSTM(8)', '2026-12-05 01:41', 'chapter']],
+  'runs.runName': [
+    ['09-3 LSTM(8)', '2026-12-05 01:41', 'compare'],
+    ['09-3 LSTM(8)', '2026-12-05 01:41', 'chapter'],
+  ],
   // A refused link: the source, the field (a key of LIMITS or of the link table's fields), the value.
-  'link.outOfRange': [['link', 'epochs', '0'], ['saved set-up', 'learning_rate', 'list'], ['link', 'seed', 'object']],
-  'link.notOneOf': [['link', 'optimizer', 'rmsprop, adam, sgd', '"adagrad"'], ['saved set-up', 'pack', 'quick, book', 'undefined']],
+  'link.outOfRange': [
+    ['link', 'epochs', '0'],
+    ['saved set-up', 'learning_rate', 'list'],
+    ['link', 'seed', 'object'],
+  ],
+  'link.notOneOf': [
+    ['link', 'optimizer', 'rmsprop, adam, sgd', '"adagrad"'],
+    ['saved set-up', 'pack', 'quick, book', 'undefined'],
+  ],
   'link.notBoolean': [['link', 'restore_best', '1']],
-  'link.noSettings': [['link', 'data'], ['saved set-up', 'training']],
+  'link.noSettings': [
+    ['link', 'data'],
+    ['saved set-up', 'training'],
+  ],
   'link.noSetup': [['link'], ['saved set-up']],
   'link.formatVersion': [['link', '7', 1]],
   'link.unknownPreset': [['link', '"x"']],
@@ -42,7 +67,11 @@ const sampleArgs: Record<string, unknown[][]> = {
 function texts(path: string, v: Value): string[] {
   if (typeof v === 'string') return [v];
   const f = v as (...a: unknown[]) => string;
-  const calls = sampleArgs[path] ?? [Array(f.length).fill(1), Array(f.length).fill(0), Array(f.length).fill(2.5)];
+  const calls = sampleArgs[path] ?? [
+    Array(f.length).fill(1),
+    Array(f.length).fill(0),
+    Array(f.length).fill(2.5),
+  ];
   return calls.map((args) => f(...args));
 }
 
@@ -58,7 +87,8 @@ describe('string tables', () => {
       for (const [k, v] of en) {
         expect(typeof ko.get(k), k).toBe(typeof v);
         // (English engine texts take rest parameters, length 0: engine-messages.test.ts checks those.)
-        if (typeof v === 'function' && v.length > 0) expect((ko.get(k) as () => string).length, k).toBe(v.length);
+        if (typeof v === 'function' && v.length > 0)
+          expect((ko.get(k) as () => string).length, k).toBe(v.length);
       }
     }
   });
@@ -80,18 +110,38 @@ describe('string tables', () => {
       const v = all.get(id);
       expect(v, id).toBeDefined();
       // An identifier's Korean text is its English text: nothing to translate there.
-      const en = new Map(views.flatMap((view) => leaves(tables.en[view] as Record<string, unknown>, view))).get(id)!;
+      const en = new Map(
+        views.flatMap((view) => leaves(tables.en[view] as Record<string, unknown>, view)),
+      ).get(id)!;
       expect(texts(id, v!), id).toEqual(texts(id, en));
     }
   });
 
   it('show the names the Korean tests and readers rely on', () => {
     const ko = tables.ko;
-    expect([ko.app.tabModel, ko.app.tabData, ko.app.tabTrain, ko.app.tabCompare, ko.classify.tab]).toEqual(['모델', '데이터', '훈련', '비교', '분류']);
-    expect([ko.train.train, ko.train.pause, ko.train.resume, ko.train.stop, ko.compare.compare, ko.classify.classify])
-      .toEqual(['훈련', '일시 정지', '계속', '중지', '비교', '분류']);
-    expect([ko.app.presetLabel, ko.data.packLabel, ko.train.epochsLabel, ko.train.learningRateLabel, ko.classify.reviewLabel, ko.app.languageLabel])
-      .toEqual(['프리셋', '데이터 세트', '에포크', '학습률', '리뷰', '언어']);
+    expect([ko.app.tabModel, ko.app.tabData, ko.app.tabTrain, ko.app.tabCompare, ko.classify.tab]).toEqual([
+      '모델',
+      '데이터',
+      '훈련',
+      '비교',
+      '분류',
+    ]);
+    expect([
+      ko.train.train,
+      ko.train.pause,
+      ko.train.resume,
+      ko.train.stop,
+      ko.compare.compare,
+      ko.classify.classify,
+    ]).toEqual(['훈련', '일시 정지', '계속', '중지', '비교', '분류']);
+    expect([
+      ko.app.presetLabel,
+      ko.data.packLabel,
+      ko.train.epochsLabel,
+      ko.train.learningRateLabel,
+      ko.classify.reviewLabel,
+      ko.app.languageLabel,
+    ]).toEqual(['프리셋', '데이터 세트', '에포크', '학습률', '리뷰', '언어']);
     expect(ko.train.testAccuracy(0.8123)).toBe('테스트 정확도: 0.812');
     expect(ko.classify.verdict(0.8912)).toBe('긍정 — 확률 0.89');
     expect(ko.classify.verdict(0.0749)).toBe('부정 — 확률 0.07');

@@ -6,8 +6,17 @@ import { writePack } from '../../web/src/data/pack';
 
 describe('accuracy by review length', () => {
   it('puts each length in its bucket, the ends included', () => {
-    expect([1, 100, 101, 200, 201, 300, 301, 499, 500].map((l) => lengthBucket(l))).toEqual(
-      ['≤100', '≤100', '101–200', '101–200', '201–300', '201–300', '301–500', '301–500', '>500']);
+    expect([1, 100, 101, 200, 201, 300, 301, 499, 500].map((l) => lengthBucket(l))).toEqual([
+      '≤100',
+      '≤100',
+      '101–200',
+      '101–200',
+      '201–300',
+      '201–300',
+      '301–500',
+      '301–500',
+      '>500',
+    ]);
   });
 
   it('counts right and wrong predictions per bucket as worked out by hand', () => {
@@ -24,7 +33,11 @@ describe('accuracy by review length', () => {
       [500, 0, 0.7], //       >500      no
       [500, 1, 0.95], //      >500      yes
     ];
-    const result = accuracyByLength(reviews.map((r) => r[0]), reviews.map((r) => r[1]), reviews.map((r) => r[2]));
+    const result = accuracyByLength(
+      reviews.map((r) => r[0]),
+      reviews.map((r) => r[1]),
+      reviews.map((r) => r[2]),
+    );
     expect(result).toEqual([
       { bucket: '≤100', count: 3, accuracy: 2 / 3 },
       { bucket: '101–200', count: 1, accuracy: 0 },
@@ -36,10 +49,12 @@ describe('accuracy by review length', () => {
     expect(() => accuracyByLength([5, 6], [1], [0.9])).toThrow(/2 lengths, 1 labels and 1 predictions/);
   });
 
-  it('reads the test split\'s lengths from a pack, after the train and validation ones', () => {
+  it("reads the test split's lengths from a pack, after the train and validation ones", () => {
     const seq = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 1 : 4 + (i % 7)));
     const pack = writePack({
-      vocabSize: 20, storedLength: 500, numClasses: 2,
+      vocabSize: 20,
+      storedLength: 500,
+      numClasses: 2,
       train: { sequences: [seq(3), seq(40)], labels: [0, 1] },
       validation: { sequences: [seq(7)], labels: [1] },
       test: { sequences: [seq(120), seq(500), seq(1)], labels: [1, 0, 1] },

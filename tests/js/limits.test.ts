@@ -19,7 +19,16 @@ function model(vocab: number, maxlen: number): string {
   return JSON.stringify(setLayerOption(setInputShape(base.model, maxlen, null), 0, 'input_dim', vocab));
 }
 
-const baseSettings = { num_words: 500, maxlen: 100, epochs: 1, batch_size: 64, optimizer: 'rmsprop', learning_rate: 1e-3, patience: 0, seed: 1 };
+const baseSettings = {
+  num_words: 500,
+  maxlen: 100,
+  epochs: 1,
+  batch_size: 64,
+  optimizer: 'rmsprop',
+  learning_rate: 1e-3,
+  patience: 0,
+  seed: 1,
+};
 
 let m: RnnEngineModule;
 let s: EngineSession;
@@ -45,17 +54,24 @@ function engineAnswer(field: LimitedField, value: number): string | null {
 }
 
 describe('one set of limits: the engine agrees with the page at every end', () => {
-  const cases: [LimitedField, number, number, number, number][] = Object.entries(LIMITS).map(([field, lim]) => {
-    const step = lim.integer ? 1 : 1e-6;
-    const lowestIn = 'minExclusive' in lim && lim.minExclusive ? lim.min + 1e-9 : lim.min;
-    const highestOut = lim.max + step;
-    const lowestOut = 'minExclusive' in lim && lim.minExclusive ? lim.min : lim.min - step;
-    return [field as LimitedField, lowestOut, lowestIn, lim.max, highestOut];
-  });
+  const cases: [LimitedField, number, number, number, number][] = Object.entries(LIMITS).map(
+    ([field, lim]) => {
+      const step = lim.integer ? 1 : 1e-6;
+      const lowestIn = 'minExclusive' in lim && lim.minExclusive ? lim.min + 1e-9 : lim.min;
+      const highestOut = lim.max + step;
+      const lowestOut = 'minExclusive' in lim && lim.minExclusive ? lim.min : lim.min - step;
+      return [field as LimitedField, lowestOut, lowestIn, lim.max, highestOut];
+    },
+  );
 
   it.each(cases)('%s: refuses %d, accepts %d and %d, refuses %d', (field, lowOut, lowIn, highIn, highOut) => {
     const lim = LIMITS[field];
-    expect([withinLimit(lim, lowOut), withinLimit(lim, lowIn), withinLimit(lim, highIn), withinLimit(lim, highOut)]).toEqual([false, true, true, false]);
+    expect([
+      withinLimit(lim, lowOut),
+      withinLimit(lim, lowIn),
+      withinLimit(lim, highIn),
+      withinLimit(lim, highOut),
+    ]).toEqual([false, true, true, false]);
     expect(engineAnswer(field, lowIn)).toBeNull();
     expect(engineAnswer(field, highIn)).toBeNull();
     for (const out of [lowOut, highOut]) {

@@ -3,8 +3,17 @@
 // reader, and the presets' clipnorm reaching the Keras code.
 import { describe, expect, it } from 'vitest';
 import {
-  FIRST_NOISE, LONG_MEMORY_SEED, LONG_MEMORY_SIZES, LONG_MEMORY_STEPS, LONG_MEMORY_VOCAB, SIGNAL_NEGATIVE, SIGNAL_POSITIVE,
-  SIGNAL_WINDOW, longMemoryContents, longMemoryPack, longMemoryTokenName,
+  FIRST_NOISE,
+  LONG_MEMORY_SEED,
+  LONG_MEMORY_SIZES,
+  LONG_MEMORY_STEPS,
+  LONG_MEMORY_VOCAB,
+  SIGNAL_NEGATIVE,
+  SIGNAL_POSITIVE,
+  SIGNAL_WINDOW,
+  longMemoryContents,
+  longMemoryPack,
+  longMemoryTokenName,
 } from '../../web/src/data/long-memory';
 import { readPack, type PackSplit } from '../../web/src/data/pack';
 import { dataFileName, kerasCode } from '../../web/src/export/keras-code';
@@ -47,7 +56,8 @@ describe('Long memory data', () => {
       const split = data[name];
       expect(split.sequences.length).toBe(LONG_MEMORY_SIZES[name]);
       signals(split).forEach((s, i) => expect(s.label, `${name} ${i}`).toBe(split.labels[i]));
-      const known = (id: number) => id === SIGNAL_POSITIVE || id === SIGNAL_NEGATIVE || (id >= FIRST_NOISE && id < LONG_MEMORY_VOCAB);
+      const known = (id: number) =>
+        id === SIGNAL_POSITIVE || id === SIGNAL_NEGATIVE || (id >= FIRST_NOISE && id < LONG_MEMORY_VOCAB);
       split.sequences.forEach((seq, i) => {
         expect(seq.length).toBe(LONG_MEMORY_STEPS);
         expect([...seq].every(known), `${name} ${i}`).toBe(true);
@@ -84,24 +94,32 @@ describe('Long memory presets and clipnorm', () => {
   it('carry their data set, sizes and clipping into the set-up, which survives a link', () => {
     for (const id of ['long-memory-simplernn', 'long-memory-lstm', 'long-memory-gru']) {
       const state = stateFromPreset(presetById(id)!);
-      expect(state.data).toEqual({ pack: 'long-memory', num_words: LONG_MEMORY_VOCAB, maxlen: LONG_MEMORY_STEPS });
+      expect(state.data).toEqual({
+        pack: 'long-memory',
+        num_words: LONG_MEMORY_VOCAB,
+        maxlen: LONG_MEMORY_STEPS,
+      });
       expect(state.training.clipnorm).toBeGreaterThan(0);
       expect(validateState({ v: STATE_VERSION, ...state })).toEqual(state);
     }
   });
 
-  it('keeps clipping off for the book\'s presets and for links made before the setting', () => {
+  it("keeps clipping off for the book's presets and for links made before the setting", () => {
     const lstm = stateFromPreset(presetById('lstm')!);
     expect(lstm.training.clipnorm).toBe(0);
     const { clipnorm: _, ...older } = lstm.training;
     expect(validateState({ v: STATE_VERSION, ...lstm, training: older }).training.clipnorm ?? 0).toBe(0);
-    expect(() => validateState({ v: STATE_VERSION, ...lstm, training: { ...lstm.training, clipnorm: -1 } })).toThrow(/clipnorm must be a number from 0 to 1,000; the link has -1/);
+    expect(() =>
+      validateState({ v: STATE_VERSION, ...lstm, training: { ...lstm.training, clipnorm: -1 } }),
+    ).toThrow(/clipnorm must be a number from 0 to 1,000; the link has -1/);
   });
 
   it('writes clipnorm into the Keras optimizer only when set', () => {
     const lm = stateFromPreset(presetById('long-memory-lstm')!);
     const code = kerasCode({ ...lm, title: 'Long memory LSTM' });
-    expect(code).toContain(`keras.optimizers.Adam(learning_rate=${lm.training.learning_rate}, clipnorm=${lm.training.clipnorm})`);
+    expect(code).toContain(
+      `keras.optimizers.Adam(learning_rate=${lm.training.learning_rate}, clipnorm=${lm.training.clipnorm})`,
+    );
     expect(code).toContain(`np.load('long-memory-35-200.npz')`);
     expect(dataFileName(lm.data)).toBe('long-memory-35-200.npz');
     expect(kerasCode({ ...stateFromPreset(presetById('lstm')!), title: 'LSTM' })).not.toContain('clipnorm');

@@ -27,7 +27,12 @@ const dir = mkdtempSync(join(tmpdir(), 'rnn-notebook-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function python(script: string, env: Record<string, string> = {}): string {
-  return execFileSync(PYTHON, ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  return execFileSync(PYTHON, ['-c', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 << 20,
+  });
 }
 
 async function packData(numWords: number, maxlen: number) {
@@ -42,13 +47,15 @@ async function packData(numWords: number, maxlen: number) {
 }
 
 describe('Download data: the .npz', () => {
-  it('reads back in numpy as the pack\'s arrays: int32 ids, uint8 labels, pad_sequences padding', async () => {
+  it("reads back in numpy as the pack's arrays: int32 ids, uint8 labels, pad_sequences padding", async () => {
     const d = await packData(500, 100);
     writeFileSync(join(dir, 'data.npz'), dataNpz(d));
-    const out = JSON.parse(python(`
+    const out = JSON.parse(
+      python(`
 import json, numpy as np
 z = np.load('data.npz')
-print(json.dumps({k: {'dtype': str(z[k].dtype), 'shape': list(z[k].shape), 'values': z[k].ravel().tolist()} for k in z.files}))`));
+print(json.dumps({k: {'dtype': str(z[k].dtype), 'shape': list(z[k].shape), 'values': z[k].ravel().tolist()} for k in z.files}))`),
+    );
     expect(Object.keys(out)).toEqual(['x_train', 'y_train', 'x_val', 'y_val', 'x_test', 'y_test']);
     for (const key of ['x_train', 'x_val', 'x_test'] as const) {
       expect(out[key].dtype).toBe('int32');
@@ -77,7 +84,7 @@ print(json.dumps({k: {'dtype': str(z[k].dtype), 'shape': list(z[k].shape), 'valu
 describe('Copy Keras code: encode(text) in Python', () => {
   const texts = [
     'A wonderful film, the best I have seen this year.',
-    'I didn’t like it.<br /><br />The END... “Quoted” \'words\' and rock\'n\'roll',
+    "I didn’t like it.<br /><br />The END... “Quoted” 'words' and rock'n'roll",
     'Café CAFÉ cafe\u0301 naïve 1990s 3D 한국 영화 🎬 emoji-laden, hyphen-ated',
     "''' '' ' tom's o'neil' movies'",
     '',
@@ -87,7 +94,10 @@ describe('Copy Keras code: encode(text) in Python', () => {
   it('gives the same padded ids as the page for every sample text', () => {
     const index = parseWordIndex(siteWordIndex);
     writeFileSync(join(dir, 'word_index.json'), kerasWordIndex(siteWordIndex));
-    for (const [numWords, maxlen] of [[500, 100], [10000, 20]]) {
+    for (const [numWords, maxlen] of [
+      [500, 100],
+      [10000, 20],
+    ]) {
       const script = `import json, re, unicodedata, sys
 import numpy as np
 NUM_WORDS, MAXLEN = ${numWords}, ${maxlen}
@@ -96,7 +106,9 @@ with open('word_index.json', encoding='utf-8') as f:
 ${PYTHON_ENCODE}
 texts = json.loads(sys.stdin.read())
 print(json.dumps([encode(t).tolist() for t in texts]))`;
-      const out = JSON.parse(execFileSync(PYTHON, ['-c', script], { cwd: dir, input: JSON.stringify(texts), encoding: 'utf8' }));
+      const out = JSON.parse(
+        execFileSync(PYTHON, ['-c', script], { cwd: dir, input: JSON.stringify(texts), encoding: 'utf8' }),
+      );
       texts.forEach((t, i) => expect(out[i], t).toEqual(encodeForModel(t, index, numWords, maxlen).padded));
     }
   });
@@ -107,14 +119,17 @@ describe('Copy Keras code: the cell', () => {
     const setup = stateFromPreset(presets.find((p) => p.id === presetId)!);
     const code = kerasCode({ ...setup, title: presetId });
     expect(code).not.toBeNull();
-    writeFileSync(join(dir, dataFileName(setup.data)), dataNpz(await packData(setup.data.num_words, setup.data.maxlen)));
+    writeFileSync(
+      join(dir, dataFileName(setup.data)),
+      dataNpz(await packData(setup.data.num_words, setup.data.maxlen)),
+    );
     writeFileSync(join(dir, 'word_index.json'), kerasWordIndex(siteWordIndex));
     const out = python(code!, { PYTHONPATH: stub });
     const line = out.split('\n').find((l) => l.startsWith('KERAS_STUB_RECORD '))!;
     return { setup, code: code!, out, record: JSON.parse(line.slice('KERAS_STUB_RECORD '.length)) };
   }
 
-  it('09-3 LSTM: the book\'s model, RMSprop(1e-4), binary cross-entropy, batch 64, EarlyStopping(3, restore)', async () => {
+  it("09-3 LSTM: the book's model, RMSprop(1e-4), binary cross-entropy, batch 64, EarlyStopping(3, restore)", async () => {
     const { record, out, code } = await runCell('lstm');
     expect(record.input).toEqual([100]);
     expect(record.layers).toEqual([
@@ -122,9 +137,17 @@ describe('Copy Keras code: the cell', () => {
       { kind: 'LSTM', args: [8], kwargs: {} },
       { kind: 'Dense', args: [1], kwargs: { activation: 'sigmoid' } },
     ]);
-    expect(record.compile).toEqual({ optimizer: { kind: 'RMSprop', learning_rate: 0.0001 }, loss: 'binary_crossentropy', metrics: ['accuracy'] });
+    expect(record.compile).toEqual({
+      optimizer: { kind: 'RMSprop', learning_rate: 0.0001 },
+      loss: 'binary_crossentropy',
+      metrics: ['accuracy'],
+    });
     expect(record.fit).toMatchObject({
-      epochs: 100, batch_size: 64, train_count: 2000, val_count: 500, x_shape: [2000, 100],
+      epochs: 100,
+      batch_size: 64,
+      train_count: 2000,
+      val_count: 500,
+      x_shape: [2000, 100],
       callbacks: [{ kind: 'EarlyStopping', patience: 3, restore_best_weights: true }],
     });
     expect(record.predict_shape).toEqual([1, 100]);
@@ -136,7 +159,13 @@ describe('Copy Keras code: the cell', () => {
     const { record, code } = await runCell('onehot-simplernn-500');
     expect(record.input).toEqual([100, 500]);
     expect(record.layers[0]).toEqual({ kind: 'SimpleRNN', args: [8], kwargs: {} });
-    expect(record.fit).toMatchObject({ epochs: 100, batch_size: 64, shuffle: true, train_count: 2000, val_count: 500 });
+    expect(record.fit).toMatchObject({
+      epochs: 100,
+      batch_size: 64,
+      shuffle: true,
+      train_count: 2000,
+      val_count: 500,
+    });
     expect(record.batches_checked).toBeGreaterThanOrEqual(6);
     expect(record.predict_shape).toEqual([1, 100, 500]);
     expect(code).toContain('keras.utils.PyDataset');
@@ -153,7 +182,10 @@ describe('Copy Keras code: the cell', () => {
 
 describe('Download TF.js model: the zip', () => {
   it('holds model.json and weights.bin, stored, named after the model', () => {
-    const modelJson = JSON.stringify({ format: 'layers-model', modelTopology: { class_name: 'Sequential', config: { name: 'lstm', layers: [] } } });
+    const modelJson = JSON.stringify({
+      format: 'layers-model',
+      modelTopology: { class_name: 'Sequential', config: { name: 'lstm', layers: [] } },
+    });
     const weights = new Float32Array([1.5, -2, 3.25]);
     const files = unzipSync(tfjsZip(modelJson, weights));
     expect(Object.keys(files)).toEqual(['model.json', 'weights.bin']);

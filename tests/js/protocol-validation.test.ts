@@ -3,28 +3,55 @@
 // (not a value with an undefined inside that fails three calls later).
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../web/src/engine/engine-api';
-import { ProtocolError, replySchemas, type RequestKind, type WorkerEvent } from '../../web/src/engine/protocol';
+import {
+  ProtocolError,
+  replySchemas,
+  type RequestKind,
+  type WorkerEvent,
+} from '../../web/src/engine/protocol';
 import { installFakeWorker, startClient } from './helpers/fake-worker';
 
 installFakeWorker();
 
 const TRAIN_PARAMS = {
-  modelJson: '{}', data: { pack: 'quick' as const, num_words: 500, maxlen: 100 },
-  training: { optimizer: 'rmsprop' as const, learning_rate: 1e-3, batch_size: 64, epochs: 1, patience: 0, restore_best: false, seed: 1, keras: 3 as const },
+  modelJson: '{}',
+  data: { pack: 'quick' as const, num_words: 500, maxlen: 100 },
+  training: {
+    optimizer: 'rmsprop' as const,
+    learning_rate: 1e-3,
+    batch_size: 64,
+    epochs: 1,
+    patience: 0,
+    restore_best: false,
+    seed: 1,
+    keras: 3 as const,
+  },
 };
 
 /** A train reply as the worker sends it; NaN metrics arrive as null (the engine's JSON). */
 function trainResult() {
   return {
     history: [{ epoch: 1, loss: 0.69, accuracy: 0.52, val_loss: 0.68, val_accuracy: 0.55, seconds: 1.5 }],
-    stop_reason: 'finished', message: null, best_epoch: 1, best_val_loss: 0.68, best_val_accuracy: 0.55,
-    test_loss: null, test_accuracy: 0.54, total_params: 8209, seconds: 1.5,
+    stop_reason: 'finished',
+    message: null,
+    best_epoch: 1,
+    best_val_loss: 0.68,
+    best_val_accuracy: 0.55,
+    test_loss: null,
+    test_accuracy: 0.54,
+    total_params: 8209,
+    seconds: 1.5,
     state: { weights: new Float32Array(8209), optimizer: new Float32Array(8209), iterations: 32 },
   };
 }
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
-  const e = await p.then(() => { throw new Error('expected a rejection'); }, (err: unknown) => err);
+  const e = await p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(Error);
   return e as Error;
 }
@@ -46,16 +73,27 @@ describe('replies are validated on arrival', () => {
     const e = await rejection(p);
     expect(e).toBeInstanceOf(ProtocolError);
     expect(e.message).toBe(
-      "Malformed reply to 'train' from the engine worker: field history.0.val_loss: Invalid type: Expected number but received \"0.68\"");
+      'Malformed reply to \'train\' from the engine worker: field history.0.val_loss: Invalid type: Expected number but received "0.68"',
+    );
   });
 
   it('names a missing field', async () => {
     const { client, worker } = startClient();
     const p = client.request('loadData', { pack: 'quick', num_words: 500, maxlen: 100 });
     worker.send({
-      id: 1, ok: true,
-      value: { pack: 'quick', vocab_size: 500, stored_length: 200, train_count: 10, validation_count: 5, test_count: 5,
-        length_histogram: [], mean_length: 120, median_length: 110 },
+      id: 1,
+      ok: true,
+      value: {
+        pack: 'quick',
+        vocab_size: 500,
+        stored_length: 200,
+        train_count: 10,
+        validation_count: 5,
+        test_count: 5,
+        length_histogram: [],
+        mean_length: 120,
+        median_length: 110,
+      },
     });
     const e = await rejection(p);
     expect(e.message).toMatch(/^Malformed reply to 'loadData' from the engine worker: field samples: /);
@@ -80,7 +118,9 @@ describe('replies are validated on arrival', () => {
     const a = client.request('pause', {});
     const b = client.request('stop', {});
     worker.send({ id: 1, value: { paused: true } }); // no ok
-    expect((await rejection(a)).message).toMatch(/^Malformed reply to 'pause' from the engine worker: field ok: /);
+    expect((await rejection(a)).message).toMatch(
+      /^Malformed reply to 'pause' from the engine worker: field ok: /,
+    );
     worker.send({ id: 2, ok: true, value: { stopping: false } });
     await expect(b).resolves.toEqual({ stopping: false });
     expect(client.failure).toBeNull();
@@ -98,15 +138,31 @@ describe('replies are validated on arrival', () => {
   it('has a schema for every request, and each refuses a value of the wrong shape', async () => {
     const kinds = Object.keys(replySchemas) as RequestKind[];
     expect(kinds.sort()).toEqual([
-      'classify', 'describeModelFile', 'exportData', 'exportKeras', 'exportTfjs', 'init', 'loadData', 'loadModel',
-      'memory', 'openTfjsFile', 'pause', 'resume', 'stop', 'summarize', 'testAccuracyByLength', 'traceReview',
+      'classify',
+      'describeModelFile',
+      'exportData',
+      'exportKeras',
+      'exportTfjs',
+      'init',
+      'loadData',
+      'loadModel',
+      'memory',
+      'openTfjsFile',
+      'pause',
+      'resume',
+      'stop',
+      'summarize',
+      'testAccuracyByLength',
+      'traceReview',
       'train',
     ]);
     for (const kind of kinds) {
       const { client, worker } = startClient();
       const p = client.request(kind, {} as never);
       worker.send({ id: 1, ok: true, value: 'not an object' });
-      expect((await rejection(p)).message).toMatch(new RegExp(`^Malformed reply to '${kind}' from the engine worker: the message itself: `));
+      expect((await rejection(p)).message).toMatch(
+        new RegExp(`^Malformed reply to '${kind}' from the engine worker: the message itself: `),
+      );
     }
   });
 });
@@ -115,8 +171,14 @@ describe('runs: saved state crosses the boundary as typed arrays', () => {
   it('refuses a train reply whose weights are not a Float32Array, and a checkpoint event without its state', async () => {
     const { client, worker } = startClient();
     const p = client.request('train', TRAIN_PARAMS);
-    worker.send({ id: 1, ok: true, value: { ...trainResult(), state: { weights: [0.5], optimizer: new Float32Array(0), iterations: 1 } } });
-    expect((await rejection(p)).message).toMatch(/^Malformed reply to 'train' from the engine worker: field state\.weights: /);
+    worker.send({
+      id: 1,
+      ok: true,
+      value: { ...trainResult(), state: { weights: [0.5], optimizer: new Float32Array(0), iterations: 1 } },
+    });
+    expect((await rejection(p)).message).toMatch(
+      /^Malformed reply to 'train' from the engine worker: field state\.weights: /,
+    );
     const second = startClient();
     const seen: WorkerEvent[] = [];
     second.client.on((e) => seen.push(e));
@@ -132,8 +194,18 @@ describe('events are validated on arrival', () => {
     const seen: WorkerEvent[] = [];
     client.on((e) => seen.push(e));
     const p = client.request('train', TRAIN_PARAMS);
-    worker.send({ event: 'batch', epoch: 1, batch: 1, batches_per_epoch: 10, loss: 0.7, accuracy: 0.5, batch_loss: 0.7, eta_seconds: 3 });
-    const message = "Malformed 'batch' event from the engine worker: field samples_per_second: Invalid key: Expected \"samples_per_second\" but received undefined";
+    worker.send({
+      event: 'batch',
+      epoch: 1,
+      batch: 1,
+      batches_per_epoch: 10,
+      loss: 0.7,
+      accuracy: 0.5,
+      batch_loss: 0.7,
+      eta_seconds: 3,
+    });
+    const message =
+      'Malformed \'batch\' event from the engine worker: field samples_per_second: Invalid key: Expected "samples_per_second" but received undefined';
     expect((await rejection(p)).message).toBe(message);
     expect(seen).toEqual([{ event: 'fatal', error: message }]);
     expect(client.failure).toBe(message);
@@ -146,14 +218,24 @@ describe('events are validated on arrival', () => {
     expect(first.client.failure).toMatch(/^Malformed 'progress' event from the engine worker: field event: /);
     const second = startClient();
     second.worker.send('hello');
-    expect(second.client.failure).toBe('Malformed message from the engine worker: it has neither an id (a reply) nor an event name.');
+    expect(second.client.failure).toBe(
+      'Malformed message from the engine worker: it has neither an id (a reply) nor an event name.',
+    );
   });
 
   it('passes a well-formed epoch event with a NaN (null) loss to listeners', () => {
     const { client, worker } = startClient();
     const seen: WorkerEvent[] = [];
     client.on((e) => seen.push(e));
-    const epoch = { event: 'epoch', epoch: 2, loss: null, accuracy: 0.5, val_loss: null, val_accuracy: 0.5, seconds: 1 };
+    const epoch = {
+      event: 'epoch',
+      epoch: 2,
+      loss: null,
+      accuracy: 0.5,
+      val_loss: null,
+      val_accuracy: 0.5,
+      seconds: 1,
+    };
     worker.send(epoch);
     expect(seen).toEqual([epoch]);
     expect(client.failure).toBeNull();

@@ -33,10 +33,24 @@ describe('EngineClient', () => {
   it('rejects with an EngineError carrying the worker message', async () => {
     const { client, worker } = start();
     const p = client.request('train', {
-      modelJson: '{}', data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: { optimizer: 'rmsprop', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1, keras: 3 },
+      modelJson: '{}',
+      data: { pack: 'quick', num_words: 500, maxlen: 100 },
+      training: {
+        optimizer: 'rmsprop',
+        learning_rate: 1e-3,
+        batch_size: 64,
+        epochs: 2,
+        patience: 0,
+        restore_best: false,
+        seed: 1,
+        keras: 3,
+      },
     });
-    worker.send({ id: 1, ok: false, error: "The model's input length is 100 but maxlen is 80: make them equal." });
+    worker.send({
+      id: 1,
+      ok: false,
+      error: "The model's input length is 100 but maxlen is 80: make them equal.",
+    });
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as Error).message).toBe("The model's input length is 100 but maxlen is 80: make them equal.");
@@ -47,8 +61,15 @@ describe('EngineClient', () => {
     const seen: WorkerEvent[] = [];
     const off = client.on((e) => seen.push(e));
     const batch: WorkerEvent = {
-      event: 'batch', epoch: 1, batch: 3, batches_per_epoch: 32, loss: 0.69, accuracy: 0.5, batch_loss: 0.68,
-      samples_per_second: 5000, eta_seconds: 2,
+      event: 'batch',
+      epoch: 1,
+      batch: 3,
+      batches_per_epoch: 32,
+      loss: 0.69,
+      accuracy: 0.5,
+      batch_loss: 0.68,
+      samples_per_second: 5000,
+      eta_seconds: 2,
     };
     worker.send(batch);
     worker.send({ id: 99, ok: true, value: null });
@@ -63,8 +84,18 @@ describe('EngineClient', () => {
     const seen: WorkerEvent[] = [];
     client.on((e) => seen.push(e));
     const pending = client.request('train', {
-      modelJson: '{}', data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: { optimizer: 'adam', learning_rate: 1e-3, batch_size: 64, epochs: 2, patience: 0, restore_best: false, seed: 1, keras: 3 },
+      modelJson: '{}',
+      data: { pack: 'quick', num_words: 500, maxlen: 100 },
+      training: {
+        optimizer: 'adam',
+        learning_rate: 1e-3,
+        batch_size: 64,
+        epochs: 2,
+        patience: 0,
+        restore_best: false,
+        seed: 1,
+        keras: 3,
+      },
     });
     worker.send({ event: 'fatal', error: 'RuntimeError: memory access out of bounds' });
     await expect(pending).rejects.toThrow('RuntimeError: memory access out of bounds');
@@ -79,7 +110,9 @@ describe('EngineClient', () => {
     const { client, worker } = start();
     const pending = client.request('init', {});
     worker.onerror?.({ message: 'Uncaught ReferenceError: x is not defined' });
-    await expect(pending).rejects.toThrow('The engine worker crashed: Uncaught ReferenceError: x is not defined');
+    await expect(pending).rejects.toThrow(
+      'The engine worker crashed: Uncaught ReferenceError: x is not defined',
+    );
     expect(client.failure).toMatch(/crashed/);
   });
 

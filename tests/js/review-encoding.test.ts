@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { parseWordIndex, wordIndexToJson } from '../../web/src/data/word-index';
 import { unwrapReply } from '../../web/src/engine/engine-api';
 import {
-  CUT_TOKENS_SHOWN, MAX_REVIEW_CHARS, encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace,
+  CUT_TOKENS_SHOWN,
+  MAX_REVIEW_CHARS,
+  encodeForModel,
+  positiveProbability,
+  traceOfKeptTokens,
+  type EngineTrace,
 } from '../../web/src/engine/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { reviewFacts, reviewNotes } from '../../web/src/ui/classify/review-notes';
@@ -20,7 +25,13 @@ const index = parseWordIndex(wordIndexToJson(['the', 'movie', 'was', 'good', 'fi
 describe('encodeForModel', () => {
   it('puts the start token first and gives words their rank + 3, padding at the front', () => {
     const e = encodeForModel('The movie was GOOD.', index, 100, 8);
-    expect(e.tokens.map((t) => [t.text, t.id])).toEqual([['<start>', 1], ['the', 4], ['movie', 5], ['was', 6], ['good', 7]]);
+    expect(e.tokens.map((t) => [t.text, t.id])).toEqual([
+      ['<start>', 1],
+      ['the', 4],
+      ['movie', 5],
+      ['was', 6],
+      ['good', 7],
+    ]);
     expect(e.padded).toEqual([0, 0, 0, 1, 4, 5, 6, 7]);
     expect(e.firstKeptStep).toBe(3);
     expect(e.tokens.every((t) => !t.oov && !t.cut)).toBe(true);
@@ -30,7 +41,12 @@ describe('encodeForModel', () => {
   it('marks unknown words and words at or beyond num_words as OOV (id 2)', () => {
     const e = encodeForModel('the film was bad, zyzzyva', index, 8, 10);
     expect(e.tokens.map((t) => [t.text, t.id, t.oov])).toEqual([
-      ['<start>', 1, false], ['the', 4, false], ['film', 2, true], ['was', 6, false], ['bad', 2, true], ['zyzzyva', 2, true],
+      ['<start>', 1, false],
+      ['the', 4, false],
+      ['film', 2, true],
+      ['was', 6, false],
+      ['bad', 2, true],
+      ['zyzzyva', 2, true],
     ]);
     // At num_words 10 both are inside the vocabulary again.
     expect(encodeForModel('film bad', index, 10, 10).tokens.map((t) => t.id)).toEqual([1, 8, 9]);
@@ -42,7 +58,13 @@ describe('encodeForModel', () => {
     expect(e.padded).toEqual([6, 7, 4, 8]);
     expect(e.firstKeptStep).toBe(0);
     expect(e.tokens.map((t) => [t.text, t.cut])).toEqual([
-      ['<start>', true], ['the', true], ['movie', true], ['was', false], ['good', false], ['the', false], ['film', false],
+      ['<start>', true],
+      ['the', true],
+      ['movie', true],
+      ['was', false],
+      ['good', false],
+      ['the', false],
+      ['film', false],
     ]);
     // maxlen exactly the length: nothing cut, no padding.
     const exact = encodeForModel('the movie', index, 100, 3);
@@ -65,11 +87,20 @@ describe('encodeForModel', () => {
     const e = encodeForModel('movie good movie bad good', index, 100, 4, 40, [2, 4]);
     // ids [1, 5, 7, 5, ?, 7]: positions 2 ('good') and 4 ('bad') removed; 4 ids remain, none cut.
     expect(e.tokens.map((t) => [t.text, t.pos, t.removed ?? false, t.cut])).toEqual([
-      ['<start>', 0, false, false], ['movie', 1, false, false], ['good', 2, true, false], ['movie', 3, false, false],
-      ['bad', 4, true, false], ['good', 5, false, false]]);
+      ['<start>', 0, false, false],
+      ['movie', 1, false, false],
+      ['good', 2, true, false],
+      ['movie', 3, false, false],
+      ['bad', 4, true, false],
+      ['good', 5, false, false],
+    ]);
     expect(e.padded).toEqual([1, 5, 5, 7]);
     // Without the removal maxlen 4 cuts the start token and 'movie'.
-    expect(encodeForModel('movie good movie bad good', index, 100, 4).tokens.filter((t) => t.cut).map((t) => t.pos)).toEqual([0, 1]);
+    expect(
+      encodeForModel('movie good movie bad good', index, 100, 4)
+        .tokens.filter((t) => t.cut)
+        .map((t) => t.pos),
+    ).toEqual([0, 1]);
   });
 
   it('gives only the start token for empty text, punctuation and emoji', () => {
@@ -83,12 +114,16 @@ describe('encodeForModel', () => {
   it('makes Korean words tokens, all out of vocabulary', () => {
     const e = encodeForModel('정말 재미있는 영화였어요', index, 100, 10);
     expect(e.tokens.slice(1).map((t) => [t.text, t.id, t.oov])).toEqual([
-      ['정말', 2, true], ['재미있는', 2, true], ['영화였어요', 2, true],
+      ['정말', 2, true],
+      ['재미있는', 2, true],
+      ['영화였어요', 2, true],
     ]);
   });
 
   it('refuses a review over the size limit with a message', () => {
-    expect(() => encodeForModel('a'.repeat(MAX_REVIEW_CHARS + 1), index, 100, 4)).toThrowError(/characters long; paste at most/);
+    expect(() => encodeForModel('a'.repeat(MAX_REVIEW_CHARS + 1), index, 100, 4)).toThrowError(
+      /characters long; paste at most/,
+    );
   });
 
   // What the page gets back for a megabyte is bounded by count, whatever the text's length: the
@@ -118,8 +153,10 @@ describe('encodeForModel', () => {
 describe('what the classify view says about a review', () => {
   const notesFor = (text: string, numWords: number, maxlen: number, shown = 40) => {
     const e = encodeForModel(text, index, numWords, maxlen, shown);
-    return { facts: reviewFacts({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }),
-      notes: reviewNotes({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }) };
+    return {
+      facts: reviewFacts({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }),
+      notes: reviewNotes({ probability: 0.5, tokens: e.tokens, cut_omitted: e.cutOmitted }),
+    };
   };
 
   it('no words: only that', () => {
@@ -136,14 +173,20 @@ describe('what the classify view says about a review', () => {
   });
 
   it('some words out of the vocabulary, counted', () => {
-    expect(notesFor('the film was bad', 8, 10).notes).toEqual([expect.stringMatching(/^2 of 4 words are out of the vocabulary/)]);
+    expect(notesFor('the film was bad', 8, 10).notes).toEqual([
+      expect.stringMatching(/^2 of 4 words are out of the vocabulary/),
+    ]);
   });
 
   it('the maxlen cut, counted over the omitted tokens too', () => {
     const { facts, notes } = notesFor(Array(50).fill('movie').join(' '), 100, 10, 5);
     // 51 tokens with the start token; 10 kept, 41 cut of which 36 not listed.
     expect(facts).toEqual({ total: 51, words: 50, oov: 0, kept: 10, cut: 41 });
-    expect(notes).toEqual([expect.stringMatching(/^The review has 51 tokens with the start token; maxlen keeps the last 10 .* the first 41 tokens \(greyed\)/)]);
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^The review has 51 tokens with the start token; maxlen keeps the last 10 .* the first 41 tokens \(greyed\)/,
+      ),
+    ]);
   });
 });
 
@@ -157,9 +200,20 @@ async function briefSession(presetId: string) {
   const s = new m.Session();
   unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
   const preset = presets.find((p) => p.id === presetId)!;
-  unwrapReply(s.startTraining(JSON.stringify(preset.model), JSON.stringify({
-    num_words: 500, maxlen: 100, optimizer: 'rmsprop', learning_rate: 1e-2, batch_size: 64, epochs: 1, seed: 3,
-  })));
+  unwrapReply(
+    s.startTraining(
+      JSON.stringify(preset.model),
+      JSON.stringify({
+        num_words: 500,
+        maxlen: 100,
+        optimizer: 'rmsprop',
+        learning_rate: 1e-2,
+        batch_size: 64,
+        epochs: 1,
+        seed: 3,
+      }),
+    ),
+  );
   unwrapReply(s.runSlice(8));
   unwrapReply(s.finishTraining());
   return s;
@@ -195,7 +249,10 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 describe('the trace the classify view draws (WebAssembly in Node)', () => {
   it('has the quick pack and word index built', () => {
-    expect(existsSync(quickPack) && existsSync(wordIndexFile), 'build/data is missing: run npm run build').toBe(true);
+    expect(
+      existsSync(quickPack) && existsSync(wordIndexFile),
+      'build/data is missing: run npm run build',
+    ).toBe(true);
   });
 
   it('LSTM: one step per kept token, h_t = o ⊙ tanh(c_t), and the last h_t is what Dense reads in predict', async () => {
@@ -204,10 +261,17 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
     try {
       const trace = (text: string) => {
         const enc = encodeForModel(text, words, 500, 100);
-        return { enc, t: traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded)))) };
+        return {
+          enc,
+          t: traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded)))),
+        };
       };
       // A long review (every step a token) to learn the Dense layer's w, b from per-step outputs.
-      const long = trace('the film was great but the story was bad and boring, yet the acting was wonderful and I loved the music. '.repeat(6));
+      const long = trace(
+        'the film was great but the story was bad and boring, yet the acting was wonderful and I loved the music. '.repeat(
+          6,
+        ),
+      );
       expect(long.t.per_step).toHaveLength(100);
       const layer = long.t.layers[0];
       expect(layer.kind).toBe('LSTM');
@@ -215,18 +279,33 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
       const out = layer.gates[2].values;
       let worst = 0;
       for (let step = 0; step < 100; step++) {
-        for (let u = 0; u < 8; u++) worst = Math.max(worst, Math.abs(layer.hidden[step][u] - out[step][u] * Math.tanh(layer.cell![step][u])));
+        for (let u = 0; u < 8; u++)
+          worst = Math.max(
+            worst,
+            Math.abs(layer.hidden[step][u] - out[step][u] * Math.tanh(layer.cell![step][u])),
+          );
       }
       expect(worst).toBeLessThan(1e-5);
       const { w, b } = fitAffine(layer.hidden, long.t.per_step.map(logit));
       // A short review, padded: only its kept tokens are steps; the ordinary prediction (a separate
       // forward pass) equals the Dense layer applied to the trace's last hidden state.
       const short = trace('An awful, boring movie. I hated it.');
-      expect(short.t.tokens.map((x) => x.text)).toEqual(['<start>', 'an', 'awful', 'boring', 'movie', 'i', 'hated', 'it']);
+      expect(short.t.tokens.map((x) => x.text)).toEqual([
+        '<start>',
+        'an',
+        'awful',
+        'boring',
+        'movie',
+        'i',
+        'hated',
+        'it',
+      ]);
       expect(short.t.per_step).toHaveLength(8);
       expect(short.t.layers[0].hidden).toHaveLength(8);
       expect(short.t.layers[0].cell).toHaveLength(8);
-      const predicted = positiveProbability(unwrapReply<number[][]>(s.predict(JSON.stringify([short.enc.padded])))[0]);
+      const predicted = positiveProbability(
+        unwrapReply<number[][]>(s.predict(JSON.stringify([short.enc.padded])))[0],
+      );
       const hLast = short.t.layers[0].hidden[7];
       const fromHidden = sigmoid(hLast.reduce((acc, h, u) => acc + h * w[u], b));
       expect(Math.abs(fromHidden - predicted)).toBeLessThan(1e-4);
@@ -246,7 +325,10 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
       const l = t.layers[0];
       expect(l.kind).toBe('GRU');
       expect(l.cell).toBeNull();
-      expect(l.gates.map((g) => [g.name, g.values.length, g.values[0].length])).toEqual([['update', 5, 8], ['reset', 5, 8]]);
+      expect(l.gates.map((g) => [g.name, g.values.length, g.values[0].length])).toEqual([
+        ['update', 5, 8],
+        ['reset', 5, 8],
+      ]);
       // h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃_t with h̃_t = tanh(...) in (−1, 1): recover h̃ and check its range.
       const z = l.gates[0].values;
       for (let step = 1; step < 5; step++) {
@@ -266,7 +348,10 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
     try {
       const enc = encodeForModel('A fine film.', words, 500, 100);
       const t = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded))));
-      expect(t.layers.map((l) => [l.kind, l.hidden.length, l.hidden[0].length])).toEqual([['LSTM', 4, 8], ['LSTM', 4, 8]]);
+      expect(t.layers.map((l) => [l.kind, l.hidden.length, l.hidden[0].length])).toEqual([
+        ['LSTM', 4, 8],
+        ['LSTM', 4, 8],
+      ]);
       expect(t.layers[0].name).not.toBe(t.layers[1].name);
     } finally {
       s.delete();

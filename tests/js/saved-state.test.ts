@@ -14,7 +14,17 @@ const quickPack = new Uint8Array(readFileSync(new URL('../../build/data/imdb-qui
 const model = JSON.stringify(presets.find((p) => p.id === 'lstm')!.model);
 
 function settings(optimizer: string, epochs: number, iterations = 0) {
-  return JSON.stringify({ optimizer, learning_rate: 0.01, batch_size: 2000, epochs, patience: 0, seed: 7, num_words: 500, maxlen: 100, iterations });
+  return JSON.stringify({
+    optimizer,
+    learning_rate: 0.01,
+    batch_size: 2000,
+    epochs,
+    patience: 0,
+    seed: 7,
+    num_words: 500,
+    maxlen: 100,
+    iterations,
+  });
 }
 
 function session(m: RnnEngineModule): EngineSession {
@@ -24,7 +34,9 @@ function session(m: RnnEngineModule): EngineSession {
 }
 
 function runToEnd(s: EngineSession): void {
-  while (!unwrapReply<{ finished: boolean }>(s.runSlice(64)).finished) { /* next slice */ }
+  while (!unwrapReply<{ finished: boolean }>(s.runSlice(64)).finished) {
+    /* next slice */
+  }
 }
 
 const copy = (s: EngineSession, which: 0 | 1) => s.stateView(which)!.slice();
@@ -50,7 +62,10 @@ describe('saved weights and optimizer state (WebAssembly in Node)', () => {
       unwrapReply(loaded.loadModel(model));
       expect(loaded.stateView(1)).toBeNull(); // no run, no optimizer state
       loaded.stateView(0)!.set(weights);
-      const reviews = JSON.stringify([Array.from({ length: 100 }, (_, i) => (i * 37) % 500), Array(100).fill(0)]);
+      const reviews = JSON.stringify([
+        Array.from({ length: 100 }, (_, i) => (i * 37) % 500),
+        Array(100).fill(0),
+      ]);
       expect(unwrapReply(loaded.predict(reviews))).toEqual(unwrapReply(trained.predict(reviews)));
     } finally {
       trained.delete();

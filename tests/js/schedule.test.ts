@@ -9,10 +9,27 @@ import { presetById } from '../../web/src/presets/presets';
 import { newJob, trainJob, type TrainJob } from '../../web/src/ui/train-jobs';
 
 // Replies as the worker's schemas want them (web/src/engine/protocol.ts).
-const SUMMARY = { model_name: 'm', input_shape: '(None, 100)', rows: [], total_params: 8809, trainable_params: 8809, non_trainable_params: 0, notes: [], text: '' };
+const SUMMARY = {
+  model_name: 'm',
+  input_shape: '(None, 100)',
+  rows: [],
+  total_params: 8809,
+  trainable_params: 8809,
+  non_trainable_params: 0,
+  notes: [],
+  text: '',
+};
 const DATA_INFO = {
-  pack: 'book', vocab_size: 10000, stored_length: 500, train_count: 20000, validation_count: 5000, test_count: 25000,
-  length_histogram: [], mean_length: 231, median_length: 174, samples: [],
+  pack: 'book',
+  vocab_size: 10000,
+  stored_length: 500,
+  train_count: 20000,
+  validation_count: 5000,
+  test_count: 25000,
+  length_histogram: [],
+  mean_length: 231,
+  median_length: 174,
+  samples: [],
 };
 
 /** A worker that answers summarize and loadData at once and holds train until finish() is called. */
@@ -27,7 +44,12 @@ class FakeWorker {
   }
   postMessage(m: Request) {
     if (m.kind === 'train') this.train = m;
-    else queueMicrotask(() => this.onmessage?.({ data: { id: m.id, ok: true, value: m.kind === 'summarize' ? SUMMARY : DATA_INFO } }));
+    else
+      queueMicrotask(() =>
+        this.onmessage?.({
+          data: { id: m.id, ok: true, value: m.kind === 'summarize' ? SUMMARY : DATA_INFO },
+        }),
+      );
   }
   terminate() {
     this.terminated = true;
@@ -43,8 +65,23 @@ class FakeWorker {
     this.onmessage?.({ data: { event: 'epoch', ...history[0] } });
     this.onmessage?.({
       data: ok
-        ? { id, ok: true, value: { history, stop_reason: 'early_stopped', message: null, best_epoch: 1, best_val_loss: 0.68, best_val_accuracy: 0.55, test_loss: 0.68, test_accuracy: 0.56, total_params: 8809, seconds: 1,
-            state: { weights: new Float32Array(8809), optimizer: new Float32Array(8809), iterations: 313 } } }
+        ? {
+            id,
+            ok: true,
+            value: {
+              history,
+              stop_reason: 'early_stopped',
+              message: null,
+              best_epoch: 1,
+              best_val_loss: 0.68,
+              best_val_accuracy: 0.55,
+              test_loss: 0.68,
+              test_accuracy: 0.56,
+              total_params: 8809,
+              seconds: 1,
+              state: { weights: new Float32Array(8809), optimizer: new Float32Array(8809), iterations: 313 },
+            },
+          }
         : { id, ok: false, error: 'out of memory' },
     });
   }
@@ -60,11 +97,20 @@ afterEach(() => {
 });
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const modelOf = (w: FakeWorker) => JSON.parse((w.train!.params as { modelJson: string }).modelJson).config.name as string;
+const modelOf = (w: FakeWorker) =>
+  JSON.parse((w.train!.params as { modelJson: string }).modelJson).config.name as string;
 
 function chapterJobs(keras: 2 | 3, pack: 'book' | 'quick'): TrainJob[] {
-  return CHAPTER9.map((c) => newJob(c.id, () => c.id, JSON.stringify({ ...(presetById(c.id)!.model as object), config: { name: c.id } }), c.seconds,
-    { pack, num_words: 500, maxlen: 100 }, chapterTraining(keras)));
+  return CHAPTER9.map((c) =>
+    newJob(
+      c.id,
+      () => c.id,
+      JSON.stringify({ ...(presetById(c.id)!.model as object), config: { name: c.id } }),
+      c.seconds,
+      { pack, num_words: 500, maxlen: 100 },
+      chapterTraining(keras),
+    ),
+  );
 }
 
 describe('worker limit', () => {
@@ -100,15 +146,33 @@ describe('running the chapter', () => {
     await all;
     expect(most).toBe(2);
     // Longest first by the measured seconds: 64, 36, 22, 15, 10, 7.
-    expect(started).toEqual(['lstm-2layer', 'lstm-dropout', 'lstm', 'gru', 'onehot-simplernn-500', 'embedding-simplernn-500']);
+    expect(started).toEqual([
+      'lstm-2layer',
+      'lstm-dropout',
+      'lstm',
+      'gru',
+      'onehot-simplernn-500',
+      'embedding-simplernn-500',
+    ]);
     expect(FakeWorker.all.map(modelOf)).toEqual(started);
     for (const w of FakeWorker.all) {
       expect(w.train!.params).toMatchObject({
         data: { pack: 'book', num_words: 500, maxlen: 100 },
-        training: { optimizer: 'rmsprop', learning_rate: 1e-4, batch_size: 64, epochs: 100, patience: 3, restore_best: true, seed: 42, keras: 2 },
+        training: {
+          optimizer: 'rmsprop',
+          learning_rate: 1e-4,
+          batch_size: 64,
+          epochs: 100,
+          patience: 3,
+          restore_best: true,
+          seed: 42,
+          keras: 2,
+        },
       });
     }
-    expect(jobs.every((j) => j.state === 'done' && j.result?.test_accuracy === 0.56 && j.history.length === 1)).toBe(true);
+    expect(
+      jobs.every((j) => j.state === 'done' && j.result?.test_accuracy === 0.56 && j.history.length === 1),
+    ).toBe(true);
     // The first two overlapped: the second started before the first ended.
     const [a, b] = ['lstm-2layer', 'lstm-dropout'].map((id) => jobs.find((j) => j.id === id)!);
     expect(b.startedAt!).toBeLessThan(a.endedAt!);
@@ -118,18 +182,27 @@ describe('running the chapter', () => {
     const jobs = chapterJobs(3, 'quick');
     let cancelled = false;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => Object.assign(job, patch);
-    const all = runLongestFirst(jobs, 2, (job) => trainJob(job, update, () => true), () => cancelled);
+    const all = runLongestFirst(
+      jobs,
+      2,
+      (job) => trainJob(job, update, () => true),
+      () => cancelled,
+    );
     await settle();
     FakeWorker.all[0].finish(false);
     await settle();
     expect(jobs.find((j) => j.id === 'lstm-2layer')!.state).toBe('failed');
     expect(jobs.find((j) => j.id === 'lstm-2layer')!.error).toBe('out of memory');
     expect(FakeWorker.all[0].terminated).toBe(true);
-    expect(FakeWorker.all.filter((w) => w.training).length).toBe(2);  // lstm took its lane
+    expect(FakeWorker.all.filter((w) => w.training).length).toBe(2); // lstm took its lane
     cancelled = true;
     for (const w of FakeWorker.all.filter((x) => x.training)) w.finish();
     await all;
     expect(FakeWorker.all.length).toBe(3);
-    expect(jobs.filter((j) => j.state === 'queued').map((j) => j.id)).toEqual(['onehot-simplernn-500', 'embedding-simplernn-500', 'gru']);
+    expect(jobs.filter((j) => j.state === 'queued').map((j) => j.id)).toEqual([
+      'onehot-simplernn-500',
+      'embedding-simplernn-500',
+      'gru',
+    ]);
   });
 });

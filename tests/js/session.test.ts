@@ -24,10 +24,14 @@ describe('engine session (WebAssembly in Node)', () => {
     const s = new m.Session();
     try {
       const info = unwrapReply<{ train_count: number; validation_count: number; test_count: number }>(
-        s.loadPack(new Uint8Array(readFileSync(quickPack))));
+        s.loadPack(new Uint8Array(readFileSync(quickPack))),
+      );
       expect([info.train_count, info.validation_count, info.test_count]).toEqual([2000, 500, 1000]);
-      const d = unwrapReply<{ samples: { ids: number[]; label: number }[]; length_histogram: { count: number }[]; median_length: number }>(
-        s.describeData(500, 100, 3));
+      const d = unwrapReply<{
+        samples: { ids: number[]; label: number }[];
+        length_histogram: { count: number }[];
+        median_length: number;
+      }>(s.describeData(500, 100, 3));
       expect(d.samples).toHaveLength(3);
       for (const sample of d.samples) {
         expect(sample.ids).toHaveLength(100);
@@ -60,14 +64,27 @@ describe('engine session (WebAssembly in Node)', () => {
     const s = new m.Session();
     try {
       unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
-      const started = unwrapReply<{ batches_per_epoch: number }>(s.startTraining(lstmJson(), JSON.stringify({
-        num_words: 500, maxlen: 100, optimizer: 'rmsprop', learning_rate: 5e-3, batch_size: 64, epochs: 3, seed: 7,
-      })));
+      const started = unwrapReply<{ batches_per_epoch: number }>(
+        s.startTraining(
+          lstmJson(),
+          JSON.stringify({
+            num_words: 500,
+            maxlen: 100,
+            optimizer: 'rmsprop',
+            learning_rate: 5e-3,
+            batch_size: 64,
+            epochs: 3,
+            seed: 7,
+          }),
+        ),
+      );
       expect(started.batches_per_epoch).toBe(Math.ceil(2000 / 64));
       const epochs: EpochLog[] = [];
       let batches = 0;
       for (let guard = 0; guard < 1000; guard++) {
-        const slice = unwrapReply<{ batches: unknown[]; epochs: EpochLog[]; finished: boolean }>(s.runSlice(5));
+        const slice = unwrapReply<{ batches: unknown[]; epochs: EpochLog[]; finished: boolean }>(
+          s.runSlice(5),
+        );
         batches += slice.batches.length;
         epochs.push(...slice.epochs);
         if (slice.finished) break;
@@ -80,12 +97,17 @@ describe('engine session (WebAssembly in Node)', () => {
       expect(r.test_accuracy).toBeGreaterThan(0.6);
       expect(r.test_loss).toBeLessThan(0.69);
       expect(r.total_params).toBe(8809);
-      const probs = unwrapReply<number[][]>(s.predict(JSON.stringify([new Array(100).fill(0).map((_, i) => (i < 90 ? 0 : i % 50))])));
+      const probs = unwrapReply<number[][]>(
+        s.predict(JSON.stringify([new Array(100).fill(0).map((_, i) => (i < 90 ? 0 : i % 50))])),
+      );
       expect(probs[0][0]).toBeGreaterThan(0);
       expect(probs[0][0]).toBeLessThan(1);
       const ids = new Array(100).fill(0).map((_, i) => (i < 95 ? 0 : 4 + i));
-      const t = unwrapReply<{ output: number[][]; per_step: number[][]; layers: { hidden: number[][]; values: number[][] }[] }>(
-        s.trace(JSON.stringify(ids)));
+      const t = unwrapReply<{
+        output: number[][];
+        per_step: number[][];
+        layers: { hidden: number[][]; values: number[][] }[];
+      }>(s.trace(JSON.stringify(ids)));
       expect(t.per_step).toHaveLength(100);
       expect(t.per_step[99][0]).toBeCloseTo(t.output[0][0], 6);
       const p = unwrapReply<number[][]>(s.predict(JSON.stringify([ids])));
@@ -97,13 +119,22 @@ describe('engine session (WebAssembly in Node)', () => {
       for (const col of [0, 8, 24]) expect(t.layers[0].values[99][col]).toBeGreaterThan(0);
       expect(() => unwrapReply(s.predict('[[1,2]]'))).toThrowError(/100 steps/);
       // The binary entry point gives the same numbers as the JSON one.
-      const flat = new Int32Array([...ids, ...new Array(100).fill(0).map((_, i) => (i < 50 ? 0 : 3 + (i % 400)))]);
+      const flat = new Int32Array([
+        ...ids,
+        ...new Array(100).fill(0).map((_, i) => (i < 50 ? 0 : 3 + (i % 400))),
+      ]);
       const viaIds = unwrapReply<number[][]>(s.predictIds(flat, 2));
-      const viaJson = unwrapReply<number[][]>(s.predict(JSON.stringify([Array.from(flat.subarray(0, 100)), Array.from(flat.subarray(100))])));
+      const viaJson = unwrapReply<number[][]>(
+        s.predict(JSON.stringify([Array.from(flat.subarray(0, 100)), Array.from(flat.subarray(100))])),
+      );
       expect(viaIds).toEqual(viaJson);
       expect(() => unwrapReply(s.predictIds(new Int32Array(150), 2))).toThrowError(/100 steps/);
-      expect(() => unwrapReply(s.predictIds(new Int32Array(100).fill(9999), 1))).toThrowError(/outside the vocabulary/);
-      expect(() => unwrapReply(s.predict(JSON.stringify([new Array(100).fill(600)])))).toThrowError(/outside the vocabulary/);
+      expect(() => unwrapReply(s.predictIds(new Int32Array(100).fill(9999), 1))).toThrowError(
+        /outside the vocabulary/,
+      );
+      expect(() => unwrapReply(s.predict(JSON.stringify([new Array(100).fill(600)])))).toThrowError(
+        /outside the vocabulary/,
+      );
     } finally {
       s.delete();
     }

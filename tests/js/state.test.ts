@@ -4,17 +4,38 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../web/src/presets/presets';
 import { MAX_LINK_CHARS, MAX_MODEL_CHARS } from '../../web/src/state/limits';
 import {
-  StateError, defaultState, stateFromHash, stateFromPreset, stateToHash, validateState, type PlaygroundState,
+  StateError,
+  defaultState,
+  stateFromHash,
+  stateFromPreset,
+  stateToHash,
+  validateState,
+  type PlaygroundState,
 } from '../../web/src/state/playground-state';
 import {
-  addLayer, moveLayer, readModel, recurrentWeights, removeLayer, setInputShape, setLayerOption, uniqueName,
+  addLayer,
+  moveLayer,
+  readModel,
+  recurrentWeights,
+  removeLayer,
+  setInputShape,
+  setLayerOption,
+  uniqueName,
 } from '../../web/src/state/model-layers';
 import { setupProblem } from '../../web/src/state/setup-check';
 
-const keras3 = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_keras3.json', import.meta.url), 'utf8'));
-const keras2 = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_keras2.json', import.meta.url), 'utf8'));
-const tfjsTopology = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_tfjs_topology.json', import.meta.url), 'utf8'));
-const tfjsModel = JSON.parse(readFileSync(new URL('../data/keras-json/lstm_tfjs_converter_model.json', import.meta.url), 'utf8'));
+const keras3 = JSON.parse(
+  readFileSync(new URL('../data/keras-json/lstm_keras3.json', import.meta.url), 'utf8'),
+);
+const keras2 = JSON.parse(
+  readFileSync(new URL('../data/keras-json/lstm_keras2.json', import.meta.url), 'utf8'),
+);
+const tfjsTopology = JSON.parse(
+  readFileSync(new URL('../data/keras-json/lstm_tfjs_topology.json', import.meta.url), 'utf8'),
+);
+const tfjsModel = JSON.parse(
+  readFileSync(new URL('../data/keras-json/lstm_tfjs_converter_model.json', import.meta.url), 'utf8'),
+);
 
 function b64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
@@ -32,9 +53,22 @@ describe('URL round trip', () => {
     const s: PlaygroundState = {
       ...defaultState(),
       preset: null,
-      model: JSON.stringify({ class_name: 'Sequential', config: { name: '순환 신경망', layers: [] } }, null, 2),
+      model: JSON.stringify(
+        { class_name: 'Sequential', config: { name: '순환 신경망', layers: [] } },
+        null,
+        2,
+      ),
       data: { pack: 'book', num_words: 1000, maxlen: 200 },
-      training: { optimizer: 'adam', learning_rate: 0.0003, batch_size: 32, epochs: 2, patience: 0, restore_best: false, seed: 123, keras: 2 },
+      training: {
+        optimizer: 'adam',
+        learning_rate: 0.0003,
+        batch_size: 32,
+        epochs: 2,
+        patience: 0,
+        restore_best: false,
+        seed: 123,
+        keras: 2,
+      },
     };
     const hash = stateToHash(s);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
@@ -50,7 +84,9 @@ describe('URL round trip', () => {
     expect(() => stateFromHash('#s=%%%')).toThrow(StateError);
     expect(() => stateFromHash('#s=' + b64url('{not json'))).toThrow(/not readable JSON/);
     const good = JSON.parse(Buffer.from(stateToHash(defaultState()).slice(3), 'base64url').toString('utf8'));
-    expect(() => stateFromHash('#s=' + b64url(JSON.stringify({ ...good, v: 99 })))).toThrow(/format version is 99/);
+    expect(() => stateFromHash('#s=' + b64url(JSON.stringify({ ...good, v: 99 })))).toThrow(
+      /format version is 99/,
+    );
   });
 });
 
@@ -70,17 +106,32 @@ describe('state schema', () => {
   });
 
   it.each([
-    [{ training: { ...defaultState().training, epochs: 0 } }, /Epochs must be a whole number from 1 to 10,000; the link has 0/],
+    [
+      { training: { ...defaultState().training, epochs: 0 } },
+      /Epochs must be a whole number from 1 to 10,000; the link has 0/,
+    ],
     [{ training: { ...defaultState().training, epochs: 2.5 } }, /Epochs/],
     [{ training: { ...defaultState().training, learning_rate: -1 } }, /learning rate/],
     [{ training: { ...defaultState().training, learning_rate: 'fast' } }, /learning rate.*"fast"/],
-    [{ training: { ...defaultState().training, optimizer: 'adagrad' } }, /optimizer must be one of rmsprop, adam, sgd; the link has "adagrad"/],
+    [
+      { training: { ...defaultState().training, optimizer: 'adagrad' } },
+      /optimizer must be one of rmsprop, adam, sgd; the link has "adagrad"/,
+    ],
     [{ training: { ...defaultState().training, restore_best: 'yes' } }, /restore_best/],
     [{ training: { ...defaultState().training, seed: -1 } }, /seed/],
-    [{ training: { ...defaultState().training, keras: 4 } }, /Keras version must be a whole number from 2 to 3; the link has 4/],
-    [{ training: { ...defaultState().training, keras: '3' } }, /Keras version must be a whole number from 2 to 3/],
+    [
+      { training: { ...defaultState().training, keras: 4 } },
+      /Keras version must be a whole number from 2 to 3; the link has 4/,
+    ],
+    [
+      { training: { ...defaultState().training, keras: '3' } },
+      /Keras version must be a whole number from 2 to 3/,
+    ],
     [{ data: { ...defaultState().data, pack: 'full' } }, /data pack/],
-    [{ data: { ...defaultState().data, num_words: 2 } }, /num_words must be a whole number from 3 to 10,000; the link has 2/],
+    [
+      { data: { ...defaultState().data, num_words: 2 } },
+      /num_words must be a whole number from 3 to 10,000; the link has 2/,
+    ],
     [{ data: { ...defaultState().data, maxlen: 5000 } }, /maxlen/],
     [{ preset: 'nope' }, /unknown preset "nope"/],
     [{ model: 12 }, /no model/],
@@ -96,39 +147,64 @@ describe('hostile set-ups are refused before anything is built, naming the field
   const timed = (f: () => unknown) => {
     const t0 = performance.now();
     let error: unknown = null;
-    try { f(); } catch (e) { error = e; }
+    try {
+      f();
+    } catch (e) {
+      error = e;
+    }
     return { error: error as Error, ms: performance.now() - t0 };
   };
 
   it.each([
-    ['epochs 1e9', { training: { epochs: 1e9 } }, 'Epochs must be a whole number from 1 to 10,000; the link has 1000000000.'],
-    ['batch 0', { training: { batch_size: 0 } }, 'The batch size must be a whole number from 1 to 100,000; the link has 0.'],
-    ['learning rate "NaN" (a link cannot carry NaN itself)', { training: { learning_rate: 'NaN' } },
-      'The learning rate must be a number above 0 and at most 10; the link has "NaN".'],
-    ['maxlen 1e8', { data: { maxlen: 1e8 } }, 'maxlen must be a whole number from 1 to 500; the link has 100000000.'],
+    [
+      'epochs 1e9',
+      { training: { epochs: 1e9 } },
+      'Epochs must be a whole number from 1 to 10,000; the link has 1000000000.',
+    ],
+    [
+      'batch 0',
+      { training: { batch_size: 0 } },
+      'The batch size must be a whole number from 1 to 100,000; the link has 0.',
+    ],
+    [
+      'learning rate "NaN" (a link cannot carry NaN itself)',
+      { training: { learning_rate: 'NaN' } },
+      'The learning rate must be a number above 0 and at most 10; the link has "NaN".',
+    ],
+    [
+      'maxlen 1e8',
+      { data: { maxlen: 1e8 } },
+      'maxlen must be a whole number from 1 to 500; the link has 100000000.',
+    ],
   ])('a link with %s', (_name, patch, message) => {
     const payload = good();
     for (const [group, fields] of Object.entries(patch)) Object.assign(payload[group], fields);
-    expect(() => stateFromHash(link(payload))).toThrowError(expect.objectContaining({ name: 'StateError', message }));
+    expect(() => stateFromHash(link(payload))).toThrowError(
+      expect.objectContaining({ name: 'StateError', message }),
+    );
   });
 
   it('a link with a learning rate of 1e999 (Infinity once parsed) says Infinity, not null', () => {
     const text = JSON.stringify(good()).replace(/"learning_rate":[^,}]+/, '"learning_rate":1e999');
     expect(() => stateFromHash(`#s=${b64url(text)}`)).toThrowError(
-      'The learning rate must be a number above 0 and at most 10; the link has Infinity.');
+      'The learning rate must be a number above 0 and at most 10; the link has Infinity.',
+    );
   });
 
   it('a saved set-up with a NaN learning rate (storage keeps NaN) names the field and the source', () => {
     const saved = good();
     saved.training.learning_rate = NaN;
     expect(() => validateState(saved, 'saved set-up')).toThrowError(
-      'The learning rate must be a number above 0 and at most 10; the saved set-up has NaN.');
+      'The learning rate must be a number above 0 and at most 10; the saved set-up has NaN.',
+    );
   });
 
-  it('a 2 MB link (Chromium\'s URL limit) is refused by its length, before it is decoded', () => {
+  it("a 2 MB link (Chromium's URL limit) is refused by its length, before it is decoded", () => {
     const hash = `#s=${'A'.repeat(2 * 1024 * 1024 - 3)}`;
     const { error, ms } = timed(() => stateFromHash(hash));
-    expect(error.message).toBe(`The link is 2,097,152 characters long; a set-up link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}.`);
+    expect(error.message).toBe(
+      `The link is 2,097,152 characters long; a set-up link has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}.`,
+    );
     expect(error).toMatchObject({ code: 'linkTooLong', params: [2_097_152, MAX_LINK_CHARS] });
     expect(ms).toBeLessThan(50);
   });
@@ -141,10 +217,12 @@ describe('hostile set-ups are refused before anything is built, naming the field
     expect(stateFromHash(hash)!.model).toBe(state.model);
   });
 
-  it('a 10 MB saved set-up is refused by its model\'s length, naming it', () => {
+  it("a 10 MB saved set-up is refused by its model's length, naming it", () => {
     const saved = { ...good(), model: 'x'.repeat(10_000_000) };
     const { error, ms } = timed(() => validateState(saved, 'saved set-up'));
-    expect(error.message).toBe("The saved set-up's model is 10,000,000 characters long; a model may have at most 200,000.");
+    expect(error.message).toBe(
+      "The saved set-up's model is 10,000,000 characters long; a model may have at most 200,000.",
+    );
     expect(error).toMatchObject({ code: 'modelTooLong', params: ['saved set-up', 10_000_000, 200_000] });
     expect(ms).toBeLessThan(50);
   });
@@ -153,7 +231,8 @@ describe('hostile set-ups are refused before anything is built, naming the field
     const saved = good();
     saved.training.optimizer = 'a'.repeat(1_000_000);
     expect(() => validateState(saved, 'saved set-up')).toThrowError(
-      `The optimizer must be one of rmsprop, adam, sgd; the saved set-up has "${'a'.repeat(40)}…".`);
+      `The optimizer must be one of rmsprop, adam, sgd; the saved set-up has "${'a'.repeat(40)}…".`,
+    );
   });
 });
 
@@ -177,13 +256,17 @@ describe('layer editor on Keras JSON', () => {
     let doc = addLayer(keras3, 'LSTM', 2);
     let m = readModel(doc)!;
     expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'lstm_1', 'dense']);
-    expect((doc as { config: { layers: { module?: string }[] } }).config.layers[3].module).toBe('keras.layers');
+    expect((doc as { config: { layers: { module?: string }[] } }).config.layers[3].module).toBe(
+      'keras.layers',
+    );
     doc = moveLayer(doc, 2, -1);
     expect(readModel(doc)!.layers.map((l) => l.name)).toEqual(['embedding', 'lstm_1', 'lstm', 'dense']);
     doc = removeLayer(doc, 1);
     m = readModel(doc)!;
     expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'dense']);
-    expect(m.layers[1].config.recurrent_initializer).toEqual(keras3.config.layers[2].config.recurrent_initializer);
+    expect(m.layers[1].config.recurrent_initializer).toEqual(
+      keras3.config.layers[2].config.recurrent_initializer,
+    );
     expect(keras3.config.layers).toHaveLength(4); // the input document is not changed
   });
 
@@ -213,7 +296,9 @@ describe('layer editor on Keras JSON', () => {
     expect(recurrentWeights('LSTM', 16, 8).total).toBe(800);
     expect(recurrentWeights('GRU', 16, 8).total).toBe(624);
     expect(recurrentWeights('GRU', 16, 8, false).total).toBe(600);
-    expect(recurrentWeights('LSTM', 16, 8).recurrent).toBe(4 * recurrentWeights('SimpleRNN', 16, 8).recurrent);
+    expect(recurrentWeights('LSTM', 16, 8).recurrent).toBe(
+      4 * recurrentWeights('SimpleRNN', 16, 8).recurrent,
+    );
     expect(recurrentWeights('GRU', 16, 8).recurrent).toBe(3 * recurrentWeights('SimpleRNN', 16, 8).recurrent);
   });
 });
@@ -221,7 +306,11 @@ describe('layer editor on Keras JSON', () => {
 describe('set-up check', () => {
   it('says when maxlen and the model input length differ, or num_words exceeds the vocabulary', () => {
     expect(setupProblem(defaultState())).toBeNull();
-    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 500, maxlen: 80 } })?.message).toMatch(/100 steps but maxlen is 80/);
-    expect(setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 1000, maxlen: 100 } })?.message).toMatch(/num_words is 1000.*only 500/);
+    expect(
+      setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 500, maxlen: 80 } })?.message,
+    ).toMatch(/100 steps but maxlen is 80/);
+    expect(
+      setupProblem({ ...defaultState(), data: { pack: 'quick', num_words: 1000, maxlen: 100 } })?.message,
+    ).toMatch(/num_words is 1000.*only 500/);
   });
 });

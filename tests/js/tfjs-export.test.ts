@@ -23,8 +23,16 @@ describe('Download TF.js model', () => {
   it('the formats module refuses a bad model with a message', async () => {
     const formats = await loadFormats();
     expect(() => unwrapReply(formats.tfjsModelJson('{"class_name": "Sequential"'))).toThrowError(/JSON/i);
-    expect(() => unwrapReply(formats.tfjsModelJson(JSON.stringify({ class_name: 'Sequential', config: { layers: [{ class_name: 'Conv1D', config: {} }] } }))))
-      .toThrowError(/Conv1D/);
+    expect(() =>
+      unwrapReply(
+        formats.tfjsModelJson(
+          JSON.stringify({
+            class_name: 'Sequential',
+            config: { layers: [{ class_name: 'Conv1D', config: {} }] },
+          }),
+        ),
+      ),
+    ).toThrowError(/Conv1D/);
   });
 
   for (const preset of presets.filter((p) => !p.summary_only)) {
@@ -42,20 +50,39 @@ describe('Download TF.js model', () => {
       const s = new m.Session();
       try {
         unwrapReply(s.loadPack(quickPack));
-        unwrapReply(s.startTraining(model, JSON.stringify({
-          optimizer: 'rmsprop', learning_rate: 0.01, batch_size: 500, epochs: 1, seed: 5, num_words: preset.data.num_words, maxlen: preset.data.maxlen,
-        })));
-        while (!unwrapReply<{ finished: boolean }>(s.runSlice(16)).finished) { /* next slice */ }
+        unwrapReply(
+          s.startTraining(
+            model,
+            JSON.stringify({
+              optimizer: 'rmsprop',
+              learning_rate: 0.01,
+              batch_size: 500,
+              epochs: 1,
+              seed: 5,
+              num_words: preset.data.num_words,
+              maxlen: preset.data.maxlen,
+            }),
+          ),
+        );
+        while (!unwrapReply<{ finished: boolean }>(s.runSlice(16)).finished) {
+          /* next slice */
+        }
         const files = unzipSync(tfjsZip(modelJson, s.stateView(0)!.slice()));
         const out = join(dir, `zip-${preset.id}`);
         mkdirSync(out);
         for (const [name, bytes] of Object.entries(files)) writeFileSync(join(out, name), bytes);
-        const sequences = [0, 1, 2].map((k) => Array.from({ length: preset.data.maxlen }, (_, t) => (t * (7 + k) + k) % preset.data.num_words));
+        const sequences = [0, 1, 2].map((k) =>
+          Array.from({ length: preset.data.maxlen }, (_, t) => (t * (7 + k) + k) % preset.data.num_words),
+        );
         writeFileSync(join(out, 'input.json'), JSON.stringify({ sequences }));
-        const fromCli = JSON.parse(execFileSync(cli, ['predict', out, '--input', join(out, 'input.json')], { encoding: 'utf8' })) as number[][];
+        const fromCli = JSON.parse(
+          execFileSync(cli, ['predict', out, '--input', join(out, 'input.json')], { encoding: 'utf8' }),
+        ) as number[][];
         const fromEngine = unwrapReply<number[][]>(s.predict(JSON.stringify(sequences)));
         expect(fromCli.length).toBe(3);
-        fromCli.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - fromEngine[i][j])).toBeLessThan(1e-6)));
+        fromCli.forEach((row, i) =>
+          row.forEach((v, j) => expect(Math.abs(v - fromEngine[i][j])).toBeLessThan(1e-6)),
+        );
       } finally {
         s.delete();
       }

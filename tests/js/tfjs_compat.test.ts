@@ -13,7 +13,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import presets from '../../web/src/presets/presets.json';
 
-const cli = process.env.RNN_CLI ?? fileURLToPath(new URL('../../build/native/rnn-playground', import.meta.url));
+const cli =
+  process.env.RNN_CLI ?? fileURLToPath(new URL('../../build/native/rnn-playground', import.meta.url));
 const tolerance = 1e-5;
 let work = '';
 let largestDifference = 0; // reported at the end, for the record
@@ -89,8 +90,13 @@ interface Case {
 }
 
 // The input TF.js needs: token ids for an Embedding, one-hot vectors otherwise (built here).
-function tfInput(first: { class_name: string }, batchShape: (number | null)[], padded: number[][]): tf.Tensor {
-  if (first.class_name === 'Embedding') return tf.tensor2d(padded, [padded.length, padded[0].length], 'int32');
+function tfInput(
+  first: { class_name: string },
+  batchShape: (number | null)[],
+  padded: number[][],
+): tf.Tensor {
+  if (first.class_name === 'Embedding')
+    return tf.tensor2d(padded, [padded.length, padded[0].length], 'int32');
   const vocab = batchShape[2] as number;
   return tf.oneHot(tf.tensor2d(padded, [padded.length, padded[0].length], 'int32'), vocab).toFloat();
 }
@@ -123,7 +129,10 @@ async function compare(c: Case, seed: number, bold: boolean): Promise<number> {
     const batchShape = batchShapeOf(saved);
     const first = saved.modelTopology.config.layers[0];
     // A fixed input length pads every sequence; without one, each is predicted as it is.
-    const groups = batchShape[1] == null ? c.sequences.map((s) => [s]) : [c.sequences.map((s) => padPre(s, batchShape[1] as number))];
+    const groups =
+      batchShape[1] == null
+        ? c.sequences.map((s) => [s])
+        : [c.sequences.map((s) => padPre(s, batchShape[1] as number))];
     const theirs: Nested[] = [];
     for (const group of groups) {
       const x = tfInput(first, batchShape, group);
@@ -158,13 +167,21 @@ const mixedLengths = [12, 3, 20, 1, 0, 12];
 const cases: Case[] = [
   {
     name: 'Embedding + SimpleRNN',
-    model: seq([embedding(50, 6, 12), { class_name: 'SimpleRNN', config: { name: 'rnn', units: 5 } }, dense('out', 1, 'sigmoid')]),
+    model: seq([
+      embedding(50, 6, 12),
+      { class_name: 'SimpleRNN', config: { name: 'rnn', units: 5 } },
+      dense('out', 1, 'sigmoid'),
+    ]),
     sequences: randomSequences(1, 50, mixedLengths),
     boldWeights: true,
   },
   {
     name: 'LSTM',
-    model: seq([embedding(40, 5, 10), { class_name: 'LSTM', config: { name: 'lstm', units: 6 } }, dense('out', 1, 'sigmoid')]),
+    model: seq([
+      embedding(40, 5, 10),
+      { class_name: 'LSTM', config: { name: 'lstm', units: 6 } },
+      dense('out', 1, 'sigmoid'),
+    ]),
     sequences: randomSequences(2, 40, mixedLengths),
     boldWeights: true,
   },
@@ -172,7 +189,16 @@ const cases: Case[] = [
     name: 'LSTM without biases, Keras 2 hard_sigmoid gates, relu Dense',
     model: seq([
       embedding(30, 4, 8),
-      { class_name: 'LSTM', config: { name: 'lstm', units: 3, use_bias: false, recurrent_activation: 'hard_sigmoid', unit_forget_bias: false } },
+      {
+        class_name: 'LSTM',
+        config: {
+          name: 'lstm',
+          units: 3,
+          use_bias: false,
+          recurrent_activation: 'hard_sigmoid',
+          unit_forget_bias: false,
+        },
+      },
       dense('hidden', 4, 'relu', { use_bias: false }),
       dense('out', 1, 'sigmoid'),
     ]),
@@ -181,7 +207,11 @@ const cases: Case[] = [
   },
   {
     name: 'GRU reset_after false, softmax',
-    model: seq([embedding(40, 5, 9), { class_name: 'GRU', config: { name: 'gru', units: 4, reset_after: false } }, dense('out', 3, 'softmax')]),
+    model: seq([
+      embedding(40, 5, 9),
+      { class_name: 'GRU', config: { name: 'gru', units: 4, reset_after: false } },
+      dense('out', 3, 'softmax'),
+    ]),
     sequences: randomSequences(4, 40, mixedLengths),
     boldWeights: true,
   },
@@ -210,7 +240,10 @@ const cases: Case[] = [
   },
   {
     name: 'ending in a recurrent layer with return_sequences',
-    model: seq([embedding(25, 4, 6), { class_name: 'GRU', config: { name: 'gru', units: 3, reset_after: false, return_sequences: true } }]),
+    model: seq([
+      embedding(25, 4, 6),
+      { class_name: 'GRU', config: { name: 'gru', units: 3, reset_after: false, return_sequences: true } },
+    ]),
     sequences: randomSequences(7, 25, [6, 4, 8]),
     boldWeights: true,
   },
@@ -224,7 +257,10 @@ const cases: Case[] = [
     name: 'Dropout and recurrent dropout (off at prediction)',
     model: seq([
       embedding(40, 5, 10),
-      { class_name: 'LSTM', config: { name: 'lstm', units: 4, dropout: 0.3, recurrent_dropout: 0.2, return_sequences: true } },
+      {
+        class_name: 'LSTM',
+        config: { name: 'lstm', units: 4, dropout: 0.3, recurrent_dropout: 0.2, return_sequences: true },
+      },
       { class_name: 'Dropout', config: { name: 'dropout', rate: 0.5 } },
       { class_name: 'SimpleRNN', config: { name: 'rnn', units: 3, dropout: 0.25 } },
       { class_name: 'Dropout', config: { name: 'dropout_1', rate: 0.4 } },
@@ -235,14 +271,20 @@ const cases: Case[] = [
   },
   {
     name: 'one-hot input (SimpleRNN)',
-    model: seq([{ class_name: 'SimpleRNN', config: { name: 'rnn', units: 5, batch_input_shape: [null, 10, 20] } }, dense('out', 1, 'sigmoid')]),
+    model: seq([
+      { class_name: 'SimpleRNN', config: { name: 'rnn', units: 5, batch_input_shape: [null, 10, 20] } },
+      dense('out', 1, 'sigmoid'),
+    ]),
     sequences: randomSequences(10, 20, [10, 4, 13, 0]),
     boldWeights: true,
   },
   {
     name: 'one-hot input (LSTM, GRU stack)',
     model: seq([
-      { class_name: 'LSTM', config: { name: 'lstm', units: 4, return_sequences: true, batch_input_shape: [null, 8, 12] } },
+      {
+        class_name: 'LSTM',
+        config: { name: 'lstm', units: 4, return_sequences: true, batch_input_shape: [null, 8, 12] },
+      },
       { class_name: 'GRU', config: { name: 'gru', units: 3, reset_after: false } },
       dense('out', 2, 'softmax'),
     ]),
@@ -251,7 +293,11 @@ const cases: Case[] = [
   },
   {
     name: 'no fixed input length',
-    model: seq([embedding(30, 4, null), { class_name: 'LSTM', config: { name: 'lstm', units: 3 } }, dense('out', 1, 'sigmoid')]),
+    model: seq([
+      embedding(30, 4, null),
+      { class_name: 'LSTM', config: { name: 'lstm', units: 3 } },
+      dense('out', 1, 'sigmoid'),
+    ]),
     sequences: randomSequences(12, 30, [5, 1, 9]),
     boldWeights: true,
   },
@@ -267,7 +313,9 @@ const curriculum = presets as unknown as Preset[];
 
 beforeAll(async () => {
   if (!existsSync(cli)) {
-    throw new Error(`The native CLI ${cli} is missing: build it first (npm run build, or cmake --build build/native).`);
+    throw new Error(
+      `The native CLI ${cli} is missing: build it first (npm run build, or cmake --build build/native).`,
+    );
   }
   await tf.setBackend('cpu');
   work = mkdtempSync(join(tmpdir(), 'rnn-tfjs-compat-'));
@@ -289,7 +337,8 @@ describe('TF.js loads models saved by rnn-playground and predicts the same', () 
     const first = p.model.config.layers.find((l) => l.class_name !== 'InputLayer');
     // One-hot: ids below 200 and below the one-hot width (35 for Long memory).
     const width = (p.model.config.layers[0].config.batch_input_shape as number[] | undefined)?.[2] ?? 200;
-    const vocab = first?.class_name === 'Embedding' ? (first.config.input_dim as number) : Math.min(200, width);
+    const vocab =
+      first?.class_name === 'Embedding' ? (first.config.input_dim as number) : Math.min(200, width);
     const c: Case = { name: id, model: p.model, sequences: randomSequences(99, vocab, [150, 40, 3]) };
     expect(await compare(c, 42, false)).toBeLessThan(tolerance);
   });
@@ -300,7 +349,11 @@ describe('TF.js refuses a GRU with reset_after=True, as our summary says', () =>
   it('the curriculum has such presets', () => expect(refused.length).toBeGreaterThan(0));
 
   it('our CLI saves and predicts it; TF.js refuses to load it', async () => {
-    const model = seq([embedding(20, 4, 5), { class_name: 'GRU', config: { name: 'gru', units: 3 } }, dense('out', 1, 'sigmoid')]);
+    const model = seq([
+      embedding(20, 4, 5),
+      { class_name: 'GRU', config: { name: 'gru', units: 3 } },
+      dense('out', 1, 'sigmoid'),
+    ]);
     const dir = join(work, 'gru_reset_after');
     writeFileSync(`${dir}.json`, JSON.stringify(model));
     runCli(['init', `${dir}.json`, '--seed', '3', '--out', dir]);

@@ -27,9 +27,17 @@ describe('tokenize', () => {
   it.each([
     ['punctuation', 'Hello, world! Great... (really)?', ['hello', 'world', 'great', 'really']],
     ['case', 'GREAT Movie, gReAt movie', ['great', 'movie', 'great', 'movie']],
-    ['<br /> and every <br> form', 'Bad.<br /><br />Worse<br/>end<BR>x< br >y', ['bad', 'worse', 'end', 'x', 'y']],
+    [
+      '<br /> and every <br> form',
+      'Bad.<br /><br />Worse<br/>end<BR>x< br >y',
+      ['bad', 'worse', 'end', 'x', 'y'],
+    ],
     ['inner apostrophes kept', "don't rock'n'roll film's", ["don't", "rock'n'roll", "film's"]],
-    ['apostrophes at the ends stripped', "'Tis the 'best' students' ''ending''", ['tis', 'the', 'best', 'students', 'ending']],
+    [
+      'apostrophes at the ends stripped',
+      "'Tis the 'best' students' ''ending''",
+      ['tis', 'the', 'best', 'students', 'ending'],
+    ],
     ['apostrophe-only tokens dropped', "'' ' ''' a", ['a']],
     ['right single quotation mark', 'Don’t ‘quote’ me’', ["don't", 'quote', 'me']],
     ['numbers', '10/10, 3.5 stars in 1999; 2nd ½', ['10', '10', '3', '5', 'stars', 'in', '1999', '2nd', '½']],
@@ -54,7 +62,11 @@ describe('tokenize', () => {
 
 describe('word ids (Keras imdb.load_data)', () => {
   it('ranks by count, equal counts by code point', () => {
-    const counts = countWords([['b', 'a', 'c'], ['c', 'b', 'a', 'c'], ['d', 'c', 'c']]);
+    const counts = countWords([
+      ['b', 'a', 'c'],
+      ['c', 'b', 'a', 'c'],
+      ['d', 'c', 'c'],
+    ]);
     expect(counts.get('c')).toBe(5);
     expect(rankWords(counts)).toEqual(['c', 'a', 'b', 'd']);
   });
@@ -66,7 +78,15 @@ describe('word ids (Keras imdb.load_data)', () => {
     expect(compareCodePoints(fullwidthA, mathBoldA)).toBeLessThan(0);
     expect(compareCodePoints('ab', 'a')).toBeGreaterThan(0);
     expect(compareCodePoints('a', 'a')).toBe(0);
-    expect(rankWords(new Map([[mathBoldA, 1], [fullwidthA, 1], ['z', 1]]))).toEqual(['z', fullwidthA, mathBoldA]);
+    expect(
+      rankWords(
+        new Map([
+          [mathBoldA, 1],
+          [fullwidthA, 1],
+          ['z', 1],
+        ]),
+      ),
+    ).toEqual(['z', fullwidthA, mathBoldA]);
   });
 
   it('gives rank + 3, 1 first, 2 for unknown words and ids >= num_words, never 3', () => {

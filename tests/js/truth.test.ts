@@ -28,7 +28,14 @@ describe('parseField', () => {
   });
 });
 
-const log = (val_accuracy: number, loss = 0.69, epoch = 1): EpochLog => ({ epoch, loss, accuracy: 0.5, val_loss: loss, val_accuracy, seconds: 1 });
+const log = (val_accuracy: number, loss = 0.69, epoch = 1): EpochLog => ({
+  epoch,
+  loss,
+  accuracy: 0.5,
+  val_loss: loss,
+  val_accuracy,
+  seconds: 1,
+});
 
 describe('diagnoseRun', () => {
   const adam10 = { optimizer: 'adam', learning_rate: 10 } as const;
@@ -37,21 +44,37 @@ describe('diagnoseRun', () => {
     expect(diagnoseRun([log(0.5), log(0.5), log(0.53)], adam10)).toBeNull();
   });
   it('counts the trailing epochs within 0.5 ± 0.02 (0.48 and 0.52 included) and advises by the rate', () => {
-    expect(diagnoseRun([log(0.7), log(0.48), log(0.52)], adam10)).toEqual({ kind: 'chance', epochs: 2, advice: 'lower', suggested: 0.001 });
-    expect(diagnoseRun([log(0.5), log(0.514), log(0.48), log(0.494)], { optimizer: 'rmsprop', learning_rate: 1e-4 }))
-      .toEqual({ kind: 'chance', epochs: 4, advice: 'higher', suggested: 0.001 });
-    expect(diagnoseRun([log(0.5), log(0.5)], { optimizer: 'sgd', learning_rate: 0.01 })?.advice).toBe('other');
+    expect(diagnoseRun([log(0.7), log(0.48), log(0.52)], adam10)).toEqual({
+      kind: 'chance',
+      epochs: 2,
+      advice: 'lower',
+      suggested: 0.001,
+    });
+    expect(
+      diagnoseRun([log(0.5), log(0.514), log(0.48), log(0.494)], {
+        optimizer: 'rmsprop',
+        learning_rate: 1e-4,
+      }),
+    ).toEqual({ kind: 'chance', epochs: 4, advice: 'higher', suggested: 0.001 });
+    expect(diagnoseRun([log(0.5), log(0.5)], { optimizer: 'sgd', learning_rate: 0.01 })?.advice).toBe(
+      'other',
+    );
     expect(diagnoseRun([log(0.5), log(0.479)], adam10)).toBeNull();
   });
   it('reports a non-finite loss with the epoch it happened in, and always advises a lower rate then', () => {
-    expect(diagnoseRun([log(0.6, 0.6, 1), log(0.5, Number.NaN, 2)], { optimizer: 'sgd', learning_rate: 0.01 }))
-      .toEqual({ kind: 'non_finite', epoch: 2, advice: 'lower', suggested: 0.01 });
-    expect(diagnoseRun([log(0.6, 0.6, 1)], { optimizer: 'sgd', learning_rate: 10 }, true))
-      .toEqual({ kind: 'non_finite', epoch: 2, advice: 'lower', suggested: 0.01 });
+    expect(
+      diagnoseRun([log(0.6, 0.6, 1), log(0.5, Number.NaN, 2)], { optimizer: 'sgd', learning_rate: 0.01 }),
+    ).toEqual({ kind: 'non_finite', epoch: 2, advice: 'lower', suggested: 0.01 });
+    expect(diagnoseRun([log(0.6, 0.6, 1)], { optimizer: 'sgd', learning_rate: 10 }, true)).toEqual({
+      kind: 'non_finite',
+      epoch: 2,
+      advice: 'lower',
+      suggested: 0.01,
+    });
   });
 });
 
-describe('presets and the book\'s run', () => {
+describe("presets and the book's run", () => {
   const lstm = presetById('lstm')!;
   const doc = () => JSON.parse(JSON.stringify(lstm.model));
   it('a model is its preset with other names, whitespace, an explicit default or another input length', () => {
@@ -62,7 +85,7 @@ describe('presets and the book\'s run', () => {
     renamed.config.layers[0].config.batch_input_shape = [null, 200];
     expect(sameLayers(JSON.stringify(renamed, null, 9), lstm.model)).toBe(true);
   });
-  it('the book\'s own Keras 3 and Keras 2 JSON of the LSTM (every option spelled out) is the preset', () => {
+  it("the book's own Keras 3 and Keras 2 JSON of the LSTM (every option spelled out) is the preset", () => {
     for (const f of ['lstm_keras3.json', 'lstm_keras2.json', 'lstm_tfjs_topology.json']) {
       const json = readFileSync(new URL(`../data/keras-json/${f}`, import.meta.url), 'utf8');
       expect(sameLayers(json, lstm.model), f).toBe(true);
@@ -92,25 +115,49 @@ describe('presets and the book\'s run', () => {
     expect(presetOfModel({ ...s, model: JSON.stringify(d) })).toBeUndefined();
     expect(presetOfModel({ ...s, model: '{not json' })).toBeUndefined();
   });
-  it('differencesFromBook lists every way the set-up differs from the book\'s run', () => {
+  it("differencesFromBook lists every way the set-up differs from the book's run", () => {
     const s = stateFromPreset(lstm);
     expect(differencesFromBook(s, lstm)).toEqual(['pack']); // the quick subset is the default
     const book = { ...s, data: { ...s.data, pack: 'book' as const } };
     expect(differencesFromBook(book, lstm)).toEqual([]);
-    expect(differencesFromBook({ ...book, data: { pack: 'book', num_words: 300, maxlen: 80 },
-      training: { ...book.training, optimizer: 'adam', learning_rate: 0.001, batch_size: 32, epochs: 3, seed: 1 } }, lstm))
-      .toEqual(['num_words', 'maxlen', 'optimizer', 'learning_rate', 'batch_size']); // epochs and seed are not part of it
+    expect(
+      differencesFromBook(
+        {
+          ...book,
+          data: { pack: 'book', num_words: 300, maxlen: 80 },
+          training: {
+            ...book.training,
+            optimizer: 'adam',
+            learning_rate: 0.001,
+            batch_size: 32,
+            epochs: 3,
+            seed: 1,
+          },
+        },
+        lstm,
+      ),
+    ).toEqual(['num_words', 'maxlen', 'optimizer', 'learning_rate', 'batch_size']); // epochs and seed are not part of it
   });
 });
 
 describe('groupLargeNumbers', () => {
   it('groups free-standing whole numbers of 4 digits or more, as Keras prints counts', () => {
-    expect(groupLargeNumbers("LSTM 'lstm' would have 40006800000 parameters; the limit is 50000000 per layer."))
-      .toBe("LSTM 'lstm' would have 40,006,800,000 parameters; the limit is 50,000,000 per layer.");
-    expect(groupLargeNumbers('batch 4096 of 123456789012345678901')).toBe('batch 4,096 of 123,456,789,012,345,678,901');
+    expect(
+      groupLargeNumbers("LSTM 'lstm' would have 40006800000 parameters; the limit is 50000000 per layer."),
+    ).toBe("LSTM 'lstm' would have 40,006,800,000 parameters; the limit is 50,000,000 per layer.");
+    expect(groupLargeNumbers('batch 4096 of 123456789012345678901')).toBe(
+      'batch 4,096 of 123,456,789,012,345,678,901',
+    );
   });
   it('leaves names, decimals, short numbers and grouped numbers alone', () => {
-    for (const m of ['layer lstm_12345', 'loss 0.123456', 'epoch 12, batch 999', 'already 1,234,567', 'x1234y', '12345.5']) {
+    for (const m of [
+      'layer lstm_12345',
+      'loss 0.123456',
+      'epoch 12, batch 999',
+      'already 1,234,567',
+      'x1234y',
+      '12345.5',
+    ]) {
       expect(groupLargeNumbers(m)).toBe(m);
     }
   });
@@ -119,16 +166,31 @@ describe('groupLargeNumbers', () => {
 describe('service worker caches', () => {
   const scope = 'http://127.0.0.1:4173/rnn-playground/';
   it('the build id follows the precache list', () => {
-    const a = buildId([{ url: 'index.html', revision: '1' }, { url: 'assets/index-abc.js', revision: null }]);
+    const a = buildId([
+      { url: 'index.html', revision: '1' },
+      { url: 'assets/index-abc.js', revision: null },
+    ]);
     expect(a).toMatch(/^[0-9a-f]{8}$/);
-    expect(buildId([{ url: 'index.html', revision: '1' }, { url: 'assets/index-abc.js', revision: null }])).toBe(a);
-    expect(buildId([{ url: 'index.html', revision: '2' }, { url: 'assets/index-abc.js', revision: null }])).not.toBe(a);
+    expect(
+      buildId([
+        { url: 'index.html', revision: '1' },
+        { url: 'assets/index-abc.js', revision: null },
+      ]),
+    ).toBe(a);
+    expect(
+      buildId([
+        { url: 'index.html', revision: '2' },
+        { url: 'assets/index-abc.js', revision: null },
+      ]),
+    ).not.toBe(a);
   });
   it('deletes only its own caches of other builds for the same scope', () => {
     expect(isOldCache(`rnn-playground-precache-0000aaaa-${scope}`, '1111bbbb', scope)).toBe(true);
     expect(isOldCache(`rnn-playground-runtime-0000aaaa-${scope}`, '1111bbbb', scope)).toBe(true);
     expect(isOldCache(`rnn-playground-precache-1111bbbb-${scope}`, '1111bbbb', scope)).toBe(false);
-    expect(isOldCache(`rnn-playground-runtime-0000aaaa-http://127.0.0.1:4173/other/`, '1111bbbb', scope)).toBe(false);
+    expect(
+      isOldCache(`rnn-playground-runtime-0000aaaa-http://127.0.0.1:4173/other/`, '1111bbbb', scope),
+    ).toBe(false);
     expect(isOldCache('someone-elses-cache', '1111bbbb', scope)).toBe(false);
   });
 });

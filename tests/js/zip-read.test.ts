@@ -19,8 +19,14 @@ const dir = mkdtempSync(join(tmpdir(), 'rnn-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function kerasLike(level: 0 | 6 = 0): Uint8Array {
-  return zipSync({ 'metadata.json': enc('{"keras_version": "3.4.1"}'), 'config.json': enc('{"class_name": "Sequential"}'),
-    'model.weights.h5': new Uint8Array(3000).map((_, i) => (i * 7) % 256) }, { level });
+  return zipSync(
+    {
+      'metadata.json': enc('{"keras_version": "3.4.1"}'),
+      'config.json': enc('{"class_name": "Sequential"}'),
+      'model.weights.h5': new Uint8Array(3000).map((_, i) => (i * 7) % 256),
+    },
+    { level },
+  );
 }
 
 function problemOf(work: () => unknown): string {
@@ -53,13 +59,16 @@ describe('reading a good zip', () => {
 
   it("reads a zip Python's zipfile wrote, in any member order", () => {
     const path = join(dir, 'py.keras');
-    execFileSync('/usr/bin/python3', ['-c', `
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      `
 import zipfile
 with zipfile.ZipFile(${JSON.stringify(path)}, 'w', compression=zipfile.ZIP_DEFLATED) as z:
     z.writestr('model.weights.h5', bytes(range(256)) * 10)
     z.writestr('config.json', '{}')
     z.writestr('metadata.json', '{"keras_version": "3.13.0"}')
-`]);
+`,
+    ]);
     const files = readZip(new Uint8Array(readFileSync(path)), 'py.keras', KERAS_MEMBERS);
     expect(files.get('model.weights.h5')!.length).toBe(2560);
     expect(files.get('model.weights.h5')![300]).toBe(300 % 256);
@@ -78,7 +87,10 @@ describe('refusing damaged zips', () => {
   it('refuses a zip cut short, wherever it is cut', () => {
     const zip = kerasLike();
     for (const keep of [10, 200, 1500, zip.length - 30, zip.length - 1]) {
-      expect(problemOf(() => readZip(zip.slice(0, keep), 'x.keras', KERAS_MEMBERS)), `cut at ${keep}`).toBe('zipTruncated');
+      expect(
+        problemOf(() => readZip(zip.slice(0, keep), 'x.keras', KERAS_MEMBERS)),
+        `cut at ${keep}`,
+      ).toBe('zipTruncated');
     }
   });
 
@@ -99,7 +111,10 @@ describe('refusing damaged zips', () => {
   it("refuses entry names that leave the folder ('..', absolute, backslashes, drive letters)", () => {
     for (const name of ['../config.json', 'a/../../etc/passwd', '/config.json', 'C:/x', 'a\\..\\b']) {
       const zip = zipSync({ [name]: enc('{}') }, { level: 0 });
-      expect(problemOf(() => zipMembers(zip, 'x.keras')), name).toBe('zipUnsafeName');
+      expect(
+        problemOf(() => zipMembers(zip, 'x.keras')),
+        name,
+      ).toBe('zipUnsafeName');
     }
     expect(unsafeEntryName('layers..json')).toBe(false);
     expect(unsafeEntryName('assets/a..b')).toBe(false);
@@ -107,7 +122,10 @@ describe('refusing damaged zips', () => {
 
   it('refuses a bomb by its declared sizes, before inflating anything', () => {
     // 1 MB of zeros deflates to ~1 kB; the central directory then claims 3 GB.
-    const zip = zipSync({ 'metadata.json': new Uint8Array(1 << 20), 'config.json': enc('{}'), 'model.weights.h5': enc('x') }, { level: 9 });
+    const zip = zipSync(
+      { 'metadata.json': new Uint8Array(1 << 20), 'config.json': enc('{}'), 'model.weights.h5': enc('x') },
+      { level: 9 },
+    );
     const { v, cd } = layout(zip);
     v.setUint32(cd + 24, 3_000_000_000, true);
     // zipMembers only reads the directory (readZip inflates after it): the bomb stops there.
@@ -123,7 +141,10 @@ describe('refusing damaged zips', () => {
   it('inflates an honest member into exactly its declared size', () => {
     const raw = new Uint8Array(50_000).map((_, i) => i % 13);
     expect(deflateSync(raw).length).toBeLessThan(raw.length);
-    const zip = zipSync({ 'metadata.json': raw, 'config.json': enc('{}'), 'model.weights.h5': enc('x') }, { level: 6 });
+    const zip = zipSync(
+      { 'metadata.json': raw, 'config.json': enc('{}'), 'model.weights.h5': enc('x') },
+      { level: 6 },
+    );
     expect(readZip(zip, 'x.keras', KERAS_MEMBERS).get('metadata.json')).toEqual(raw);
   });
 
@@ -136,7 +157,13 @@ describe('refusing damaged zips', () => {
       expect((e as FileProblem).problem).toBe('missingMember');
       expect((e as FileProblem).params[0]).toBe('model.weights.h5');
     }
-    const four = zipMembers(zipSync({ ...Object.fromEntries(KERAS_MEMBERS.map((m) => [m, enc('{}')])), 'run.sh': enc('rm') }, { level: 0 }), 'x');
+    const four = zipMembers(
+      zipSync(
+        { ...Object.fromEntries(KERAS_MEMBERS.map((m) => [m, enc('{}')])), 'run.sh': enc('rm') },
+        { level: 0 },
+      ),
+      'x',
+    );
     expect(problemOf(() => requireMembers(four, KERAS_MEMBERS))).toBe('extraMember');
   });
 
@@ -172,7 +199,15 @@ describe('fuzzing the checks', () => {
         if (!(e instanceof FileProblem)) throw e;
       }
     };
-    fc.assert(fc.property(damage, (d) => onlyProblems(() => readZip(harm(zip, d), 'x.keras', KERAS_MEMBERS))), { numRuns: 2000 });
-    fc.assert(fc.property(damage, (d) => onlyProblems(() => checkSuperblock(harm(h5Header, { ...d, cut: d.cut % 97 }), 'x.h5'))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(damage, (d) => onlyProblems(() => readZip(harm(zip, d), 'x.keras', KERAS_MEMBERS))),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(damage, (d) =>
+        onlyProblems(() => checkSuperblock(harm(h5Header, { ...d, cut: d.cut % 97 }), 'x.h5')),
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -41,7 +41,11 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((names) => Promise.all(names.filter((n) => isOldCache(n, BUILD, scope)).map((n) => caches.delete(n)))),
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((n) => isOldCache(n, BUILD, scope)).map((n) => caches.delete(n))),
+      ),
   );
 });
 

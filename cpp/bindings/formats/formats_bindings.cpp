@@ -34,25 +34,34 @@ std::string tfjs_model_json(const std::string& model_json) {
 
 // A .keras file's JSON members and HDF5 layout (keras_format.hpp, keras_archive_json).
 std::string keras_save(const std::string& model_json, const std::string& compile_json) {
-  return guarded([&] { return rnn::parse_json(rnn::keras_archive_json(rnn::keras_save(rnn::parse_model_json(model_json), compile_json))); });
+  return guarded([&] {
+    return rnn::parse_json(
+        rnn::keras_archive_json(rnn::keras_save(rnn::parse_model_json(model_json), compile_json)));
+  });
 }
 
 // A .keras file opened from config.json and the listing of model.weights.h5.
 std::string keras_open(const std::string& config_json, const std::string& h5_listing_json) {
-  return guarded([&] { return rnn::parse_json(rnn::keras_opened_json(rnn::keras_open(config_json, h5_listing_json))); });
+  return guarded([&] {
+    return rnn::parse_json(rnn::keras_opened_json(rnn::keras_open(config_json, h5_listing_json)));
+  });
 }
 
 // A tf.keras 2 .h5 model file opened from its listing.
 std::string h5_model_open(const std::string& h5_listing_json) {
-  return guarded([&] { return rnn::parse_json(rnn::keras_opened_json(rnn::h5_model_open(h5_listing_json))); });
+  return guarded(
+      [&] { return rnn::parse_json(rnn::keras_opened_json(rnn::h5_model_open(h5_listing_json))); });
 }
 
 // A TF.js model.json with its one weight file (any name the manifest gives it), through load_tfjs'
-// checks -> {"model_json", "weights_b64": the flat weights as base64 little-endian float32, "notes"}.
+// checks -> {"model_json", "weights_b64": the flat weights as base64 little-endian float32,
+// "notes"}.
 std::string tfjs_open(const std::string& model_json, const std::string& weights_bin) {
   return guarded([&] {
     const rnn::TfjsOpened opened = rnn::tfjs_open_single_file(model_json, weights_bin);
-    return json{{"model_json", opened.model_json}, {"weights_b64", opened.weights_b64}, {"notes", opened.notes}};
+    return json{{"model_json", opened.model_json},
+                {"weights_b64", opened.weights_b64},
+                {"notes", opened.notes}};
   });
 }
 

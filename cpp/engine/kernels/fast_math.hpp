@@ -37,9 +37,9 @@ namespace rnn::kernels {
 namespace fast_math_constants {
 constexpr float kExpClamp = 87.0f;
 constexpr float kLog2e = 1.44269504088896341f;
-constexpr float kLn2Hi = 0.693359375f;       // exact in float (few mantissa bits)
-constexpr float kLn2Lo = -2.12194440e-4f;    // ln 2 − kLn2Hi
-constexpr float kRoundMagic = 12582912.0f;   // 1.5·2^23: adding it rounds to an integer
+constexpr float kLn2Hi = 0.693359375f;      // exact in float (few mantissa bits)
+constexpr float kLn2Lo = -2.12194440e-4f;   // ln 2 − kLn2Hi
+constexpr float kRoundMagic = 12582912.0f;  // 1.5·2^23: adding it rounds to an integer
 constexpr int32_t kRoundMagicBits = 0x4B400000;
 constexpr float kTanhClamp = 10.0f;
 constexpr float kP0 = 0.999999910269385f;
@@ -105,7 +105,8 @@ inline float fast_sigmoid(float x) { return 1.0f / (1.0f + fast_exp(-x)); }
 #if defined(__wasm_simd128__)
 inline v128_t fast_exp4(v128_t y) {
   using namespace fast_math_constants;
-  y = wasm_f32x4_pmax(wasm_f32x4_pmin(y, wasm_f32x4_splat(kExpClamp)), wasm_f32x4_splat(-kExpClamp));
+  y = wasm_f32x4_pmax(wasm_f32x4_pmin(y, wasm_f32x4_splat(kExpClamp)),
+                      wasm_f32x4_splat(-kExpClamp));
   const v128_t magic = wasm_f32x4_splat(kRoundMagic);
   const v128_t shifted = wasm_f32x4_add(wasm_f32x4_mul(y, wasm_f32x4_splat(kLog2e)), magic);
   const v128_t n = wasm_i32x4_sub(shifted, wasm_i32x4_splat(kRoundMagicBits));
@@ -127,7 +128,8 @@ inline v128_t fast_exp4(v128_t y) {
 inline v128_t fast_tanh4(v128_t x) {
   using namespace fast_math_constants;
   // pmin/pmax return their first operand when either is NaN: x goes first so NaN survives.
-  x = wasm_f32x4_pmax(wasm_f32x4_pmin(x, wasm_f32x4_splat(kTanhClamp)), wasm_f32x4_splat(-kTanhClamp));
+  x = wasm_f32x4_pmax(wasm_f32x4_pmin(x, wasm_f32x4_splat(kTanhClamp)),
+                      wasm_f32x4_splat(-kTanhClamp));
   const v128_t s = wasm_f32x4_mul(x, x);
   v128_t num = wasm_f32x4_splat(kP6);
   num = wasm_f32x4_add(wasm_f32x4_mul(num, s), wasm_f32x4_splat(kP5));

@@ -30,8 +30,8 @@ namespace rnn::kernels {
 // keeps in vector registers (summing into z directly reloads and stores z for every j). The 8-wide
 // block serves the backward's dh = dz Uᵀ, whose output is only u = 8 wide.
 template <int kBlock, typename S>
-inline int64_t add_row_times_matrix_blocks(const S* h, const S* u_matrix, int64_t units, int64_t n, int64_t ld,
-                                           S* z, int64_t k0) {
+inline int64_t add_row_times_matrix_blocks(const S* h, const S* u_matrix, int64_t units, int64_t n,
+                                           int64_t ld, S* z, int64_t k0) {
   for (; k0 + kBlock <= n; k0 += kBlock) {
     S acc[kBlock];
     for (int kk = 0; kk < kBlock; ++kk) acc[kk] = z[k0 + kk];
@@ -46,7 +46,8 @@ inline int64_t add_row_times_matrix_blocks(const S* h, const S* u_matrix, int64_
 }
 
 template <typename S>
-inline void add_row_times_matrix(const S* h, const S* u_matrix, int64_t units, int64_t n, int64_t ld, S* z) {
+inline void add_row_times_matrix(const S* h, const S* u_matrix, int64_t units, int64_t n,
+                                 int64_t ld, S* z) {
   int64_t k0 = add_row_times_matrix_blocks<16>(h, u_matrix, units, n, ld, z, 0);
   k0 = add_row_times_matrix_blocks<8>(h, u_matrix, units, n, ld, z, k0);
   k0 = add_row_times_matrix_blocks<4>(h, u_matrix, units, n, ld, z, k0);
@@ -59,8 +60,8 @@ inline void add_row_times_matrix(const S* h, const S* u_matrix, int64_t units, i
 
 #if defined(__wasm_simd128__)
 template <>
-inline void add_row_times_matrix<float>(const float* h, const float* u_matrix, int64_t units, int64_t n,
-                                        int64_t ld, float* z) {
+inline void add_row_times_matrix<float>(const float* h, const float* u_matrix, int64_t units,
+                                        int64_t n, int64_t ld, float* z) {
   int64_t k = 0;
   // Sixteen outputs at a time held in four registers across the whole sum over j.
   for (; k + 16 <= n; k += 16) {
@@ -93,7 +94,8 @@ inline void add_row_times_matrix<float>(const float* h, const float* u_matrix, i
   for (; k + 4 <= n; k += 4) {
     v128_t a = wasm_v128_load(z + k);
     for (int64_t j = 0; j < units; ++j)
-      a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_f32x4_splat(h[j]), wasm_v128_load(u_matrix + j * ld + k)));
+      a = wasm_f32x4_add(
+          a, wasm_f32x4_mul(wasm_f32x4_splat(h[j]), wasm_v128_load(u_matrix + j * ld + k)));
     wasm_v128_store(z + k, a);
   }
   for (; k < n; ++k) {
@@ -115,12 +117,16 @@ inline void add_row_times_matrix(const S* h, const S* u_matrix, int64_t units, i
 // of outputs held in registers), a quarter of the single-row kernel's loads per multiply-add.
 // Same summation order per output as add_row_times_matrix.
 template <typename S>
-inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t k, int64_t n, int64_t ldb, S* c,
-                                   int64_t ldc) {
+inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t k, int64_t n,
+                                   int64_t ldb, S* c, int64_t ldc) {
   // Two 16-byte vectors of S per row (GCC/Clang vector extensions: SSE2 natively).
   typedef S V __attribute__((vector_size(16)));
   constexpr int64_t kLanes = int64_t(16 / sizeof(S));
-  const auto load = [](const S* p) { V v; std::memcpy(&v, p, sizeof v); return v; };
+  const auto load = [](const S* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
   const auto store = [](S* p, V v) { std::memcpy(p, &v, sizeof v); };
   int64_t col = 0;
   for (; col + 2 * kLanes <= n; col += 2 * kLanes) {
@@ -142,15 +148,15 @@ inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t 
       store(c + r * ldc + col + kLanes, hi_acc[r]);
     }
   }
-  for (int r = 0; r < 4 && col < n; ++r) add_row_times_matrix<S>(a + r * lda, b + col, k, n - col, ldb, c + r * ldc + col);
+  for (int r = 0; r < 4 && col < n; ++r)
+    add_row_times_matrix<S>(a + r * lda, b + col, k, n - col, ldb, c + r * ldc + col);
 }
-
 
 #if defined(__wasm_simd128__)
 // The same with wasm_simd128.h: a 4 × 8 tile in eight registers.
 template <>
-inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const float* b, int64_t k, int64_t n,
-                                          int64_t ldb, float* c, int64_t ldc) {
+inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const float* b, int64_t k,
+                                          int64_t n, int64_t ldb, float* c, int64_t ldc) {
   float* c0 = c;
   float* c1 = c + ldc;
   float* c2 = c + 2 * ldc;
@@ -198,8 +204,8 @@ inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const flo
 // the subnormal range with them. The bar sits above the subnormal range (1.2e-38) because a
 // product of such a value with a weight or an activation would itself be subnormal: flushing only
 // below 1.2e-38 left the blog's LSTM(32) on 500-step reviews 4× slower than flush-to-zero; at
-// 1e-30 it trains 13× faster than without (63 against 855 ms per batch natively). No weight moves by a
-// gradient that small: RMSprop and Adam divide by √v + 1e-7, so it would change a weight by at
+// 1e-30 it trains 13× faster than without (63 against 855 ms per batch natively). No weight moves
+// by a gradient that small: RMSprop and Adam divide by √v + 1e-7, so it would change a weight by at
 // most lr · 1e-23, far below any weight's float resolution. Double (the gradient checks) flushes
 // only true subnormals.
 // NaN is kept (the trainer's non-finite check must see it).

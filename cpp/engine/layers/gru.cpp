@@ -40,9 +40,11 @@ void GruLayer<S>::forward_steps() {
       hh += r.cwiseProduct(q_or_rh);              // x_h + r ⊙ q_h
     } else if (t > 0) {
       prev_h_gate_ = this->previous_hidden(t);
-      if (this->has_recurrent_masks()) prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
-      q_or_rh = r.cwiseProduct(prev_h_gate_);     // r ⊙ h̃^h
-      multiply<S>(q_or_rh, Transpose::No, this->recurrent_kernel_.middleCols(2 * u, u), Transpose::No, hh, Accumulate::Yes);
+      if (this->has_recurrent_masks())
+        prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
+      q_or_rh = r.cwiseProduct(prev_h_gate_);  // r ⊙ h̃^h
+      multiply<S>(q_or_rh, Transpose::No, this->recurrent_kernel_.middleCols(2 * u, u),
+                  Transpose::No, hh, Accumulate::Yes);
     } else {
       q_or_rh.setZero();
     }
@@ -96,10 +98,13 @@ void GruLayer<S>::backward_steps() {
       if (t > 0) this->backward_recurrent(t, recurrent_, 0, 3, this->d_next_);
     } else if (t > 0) {
       prev_h_gate_ = this->previous_hidden(t);
-      if (this->has_recurrent_masks()) prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
+      if (this->has_recurrent_masks())
+        prev_h_gate_ = prev_h_gate_.cwiseProduct(this->recurrent_mask(2));
       // d(r ⊙ h̃^h) = da_h U_hᵀ ;  dU_h += (r ⊙ h̃^h)ᵀ da_h
-      set_product<S>(d_reset_state_, da_h, Transpose::No, this->recurrent_kernel_.middleCols(2 * u, u), Transpose::Yes);
-      multiply<S>(q_or_rh, Transpose::Yes, da_h, Transpose::No, this->d_recurrent_kernel_.middleCols(2 * u, u), Accumulate::Yes);
+      set_product<S>(d_reset_state_, da_h, Transpose::No,
+                     this->recurrent_kernel_.middleCols(2 * u, u), Transpose::Yes);
+      multiply<S>(q_or_rh, Transpose::Yes, da_h, Transpose::No,
+                  this->d_recurrent_kernel_.middleCols(2 * u, u), Accumulate::Yes);
       tmp_gate = d_reset_state_.cwiseProduct(prev_h_gate_);  // dr = d(r ⊙ h̃^h) ⊙ h̃^h
       activation_backward(rec, r, tmp_gate, da_r);
       tmp = d_reset_state_.cwiseProduct(r);  // d h̃^h

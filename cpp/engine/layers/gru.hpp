@@ -9,7 +9,8 @@
 //   z = σ(x_z + q_z),  r = σ(x_r + q_r)             dr = da_h ⊙ q_h,   dq_h = da_h ⊙ r
 //   h̃ = act(x_h + r ⊙ q_h)                         da_z, da_r = σ' ⊙ dz, dr
 //   h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃                dq = [da_z, da_r, dq_h]: dU += h̃_{t−1}ᵀ dq,
-//                                                  db_rec += Σ dq, dh_{t−1} = dh_t ⊙ z + (dq Uᵀ) ⊙ m'
+//                                                  db_rec += Σ dq, dh_{t−1} = dh_t ⊙ z + (dq Uᵀ) ⊙
+//                                                  m'
 // reset_after = false: bias (3u), input side only; the reset gate acts before U_h.
 //   z = σ(x_z + h̃_{t−1} U_z),  r = σ(x_r + h̃_{t−1} U_r)
 //   h̃ = act(x_h + (r ⊙ h̃_{t−1}^h) U_h)            d(r ⊙ h̃^h) = da_h U_hᵀ,  dU_h += (r ⊙ h̃^h)ᵀ da_h
@@ -40,13 +41,13 @@ class GruLayer final : public RecurrentLayer<S> {
   bool has_recurrent_bias() const { return this->spec_.use_bias && this->spec_.reset_after; }
 
   VecMap<S> recurrent_bias_{nullptr, 0}, d_recurrent_bias_{nullptr, 0};
-  Mat<S> reset_state_;   // (batch·time, u): q_h (reset_after) or r ⊙ h̃_{t−1}^h (reset_after false)
-  Mat<S> recurrent_;     // (batch, 3u): q (reset_after) / d q in backward
-  Mat<S> prev_h_gate_;   // (batch, u): h̃_{t−1}^h (reset_after false)
-  Mat<S> d_reset_state_; // (batch, u)
-  Mat<S> d_prev_h_gate_; // (batch, u)
-  Mat<S> gate_scratch_;  // (batch, u)
-  Mat<S> d_recurrent_;   // (batch·time, 3u): dq of every step (fused backward)
+  Mat<S> reset_state_;  // (batch·time, u): q_h (reset_after) or r ⊙ h̃_{t−1}^h (reset_after false)
+  Mat<S> recurrent_;      // (batch, 3u): q (reset_after) / d q in backward
+  Mat<S> prev_h_gate_;    // (batch, u): h̃_{t−1}^h (reset_after false)
+  Mat<S> d_reset_state_;  // (batch, u)
+  Mat<S> d_prev_h_gate_;  // (batch, u)
+  Mat<S> gate_scratch_;   // (batch, u)
+  Mat<S> d_recurrent_;    // (batch·time, 3u): dq of every step (fused backward)
 };
 
 }  // namespace rnn

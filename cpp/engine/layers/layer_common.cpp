@@ -16,12 +16,18 @@ namespace rnn {
 template <typename S>
 std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec) {
   switch (spec.kind) {
-    case LayerKind::Embedding: return std::make_unique<EmbeddingLayer<S>>(spec);
-    case LayerKind::SimpleRNN: return std::make_unique<SimpleRnnLayer<S>>(spec);
-    case LayerKind::LSTM: return std::make_unique<LstmLayer<S>>(spec);
-    case LayerKind::GRU: return std::make_unique<GruLayer<S>>(spec);
-    case LayerKind::Dense: return std::make_unique<DenseLayer<S>>(spec);
-    case LayerKind::Dropout: return std::make_unique<DropoutLayer<S>>(spec);
+    case LayerKind::Embedding:
+      return std::make_unique<EmbeddingLayer<S>>(spec);
+    case LayerKind::SimpleRNN:
+      return std::make_unique<SimpleRnnLayer<S>>(spec);
+    case LayerKind::LSTM:
+      return std::make_unique<LstmLayer<S>>(spec);
+    case LayerKind::GRU:
+      return std::make_unique<GruLayer<S>>(spec);
+    case LayerKind::Dense:
+      return std::make_unique<DenseLayer<S>>(spec);
+    case LayerKind::Dropout:
+      return std::make_unique<DropoutLayer<S>>(spec);
   }
   throw ModelError("Layer '" + spec.name + "': unsupported layer kind.");
 }
@@ -29,8 +35,8 @@ std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec) {
 template <typename S>
 void initialize_layer_weights(const LayerSpec& spec, S* params, Rng& rng) {
   for (const WeightSpec& w : weight_specs(spec)) {
-    const std::string what = std::string(layer_kind_name(spec.kind)) + " layer '" + spec.name +
-                             "' " + w.name;
+    const std::string what =
+        std::string(layer_kind_name(spec.kind)) + " layer '" + spec.name + "' " + w.name;
     if (w.name == "embeddings") {
       fill_initializer(spec.embeddings_initializer, w.shape, rng, what, params);
     } else if (w.name == "kernel") {
@@ -53,8 +59,9 @@ void initialize_layer_weights(const LayerSpec& spec, S* params, Rng& rng) {
 void check_token_ids(const LayerSpec& spec, const int32_t* ids, int64_t count, int vocab) {
   for (int64_t i = 0; i < count; ++i) {
     if (ids[i] < 0 || ids[i] >= vocab) {
-      fail_with(Msg::layer_token_id_range, {layer_kind_name(spec.kind), spec.name, std::to_string(ids[i]),
-                                            std::to_string(i), std::to_string(vocab)});
+      fail_with(Msg::layer_token_id_range,
+                {layer_kind_name(spec.kind), spec.name, std::to_string(ids[i]), std::to_string(i),
+                 std::to_string(vocab)});
     }
   }
 }

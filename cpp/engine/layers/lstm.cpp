@@ -14,7 +14,7 @@ void LstmLayer<S>::forward_steps() {
   cell_act_.resize(this->hidden_.rows(), u);
   if (fused()) return forward_steps_fused();
   for (int t = 0; t < time; ++t) {
-    auto z = this->step(this->gates_, t);  // x̃_t W + b
+    auto z = this->step(this->gates_, t);        // x̃_t W + b
     if (t > 0) this->add_recurrent(t, z, 0, 4);  // + h̃_{t−1} U
     auto i = z.middleCols(0, u), f = z.middleCols(u, u), g = z.middleCols(2 * u, u),
          o = z.middleCols(3 * u, u);
@@ -29,8 +29,8 @@ void LstmLayer<S>::forward_steps() {
       c = i.cwiseProduct(g);
     auto tc = this->step(cell_act_, t);
     tc = c;
-    apply_activation(act, tc);                                   // act(c_t)
-    this->step(this->hidden_, t) = o.cwiseProduct(tc);      // h_t = o ⊙ act(c_t)
+    apply_activation(act, tc);                          // act(c_t)
+    this->step(this->hidden_, t) = o.cwiseProduct(tc);  // h_t = o ⊙ act(c_t)
   }
 }
 

@@ -44,7 +44,9 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   // gate too; otherwise a single input mask shared by all gates.
   const size_t input_masks = input_dropout ? (l.recurrent_dropout > 0.0 ? gates_count_ : 1) : 0;
   input_masks_.resize(input_masks);
-  const int64_t rows = input_masks == 1 && per_step_input_mask() ? int64_t(this->batch_) * this->time_ : this->batch_;
+  const int64_t rows = input_masks == 1 && per_step_input_mask()
+                           ? int64_t(this->batch_) * this->time_
+                           : this->batch_;
   for (Mat<S>& m : input_masks_) {
     m.resize(rows, in_features_);
     draw_dropout_mask(m, l.dropout, rng);
@@ -56,11 +58,11 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   }
 }
 
-
 template <typename S>
 bool RecurrentLayer<S>::per_step_input_mask() const {
   const LayerSpec& l = this->spec_;
-  return keras_ == KerasVersion::TfKeras2 && (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
+  return keras_ == KerasVersion::TfKeras2 &&
+         (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
          l.activation == Activation::Tanh && l.recurrent_activation == Activation::Sigmoid &&
          l.recurrent_dropout == 0.0 && l.use_bias && (l.kind == LayerKind::LSTM || l.reset_after);
 }
@@ -102,8 +104,8 @@ void RecurrentLayer<S>::project_inputs() {
   } else {
     for (int g = 0; g < gates_count_; ++g) {
       mask_rows(input_, input_masks_[size_t(g)], masked_input_);
-      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u), Transpose::No,
-                  gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
+      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
+                  Transpose::No, gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
     }
   }
   add_input_bias(gates_);
@@ -154,14 +156,15 @@ void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate, int
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
-    multiply<S>(h_prev, Transpose::No, recurrent_kernel_.middleCols(int64_t(first_gate) * u, int64_t(gates) * u), Transpose::No, out,
-                Accumulate::Yes);
+    multiply<S>(h_prev, Transpose::No,
+                recurrent_kernel_.middleCols(int64_t(first_gate) * u, int64_t(gates) * u),
+                Transpose::No, out, Accumulate::Yes);
     return;
   }
   for (int g = first_gate; g < first_gate + gates; ++g) {
     masked_prev_ = h_prev.cwiseProduct(recurrent_masks_[size_t(g)]);
-    multiply<S>(masked_prev_, Transpose::No, recurrent_kernel_.middleCols(int64_t(g) * u, u), Transpose::No,
-                out.middleCols(int64_t(g - first_gate) * u, u), Accumulate::Yes);
+    multiply<S>(masked_prev_, Transpose::No, recurrent_kernel_.middleCols(int64_t(g) * u, u),
+                Transpose::No, out.middleCols(int64_t(g - first_gate) * u, u), Accumulate::Yes);
   }
 }
 
@@ -172,15 +175,19 @@ void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int fir
   const int u = units_;
   if (recurrent_masks_.empty()) {
     const int64_t c0 = int64_t(first_gate) * u, n = int64_t(gates) * u;
-    multiply<S>(h_prev, Transpose::Yes, d_pre, Transpose::No, d_recurrent_kernel_.middleCols(c0, n), Accumulate::Yes);
-    multiply<S>(d_pre, Transpose::No, recurrent_kernel_.middleCols(c0, n), Transpose::Yes, d_prev, Accumulate::Yes);
+    multiply<S>(h_prev, Transpose::Yes, d_pre, Transpose::No, d_recurrent_kernel_.middleCols(c0, n),
+                Accumulate::Yes);
+    multiply<S>(d_pre, Transpose::No, recurrent_kernel_.middleCols(c0, n), Transpose::Yes, d_prev,
+                Accumulate::Yes);
     return;
   }
   for (int g = first_gate; g < first_gate + gates; ++g) {
     const auto d_gate = d_pre.middleCols(int64_t(g - first_gate) * u, u);
     masked_prev_ = h_prev.cwiseProduct(recurrent_masks_[size_t(g)]);
-    multiply<S>(masked_prev_, Transpose::Yes, d_gate, Transpose::No, d_recurrent_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
-    set_product<S>(d_prev_gate_, d_gate, Transpose::No, recurrent_kernel_.middleCols(int64_t(g) * u, u), Transpose::Yes);
+    multiply<S>(masked_prev_, Transpose::Yes, d_gate, Transpose::No,
+                d_recurrent_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
+    set_product<S>(d_prev_gate_, d_gate, Transpose::No,
+                   recurrent_kernel_.middleCols(int64_t(g) * u, u), Transpose::Yes);
     d_prev += d_prev_gate_.cwiseProduct(recurrent_masks_[size_t(g)]);
   }
 }
@@ -192,8 +199,8 @@ void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int
   const int64_t n = (int64_t(this->time_) - 1) * this->batch_;
   if (n <= 0) return;
   const int64_t cols = d_recurrent_kernel_.cols() - first_col;
-  multiply<S>(hidden_.topRows(n), Transpose::Yes, d_steps.bottomRows(n).middleCols(first_col, cols), Transpose::No,
-              d_recurrent_kernel_.middleCols(first_col, cols), Accumulate::Yes);
+  multiply<S>(hidden_.topRows(n), Transpose::Yes, d_steps.bottomRows(n).middleCols(first_col, cols),
+              Transpose::No, d_recurrent_kernel_.middleCols(first_col, cols), Accumulate::Yes);
 }
 
 template <typename S>
@@ -245,9 +252,11 @@ void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
       const Mat<S>& mask = input_masks_[size_t(g)];
       const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
       mask_rows(input_, mask, masked_input_);
-      multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No, d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
+      multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No,
+                  d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
       if (need_input) {
-        set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u), Transpose::Yes);
+        set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
+                       Transpose::Yes);
         for (int t = 0; t < time; ++t)
           d_input_.middleRows(int64_t(t) * batch, batch) +=
               masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);

@@ -119,9 +119,9 @@ class RecurrentLayer : public Layer<S> {
   MatMap<S> recurrent_kernel_{nullptr, 0, 0}, d_recurrent_kernel_{nullptr, 0, 0};
   VecMap<S> input_bias_{nullptr, 0}, d_input_bias_{nullptr, 0};
 
-  Mat<S> gates_;     // (batch·time, k·u): P_t, then whatever the cell keeps per step
-  Mat<S> hidden_;    // (batch·time, u): h_t
-  Mat<S> d_gates_;   // (batch·time, k·u): d loss / d P_t
+  Mat<S> gates_;    // (batch·time, k·u): P_t, then whatever the cell keeps per step
+  Mat<S> hidden_;   // (batch·time, u): h_t
+  Mat<S> d_gates_;  // (batch·time, k·u): d loss / d P_t
   // d loss / d h_t from the layer above, (batch·time, u); without return_sequences only the last
   // step gets one and d_hidden_ is (batch, u): use d_hidden_at(t).
   Mat<S> d_hidden_;
@@ -137,8 +137,8 @@ class RecurrentLayer : public Layer<S> {
       dh += Eigen::Map<const Mat<S>>(above, this->batch_, units_);
     kernels::flush_subnormals(dh.data(), dh.size());  // see kernels::flush_subnormals
   }
-  Mat<S> scratch_;   // (batch, u), for the cells' loops
-  Mat<S> d_next_;    // (batch, u): d loss / d h_{t−1} carried back one step
+  Mat<S> scratch_;      // (batch, u), for the cells' loops
+  Mat<S> d_next_;       // (batch, u): d loss / d h_{t−1} carried back one step
   Mat<S> recurrent_t_;  // (k·u, u): Uᵀ, for the fused backward loops
 
  private:
@@ -166,7 +166,9 @@ class RecurrentLayer : public Layer<S> {
   // on the 3-D inputs). SimpleRNN and the other cases use the cell's one mask per sequence.
   bool per_step_input_mask() const;
   // The row of the single input mask that applies to time-major row r.
-  int64_t mask_row(const Mat<S>& mask, int64_t r) const { return mask.rows() == this->batch_ ? r % this->batch_ : r; }
+  int64_t mask_row(const Mat<S>& mask, int64_t r) const {
+    return mask.rows() == this->batch_ ? r % this->batch_ : r;
+  }
   // out row r = row id_at(r) of `table` (cols wide), for every time-major row r; and back:
   // table row id_at(r) += row r of `rows_in` (recurrent_fused.cpp).
   void gather_rows(const S* table, int cols, S* out) const;

@@ -268,8 +268,10 @@ void SimpleRnnLayer<S>::backward_steps_fused() {
 
 template void RecurrentLayer<float>::permute_rows(const Mat<float>&, Mat<float>&, bool) const;
 template void RecurrentLayer<double>::permute_rows(const Mat<double>&, Mat<double>&, bool) const;
-template void RecurrentLayer<float>::mask_rows(const Mat<float>&, const Mat<float>&, Mat<float>&) const;
-template void RecurrentLayer<double>::mask_rows(const Mat<double>&, const Mat<double>&, Mat<double>&) const;
+template void RecurrentLayer<float>::mask_rows(const Mat<float>&, const Mat<float>&,
+                                               Mat<float>&) const;
+template void RecurrentLayer<double>::mask_rows(const Mat<double>&, const Mat<double>&,
+                                                Mat<double>&) const;
 template void RecurrentLayer<float>::add_input_bias(Mat<float>&) const;
 template void RecurrentLayer<double>::add_input_bias(Mat<double>&) const;
 template void RecurrentLayer<float>::gather_rows(const float*, int, float*) const;

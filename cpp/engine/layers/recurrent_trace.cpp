@@ -31,18 +31,22 @@ void RecurrentLayer<S>::fill_step_values(LayerTrace<S>& tr) const {
   tr.hidden_prev.setZero(time, u);
   tr.values.resize(time, ku);
   Mat<S> p(time, ku);
-  if (one_hot) tr.input_ids.resize(size_t(time));
-  else tr.input.resize(time, in);
+  if (one_hot)
+    tr.input_ids.resize(size_t(time));
+  else
+    tr.input.resize(time, in);
   for (int t = 0; t < time; ++t) {
     const int64_t r = t * batch;
     std::copy_n(hidden_.data() + r * u, u, tr.hidden.data() + int64_t(t) * u);
-    if (t > 0) std::copy_n(hidden_.data() + (r - batch) * u, u, tr.hidden_prev.data() + int64_t(t) * u);
+    if (t > 0)
+      std::copy_n(hidden_.data() + (r - batch) * u, u, tr.hidden_prev.data() + int64_t(t) * u);
     std::copy_n(gates_.data() + r * ku, ku, tr.values.data() + t * ku);
     if (one_hot) {
       tr.input_ids[size_t(t)] = id_at(r);
       std::copy_n(kernel_.data() + int64_t(id_at(r)) * ku, ku, p.data() + t * ku);
     } else {
-      const S* x = mode_ == InputMode::Table ? embedding_ + int64_t(id_at(r)) * in : input_.data() + r * in;
+      const S* x =
+          mode_ == InputMode::Table ? embedding_ + int64_t(id_at(r)) * in : input_.data() + r * in;
       std::copy_n(x, in, tr.input.data() + int64_t(t) * in);
     }
   }
@@ -53,7 +57,8 @@ void RecurrentLayer<S>::fill_step_values(LayerTrace<S>& tr) const {
     Mat<S> reset_prev(time, u);
     for (int t = 0; t < time; ++t)
       for (int k = 0; k < u; ++k) reset_prev(t, k) = tr.values(t, u + k) * tr.hidden_prev(t, k);
-    set_product<S>(q_h, reset_prev, Transpose::No, recurrent_kernel_.middleCols(2 * u, u), Transpose::No);
+    set_product<S>(q_h, reset_prev, Transpose::No, recurrent_kernel_.middleCols(2 * u, u),
+                   Transpose::No);
   }
   const S* b_in = l.use_bias ? input_bias_.data() : nullptr;
   const S* b_rec = gru && l.reset_after && b_in ? b_in + ku : nullptr;  // bias (2, 3u): row 1

@@ -9,7 +9,7 @@ void SimpleRnnLayer<S>::forward_steps() {
   const int time = this->time_steps();
   if (this->fusable()) return forward_steps_fused();
   for (int t = 0; t < time; ++t) {
-    auto a = this->step(this->gates_, t);  // P_t = x̃_t W + b
+    auto a = this->step(this->gates_, t);        // P_t = x̃_t W + b
     if (t > 0) this->add_recurrent(t, a, 0, 1);  // a_t = P_t + h̃_{t−1} U
     auto h = this->step(this->hidden_, t);
     h = a;

@@ -14,7 +14,8 @@ export { setNumber };
  * and training takes about 2 s. (At 1e-2 the run overfits the 2,000 reviews and scores swing.)
  */
 export async function trainThenClassify(page: Page, preset: string, epochs = 5) {
-  const N = names(), T = texts();
+  const N = names(),
+    T = texts();
   await open(page);
   await page.getByLabel(N.preset).selectOption(preset);
   await openTab(page, N.trainTab);

@@ -8,12 +8,25 @@ import * as ko from './tables-ko';
 
 // Playwright's loader does not import JSON modules, so the English preset texts (kept in
 // presets.json, which en/presets.ts imports) are read from the file here.
-const presetFile = JSON.parse(readFileSync(new URL('../../../web/src/presets/presets.json', import.meta.url), 'utf8')) as
-  { id: string; title: string; source: string; summary_only: string | null }[];
+const presetFile = JSON.parse(
+  readFileSync(new URL('../../../web/src/presets/presets.json', import.meta.url), 'utf8'),
+) as { id: string; title: string; source: string; summary_only: string | null }[];
 const byId = (f: (p: (typeof presetFile)[number]) => string | null) =>
-  Object.fromEntries(presetFile.flatMap((p) => { const v = f(p); return v === null ? [] : [[p.id, v]]; })) as Record<string, string>;
+  Object.fromEntries(
+    presetFile.flatMap((p) => {
+      const v = f(p);
+      return v === null ? [] : [[p.id, v]];
+    }),
+  ) as Record<string, string>;
 const tables = {
-  en: { ...en, presets: { title: byId((p) => p.title), source: byId((p) => p.source), summaryOnly: byId((p) => p.summary_only) } },
+  en: {
+    ...en,
+    presets: {
+      title: byId((p) => p.title),
+      source: byId((p) => p.source),
+      summaryOnly: byId((p) => p.summary_only),
+    },
+  },
   ko,
 };
 
@@ -22,21 +35,49 @@ export type Lang = 'en' | 'ko';
 const FIXED = {
   en: {
     tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'],
-    model: 'Model', data: 'Data', trainTab: 'Train', compareTab: 'Compare', classifyTab: 'Classify',
-    train: 'Train', pause: 'Pause', resume: 'Resume', stop: 'Stop', compare: 'Compare', classify: 'Classify',
-    preset: 'Preset', dataSet: 'Data set', epochs: 'Epochs', learningRate: 'Learning rate', review: 'Review',
+    model: 'Model',
+    data: 'Data',
+    trainTab: 'Train',
+    compareTab: 'Compare',
+    classifyTab: 'Classify',
+    train: 'Train',
+    pause: 'Pause',
+    resume: 'Resume',
+    stop: 'Stop',
+    compare: 'Compare',
+    classify: 'Classify',
+    preset: 'Preset',
+    dataSet: 'Data set',
+    epochs: 'Epochs',
+    learningRate: 'Learning rate',
+    review: 'Review',
     testAccuracy: /^Test accuracy: [01]\.\d{3}$/,
     verdict: /^(Positive|Negative) — probability (0\.\d\d|1\.00)$/,
-    positive: 'Positive', negative: 'Negative',
+    positive: 'Positive',
+    negative: 'Negative',
   },
   ko: {
     tabs: ['모델', '데이터', '훈련', '비교', '분류'],
-    model: '모델', data: '데이터', trainTab: '훈련', compareTab: '비교', classifyTab: '분류',
-    train: '훈련', pause: '일시 정지', resume: '계속', stop: '중지', compare: '비교', classify: '분류',
-    preset: '프리셋', dataSet: '데이터 세트', epochs: '에포크', learningRate: '학습률', review: '리뷰',
+    model: '모델',
+    data: '데이터',
+    trainTab: '훈련',
+    compareTab: '비교',
+    classifyTab: '분류',
+    train: '훈련',
+    pause: '일시 정지',
+    resume: '계속',
+    stop: '중지',
+    compare: '비교',
+    classify: '분류',
+    preset: '프리셋',
+    dataSet: '데이터 세트',
+    epochs: '에포크',
+    learningRate: '학습률',
+    review: '리뷰',
     testAccuracy: /^테스트 정확도: [01]\.\d{3}$/,
     verdict: /^(긍정|부정) — 확률 (0\.\d\d|1\.00)$/,
-    positive: '긍정', negative: '부정',
+    positive: '긍정',
+    negative: '부정',
   },
 };
 

@@ -21,11 +21,27 @@ export interface AxeFinding {
 export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+      }));
   });
 }
 
@@ -50,9 +66,14 @@ export function misplacedControls(page: Page): Promise<Misplaced[]> {
       });
     };
     walk(document);
-    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+    const parentOf = (el: Element): Element | null =>
+      el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
     const scrollBox = (el: Element): Element | null => {
-      for (let p = parentOf(el); p && p !== document.documentElement && p !== document.body; p = parentOf(p)) {
+      for (
+        let p = parentOf(el);
+        p && p !== document.documentElement && p !== document.body;
+        p = parentOf(p)
+      ) {
         const s = getComputedStyle(p);
         if (/(auto|scroll)/.test(s.overflowX + s.overflowY)) return p;
       }
@@ -60,24 +81,36 @@ export function misplacedControls(page: Page): Promise<Misplaced[]> {
     };
     const W = window.innerWidth;
     const inside = (r: DOMRect) => r.left >= -0.5 && r.right <= W + 0.5;
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
     const out: { what: string; problem: string }[] = [];
     for (const el of found) {
-      if (!(el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as CheckVisibilityOptions)) continue;
+      if (!(el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as CheckVisibilityOptions))
+        continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (!inside(r)) {
         const box = scrollBox(el);
-        if (!box || !inside(box.getBoundingClientRect())) out.push({ what: name(el), problem: `outside the screen (${Math.round(r.left)}..${Math.round(r.right)} of ${W})` });
+        if (!box || !inside(box.getBoundingClientRect()))
+          out.push({
+            what: name(el),
+            problem: `outside the screen (${Math.round(r.left)}..${Math.round(r.right)} of ${W})`,
+          });
       }
       // The target-size rule (WCAG 2.2, 2.5.8): 24 × 24 at least. Text fields count by height.
       if (r.height < 23.5 || (r.width < 23.5 && !(el instanceof HTMLTextAreaElement))) {
         out.push({ what: name(el), problem: `${r.width.toFixed(0)} × ${r.height.toFixed(0)} px` });
       }
     }
-    const html = getComputedStyle(document.documentElement), body = getComputedStyle(document.body);
-    if ([html.overflowX, body.overflowX, html.overflow, body.overflow].includes('hidden')) out.push({ what: 'html/body', problem: 'overflow hidden' });
-    if (document.documentElement.scrollWidth > W + 0.5) out.push({ what: 'page', problem: `scrolls sideways: ${document.documentElement.scrollWidth} px wide` });
+    const html = getComputedStyle(document.documentElement),
+      body = getComputedStyle(document.body);
+    if ([html.overflowX, body.overflowX, html.overflow, body.overflow].includes('hidden'))
+      out.push({ what: 'html/body', problem: 'overflow hidden' });
+    if (document.documentElement.scrollWidth > W + 0.5)
+      out.push({
+        what: 'page',
+        problem: `scrolls sideways: ${document.documentElement.scrollWidth} px wide`,
+      });
     return out;
   });
 }

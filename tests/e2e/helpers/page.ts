@@ -20,7 +20,10 @@ export async function setNumber(page: Page, label: string, value: string) {
 }
 
 /** Presses Train (on the Train tab) and waits for the run's test accuracy; `accuracy` narrows what it may read. */
-export async function trainToEnd(page: Page, { accuracy = names().testAccuracy, timeout = 60_000 }: { accuracy?: RegExp; timeout?: number } = {}) {
+export async function trainToEnd(
+  page: Page,
+  { accuracy = names().testAccuracy, timeout = 60_000 }: { accuracy?: RegExp; timeout?: number } = {},
+) {
   await page.getByRole('button', { name: names().train, exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(accuracy, { timeout });
 }

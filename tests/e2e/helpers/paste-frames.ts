@@ -9,30 +9,38 @@ import type { Page } from '@playwright/test';
 
 export const PASTE_SENTENCE = 'This film was a great disappointment, not good at all. ';
 
-export function pasteAndWatchFrames(page: Page, cutNote: string): Promise<{ longest: number; frames: number; answered: boolean }> {
-  return page.evaluate(async ({ cutNote, sentence }) => {
-    const view = document.querySelector('app-root')!.shadowRoot!.querySelector('classify-view')!.shadowRoot!;
-    const box = view.querySelector('textarea')!;
-    box.value = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    let frames = 0;
-    let last = performance.now();
-    let longest = 0;
-    let running = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      frames++;
-      last = now;
-      if (running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    const panel = view.querySelector('classify-model-panel')!;
-    const answered = () => (panel.shadowRoot!.textContent ?? '').includes(cutNote);
-    const t0 = performance.now();
-    while (!answered() && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 50));
-    running = false;
-    return { longest, frames, answered: answered() };
-  }, { cutNote, sentence: PASTE_SENTENCE });
+export function pasteAndWatchFrames(
+  page: Page,
+  cutNote: string,
+): Promise<{ longest: number; frames: number; answered: boolean }> {
+  return page.evaluate(
+    async ({ cutNote, sentence }) => {
+      const view = document
+        .querySelector('app-root')!
+        .shadowRoot!.querySelector('classify-view')!.shadowRoot!;
+      const box = view.querySelector('textarea')!;
+      box.value = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      let frames = 0;
+      let last = performance.now();
+      let longest = 0;
+      let running = true;
+      const tick = () => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        frames++;
+        last = now;
+        if (running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      const panel = view.querySelector('classify-model-panel')!;
+      const answered = () => (panel.shadowRoot!.textContent ?? '').includes(cutNote);
+      const t0 = performance.now();
+      while (!answered() && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 50));
+      running = false;
+      return { longest, frames, answered: answered() };
+    },
+    { cutNote, sentence: PASTE_SENTENCE },
+  );
 }

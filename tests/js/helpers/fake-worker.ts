@@ -11,7 +11,10 @@ export class FakeWorker {
   terminated = false;
   onmessage: ((e: { data: unknown }) => void) | null = null;
   onerror: ((e: { message: string }) => void) | null = null;
-  constructor(public url: URL, public options: WorkerOptions) {
+  constructor(
+    public url: URL,
+    public options: WorkerOptions,
+  ) {
     FakeWorker.last = this;
   }
   postMessage(m: Request) {

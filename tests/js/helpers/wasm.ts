@@ -5,9 +5,15 @@ import createRnnEngine, { type RnnEngineModule } from '../../../web/src/wasm/rnn
 import createRnnFormats, { type RnnFormatsModule } from '../../../web/src/wasm/rnn_formats.mjs';
 
 /** One module per file, instantiated once. */
-function loader<T>(file: string, create: (options: { wasmBinary: Uint8Array }) => Promise<T>): () => Promise<T> {
+function loader<T>(
+  file: string,
+  create: (options: { wasmBinary: Uint8Array }) => Promise<T>,
+): () => Promise<T> {
   let cached: Promise<T> | null = null;
-  return () => (cached ??= readFile(new URL(`../../../web/src/wasm/${file}`, import.meta.url)).then((wasmBinary) => create({ wasmBinary })));
+  return () =>
+    (cached ??= readFile(new URL(`../../../web/src/wasm/${file}`, import.meta.url)).then((wasmBinary) =>
+      create({ wasmBinary }),
+    ));
 }
 
 export const loadEngine: () => Promise<RnnEngineModule> = loader('rnn_engine.wasm', createRnnEngine);

@@ -22,7 +22,15 @@ export function parseBookCurves(text: string): BookCurve[] {
     const key = `${f[col('source')]}|${f[col('model')]}`;
     let c = byKey.get(key);
     if (!c) {
-      c = { source: f[col('source')], model: f[col('model')], epoch: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+      c = {
+        source: f[col('source')],
+        model: f[col('model')],
+        epoch: [],
+        loss: [],
+        accuracy: [],
+        val_loss: [],
+        val_accuracy: [],
+      };
       byKey.set(key, c);
     }
     c.epoch.push(Number(f[col('epoch')]));

@@ -37,14 +37,18 @@ export class LineChart extends LitElement {
   private resize: ResizeObserver | null = null;
   private seriesKey = '';
 
-  static styles = [unsafeCSS(uPlotCss), base, css`
+  static styles = [
+    unsafeCSS(uPlotCss),
+    base,
+    css`
     :host { display: block; min-width: 0; }
     figure { margin: 0; }
     figcaption { font-size: var(--text-sm); font-weight: 600; margin-bottom: var(--space-1); }
     .plot { width: 100%; min-height: 1px; }
     .u-legend { font-size: var(--text-xs); color: var(--text); }
     .u-legend .u-marker { width: 1.4em; }
-  `];
+  `,
+  ];
 
   /** Points drawn so far (the x column's length). */
   get pointCount(): number {
@@ -57,7 +61,9 @@ export class LineChart extends LitElement {
     // series as the description (what a sighted reader takes from the line's end).
     const latest = this.series.flatMap((s, i) => {
       const col = this.columns[i + 1] ?? [];
-      for (let j = col.length - 1; j >= 0; j--) if (col[j] !== null && Number.isFinite(col[j])) return [`${s.label} ${(col[j] as number).toFixed(3)}`];
+      for (let j = col.length - 1; j >= 0; j--)
+        if (col[j] !== null && Number.isFinite(col[j]))
+          return [`${s.label} ${(col[j] as number).toFixed(3)}`];
       return [];
     });
     return html`<figure role="img" aria-label=${ui.common.chartPoints(this.label, n)} aria-describedby="latest">
@@ -68,7 +74,8 @@ export class LineChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    const key = JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel + this.integerX + this.logY;
+    const key =
+      JSON.stringify(this.series) + this.height + this.xLabel + this.yLabel + this.integerX + this.logY;
     if (!this.plot || key !== this.seriesKey) {
       this.seriesKey = key;
       this.create();
@@ -81,7 +88,8 @@ export class LineChart extends LitElement {
     super.connectedCallback();
     this.resize = new ResizeObserver(() => {
       const w = this.plotWidth();
-      if (this.plot && w > 0 && Math.abs(w - this.plot.width) > 1) this.plot.setSize({ width: w, height: this.height });
+      if (this.plot && w > 0 && Math.abs(w - this.plot.width) > 1)
+        this.plot.setSize({ width: w, height: this.height });
     });
     this.resize.observe(this);
   }
@@ -109,7 +117,9 @@ export class LineChart extends LitElement {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, ...(this.logY ? { y: { distr: 3, log: 10 } } : {}) },
       axes: [
-        this.integerX ? { ...axis, label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] } : { ...axis, label: this.xLabel },
+        this.integerX
+          ? { ...axis, label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] }
+          : { ...axis, label: this.xLabel },
         { ...axis, label: this.yLabel },
       ],
       series: [
@@ -128,7 +138,8 @@ export class LineChart extends LitElement {
   }
 
   private data(): uPlot.AlignedData {
-    const cols = this.columns.length === this.series.length + 1 ? this.columns : [[], ...this.series.map(() => [])];
+    const cols =
+      this.columns.length === this.series.length + 1 ? this.columns : [[], ...this.series.map(() => [])];
     return cols as unknown as uPlot.AlignedData;
   }
 

@@ -28,7 +28,9 @@ export class ParamBars extends LitElement {
   @property({ type: Number }) features = 16;
   @property({ type: Number }) units = 8;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     svg { width: 100%; max-width: 44rem; height: auto; font: 14px var(--font-sans); }
     svg text { fill: var(--text); }
@@ -38,14 +40,19 @@ export class ParamBars extends LitElement {
     table { font-size: var(--text-sm); margin-top: var(--space-2); font-variant-numeric: tabular-nums; }
     th, td { text-align: right; }
     th:first-child, td:first-child { text-align: left; }
-  `];
+  `,
+  ];
 
   render() {
-    const n = this.features, u = this.units;
+    const n = this.features,
+      u = this.units;
     const kinds = ['SimpleRNN', 'GRU', 'LSTM'] as const;
     const rows = kinds.map((k) => ({ kind: k, w: recurrentWeights(k, n, u) }));
     const max = Math.max(...rows.map((r) => r.w.total));
-    const left = 90, width = 520, barH = 26, gap = 14;
+    const left = 90,
+      width = 520,
+      barH = 26,
+      gap = 14;
     const base = rows[0].w.recurrent;
     return html`
       <svg viewBox="0 0 ${left + width + 150} ${rows.length * (barH + gap) + 10}" role="img"
@@ -69,10 +76,12 @@ export class ParamBars extends LitElement {
       <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.paramTableLabel}><table class="numbers" aria-label=${ui.compare.paramTableLabel}>
         <thead><tr><th scope="col">${ui.compare.cellType}</th><th scope="col">${ui.compare.weightPart.kernel}</th>
           <th scope="col">${ui.compare.weightPart.recurrent}</th><th scope="col">${ui.compare.weightPart.bias}</th><th scope="col">${ui.model.colParams}</th></tr></thead>
-        <tbody>${rows.map((r) => html`<tr><td>${r.kind}</td>
+        <tbody>${rows.map(
+          (r) => html`<tr><td>${r.kind}</td>
           <td>${n} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.kernel.toLocaleString('en-US')}</td>
           <td>${u} × ${r.w.gates > 1 ? `${r.w.gates} × ` : ''}${u} = ${r.w.recurrent.toLocaleString('en-US')}</td>
-          <td>${r.w.bias.toLocaleString('en-US')}</td><td>${r.w.total.toLocaleString('en-US')}</td></tr>`)}</tbody>
+          <td>${r.w.bias.toLocaleString('en-US')}</td><td>${r.w.total.toLocaleString('en-US')}</td></tr>`,
+        )}</tbody>
       </table></div>
       <p>${ui.compare.paramChartExplain(n, u)}</p>`;
   }

@@ -28,9 +28,16 @@ export function lengthBucket(storedLength: number, packLength = 500): LengthBuck
  * Accuracy in each bucket: a review is right when P(positive) ≥ 0.5 exactly when its label is 1
  * (Keras' binary accuracy, threshold 0.5).
  */
-export function accuracyByLength(lengths: ArrayLike<number>, labels: ArrayLike<number>, probabilities: ArrayLike<number>, packLength = 500): BucketAccuracy[] {
+export function accuracyByLength(
+  lengths: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  packLength = 500,
+): BucketAccuracy[] {
   if (lengths.length !== labels.length || labels.length !== probabilities.length) {
-    throw new Error(`accuracyByLength: ${lengths.length} lengths, ${labels.length} labels and ${probabilities.length} predictions`);
+    throw new Error(
+      `accuracyByLength: ${lengths.length} lengths, ${labels.length} labels and ${probabilities.length} predictions`,
+    );
   }
   const count = new Map<LengthBucket, number>();
   const right = new Map<LengthBucket, number>();
@@ -51,7 +58,9 @@ export function accuracyByLength(lengths: ArrayLike<number>, labels: ArrayLike<n
  */
 export function testLengths(pack: Uint8Array): { lengths: Uint16Array; storedLength: number } {
   const view = new DataView(pack.buffer, pack.byteOffset, pack.byteLength);
-  const train = view.getUint32(24, true), validation = view.getUint32(28, true), test = view.getUint32(32, true);
+  const train = view.getUint32(24, true),
+    validation = view.getUint32(28, true),
+    test = view.getUint32(32, true);
   const n = train + validation + test;
   const lengths = new Uint16Array(test);
   const first = 40 + n + 2 * (train + validation);

@@ -53,7 +53,14 @@ export function longMemoryContents(seed = LONG_MEMORY_SEED, sizes = LONG_MEMORY_
   const train = signalInNoise(rng, sizes.train, 0, LONG_MEMORY_STEPS);
   const validation = signalInNoise(rng, sizes.validation, 0, SIGNAL_WINDOW);
   const test = signalInNoise(rng, sizes.test, 0, SIGNAL_WINDOW);
-  return { vocabSize: LONG_MEMORY_VOCAB, storedLength: LONG_MEMORY_STEPS, numClasses: 2, train, validation, test };
+  return {
+    vocabSize: LONG_MEMORY_VOCAB,
+    storedLength: LONG_MEMORY_STEPS,
+    numClasses: 2,
+    train,
+    validation,
+    test,
+  };
 }
 
 /** The data set as the engine loads it. */

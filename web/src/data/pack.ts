@@ -95,7 +95,9 @@ export function writePack(contents: PackContents): Uint8Array {
     }
     split.sequences.forEach((seq, i) => {
       if (seq.length > storedLength) {
-        throw new PackError(`${name} sequence ${i} has ${seq.length} tokens, more than stored_length ${storedLength}`);
+        throw new PackError(
+          `${name} sequence ${i} has ${seq.length} tokens, more than stored_length ${storedLength}`,
+        );
       }
       for (const id of seq) {
         if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
@@ -147,7 +149,8 @@ export function readPackInfo(bytes: Uint8Array): PackInfo {
   if (bytes.length === 0) throw new PackError('empty: 0 bytes');
   const magicSeen = Math.min(bytes.length, PACK_MAGIC.length);
   for (let i = 0; i < magicSeen; i++) {
-    if (bytes[i] !== PACK_MAGIC[i]) throw new PackError('these bytes are not a data pack (no "RNNPACK" magic)');
+    if (bytes[i] !== PACK_MAGIC[i])
+      throw new PackError('these bytes are not a data pack (no "RNNPACK" magic)');
   }
   if (bytes.length < PACK_HEADER_BYTES + PACK_CHECKSUM_BYTES) {
     throw new PackError(`truncated: ${bytes.length} bytes, less than the header and checksum`);
@@ -177,10 +180,14 @@ export function readPackInfo(bytes: Uint8Array): PackInfo {
   }
   const expected = PACK_HEADER_BYTES + 3 * reviews + 2 * info.tokenCount + PACK_CHECKSUM_BYTES;
   if (bytes.length < expected) {
-    throw new PackError(`truncated: the header announces ${expected} bytes but only ${bytes.length} are present`);
+    throw new PackError(
+      `truncated: the header announces ${expected} bytes but only ${bytes.length} are present`,
+    );
   }
   if (bytes.length > expected) {
-    throw new PackError(`corrupt: ${bytes.length - expected} unexpected bytes after the ${expected} announced`);
+    throw new PackError(
+      `corrupt: ${bytes.length - expected} unexpected bytes after the ${expected} announced`,
+    );
   }
   const payload = bytes.length - PACK_CHECKSUM_BYTES;
   if (u32(payload) !== crc32(bytes.subarray(0, payload))) {
@@ -227,6 +234,7 @@ export function readPack(bytes: Uint8Array): PackContents {
     validation: readSplit('validation', info.validationCount),
     test: readSplit('test', info.testCount),
   };
-  if (tokenAt !== tokensEnd) throw new PackError('corrupt: the review lengths do not add up to the token count');
+  if (tokenAt !== tokensEnd)
+    throw new PackError('corrupt: the review lengths do not add up to the token count');
   return contents;
 }

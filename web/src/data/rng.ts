@@ -54,7 +54,7 @@ export class SeededRng {
   /** Uniform integer in [0, n), n >= 1, unbiased (the engine's rejection rule). */
   below(n: number): number {
     const bn = BigInt(n);
-    const threshold = ((MASK64 + BigInt(1)) - bn) % bn;
+    const threshold = (MASK64 + BigInt(1) - bn) % bn;
     for (;;) {
       const r = this.nextU64();
       if (r >= threshold) return Number(r % bn);

@@ -40,7 +40,9 @@ export function groupIdenticalTexts(reviews: readonly LabelledText[]): number[][
       groupOf.set(reviews[i].t, [i]);
     } else {
       if (reviews[group[0]].s !== reviews[i].s) {
-        throw new Error(`reviews ${group[0]} and ${i} have the same text but labels ${reviews[group[0]].s} and ${reviews[i].s}`);
+        throw new Error(
+          `reviews ${group[0]} and ${i} have the same text but labels ${reviews[group[0]].s} and ${reviews[i].s}`,
+        );
       }
       group.push(i);
     }
@@ -69,7 +71,9 @@ export function splitImdb(reviews: readonly LabelledText[], seed: number = SPLIT
       }
     }
     if (inTrain !== trainTarget) {
-      throw new Error(`label ${label}: whole groups of identical texts filled ${inTrain} of ${trainTarget} train places`);
+      throw new Error(
+        `label ${label}: whole groups of identical texts filled ${inTrain} of ${trainTarget} train places`,
+      );
     }
   }
   rng.shuffle(trainSide);

@@ -50,9 +50,10 @@ export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const run of runs) {
     // Most runs have no apostrophe at either end; only those pay for the regular expression.
-    const token = run.charCodeAt(0) === APOSTROPHE || run.charCodeAt(run.length - 1) === APOSTROPHE
-      ? run.replace(EDGE_APOSTROPHES, '')
-      : run;
+    const token =
+      run.charCodeAt(0) === APOSTROPHE || run.charCodeAt(run.length - 1) === APOSTROPHE
+        ? run.replace(EDGE_APOSTROPHES, '')
+        : run;
     if (token.length > 0) tokens.push(token);
   }
   return tokens;
@@ -118,11 +119,7 @@ export function wordId(word: string, vocabulary: Vocabulary, numWords: number): 
 }
 
 /** [1, id of each token...] as imdb.load_data(num_words=numWords) gives them. */
-export function encodeTokens(
-  tokens: readonly string[],
-  vocabulary: Vocabulary,
-  numWords: number,
-): number[] {
+export function encodeTokens(tokens: readonly string[], vocabulary: Vocabulary, numWords: number): number[] {
   const ids = new Array<number>(tokens.length + 1);
   ids[0] = START_ID;
   for (let i = 0; i < tokens.length; i++) ids[i + 1] = wordId(tokens[i], vocabulary, numWords);

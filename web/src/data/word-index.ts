@@ -45,7 +45,9 @@ export function parseWordIndex(json: string | unknown): WordIndex {
     throw new Error(`word index: not a ${WORD_INDEX_FORMAT} file`);
   }
   if (file.version !== WORD_INDEX_VERSION) {
-    throw new Error(`word index: version ${String(file.version)} is not supported (expected ${WORD_INDEX_VERSION})`);
+    throw new Error(
+      `word index: version ${String(file.version)} is not supported (expected ${WORD_INDEX_VERSION})`,
+    );
   }
   if (file.index_from !== INDEX_FROM) {
     throw new Error(`word index: index_from ${String(file.index_from)}, expected ${INDEX_FROM}`);

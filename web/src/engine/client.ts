@@ -21,7 +21,8 @@ export class EngineClient {
   constructor() {
     this.worker = new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
-    this.worker.onerror = (e: ErrorEvent) => this.fail(new MessageError('workerCrashed', e.message || 'unknown error'));
+    this.worker.onerror = (e: ErrorEvent) =>
+      this.fail(new MessageError('workerCrashed', e.message || 'unknown error'));
   }
 
   request<K extends RequestKind>(kind: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']> {

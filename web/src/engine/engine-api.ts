@@ -52,7 +52,8 @@ export const EngineInfoSchema = v.object({
 export type EngineInfo = v.InferOutput<typeof EngineInfoSchema>;
 
 export function unwrapReply<T>(reply: string): T {
-  const parsed = JSON.parse(reply) as { ok: true; value: T } | { ok: false; error: string; code?: number; params?: string[] };
+  const parsed = JSON.parse(reply) as
+    { ok: true; value: T } | { ok: false; error: string; code?: number; params?: string[] };
   if (parsed.ok) return parsed.value;
   // A coded message: the code is its position in cpp/engine/messages.def (engine-messages.ts).
   const code = parsed.code === undefined ? undefined : ENGINE_MESSAGES[parsed.code]?.code;
@@ -68,12 +69,23 @@ export function engineInfo(module: RnnEngineModule): EngineInfo {
 }
 
 /** The loaded pack's splits at these settings, copied out of wasm memory (the notebook's .npz). */
-export function exportedData(session: EngineSession, d: Pick<DataSettings, 'num_words' | 'maxlen'>): ExportedData {
+export function exportedData(
+  session: EngineSession,
+  d: Pick<DataSettings, 'num_words' | 'maxlen'>,
+): ExportedData {
   const array = (which: number) => {
     const view = session.dataView(d.num_words, d.maxlen, which);
     if (typeof view === 'string') throw new EngineError(view);
     return view.slice();
   };
   const labels = (which: number) => Uint8Array.from(array(which));
-  return { maxlen: d.maxlen, x_train: array(0), y_train: labels(1), x_val: array(2), y_val: labels(3), x_test: array(4), y_test: labels(5) };
+  return {
+    maxlen: d.maxlen,
+    x_train: array(0),
+    y_train: labels(1),
+    x_val: array(2),
+    y_val: labels(3),
+    x_test: array(4),
+    y_test: labels(5),
+  };
 }

@@ -127,15 +127,22 @@ export interface ResumeFrom {
   epochs_done: number;
 }
 
-export const CheckpointEventSchema = v.object({ event: v.literal('checkpoint'), epoch: v.number(), state: ModelStateSchema });
+export const CheckpointEventSchema = v.object({
+  event: v.literal('checkpoint'),
+  epoch: v.number(),
+  state: ModelStateSchema,
+});
 export type CheckpointEvent = v.InferOutput<typeof CheckpointEventSchema>;
 
 /** x_*: int32 ids (count × maxlen, sample-major); y_*: uint8 labels (the notebook's .npz). */
 export const ExportedDataSchema = v.object({
   maxlen: v.number(),
-  x_train: v.instance(Int32Array), y_train: v.instance(Uint8Array),
-  x_val: v.instance(Int32Array), y_val: v.instance(Uint8Array),
-  x_test: v.instance(Int32Array), y_test: v.instance(Uint8Array),
+  x_train: v.instance(Int32Array),
+  y_train: v.instance(Uint8Array),
+  x_val: v.instance(Int32Array),
+  y_val: v.instance(Uint8Array),
+  x_test: v.instance(Int32Array),
+  y_test: v.instance(Uint8Array),
 });
 export type ExportedData = v.InferOutput<typeof ExportedDataSchema>;
 
@@ -163,9 +170,16 @@ const classifyEntries = {
    * `pos`: the token's place in the whole review (0 = the start token), the handle to remove it
    * by; `removed`: taken out of the review by the reader (not read, listed so it can be restored).
    */
-  tokens: v.array(v.object({
-    text: v.string(), id: v.number(), oov: v.boolean(), cut: v.boolean(), pos: v.number(), removed: v.optional(v.boolean()),
-  })),
+  tokens: v.array(
+    v.object({
+      text: v.string(),
+      id: v.number(),
+      oov: v.boolean(),
+      cut: v.boolean(),
+      pos: v.number(),
+      removed: v.optional(v.boolean()),
+    }),
+  ),
   /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
   cut_omitted: v.optional(v.number()),
 };
@@ -215,11 +229,13 @@ export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
 export const LengthAccuracySchema = v.object({
   split: v.literal('test'),
   count: v.number(),
-  buckets: v.array(v.object({
-    bucket: v.picklist(LENGTH_BUCKETS),
-    count: v.number(),
-    accuracy: v.nullable(v.number()),
-  })),
+  buckets: v.array(
+    v.object({
+      bucket: v.picklist(LENGTH_BUCKETS),
+      count: v.number(),
+      accuracy: v.nullable(v.number()),
+    }),
+  ),
 });
 export type LengthAccuracy = v.InferOutput<typeof LengthAccuracySchema>;
 
@@ -269,7 +285,8 @@ interface RequestParams {
    * kerasOpen for a .keras file, h5ModelOpen for a tf.keras 2 .h5): the model as JSON the engine
    * takes and the datasets that are its weights, in the engine's order. Reads no weights.
    */
-  describeModelFile: { format: 'keras'; configJson: string; listingJson: string } | { format: 'h5'; listingJson: string };
+  describeModelFile:
+    { format: 'keras'; configJson: string; listingJson: string } | { format: 'h5'; listingJson: string };
   /**
    * A TF.js model.json with its one weights file, through the formats module's TF.js loader
    * (tfjsOpen: every shape, dtype and size against the model, non-finite values): the model as
@@ -304,11 +321,22 @@ export const replySchemas = {
   exportData: ExportedDataSchema,
   exportTfjs: v.object({ modelJson: v.string(), weights: v.instance(Float32Array) }),
   exportKeras: v.object({
-    metadata_json: v.string(), config_json: v.string(), groups: v.array(v.string()),
-    datasets: v.array(KerasDatasetSchema), weights: v.instance(Float32Array),
+    metadata_json: v.string(),
+    config_json: v.string(),
+    groups: v.array(v.string()),
+    datasets: v.array(KerasDatasetSchema),
+    weights: v.instance(Float32Array),
   }),
-  describeModelFile: v.object({ model_json: v.string(), weights: v.array(KerasDatasetSchema), notes: v.array(FileNoteSchema) }),
-  openTfjsFile: v.object({ model_json: v.string(), weights: v.instance(Float32Array), notes: v.array(FileNoteSchema) }),
+  describeModelFile: v.object({
+    model_json: v.string(),
+    weights: v.array(KerasDatasetSchema),
+    notes: v.array(FileNoteSchema),
+  }),
+  openTfjsFile: v.object({
+    model_json: v.string(),
+    weights: v.instance(Float32Array),
+    notes: v.array(FileNoteSchema),
+  }),
   loadModel: v.object({ total_params: v.number() }),
   pause: v.object({ paused: v.boolean() }),
   resume: v.object({ paused: v.boolean() }),
@@ -361,7 +389,10 @@ export function isReply(m: WorkerMessage): m is Reply {
 /** A message from the worker that does not match the protocol. */
 export class ProtocolError extends Error {
   /** @param detail which field is wrong and how ("field a.0.b: Invalid type: ..."). */
-  constructor(what: string, readonly detail: string) {
+  constructor(
+    what: string,
+    readonly detail: string,
+  ) {
     super(`Malformed ${what} from the engine worker: ${detail}`);
     this.name = 'ProtocolError';
   }

@@ -26,11 +26,19 @@ export const MAX_REVIEW_CHARS = 2_000_000;
 export const CUT_TOKENS_SHOWN = 40;
 
 export function encodeForModel(
-  text: string, index: WordIndex, numWords: number, maxlen: number, maxCutShown = CUT_TOKENS_SHOWN,
+  text: string,
+  index: WordIndex,
+  numWords: number,
+  maxlen: number,
+  maxCutShown = CUT_TOKENS_SHOWN,
   removed: readonly number[] = [],
 ): EncodedForModel {
   if (text.length > MAX_REVIEW_CHARS) {
-    throw new MessageError('reviewTooLong', text.length.toLocaleString('en-US'), MAX_REVIEW_CHARS.toLocaleString('en-US'));
+    throw new MessageError(
+      'reviewTooLong',
+      text.length.toLocaleString('en-US'),
+      MAX_REVIEW_CHARS.toLocaleString('en-US'),
+    );
   }
   const { tokens, ids } = encodeReview(text, index, numWords);
   // Removed tokens (by position in ids) are not read: maxlen then keeps the last maxlen of the rest.
@@ -46,9 +54,16 @@ export function encodeForModel(
     const isRemoved = out.has(i);
     const cut = !isRemoved && readBefore < cutCount;
     if (!isRemoved) readBefore++;
-    if (cut && readBefore <= cutCount - Math.max(0, maxCutShown)) { omitted++; continue; }
+    if (cut && readBefore <= cutCount - Math.max(0, maxCutShown)) {
+      omitted++;
+      continue;
+    }
     listed.push({
-      text: i === 0 ? '<start>' : tokens[i - 1], id: ids[i], oov: ids[i] === OOV_ID, cut, pos: i,
+      text: i === 0 ? '<start>' : tokens[i - 1],
+      id: ids[i],
+      oov: ids[i] === OOV_ID,
+      cut,
+      pos: i,
       ...(isRemoved ? { removed: true } : {}),
     });
   }
@@ -68,8 +83,15 @@ export function positiveProbability(row: readonly number[]): number {
 
 /** The gates the heat maps show, as [name, gate number in Keras' order]: LSTM i f (g) o, GRU z r (h̃). */
 const HEAT_MAP_GATES: Record<string, [string, number][]> = {
-  LSTM: [['input', 0], ['forget', 1], ['output', 3]],
-  GRU: [['update', 0], ['reset', 1]],
+  LSTM: [
+    ['input', 0],
+    ['forget', 1],
+    ['output', 3],
+  ],
+  GRU: [
+    ['update', 0],
+    ['reset', 1],
+  ],
 };
 
 /** What the engine's trace returns for one padded sequence: every step, padding included. */
@@ -102,7 +124,10 @@ export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace, oneHotWi
       hidden: l.hidden.slice(from),
       cell: l.cell ? l.cell.slice(from) : null,
       gates: (HEAT_MAP_GATES[l.kind] ?? []).map(([name, g]) => ({
-        name, values: l.values.slice(from).map((row) => row.slice(g * l.hidden[0].length, (g + 1) * l.hidden[0].length)),
+        name,
+        values: l.values
+          .slice(from)
+          .map((row) => row.slice(g * l.hidden[0].length, (g + 1) * l.hidden[0].length)),
       })),
       x: l.x ? l.x.slice(from) : null,
       h_prev: (l.h_prev ?? []).slice(from),
@@ -112,7 +137,8 @@ export function traceOfKeptTokens(enc: EncodedForModel, t: EngineTrace, oneHotWi
     })),
     input_gradients: (t.input_gradients?.[0] ?? []).slice(from),
     // The engine lists the steps whose id is not padding: from firstKeptStep on, in order.
-    occlusion: (t.occlusion ?? []).map((row) => (row.every((v) => v !== null) ? positiveProbability(row as number[]) : null)),
+    occlusion: (t.occlusion ?? []).map((row) =>
+      row.every((v) => v !== null) ? positiveProbability(row as number[]) : null,
+    ),
   };
 }
-

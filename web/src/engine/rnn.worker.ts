@@ -12,8 +12,21 @@ import { accuracyByLength, testLengths } from '../data/length-buckets';
 import { codeOf, MessageError, nested } from '../i18n/message';
 import { engineInfo, exportedData, summarizeModel, unwrapReply } from './engine-api';
 import type {
-  BatchEvent, ClassifyResult, DataInfo, DataPackId, DataSettings, EpochLog, LengthAccuracy, ModelState, Reply, Request,
-  RequestMap, ReviewParams, TraceResult, TrainResult, WorkerEvent,
+  BatchEvent,
+  ClassifyResult,
+  DataInfo,
+  DataPackId,
+  DataSettings,
+  EpochLog,
+  LengthAccuracy,
+  ModelState,
+  Reply,
+  Request,
+  RequestMap,
+  ReviewParams,
+  TraceResult,
+  TrainResult,
+  WorkerEvent,
 } from './protocol';
 import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
 
@@ -33,7 +46,11 @@ async function engine(): Promise<{ module: RnnEngineModule; session: EngineSessi
 
 // ---- data ---------------------------------------------------------------------------------
 // `Long memory` is not downloaded: it is generated here from its fixed seed (data/long-memory.ts).
-const PACK_FILES: Record<DataPackId, string> = { quick: 'imdb-quick.pack', book: 'imdb-book.pack', 'long-memory': 'long-memory' };
+const PACK_FILES: Record<DataPackId, string> = {
+  quick: 'imdb-quick.pack',
+  book: 'imdb-book.pack',
+  'long-memory': 'long-memory',
+};
 const packBytes = new Map<DataPackId, Uint8Array>();
 let loadedPack: DataPackId | null = null;
 let wordIndex: Promise<WordIndex> | null = null;
@@ -65,13 +82,17 @@ async function fetchWithProgress(file: string): Promise<Uint8Array> {
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;
-  for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
   return bytes;
 }
 
 async function ensurePack(pack: DataPackId): Promise<EngineSession> {
   const { session } = await engine();
-  if (!(pack in PACK_FILES)) throw new Error(`Unknown data pack '${String(pack)}': choose quick, book or long-memory.`);
+  if (!(pack in PACK_FILES))
+    throw new Error(`Unknown data pack '${String(pack)}': choose quick, book or long-memory.`);
   if (loadedPack !== pack) {
     let bytes = packBytes.get(pack);
     if (!bytes) {
@@ -102,7 +123,11 @@ function loadWordIndex(): Promise<WordIndex> {
 
 // ---- training -----------------------------------------------------------------------------
 /** `pack`: the data the run trained on, still loaded (null for a loaded model: no data with it). */
-interface Run { numWords: number; maxlen: number; pack?: DataPackId }
+interface Run {
+  numWords: number;
+  maxlen: number;
+  pack?: DataPackId;
+}
 let trainedRun: Run | null = null;
 let running = false;
 let paused = false;
@@ -133,7 +158,12 @@ function modelState(session: EngineSession, iterations: number): ModelState {
 }
 
 /** Writes saved values into one of the session's buffers after checking they fit. */
-function writeState(session: EngineSession, which: 0 | 1, values: Float32Array, what: 'weights' | 'optimizer state'): void {
+function writeState(
+  session: EngineSession,
+  which: 0 | 1,
+  values: Float32Array,
+  what: 'weights' | 'optimizer state',
+): void {
   const view = session.stateView(which);
   if (!view || view.length !== values.length) {
     throw new MessageError('savedDoNotFit', what, values.length, view?.length ?? 0);
@@ -180,14 +210,23 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
     // run then goes on with a fresh one, as Keras does after compile() with a new optimizer.
     const resume = p.resume;
     let iterations = resume && resume.state.optimizer.length > 0 ? resume.state.iterations : 0;
-    const started = unwrapReply<{ batches_per_epoch: number }>(session.startTraining(p.modelJson, JSON.stringify({
-      ...p.training, num_words: p.data.num_words, maxlen: p.data.maxlen, iterations,
-      ...(resume ? { seed: continuedSeed(p.training.seed, offset) } : {}),
-    })));
+    const started = unwrapReply<{ batches_per_epoch: number }>(
+      session.startTraining(
+        p.modelJson,
+        JSON.stringify({
+          ...p.training,
+          num_words: p.data.num_words,
+          maxlen: p.data.maxlen,
+          iterations,
+          ...(resume ? { seed: continuedSeed(p.training.seed, offset) } : {}),
+        }),
+      ),
+    );
     if (resume) {
       // The trainer has not run a batch yet: the saved buffers replace the fresh ones in place.
       writeState(session, 0, resume.state.weights, 'weights');
-      if (resume.state.optimizer.length > 0) writeState(session, 1, resume.state.optimizer, 'optimizer state');
+      if (resume.state.optimizer.length > 0)
+        writeState(session, 1, resume.state.optimizer, 'optimizer state');
     }
     const totalBatches = started.batches_per_epoch * p.training.epochs;
     let done = 0;
@@ -195,7 +234,10 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
     let sliceBatches = 1;
     const targetSliceMs = 40;
     for (;;) {
-      if (stopRequested) { unwrapReply(session.stopTraining()); break; }
+      if (stopRequested) {
+        unwrapReply(session.stopTraining());
+        break;
+      }
       if (paused) {
         await new Promise<void>((r) => (resumeWaiter = r));
         continue;
@@ -203,32 +245,46 @@ async function train(p: RequestMap['train']['params']): Promise<TrainResult> {
       const t0 = performance.now();
       // An epoch's input_gradients come as one matrix row from the engine.
       type EngineEpoch = Omit<EpochLog, 'input_gradients'> & { input_gradients?: (number | null)[][] };
-      const slice = unwrapReply<{ batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[]; epochs: EngineEpoch[]; finished: boolean }>(
-        session.runSlice(sliceBatches));
+      const slice = unwrapReply<{
+        batches: Omit<BatchEvent, 'event' | 'eta_seconds'>[];
+        epochs: EngineEpoch[];
+        finished: boolean;
+      }>(session.runSlice(sliceBatches));
       const ms = performance.now() - t0;
       busyMs += ms;
       done += slice.batches.length;
       iterations += slice.batches.length;
       const perBatch = busyMs / Math.max(1, done);
       for (const b of slice.batches) {
-        post({ event: 'batch', ...b, epoch: b.epoch + offset, eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000 });
+        post({
+          event: 'batch',
+          ...b,
+          epoch: b.epoch + offset,
+          eta_seconds: (perBatch * Math.max(0, totalBatches - done)) / 1000,
+        });
       }
-      for (const e of slice.epochs) post({ event: 'epoch', ...e, epoch: e.epoch + offset, input_gradients: e.input_gradients?.[0] });
+      for (const e of slice.epochs)
+        post({ event: 'epoch', ...e, epoch: e.epoch + offset, input_gradients: e.input_gradients?.[0] });
       // A slice ends at most one epoch: the state now is that epoch's.
       const last = slice.epochs[slice.epochs.length - 1];
       if (last) {
         const state = modelState(session, iterations);
-        self.postMessage({ event: 'checkpoint', epoch: last.epoch + offset, state } satisfies WorkerEvent,
-          [state.weights.buffer, state.optimizer.buffer]);
+        self.postMessage({ event: 'checkpoint', epoch: last.epoch + offset, state } satisfies WorkerEvent, [
+          state.weights.buffer,
+          state.optimizer.buffer,
+        ]);
       }
       if (slice.finished) break;
       // Aim at slices of ~40 ms: short enough that a click is answered at once.
       sliceBatches = Math.max(1, Math.min(256, Math.round((sliceBatches * targetSliceMs) / Math.max(1, ms))));
       await yieldToMessages();
     }
-    const raw = unwrapReply<Omit<TrainResult, 'stop_reason' | 'state'> & { stop_reason: string }>(session.finishTraining());
+    const raw = unwrapReply<Omit<TrainResult, 'stop_reason' | 'state'> & { stop_reason: string }>(
+      session.finishTraining(),
+    );
     const result: TrainResult = {
-      ...raw, stop_reason: STOP_REASONS[raw.stop_reason] ?? 'stopped',
+      ...raw,
+      stop_reason: STOP_REASONS[raw.stop_reason] ?? 'stopped',
       history: raw.history.map((h) => ({ ...h, epoch: h.epoch + offset })),
       best_epoch: raw.best_epoch > 0 ? raw.best_epoch + offset : 0,
       state: modelState(session, iterations),
@@ -263,13 +319,21 @@ async function classify(text: string): Promise<ClassifyResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text);
   const out = unwrapReply<number[][]>(session.predict(JSON.stringify([enc.padded])));
-  return { probability: requireFinite(positiveProbability(out[0])), tokens: enc.tokens, cut_omitted: enc.cutOmitted };
+  return {
+    probability: requireFinite(positiveProbability(out[0])),
+    tokens: enc.tokens,
+    cut_omitted: enc.cutOmitted,
+  };
 }
 
 async function traceReview({ text, removed }: ReviewParams): Promise<TraceResult> {
   const { session } = await engine();
   const enc = await encodeTyped(text, removed);
-  const trace = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))), trainedRun?.numWords ?? 0);
+  const trace = traceOfKeptTokens(
+    enc,
+    unwrapReply<EngineTrace>(session.trace(JSON.stringify(enc.padded))),
+    trainedRun?.numWords ?? 0,
+  );
   requireFinite(trace.probability);
   return trace;
 }
@@ -279,11 +343,13 @@ async function testAccuracyByLength(): Promise<LengthAccuracy> {
   if (running) throw new MessageError('modelTraining');
   const pack = trainedRun?.pack;
   const bytes = pack && loadedPack === pack ? packBytes.get(pack) : undefined;
-  if (!trainedRun || !bytes) throw new Error('Accuracy by length needs a model trained in this worker, on its data.');
+  if (!trainedRun || !bytes)
+    throw new Error('Accuracy by length needs a model trained in this worker, on its data.');
   const { session } = await engine();
   const ids = session.dataView(trainedRun.numWords, trainedRun.maxlen, 4);
   const labels = session.dataView(trainedRun.numWords, trainedRun.maxlen, 5);
-  if (typeof ids === 'string' || typeof labels === 'string') throw new Error(typeof ids === 'string' ? ids : String(labels));
+  if (typeof ids === 'string' || typeof labels === 'string')
+    throw new Error(typeof ids === 'string' ? ids : String(labels));
   const count = labels.length;
   const time = trainedRun.maxlen;
   const probabilities = new Float64Array(count);
@@ -302,7 +368,9 @@ async function testAccuracyByLength(): Promise<LengthAccuracy> {
 /** The model this worker holds (trained, opened or restored) and a copy of its weights. */
 async function heldModel(): Promise<{ modelJson: string; weights: Float32Array<ArrayBuffer> }> {
   if (running) throw new MessageError('downloadWhileTraining');
-  const weights = trainedRun ? (await engine()).session.stateView(0)?.slice() as Float32Array<ArrayBuffer> | undefined : undefined;
+  const weights = trainedRun
+    ? ((await engine()).session.stateView(0)?.slice() as Float32Array<ArrayBuffer> | undefined)
+    : undefined;
   if (!weights || !modelJsonHere) throw new MessageError('noModelToDownload');
   return { modelJson: modelJsonHere, weights };
 }
@@ -315,26 +383,46 @@ function formats(): Promise<RnnFormatsModule> {
 }
 
 // ---- dispatch -----------------------------------------------------------------------------
-type Handlers = { [K in keyof RequestMap]: (params: RequestMap[K]['params']) => Promise<RequestMap[K]['result']> };
+type Handlers = {
+  [K in keyof RequestMap]: (params: RequestMap[K]['params']) => Promise<RequestMap[K]['result']>;
+};
 
 const handlers: Handlers = {
   init: async () => engineInfo((await engine()).module),
   summarize: async ({ modelJson }) => summarizeModel((await engine()).module, modelJson),
   loadData: async (d: DataSettings): Promise<DataInfo> => {
     const session = await ensurePack(d.pack);
-    return { pack: d.pack, ...unwrapReply<Omit<DataInfo, 'pack'>>(session.describeData(d.num_words, d.maxlen, 5)) };
+    return {
+      pack: d.pack,
+      ...unwrapReply<Omit<DataInfo, 'pack'>>(session.describeData(d.num_words, d.maxlen, 5)),
+    };
   },
   train,
   pause: async () => {
-    if (running && !paused) { paused = true; post({ event: 'paused' }); }
+    if (running && !paused) {
+      paused = true;
+      post({ event: 'paused' });
+    }
     return { paused };
   },
   resume: async () => {
-    if (paused) { paused = false; post({ event: 'resumed' }); resumeWaiter?.(); resumeWaiter = null; }
+    if (paused) {
+      paused = false;
+      post({ event: 'resumed' });
+      resumeWaiter?.();
+      resumeWaiter = null;
+    }
     return { paused };
   },
   stop: async () => {
-    if (running) { stopRequested = true; if (paused) { paused = false; resumeWaiter?.(); resumeWaiter = null; } }
+    if (running) {
+      stopRequested = true;
+      if (paused) {
+        paused = false;
+        resumeWaiter?.();
+        resumeWaiter = null;
+      }
+    }
     return { stopping: running };
   },
   exportTfjs: async () => {
@@ -344,13 +432,18 @@ const handlers: Handlers = {
   },
   exportKeras: async ({ compile }) => {
     const { weights, modelJson } = await heldModel();
-    const archive = unwrapReply<Omit<KerasArchive, 'weights'>>((await formats()).kerasSave(modelJson, JSON.stringify(compile)));
+    const archive = unwrapReply<Omit<KerasArchive, 'weights'>>(
+      (await formats()).kerasSave(modelJson, JSON.stringify(compile)),
+    );
     return { ...archive, weights };
   },
   describeModelFile: async (file) => {
     const f = await formats();
     return unwrapReply<RequestMap['describeModelFile']['result']>(
-      file.format === 'keras' ? f.kerasOpen(file.configJson, file.listingJson) : f.h5ModelOpen(file.listingJson));
+      file.format === 'keras'
+        ? f.kerasOpen(file.configJson, file.listingJson)
+        : f.h5ModelOpen(file.listingJson),
+    );
   },
   openTfjsFile: async ({ modelJson, weightsBin }) =>
     tfjsOpened(unwrapReply<TfjsOpenValue>((await formats()).tfjsOpen(modelJson, weightsBin))),
@@ -372,7 +465,10 @@ const handlers: Handlers = {
   testAccuracyByLength,
   memory: async () => {
     const { module } = await engine();
-    return { allocator_bytes_in_use: module.allocatorBytesInUse(), emval_handles: module.count_emval_handles() };
+    return {
+      allocator_bytes_in_use: module.allocatorBytesInUse(),
+      emval_handles: module.count_emval_handles(),
+    };
   },
 };
 
@@ -384,7 +480,12 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     if (!handler) throw new Error(`Unknown request '${String(req.kind)}'`);
     reply = { id: req.id, ok: true, value: await handler(req.params) };
   } catch (err) {
-    reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err), ...codeOf(err) };
+    reply = {
+      id: req.id,
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+      ...codeOf(err),
+    };
     // A trap inside WebAssembly leaves the module unusable: say so, and let the page start a new worker.
     if (err instanceof WebAssembly.RuntimeError) {
       const trapped = new MessageError('engineTrapped', err.message);

@@ -11,9 +11,13 @@ export const MEMORY_PER_WORKER_GB = 0.5;
  * Workers to run at once: navigator.hardwareConcurrency (2 when unknown), capped at one per
  * MEMORY_PER_WORKER_GB of navigator.deviceMemory when the device reports it; at least 1.
  */
-export function workerLimit(hardwareConcurrency: number | undefined, deviceMemoryGB: number | undefined): number {
+export function workerLimit(
+  hardwareConcurrency: number | undefined,
+  deviceMemoryGB: number | undefined,
+): number {
   const cores = hardwareConcurrency && hardwareConcurrency > 0 ? Math.floor(hardwareConcurrency) : 2;
-  const byMemory = deviceMemoryGB && deviceMemoryGB > 0 ? Math.floor(deviceMemoryGB / MEMORY_PER_WORKER_GB) : Infinity;
+  const byMemory =
+    deviceMemoryGB && deviceMemoryGB > 0 ? Math.floor(deviceMemoryGB / MEMORY_PER_WORKER_GB) : Infinity;
   return Math.max(1, Math.min(cores, byMemory));
 }
 
@@ -34,9 +38,15 @@ export interface Scheduled {
  * (its run is expected to record its own failure). `cancelled()` is asked before each start.
  */
 export async function runLongestFirst<J extends Scheduled>(
-  jobs: readonly J[], limit: number, run: (job: J) => Promise<void>, cancelled: () => boolean = () => false,
+  jobs: readonly J[],
+  limit: number,
+  run: (job: J) => Promise<void>,
+  cancelled: () => boolean = () => false,
 ): Promise<void> {
-  const queue = jobs.map((job, i) => ({ job, i })).sort((a, b) => b.job.cost - a.job.cost || a.i - b.i).map((e) => e.job);
+  const queue = jobs
+    .map((job, i) => ({ job, i }))
+    .sort((a, b) => b.job.cost - a.job.cost || a.i - b.i)
+    .map((e) => e.job);
   const lane = async (): Promise<void> => {
     for (let job = queue.shift(); job && !cancelled(); job = queue.shift()) {
       try {

@@ -22,9 +22,31 @@ const py = (v: unknown): string => {
 
 /** Keras 3's defaults of the options the engine honours; only other values are written. */
 const DEFAULTS: Record<string, Record<string, unknown>> = {
-  SimpleRNN: { activation: 'tanh', use_bias: true, return_sequences: false, dropout: 0, recurrent_dropout: 0 },
-  LSTM: { activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, unit_forget_bias: true, return_sequences: false, dropout: 0, recurrent_dropout: 0 },
-  GRU: { activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, return_sequences: false, dropout: 0, recurrent_dropout: 0, reset_after: true },
+  SimpleRNN: {
+    activation: 'tanh',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  LSTM: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    unit_forget_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  GRU: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+    reset_after: true,
+  },
   Dense: { activation: 'linear', use_bias: true },
 };
 
@@ -40,7 +62,11 @@ function layerLine(l: EditorLayer): string {
   return `model.add(keras.layers.${l.kind}(${args.join(', ')}))`;
 }
 
-const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = { rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' };
+const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+  sgd: 'SGD',
+};
 
 /** The Python `encode(text)`: data/tokenizer.ts' rules, then imdb.load_data's ids, then pad_sequences. */
 export const PYTHON_ENCODE = `# This site's tokenizer (web/src/data/tokenizer.ts): NFC, lower case, <br> as a space, ’ as ',
@@ -152,7 +178,9 @@ export function kerasCode({ model, data, training, title }: KerasCodeInput): str
   );
   const callbacks: string[] = [];
   if (training.patience > 0) {
-    lines.push(`early_stopping_cb = keras.callbacks.EarlyStopping(patience=${training.patience}, restore_best_weights=${py(training.restore_best)})`);
+    lines.push(
+      `early_stopping_cb = keras.callbacks.EarlyStopping(patience=${training.patience}, restore_best_weights=${py(training.restore_best)})`,
+    );
     callbacks.push('early_stopping_cb');
   }
   const fitData = oneHot ? 'train_oh' : `train_seq, train_target, batch_size=${training.batch_size}`;

@@ -12,7 +12,8 @@ export function npy(array: NpyArray): Uint8Array {
   const descr = array.data instanceof Int32Array ? '<i4' : '|u1';
   const shape = array.shape.length === 1 ? `(${array.shape[0]},)` : `(${array.shape.join(', ')})`;
   const count = array.shape.reduce((a, b) => a * b, 1);
-  if (count !== array.data.length) throw new Error(`npy: shape ${shape} does not hold ${array.data.length} values.`);
+  if (count !== array.data.length)
+    throw new Error(`npy: shape ${shape} does not hold ${array.data.length} values.`);
   let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shape}, }`;
   const unpadded = 10 + header.length + 1;
   header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
@@ -20,7 +21,10 @@ export function npy(array: NpyArray): Uint8Array {
   bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
   for (let i = 0; i < header.length; i++) bytes[10 + i] = header.charCodeAt(i);
   // Int32Array is in the platform's byte order: little-endian on every browser platform.
-  bytes.set(new Uint8Array(array.data.buffer, array.data.byteOffset, array.data.byteLength), 10 + header.length);
+  bytes.set(
+    new Uint8Array(array.data.buffer, array.data.byteOffset, array.data.byteLength),
+    10 + header.length,
+  );
   return bytes;
 }
 

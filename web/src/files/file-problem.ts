@@ -33,7 +33,10 @@ export interface ProblemParams {
 export type ProblemCode = keyof ProblemParams;
 
 export class FileProblem<C extends ProblemCode = ProblemCode> extends Error {
-  constructor(readonly problem: C, ...params: ProblemParams[C]) {
+  constructor(
+    readonly problem: C,
+    ...params: ProblemParams[C]
+  ) {
     super(`${problem}: ${params.join(', ')}`);
     this.name = 'FileProblem';
     this.params = params;

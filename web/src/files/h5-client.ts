@@ -20,7 +20,8 @@ export class H5Client {
   private start(): Worker {
     const worker = new Worker(new URL('./h5.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<H5Reply>) => {
-      const r = e.data, p = this.pending.get(r.id);
+      const r = e.data,
+        p = this.pending.get(r.id);
       if (!p) return;
       this.pending.delete(r.id);
       if (!r.ok && r.fatal) this.drop(new FileProblem('h5Unreadable', r.error));
@@ -47,8 +48,16 @@ export class H5Client {
     this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.drop(new FileProblem('h5Unreadable', `no answer after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
-      const settle = <T>(f: (v: T) => void) => (v: T) => { clearTimeout(timer); f(v); };
+      const timer = setTimeout(
+        () => this.drop(new FileProblem('h5Unreadable', `no answer after ${TIMEOUT_MS / 1000} s`)),
+        TIMEOUT_MS,
+      );
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          f(v);
+        };
       this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.worker!.postMessage({ ...req, id }, transfer);
     });

@@ -8,7 +8,11 @@ import { FileProblem } from './file-problem';
 /** The parts of h5wasm these functions use (its module object, in a worker or in Node). */
 export interface H5Api {
   File: new (filename: string, mode?: 'r' | 'w') => H5File;
-  FS: { readFile(path: string): Uint8Array; writeFile(path: string, data: Uint8Array): void; unlink(path: string): void };
+  FS: {
+    readFile(path: string): Uint8Array;
+    writeFile(path: string, data: Uint8Array): void;
+    unlink(path: string): void;
+  };
 }
 
 export interface H5DatasetIn {
@@ -46,7 +50,12 @@ export function dtypeName(m: Metadata): string {
 }
 
 /** Writes float32 datasets (groups made on the way) to a new HDF5 file and returns its bytes. */
-export function writeH5(api: H5Api, scratch: string, datasets: H5DatasetIn[], groups: string[] = []): Uint8Array {
+export function writeH5(
+  api: H5Api,
+  scratch: string,
+  datasets: H5DatasetIn[],
+  groups: string[] = [],
+): Uint8Array {
   const file = new api.File(scratch, 'w');
   try {
     const made = new Map<string, Group>([['', file]]);
@@ -61,9 +70,15 @@ export function writeH5(api: H5Api, scratch: string, datasets: H5DatasetIn[], gr
     for (const g of groups) group(g);
     for (const d of datasets) {
       const count = d.shape.reduce((a, b) => a * b, 1);
-      if (count !== d.data.length) throw new Error(`${d.path}: ${d.data.length} values for shape [${d.shape.join(', ')}]`);
+      if (count !== d.data.length)
+        throw new Error(`${d.path}: ${d.data.length} values for shape [${d.shape.join(', ')}]`);
       const cut = d.path.lastIndexOf('/');
-      group(cut < 0 ? '' : d.path.slice(0, cut)).create_dataset({ name: d.path.slice(cut + 1), data: d.data, shape: d.shape, dtype: '<f' });
+      group(cut < 0 ? '' : d.path.slice(0, cut)).create_dataset({
+        name: d.path.slice(cut + 1),
+        data: d.data,
+        shape: d.shape,
+        dtype: '<f',
+      });
     }
   } finally {
     file.close();
@@ -85,7 +100,8 @@ export function walkH5(api: H5Api, scratch: string, bytes: Uint8Array): H5Walk {
   }
   const listing: H5Listing = { datasets: [], attrs: {} };
   const values: Record<string, Float32Array> = {};
-  let objects = 0, read = 0;
+  let objects = 0,
+    read = 0;
   const attrsOf = (g: Group): Record<string, JSONCompatibleOutputData | null> => {
     const out: Record<string, JSONCompatibleOutputData | null> = {};
     for (const [name, a] of Object.entries(g.attrs)) out[name] = a.json_value;

@@ -10,7 +10,8 @@ import type { H5Reply, H5Request } from './h5-protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 let api: Promise<H5Api> | null = null;
-const load = (): Promise<H5Api> => (api ??= h5wasm.ready.then((m) => ({ File: h5wasm.File, FS: m.FS as unknown as H5Api['FS'] })));
+const load = (): Promise<H5Api> =>
+  (api ??= h5wasm.ready.then((m) => ({ File: h5wasm.File, FS: m.FS as unknown as H5Api['FS'] })));
 
 let serial = 0;
 self.onmessage = async (e: MessageEvent<H5Request>) => {
@@ -26,9 +27,15 @@ self.onmessage = async (e: MessageEvent<H5Request>) => {
     }
     reply = { id: req.id, ok: true, kind: 'walk', walk: walkH5(h5, scratch, req.bytes) };
   } catch (err) {
-    reply = err instanceof FileProblem
-      ? { id: req.id, ok: false, error: err.message, problem: err.problem, params: [...err.params] }
-      : { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err), fatal: err instanceof WebAssembly.RuntimeError };
+    reply =
+      err instanceof FileProblem
+        ? { id: req.id, ok: false, error: err.message, problem: err.problem, params: [...err.params] }
+        : {
+            id: req.id,
+            ok: false,
+            error: err instanceof Error ? err.message : String(err),
+            fatal: err instanceof WebAssembly.RuntimeError,
+          };
   }
   self.postMessage(reply);
   // A trap leaves h5wasm's memory in an unknown state: this worker ends, the page starts another.

@@ -31,7 +31,8 @@ function hasSignature(bytes: Uint8Array, at: number): boolean {
 
 /** An address of `size` bytes, little-endian; all bits set means "undefined" (returns -1). */
 function address(view: DataView, at: number, size: number): number {
-  let value = 0, undefinedAddress = true;
+  let value = 0,
+    undefinedAddress = true;
   for (let i = size - 1; i >= 0; i--) {
     const b = view.getUint8(at + i);
     if (b !== 0xff) undefinedAddress = false;
@@ -48,7 +49,9 @@ export function checkSuperblock(bytes: Uint8Array, fileName: string): Superblock
     if (at + 8 > bytes.length) throw new FileProblem('h5NotHdf5', fileName);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const need = (end: number) => { if (end > bytes.length) throw new FileProblem('h5Truncated', end, bytes.length); };
+  const need = (end: number) => {
+    if (end > bytes.length) throw new FileProblem('h5Truncated', end, bytes.length);
+  };
   need(at + 9);
   const version = bytes[at + 8];
   let sizeOfOffsets: number, sizeOfLengths: number, addresses: number;
@@ -71,7 +74,8 @@ export function checkSuperblock(bytes: Uint8Array, fileName: string): Superblock
   need(addresses + 4 * sizeOfOffsets);
   const base = address(view, addresses, sizeOfOffsets);
   const endOfFile = address(view, addresses + 2 * sizeOfOffsets, sizeOfOffsets);
-  if (base < 0 || endOfFile < 0) throw new FileProblem('h5Unreadable', 'undefined base or end-of-file address');
+  if (base < 0 || endOfFile < 0)
+    throw new FileProblem('h5Unreadable', 'undefined base or end-of-file address');
   // HDF5 writes the end-of-file address as the file's whole length (h5py with a user block too).
   if (endOfFile > bytes.length) throw new FileProblem('h5Truncated', endOfFile, bytes.length);
   return { at, version, sizeOfOffsets, sizeOfLengths, endOfFile };

@@ -12,17 +12,25 @@ export function archiveDatasets(archive: KerasArchive): H5DatasetIn[] {
   return archive.datasets.map((d) => {
     const count = d.shape.reduce((a, b) => a * b, 1);
     if (d.offset < 0 || d.offset + count > archive.weights.length) {
-      throw new Error(`${d.path}: values ${d.offset}..${d.offset + count} lie outside the ${archive.weights.length} weights`);
+      throw new Error(
+        `${d.path}: values ${d.offset}..${d.offset + count} lie outside the ${archive.weights.length} weights`,
+      );
     }
     return { path: d.path, shape: d.shape, data: archive.weights.slice(d.offset, d.offset + count) };
   });
 }
 
 /** The .keras zip from its JSON members and the HDF5 file's bytes. */
-export function kerasZip(archive: Pick<KerasArchive, 'metadata_json' | 'config_json'>, weightsH5: Uint8Array): Uint8Array {
+export function kerasZip(
+  archive: Pick<KerasArchive, 'metadata_json' | 'config_json'>,
+  weightsH5: Uint8Array,
+): Uint8Array {
   const text = (s: string) => new TextEncoder().encode(s);
   const [metadata, config, weights] = KERAS_MEMBERS;
-  return zipSync({ [metadata]: text(archive.metadata_json), [config]: text(archive.config_json), [weights]: weightsH5 }, { level: 0 });
+  return zipSync(
+    { [metadata]: text(archive.metadata_json), [config]: text(archive.config_json), [weights]: weightsH5 },
+    { level: 0 },
+  );
 }
 
 /** `<model name>.keras`, the name taken from config.json (letters, digits, _ and - kept). */
@@ -31,11 +39,16 @@ export function kerasFileName(configJson: string): string {
   try {
     const n = (JSON.parse(configJson) as { config?: { name?: unknown } }).config?.name;
     if (typeof n === 'string' && n.trim()) name = n.trim();
-  } catch { /* keep 'model' */ }
+  } catch {
+    /* keep 'model' */
+  }
   return `${name.replace(/[^A-Za-z0-9_-]+/g, '_')}.keras`;
 }
 
 /** Writes the whole .keras file: HDF5 through `writeH5` (the HDF5 worker), then the zip. */
-export async function kerasFile(archive: KerasArchive, writeH5: (d: H5DatasetIn[], groups: string[]) => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function kerasFile(
+  archive: KerasArchive,
+  writeH5: (d: H5DatasetIn[], groups: string[]) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   return kerasZip(archive, await writeH5(archiveDatasets(archive), archive.groups));
 }

@@ -10,7 +10,10 @@ let h5: H5Client | null = null;
 const h5Client = () => (h5 ??= new H5Client());
 
 /** The .keras file of the model `client`'s worker holds, and its name. */
-export async function makeKerasFile(client: EngineClient, compile: KerasCompile): Promise<{ name: string; bytes: Uint8Array }> {
+export async function makeKerasFile(
+  client: EngineClient,
+  compile: KerasCompile,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const archive = await client.request('exportKeras', { compile });
   const bytes = await kerasFile(archive, (d, g) => h5Client().write(d, g));
   return { name: kerasFileName(archive.config_json), bytes };

@@ -29,7 +29,9 @@ export interface OpenedModel {
 
 /** What opening needs from the rest of the page: the engine worker's formats calls and HDF5. */
 export interface OpenDeps {
-  describe(file: RequestMap['describeModelFile']['params']): Promise<RequestMap['describeModelFile']['result']>;
+  describe(
+    file: RequestMap['describeModelFile']['params'],
+  ): Promise<RequestMap['describeModelFile']['result']>;
   walkH5(bytes: Uint8Array): Promise<H5Walk>;
   openTfjs(file: RequestMap['openTfjsFile']['params']): Promise<RequestMap['openTfjsFile']['result']>;
 }
@@ -64,7 +66,8 @@ export function gatherWeights(walk: H5Walk, needed: KerasDataset[]): Float32Arra
     if (listed.dtype !== 'float32') throw new FileProblem('h5Dtype', d.path, listed.dtype);
     const values = walk.values[d.path];
     const count = d.shape.reduce((a, b) => a * b, 1);
-    const sameShape = listed.shape.length === d.shape.length && listed.shape.every((n, i) => n === d.shape[i]);
+    const sameShape =
+      listed.shape.length === d.shape.length && listed.shape.every((n, i) => n === d.shape[i]);
     if (!values || !sameShape || values.length !== count) {
       throw new FileProblem('h5Shape', d.path, `[${listed.shape.join(', ')}]`, `[${d.shape.join(', ')}]`);
     }
@@ -75,7 +78,8 @@ export function gatherWeights(walk: H5Walk, needed: KerasDataset[]): Float32Arra
 }
 
 export function checkFinite(values: Float32Array, path: string): void {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new FileProblem('nonFinite', path, i);
+  for (let i = 0; i < values.length; i++)
+    if (!Number.isFinite(values[i])) throw new FileProblem('nonFinite', path, i);
 }
 
 async function openKeras(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
@@ -87,8 +91,18 @@ async function openKeras(file: PickedFile, deps: OpenDeps): Promise<OpenedModel>
   const h5 = members.get('model.weights.h5')!;
   checkSuperblock(h5, 'model.weights.h5');
   const walk = await deps.walkH5(h5);
-  const described = await deps.describe({ format: 'keras', configJson, listingJson: JSON.stringify(walk.listing) });
-  return { fileName: file.name, format: 'keras', modelJson: described.model_json, weights: gatherWeights(walk, described.weights), notes: described.notes };
+  const described = await deps.describe({
+    format: 'keras',
+    configJson,
+    listingJson: JSON.stringify(walk.listing),
+  });
+  return {
+    fileName: file.name,
+    format: 'keras',
+    modelJson: described.model_json,
+    weights: gatherWeights(walk, described.weights),
+    notes: described.notes,
+  };
 }
 
 async function openH5(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
@@ -96,10 +110,19 @@ async function openH5(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
   checkSuperblock(bytes, file.name);
   const walk = await deps.walkH5(bytes);
   const described = await deps.describe({ format: 'h5', listingJson: JSON.stringify(walk.listing) });
-  return { fileName: file.name, format: 'h5', modelJson: described.model_json, weights: gatherWeights(walk, described.weights), notes: described.notes };
+  return {
+    fileName: file.name,
+    format: 'h5',
+    modelJson: described.model_json,
+    weights: gatherWeights(walk, described.weights),
+    notes: described.notes,
+  };
 }
 
-interface TfjsManifestGroup { paths?: unknown; weights?: unknown }
+interface TfjsManifestGroup {
+  paths?: unknown;
+  weights?: unknown;
+}
 
 /**
  * TF.js' layers format keeps the weights in the files its manifest names, group after group, in
@@ -107,10 +130,21 @@ interface TfjsManifestGroup { paths?: unknown; weights?: unknown }
  * manifest to name only it, which is what the formats module's TF.js loader reads; it checks
  * everything else (shapes, dtypes and sizes against the model, non-finite values).
  */
-export function tfjsSingleFile(modelJsonText: string, binFiles: Map<string, Uint8Array>, fileName = 'model.json'): { modelJson: string; bin: Uint8Array } {
-  const doc = parseJson(modelJsonText, fileName) as { modelTopology?: unknown; weightsManifest?: TfjsManifestGroup[] } | null;
+export function tfjsSingleFile(
+  modelJsonText: string,
+  binFiles: Map<string, Uint8Array>,
+  fileName = 'model.json',
+): { modelJson: string; bin: Uint8Array } {
+  const doc = parseJson(modelJsonText, fileName) as {
+    modelTopology?: unknown;
+    weightsManifest?: TfjsManifestGroup[];
+  } | null;
   if (!doc || typeof doc.modelTopology !== 'object' || !Array.isArray(doc.weightsManifest)) {
-    throw new FileProblem('badJson', fileName, 'no modelTopology and weightsManifest: not a TF.js layers model');
+    throw new FileProblem(
+      'badJson',
+      fileName,
+      'no modelTopology and weightsManifest: not a TF.js layers model',
+    );
   }
   const chunks: Uint8Array[] = [];
   const weights: unknown[] = [];
@@ -125,7 +159,10 @@ export function tfjsSingleFile(modelJsonText: string, binFiles: Map<string, Uint
   }
   const bin = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) { bin.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    bin.set(c, at);
+    at += c.length;
+  }
   // Said here too (the loader's own words are English only): a NaN is named in the page's language.
   if (bin.length % 4 === 0) checkFinite(new Float32Array(bin.buffer), 'weights.bin');
   const modelJson = JSON.stringify({ ...doc, weightsManifest: [{ paths: ['weights.bin'], weights }] });
@@ -139,16 +176,32 @@ async function openTfjs(json: PickedFile, bins: PickedFile[], deps: OpenDeps): P
   return fromTfjs(json.name, new TextDecoder().decode(await json.arrayBuffer()), binFiles, deps);
 }
 
-async function fromTfjs(fileName: string, modelJsonText: string, binFiles: Map<string, Uint8Array>, deps: OpenDeps): Promise<OpenedModel> {
+async function fromTfjs(
+  fileName: string,
+  modelJsonText: string,
+  binFiles: Map<string, Uint8Array>,
+  deps: OpenDeps,
+): Promise<OpenedModel> {
   const { modelJson, bin } = tfjsSingleFile(modelJsonText, binFiles, fileName);
   const opened = await deps.openTfjs({ modelJson, weightsBin: bin });
-  return { fileName, format: 'tfjs', modelJson: opened.model_json, weights: opened.weights, notes: opened.notes };
+  return {
+    fileName,
+    format: 'tfjs',
+    modelJson: opened.model_json,
+    weights: opened.weights,
+    notes: opened.notes,
+  };
 }
 
 /** Our `Download TF.js model` zip, opened whole: model.json and weights.bin. */
 async function openTfjsZip(file: PickedFile, deps: OpenDeps): Promise<OpenedModel> {
   const members = readZip(new Uint8Array(await file.arrayBuffer()), file.name, ['model.json', 'weights.bin']);
-  return fromTfjs(file.name, new TextDecoder().decode(members.get('model.json')), new Map([['weights.bin', members.get('weights.bin')!]]), deps);
+  return fromTfjs(
+    file.name,
+    new TextDecoder().decode(members.get('model.json')),
+    new Map([['weights.bin', members.get('weights.bin')!]]),
+    deps,
+  );
 }
 
 /** Opens the picked files by their kind; throws FileProblem (or the formats module's EngineError). */
@@ -162,11 +215,17 @@ export async function openModelFiles(files: PickedFile[], deps: OpenDeps): Promi
   if (files.length === 1) {
     const [f] = files;
     switch (extension(f.name)) {
-      case 'keras': return openKeras(f, deps);
-      case 'h5': case 'hdf5': return openH5(f, deps);
-      case 'zip': return openTfjsZip(f, deps);
-      case 'json': throw new FileProblem('tfjsNoWeights');
-      default: throw new FileProblem('unknownType', f.name);
+      case 'keras':
+        return openKeras(f, deps);
+      case 'h5':
+      case 'hdf5':
+        return openH5(f, deps);
+      case 'zip':
+        return openTfjsZip(f, deps);
+      case 'json':
+        throw new FileProblem('tfjsNoWeights');
+      default:
+        throw new FileProblem('unknownType', f.name);
     }
   }
   if (jsons.length === 1 && bins.length === files.length - 1) return openTfjs(jsons[0], bins, deps);

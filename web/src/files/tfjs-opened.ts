@@ -8,9 +8,14 @@ export interface TfjsOpenValue {
   notes: FileNote[];
 }
 
-export function tfjsOpened(v: TfjsOpenValue): { model_json: string; weights: Float32Array<ArrayBuffer>; notes: FileNote[] } {
+export function tfjsOpened(v: TfjsOpenValue): {
+  model_json: string;
+  weights: Float32Array<ArrayBuffer>;
+  notes: FileNote[];
+} {
   const text = atob(v.weights_b64);
-  if (text.length % 4 !== 0) throw new Error(`tfjsOpen: ${text.length} weight bytes is not a whole number of float32 values`);
+  if (text.length % 4 !== 0)
+    throw new Error(`tfjsOpen: ${text.length} weight bytes is not a whole number of float32 values`);
   const view = new DataView(new ArrayBuffer(text.length));
   for (let i = 0; i < text.length; i++) view.setUint8(i, text.charCodeAt(i));
   const weights = new Float32Array(text.length / 4);

@@ -33,8 +33,14 @@ const MAX_TOTAL_UNPACKED = 256 * 1024 * 1024;
 
 /** An entry name that could leave the folder it is unpacked into, or is not a plain relative path. */
 export function unsafeEntryName(name: string): boolean {
-  return name === '' || name.includes('\0') || name.includes('\\') || name.startsWith('/') ||
-    /^[A-Za-z]:/.test(name) || name.split('/').some((part) => part === '..');
+  return (
+    name === '' ||
+    name.includes('\0') ||
+    name.includes('\\') ||
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.split('/').some((part) => part === '..')
+  );
 }
 
 /** The members listed in the central directory, every one checked; throws FileProblem. */
@@ -49,14 +55,22 @@ export function zipMembers(bytes: Uint8Array, fileName: string): ZipMember[] {
   // The EOCD: the last signature within the final 22 + 65,535 bytes.
   let eocd = -1;
   for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD_SIG && i + 22 + view.getUint16(i + 20, true) <= n) { eocd = i; break; }
+    if (view.getUint32(i, true) === EOCD_SIG && i + 22 + view.getUint16(i + 20, true) <= n) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new FileProblem('zipTruncated', fileName);
-  const disk = view.getUint16(eocd + 4, true), cdDisk = view.getUint16(eocd + 6, true);
-  const onDisk = view.getUint16(eocd + 8, true), count = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true), cdOffset = view.getUint32(eocd + 16, true);
-  if (disk !== 0 || cdDisk !== 0 || onDisk !== count) throw new FileProblem('zipCorrupt', fileName, 'split over several disks');
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new FileProblem('zipCorrupt', fileName, 'ZIP64 is not used by model files');
+  const disk = view.getUint16(eocd + 4, true),
+    cdDisk = view.getUint16(eocd + 6, true);
+  const onDisk = view.getUint16(eocd + 8, true),
+    count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true),
+    cdOffset = view.getUint32(eocd + 16, true);
+  if (disk !== 0 || cdDisk !== 0 || onDisk !== count)
+    throw new FileProblem('zipCorrupt', fileName, 'split over several disks');
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new FileProblem('zipCorrupt', fileName, 'ZIP64 is not used by model files');
   if (count > MAX_MEMBERS) throw new FileProblem('zipCorrupt', fileName, `${count} members`);
   if (cdOffset + cdSize > eocd) throw new FileProblem('zipTruncated', fileName);
 
@@ -67,12 +81,17 @@ export function zipMembers(bytes: Uint8Array, fileName: string): ZipMember[] {
     if (p + 46 > cdOffset + cdSize || view.getUint32(p, true) !== CENTRAL_SIG) {
       throw new FileProblem('zipCorrupt', fileName, `central directory entry ${k + 1} is damaged`);
     }
-    const flags = view.getUint16(p + 8, true), method = view.getUint16(p + 10, true);
+    const flags = view.getUint16(p + 8, true),
+      method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
-    const compressedSize = view.getUint32(p + 20, true), size = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true), extraLen = view.getUint16(p + 30, true), commentLen = view.getUint16(p + 32, true);
+    const compressedSize = view.getUint32(p + 20, true),
+      size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true),
+      extraLen = view.getUint16(p + 30, true),
+      commentLen = view.getUint16(p + 32, true);
     const localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen > cdOffset + cdSize) throw new FileProblem('zipCorrupt', fileName, `central directory entry ${k + 1} is damaged`);
+    if (p + 46 + nameLen > cdOffset + cdSize)
+      throw new FileProblem('zipCorrupt', fileName, `central directory entry ${k + 1} is damaged`);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
     if (unsafeEntryName(name)) throw new FileProblem('zipUnsafeName', name);
@@ -85,7 +104,8 @@ export function zipMembers(bytes: Uint8Array, fileName: string): ZipMember[] {
     if (localOffset + 30 > cdOffset || view.getUint32(localOffset, true) !== LOCAL_SIG) {
       throw new FileProblem('zipCorrupt', fileName, `the local header of ${name} is missing`);
     }
-    const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    const dataOffset =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataOffset + compressedSize > cdOffset) throw new FileProblem('zipTruncated', fileName);
     members.push({ name, method, compressedSize, size, crc, dataOffset });
   }
@@ -101,7 +121,8 @@ export function zipMembers(bytes: Uint8Array, fileName: string): ZipMember[] {
 export function requireMembers(members: ZipMember[], expected: readonly string[]): void {
   const list = expected.join(', ');
   for (const m of members) if (!expected.includes(m.name)) throw new FileProblem('extraMember', m.name, list);
-  for (const e of expected) if (!members.some((m) => m.name === e)) throw new FileProblem('missingMember', e, list);
+  for (const e of expected)
+    if (!members.some((m) => m.name === e)) throw new FileProblem('missingMember', e, list);
 }
 
 // CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zip stores it.
@@ -131,16 +152,25 @@ export function readMember(bytes: Uint8Array, member: ZipMember, fileName: strin
     try {
       out = inflateSync(raw, { out: new Uint8Array(member.size) });
     } catch (e) {
-      throw new FileProblem('zipCorrupt', fileName, `${member.name}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new FileProblem(
+        'zipCorrupt',
+        fileName,
+        `${member.name}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
-    if (out.length !== member.size) throw new FileProblem('zipCorrupt', fileName, `${member.name} is not the size its header says`);
+    if (out.length !== member.size)
+      throw new FileProblem('zipCorrupt', fileName, `${member.name} is not the size its header says`);
   }
   if (crc32(out) !== member.crc) throw new FileProblem('zipChecksum', member.name);
   return out;
 }
 
 /** Every expected member's bytes, by name, after all the checks above. */
-export function readZip(bytes: Uint8Array, fileName: string, expected: readonly string[]): Map<string, Uint8Array> {
+export function readZip(
+  bytes: Uint8Array,
+  fileName: string,
+  expected: readonly string[],
+): Map<string, Uint8Array> {
   const members = zipMembers(bytes, fileName);
   requireMembers(members, expected);
   return new Map(members.map((m) => [m.name, readMember(bytes, m, fileName)]));

@@ -5,13 +5,22 @@
 export const identifierKeys: readonly string[] = [
   'model.layerLegend', // "1. LSTM ‘lstm’"
   'model.option', // "lstm units" (the field's accessible name: layer name and Keras option)
-  'model.colLayer', 'model.colShape', 'model.colParams',
-  'model.totalParams', 'model.trainableParams', 'model.nonTrainableParams',
+  'model.colLayer',
+  'model.colShape',
+  'model.colParams',
+  'model.totalParams',
+  'model.trainableParams',
+  'model.nonTrainableParams',
   'data.maxlenMark', // "maxlen 100" on the histogram
-  'train.sLoss', 'train.sValLoss', 'train.sAcc', 'train.sValAcc',
-  'train.kerasVersion.2', 'train.kerasVersion.3', // "tf.keras 2 (TF 2.6–2.10)", "Keras 3": version names
+  'train.sLoss',
+  'train.sValLoss',
+  'train.sAcc',
+  'train.sValAcc',
+  'train.kerasVersion.2',
+  'train.kerasVersion.3', // "tf.keras 2 (TF 2.6–2.10)", "Keras 3": version names
   'compare.jobDone', // passes the translated stop reason through
   'classify.oovMark', // the "oov" tag the legend explains
   'classify.layerOption', // "1. LSTM ‘lstm’"
-  'presets.title.lstm', 'presets.title.gru', // "09-3 LSTM(8)": section number and Keras layer only
+  'presets.title.lstm',
+  'presets.title.gru', // "09-3 LSTM(8)": section number and Keras layer only
 ];

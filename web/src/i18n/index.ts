@@ -35,9 +35,20 @@ import { codeOf, isNested } from './message';
 import type { Translation } from './translation';
 
 const en = {
-  app: enApp, common: enCommon, model: enModel, data: enData, train: enTrain, compare: enCompare,
-  classify: enClassify, presets: enPresets, messages: enMessages,
-  engine: enEngine, cell: enCell, runs: enRuns, link: enLink, files: enFiles,
+  app: enApp,
+  common: enCommon,
+  model: enModel,
+  data: enData,
+  train: enTrain,
+  compare: enCompare,
+  classify: enClassify,
+  presets: enPresets,
+  messages: enMessages,
+  engine: enEngine,
+  cell: enCell,
+  runs: enRuns,
+  link: enLink,
+  files: enFiles,
 };
 /** Every view's table, as any language must provide it. */
 export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
@@ -45,9 +56,20 @@ export type Tables = { [V in keyof typeof en]: Translation<(typeof en)[V]> };
 export const tables: Record<Lang, Tables> = {
   en,
   ko: {
-    app: koApp, common: koCommon, model: koModel, data: koData, train: koTrain, compare: koCompare,
-    classify: koClassify, presets: koPresets, messages: koMessages,
-    engine: koEngine, cell: koCell, runs: koRuns, link: koLink, files: koFiles,
+    app: koApp,
+    common: koCommon,
+    model: koModel,
+    data: koData,
+    train: koTrain,
+    compare: koCompare,
+    classify: koClassify,
+    presets: koPresets,
+    messages: koMessages,
+    engine: koEngine,
+    cell: koCell,
+    runs: koRuns,
+    link: koLink,
+    files: koFiles,
   },
 };
 

@@ -21,7 +21,12 @@ export interface NestedMessage {
 }
 
 export function isNested(p: unknown): p is NestedMessage {
-  return typeof p === 'object' && p !== null && typeof (p as NestedMessage).error === 'string' && codeOf(p).code !== undefined;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as NestedMessage).error === 'string' &&
+    codeOf(p).code !== undefined
+  );
 }
 
 /** An error as a parameter of another message: nested when it has a code, else its text. */
@@ -33,7 +38,10 @@ export function nested(e: unknown): string | NestedMessage {
 
 export class MessageError<C extends PageCode = PageCode> extends Error {
   readonly params: Params<C>;
-  constructor(readonly code: C, ...params: Params<C>) {
+  constructor(
+    readonly code: C,
+    ...params: Params<C>
+  ) {
     const text = en[code];
     const english = (params as unknown[]).map((p) => (isNested(p) ? p.error : p));
     super(typeof text === 'function' ? (text as (...a: unknown[]) => string)(...english) : text);

@@ -20,7 +20,16 @@ export function expectedSeconds(id: string): number {
 
 /** The book's settings: RMSprop(1e-4), batch 64, up to 100 epochs, EarlyStopping(patience 3, restore_best_weights), seed 42. */
 export function chapterTraining(keras: KerasVersion): TrainingSettings {
-  return { optimizer: 'rmsprop', learning_rate: 1e-4, batch_size: 64, epochs: 100, patience: 3, restore_best: true, seed: 42, keras };
+  return {
+    optimizer: 'rmsprop',
+    learning_rate: 1e-4,
+    batch_size: 64,
+    epochs: 100,
+    patience: 3,
+    restore_best: true,
+    seed: 42,
+    keras,
+  };
 }
 
 export interface Printed {

@@ -23,5 +23,9 @@ export function cacheSuffix(build: string, scope: string): string {
 
 /** Is this cache ours, for this scope, but of another build (so it can be deleted)? */
 export function isOldCache(name: string, build: string, scope: string): boolean {
-  return name.startsWith(`${CACHE_PREFIX}-`) && name.endsWith(`-${scope}`) && !name.endsWith(`-${cacheSuffix(build, scope)}`);
+  return (
+    name.startsWith(`${CACHE_PREFIX}-`) &&
+    name.endsWith(`-${scope}`) &&
+    !name.endsWith(`-${cacheSuffix(build, scope)}`)
+  );
 }

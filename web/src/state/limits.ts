@@ -43,6 +43,11 @@ export const MAX_MODEL_CHARS = 200_000;
 export const MAX_LINK_CHARS = Math.ceil(((MAX_MODEL_CHARS * 6 + 4096) * 4) / 3);
 
 export function withinLimit(limit: Limit, value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && (!limit.integer || Number.isInteger(value)) &&
-    (limit.minExclusive ? value > limit.min : value >= limit.min) && value <= limit.max;
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!limit.integer || Number.isInteger(value)) &&
+    (limit.minExclusive ? value > limit.min : value >= limit.min) &&
+    value <= limit.max
+  );
 }

@@ -113,13 +113,23 @@ function liftInput(doc: unknown): void {
 
 function makeInputLayer(doc: unknown, shape: unknown[]): KerasLayer {
   if (isKeras3(doc)) {
-    return { module: 'keras.layers', class_name: 'InputLayer', config: { batch_shape: [null, ...shape], name: 'input_layer' }, registered_name: null };
+    return {
+      module: 'keras.layers',
+      class_name: 'InputLayer',
+      config: { batch_shape: [null, ...shape], name: 'input_layer' },
+      registered_name: null,
+    };
   }
   return { class_name: 'InputLayer', config: { batch_input_shape: [null, ...shape], name: 'input' } };
 }
 
 const BASE_NAMES: Record<LayerKind, string> = {
-  Embedding: 'embedding', SimpleRNN: 'simple_rnn', LSTM: 'lstm', GRU: 'gru', Dense: 'dense', Dropout: 'dropout',
+  Embedding: 'embedding',
+  SimpleRNN: 'simple_rnn',
+  LSTM: 'lstm',
+  GRU: 'gru',
+  Dense: 'dense',
+  Dropout: 'dropout',
 };
 
 /** Keras' naming: lstm, lstm_1, lstm_2... skipping names already taken. */
@@ -132,12 +142,42 @@ export function uniqueName(kind: LayerKind, taken: ReadonlySet<string>): string 
 /** A new layer's config with the options the editor shows, at Keras' defaults. */
 export function defaultConfig(kind: LayerKind, name: string): Json {
   switch (kind) {
-    case 'Embedding': return { name, input_dim: 500, output_dim: 16 };
-    case 'SimpleRNN': return { name, units: 8, activation: 'tanh', return_sequences: false, dropout: 0, recurrent_dropout: 0 };
-    case 'LSTM': return { name, units: 8, activation: 'tanh', recurrent_activation: 'sigmoid', return_sequences: false, dropout: 0, recurrent_dropout: 0 };
-    case 'GRU': return { name, units: 8, activation: 'tanh', recurrent_activation: 'sigmoid', return_sequences: false, dropout: 0, recurrent_dropout: 0, reset_after: true };
-    case 'Dense': return { name, units: 1, activation: 'sigmoid' };
-    case 'Dropout': return { name, rate: 0.3 };
+    case 'Embedding':
+      return { name, input_dim: 500, output_dim: 16 };
+    case 'SimpleRNN':
+      return {
+        name,
+        units: 8,
+        activation: 'tanh',
+        return_sequences: false,
+        dropout: 0,
+        recurrent_dropout: 0,
+      };
+    case 'LSTM':
+      return {
+        name,
+        units: 8,
+        activation: 'tanh',
+        recurrent_activation: 'sigmoid',
+        return_sequences: false,
+        dropout: 0,
+        recurrent_dropout: 0,
+      };
+    case 'GRU':
+      return {
+        name,
+        units: 8,
+        activation: 'tanh',
+        recurrent_activation: 'sigmoid',
+        return_sequences: false,
+        dropout: 0,
+        recurrent_dropout: 0,
+        reset_after: true,
+      };
+    case 'Dense':
+      return { name, units: 1, activation: 'sigmoid' };
+    case 'Dropout':
+      return { name, rate: 0.3 };
   }
 }
 
@@ -207,7 +247,8 @@ export function setInputShape(doc: unknown, length: number, oneHotFeatures: numb
 /** The vocabulary the model reads: the Embedding's input_dim or the one-hot width (null if neither). */
 export function modelVocabulary(m: EditorModel): number | null {
   const first = m.layers[0];
-  if (first?.kind === 'Embedding' && typeof first.config.input_dim === 'number') return first.config.input_dim;
+  if (first?.kind === 'Embedding' && typeof first.config.input_dim === 'number')
+    return first.config.input_dim;
   return m.oneHotFeatures;
 }
 
@@ -216,7 +257,12 @@ export function modelVocabulary(m: EditorModel): number | null {
  * kernel (n, k·u), recurrent_kernel (u, k·u), bias k·u (a GRU with reset_after keeps (2, 3u)).
  * k is the number of gates: 1 for SimpleRNN, 4 for LSTM (i, f, c, o), 3 for GRU (z, r, h).
  */
-export function recurrentWeights(kind: 'SimpleRNN' | 'LSTM' | 'GRU', n: number, u: number, resetAfter = true) {
+export function recurrentWeights(
+  kind: 'SimpleRNN' | 'LSTM' | 'GRU',
+  n: number,
+  u: number,
+  resetAfter = true,
+) {
   const k = kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1;
   const kernel = n * k * u;
   const recurrent = u * k * u;

@@ -11,7 +11,9 @@ export function openedModelSetup(current: PlaygroundState, modelJson: string): P
   let m = null;
   try {
     m = readModel(JSON.parse(modelJson));
-  } catch { /* the engine has accepted it: keep the data settings */ }
+  } catch {
+    /* the engine has accepted it: keep the data settings */
+  }
   const vocab = m ? modelVocabulary(m) : null;
   const data = {
     ...current.data,

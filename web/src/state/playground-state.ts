@@ -2,7 +2,12 @@
 // the Keras JSON text the user sees), the data settings and the training settings. It round-trips
 // through the page's URL (#s=...), and whatever comes in from a link or from storage is validated
 // field by field against the engine's limits (limits.ts) before anything is built from it.
-import { DATA_PACK_IDS, type DataSettings, type KerasVersion, type TrainingSettings } from '../engine/protocol';
+import {
+  DATA_PACK_IDS,
+  type DataSettings,
+  type KerasVersion,
+  type TrainingSettings,
+} from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { link as linkMessages, type StateField, type StateSource } from '../i18n/en/link';
 import { LIMITS, MAX_LINK_CHARS, MAX_MODEL_CHARS, withinLimit, type LimitedField } from './limits';
@@ -21,7 +26,11 @@ export interface PlaygroundState {
   training: TrainingSettings;
 }
 
-export function stateFromPreset(preset: Preset, seed = DEFAULT_SEED, keras: KerasVersion = DEFAULT_KERAS): PlaygroundState {
+export function stateFromPreset(
+  preset: Preset,
+  seed = DEFAULT_SEED,
+  keras: KerasVersion = DEFAULT_KERAS,
+): PlaygroundState {
   return {
     preset: preset.id,
     model: JSON.stringify(preset.model, null, 2),
@@ -41,7 +50,10 @@ export function defaultState(): PlaygroundState {
  */
 export class StateError<C extends LinkCode = LinkCode> extends Error {
   readonly params: LinkParams<C>;
-  constructor(readonly code: C, ...params: LinkParams<C>) {
+  constructor(
+    readonly code: C,
+    ...params: LinkParams<C>
+  ) {
     const text = linkMessages[code] as string | ((...a: unknown[]) => string);
     super(typeof text === 'function' ? text(...params) : text);
     this.name = 'StateError';
@@ -72,7 +84,12 @@ function limited(value: unknown, field: LimitedField, source: StateSource): numb
   return value;
 }
 
-function oneOf<T extends string>(value: unknown, field: StateField, allowed: readonly T[], source: StateSource): T {
+function oneOf<T extends string>(
+  value: unknown,
+  field: StateField,
+  allowed: readonly T[],
+  source: StateSource,
+): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
     throw new StateError('notOneOf', source, field, allowed.join(', '), shown(value));
   }
@@ -83,7 +100,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function objectField(parent: Record<string, unknown>, field: 'data' | 'training', source: StateSource): Record<string, unknown> {
+function objectField(
+  parent: Record<string, unknown>,
+  field: 'data' | 'training',
+  source: StateSource,
+): Record<string, unknown> {
   const v = parent[field];
   if (!isRecord(v)) throw new StateError('noSettings', source, field);
   return v;
@@ -101,7 +122,8 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
   if (r.v !== STATE_VERSION) throw new StateError('formatVersion', source, shown(r.v), STATE_VERSION);
   let preset: string | null = null;
   if (r.preset !== null && r.preset !== undefined) {
-    if (typeof r.preset !== 'string' || !presetById(r.preset)) throw new StateError('unknownPreset', source, shown(r.preset));
+    if (typeof r.preset !== 'string' || !presetById(r.preset))
+      throw new StateError('unknownPreset', source, shown(r.preset));
     preset = r.preset;
   }
   if (typeof r.model !== 'string' || r.model.length === 0) throw new StateError('noModel', source);
@@ -110,7 +132,8 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
   }
   const d = objectField(r, 'data', source);
   const t = objectField(r, 'training', source);
-  if (typeof t.restore_best !== 'boolean') throw new StateError('notBoolean', source, 'restore_best', shown(t.restore_best));
+  if (typeof t.restore_best !== 'boolean')
+    throw new StateError('notBoolean', source, 'restore_best', shown(t.restore_best));
   return {
     preset,
     model: r.model,
@@ -128,7 +151,7 @@ export function validateState(raw: unknown, source: StateSource = 'link'): Playg
       restore_best: t.restore_best,
       seed: limited(t.seed, 'seed', source),
       // Links and saved set-ups made before the choice existed meant Keras 3.
-      keras: t.keras === undefined ? DEFAULT_KERAS : limited(t.keras, 'keras', source) as KerasVersion,
+      keras: t.keras === undefined ? DEFAULT_KERAS : (limited(t.keras, 'keras', source) as KerasVersion),
       // Absent in links and saved set-ups made before the setting existed: no clipping (as 0).
       ...(t.clipnorm === undefined ? {} : { clipnorm: limited(t.clipnorm, 'clipnorm', source) }),
     },

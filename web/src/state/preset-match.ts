@@ -10,15 +10,49 @@ import type { PlaygroundState } from './playground-state';
 /** Keras' defaults for the options that change what a layer computes (missing = default). */
 const KERAS_DEFAULTS: Record<string, Record<string, unknown>> = {
   Embedding: {},
-  SimpleRNN: { activation: 'tanh', use_bias: true, return_sequences: false, dropout: 0, recurrent_dropout: 0 },
-  LSTM: { activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, unit_forget_bias: true, return_sequences: false, dropout: 0, recurrent_dropout: 0 },
-  GRU: { activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, reset_after: true, return_sequences: false, dropout: 0, recurrent_dropout: 0 },
+  SimpleRNN: {
+    activation: 'tanh',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  LSTM: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    unit_forget_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  GRU: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    reset_after: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
   Dense: { activation: 'linear', use_bias: true },
   Dropout: {},
 };
 /** The options compared, per layer type; anything else (names, dtype, initializers...) is not. */
-const COMPARED = ['units', 'input_dim', 'output_dim', 'rate', 'activation', 'recurrent_activation', 'use_bias',
-  'unit_forget_bias', 'reset_after', 'return_sequences', 'dropout', 'recurrent_dropout'];
+const COMPARED = [
+  'units',
+  'input_dim',
+  'output_dim',
+  'rate',
+  'activation',
+  'recurrent_activation',
+  'use_bias',
+  'unit_forget_bias',
+  'reset_after',
+  'return_sequences',
+  'dropout',
+  'recurrent_dropout',
+];
 
 /** A layer's class and the options that define it, defaults filled in, as comparable text. */
 function layerKey(kind: string, config: Record<string, unknown>): string {
@@ -43,7 +77,9 @@ export function sameLayers(a: unknown, b: unknown): boolean {
   const x = view(a);
   const y = view(b);
   if (!x || !y || x.layers.length !== y.layers.length || x.oneHotFeatures !== y.oneHotFeatures) return false;
-  return x.layers.every((l, i) => layerKey(l.kind, l.config) === layerKey(y.layers[i].kind, y.layers[i].config));
+  return x.layers.every(
+    (l, i) => layerKey(l.kind, l.config) === layerKey(y.layers[i].kind, y.layers[i].config),
+  );
 }
 
 /** The preset this set-up's model still is (its name may be shown), or undefined: "Your own model". */
@@ -53,7 +89,8 @@ export function presetOfModel(state: Pick<PlaygroundState, 'preset' | 'model'>):
 }
 
 /** What can differ between a run and the run behind the book's curve. */
-export type BookDifference = 'model' | 'pack' | 'num_words' | 'maxlen' | 'optimizer' | 'learning_rate' | 'batch_size';
+export type BookDifference =
+  'model' | 'pack' | 'num_words' | 'maxlen' | 'optimizer' | 'learning_rate' | 'batch_size';
 
 /**
  * How this set-up differs from the one the preset's published curve was trained with (its model,

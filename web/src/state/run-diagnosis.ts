@@ -4,8 +4,16 @@
 import type { EpochLog, TrainingSettings } from '../engine/protocol';
 
 /** Keras 3's default learning rate of each optimizer (what the advice suggests). */
-export const DEFAULT_LEARNING_RATE: Record<TrainingSettings['optimizer'], number> = { rmsprop: 0.001, adam: 0.001, sgd: 0.01 };
-export const OPTIMIZER_NAMES: Record<TrainingSettings['optimizer'], string> = { rmsprop: 'RMSprop', adam: 'Adam', sgd: 'SGD' };
+export const DEFAULT_LEARNING_RATE: Record<TrainingSettings['optimizer'], number> = {
+  rmsprop: 0.001,
+  adam: 0.001,
+  sgd: 0.01,
+};
+export const OPTIMIZER_NAMES: Record<TrainingSettings['optimizer'], string> = {
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+  sgd: 'SGD',
+};
 
 /** Chance level for two balanced classes, and how close to it counts as "not learning". */
 export const CHANCE = 0.5;
@@ -32,8 +40,11 @@ export function adviceFor(optimizer: TrainingSettings['optimizer'], lr: number):
  *  - non_finite: a loss is NaN or infinite (or the engine stopped the run for it);
  *  - chance: the last CHANCE_EPOCHS or more epochs all have val_accuracy within 0.5 ± 0.02.
  */
-export function diagnoseRun(history: readonly EpochLog[], training: Pick<TrainingSettings, 'optimizer' | 'learning_rate'>,
-  stoppedNonFinite = false): Diagnosis | null {
+export function diagnoseRun(
+  history: readonly EpochLog[],
+  training: Pick<TrainingSettings, 'optimizer' | 'learning_rate'>,
+  stoppedNonFinite = false,
+): Diagnosis | null {
   const advice = adviceFor(training.optimizer, training.learning_rate);
   const suggested = DEFAULT_LEARNING_RATE[training.optimizer];
   const bad = history.findIndex((h) => !Number.isFinite(h.loss) || !Number.isFinite(h.val_loss));

@@ -19,7 +19,12 @@ export function setupProblem(state: PlaygroundState): MessageError | null {
   }
   const vocab = modelVocabulary(m);
   if (vocab !== null && state.data.num_words > vocab) {
-    return new MessageError('numWordsTooLarge', state.data.num_words, vocab, m.layers[0]?.kind === 'Embedding');
+    return new MessageError(
+      'numWordsTooLarge',
+      state.data.num_words,
+      vocab,
+      m.layers[0]?.kind === 'Embedding',
+    );
   }
   return null;
 }

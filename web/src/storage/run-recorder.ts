@@ -5,7 +5,14 @@
 import type { EngineClient } from '../engine/client';
 import type { EpochLog, ModelState, TrainResult } from '../engine/protocol';
 import type { PlaygroundState } from '../state/playground-state';
-import { bestValAccuracy, newRunId, storageError, type RunRecord, type RunsDb, type StorageError } from './runs-db';
+import {
+  bestValAccuracy,
+  newRunId,
+  storageError,
+  type RunRecord,
+  type RunsDb,
+  type StorageError,
+} from './runs-db';
 
 export interface RecorderHooks {
   /** A save failed (storage full or unavailable). */
@@ -32,8 +39,17 @@ export class RunRecorder {
     this.run = start.continues
       ? { ...start.continues, setup: start.setup, status: 'training', updated: now }
       : {
-          id: newRunId(), name: start.name, created: now, updated: now, setup: start.setup, source: start.source,
-          status: 'training', history: [], best_val_accuracy: null, test_accuracy: null, total_params: null,
+          id: newRunId(),
+          name: start.name,
+          created: now,
+          updated: now,
+          setup: start.setup,
+          source: start.source,
+          status: 'training',
+          history: [],
+          best_val_accuracy: null,
+          test_accuracy: null,
+          total_params: null,
         };
     const history: EpochLog[] = [...this.run.history];
     this.stopListening = client.on((e) => {
@@ -54,11 +70,19 @@ export class RunRecorder {
   /** The run ended: its result (and final weights) are saved; events are no longer followed. */
   finish(result: TrainResult): Promise<void> {
     this.stopListening();
-    const history = [...this.run.history.filter((h) => h.epoch < (result.history[0]?.epoch ?? Infinity)), ...result.history];
-    return this.save({
-      history, status: result.stop_reason, test_accuracy: Number.isFinite(result.test_accuracy) ? result.test_accuracy : null,
-      total_params: result.total_params,
-    }, result.state);
+    const history = [
+      ...this.run.history.filter((h) => h.epoch < (result.history[0]?.epoch ?? Infinity)),
+      ...result.history,
+    ];
+    return this.save(
+      {
+        history,
+        status: result.stop_reason,
+        test_accuracy: Number.isFinite(result.test_accuracy) ? result.test_accuracy : null,
+        total_params: result.total_params,
+      },
+      result.state,
+    );
   }
 
   /** The run failed or was cancelled: whatever its last epoch saved stays, marked interrupted. */

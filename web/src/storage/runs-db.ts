@@ -37,7 +37,10 @@ const DB_VERSION = 1;
 
 /** A storage operation failed: the storage is full, or unavailable (with the browser's reason). */
 export class StorageError extends Error {
-  constructor(readonly kind: 'full' | 'unavailable', readonly detail: string) {
+  constructor(
+    readonly kind: 'full' | 'unavailable',
+    readonly detail: string,
+  ) {
     super(`${kind}: ${detail}`);
     this.name = 'StorageError';
   }
@@ -52,7 +55,9 @@ export function storageError(e: unknown): StorageError {
 
 /** Best validation accuracy of a history (null when no epoch has validation numbers). */
 export function bestValAccuracy(history: EpochLog[]): number | null {
-  const vals = history.map((h) => h.val_accuracy).filter((v): v is number => v !== null && Number.isFinite(v));
+  const vals = history
+    .map((h) => h.val_accuracy)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   return vals.length ? Math.max(...vals) : null;
 }
 
@@ -60,7 +65,8 @@ export class RunsDb {
   private db: Promise<IDBPDatabase<RunsSchema>> | null = null;
 
   private open(): Promise<IDBPDatabase<RunsSchema>> {
-    if (typeof indexedDB === 'undefined') return Promise.reject(new StorageError('unavailable', 'no IndexedDB'));
+    if (typeof indexedDB === 'undefined')
+      return Promise.reject(new StorageError('unavailable', 'no IndexedDB'));
     this.db ??= openDB<RunsSchema>(DB_NAME, DB_VERSION, {
       upgrade(db) {
         const runs = db.createObjectStore('runs', { keyPath: 'id' });
@@ -69,7 +75,9 @@ export class RunsDb {
       },
     });
     const opening = this.db;
-    opening.catch(() => { if (this.db === opening) this.db = null; });
+    opening.catch(() => {
+      if (this.db === opening) this.db = null;
+    });
     return opening;
   }
 
@@ -89,7 +97,11 @@ export class RunsDb {
   get(id: string): Promise<{ run: RunRecord; state: ModelState } | null> {
     return this.guard(async (db) => {
       const tx = db.transaction(['runs', 'states'], 'readonly');
-      const [run, state] = await Promise.all([tx.objectStore('runs').get(id), tx.objectStore('states').get(id), tx.done]);
+      const [run, state] = await Promise.all([
+        tx.objectStore('runs').get(id),
+        tx.objectStore('states').get(id),
+        tx.done,
+      ]);
       return run && state ? { run, state: state.state } : null;
     });
   }
@@ -98,7 +110,11 @@ export class RunsDb {
   put(run: RunRecord, state: ModelState): Promise<void> {
     return this.guard(async (db) => {
       const tx = db.transaction(['runs', 'states'], 'readwrite');
-      await Promise.all([tx.objectStore('runs').put(run), tx.objectStore('states').put({ id: run.id, state }), tx.done]);
+      await Promise.all([
+        tx.objectStore('runs').put(run),
+        tx.objectStore('states').put({ id: run.id, state }),
+        tx.done,
+      ]);
     });
   }
 

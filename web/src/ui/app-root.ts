@@ -10,13 +10,26 @@ import { presetById, presets } from '../presets/presets';
 import { LIMITS, withinLimit } from '../state/limits';
 import { readModel, setInputShape } from '../state/model-layers';
 import {
-  defaultState, stateFromHash, stateFromPreset, stateToHash, type PlaygroundState,
+  defaultState,
+  stateFromHash,
+  stateFromPreset,
+  stateToHash,
+  type PlaygroundState,
 } from '../state/playground-state';
 import { presetOfModel } from '../state/preset-match';
 import { setupProblem } from '../state/setup-check';
 import { registerServiceWorker, type PendingUpdate } from '../pwa/register';
 import { groupLargeNumbers } from '../i18n/format';
-import { chooseLanguage, language, LanguageController, messageText, onLanguageChange, ui, type Lang, type Text } from '../i18n';
+import {
+  chooseLanguage,
+  language,
+  LanguageController,
+  messageText,
+  onLanguageChange,
+  ui,
+  type Lang,
+  type Text,
+} from '../i18n';
 import './model-panel';
 import './data-panel';
 import './train-panel';
@@ -52,8 +65,12 @@ interface TrainedModel {
 const TABS = ['model', 'data', 'train', 'compare', 'classify', 'runs'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_TITLES: Record<Tab, () => string> = {
-  model: () => ui.app.tabModel, data: () => ui.app.tabData, train: () => ui.app.tabTrain,
-  compare: () => ui.app.tabCompare, classify: () => ui.classify.tab, runs: () => ui.runs.tab,
+  model: () => ui.app.tabModel,
+  data: () => ui.app.tabData,
+  train: () => ui.app.tabTrain,
+  compare: () => ui.app.tabCompare,
+  classify: () => ui.classify.tab,
+  runs: () => ui.runs.tab,
 };
 
 @customElement('app-root')
@@ -85,11 +102,21 @@ export class AppRoot extends LitElement {
   /** Rebuilt when the language changes too, so the model names follow it. */
   private updateClassifyModels(): void {
     this.classifyModels = [
-      ...(this.trainedHere ? [{
-        label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()), client: this.trainedHere.client,
-        synthetic: this.trainedHere.synthetic, note: this.trainedHere.note?.(),
-      }] : []),
-      ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({ label: ui.classify.trainedInCompare(m.title()), client: m.client, synthetic: m.synthetic })),
+      ...(this.trainedHere
+        ? [
+            {
+              label: this.trainedHere.label?.() ?? ui.classify.trainedHere(this.trainedHere.title()),
+              client: this.trainedHere.client,
+              synthetic: this.trainedHere.synthetic,
+              note: this.trainedHere.note?.(),
+            },
+          ]
+        : []),
+      ...[...this.trainedInCompare, ...this.trainedInChapter].map((m) => ({
+        label: ui.classify.trainedInCompare(m.title()),
+        client: m.client,
+        synthetic: m.synthetic,
+      })),
     ];
   }
   private offLanguage: (() => void) | null = null;
@@ -107,7 +134,9 @@ export class AppRoot extends LitElement {
   private urlTimer: number | undefined;
   private requestSeq = 0;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; max-width: 80rem; margin: 0 auto; padding: var(--space-3) var(--space-4) var(--space-6); }
     header { display: flex; flex-wrap: wrap; gap: var(--space-1) var(--space-5); align-items: baseline; }
     h1 { margin: 0; font-size: var(--text-2xl); line-height: 1.25; letter-spacing: -0.01em; }
@@ -129,7 +158,8 @@ export class AppRoot extends LitElement {
       :host { padding: var(--space-2) var(--space-3) var(--space-5); }
       [role=tab] { padding: 0 var(--space-3); flex: 1 0 auto; }
     }
-  `];
+  `,
+  ];
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -157,7 +187,8 @@ export class AppRoot extends LitElement {
 
   private storageFailed(e: unknown): void {
     const error = storageError(e);
-    this.runsProblem = error.kind === 'full' ? () => ui.runs.storageFull : () => ui.runs.storageUnavailable(error.detail);
+    this.runsProblem =
+      error.kind === 'full' ? () => ui.runs.storageFull : () => ui.runs.storageUnavailable(error.detail);
   }
 
   /** Runs cut off by the last reload become 'interrupted'; the newest run becomes Classify's model. */
@@ -174,7 +205,8 @@ export class AppRoot extends LitElement {
     if (!newest || this.trainedHere) return;
     try {
       const saved = await this.runsDb.get(newest.id);
-      if (saved && !this.training && !this.trainedHere) await this.useForClassify(saved.run, saved.state.weights);
+      if (saved && !this.training && !this.trainedHere)
+        await this.useForClassify(saved.run, saved.state.weights);
     } catch (e) {
       // A run the engine refuses stays listed (Open run says why); Classify waits for a new model.
       if (!(e instanceof Error && e.name === 'EngineError')) this.storageFailed(e);
@@ -184,23 +216,43 @@ export class AppRoot extends LitElement {
   private refreshRuns(): void {
     window.clearTimeout(this.refreshTimer);
     this.refreshTimer = window.setTimeout(() => {
-      this.runsDb.list().then((r) => (this.runs = r), (e: unknown) => this.storageFailed(e));
+      this.runsDb.list().then(
+        (r) => (this.runs = r),
+        (e: unknown) => this.storageFailed(e),
+      );
     }, 100);
   }
 
   private recordRun: RecordRun = (client, start) => {
     const preset = start.setup.preset ? presetById(start.setup.preset) : undefined;
-    const name = ui.runs.runName(preset?.title ?? ui.app.customPreset, new Date().toISOString().slice(0, 16).replace('T', ' '), start.source);
-    return new RunRecorder(this.runsDb, client, { ...start, name }, {
-      onProblem: (e) => this.storageFailed(e),
-      onSaved: () => { this.runsProblem = null; this.refreshRuns(); },
-    });
+    const name = ui.runs.runName(
+      preset?.title ?? ui.app.customPreset,
+      new Date().toISOString().slice(0, 16).replace('T', ' '),
+      start.source,
+    );
+    return new RunRecorder(
+      this.runsDb,
+      client,
+      { ...start, name },
+      {
+        onProblem: (e) => this.storageFailed(e),
+        onSaved: () => {
+          this.runsProblem = null;
+          this.refreshRuns();
+        },
+      },
+    );
   };
 
   private async useForClassify(run: RunRecord, weights: Float32Array): Promise<void> {
     const client = this.client;
     await client.request('loadModel', { modelJson: run.setup.model, weights, data: run.setup.data });
-    this.trainedHere = { title: () => run.name, label: () => ui.runs.classifyLabel(run.name), client, synthetic: run.setup.data.pack === 'long-memory' };
+    this.trainedHere = {
+      title: () => run.name,
+      label: () => ui.runs.classifyLabel(run.name),
+      client,
+      synthetic: run.setup.data.pack === 'long-memory',
+    };
     this.updateClassifyModels();
   }
 
@@ -212,7 +264,8 @@ export class AppRoot extends LitElement {
       this.applySetup(saved.run.setup, true);
       await this.useForClassify(saved.run, saved.state.weights);
       this.openRun = saved;
-      const { name } = saved.run, epochs = saved.run.history.length;
+      const { name } = saved.run,
+        epochs = saved.run.history.length;
       this.runsNote = () => ui.runs.opened(name, epochs);
       this.tab = 'train';
     } catch (e) {
@@ -234,12 +287,26 @@ export class AppRoot extends LitElement {
     this.applySetup(setup, true);
     const now = Date.now();
     const run: RunRecord = {
-      id: newRunId(), name: opened.fileName, created: now, updated: now, setup, source: 'train', status: 'finished',
-      history: [], best_val_accuracy: null, test_accuracy: null, total_params: opened.weights.length,
+      id: newRunId(),
+      name: opened.fileName,
+      created: now,
+      updated: now,
+      setup,
+      source: 'train',
+      status: 'finished',
+      history: [],
+      best_val_accuracy: null,
+      test_accuracy: null,
+      total_params: opened.weights.length,
     };
     this.openRun = { run, state: { weights: opened.weights, optimizer: new Float32Array(0), iterations: 0 } };
     const name = opened.fileName;
-    this.trainedHere = { title: () => name, label: () => ui.files.classifyLabel(name), client, note: () => ui.files.wordIdsNote };
+    this.trainedHere = {
+      title: () => name,
+      label: () => ui.files.classifyLabel(name),
+      client,
+      note: () => ui.files.wordIdsNote,
+    };
     this.updateClassifyModels();
   };
 
@@ -306,23 +373,38 @@ export class AppRoot extends LitElement {
       try {
         const doc = JSON.parse(next.model);
         const m = readModel(doc);
-        if (m) next = { ...next, model: JSON.stringify(setInputShape(doc, next.data.maxlen, m.oneHotFeatures), null, 2) };
-      } catch { /* the model text is not JSON: the summary says so */ }
+        if (m)
+          next = {
+            ...next,
+            model: JSON.stringify(setInputShape(doc, next.data.maxlen, m.oneHotFeatures), null, 2),
+          };
+      } catch {
+        /* the model text is not JSON: the summary says so */
+      }
     } else if (!fromOutside && next.model !== prev.model) {
       try {
         const m = readModel(JSON.parse(next.model));
-        if (m?.inputLength && m.inputLength !== next.data.maxlen && withinLimit(LIMITS.maxlen, m.inputLength)) {
+        if (
+          m?.inputLength &&
+          m.inputLength !== next.data.maxlen &&
+          withinLimit(LIMITS.maxlen, m.inputLength)
+        ) {
           next = { ...next, data: { ...next.data, maxlen: m.inputLength } };
         }
-      } catch { /* as above */ }
+      } catch {
+        /* as above */
+      }
     }
     this.setup = next;
     if (fromOutside || next.model !== prev.model) this.requestSummary(fromOutside ? 0 : 200);
     window.clearTimeout(this.urlTimer);
-    this.urlTimer = window.setTimeout(() => {
-      const hash = stateToHash(this.setup);
-      if (location.hash !== hash) history.replaceState(null, '', hash);
-    }, fromOutside ? 0 : 250);
+    this.urlTimer = window.setTimeout(
+      () => {
+        const hash = stateToHash(this.setup);
+        if (location.hash !== hash) history.replaceState(null, '', hash);
+      },
+      fromOutside ? 0 : 250,
+    );
   }
 
   private selectPreset(id: string): void {
@@ -354,7 +436,8 @@ export class AppRoot extends LitElement {
     if (this.modelError) return ui.common.cannotTrain;
     if (!this.summary) return ui.app.engineLoading;
     const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
-    if (preset?.summary_only && this.isPresetModel(preset.model)) return ui.app.summaryOnlyCannotTrain(ui.presets.summaryOnly[preset.id] ?? preset.summary_only);
+    if (preset?.summary_only && this.isPresetModel(preset.model))
+      return ui.app.summaryOnlyCannotTrain(ui.presets.summaryOnly[preset.id] ?? preset.summary_only);
     const problem = setupProblem(this.setup);
     return problem ? ui.common.setupProblem(groupLargeNumbers(messageText(problem))) : null;
   }
@@ -392,7 +475,9 @@ export class AppRoot extends LitElement {
     if (next < 0) return;
     e.preventDefault();
     this.tab = TABS[next];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus(),
+    );
   }
 
   protected updated(): void {
@@ -427,22 +512,40 @@ export class AppRoot extends LitElement {
           </select></span>
       </header>
       <p class="status" role="note">${this.engineStatus()}</p>
-      ${this.linkError ? html`<div class="error" role="alert">${this.linkError()}
-        <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>` : nothing}
-      ${this.runsProblem ? html`<div class="error" role="alert">${this.runsProblem()}
-        <button @click=${() => (this.runsProblem = null)}>${ui.common.dismiss}</button></div>` : nothing}
-      ${this.runsNote ? html`<div class="notice" aria-live="polite">${this.runsNote()}
-        <button @click=${() => (this.runsNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${
+        this.linkError
+          ? html`<div class="error" role="alert">${this.linkError()}
+        <button @click=${() => (this.linkError = null)}>${ui.common.dismiss}</button></div>`
+          : nothing
+      }
+      ${
+        this.runsProblem
+          ? html`<div class="error" role="alert">${this.runsProblem()}
+        <button @click=${() => (this.runsProblem = null)}>${ui.common.dismiss}</button></div>`
+          : nothing
+      }
+      ${
+        this.runsNote
+          ? html`<div class="notice" aria-live="polite">${this.runsNote()}
+        <button @click=${() => (this.runsNote = null)}>${ui.common.dismiss}</button></div>`
+          : nothing
+      }
       ${this.renderUpdatePrompt()}
-      ${this.workerNote ? html`<div class="notice">${this.workerNote()}
-        <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>` : nothing}
+      ${
+        this.workerNote
+          ? html`<div class="notice">${this.workerNote()}
+        <button @click=${() => (this.workerNote = null)}>${ui.common.dismiss}</button></div>`
+          : nothing
+      }
       <div class="bar">
         <span><label for="preset">${ui.app.presetLabel}</label>
           <select id="preset" .value=${preset?.id ?? ''} ?disabled=${this.training}
             @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
             ${preset ? nothing : html`<option value="" selected>${ui.app.customPreset}</option>`}
-            ${presets.map((p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
-              ${ui.presets.title[p.id] ?? p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`)}
+            ${presets.map(
+              (p) => html`<option value=${p.id} ?selected=${p.id === preset?.id}>
+              ${ui.presets.title[p.id] ?? p.title}${p.summary_only ? ` (${ui.app.summaryOnly})` : ''}</option>`,
+            )}
           </select></span>
         ${preset ? html`<span class="source">${ui.app.source(ui.presets.source[preset.id] ?? preset.source)}</span>` : nothing}
         <span class="link"><label for="link">${ui.app.linkLabel}</label>
@@ -450,11 +553,18 @@ export class AppRoot extends LitElement {
           <button @click=${() => this.copyLink()}>${ui.app.copyLink}</button>
           <span aria-live="polite">${this.copied ? ui.app.linkCopied : ''}</span></span>
       </div>
-      ${preset?.summary_only && this.isPresetModel(preset.model)
-        ? html`<p class="notice">${ui.app.summaryOnlyNote(ui.presets.summaryOnly[preset.id] ?? preset.summary_only)}</p>` : nothing}
+      ${
+        preset?.summary_only && this.isPresetModel(preset.model)
+          ? html`<p class="notice">${ui.app.summaryOnlyNote(ui.presets.summaryOnly[preset.id] ?? preset.summary_only)}</p>`
+          : nothing
+      }
       <div role="tablist" aria-label=${ui.app.sectionsLabel} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
-        ${TABS.map((t) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
-          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`)}
+        ${TABS.map(
+          (
+            t,
+          ) => html`<button role="tab" id="tab-${t}" aria-controls="panel-${t}" aria-selected=${this.tab === t ? 'true' : 'false'}
+          tabindex=${this.tab === t ? 0 : -1} @click=${() => (this.tab = t)}>${TAB_TITLES[t]()}</button>`,
+        )}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
         <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? groupLargeNumbers(messageText(this.modelError)) : null} ?busy=${this.training}
@@ -471,7 +581,11 @@ export class AppRoot extends LitElement {
             // Classify tab: a run that ended leaves a trained model in this worker.
             if (e.detail) return;
             const id = preset?.id;
-            this.trainedHere = { title: () => (id ? ui.presets.title[id] ?? id : ui.app.customPreset), client: this.client, synthetic: this.setup.data.pack === 'long-memory' };
+            this.trainedHere = {
+              title: () => (id ? (ui.presets.title[id] ?? id) : ui.app.customPreset),
+              client: this.client,
+              synthetic: this.setup.data.pack === 'long-memory',
+            };
             this.updateClassifyModels();
           }}></train-panel>
       </section>

@@ -17,7 +17,15 @@ import { presetById } from '../presets/presets';
 import type { PlaygroundState } from '../state/playground-state';
 import { LanguageController, ui, type Text } from '../i18n';
 import type { RecordRun } from './train-panel';
-import { RUN_COLORS, cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
+import {
+  RUN_COLORS,
+  cancelJobs,
+  epochColumns,
+  jobStateText,
+  newJob,
+  trainJob,
+  type TrainJob,
+} from './train-jobs';
 
 @customElement('chapter-panel')
 export class ChapterPanel extends LitElement {
@@ -35,7 +43,9 @@ export class ChapterPanel extends LitElement {
   private runId = 0;
   private startedAt = 0;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; margin-bottom: 1.5rem; }
     h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
@@ -48,11 +58,15 @@ export class ChapterPanel extends LitElement {
     [role=status] { font-size: 1.1rem; font-weight: 700; margin: 0.4rem 0; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
     .help { font-size: var(--text-sm); color: var(--text-muted); }
-  `];
+  `,
+  ];
 
   /** Keeps a chapter model as a run, with the preset, data and training it runs with. */
   private recordJob = (client: EngineClient, job: TrainJob) =>
-    this.recordRun?.(client, { setup: { preset: job.id, model: job.modelJson, data: job.data, training: job.training }, source: 'chapter' }) ?? null;
+    this.recordRun?.(client, {
+      setup: { preset: job.id, model: job.modelJson, data: job.data, training: job.training },
+      source: 'chapter',
+    }) ?? null;
 
   private get running(): boolean {
     return this.jobs.some((j) => j.state === 'queued' || j.state === 'loading' || j.state === 'training');
@@ -68,7 +82,14 @@ export class ChapterPanel extends LitElement {
     this.jobs = CHAPTER9.map((c) => {
       const preset = presetById(c.id)!;
       const data: DataSettings = { pack, num_words: preset.data.num_words, maxlen: preset.data.maxlen };
-      return newJob(c.id, () => ui.presets.title[preset.id] ?? preset.title, JSON.stringify(preset.model), c.seconds, data, training);
+      return newJob(
+        c.id,
+        () => ui.presets.title[preset.id] ?? preset.title,
+        JSON.stringify(preset.model),
+        c.seconds,
+        data,
+        training,
+      );
     });
     this.startedAt = performance.now();
     const total = this.jobs.length;
@@ -79,7 +100,12 @@ export class ChapterPanel extends LitElement {
       this.jobs = [...this.jobs];
       if (patch.state === 'done' || patch.state === 'failed') this.onFinished();
     };
-    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
+    void runLongestFirst(
+      this.jobs,
+      this.limit,
+      (job) => trainJob(job, update, alive, this.recordJob),
+      () => !alive(),
+    );
   }
 
   private onFinished(): void {
@@ -98,7 +124,9 @@ export class ChapterPanel extends LitElement {
 
   /** Tells the page which workers hold a trained chapter model ('chapter-trained'), for Classify. */
   private announceTrained(): void {
-    const detail = this.jobs.filter((j) => j.state === 'done' && j.client).map((j) => ({ label: j.title(), client: j.client! }));
+    const detail = this.jobs
+      .filter((j) => j.state === 'done' && j.client)
+      .map((j) => ({ label: j.title(), client: j.client! }));
     this.dispatchEvent(new CustomEvent('chapter-trained', { detail, bubbles: true, composed: true }));
   }
 
@@ -117,7 +145,9 @@ export class ChapterPanel extends LitElement {
   protected updated(): void {
     if (this.running === this.wasRunning) return;
     this.wasRunning = this.running;
-    this.dispatchEvent(new CustomEvent('chapter-running', { detail: this.running, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('chapter-running', { detail: this.running, bubbles: true, composed: true }),
+    );
   }
 
   disconnectedCallback(): void {
@@ -142,9 +172,14 @@ export class ChapterPanel extends LitElement {
   }
 
   private renderRun(quick: boolean, keras: 2 | 3) {
-    const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
+    const fmt = (v: number | undefined | null, d = 3) =>
+      v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d);
     const since = (t: number | null) => (t === null ? '—' : ((t - this.startedAt) / 1000).toFixed(1));
-    const series = this.jobs.map((j, i) => ({ label: j.title(), color: RUN_COLORS[i % RUN_COLORS.length], points: true }));
+    const series = this.jobs.map((j, i) => ({
+      label: j.title(),
+      color: RUN_COLORS[i % RUN_COLORS.length],
+      points: true,
+    }));
     return html`
       <table aria-label=${ui.compare.chapterTable}>
         <caption>${ui.compare.chapterCaption(quick, ui.train.kerasVersion[keras], keras)}</caption>

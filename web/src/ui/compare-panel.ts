@@ -28,7 +28,10 @@ import { cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob
 /** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
 function cellKindOf(modelJson: string): string | null {
   try {
-    return readModel(JSON.parse(modelJson))?.layers.find((l) => /^(SimpleRNN|LSTM|GRU)$/.test(l.kind))?.kind ?? null;
+    return (
+      readModel(JSON.parse(modelJson))?.layers.find((l) => /^(SimpleRNN|LSTM|GRU)$/.test(l.kind))?.kind ??
+      null
+    );
   } catch {
     return null;
   }
@@ -56,10 +59,24 @@ export function longMemoryVerdict(accuracy: number): 'remembered' | 'chance' | '
 
 /** A row's "trained with": data set, num_words, maxlen, optimizer and learning rate, batch, epochs. */
 export function trainedWith(data: DataSettings, t: TrainingSettings): string {
-  const pack = { quick: ui.compare.packQuickShort, book: ui.compare.packBookShort, 'long-memory': ui.compare.packLongMemoryShort }[data.pack];
+  const pack = {
+    quick: ui.compare.packQuickShort,
+    book: ui.compare.packBookShort,
+    'long-memory': ui.compare.packLongMemoryShort,
+  }[data.pack];
   // clipnorm is Keras' own word in both languages.
-  return ui.compare.trainedWith(pack, data.num_words, data.maxlen, OPTIMIZER_NAMES[t.optimizer], t.learning_rate, t.batch_size, t.epochs, t.patience) +
-    (t.clipnorm ? `, clipnorm ${t.clipnorm}` : '');
+  return (
+    ui.compare.trainedWith(
+      pack,
+      data.num_words,
+      data.maxlen,
+      OPTIMIZER_NAMES[t.optimizer],
+      t.learning_rate,
+      t.batch_size,
+      t.epochs,
+      t.patience,
+    ) + (t.clipnorm ? `, clipnorm ${t.clipnorm}` : '')
+  );
 }
 
 @customElement('compare-panel')
@@ -78,7 +95,9 @@ export class ComparePanel extends LitElement {
   private readonly limit = browserWorkerLimit();
   private runId = 0;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     fieldset { border: 1px solid var(--border); border-radius: var(--radius); }
     fieldset label { display: flex; align-items: center; margin: var(--space-1) 0; font-weight: 400; min-height: 2rem; }
@@ -90,24 +109,40 @@ export class ComparePanel extends LitElement {
     .count { color: var(--text-muted); font-size: var(--text-sm); }
     table.by-length th[scope=row] { text-align: left; font-weight: 400; }
     td.with { text-align: left; font-size: var(--text-sm); max-width: 22rem; white-space: normal; }
-  `];
+  `,
+  ];
 
   /** Keeps a compared model as a run, with the settings it trains with. */
   private recordJob = (client: EngineClient, job: TrainJob) => {
     const preset = presets.find((p) => p.id === job.id);
-    return this.recordRun?.(client, {
-      setup: { preset: preset ? preset.id : this.setup.preset, model: job.modelJson, data: job.data, training: job.training },
-      source: 'compare',
-    }) ?? null;
+    return (
+      this.recordRun?.(client, {
+        setup: {
+          preset: preset ? preset.id : this.setup.preset,
+          model: job.modelJson,
+          data: job.data,
+          training: job.training,
+        },
+        source: 'compare',
+      }) ?? null
+    );
   };
 
   /** The presets made for the chosen data set: on Long memory its three, on IMDB the curriculum's. */
   private candidates(): Candidate[] {
     const longMemory = isLongMemory(this.setup.data);
-    const list: Candidate[] = presets.filter((p) => !p.summary_only && (p.data.pack === 'long-memory') === longMemory)
-      .map((p) => ({ id: p.id, title: () => ui.presets.title[p.id] ?? p.title, model: () => JSON.stringify(p.model), settings: () => this.presetSettings(p) }));
+    const list: Candidate[] = presets
+      .filter((p) => !p.summary_only && (p.data.pack === 'long-memory') === longMemory)
+      .map((p) => ({
+        id: p.id,
+        title: () => ui.presets.title[p.id] ?? p.title,
+        model: () => JSON.stringify(p.model),
+        settings: () => this.presetSettings(p),
+      }));
     list.push({
-      id: CURRENT, title: () => ui.compare.compareCurrent, model: () => (this.blocker ? null : this.setup.model),
+      id: CURRENT,
+      title: () => ui.compare.compareCurrent,
+      model: () => (this.blocker ? null : this.setup.model),
       settings: () => ({ data: this.setup.data, training: this.setup.training }),
     });
     return list;
@@ -122,7 +157,12 @@ export class ComparePanel extends LitElement {
     const { data, training } = this.setup;
     return {
       data: { pack: p.data.pack ?? data.pack, num_words: p.data.num_words, maxlen: p.data.maxlen },
-      training: { ...p.training, epochs: Math.min(p.training.epochs, training.epochs), seed: training.seed, keras: training.keras },
+      training: {
+        ...p.training,
+        epochs: Math.min(p.training.epochs, training.epochs),
+        seed: training.seed,
+        keras: training.keras,
+      },
     };
   }
 
@@ -169,7 +209,18 @@ export class ComparePanel extends LitElement {
       .flatMap((c) => {
         const model = c.model();
         const { data, training } = c.settings();
-        return model === null ? [] : [newJob(c.id, c.title, this.fitToData(model, data.maxlen), expectedSeconds(c.id), data, training)];
+        return model === null
+          ? []
+          : [
+              newJob(
+                c.id,
+                c.title,
+                this.fitToData(model, data.maxlen),
+                expectedSeconds(c.id),
+                data,
+                training,
+              ),
+            ];
       });
     const alive = () => run === this.runId;
     const update = (job: TrainJob, patch: Partial<TrainJob>) => {
@@ -181,7 +232,12 @@ export class ComparePanel extends LitElement {
       }
     };
     this.byLength = new Map();
-    void runLongestFirst(this.jobs, this.limit, (job) => trainJob(job, update, alive, this.recordJob), () => !alive());
+    void runLongestFirst(
+      this.jobs,
+      this.limit,
+      (job) => trainJob(job, update, alive, this.recordJob),
+      () => !alive(),
+    );
   }
 
   private async measureByLength(job: TrainJob, alive: () => boolean): Promise<void> {
@@ -198,7 +254,8 @@ export class ComparePanel extends LitElement {
    * client per model), so another view (classify) can use them side by side.
    */
   private announceTrained(): void {
-    const detail = this.jobs.filter((j) => j.state === 'done' && j.client)
+    const detail = this.jobs
+      .filter((j) => j.state === 'done' && j.client)
       .map((j) => ({ title: j.title, client: j.client!, synthetic: j.data.pack === 'long-memory' }));
     this.dispatchEvent(new CustomEvent('compare-trained', { detail, bubbles: true, composed: true }));
   }
@@ -216,7 +273,9 @@ export class ComparePanel extends LitElement {
   protected updated(): void {
     if (this.running === this.wasRunning) return;
     this.wasRunning = this.running;
-    this.dispatchEvent(new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }),
+    );
   }
 
   disconnectedCallback(): void {
@@ -233,9 +292,11 @@ export class ComparePanel extends LitElement {
       ${isLongMemory(this.setup.data) ? html`<p class="note">${ui.compare.longMemoryIntro}</p>` : nothing}
       <fieldset ?disabled=${this.running}>
         <legend>${ui.compare.compareModels}</legend>
-        ${this.candidates().map((c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
+        ${this.candidates().map(
+          (c) => html`<label><input type="checkbox" .checked=${this.picks.has(c.id)}
           ?disabled=${c.id === CURRENT && this.blocker !== null}
-          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title()}</label>`)}
+          @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} /> ${c.title()}</label>`,
+        )}
       </fieldset>
       <button class="primary" ?disabled=${this.running || this.picks.size === 0} @click=${() => this.start()}>${ui.compare.compare}</button>
       ${this.running ? html`<button @click=${() => this.cancel()}>${ui.compare.cancelCompare}</button>` : nothing}
@@ -259,22 +320,31 @@ export class ComparePanel extends LitElement {
 
   /** IMDB: test accuracy in each length bucket, one row per finished model. */
   private renderByLength() {
-    const rows = this.jobs.flatMap((j) => { const r = this.byLength.get(j); return r ? [{ job: j, r }] : []; });
+    const rows = this.jobs.flatMap((j) => {
+      const r = this.byLength.get(j);
+      return r ? [{ job: j, r }] : [];
+    });
     if (rows.length === 0) return nothing;
     const pct = (a: number | null) => (a === null ? '—' : a.toFixed(3));
     return html`<h3 id="by-length-heading">${ui.compare.byLengthHeading}</h3>
       <p class="help">${ui.compare.byLengthNote(rows[0].r.count)}</p>
       <div class="scroll-x" tabindex="0" role="region" aria-labelledby="by-length-heading"><table class="numbers by-length" aria-labelledby="by-length-heading">
         <thead><tr><th scope="col">${ui.compare.colModel}</th>${LENGTH_BUCKETS.map((b) => html`<th scope="col">${ui.compare.bucketColumn(b)}</th>`)}</tr></thead>
-        <tbody>${rows.map(({ job, r }) => html`<tr><th scope="row">${job.title()}</th>${r.buckets.map((b) =>
-          html`<td>${pct(b.accuracy)} <span class="count">(${ui.compare.bucketCount(b.count)})</span></td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map(
+          ({ job, r }) =>
+            html`<tr><th scope="row">${job.title()}</th>${r.buckets.map(
+              (b) =>
+                html`<td>${pct(b.accuracy)} <span class="count">(${ui.compare.bucketCount(b.count)})</span></td>`,
+            )}</tr>`,
+        )}</tbody>
       </table></div>`;
   }
 
   /** On Long memory, once every model has finished: what the learner sees, in words. */
   private renderLongMemoryVerdict() {
     const finished = this.jobs.filter((j) => j.state === 'done' && j.result);
-    if (!isLongMemory(this.setup.data) || finished.length === 0 || finished.length < this.jobs.length) return nothing;
+    if (!isLongMemory(this.setup.data) || finished.length === 0 || finished.length < this.jobs.length)
+      return nothing;
     const rows = finished.map((j) => ({ title: j.title(), accuracy: j.result!.test_accuracy ?? 0 }));
     return html`<div class="note" role="status"><p>${ui.compare.longMemoryOutcome}</p><ul>
       ${rows.map((r) => html`<li>${ui.compare.longMemoryRow(r.title, r.accuracy, longMemoryVerdict(r.accuracy))}</li>`)}</ul></div>`;
@@ -286,14 +356,21 @@ export class ComparePanel extends LitElement {
       return { label: j.title(), color: cellColor(kind), dash: cellDash(kind), points: true };
     });
     const cols = (k: 'val_loss' | 'val_accuracy') => epochColumns(this.jobs, k);
-    const fmt = (v: number | undefined | null, d = 3) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d));
+    const fmt = (v: number | undefined | null, d = 3) =>
+      v === undefined || v === null || !Number.isFinite(v) ? '—' : v.toFixed(d);
     return html`
       <div class="scroll-x" tabindex="0" role="region" aria-label=${ui.compare.compareTable}><table class="numbers" aria-label=${ui.compare.compareTable}>
         <thead><tr><th scope="col">${ui.compare.colModel}</th><th scope="col">${ui.compare.colTrainedWith}</th><th scope="col">${ui.compare.colState}</th><th scope="col">${ui.model.colParams}</th>
           <th scope="col">${ui.compare.colSecondsPerEpoch}</th><th scope="col">${ui.compare.colBestValAcc}</th><th scope="col">${ui.compare.colTestAcc}</th></tr></thead>
         <tbody>${this.jobs.map((j) => {
-          const secs = j.history.length ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length : null;
-          const bestVal = j.result ? j.result.best_val_accuracy : j.history.length ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy]))) : null;
+          const secs = j.history.length
+            ? j.history.reduce((a, h) => a + h.seconds, 0) / j.history.length
+            : null;
+          const bestVal = j.result
+            ? j.result.best_val_accuracy
+            : j.history.length
+              ? Math.max(...j.history.flatMap((h) => (h.val_accuracy === null ? [] : [h.val_accuracy])))
+              : null;
           return html`<tr><td>${j.title()}</td><td class="with">${trainedWith(j.data, j.training)}</td><td>${jobStateText(j)}</td><td>${j.params?.toLocaleString('en-US') ?? '—'}</td>
             <td>${fmt(secs, 1)}</td><td>${fmt(bestVal)}</td><td>${fmt(j.result?.test_accuracy)}</td></tr>`;
         })}</tbody>

@@ -34,7 +34,9 @@ export class DataPanel extends LitElement {
   private timer: number | undefined;
   private seq = 0;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     input[type=number] { width: 6.5rem; }
     /* The longest data set name must not widen the page on a phone. */
@@ -50,7 +52,8 @@ export class DataPanel extends LitElement {
     .ids { font-family: var(--font-mono); font-size: var(--text-xs); color: var(--text-muted); word-break: break-word; }
     .words { font-size: var(--text-sm); }
     .special { color: var(--text-muted); }
-  `];
+  `,
+  ];
 
   protected updated(changed: PropertyValues): void {
     if (!this.active || !this.setup) return;
@@ -109,7 +112,8 @@ export class DataPanel extends LitElement {
    */
   private choosePack(pack: DataSettings['pack']): void {
     const was = this.setup.data.pack;
-    if (pack === 'long-memory') this.change({ pack, num_words: LONG_MEMORY_VOCAB, maxlen: LONG_MEMORY_STEPS });
+    if (pack === 'long-memory')
+      this.change({ pack, num_words: LONG_MEMORY_VOCAB, maxlen: LONG_MEMORY_STEPS });
     else if (was === 'long-memory') this.change({ pack, num_words: 500, maxlen: 100 });
     else this.change({ pack });
   }
@@ -135,8 +139,12 @@ export class DataPanel extends LitElement {
         ${this.numberField('maxlen', ui.data.maxlenLabel, 'maxlen')}
       </div>
       ${this.progress ? html`<p aria-live="polite">${this.progress()}</p>` : nothing}
-      ${this.error ? html`<div class="error" role="alert">${this.error()}
-        <button @click=${() => this.load(this.setup.data)}>${ui.common.retry}</button></div>` : nothing}
+      ${
+        this.error
+          ? html`<div class="error" role="alert">${this.error()}
+        <button @click=${() => this.load(this.setup.data)}>${ui.common.retry}</button></div>`
+          : nothing
+      }
       ${this.info ? this.renderInfo(this.info) : nothing}`;
   }
 
@@ -163,7 +171,11 @@ export class DataPanel extends LitElement {
       if (b.bin_start >= maxlen) longer += b.count;
       else if (b.bin_end > maxlen) longer += (b.count * (b.bin_end - maxlen)) / (b.bin_end - b.bin_start);
     }
-    const W = 640, H = 200, left = 44, bottom = 28, top = 10;
+    const W = 640,
+      H = 200,
+      left = 44,
+      bottom = 28,
+      top = 10;
     const xMax = bins[bins.length - 1].bin_end;
     const yMax = Math.max(...bins.map((b) => b.count)) || 1;
     const x = (v: number) => left + ((W - left - 10) * v) / xMax;
@@ -173,8 +185,12 @@ export class DataPanel extends LitElement {
     return html`
       <p>${ui.data.lengthStats(info.mean_length, info.median_length, maxlen, (100 * longer) / total)}</p>
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${ui.data.histogramLabel(bins.length, maxlen)}>
-        ${bins.map((b) => svg`<rect x=${x(b.bin_start)} y=${y(b.count)} width=${Math.max(1, x(b.bin_end) - x(b.bin_start) - 1)}
-          height=${H - bottom - y(b.count)} class=${b.bin_start >= maxlen ? 'bar past' : 'bar'}></rect>`)}
+        ${bins.map(
+          (
+            b,
+          ) => svg`<rect x=${x(b.bin_start)} y=${y(b.count)} width=${Math.max(1, x(b.bin_end) - x(b.bin_start) - 1)}
+          height=${H - bottom - y(b.count)} class=${b.bin_start >= maxlen ? 'bar past' : 'bar'}></rect>`,
+        )}
         <line class="axis" x1=${left} x2=${W - 10} y1=${H - bottom} y2=${H - bottom}></line>
         ${ticks.map((t) => svg`<text x=${x(t)} y=${H - bottom + 14} text-anchor="middle">${t}</text>`)}
         <text x=${left - 4} y=${top + 8} text-anchor="end">${yMax}</text>
@@ -191,15 +207,22 @@ export class DataPanel extends LitElement {
         <strong>#${i + 1} (${ui.data.sampleLabel(s.label)})</strong>
         <p class="ids"><span class="special">${ui.data.sampleIds}:</span> ${ids.join(' ')}</p>
         <p class="words"><span class="special">${ui.data.sampleTokens}:</span>
-          ${ids.map((id) => { const name = longMemoryTokenName(id) ?? String(id); return name.startsWith('n') ? `${name} ` : html`<strong>${name}</strong> `; })}</p>
+          ${ids.map((id) => {
+            const name = longMemoryTokenName(id) ?? String(id);
+            return name.startsWith('n') ? `${name} ` : html`<strong>${name}</strong> `;
+          })}</p>
       </div>`;
     }
     const words = this.words;
     return html`<div class="sample">
       <strong>#${i + 1} (${ui.data.sampleLabel(s.label)})</strong>
       <p class="ids"><span class="special">${ui.data.sampleIds}:</span> ${ids.join(' ')}</p>
-      ${words ? html`<p class="words"><span class="special">${ui.data.sampleWords}:</span>
-        ${ids.map((id) => (id < 4 ? html`<span class="special">${idToWord(id, words)}</span> ` : `${idToWord(id, words)} `))}</p>` : nothing}
+      ${
+        words
+          ? html`<p class="words"><span class="special">${ui.data.sampleWords}:</span>
+        ${ids.map((id) => (id < 4 ? html`<span class="special">${idToWord(id, words)}</span> ` : `${idToWord(id, words)} `))}</p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -6,8 +6,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { base } from './theme';
 import type { SummaryRow } from '../engine/engine-api';
 import {
-  LAYER_KINDS, addLayer, moveLayer, readModel, removeLayer, setInputShape, setLayerOption,
-  type EditorLayer, type LayerKind,
+  LAYER_KINDS,
+  addLayer,
+  moveLayer,
+  readModel,
+  removeLayer,
+  setInputShape,
+  setLayerOption,
+  type EditorLayer,
+  type LayerKind,
 } from '../state/model-layers';
 import { LanguageController, ui } from '../i18n';
 
@@ -37,7 +44,12 @@ const OPTIONS: Record<LayerKind, OptionSpec[]> = {
   GRU: [],
   Dense: [
     { key: 'units', type: 'int', min: 1, fallback: 1 },
-    { key: 'activation', type: 'choice', choices: ['sigmoid', 'softmax', 'relu', 'tanh', 'linear'], fallback: 'linear' },
+    {
+      key: 'activation',
+      type: 'choice',
+      choices: ['sigmoid', 'softmax', 'relu', 'tanh', 'linear'],
+      fallback: 'linear',
+    },
     { key: 'use_bias', type: 'bool', fallback: true },
   ],
   Dropout: [{ key: 'rate', type: 'rate', fallback: 0.5 }],
@@ -52,7 +64,8 @@ OPTIONS.GRU = [...OPTIONS.LSTM, { key: 'reset_after', type: 'bool', fallback: tr
 function optionValue(config: Record<string, unknown>, spec: OptionSpec): unknown {
   const v = config[spec.key];
   // Keras 3 may spell an activation as an object; the editor shows its name.
-  if (spec.type === 'choice' && v && typeof v === 'object') return (v as { config?: { name?: string } }).config?.name ?? spec.fallback;
+  if (spec.type === 'choice' && v && typeof v === 'object')
+    return (v as { config?: { name?: string } }).config?.name ?? spec.fallback;
   return v === undefined || v === null ? spec.fallback : v;
 }
 
@@ -66,7 +79,9 @@ export class LayerEditor extends LitElement {
   @property({ type: Boolean }) disabled = false;
   @state() private newKind: LayerKind = 'Dense';
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     ol { list-style: none; padding: 0; margin: 0; }
     fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0 0 var(--space-2); padding: var(--space-2) var(--space-3) var(--space-3); }
@@ -82,7 +97,8 @@ export class LayerEditor extends LitElement {
     .tools button { min-width: 2.5rem; padding: 0 var(--space-2); }
     .input { margin: 0 0 var(--space-2); display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-4); align-items: center; font-size: var(--text-sm); }
     .add { display: flex; gap: var(--space-2); align-items: center; margin-top: var(--space-2); flex-wrap: wrap; }
-  `];
+  `,
+  ];
 
   private emit(doc: unknown): void {
     this.dispatchEvent(new CustomEvent('model-edit', { detail: doc, bubbles: true, composed: true }));
@@ -98,9 +114,13 @@ export class LayerEditor extends LitElement {
         <label>${ui.model.inputLengthLabel}
           <input type="number" min="1" .value=${String(m.inputLength ?? '')} ?disabled=${this.disabled}
             @change=${(e: Event) => this.setInput(e, m.oneHotFeatures, 'length')} /></label>
-        ${oneHot ? html`<label>${ui.model.oneHotLabel}
+        ${
+          oneHot
+            ? html`<label>${ui.model.oneHotLabel}
           <input type="number" min="1" .value=${String(m.oneHotFeatures)} ?disabled=${this.disabled}
-            @change=${(e: Event) => this.setInput(e, m.inputLength, 'features')} /></label>` : nothing}
+            @change=${(e: Event) => this.setInput(e, m.inputLength, 'features')} /></label>`
+            : nothing
+        }
       </div>
       <ol aria-label=${ui.model.editorHeading}>
         ${m.layers.map((l, i) => this.renderLayer(l, i, m.layers.length))}
@@ -120,7 +140,7 @@ export class LayerEditor extends LitElement {
     const v = Number((e.target as HTMLInputElement).value);
     if (!Number.isInteger(v) || v < 1) return;
     const m = readModel(this.doc)!;
-    const length = which === 'length' ? v : m.inputLength ?? 100;
+    const length = which === 'length' ? v : (m.inputLength ?? 100);
     const features = which === 'features' ? v : other === null ? null : m.oneHotFeatures;
     this.emit(setInputShape(this.doc, length, features));
   }
@@ -160,7 +180,9 @@ export class LayerEditor extends LitElement {
         return html`<label><input type="checkbox" aria-label=${label} .checked=${value === true} ?disabled=${this.disabled}
           @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${text}</label>`;
       case 'choice': {
-        const choices = spec.choices.includes(String(value)) ? spec.choices : [String(value), ...spec.choices];
+        const choices = spec.choices.includes(String(value))
+          ? spec.choices
+          : [String(value), ...spec.choices];
         return html`<label>${text}<select aria-label=${label} ?disabled=${this.disabled}
           @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
           ${choices.map((c) => html`<option value=${c} ?selected=${c === value}>${c}</option>`)}</select></label>`;

@@ -17,14 +17,17 @@ export class ModelPanel extends LitElement {
   @property({ attribute: false }) error: string | null = null;
   @property({ type: Boolean }) busy = false;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     .row { display: flex; gap: var(--space-6); flex-wrap: wrap; align-items: flex-start; }
     .col { flex: 1 1 30rem; min-width: 0; }
     h2 { margin-top: 0; }
     label.block { display: block; margin: var(--space-4) 0 var(--space-1); }
     textarea { width: 100%; min-height: 16rem; font-family: var(--font-mono); font-size: var(--text-xs); box-sizing: border-box; background: var(--code-bg); }
-  `];
+  `,
+  ];
 
   private parsedDoc(): unknown {
     try {
@@ -35,7 +38,9 @@ export class ModelPanel extends LitElement {
   }
 
   private change(model: string): void {
-    this.dispatchEvent(new CustomEvent('state-change', { detail: { ...this.setup, model }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('state-change', { detail: { ...this.setup, model }, bubbles: true, composed: true }),
+    );
   }
 
   render() {
@@ -53,10 +58,12 @@ export class ModelPanel extends LitElement {
       </div>
       <div class="col">
         <h2>${ui.model.summaryHeading}</h2>
-        ${this.error
-          ? html`<div class="error" role="alert"><strong>${ui.model.invalidModel}</strong> <span>${this.error}</span></div>
+        ${
+          this.error
+            ? html`<div class="error" role="alert"><strong>${ui.model.invalidModel}</strong> <span>${this.error}</span></div>
               <p class="blocked">${ui.common.cannotTrain}</p>`
-          : html`<model-summary .summary=${this.summary}></model-summary>`}
+            : html`<model-summary .summary=${this.summary}></model-summary>`
+        }
       </div>
     </div>`;
   }

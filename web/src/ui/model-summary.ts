@@ -17,7 +17,9 @@ export class ModelSummaryView extends LitElement {
   @property({ attribute: false }) summary: ModelSummary | null = null;
   @state() private showFormulas = true;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     .table { overflow-x: auto; max-width: 100%; }
     table { font-family: var(--font-mono); font-size: var(--text-sm); }
@@ -30,7 +32,8 @@ export class ModelSummaryView extends LitElement {
     label { font-weight: 500; display: inline-flex; align-items: center; }
     .gru { background: var(--surface); border-left: 4px solid var(--c-gru); padding: var(--space-2) var(--space-3); margin: var(--space-3) 0; }
     .gru summary { font-weight: 600; cursor: pointer; min-height: 1.5rem; }
-  `];
+  `,
+  ];
 
   render() {
     const s = this.summary;
@@ -46,11 +49,13 @@ export class ModelSummaryView extends LitElement {
           ${this.showFormulas ? html`<th scope="col">${ui.model.colFormula}</th>` : nothing}
         </tr></thead>
         <tbody>
-          ${s.rows.map((r) => html`<tr>
+          ${s.rows.map(
+            (r) => html`<tr>
             <td>${r.name} (${r.type})</td><td>${r.output_shape}</td>
             <td class="num" title=${r.formula}>${groupThousands(r.params)}</td>
             ${this.showFormulas ? html`<td>${r.formula}</td>` : nothing}
-          </tr>`)}
+          </tr>`,
+          )}
         </tbody>
       </table></div>
       <div class="totals">

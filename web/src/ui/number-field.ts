@@ -52,7 +52,8 @@ export class NumberField extends LitElement {
       return;
     }
     this.showError = false;
-    if (v !== this.value) this.dispatchEvent(new CustomEvent('value-change', { detail: v, bubbles: true, composed: true }));
+    if (v !== this.value)
+      this.dispatchEvent(new CustomEvent('value-change', { detail: v, bubbles: true, composed: true }));
   }
 
   render() {
@@ -60,9 +61,25 @@ export class NumberField extends LitElement {
     const invalid = this.draft !== null && parseField(this.draft, this.limit) === null;
     const errorId = `${this.fieldId}-error`;
     const { min, max, integer, minExclusive } = this.limit;
-    const message = !(invalid && this.showError) ? ''
-      : minExclusive ? ui.common.fieldInvalidAbove(this.label, integer, formatLimit(min), formatLimit(max), text, formatLimit(this.value))
-      : ui.common.fieldInvalid(this.label, integer, formatLimit(min), formatLimit(max), text, formatLimit(this.value));
+    const message = !(invalid && this.showError)
+      ? ''
+      : minExclusive
+        ? ui.common.fieldInvalidAbove(
+            this.label,
+            integer,
+            formatLimit(min),
+            formatLimit(max),
+            text,
+            formatLimit(this.value),
+          )
+        : ui.common.fieldInvalid(
+            this.label,
+            integer,
+            formatLimit(min),
+            formatLimit(max),
+            text,
+            formatLimit(this.value),
+          );
     return html`<span><label for=${this.fieldId}>${this.label}</label>
       <input id=${this.fieldId} type="text" inputmode=${this.limit.integer ? 'numeric' : 'decimal'} autocomplete="off" spellcheck="false"
         .value=${text} ?disabled=${this.disabled}

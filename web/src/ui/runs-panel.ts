@@ -17,7 +17,9 @@ export function runModelTitle(run: RunRecord): string {
     const doc = JSON.parse(run.setup.model) as { config?: { layers?: { class_name?: string }[] } };
     const layers = doc.config?.layers?.map((l) => l.class_name).filter((c) => c && c !== 'InputLayer');
     if (layers?.length) return layers.join(' → ');
-  } catch { /* not JSON: fall through */ }
+  } catch {
+    /* not JSON: fall through */
+  }
   return ui.runs.modelFallback;
 }
 
@@ -33,7 +35,9 @@ export class RunsPanel extends LitElement {
   @state() private renaming: string | null = null;
   @state() private deleting: string | null = null;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     h2 { margin: 0.2rem 0 0.5rem; font-size: 1.2rem; }
     .intro { color: var(--text-muted); font-size: 0.9rem; }
@@ -45,7 +49,8 @@ export class RunsPanel extends LitElement {
     td.actions { white-space: nowrap; }
     .error { background: var(--bad-bg); color: var(--bad-text); border: 1px solid var(--bad-text); padding: 0.5rem 0.75rem; border-radius: 4px; }
     .empty { background: var(--notice-bg); color: var(--text); border: 1px solid var(--notice-border); padding: 0.5rem 0.8rem; border-radius: 4px; }
-  `];
+  `,
+  ];
 
   private emit(type: 'run-open' | 'run-rename' | 'run-delete', detail: { id: string; name?: string }): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -67,7 +72,8 @@ export class RunsPanel extends LitElement {
       <thead><tr><th scope="col">${s.colName}</th><th scope="col">${s.colModel}</th><th scope="col">${s.colData}</th>
         <th scope="col">${s.colDate}</th><th scope="col">${s.colEpochs}</th><th scope="col">${s.colBestValAcc}</th>
         <th scope="col">${s.colTestAcc}</th><th scope="col">${s.colStatus}</th><th scope="col">${s.colActions}</th></tr></thead>
-      <tbody>${this.runs.map((r) => html`<tr aria-current=${r.id === this.openId ? 'true' : 'false'}>
+      <tbody>${this.runs.map(
+        (r) => html`<tr aria-current=${r.id === this.openId ? 'true' : 'false'}>
         <td>${this.renaming === r.id ? this.renderRename(r) : r.name}</td>
         <td>${runModelTitle(r)}</td>
         <td>${s.data(r.setup.data.pack, r.setup.data.num_words, r.setup.data.maxlen)}</td>
@@ -76,17 +82,24 @@ export class RunsPanel extends LitElement {
         <td class="num">${pct(r.best_val_accuracy)}</td>
         <td class="num">${pct(r.test_accuracy)}</td>
         <td>${s.status[r.status] ?? r.status}</td>
-        <td class="actions">${this.deleting === r.id ? this.renderConfirm(r) : html`
+        <td class="actions">${
+          this.deleting === r.id
+            ? this.renderConfirm(r)
+            : html`
           <button aria-label=${s.openLabel(r.name)} @click=${() => this.emit('run-open', { id: r.id })}>${s.open}</button>
           <button aria-label=${s.renameButtonLabel(r.name)} @click=${() => this.startRename(r.id)}>${s.rename}</button>
-          <button aria-label=${s.deleteLabel(r.name)} @click=${() => (this.deleting = r.id)}>${s.delete}</button>`}</td>
-      </tr>`)}</tbody>
+          <button aria-label=${s.deleteLabel(r.name)} @click=${() => (this.deleting = r.id)}>${s.delete}</button>`
+        }</td>
+      </tr>`,
+      )}</tbody>
     </table>`;
   }
 
   private startRename(id: string): void {
     this.renaming = id;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input.rename')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLInputElement>('input.rename')?.focus(),
+    );
   }
 
   private renderRename(r: RunRecord) {
@@ -96,9 +109,14 @@ export class RunsPanel extends LitElement {
       if (name) this.emit('run-rename', { id: r.id, name: name.slice(0, 200) });
       this.renaming = null;
     };
-    return html`<form @submit=${(e: Event) => { e.preventDefault(); commit(); }}>
+    return html`<form @submit=${(e: Event) => {
+      e.preventDefault();
+      commit();
+    }}>
       <input class="rename" aria-label=${s.renameLabel(r.name)} .value=${r.name} maxlength="200"
-        @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.renaming = null; }} />
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Escape') this.renaming = null;
+        }} />
       <button type="submit">${s.save}</button>
       <button type="button" @click=${() => (this.renaming = null)}>${s.cancel}</button></form>`;
   }
@@ -106,7 +124,10 @@ export class RunsPanel extends LitElement {
   private renderConfirm(r: RunRecord) {
     const s = ui.runs;
     return html`<span role="group" aria-label=${s.confirmDelete(r.name)}>${s.confirmDelete(r.name)}
-      <button @click=${() => { this.deleting = null; this.emit('run-delete', { id: r.id }); }}>${s.confirmYes}</button>
+      <button @click=${() => {
+        this.deleting = null;
+        this.emit('run-delete', { id: r.id });
+      }}>${s.confirmYes}</button>
       <button @click=${() => (this.deleting = null)}>${s.cancel}</button></span>`;
   }
 }

@@ -34,7 +34,9 @@ export class SharePanel extends LitElement {
   @state() private message: Text | null = null;
   @state() private working = false;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; border: 1px solid var(--border); border-radius: 6px; padding: 0.2rem 0.9rem 0.6rem; margin: 0 0 1rem; }
     h3 { margin: 0.5rem 0 0.3rem; font-size: 1.05rem; }
     p { font-size: 0.9rem; color: var(--text-muted); margin: 0.2rem 0; }
@@ -42,7 +44,8 @@ export class SharePanel extends LitElement {
     button { font-size: 0.95rem; padding: 0.3rem 0.8rem; cursor: pointer; }
     label { display: block; font-weight: 600; margin-top: 0.5rem; }
     textarea { width: 100%; box-sizing: border-box; min-height: 16rem; font-family: ui-monospace, monospace; font-size: 0.8rem; }
-  `];
+  `,
+  ];
 
   private async make(work: () => Promise<string>): Promise<void> {
     this.working = true;
@@ -61,7 +64,9 @@ export class SharePanel extends LitElement {
   private downloadTfjs(): Promise<void> {
     return this.make(async () => {
       const [{ modelJson, weights }, files] = await Promise.all([
-        this.client.request('exportTfjs', {}), import('../export/notebook-files')]);
+        this.client.request('exportTfjs', {}),
+        import('../export/notebook-files'),
+      ]);
       const name = files.tfjsZipName(modelJson);
       save(files.tfjsZip(modelJson, weights), name, 'application/zip');
       return name;
@@ -73,7 +78,11 @@ export class SharePanel extends LitElement {
     const date_saved = new Date().toISOString().slice(0, 19).replace('T', '@');
     return this.make(async () => {
       const files = await import('../files/model-files');
-      const { name, bytes } = await files.makeKerasFile(this.client, { optimizer, learning_rate, date_saved });
+      const { name, bytes } = await files.makeKerasFile(this.client, {
+        optimizer,
+        learning_rate,
+        date_saved,
+      });
       save(bytes, name, 'application/zip');
       return name;
     });
@@ -82,7 +91,10 @@ export class SharePanel extends LitElement {
   private downloadData(): Promise<void> {
     const data = this.setup.data;
     return this.make(async () => {
-      const [arrays, files] = await Promise.all([this.client.request('exportData', data), import('../export/notebook-files')]);
+      const [arrays, files] = await Promise.all([
+        this.client.request('exportData', data),
+        import('../export/notebook-files'),
+      ]);
       save(files.dataNpz(arrays), dataFileName(data), 'application/octet-stream');
       await this.downloadWordIndex(files.kerasWordIndex);
       return `${dataFileName(data)}, word_index.json`;
@@ -122,11 +134,19 @@ export class SharePanel extends LitElement {
         <button @click=${() => this.copyCode()}>${s.copyKerasCode}</button>
         <button ?disabled=${this.working || this.busy || !this.hasModel} @click=${() => this.downloadTfjs()}>${s.downloadTfjs}</button>
         <button ?disabled=${this.working || this.busy || !this.hasModel} @click=${() => this.downloadKeras()}>${ui.files.downloadKeras}</button>
-        <button ?disabled=${this.working} @click=${() => this.make(async () => { await this.downloadWordIndex(); return 'word_index.json'; })}>${s.downloadWordIndex}</button>
+        <button ?disabled=${this.working} @click=${() =>
+          this.make(async () => {
+            await this.downloadWordIndex();
+            return 'word_index.json';
+          })}>${s.downloadWordIndex}</button>
       </div>
       ${this.hasModel ? nothing : html`<p>${s.tfjsNeedsModel}</p>`}
       <p aria-live="polite">${this.message?.() ?? ''}</p>
-      ${this.code ? html`<label for="keras-code">${s.kerasCodeLabel}</label>
-        <textarea id="keras-code" readonly .value=${this.code}></textarea>` : nothing}`;
+      ${
+        this.code
+          ? html`<label for="keras-code">${s.kerasCodeLabel}</label>
+        <textarea id="keras-code" readonly .value=${this.code}></textarea>`
+          : nothing
+      }`;
   }
 }

@@ -21,7 +21,13 @@ export function cellDash(kind: string | null | undefined): number[] | undefined 
 }
 
 /** uPlot axis colours and fonts from the theme (canvas text cannot read CSS). */
-export function axisTheme(): { stroke: string; grid: { stroke: string; width: number }; ticks: { stroke: string; width: number }; font: string; labelFont: string } {
+export function axisTheme(): {
+  stroke: string;
+  grid: { stroke: string; width: number };
+  ticks: { stroke: string; width: number };
+  font: string;
+  labelFont: string;
+} {
   const text = themeColor('text-muted', '#465464');
   const line = themeColor('border', '#b8c2ce');
   return {

@@ -32,11 +32,29 @@ export interface TrainJob extends Scheduled {
 }
 
 export function newJob(
-  id: string, title: () => string, modelJson: string, cost: number, data: DataSettings, training: TrainingSettings,
+  id: string,
+  title: () => string,
+  modelJson: string,
+  cost: number,
+  data: DataSettings,
+  training: TrainingSettings,
 ): TrainJob {
   return {
-    id, title, modelJson, cost, data, training, state: 'queued', epoch: 0, params: null, history: [], result: null, error: null,
-    client: null, startedAt: null, endedAt: null,
+    id,
+    title,
+    modelJson,
+    cost,
+    data,
+    training,
+    state: 'queued',
+    epoch: 0,
+    params: null,
+    history: [],
+    result: null,
+    error: null,
+    client: null,
+    startedAt: null,
+    endedAt: null,
   };
 }
 
@@ -46,7 +64,9 @@ export function newJob(
  * more is recorded. `record`, if given, keeps the run (Runs tab) from the start of its training.
  */
 export async function trainJob(
-  job: TrainJob, update: (job: TrainJob, patch: Partial<TrainJob>) => void, alive: () => boolean,
+  job: TrainJob,
+  update: (job: TrainJob, patch: Partial<TrainJob>) => void,
+  alive: () => boolean,
   record?: (client: EngineClient, job: TrainJob) => RunRecorder | null,
 ): Promise<void> {
   const { data, training } = job;
@@ -69,7 +89,10 @@ export async function trainJob(
     await recorder?.finish(result);
     if (!alive()) return;
     update(job, {
-      state: 'done', result, params: result.total_params, endedAt: performance.now(),
+      state: 'done',
+      result,
+      params: result.total_params,
+      endedAt: performance.now(),
       error: isNanStop(result) ? ui.common.nanLoss(result.message) : null,
     });
   } catch (e) {
@@ -93,17 +116,32 @@ export function cancelJobs(jobs: TrainJob[], all: boolean): void {
 
 export function jobStateText(j: TrainJob): string {
   switch (j.state) {
-    case 'queued': return ui.compare.jobQueued;
-    case 'loading': return ui.compare.jobLoading;
-    case 'training': return ui.compare.jobTraining(j.epoch, j.training.epochs);
-    case 'done': return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
-    case 'failed': return ui.compare.jobFailed(j.error ?? '');
-    case 'cancelled': return ui.compare.jobCancelled;
+    case 'queued':
+      return ui.compare.jobQueued;
+    case 'loading':
+      return ui.compare.jobLoading;
+    case 'training':
+      return ui.compare.jobTraining(j.epoch, j.training.epochs);
+    case 'done':
+      return ui.compare.jobDone(ui.common.stopReason[j.result?.stop_reason ?? 'finished'] ?? '');
+    case 'failed':
+      return ui.compare.jobFailed(j.error ?? '');
+    case 'cancelled':
+      return ui.compare.jobCancelled;
   }
 }
 
 /** The chart colours of the overlaid runs. */
-export const RUN_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+export const RUN_COLORS = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+];
 
 /** [epochs, one column per job] of a per-epoch quantity, for line-chart. */
 export function epochColumns(jobs: TrainJob[], key: 'val_loss' | 'val_accuracy'): (number | null)[][] {

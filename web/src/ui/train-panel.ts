@@ -10,7 +10,15 @@ import { bookCurve, type BookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
 import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
-import type { BatchEvent, EpochLog, KerasVersion, ModelState, TrainResult, TrainingSettings, WorkerEvent } from '../engine/protocol';
+import type {
+  BatchEvent,
+  EpochLog,
+  KerasVersion,
+  ModelState,
+  TrainResult,
+  TrainingSettings,
+  WorkerEvent,
+} from '../engine/protocol';
 import { presetById, type Preset } from '../presets/presets';
 import { sameData, sameModel, type PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
@@ -31,7 +39,10 @@ export interface OpenRun {
 }
 
 /** Starts keeping a run (app-root gives the database); null when runs cannot be kept. */
-export type RecordRun = (client: EngineClient, start: { setup: PlaygroundState; source: RunRecord['source']; continues?: RunRecord }) => RunRecorder | null;
+export type RecordRun = (
+  client: EngineClient,
+  start: { setup: PlaygroundState; source: RunRecord['source']; continues?: RunRecord },
+) => RunRecorder | null;
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
 
@@ -77,7 +88,9 @@ export class TrainPanel extends LitElement {
   /** What Continue training goes on from: the opened run, or the run that just ended here. */
   @state() private continueFrom: OpenRun | null = null;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     .fields { align-items: flex-start; }
     .buttons { display: flex; gap: var(--space-2); margin: var(--space-4) 0; flex-wrap: wrap; align-items: center; }
@@ -91,7 +104,8 @@ export class TrainPanel extends LitElement {
     .log { overflow-x: auto; max-width: 100%; }
     table { font-size: var(--text-sm); font-family: var(--font-mono); font-variant-numeric: tabular-nums; }
     th, td { padding: var(--space-1) var(--space-3) var(--space-1) 0; text-align: right; }
-  `];
+  `,
+  ];
 
   protected updated(changed: PropertyValues): void {
     if (changed.has('client') && this.client !== this.subscribed) {
@@ -112,7 +126,10 @@ export class TrainPanel extends LitElement {
     if (changed.has('setup')) {
       const prev = changed.get('setup') as PlaygroundState | undefined;
       if (!prev || prev.preset !== this.setup.preset || prev.training.keras !== this.setup.training.keras) {
-        this.bookIndex = matchingCurve(this.setup.preset ? presetById(this.setup.preset)?.book_curves ?? [] : [], this.setup.training.keras);
+        this.bookIndex = matchingCurve(
+          this.setup.preset ? (presetById(this.setup.preset)?.book_curves ?? []) : [],
+          this.setup.training.keras,
+        );
       }
       if (prev && prev.preset !== this.setup.preset) {
         // A new preset: what was typed into the fields gives way to its settings.
@@ -128,7 +145,10 @@ export class TrainPanel extends LitElement {
   private setRunning(phase: Phase): void {
     const was = this.running;
     this.phase = phase;
-    if (was !== this.running) this.dispatchEvent(new CustomEvent('training-change', { detail: this.running, bubbles: true, composed: true }));
+    if (was !== this.running)
+      this.dispatchEvent(
+        new CustomEvent('training-change', { detail: this.running, bubbles: true, composed: true }),
+      );
   }
 
   private onEvent(e: WorkerEvent): void {
@@ -171,7 +191,9 @@ export class TrainPanel extends LitElement {
   /** The open run, when the set-up still is its model and data (so its weights fit). */
   private continuable(): OpenRun | null {
     const c = this.continueFrom;
-    return c && sameModel(c.run.setup.model, this.setup.model) && sameData(c.run.setup.data, this.setup.data) ? c : null;
+    return c && sameModel(c.run.setup.model, this.setup.model) && sameData(c.run.setup.data, this.setup.data)
+      ? c
+      : null;
   }
 
   private async train(continues: OpenRun | null = null): Promise<void> {
@@ -193,15 +215,21 @@ export class TrainPanel extends LitElement {
       await client.request('loadData', data);
       if (client !== this.client || !this.running) return;
       this.setRunning('training');
-      const first = this.epochOffset + 1, epochs = this.runEpochs;
+      const first = this.epochOffset + 1,
+        epochs = this.runEpochs;
       this.status = () => ui.train.statusTraining(first, epochs);
-      recorder = this.recordRun?.(client, { setup: this.setup, source: 'train', continues: continues?.run }) ?? null;
+      recorder =
+        this.recordRun?.(client, { setup: this.setup, source: 'train', continues: continues?.run }) ?? null;
       // Keras' optimizer would not carry its state over to another optimizer: neither do we.
       const sameOptimizer = continues?.run.setup.training.optimizer === training.optimizer;
-      const resume = continues ? {
-        epochs_done: this.epochOffset,
-        state: sameOptimizer ? continues.state : { ...continues.state, optimizer: new Float32Array(0), iterations: 0 },
-      } : undefined;
+      const resume = continues
+        ? {
+            epochs_done: this.epochOffset,
+            state: sameOptimizer
+              ? continues.state
+              : { ...continues.state, optimizer: new Float32Array(0), iterations: 0 },
+          }
+        : undefined;
       const result = await client.request('train', { modelJson: model, data, training, resume });
       await recorder?.finish(result);
       if (recorder?.record) this.continueFrom = { run: recorder.record, state: result.state };
@@ -211,8 +239,12 @@ export class TrainPanel extends LitElement {
       if (isNanStop(result)) {
         // What happened (the engine's words) and what to try.
         const d = diagnoseRun(result.history, training, true);
-        this.error = () => `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${this.adviceText(d)}` : ''}`;
-        this.status = () => Number.isFinite(result.test_accuracy) ? ui.train.testAccuracy(result.test_accuracy) : ui.train.statusIdle;
+        this.error = () =>
+          `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${this.adviceText(d)}` : ''}`;
+        this.status = () =>
+          Number.isFinite(result.test_accuracy)
+            ? ui.train.testAccuracy(result.test_accuracy)
+            : ui.train.statusIdle;
       } else {
         this.status = () => ui.train.testAccuracy(result.test_accuracy);
       }
@@ -240,7 +272,8 @@ export class TrainPanel extends LitElement {
         this.paused = r.paused;
         if (r.paused) this.status = () => ui.train.statusPaused;
         else if (this.lastBatch) {
-          const epoch = this.lastBatch.epoch, epochs = this.runEpochs;
+          const epoch = this.lastBatch.epoch,
+            epochs = this.runEpochs;
           this.status = () => ui.train.statusTraining(epoch, epochs);
         }
       }
@@ -254,7 +287,11 @@ export class TrainPanel extends LitElement {
     this.dispatchEvent(new CustomEvent('state-change', { detail, bubbles: true, composed: true }));
   }
 
-  private numberField(id: string, label: string, key: 'learning_rate' | 'clipnorm' | 'batch_size' | 'epochs' | 'patience' | 'seed') {
+  private numberField(
+    id: string,
+    label: string,
+    key: 'learning_rate' | 'clipnorm' | 'batch_size' | 'epochs' | 'patience' | 'seed',
+  ) {
     const lim = LIMITS[key];
     return html`<number-field fieldId=${id} label=${label} .value=${this.setup.training[key] ?? 0} .limit=${lim} ?disabled=${this.running}
       @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
@@ -290,13 +327,23 @@ export class TrainPanel extends LitElement {
     const T = ui.train;
     const text = diffs.map((k) => {
       switch (k) {
-        case 'model': return T.bookDiffModel;
-        case 'pack': return T.bookDiffPack;
-        case 'num_words': return T.bookDiffNumWords(data.num_words, preset.data.num_words);
-        case 'maxlen': return T.bookDiffMaxlen(data.maxlen, preset.data.maxlen);
-        case 'optimizer': return T.bookDiffOptimizer(OPTIMIZER_NAMES[training.optimizer], OPTIMIZER_NAMES[preset.training.optimizer]);
-        case 'learning_rate': return T.bookDiffRate(training.learning_rate, preset.training.learning_rate);
-        case 'batch_size': return T.bookDiffBatch(training.batch_size, preset.training.batch_size);
+        case 'model':
+          return T.bookDiffModel;
+        case 'pack':
+          return T.bookDiffPack;
+        case 'num_words':
+          return T.bookDiffNumWords(data.num_words, preset.data.num_words);
+        case 'maxlen':
+          return T.bookDiffMaxlen(data.maxlen, preset.data.maxlen);
+        case 'optimizer':
+          return T.bookDiffOptimizer(
+            OPTIMIZER_NAMES[training.optimizer],
+            OPTIMIZER_NAMES[preset.training.optimizer],
+          );
+        case 'learning_rate':
+          return T.bookDiffRate(training.learning_rate, preset.training.learning_rate);
+        case 'batch_size':
+          return T.bookDiffBatch(training.batch_size, preset.training.batch_size);
       }
     });
     return ui.train.bookCurveDiffers(src, preset.title, text.join('; '));
@@ -309,7 +356,17 @@ export class TrainPanel extends LitElement {
     const total = (this.runEpochs - this.epochOffset) * b.batches_per_epoch;
     const finished = this.result !== null;
     const pct = finished ? 100 : Math.min(100, Math.round((100 * done) / total));
-    return { pct, text: ui.train.progressText(b.epoch, this.runEpochs, b.batch, b.batches_per_epoch, finished ? 0 : b.eta_seconds, b.samples_per_second) };
+    return {
+      pct,
+      text: ui.train.progressText(
+        b.epoch,
+        this.runEpochs,
+        b.batch,
+        b.batches_per_epoch,
+        finished ? 0 : b.eta_seconds,
+        b.samples_per_second,
+      ),
+    };
   }
 
   render() {
@@ -347,8 +404,12 @@ export class TrainPanel extends LitElement {
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${this.running || this.blocker !== null} @click=${() => this.train()}>${ui.train.train}</button>
-        ${continuable ? html`<button ?disabled=${this.running || this.blocker !== null}
-          @click=${() => this.train(continuable)}>${ui.runs.continueTraining(continuable.run.history.length + 1)}</button>` : nothing}
+        ${
+          continuable
+            ? html`<button ?disabled=${this.running || this.blocker !== null}
+          @click=${() => this.train(continuable)}>${ui.runs.continueTraining(continuable.run.history.length + 1)}</button>`
+            : nothing
+        }
         <button ?disabled=${this.phase !== 'training' || this.paused} @click=${() => this.control('pause')}>${ui.train.pause}</button>
         <button ?disabled=${this.phase !== 'training' || !this.paused} @click=${() => this.control('resume')}>${ui.train.resume}</button>
         <button ?disabled=${this.phase !== 'training'} @click=${() => this.control('stop')}>${ui.train.stop}</button>
@@ -358,8 +419,17 @@ export class TrainPanel extends LitElement {
         aria-valuenow=${p.pct} aria-valuetext=${p.text || `${p.pct}%`}><div style="width:${p.pct}%"></div></div>
       <p class="progress-text">${p.text}</p>
       <p role="status">${this.status()}</p>
-      ${this.result ? html`<p class="result">${ui.train.resultLine(ui.common.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
-        this.result.history.length, this.result.best_epoch, this.result.test_loss, this.result.seconds)}</p>` : nothing}
+      ${
+        this.result
+          ? html`<p class="result">${ui.train.resultLine(
+              ui.common.stopReason[this.result.stop_reason] ?? this.result.stop_reason,
+              this.result.history.length,
+              this.result.best_epoch,
+              this.result.test_loss,
+              this.result.seconds,
+            )}</p>`
+          : nothing
+      }
       ${this.error ? html`<div class="error" role="alert">${this.error()}</div>` : nothing}
       ${this.renderDiagnosis()}
       ${this.renderBookChoice(books, book)}
@@ -383,16 +453,32 @@ export class TrainPanel extends LitElement {
       ${book && this.bookPreset ? html`<span class="book-note">${this.bookNote(ui.train.bookSource(book.source), this.bookPreset)}</span>` : nothing}</p>`;
   }
 
-  private epochChart(label: string, yLabel: string, train: 'loss' | 'accuracy', val: 'val_loss' | 'val_accuracy',
-    trainName: string, valName: string, book: BookCurve | undefined) {
+  private epochChart(
+    label: string,
+    yLabel: string,
+    train: 'loss' | 'accuracy',
+    val: 'val_loss' | 'val_accuracy',
+    trainName: string,
+    valName: string,
+    book: BookCurve | undefined,
+  ) {
     const n = Math.max(this.history.length, book?.epoch.length ?? 0);
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const mine = (k: typeof train | typeof val) => x.map((_, i) => this.history[i]?.[k] ?? null);
-    const series: SeriesStyle[] = [{ label: trainName, ...trainStyle(), points: true }, { label: valName, ...valStyle(), points: true }];
+    const series: SeriesStyle[] = [
+      { label: trainName, ...trainStyle(), points: true },
+      { label: valName, ...valStyle(), points: true },
+    ];
     const columns: (number | null)[][] = [x, mine(train), mine(val)];
     if (book) {
-      series.push({ label: ui.train.sBook(trainName), ...trainStyle(), dash: [10, 5] }, { label: ui.train.sBook(valName), ...valStyle(), dash: [10, 4, 2, 4] });
-      columns.push(x.map((_, i) => book[train][i] ?? null), x.map((_, i) => book[val][i] ?? null));
+      series.push(
+        { label: ui.train.sBook(trainName), ...trainStyle(), dash: [10, 5] },
+        { label: ui.train.sBook(valName), ...valStyle(), dash: [10, 4, 2, 4] },
+      );
+      columns.push(
+        x.map((_, i) => book[train][i] ?? null),
+        x.map((_, i) => book[val][i] ?? null),
+      );
     }
     return html`<line-chart integerX label=${label} xLabel=${ui.common.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
   }
@@ -408,7 +494,10 @@ export class TrainPanel extends LitElement {
       label: ui.cell.epochSeries(e.epoch),
       color: `hsl(${270 - (150 * i) / Math.max(1, last)}, 60%, ${i === last ? 35 : 65}%)`,
     }));
-    const columns = [x, ...epochs.map((e) => e.input_gradients!.map((g) => (g !== null && g > 0 ? g : null)))];
+    const columns = [
+      x,
+      ...epochs.map((e) => e.input_gradients!.map((g) => (g !== null && g > 0 ? g : null))),
+    ];
     return html`<div class="gradients"><p class="note">${ui.cell.gradTrainNote}</p>
       <line-chart class="gradients" logY label=${ui.cell.gradTrainHeading} xLabel=${ui.cell.gradTrainX} yLabel=${ui.cell.gradY}
         .series=${series} .columns=${columns}></line-chart></div>`;
@@ -418,8 +507,10 @@ export class TrainPanel extends LitElement {
     return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table class="numbers" aria-label=${ui.train.historyHeading}>
       <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
         <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
-      <tbody>${this.history.map((h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
-        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`)}</tbody>
+      <tbody>${this.history.map(
+        (h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
+        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`,
+      )}</tbody>
     </table></div>`;
   }
 }

@@ -2,7 +2,8 @@
 
 export const app = {
   updateRegion: 'New version',
-  updateReady: 'A new version of RNN Playground is ready. Reload to use it: your set-up stays (it is in the link), a trained model does not.',
+  updateReady:
+    'A new version of RNN Playground is ready. Reload to use it: your set-up stays (it is in the link), a trained model does not.',
   updateWhileTraining: 'A new version of RNN Playground is ready. It can be loaded when training has ended.',
   updateApply: 'Reload with the new version',
   updateLater: 'Not now',
@@ -12,7 +13,8 @@ export const app = {
   engineLoading: 'Starting the engine…',
   engineReady: (simd: boolean) => `Engine ready (WebAssembly${simd ? ' with SIMD' : ''}).`,
   engineFailed: (msg: string) => `The engine could not start: ${msg}`,
-  engineRestarted: (msg: string) => `The engine worker stopped (${msg}). A fresh one has been started: your set-up is kept, train again when ready.`,
+  engineRestarted: (msg: string) =>
+    `The engine worker stopped (${msg}). A fresh one has been started: your set-up is kept, train again when ready.`,
   presetLabel: 'Preset',
   customPreset: 'Your own model',
   summaryOnly: 'summary only',

@@ -8,21 +8,27 @@ export const classify = {
   trainedHere: (title: string) => `${title} (Train tab)`,
   trainedInCompare: (title: string) => `${title} (Compare)`,
   heading: 'Classify a review',
-  intro: 'Type or paste a movie review: the trained model reads it word by word. Below, its verdict, the tokens it saw, ' +
+  intro:
+    'Type or paste a movie review: the trained model reads it word by word. Below, its verdict, the tokens it saw, ' +
     'how its opinion moved while reading, and what happened inside its recurrent layers.',
   reviewLabel: 'Review',
   reviewPlaceholder: 'Type a review in English, e.g. “A wonderful film, the best I have seen this year.”',
   classify: 'Classify',
   examplesLabel: 'Examples',
-  reviewHelp: 'Classifies as you type. The same tokenizer as the training data: lower-case words of letters, digits and apostrophes.',
+  reviewHelp:
+    'Classifies as you type. The same tokenizer as the training data: lower-case words of letters, digits and apostrophes.',
   mapsScrollLabel: (words: number) => `Heat maps of ${n(words)} words: scroll sideways to see them all`,
-  syntheticNote: 'This model learned Long memory’s synthetic tokens, not reviews: it only knows the ids 3 (A, label 1), 4 (B, label 0) and 5 to 34 (noise). A typed review is turned into ids with the IMDB word list as for the other models, and every id from 35 up becomes 2 (unknown); so it reads the few commonest words as the tokens that share their ids (“the” is id 4, which it learned as B) and everything else as an id it never saw. Its verdict says nothing about the review; to see it remember, type a sequence of common words and watch the heat maps.',
+  syntheticNote:
+    'This model learned Long memory’s synthetic tokens, not reviews: it only knows the ids 3 (A, label 1), 4 (B, label 0) and 5 to 34 (noise). A typed review is turned into ids with the IMDB word list as for the other models, and every id from 35 up becomes 2 (unknown); so it reads the few commonest words as the tokens that share their ids (“the” is id 4, which it learned as B) and everything else as an id it never saw. Its verdict says nothing about the review; to see it remember, type a sequence of common words and watch the heat maps.',
   verdict: (p: number) => `${p >= 0.5 ? 'Positive' : 'Negative'} — probability ${p.toFixed(2)}`,
-  verdictExplain: 'Probability of a positive review (the output layer’s sigmoid); 0.5 and above reads as positive.',
-  noModels: 'No trained model yet: train one in the Train tab (or several in Compare), then come back here to classify reviews with it.',
+  verdictExplain:
+    'Probability of a positive review (the output layer’s sigmoid); 0.5 and above reads as positive.',
+  noModels:
+    'No trained model yet: train one in the Train tab (or several in Compare), then come back here to classify reviews with it.',
   emptyReview: 'Type or paste a review above, or pick an example, to classify it.',
   working: 'Reading the review…',
-  noWords: 'No words found: punctuation, symbols and emoji are not words for this model (it reads runs of letters, digits and apostrophes). Type a few words in English.',
+  noWords:
+    'No words found: punctuation, symbols and emoji are not words for this model (it reads runs of letters, digits and apostrophes). Type a few words in English.',
   failed: (msg: string) => `Could not classify: ${msg}`,
   oneWord: 'Only one word: the verdict rests on that word alone (read after the start token).',
   allOov: (count: number) =>
@@ -35,14 +41,16 @@ export const classify = {
     `so the first ${plural(cut, 'token')} (greyed) never reach the network.`,
   tokensHeading: 'Tokens',
   tokensLabel: 'Tokens of the review with their ids',
-  tokensLegend: 'Each token with its id. Out of vocabulary (id 2): dashed and marked “oov”. Greyed and struck through: cut by maxlen. Padding (id 0) is not shown.',
+  tokensLegend:
+    'Each token with its id. Out of vocabulary (id 2): dashed and marked “oov”. Greyed and struck through: cut by maxlen. Padding (id 0) is not shown.',
   oovMark: 'oov',
   cutMark: 'cut',
   tokenTitle: (text: string, id: number, oov: boolean, cut: boolean) =>
     `${text}: id ${id}${oov ? ', out of vocabulary' : ''}${cut ? ', cut by maxlen (not read)' : ''}`,
   omittedCut: (count: number) => `… ${plural(count, 'earlier token')} cut by maxlen`,
   chartHeading: 'Prediction after each word',
-  chartNote: 'One forward pass over the review: after each word the output layer is applied to the hidden state h_t. ' +
+  chartNote:
+    'One forward pass over the review: after each word the output layer is applied to the hidden state h_t. ' +
     'This is not the same as classifying each prefix on its own, which would be padded with more zeros in front and start from another state.',
   chartLabel: (points: number) => `Probability of positive after each kept token: ${plural(points, 'point')}`,
   chartX: 'token',
@@ -51,12 +59,16 @@ export const classify = {
   mapsHeading: 'Inside the network',
   layerPicker: 'Recurrent layer to inspect',
   layerOption: (i: number, kind: string, name: string) => `${i + 1}. ${kind} ‘${name}’`,
-  mapsNote: (kind: string) => ({
-    SimpleRNN: 'SimpleRNN: the hidden state h_t = tanh(x_t W + h_{t-1} U + b) after each word.',
-    LSTM: 'LSTM: the input, forget and output gates (0 = closed, 1 = open), the cell state c_t that carries memory, and the hidden state h_t = o_t ⊙ tanh(c_t).',
-    GRU: 'GRU: the update gate z (1 = keep the previous state) and reset gate r, and the hidden state h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃_t.',
-  } as Record<string, string>)[kind] ?? '',
-  mapHelp: 'Rows are units, columns are the kept tokens. Hover a cell, or focus a map and move with the arrow keys, to read it.',
+  mapsNote: (kind: string) =>
+    (
+      ({
+        SimpleRNN: 'SimpleRNN: the hidden state h_t = tanh(x_t W + h_{t-1} U + b) after each word.',
+        LSTM: 'LSTM: the input, forget and output gates (0 = closed, 1 = open), the cell state c_t that carries memory, and the hidden state h_t = o_t ⊙ tanh(c_t).',
+        GRU: 'GRU: the update gate z (1 = keep the previous state) and reset gate r, and the hidden state h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃_t.',
+      }) as Record<string, string>
+    )[kind] ?? '',
+  mapHelp:
+    'Rows are units, columns are the kept tokens. Hover a cell, or focus a map and move with the arrow keys, to read it.',
   mapTitle: {
     input: 'Input gate i',
     forget: 'Forget gate f',

@@ -7,9 +7,10 @@ export const model = {
   editorHeading: 'Layers',
   inputLengthLabel: 'Input length (time steps = maxlen)',
   oneHotLabel: 'One-hot width (features per step)',
-  inputNote: (oneHot: boolean) => oneHot
-    ? 'Input: each token as a one-hot vector (time steps × vocabulary), as in 09-2 before embeddings.'
-    : 'Input: token ids, one per time step.',
+  inputNote: (oneHot: boolean) =>
+    oneHot
+      ? 'Input: each token as a one-hot vector (time steps × vocabulary), as in 09-2 before embeddings.'
+      : 'Input: token ids, one per time step.',
   layerLegend: (i: number, kind: string, name: string) => `${i}. ${kind} ‘${name}’`,
   outputShape: (s: string) => `Output shape: ${s}`,
   outputShapeUnknown: 'Output shape: — (fix the model to see it)',
@@ -19,7 +20,8 @@ export const model = {
   addLayerKind: 'New layer type',
   addLayer: 'Add layer',
   addLayerHelp: 'New layers are added at the end; move them with the arrows.',
-  unsupportedLayer: (kind: string) => `${kind} is not one of the layers this editor knows; edit it in the JSON below.`,
+  unsupportedLayer: (kind: string) =>
+    `${kind} is not one of the layers this editor knows; edit it in the JSON below.`,
   noLayerList: 'The editor needs a Sequential model with a layer list; edit the JSON below.',
   option: (layer: string, key: string) => `${layer} ${key}`,
   optionHelp: {
@@ -36,7 +38,8 @@ export const model = {
     rate: 'rate',
   } as Record<string, string>,
   modelJsonLabel: 'Model JSON',
-  modelJsonHelp: 'Edit the model or paste the output of Keras\u2019 model.to_json() (Keras 2 or 3) or a TF.js model.json: the layer editor follows it.',
+  modelJsonHelp:
+    'Edit the model or paste the output of Keras\u2019 model.to_json() (Keras 2 or 3) or a TF.js model.json: the layer editor follows it.',
   summaryHeading: 'Summary',
   colLayer: 'Layer (type)',
   colShape: 'Output Shape',

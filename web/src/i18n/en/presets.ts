@@ -3,7 +3,12 @@
 import { presets as all } from '../../presets/presets';
 
 const byId = (f: (p: (typeof all)[number]) => string | null) =>
-  Object.fromEntries(all.flatMap((p) => { const v = f(p); return v === null ? [] : [[p.id, v]]; })) as Record<string, string>;
+  Object.fromEntries(
+    all.flatMap((p) => {
+      const v = f(p);
+      return v === null ? [] : [[p.id, v]];
+    }),
+  ) as Record<string, string>;
 
 export const presets = {
   title: byId((p) => p.title),

@@ -42,7 +42,14 @@ export const train = {
   resume: 'Resume',
   stop: 'Stop',
   progressLabel: 'Training progress',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+  progressText: (
+    epoch: number,
+    epochs: number,
+    batch: number,
+    batches: number,
+    eta: number,
+    sps: number | null,
+  ) =>
     `Epoch ${epoch}/${epochs} · batch ${batch}/${batches} · ETA ${formatSeconds(eta)} · ${sps === null ? '—' : n(Math.round(sps))} samples/s`,
   statusIdle: 'Not trained yet.',
   statusLoadingData: 'Loading the data…',

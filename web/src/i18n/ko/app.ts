@@ -4,7 +4,8 @@ import type { Translation } from '../translation';
 
 export const app: Translation<typeof En> = {
   updateRegion: '새 버전',
-  updateReady: 'RNN Playground의 새 버전이 준비되었습니다. 새로 고치면 적용됩니다: 설정은 링크에 있어 그대로 남지만 훈련한 모델은 사라집니다.',
+  updateReady:
+    'RNN Playground의 새 버전이 준비되었습니다. 새로 고치면 적용됩니다: 설정은 링크에 있어 그대로 남지만 훈련한 모델은 사라집니다.',
   updateWhileTraining: 'RNN Playground의 새 버전이 준비되었습니다. 훈련이 끝나면 불러올 수 있습니다.',
   updateApply: '새 버전으로 새로 고침',
   updateLater: '나중에',
@@ -14,7 +15,8 @@ export const app: Translation<typeof En> = {
   engineLoading: '엔진을 시작하는 중…',
   engineReady: (simd: boolean) => `엔진 준비 완료 (WebAssembly${simd ? ', SIMD 사용' : ''}).`,
   engineFailed: (msg: string) => `엔진을 시작하지 못했습니다: ${msg}`,
-  engineRestarted: (msg: string) => `엔진 워커가 멈췄습니다 (${msg}). 새 워커를 시작했습니다. 설정은 그대로이니 준비되면 다시 훈련하세요.`,
+  engineRestarted: (msg: string) =>
+    `엔진 워커가 멈췄습니다 (${msg}). 새 워커를 시작했습니다. 설정은 그대로이니 준비되면 다시 훈련하세요.`,
   presetLabel: '프리셋',
   customPreset: '직접 만든 모델',
   summaryOnly: '요약만',

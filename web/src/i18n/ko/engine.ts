@@ -6,17 +6,25 @@ import type { Translation } from '../translation';
 // The few English words the engine passes as parameters: sizes it checks (size_overflow), what a
 // setting must be (setting_type) and the pack's splits.
 const sizeNames: Record<string, string> = {
-  'parameter count': '파라미터 개수', "recurrent layer's width": '순환층의 너비', 'values per review': '리뷰마다 담는 값의 개수',
+  'parameter count': '파라미터 개수',
+  "recurrent layer's width": '순환층의 너비',
+  'values per review': '리뷰마다 담는 값의 개수',
   'weight size': '가중치 크기',
 };
-const kinds: Record<string, string> = { 'a number': '수', 'true or false': 'true 또는 false', 'a name such as "rmsprop"': '"rmsprop" 같은 이름' };
+const kinds: Record<string, string> = {
+  'a number': '수',
+  'true or false': 'true 또는 false',
+  'a name such as "rmsprop"': '"rmsprop" 같은 이름',
+};
 const splits: Record<string, string> = { train: '훈련', validation: '검증', test: '테스트' };
 
 export const engine: Translation<typeof En> = {
   no_layers: () => '모델에 층이 없습니다. 층을 하나 이상 추가하세요 (예: Embedding, LSTM, Dense).',
   empty_name: (kind) => `${kind} 층의 이름이 비어 있습니다. 모든 층에 이름을 붙이세요.`,
-  duplicate_name: (name) => `'${name}'이라는 층이 둘 있습니다. 층 이름은 (Keras처럼) 서로 달라야 합니다. 하나의 이름을 바꾸세요.`,
-  input_length_range: (value) => `입력 길이(타임스텝)는 1부터 100000까지이거나 None이어야 하는데, ${value}을(를) 받았습니다.`,
+  duplicate_name: (name) =>
+    `'${name}'이라는 층이 둘 있습니다. 층 이름은 (Keras처럼) 서로 달라야 합니다. 하나의 이름을 바꾸세요.`,
+  input_length_range: (value) =>
+    `입력 길이(타임스텝)는 1부터 100000까지이거나 None이어야 하는데, ${value}을(를) 받았습니다.`,
   one_hot_needs_vocabulary: (kind, name, vocab) =>
     `${kind} 층 '${name}'이 첫 번째 층이라 원-핫 벡터를 읽습니다. 입력 크기는 (타임스텝, 어휘 사전 크기)여야 합니다 (예: batch_input_shape [null, 100, 500]). ` +
     `받은 어휘 사전 크기는 ${vocab}입니다. 3차원 입력 크기를 주거나 Embedding 층을 맨 앞에 두세요.`,
@@ -32,17 +40,24 @@ export const engine: Translation<typeof En> = {
     `${kind} 층 '${name}': ${field}은(는) [0, 1) 범위여야 하는데, ${field}=${value}을(를) 받았습니다. (Keras는 조용히 잘라 냅니다. 0.3 같은 비율을 쓰세요.)`,
   too_many_params: (kind, name, count, limit) =>
     `${kind} 층 '${name}'의 모델 파라미터가 ${count}개가 됩니다. 층마다 한도는 ${limit}개입니다. 뉴런을 줄이거나 어휘 사전 / 임베딩 크기를 줄이세요.`,
-  not_json: (detail) => `모델이 올바른 JSON이 아닙니다 (${detail}). Keras의 model.to_json() 출력을 붙여 넣으세요.`,
+  not_json: (detail) =>
+    `모델이 올바른 JSON이 아닙니다 (${detail}). Keras의 model.to_json() 출력을 붙여 넣으세요.`,
   not_object: () => '모델 JSON은 {"class_name": "Sequential", ...} 같은 객체여야 합니다.',
-  no_class_name: () => '모델 JSON에 "class_name"이 없습니다. "Sequential"이어야 합니다 (Keras의 model.to_json()).',
-  not_sequential: (className) => `Sequential 모델만 지원합니다. 받은 class_name은 "${className}"입니다. keras.Sequential로 모델을 다시 만드세요.`,
+  no_class_name: () =>
+    '모델 JSON에 "class_name"이 없습니다. "Sequential"이어야 합니다 (Keras의 model.to_json()).',
+  not_sequential: (className) =>
+    `Sequential 모델만 지원합니다. 받은 class_name은 "${className}"입니다. keras.Sequential로 모델을 다시 만드세요.`,
   no_layer_list: () => 'Sequential 모델의 config에 "layers" 목록이 없습니다.',
   unsupported_layer: (position, layerClass) =>
     `${position}번째 층은 ${layerClass}인데, 지원하지 않는 층입니다. Embedding, SimpleRNN, LSTM, GRU, Dense, Dropout을 쓰세요.`,
-  missing_option: (kind, name, key) => `${kind} 층 '${name}': 옵션 '${key}'이 없습니다. 8 같은 정수를 주세요.`,
-  not_whole_number: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) 정수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
-  not_a_number: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) 수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
-  not_true_false: (kind, name, key, value) => `${kind} 층 '${name}': ${key}은(는) true나 false여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  missing_option: (kind, name, key) =>
+    `${kind} 층 '${name}': 옵션 '${key}'이 없습니다. 8 같은 정수를 주세요.`,
+  not_whole_number: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) 정수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  not_a_number: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) 수여야 하는데, ${key}=${value}을(를) 받았습니다.`,
+  not_true_false: (kind, name, key, value) =>
+    `${kind} 층 '${name}': ${key}은(는) true나 false여야 하는데, ${key}=${value}을(를) 받았습니다.`,
   unknown_activation: (kind, name, key, value) =>
     `${kind} 층 '${name}': ${key} '${value}'은(는) 지원하지 않습니다. linear, relu, tanh, sigmoid, hard_sigmoid, softmax 중 하나를 쓰세요.`,
   output_not_dense: (name, kind) =>
@@ -51,10 +66,13 @@ export const engine: Translation<typeof En> = {
     `마지막 층 '${name}' (${kind})은 타임스텝마다 값을 출력하지만 리뷰마다 레이블은 하나입니다. 그 아래 순환층의 return_sequences를 끄세요.`,
   output_activation: (name, kind, units, activation) =>
     `마지막 층 '${name}' (${kind})은 units=${units}, activation='${activation}'입니다. 훈련하려면 Dense(1, activation='sigmoid') (이진 크로스 엔트로피)나 Dense(k > 1, activation='softmax') (다중 분류 크로스 엔트로피)가 필요합니다.`,
-  setting_range: (key, lo, hi, value) => `훈련 설정 ${key}은(는) ${lo}부터 ${hi}까지의 정수여야 하는데, ${value}을(를) 받았습니다.`,
+  setting_range: (key, lo, hi, value) =>
+    `훈련 설정 ${key}은(는) ${lo}부터 ${hi}까지의 정수여야 하는데, ${value}을(를) 받았습니다.`,
   no_layers_besides_input: () => '모델에 입력 말고는 층이 없습니다. 층을 하나 이상 추가하세요.',
-  number_too_large: () => '모델 JSON에 double로 나타낼 수 없을 만큼 큰 수(예: 1e999)가 있습니다. Keras 모델의 어떤 설정에도 필요 없는 수입니다. Keras의 model.to_json() 출력을 붙여 넣으세요.',
-  nested_too_deep: () => '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
+  number_too_large: () =>
+    '모델 JSON에 double로 나타낼 수 없을 만큼 큰 수(예: 1e999)가 있습니다. Keras 모델의 어떤 설정에도 필요 없는 수입니다. Keras의 model.to_json() 출력을 붙여 넣으세요.',
+  nested_too_deep: () =>
+    '모델 JSON이 64단계보다 깊게 중첩되어 있습니다. Keras 모델은 그렇게 깊지 않습니다. model.to_json() 출력을 붙여 넣으세요.',
   model_too_large: (total) => `모델의 파라미터가 ${total}개로, 모델 전체의 한도 50000000개를 넘습니다.`,
   learning_rate_range: (value) => `학습률은 0보다 크고 10 이하여야 하는데, ${value}을(를) 받았습니다.`,
   size_far_too_large: (kind, name, key, value) =>
@@ -67,7 +85,8 @@ export const engine: Translation<typeof En> = {
     `${kind} 층 '${name}': ${key} ${initializer}의 ${setting}은(는) 수여야 하는데, ${value}을(를) 받았습니다.`,
   unsupported_initializer: (kind, name, initializer, key) =>
     `${kind} 층 '${name}': ${key}의 초기화 방법 '${initializer}'은(는) 지원하지 않습니다. GlorotUniform, Orthogonal, Zeros, RandomUniform 같은 Keras 기본 초기화 방법을 쓰세요.`,
-  option_must_be_false: (kind, name, key) => `${kind} 층 '${name}': ${key}=true는 지원하지 않습니다. ${key}를 false로 하세요.`,
+  option_must_be_false: (kind, name, key) =>
+    `${kind} 층 '${name}': ${key}=true는 지원하지 않습니다. ${key}를 false로 하세요.`,
   mask_zero_unsupported: (kind, name, key) =>
     `${kind} 층 '${name}': ${key}=true는 지원하지 않습니다. ${key}를 false로 하세요 (여기서는 패딩 번호 0도 보통 토큰입니다).`,
   option_must_be_null: (kind, name, key, value) =>
@@ -87,9 +106,12 @@ export const engine: Translation<typeof En> = {
   model_json_too_large: () => '모델 JSON이 16 MB를 넘습니다. model.to_json() 출력을 붙여 넣으세요.',
   too_many_layers: () => '모델의 층이 1000개를 넘습니다. 1000개 미만으로 하세요.',
   layer_no_class_name: (position) => `${position}번째 층에 "class_name"이 없습니다.`,
-  layer_config_not_object: (position, layerClass) => `${position}번째 층 (${layerClass})의 config가 객체가 아닙니다.`,
-  input_layer_not_first: (position) => `InputLayer는 맨 앞에만 올 수 있습니다. ${position}번째의 InputLayer를 삭제하세요.`,
-  input_layer_no_shape: () => 'InputLayer에 batch_shape / batch_input_shape가 없습니다. [null, 100] 같은 값을 주세요.',
+  layer_config_not_object: (position, layerClass) =>
+    `${position}번째 층 (${layerClass})의 config가 객체가 아닙니다.`,
+  input_layer_not_first: (position) =>
+    `InputLayer는 맨 앞에만 올 수 있습니다. ${position}번째의 InputLayer를 삭제하세요.`,
+  input_layer_no_shape: () =>
+    'InputLayer에 batch_shape / batch_input_shape가 없습니다. [null, 100] 같은 값을 주세요.',
   embedding_one_hot_shape: (name, vocab) =>
     `Embedding 층 '${name}'은 (타임스텝) 크기의 토큰 번호를 읽는데, 입력 크기에 세 번째 축 ${vocab}이(가) 있습니다. [null, 100] 같은 입력 크기를 쓰세요.`,
   one_hot_needs_shape: (kind, name, time) =>
@@ -106,15 +128,19 @@ export const engine: Translation<typeof En> = {
   layer_token_id_range: (kind, name, id, position, vocab) =>
     `${kind} 층 '${name}'이 토큰 번호 ${id}을(를) 받았습니다 (배치의 ${position}번째). 번호는 [0, ${vocab}) 범위여야 합니다. 드문 단어는 2(어휘 사전에 없음)로 바꾸거나 어휘 사전을 키우세요.`,
   out_of_memory: () => '메모리가 부족합니다. 이 탭에서 다루기에는 모델이나 데이터가 너무 큽니다.',
-  setting_type: (key, mustBe, value) => `훈련 설정 ${key}은(는) ${kinds[mustBe] ?? mustBe}이어야 하는데, ${value}을(를) 받았습니다.`,
+  setting_type: (key, mustBe, value) =>
+    `훈련 설정 ${key}은(는) ${kinds[mustBe] ?? mustBe}이어야 하는데, ${value}을(를) 받았습니다.`,
   no_sequences: () => '토큰 번호 시퀀스를 하나 이상 주세요.',
   sequence_empty: (index) => `시퀀스 ${index}이(가) 비어 있거나 토큰 번호의 리스트가 아닙니다.`,
   sequences_unequal: () => '모든 시퀀스의 길이가 같아야 합니다 (먼저 패딩하세요).',
-  sequence_length: (expected, received) => `모델은 타임스텝 ${expected}개의 시퀀스를 읽는데, ${received}개를 받았습니다.`,
+  sequence_length: (expected, received) =>
+    `모델은 타임스텝 ${expected}개의 시퀀스를 읽는데, ${received}개를 받았습니다.`,
   token_ids_whole: () => '토큰 번호는 정수여야 합니다.',
-  token_id_range: (id, sequence, position, vocab) => `토큰 번호 ${id} (시퀀스 ${sequence}, 위치 ${position})이(가) 어휘 사전 범위 [0, ${vocab}) 밖입니다.`,
+  token_id_range: (id, sequence, position, vocab) =>
+    `토큰 번호 ${id} (시퀀스 ${sequence}, 위치 ${position})이(가) 어휘 사전 범위 [0, ${vocab}) 밖입니다.`,
   no_data_loaded: () => '아직 불러온 데이터가 없습니다. 먼저 데이터 팩을 불러오세요.',
-  input_length_maxlen: (inputLength, maxlen) => `모델의 입력 길이는 ${inputLength}인데 maxlen은 ${maxlen}입니다. 둘을 같게 하세요.`,
+  input_length_maxlen: (inputLength, maxlen) =>
+    `모델의 입력 길이는 ${inputLength}인데 maxlen은 ${maxlen}입니다. 둘을 같게 하세요.`,
   num_words_vocab: (numWords, vocab) =>
     `num_words는 ${numWords}인데 모델의 어휘 사전 크기는 ${vocab}입니다. 토큰 번호가 들어가지 않습니다. num_words를 Embedding의 input_dim (또는 원-핫 벡터 크기) 이하로 하세요.`,
   no_training_run: () => '진행 중인 훈련이 없습니다. 먼저 훈련을 시작하세요.',
@@ -122,18 +148,25 @@ export const engine: Translation<typeof En> = {
   data_outside_pack: () => 'num_words나 maxlen이 데이터 팩에 담긴 범위를 벗어납니다.',
   no_trained_model: () => '아직 훈련한 모델이 없습니다. 먼저 모델을 훈련하세요.',
   predict_count: () => '길이가 같은 시퀀스를 1개 이상 주세요 (ids.length는 count의 배수여야 합니다).',
-  pack_empty: () => '데이터 팩이 비어 있습니다 (0바이트). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
+  pack_empty: () =>
+    '데이터 팩이 비어 있습니다 (0바이트). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
   pack_null: () => '데이터 팩의 바이트가 주어지지 않았습니다.',
-  pack_not_pack: () => '이 바이트는 데이터 팩이 아닙니다 ("RNNPACK"으로 시작하지 않습니다). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
-  pack_truncated_header: (size, needed) => `데이터 팩이 잘렸습니다: ${size}바이트로, 헤더와 체크섬의 ${needed}바이트보다 작습니다. 팩을 다시 내려받으세요.`,
+  pack_not_pack: () =>
+    '이 바이트는 데이터 팩이 아닙니다 ("RNNPACK"으로 시작하지 않습니다). scripts/build-data.ts로 만든 .pack 파일을 불러오세요.',
+  pack_truncated_header: (size, needed) =>
+    `데이터 팩이 잘렸습니다: ${size}바이트로, 헤더와 체크섬의 ${needed}바이트보다 작습니다. 팩을 다시 내려받으세요.`,
   pack_version: (version, supported) =>
     `데이터 팩의 버전 ${version}은(는) 지원하지 않습니다. 이 프로그램은 버전 ${supported}을(를) 읽습니다. 이 릴리스의 스크립트로 팩을 다시 만드세요.`,
-  pack_header_range: (field, value, lo, hi) => `데이터 팩의 헤더가 손상되었습니다: ${field} ${value}이(가) [${lo}, ${hi}] 범위 밖입니다.`,
+  pack_header_range: (field, value, lo, hi) =>
+    `데이터 팩의 헤더가 손상되었습니다: ${field} ${value}이(가) [${lo}, ${hi}] 범위 밖입니다.`,
   pack_tokens_cannot_fit: (tokens, reviews, length) =>
     `데이터 팩의 헤더가 손상되었습니다: 토큰 ${tokens}개가 최대 길이 ${length}인 리뷰 ${reviews}개에 들어갈 수 없습니다.`,
-  pack_truncated: (expected, size) => `데이터 팩이 잘렸습니다: 헤더에는 ${expected}바이트라고 적혀 있지만 ${size}바이트뿐입니다. 팩을 다시 내려받으세요.`,
-  pack_extra_bytes: (extra, expected) => `데이터 팩이 손상되었습니다: 헤더에 적힌 ${expected}바이트 뒤에 예상하지 못한 ${extra}바이트가 있습니다.`,
-  pack_too_many_reviews: (reviews) => `데이터 팩의 헤더가 손상되었습니다: 리뷰 ${reviews}개는 이 프로그램이 담을 수 있는 수보다 많습니다.`,
+  pack_truncated: (expected, size) =>
+    `데이터 팩이 잘렸습니다: 헤더에는 ${expected}바이트라고 적혀 있지만 ${size}바이트뿐입니다. 팩을 다시 내려받으세요.`,
+  pack_extra_bytes: (extra, expected) =>
+    `데이터 팩이 손상되었습니다: 헤더에 적힌 ${expected}바이트 뒤에 예상하지 못한 ${extra}바이트가 있습니다.`,
+  pack_too_many_reviews: (reviews) =>
+    `데이터 팩의 헤더가 손상되었습니다: 리뷰 ${reviews}개는 이 프로그램이 담을 수 있는 수보다 많습니다.`,
   pack_checksum: (stored, computed) =>
     `데이터 팩이 손상되었습니다: 체크섬이 맞지 않습니다 (저장된 CRC-32 ${stored}, 계산한 값 ${computed}). 팩을 다시 내려받거나 다시 만드세요.`,
   pack_review_label: (split, index, label, classes) =>
@@ -153,14 +186,16 @@ export const engine: Translation<typeof En> = {
     `데이터 팩이 손상되었습니다: 리뷰 길이의 합은 토큰 ${sum}개인데 헤더에는 ${tokens}개라고 적혀 있습니다.`,
   clipnorm_range: (value) => `clipnorm은 0(클리핑 없음)부터 1000까지여야 하는데, ${value}을(를) 받았습니다.`,
   // File formats (cpp/engine/format_messages.def).
-  keras_config_not_json: (detail) => `config.json이 올바른 JSON이 아닙니다 (${detail}). .keras 파일이 손상되었습니다. Keras에서 모델을 다시 저장하세요.`,
+  keras_config_not_json: (detail) =>
+    `config.json이 올바른 JSON이 아닙니다 (${detail}). .keras 파일이 손상되었습니다. Keras에서 모델을 다시 저장하세요.`,
   keras_not_sequential: (className) =>
     `파일에 든 모델은 ${className}입니다. keras.Sequential 모델만 열 수 있습니다. keras.Sequential로 모델을 다시 만들어 저장하세요.`,
   keras_not_keras3: () =>
     `config.json이 Keras 3 모델 설정이 아닙니다 ("module" 키가 없습니다). Keras 3의 model.save('model.keras')로 저장하거나, tf.keras 2의 .h5 파일을 여세요.`,
   keras_dtype_policy: (name, dtype) =>
     `층 '${name}'은(는) ${dtype}로 계산합니다. float32 모델만 열 수 있습니다. 기본 dtype인 float32로 (혼합 정밀도 없이) 모델을 저장하세요.`,
-  keras_quantized: (name) => `층 '${name}'은(는) 양자화되어 있습니다. float32 모델만 열 수 있습니다. model.quantize() 전에 모델을 저장하세요.`,
+  keras_quantized: (name) =>
+    `층 '${name}'은(는) 양자화되어 있습니다. float32 모델만 열 수 있습니다. model.quantize() 전에 모델을 저장하세요.`,
   keras_lora: (name) =>
     `층 '${name}'에 LoRA 가중치(lora_rank)가 있습니다. 보통의 층만 열 수 있습니다. 저장한 뒤에 layer.enable_lora를 부르거나 가중치를 먼저 합치세요.`,
   keras_unbuilt: () =>
@@ -184,8 +219,10 @@ export const engine: Translation<typeof En> = {
   listing_malformed: (detail) => `HDF5 파일의 목록이 잘못되었습니다 (${detail}).`,
   save_hard_sigmoid: (name) =>
     `층 '${name}'은(는) Keras 2의 hard_sigmoid (0.2x + 0.5)를 씁니다. Keras 3은 x/6 + 0.5로 계산하므로 .keras 파일은 다른 값을 예측합니다. sigmoid를 쓰거나 TF.js로 모델을 공유하세요.`,
-  save_optimizer: (name) => `옵티마이저 '${name}'은(는) .keras 파일에 쓸 수 없습니다. rmsprop, adam, sgd 중 하나를 쓰세요.`,
-  save_loss: (loss, expected) => `손실 함수 '${loss}'은(는) 모델의 출력층에 맞지 않습니다. 출력층은 '${expected}'로 훈련합니다.`,
+  save_optimizer: (name) =>
+    `옵티마이저 '${name}'은(는) .keras 파일에 쓸 수 없습니다. rmsprop, adam, sgd 중 하나를 쓰세요.`,
+  save_loss: (loss, expected) =>
+    `손실 함수 '${loss}'은(는) 모델의 출력층에 맞지 않습니다. 출력층은 '${expected}'로 훈련합니다.`,
   save_setting: (key, value) =>
     `훈련 설정 ${key}=${value}은(는) .keras 파일에 쓸 수 없습니다. 유한한 수를 주세요 (비워 두면 Keras의 기본값을 씁니다).`,
   note_optimizer_ignored: (count) =>

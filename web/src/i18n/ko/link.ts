@@ -6,9 +6,20 @@ import type { Translation } from '../translation';
 const n = (v: number) => v.toLocaleString('en-US');
 
 const fields: Record<StateField, string> = {
-  pack: '데이터 세트', num_words: 'num_words', maxlen: 'maxlen', optimizer: '옵티마이저', learning_rate: '학습률',
-  batch_size: '배치 크기', epochs: '에포크', patience: 'patience', seed: '시드', keras: 'Keras 버전',
-  restore_best: 'restore_best', clipnorm: 'clipnorm', data: '데이터', training: '훈련',
+  pack: '데이터 세트',
+  num_words: 'num_words',
+  maxlen: 'maxlen',
+  optimizer: '옵티마이저',
+  learning_rate: '학습률',
+  batch_size: '배치 크기',
+  epochs: '에포크',
+  patience: 'patience',
+  seed: '시드',
+  keras: 'Keras 버전',
+  restore_best: 'restore_best',
+  clipnorm: 'clipnorm',
+  data: '데이터',
+  training: '훈련',
 };
 const sources: Record<StateSource, string> = { link: '링크', 'saved set-up': '저장된 설정' };
 const kinds: Record<string, string> = { list: '리스트', object: '객체', undefined: '값 없음' };
@@ -30,7 +41,9 @@ const subject = (word: string) => particle(word, '이', '가');
 function range(field: LimitedField): string {
   const limit: { min: number; max: number; integer: boolean; minExclusive?: boolean } = LIMITS[field];
   const kind = limit.integer ? '정수' : '수';
-  return limit.minExclusive ? `${n(limit.min)}보다 크고 ${n(limit.max)} 이하인 ${kind}` : `${n(limit.min)}부터 ${n(limit.max)}까지의 ${kind}`;
+  return limit.minExclusive
+    ? `${n(limit.min)}보다 크고 ${n(limit.max)} 이하인 ${kind}`
+    : `${n(limit.min)}부터 ${n(limit.max)}까지의 ${kind}`;
 }
 
 export const link: Translation<typeof En> = {
@@ -44,7 +57,8 @@ export const link: Translation<typeof En> = {
   noSetup: (source) => `${sources[source]}에 설정이 들어 있지 않습니다.`,
   formatVersion: (source, received, readable) =>
     `${sources[source]}의 형식 버전이 ${value(received)}입니다. 이 페이지는 버전 ${readable}을(를) 읽습니다.`,
-  unknownPreset: (source, received) => `${sources[source]}에 알 수 없는 프리셋 ${subject(value(received))} 적혀 있습니다.`,
+  unknownPreset: (source, received) =>
+    `${sources[source]}에 알 수 없는 프리셋 ${subject(value(received))} 적혀 있습니다.`,
   noModel: (source) => `${sources[source]}에 모델이 없습니다.`,
   modelTooLong: (source, chars, max) =>
     `${sources[source]}의 모델이 ${n(chars)}자입니다. 모델은 최대 ${n(max)}자까지 담을 수 있습니다.`,

@@ -9,9 +9,10 @@ export const model: Translation<typeof En> = {
   editorHeading: '층',
   inputLengthLabel: '입력 길이 (타임스텝 = maxlen)',
   oneHotLabel: '원-핫 벡터 크기 (타임스텝마다 특성 수)',
-  inputNote: (oneHot: boolean) => oneHot
-    ? '입력: 토큰마다 원-핫 벡터 (타임스텝 × 어휘 사전 크기). 09-2에서 단어 임베딩을 쓰기 전과 같습니다.'
-    : '입력: 타임스텝마다 토큰 번호 하나.',
+  inputNote: (oneHot: boolean) =>
+    oneHot
+      ? '입력: 토큰마다 원-핫 벡터 (타임스텝 × 어휘 사전 크기). 09-2에서 단어 임베딩을 쓰기 전과 같습니다.'
+      : '입력: 타임스텝마다 토큰 번호 하나.',
   layerLegend: (i: number, kind: string, name: string) => `${i}. ${kind} ‘${name}’`,
   outputShape: (s: string) => `출력 크기: ${s}`,
   outputShapeUnknown: '출력 크기: — (모델을 고치면 보입니다)',
@@ -38,7 +39,8 @@ export const model: Translation<typeof En> = {
     rate: 'rate (드롭아웃 비율)',
   },
   modelJsonLabel: '모델 JSON',
-  modelJsonHelp: '모델을 고치거나 Keras의 model.to_json() 출력(Keras 2 또는 3)이나 TF.js model.json을 붙여 넣으세요. 층 편집기가 따라 바뀝니다.',
+  modelJsonHelp:
+    '모델을 고치거나 Keras의 model.to_json() 출력(Keras 2 또는 3)이나 TF.js model.json을 붙여 넣으세요. 층 편집기가 따라 바뀝니다.',
   summaryHeading: '요약',
   colLayer: 'Layer (type)',
   colShape: 'Output Shape',

@@ -39,7 +39,8 @@ export const presets: Translation<typeof En> = {
     'long-memory-gru': '이 사이트의 긴 기억 실험 (docs/long-memory.md)',
   },
   summaryOnly: {
-    'blog-simplernn-4': '마지막 층이 Dense 출력층 없는 SimpleRNN이라 분류할 수 없습니다. 블로그도 요약만 보여 줍니다. 훈련하려면 Dense(1, sigmoid) 층을 추가하세요.',
+    'blog-simplernn-4':
+      '마지막 층이 Dense 출력층 없는 SimpleRNN이라 분류할 수 없습니다. 블로그도 요약만 보여 줍니다. 훈련하려면 Dense(1, sigmoid) 층을 추가하세요.',
     'reuters-gru': '로이터 뉴스를 토픽 46개로 분류하는 모델인데, 여기에는 IMDB 리뷰 데이터만 있습니다.',
   },
 };

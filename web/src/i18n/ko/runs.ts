@@ -6,7 +6,8 @@ import type { Translation } from '../translation';
 export const runs: Translation<typeof En> = {
   tab: '훈련 기록',
   heading: '이 브라우저에 저장된 훈련 기록',
-  intro: '모든 훈련은 진행되는 동안(에포크마다)과 끝날 때 여기에 저장됩니다: 설정, 곡선, 가중치, 옵티마이저 상태. ' +
+  intro:
+    '모든 훈련은 진행되는 동안(에포크마다)과 끝날 때 여기에 저장됩니다: 설정, 곡선, 가중치, 옵티마이저 상태. ' +
     '기록을 열면 곡선을 다시 보고, 그 모델로 분류하고, 이어서 훈련할 수 있습니다.',
   empty: '아직 훈련 기록이 없습니다: 모델을 훈련하면(훈련 탭이나 비교 탭) 여기에 나타납니다.',
   tableLabel: '저장된 훈련 기록',
@@ -30,7 +31,8 @@ export const runs: Translation<typeof En> = {
   deleteLabel: (name: string) => `삭제 ${name}`,
   confirmDelete: (name: string) => `“${name}” 기록과 가중치를 삭제할까요? 되돌릴 수 없습니다.`,
   confirmYes: '삭제',
-  data: (pack: string, numWords: number, maxlen: number) => `${pack === 'book' ? '책의 분할' : pack === 'long-memory' ? '긴 기억' : '빠른 부분집합'} · num_words ${n(numWords)} · maxlen ${n(maxlen)}`,
+  data: (pack: string, numWords: number, maxlen: number) =>
+    `${pack === 'book' ? '책의 분할' : pack === 'long-memory' ? '긴 기억' : '빠른 부분집합'} · num_words ${n(numWords)} · maxlen ${n(maxlen)}`,
   status: {
     training: '훈련 중',
     interrupted: '중단됨 (마지막으로 끝난 에포크까지 저장)',
@@ -40,24 +42,31 @@ export const runs: Translation<typeof En> = {
     nan: '중지 (손실 NaN)',
   },
   modelFallback: '모델',
-  opened: (name: string, epochs: number) => `${name} 기록을 열었습니다: ${n(epochs)} 에포크. 분류 탭이 이 모델을 씁니다. 이어서 훈련하면 ${n(epochs + 1)}번째 에포크부터 계속합니다.`,
+  opened: (name: string, epochs: number) =>
+    `${name} 기록을 열었습니다: ${n(epochs)} 에포크. 분류 탭이 이 모델을 씁니다. 이어서 훈련하면 ${n(epochs + 1)}번째 에포크부터 계속합니다.`,
   openFailed: (msg: string) => `기록을 열 수 없습니다: ${msg}`,
   runName: (model: string, stamp: string, from: 'train' | 'compare' | 'chapter') =>
     `${model}${from === 'compare' ? ' (비교)' : from === 'chapter' ? ' (9장 전체 실행)' : ''} · ${stamp}`,
   classifyLabel: (name: string) => `${name} (저장된 기록)`,
-  interruptedNote: (count: number) => `훈련 중에 새로 고침으로 끊긴 기록 ${n(count)}개: 마지막으로 끝난 에포크까지 저장되어 '중단됨'으로 표시됩니다.`,
-  leaveWarning: '모델을 훈련하는 중입니다: 페이지를 떠나면 훈련이 멈춥니다(마지막으로 끝난 에포크는 훈련 기록에 남습니다).',
-  storageFull: '이 사이트의 브라우저 저장 공간이 가득 찼습니다: 이번 훈련은 저장되지 않습니다. 훈련 기록에서 오래된 기록을 삭제하세요. 이미 저장된 기록은 그대로 있습니다.',
-  storageUnavailable: (detail: string) => `이 브라우저에는 훈련 기록을 저장할 수 없습니다 (${detail}). 페이지는 계속 동작하고, 이미 저장된 기록은 그대로 있습니다.`,
+  interruptedNote: (count: number) =>
+    `훈련 중에 새로 고침으로 끊긴 기록 ${n(count)}개: 마지막으로 끝난 에포크까지 저장되어 '중단됨'으로 표시됩니다.`,
+  leaveWarning:
+    '모델을 훈련하는 중입니다: 페이지를 떠나면 훈련이 멈춥니다(마지막으로 끝난 에포크는 훈련 기록에 남습니다).',
+  storageFull:
+    '이 사이트의 브라우저 저장 공간이 가득 찼습니다: 이번 훈련은 저장되지 않습니다. 훈련 기록에서 오래된 기록을 삭제하세요. 이미 저장된 기록은 그대로 있습니다.',
+  storageUnavailable: (detail: string) =>
+    `이 브라우저에는 훈련 기록을 저장할 수 없습니다 (${detail}). 페이지는 계속 동작하고, 이미 저장된 기록은 그대로 있습니다.`,
   noLongerStored: '더 이상 저장되어 있지 않습니다',
   shareHeading: 'Keras 노트북으로 가져가기',
-  shareIntro: '같은 모델을 같은 리뷰로 Keras(코랩, 책의 노트북)에서 훈련해 보세요: 데이터를 내려받고, ' +
+  shareIntro:
+    '같은 모델을 같은 리뷰로 Keras(코랩, 책의 노트북)에서 훈련해 보세요: 데이터를 내려받고, ' +
     'Keras 코드를 셀에 붙여 넣고, 두 곡선을 나란히 비교합니다.',
   downloadTfjs: 'TF.js 모델 내려받기',
   copyKerasCode: 'Keras 코드 복사',
   downloadData: '데이터 내려받기',
   downloadWordIndex: 'word_index.json 내려받기',
-  tfjsNeedsModel: '먼저 모델을 훈련하거나, 기록을 열거나, 모델 파일을 여세요: 분류 탭이 쓰는 모델을 TF.js나 .keras로 내려받습니다.',
+  tfjsNeedsModel:
+    '먼저 모델을 훈련하거나, 기록을 열거나, 모델 파일을 여세요: 분류 탭이 쓰는 모델을 TF.js나 .keras로 내려받습니다.',
   kerasCodeLabel: 'Keras 코드 (파이썬 셀)',
   copied: '복사했습니다: 노트북 셀에 붙여 넣으세요.',
   copyManually: '브라우저가 복사를 허용하지 않았습니다: 아래 코드를 선택해 복사하세요.',
@@ -68,5 +77,6 @@ export const runs: Translation<typeof En> = {
   continueTraining: (epoch: number) => `${n(epoch)}번째 에포크부터 이어서`,
   openedStatus: (epochs: number, testAccuracy: number | null) =>
     `저장된 기록: ${n(epochs)} 에포크${testAccuracy === null ? '' : `, 테스트 정확도 ${testAccuracy.toFixed(3)}`}.`,
-  continueNote: (name: string, epochs: number) => `열린 기록: ${name}, ${n(epochs)} 에포크 훈련됨. '${n(epochs + 1)}번째 에포크부터 이어서'는 그 가중치와 옵티마이저 상태로 이어서 훈련하고, '훈련'은 새로 시작합니다.`,
+  continueNote: (name: string, epochs: number) =>
+    `열린 기록: ${name}, ${n(epochs)} 에포크 훈련됨. '${n(epochs + 1)}번째 에포크부터 이어서'는 그 가중치와 옵티마이저 상태로 이어서 훈련하고, '훈련'은 새로 시작합니다.`,
 };

@@ -43,7 +43,14 @@ export const train: Translation<typeof En> = {
   resume: '계속',
   stop: '중지',
   progressLabel: '훈련 진행',
-  progressText: (epoch: number, epochs: number, batch: number, batches: number, eta: number, sps: number | null) =>
+  progressText: (
+    epoch: number,
+    epochs: number,
+    batch: number,
+    batches: number,
+    eta: number,
+    sps: number | null,
+  ) =>
     `에포크 ${epoch}/${epochs} · 배치 ${batch}/${batches} · 남은 시간 ${formatSeconds(eta)} · 초당 샘플 ${sps === null ? '—' : n(Math.round(sps))}개`,
   statusIdle: '아직 훈련하지 않았습니다.',
   statusLoadingData: '데이터를 불러오는 중…',

@@ -15,15 +15,47 @@ import { GATE_KEYS, gateColumns, stepJson } from './step-json';
 /** The book's equations of each cell (mathematics: the same in every language). */
 const EQUATIONS: Record<LayerSteps['kind'], string[]> = {
   SimpleRNN: ['h_t = tanh(x_t W_x + h_{t−1} W_h + b)'],
-  LSTM: ['i = σ(x_t W_i + h_{t−1} U_i + b_i)   f = σ(x_t W_f + h_{t−1} U_f + b_f)   o = σ(x_t W_o + h_{t−1} U_o + b_o)',
-    'g = tanh(x_t W_g + h_{t−1} U_g + b_g)', 'c_t = f ⊙ c_{t−1} + i ⊙ g', 'h_t = o ⊙ tanh(c_t)'],
-  GRU: ['z = σ(x_t W_z + h_{t−1} U_z + b_z)   r = σ(x_t W_r + h_{t−1} U_r + b_r)', 'h̃ = tanh(x_t W_h + …)',
-    'h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃'],
+  LSTM: [
+    'i = σ(x_t W_i + h_{t−1} U_i + b_i)   f = σ(x_t W_f + h_{t−1} U_f + b_f)   o = σ(x_t W_o + h_{t−1} U_o + b_o)',
+    'g = tanh(x_t W_g + h_{t−1} U_g + b_g)',
+    'c_t = f ⊙ c_{t−1} + i ⊙ g',
+    'h_t = o ⊙ tanh(c_t)',
+  ],
+  GRU: [
+    'z = σ(x_t W_z + h_{t−1} U_z + b_z)   r = σ(x_t W_r + h_{t−1} U_r + b_r)',
+    'h̃ = tanh(x_t W_h + …)',
+    'h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃',
+  ],
 };
-const CANDIDATE = (after: boolean) => (after ? 'h̃ = tanh(x_t W_h + r ⊙ (h_{t−1} U_h + b_rh) + b_h)' : 'h̃ = tanh(x_t W_h + (r ⊙ h_{t−1}) U_h + b_h)');
+const CANDIDATE = (after: boolean) =>
+  after
+    ? 'h̃ = tanh(x_t W_h + r ⊙ (h_{t−1} U_h + b_rh) + b_h)'
+    : 'h̃ = tanh(x_t W_h + (r ⊙ h_{t−1}) U_h + b_h)';
 
-const ACTIVATION: Record<string, string> = { i: 'σ', f: 'σ', o: 'σ', z: 'σ', r: 'σ', g: 'tanh', hh: 'tanh', h: 'tanh' };
-const SYMBOL: Record<string, string> = { i: 'i', f: 'f', g: 'g', o: 'o', z: 'z', r: 'r', hh: 'h̃', h: 'h', c: 'c', x: 'x', h_prev: 'h_{t−1}', c_prev: 'c_{t−1}' };
+const ACTIVATION: Record<string, string> = {
+  i: 'σ',
+  f: 'σ',
+  o: 'σ',
+  z: 'σ',
+  r: 'σ',
+  g: 'tanh',
+  hh: 'tanh',
+  h: 'tanh',
+};
+const SYMBOL: Record<string, string> = {
+  i: 'i',
+  f: 'f',
+  g: 'g',
+  o: 'o',
+  z: 'z',
+  r: 'r',
+  hh: 'h̃',
+  h: 'h',
+  c: 'c',
+  x: 'x',
+  h_prev: 'h_{t−1}',
+  c_prev: 'c_{t−1}',
+};
 /** Milliseconds per step while playing. */
 const PLAY_MS = 600;
 
@@ -96,7 +128,10 @@ export class CellAnatomy extends LitElement {
     if (this.step >= this.words.length - 1) this.step = 0;
     this.playing = true;
     this.timer = window.setInterval(() => {
-      if (this.step >= this.words.length - 1) { this.togglePlay(); return; }
+      if (this.step >= this.words.length - 1) {
+        this.togglePlay();
+        return;
+      }
       this.step++;
     }, PLAY_MS);
   }
@@ -126,27 +161,35 @@ export class CellAnatomy extends LitElement {
     const word = this.words[t] ?? '';
     const name = `${SYMBOL[box]}${sub(j + 1)}`;
     const flow = (s.flows as Record<string, string>)[box] ?? '';
-    if (box === 'x') return `${name} = ${num(layer.x ? layer.x[t][j] : 0)}: ${s.inputFrom(this.layerIndex === 0, !layer.x, word)}. ${flow}`;
+    if (box === 'x')
+      return `${name} = ${num(layer.x ? layer.x[t][j] : 0)}: ${s.inputFrom(this.layerIndex === 0, !layer.x, word)}. ${flow}`;
     if (box === 'h_prev') return `${name} = ${num(layer.h_prev[t][j])}: ${s.prevFrom(t === 0)}. ${flow}`;
     if (box === 'c_prev') return `${name} = ${num(layer.c_prev![t][j])}: ${s.prevFrom(t === 0)}. ${flow}`;
     if (box === 'c') {
       const g = (k: number) => layer.values[t][k * u + j];
-      return `c${sub(j + 1)} = f${sub(j + 1)}·c_{t−1,${j + 1}} + i${sub(j + 1)}·g${sub(j + 1)} = ${num(g(1))}·${num(layer.c_prev![t][j])} + ` +
-        `${num(g(0))}·${num(g(2))} = ${num(layer.cell![t][j])}. ${flow}`;
+      return (
+        `c${sub(j + 1)} = f${sub(j + 1)}·c_{t−1,${j + 1}} + i${sub(j + 1)}·g${sub(j + 1)} = ${num(g(1))}·${num(layer.c_prev![t][j])} + ` +
+        `${num(g(0))}·${num(g(2))} = ${num(layer.cell![t][j])}. ${flow}`
+      );
     }
     if (box === 'h' && layer.kind === 'LSTM') {
       return `h${sub(j + 1)} = o${sub(j + 1)}·tanh(c${sub(j + 1)}) = ${num(layer.values[t][3 * u + j])}·tanh(${num(layer.cell![t][j])}) = ${num(layer.hidden[t][j])}. ${flow}`;
     }
     if (box === 'h' && layer.kind === 'GRU') {
       const z = layer.values[t][j];
-      return `h${sub(j + 1)} = z${sub(j + 1)}·h_{t−1,${j + 1}} + (1 − z${sub(j + 1)})·h̃${sub(j + 1)} = ${num(z)}·${num(layer.h_prev[t][j])} + ` +
-        `${num(1 - z)}·${num(layer.values[t][2 * u + j])} = ${num(layer.hidden[t][j])}. ${flow}`;
+      return (
+        `h${sub(j + 1)} = z${sub(j + 1)}·h_{t−1,${j + 1}} + (1 − z${sub(j + 1)})·h̃${sub(j + 1)} = ${num(z)}·${num(layer.h_prev[t][j])} + ` +
+        `${num(1 - z)}·${num(layer.values[t][2 * u + j])} = ${num(layer.hidden[t][j])}. ${flow}`
+      );
     }
     // A gate, the candidate, or a SimpleRNN's h: act(pre-activation) with its largest terms.
     const g = box === 'h' ? 0 : GATE_KEYS[layer.kind].indexOf(box);
     const col = g * u + j;
     const e = preActivationTerms(layer, t, col);
-    const terms = e.top.map((term) => `${e.reset !== 1 && term.source === 'h' ? `r${sub(j + 1)}·` : ''}${num(term.weight)}·${term.source}${sub(term.index + 1)}`);
+    const terms = e.top.map(
+      (term) =>
+        `${e.reset !== 1 && term.source === 'h' ? `r${sub(j + 1)}·` : ''}${num(term.weight)}·${term.source}${sub(term.index + 1)}`,
+    );
     if (e.restCount > 0) terms.push(s.rest(e.restCount, num(e.rest)));
     terms.push(`b ${num(e.bias)}`);
     // The engine's pre-activation (the listed terms add up to it within float rounding).
@@ -178,13 +221,14 @@ export class CellAnatomy extends LitElement {
     const input = layer.x
       ? this.box('x', layer.x[t])
       : html`<div class="box" data-box="x"><h5>${s.boxes.x}</h5><p>${s.oneHotInput(layer.x_ids![t], this.words[t])}</p></div>`;
-    const middle = layer.kind === 'LSTM'
-      ? html`${this.box('f', gate('f'), 'gate')}${this.box('i', gate('i'), 'gate')}${this.box('g', gate('g'), 'gate')}
+    const middle =
+      layer.kind === 'LSTM'
+        ? html`${this.box('f', gate('f'), 'gate')}${this.box('i', gate('i'), 'gate')}${this.box('g', gate('g'), 'gate')}
           ${this.box('o', gate('o'), 'gate')}<p class="arrow">c_t = f ⊙ c_{t−1} + i ⊙ g → h_t = o ⊙ tanh(c_t)</p>`
-      : layer.kind === 'GRU'
-        ? html`${this.box('z', gate('z'), 'gate')}${this.box('r', gate('r'), 'gate')}${this.box('hh', gate('hh'), 'gate')}
+        : layer.kind === 'GRU'
+          ? html`${this.box('z', gate('z'), 'gate')}${this.box('r', gate('r'), 'gate')}${this.box('hh', gate('hh'), 'gate')}
           <p class="arrow">h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃</p>`
-        : html`<p class="arrow">a = x_t W_x + h_{t−1} W_h + b → h_t = tanh(a)</p>`;
+          : html`<p class="arrow">a = x_t W_x + h_{t−1} W_h + b → h_t = tanh(a)</p>`;
     return html`
       <p class="note">${s.anatomyIntro(layer.kind)}</p>
       ${EQUATIONS[layer.kind].map((e) => html`<p class="eq">${e.startsWith('h̃') ? html`${CANDIDATE(layer.reset_after)} ${s.resetAfter(layer.reset_after)}` : e}</p>`)}
@@ -203,8 +247,12 @@ export class CellAnatomy extends LitElement {
         <div class="col">${layer.cell ? this.box('c', layer.cell[t], 'state') : nothing}${this.box('h', layer.hidden[t], 'state')}</div>
       </div>
       <p class="explain" role="status" aria-live="polite"><span class="formula">${this.explanation(layer)}</span></p>
-      ${this.copyMessage ? html`<p role="status">${this.copyMessage}</p>
-        <details open><summary>${s.copiedJson}</summary><pre class="copied">${this.copiedText}</pre></details>` : nothing}`;
+      ${
+        this.copyMessage
+          ? html`<p role="status">${this.copyMessage}</p>
+        <details open><summary>${s.copiedJson}</summary><pre class="copied">${this.copiedText}</pre></details>`
+          : nothing
+      }`;
   }
 }
 

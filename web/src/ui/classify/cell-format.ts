@@ -4,4 +4,7 @@ const SUB = '₀₁₂₃₄₅₆₇₈₉';
 export const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]);
 /** Three decimals (exponent form for very small or large values), a true minus sign. */
 export const num = (v: number) =>
-  (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toFixed(3)).replace('-', '−');
+  (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toFixed(3)).replace(
+    '-',
+    '−',
+  );

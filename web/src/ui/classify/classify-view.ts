@@ -44,7 +44,9 @@ export class ClassifyView extends LitElement {
   /** Each panel's latest ‖∂z/∂x_t‖ curve, by model label (the overlay when several models are open). */
   @state() private gradients = new Map<string, (number | null)[]>();
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; }
     h2 { margin-top: 0; }
     label.review { display: block; margin: var(--space-3) 0 var(--space-1); }
@@ -53,7 +55,8 @@ export class ClassifyView extends LitElement {
     .examples { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; }
     .examples span { font-weight: 600; margin-right: var(--space-1); }
     .panels { display: flex; flex-wrap: wrap; gap: var(--space-4); align-items: flex-start; }
-  `];
+  `,
+  ];
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -95,11 +98,20 @@ export class ClassifyView extends LitElement {
     const len = Math.max(0, ...curves.map((g) => g.length));
     if (len === 0) return nothing;
     const x = Array.from({ length: len }, (_, i) => i + 1);
-    const columns = [x, ...curves.map((g) => x.map((_, i) => {
-      const v = g[i - (len - g.length)];
-      return v !== undefined && v !== null && v > 0 ? v : null;
-    }))];
-    const series = this.models.map((m, i) => ({ label: m.label, color: MODEL_COLOURS[i % MODEL_COLOURS.length], points: true }));
+    const columns = [
+      x,
+      ...curves.map((g) =>
+        x.map((_, i) => {
+          const v = g[i - (len - g.length)];
+          return v !== undefined && v !== null && v > 0 ? v : null;
+        }),
+      ),
+    ];
+    const series = this.models.map((m, i) => ({
+      label: m.label,
+      color: MODEL_COLOURS[i % MODEL_COLOURS.length],
+      points: true,
+    }));
     return html`<section class="overlay"><h3>${ui.cell.gradCompareHeading}</h3><p class="help">${ui.cell.gradNote}</p>
       <line-chart class="gradients-overlay" logY label=${ui.cell.gradCompareHeading} xLabel=${ui.cell.gradX} yLabel=${ui.cell.gradY}
         .series=${series} .columns=${columns}></line-chart></section>`;
@@ -121,14 +133,20 @@ export class ClassifyView extends LitElement {
           ${exampleReviews.map((e) => html`<button @click=${() => this.useExample(e.text)}>${ui.classify.examples[e.id]}</button>`)}
         </div>
       </div>
-      ${this.models.length === 0
-        ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
-        : html`${this.models.filter((m) => m.note).map((m) => html`<p class="notice" role="note">${several ? `${m.label}: ` : ''}${m.note}</p>`)}
+      ${
+        this.models.length === 0
+          ? html`<p class="empty" role="status">${ui.classify.noModels}</p>`
+          : html`${this.models.filter((m) => m.note).map((m) => html`<p class="notice" role="note">${several ? `${m.label}: ` : ''}${m.note}</p>`)}
           ${several ? this.renderGradientOverlay() : nothing}<div class="panels"
             @gradients-ready=${(e: CustomEvent<{ label: string; values: (number | null)[] }>) => {
               this.gradients = new Map(this.gradients).set(e.detail.label, e.detail.values);
-            }}>${this.models.map((m) => html`<classify-model-panel .label=${m.label} .client=${m.client} ?synthetic=${m.synthetic ?? false}
-            ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`)}</div>`}`;
+            }}>${this.models.map(
+              (
+                m,
+              ) => html`<classify-model-panel .label=${m.label} .client=${m.client} ?synthetic=${m.synthetic ?? false}
+            ?showLabel=${several} ?typing=${this.typing} .text=${this.text} .revision=${this.revision}></classify-model-panel>`,
+            )}</div>`
+      }`;
   }
 }
 

@@ -35,8 +35,17 @@ export function preActivationTerms(layer: LayerSteps, t: number, col: number, to
   const r = (k: number) => layer.values[t][u + k];
   const reset = candidate && layer.reset_after ? r(col - 2 * u) : 1;
   const terms: Term[] = [];
-  if (layer.x) layer.x[t].forEach((x, k) => terms.push({ source: 'x', index: k, weight: W[k][col], product: x * W[k][col] }));
-  else terms.push({ source: 'x', index: layer.x_ids![t], weight: W[layer.x_ids![t]][col], product: W[layer.x_ids![t]][col] });
+  if (layer.x)
+    layer.x[t].forEach((x, k) =>
+      terms.push({ source: 'x', index: k, weight: W[k][col], product: x * W[k][col] }),
+    );
+  else
+    terms.push({
+      source: 'x',
+      index: layer.x_ids![t],
+      weight: W[layer.x_ids![t]][col],
+      product: W[layer.x_ids![t]][col],
+    });
   layer.h_prev[t].forEach((h, k) => {
     const input = candidate && !layer.reset_after ? r(k) * h : h;
     terms.push({ source: 'h', index: k, weight: U[k][col], product: reset * input * U[k][col] });
@@ -45,5 +54,12 @@ export function preActivationTerms(layer: LayerSteps, t: number, col: number, to
   const total = terms.reduce((a, term) => a + term.product, bias);
   const sorted = [...terms].sort((a, b) => Math.abs(b.product) - Math.abs(a.product));
   const rest = sorted.slice(top);
-  return { top: sorted.slice(0, top), rest: rest.reduce((a, term) => a + term.product, 0), restCount: rest.length, bias, reset, total };
+  return {
+    top: sorted.slice(0, top),
+    rest: rest.reduce((a, term) => a + term.product, 0),
+    restCount: rest.length,
+    bias,
+    reset,
+    total,
+  };
 }

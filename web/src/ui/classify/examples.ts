@@ -8,17 +8,20 @@ export interface ExampleReview {
 export const exampleReviews: ExampleReview[] = [
   {
     id: 'positive',
-    text: 'This is one of the best films I have ever seen. The acting is great, the story is beautiful and the music is wonderful. ' +
+    text:
+      'This is one of the best films I have ever seen. The acting is great, the story is beautiful and the music is wonderful. ' +
       'I loved every minute of it and I would recommend it to anyone.',
   },
   {
     id: 'negative',
-    text: 'This was the worst movie I have ever seen. The acting was terrible, the plot was stupid and the dialogue was awful. ' +
+    text:
+      'This was the worst movie I have ever seen. The acting was terrible, the plot was stupid and the dialogue was awful. ' +
       'A complete waste of time, boring from start to end.',
   },
   {
     id: 'mixed',
-    text: 'The actors do a great job and some scenes are beautiful, but the story is slow and the ending is bad. ' +
+    text:
+      'The actors do a great job and some scenes are beautiful, but the story is slow and the ending is bad. ' +
       'Good music, poor script.',
   },
   {

@@ -26,7 +26,9 @@ function gateColour(v: number): string {
 function signedColour(v: number, bound: number): string {
   const t = Math.min(1, Math.abs(v) / bound);
   const fade = Math.round(255 * (1 - t));
-  return v >= 0 ? `rgb(${Math.round(255 - 55 * t)},${fade},${fade})` : `rgb(${fade},${Math.round(255 - 155 * t)},255)`;
+  return v >= 0
+    ? `rgb(${Math.round(255 - 55 * t)},${fade},${fade})`
+    : `rgb(${fade},${Math.round(255 - 155 * t)},255)`;
 }
 
 @customElement('heat-map')
@@ -83,23 +85,28 @@ export class HeatMap extends LitElement {
     const c = this.cursor;
     const bound = this.bound();
     const lo = this.scale === 'gate' ? 0 : -bound;
-    const gradient = this.scale === 'gate'
-      ? `linear-gradient(to right, ${gateColour(0)}, ${gateColour(1)})`
-      : `linear-gradient(to right, ${signedColour(-1, 1)}, #fff, ${signedColour(1, 1)})`;
+    const gradient =
+      this.scale === 'gate'
+        ? `linear-gradient(to right, ${gateColour(0)}, ${gateColour(1)})`
+        : `linear-gradient(to right, ${signedColour(-1, 1)}, #fff, ${signedColour(1, 1)})`;
     return html`
       <h4 id="title">${title}</h4>
       <div>
         <div class="map" tabindex="0" role="group" aria-label=${ui.classify.mapLabel(title, this.units, this.steps)}
           aria-describedby="readout" data-units=${this.units} data-steps=${this.steps}
           @keydown=${this.onKey} @focus=${this.onFocus}>
-          <div class="units" aria-hidden="true" style="width:${ROW_LABELS}px">${Array.from({ length: this.units }, (_, u) =>
-            html`<span style="height:${CELL}px;line-height:${CELL}px">${u + 1}</span>`)}</div>
+          <div class="units" aria-hidden="true" style="width:${ROW_LABELS}px">${Array.from(
+            { length: this.units },
+            (_, u) => html`<span style="height:${CELL}px;line-height:${CELL}px">${u + 1}</span>`,
+          )}</div>
           <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
         </div>
       </div>
-      <p class="readout" id="readout" aria-live="polite">${c
-        ? ui.classify.cellReadout(this.words[c.step] ?? '', c.step, c.unit, this.values[c.step][c.unit])
-        : ui.classify.mapIdle}</p>
+      <p class="readout" id="readout" aria-live="polite">${
+        c
+          ? ui.classify.cellReadout(this.words[c.step] ?? '', c.step, c.unit, this.values[c.step][c.unit])
+          : ui.classify.mapIdle
+      }</p>
       <div class="scale" aria-label=${ui.classify.scaleLabel(lo, bound)} role="img">
         <span aria-hidden="true">${lo.toFixed(2)}</span><span class="bar" style="background:${gradient}"></span><span aria-hidden="true">${bound.toFixed(2)}</span>
       </div>`;
@@ -107,7 +114,8 @@ export class HeatMap extends LitElement {
 
   protected updated(changed: PropertyValues): void {
     if (changed.has('values') || changed.has('words') || changed.has('scale')) {
-      if (this.cursor && (this.cursor.step >= this.steps || this.cursor.unit >= this.units)) this.cursor = null;
+      if (this.cursor && (this.cursor.step >= this.steps || this.cursor.unit >= this.units))
+        this.cursor = null;
       this.draw();
     } else if (changed.has('cursor')) {
       this.draw();
@@ -162,9 +170,12 @@ export class HeatMap extends LitElement {
     if (this.steps === 0 || this.units === 0) return;
     const c = this.cursor ?? { step: 0, unit: 0 };
     const moves: Record<string, [number, number]> = {
-      ArrowLeft: [c.step - 1, c.unit], ArrowRight: [c.step + 1, c.unit],
-      ArrowUp: [c.step, c.unit - 1], ArrowDown: [c.step, c.unit + 1],
-      Home: [0, c.unit], End: [this.steps - 1, c.unit],
+      ArrowLeft: [c.step - 1, c.unit],
+      ArrowRight: [c.step + 1, c.unit],
+      ArrowUp: [c.step, c.unit - 1],
+      ArrowDown: [c.step, c.unit + 1],
+      Home: [0, c.unit],
+      End: [this.steps - 1, c.unit],
     };
     const m = moves[e.key];
     if (!m) return;
@@ -177,7 +188,8 @@ export class HeatMap extends LitElement {
     if (scroller) {
       const x = ROW_LABELS + step * CELL;
       if (x < scroller.scrollLeft + ROW_LABELS) scroller.scrollLeft = x - ROW_LABELS;
-      else if (x + CELL > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + CELL - scroller.clientWidth;
+      else if (x + CELL > scroller.scrollLeft + scroller.clientWidth)
+        scroller.scrollLeft = x + CELL - scroller.clientWidth;
     }
   }
 }

@@ -30,9 +30,23 @@ export function largestMoves(layer: LayerSteps, count = 3): Move[] {
         const [i, f, g] = [v[j], v[u + j], v[2 * u + j]];
         const cPrev = layer.c_prev![t][j];
         const wrote = Math.abs(i * g) >= Math.abs((1 - f) * cPrev);
-        m = { step: t, unit: j, delta: layer.cell![t][j] - cPrev, cause: wrote ? 'input' : 'forget', gate: wrote ? i : f, candidate: g };
+        m = {
+          step: t,
+          unit: j,
+          delta: layer.cell![t][j] - cPrev,
+          cause: wrote ? 'input' : 'forget',
+          gate: wrote ? i : f,
+          candidate: g,
+        };
       } else if (layer.kind === 'GRU') {
-        m = { step: t, unit: j, delta: h[j] - layer.h_prev[t][j], cause: 'update', gate: v[j], candidate: v[2 * u + j] };
+        m = {
+          step: t,
+          unit: j,
+          delta: h[j] - layer.h_prev[t][j],
+          cause: 'update',
+          gate: v[j],
+          candidate: v[2 * u + j],
+        };
       } else {
         m = { step: t, unit: j, delta: h[j] - layer.h_prev[t][j], cause: 'state', gate: 0, candidate: 0 };
       }

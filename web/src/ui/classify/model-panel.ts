@@ -19,11 +19,19 @@ import './word-axis';
 import './token-strip';
 import './word-chart';
 
-interface MapSpec { kind: string; values: number[][]; scale: HeatScale }
+interface MapSpec {
+  kind: string;
+  values: number[][];
+  scale: HeatScale;
+}
 
 /** The maps of one recurrent layer: its gates (0..1), then cell and hidden state (signed). */
 export function mapsOfLayer(layer: TraceResult['layers'][number]): MapSpec[] {
-  const maps: MapSpec[] = layer.gates.map((g) => ({ kind: g.name, values: g.values, scale: 'gate' as const }));
+  const maps: MapSpec[] = layer.gates.map((g) => ({
+    kind: g.name,
+    values: g.values,
+    scale: 'gate' as const,
+  }));
   if (layer.cell) maps.push({ kind: 'cell', values: layer.cell, scale: 'signed' });
   maps.push({ kind: 'hidden', values: layer.hidden, scale: 'signed' });
   return maps;
@@ -54,9 +62,16 @@ export class ClassifyModelPanel extends LitElement {
 
   private inFlight = false;
   private again = false;
-  private shownFor: { text: string; revision: number; client: EngineClient | null; removed: number[] } | null = null;
+  private shownFor: {
+    text: string;
+    revision: number;
+    client: EngineClient | null;
+    removed: number[];
+  } | null = null;
 
-  static styles = [base, css`
+  static styles = [
+    base,
+    css`
     :host { display: block; flex: 1 1 30rem; min-width: 0; border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3) var(--space-4); background: var(--bg); }
     h3 { margin: 0 0 var(--space-2); }
     h4 { margin: var(--space-4) 0 var(--space-1); }
@@ -72,15 +87,19 @@ export class ClassifyModelPanel extends LitElement {
     ul.moves { margin: var(--space-1) 0 var(--space-2); padding-left: var(--space-5); font-size: var(--text-sm); }
     button.anatomy { margin: var(--space-3) 0 var(--space-1); }
     [aria-busy=true] .verdict { opacity: 0.7; }
-  `];
+  `,
+  ];
 
   protected willUpdate(changed: PropertyValues): void {
     if (changed.has('text') && changed.get('text') !== undefined) this.removed = [];
-    if (changed.has('text') || changed.has('revision') || changed.has('client') || changed.has('removed')) this.refresh();
+    if (changed.has('text') || changed.has('revision') || changed.has('client') || changed.has('removed'))
+      this.refresh();
   }
 
   private toggleToken(pos: number): void {
-    this.removed = this.removed.includes(pos) ? this.removed.filter((p) => p !== pos) : [...this.removed, pos].sort((a, b) => a - b);
+    this.removed = this.removed.includes(pos)
+      ? this.removed.filter((p) => p !== pos)
+      : [...this.removed, pos].sort((a, b) => a - b);
   }
 
   private refresh(): void {
@@ -88,11 +107,23 @@ export class ClassifyModelPanel extends LitElement {
       this.result = null;
       this.error = null;
       this.busy = false;
-      this.shownFor = { text: this.text, revision: this.revision, client: this.client, removed: this.removed };
+      this.shownFor = {
+        text: this.text,
+        revision: this.revision,
+        client: this.client,
+        removed: this.removed,
+      };
       return;
     }
     const cur = this.shownFor;
-    if (cur && cur.text === this.text && cur.revision === this.revision && cur.client === this.client && cur.removed === this.removed) return;
+    if (
+      cur &&
+      cur.text === this.text &&
+      cur.revision === this.revision &&
+      cur.client === this.client &&
+      cur.removed === this.removed
+    )
+      return;
     void this.run();
   }
 
@@ -112,18 +143,28 @@ export class ClassifyModelPanel extends LitElement {
         this.result = r;
         this.error = null;
         if (this.layerIndex >= r.layers.length || this.layerIndex < 0) this.layerIndex = r.layers.length - 1;
-        this.dispatchEvent(new CustomEvent('gradients-ready', { detail: { label: this.label, values: r.input_gradients }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('gradients-ready', {
+            detail: { label: this.label, values: r.input_gradients },
+            bubbles: true,
+            composed: true,
+          }),
+        );
       }
     } catch (e) {
       if (asked.text === this.text && client === this.client) {
         const msg = e instanceof Error ? e.message : String(e);
         this.result = null;
-        this.error = () => (/no trained model/i.test(msg) ? ui.classify.noModels : ui.classify.failed(groupLargeNumbers(messageText(e))));
+        this.error = () =>
+          /no trained model/i.test(msg)
+            ? ui.classify.noModels
+            : ui.classify.failed(groupLargeNumbers(messageText(e)));
       }
     } finally {
       this.shownFor = asked;
       this.inFlight = false;
-      const stale = this.again || asked.text !== this.text || client !== this.client || asked.removed !== this.removed;
+      const stale =
+        this.again || asked.text !== this.text || client !== this.client || asked.removed !== this.removed;
       this.again = false;
       if (stale && this.text.trim() !== '') void this.run();
       else this.busy = false;
@@ -168,13 +209,19 @@ export class ClassifyModelPanel extends LitElement {
     // Occlusion row k belongs to the k-th kept token.
     const first = keptTokens.length - r.occlusion.length;
     const deltas = new Map<number, number>();
-    r.occlusion.forEach((p, k) => { if (p !== null) deltas.set(keptTokens[first + k].pos, p - r.probability); });
+    r.occlusion.forEach((p, k) => {
+      if (p !== null) deltas.set(keptTokens[first + k].pos, p - r.probability);
+    });
     const grads = r.input_gradients.map((g) => (g !== null && g > 0 ? g : null));
     return html`
       <h4>${ui.classify.tokensHeading}</h4>
       <p class="note"><strong>${ui.cell.wordsHeading}:</strong> ${ui.cell.wordsNote}</p>
-      ${this.removed.length > 0 ? html`<p class="note">${ui.cell.removedCount(this.removed.length)}
-        <button @click=${() => (this.removed = [])}>${ui.cell.restoreAll}</button></p>` : nothing}
+      ${
+        this.removed.length > 0
+          ? html`<p class="note">${ui.cell.removedCount(this.removed.length)}
+        <button @click=${() => (this.removed = [])}>${ui.cell.restoreAll}</button></p>`
+          : nothing
+      }
       <token-strip .tokens=${r.tokens} .cutOmitted=${r.cut_omitted ?? 0} .deltas=${deltas}
         @token-toggle=${(e: CustomEvent<number>) => this.toggleToken(e.detail)}></token-strip>
       <h4>${ui.classify.chartHeading}</h4>
@@ -184,16 +231,26 @@ export class ClassifyModelPanel extends LitElement {
       <p class="note">${ui.cell.gradNote}</p>
       <line-chart class="gradients" .label=${ui.cell.gradHeading} .xLabel=${ui.cell.gradX} .yLabel=${ui.cell.gradY} logY
         .series=${[{ label: ui.cell.gradY, color: '#8a3ab9', points: true }]} .columns=${[grads.map((_, i) => i + 1), grads]}></line-chart>
-      ${layer && r.layers.length > 1 ? html`<p>
+      ${
+        layer && r.layers.length > 1
+          ? html`<p>
         <label for="layer">${ui.classify.layerPicker}</label>
         <select id="layer" @change=${(e: Event) => (this.layerIndex = Number((e.target as HTMLSelectElement).value))}>
           ${r.layers.map((l, i) => html`<option value=${i} ?selected=${l === layer}>${ui.classify.layerOption(i, l.kind, l.name)}</option>`)}
-        </select></p>` : nothing}
-      ${layer ? html`
+        </select></p>`
+          : nothing
+      }
+      ${
+        layer
+          ? html`
         <button class="anatomy" aria-expanded=${this.anatomyOpen ? 'true' : 'false'}
           @click=${() => (this.anatomyOpen = !this.anatomyOpen)}>${ui.cell.anatomy}</button>
-        ${this.anatomyOpen ? html`<cell-anatomy .layers=${r.layers} .words=${words}
-          .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>` : nothing}
+        ${
+          this.anatomyOpen
+            ? html`<cell-anatomy .layers=${r.layers} .words=${words}
+          .layerIndex=${Math.max(0, this.layerIndex)}></cell-anatomy>`
+            : nothing
+        }
         <h4>${ui.classify.mapsHeading}</h4>
         <p class="note">${ui.classify.mapsNote(layer.kind)} ${ui.classify.mapHelp}</p>
         <p class="note"><strong>${ui.cell.movesHeading}:</strong></p>
@@ -203,9 +260,10 @@ export class ClassifyModelPanel extends LitElement {
           ${mapsOfLayer(layer).map((m) => html`<heat-map kind=${m.kind} scale=${m.scale} .words=${words} .values=${m.values}></heat-map>`)}
           <word-axis side="bottom" aria-hidden="true" .words=${words}></word-axis>
         </div>
-      ` : nothing}`;
+      `
+          : nothing
+      }`;
   }
-
 }
 
 declare global {

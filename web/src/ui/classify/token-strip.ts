@@ -43,17 +43,24 @@ export class TokenStrip extends LitElement {
     if (d === undefined || !this.deltas) return '';
     const max = Math.max(1e-6, ...[...this.deltas.values()].map(Math.abs));
     const a = Math.min(1, Math.abs(d) / max) * 0.4;
-    return d < 0 ? `background: rgba(40, 150, 60, ${a.toFixed(3)})` : `background: rgba(200, 50, 50, ${a.toFixed(3)})`;
+    return d < 0
+      ? `background: rgba(40, 150, 60, ${a.toFixed(3)})`
+      : `background: rgba(200, 50, 50, ${a.toFixed(3)})`;
   }
 
   private tooltip(t: ClassifyResult['tokens'][number]): string {
     const d = this.deltas?.get(t.pos);
-    return ui.classify.tokenTitle(t.text, t.id, t.oov, t.cut) + (d === undefined ? '' : ` — ${ui.cell.wordDelta(t.text, d)}`);
+    return (
+      ui.classify.tokenTitle(t.text, t.id, t.oov, t.cut) +
+      (d === undefined ? '' : ` — ${ui.cell.wordDelta(t.text, d)}`)
+    );
   }
 
   private toggle(t: ClassifyResult['tokens'][number], inner: TemplateResult) {
     const d = this.deltas?.get(t.pos);
-    const label = (t.removed ? ui.cell.restoreWord(t.text) : ui.cell.removeWord(t.text)) + (d === undefined ? '' : `. ${ui.cell.wordDelta(t.text, d)}`);
+    const label =
+      (t.removed ? ui.cell.restoreWord(t.text) : ui.cell.removeWord(t.text)) +
+      (d === undefined ? '' : `. ${ui.cell.wordDelta(t.text, d)}`);
     // The button is named by what it shows (the word, its id), as a speech user would say it; what
     // a click does is its description (title), read out after the name.
     return html`<button aria-pressed=${t.removed ? 'true' : 'false'} title=${label} data-delta=${d ?? ''}
@@ -67,9 +74,10 @@ export class TokenStrip extends LitElement {
         ${this.cutOmitted > 0 ? html`<li class="omitted cut">${ui.classify.omittedCut(this.cutOmitted)}</li>` : nothing}
         ${this.tokens.map((t, i) => {
           const inner = html`<span class="word">${t.text}</span><span class="id">${t.id}</span>${
-            t.oov ? html`<span class="mark">${ui.classify.oovMark}</span>` : nothing}${
-            t.cut ? html`<span class="sr">${ui.classify.cutMark}</span>` : nothing}${
-            t.removed ? html`<span class="mark">${ui.cell.removedMark}</span>` : nothing}`;
+            t.oov ? html`<span class="mark">${ui.classify.oovMark}</span>` : nothing
+          }${t.cut ? html`<span class="sr">${ui.classify.cutMark}</span>` : nothing}${
+            t.removed ? html`<span class="mark">${ui.cell.removedMark}</span>` : nothing
+          }`;
           return html`<li
             class="token ${t.oov ? 'oov' : ''} ${t.cut ? 'cut' : ''} ${t.removed ? 'removed' : ''} ${i === 0 && t.id === 1 ? 'start' : ''}"
             data-id=${t.id} data-oov=${t.oov} data-cut=${t.cut} data-pos=${t.pos} style=${this.colour(t.pos)}

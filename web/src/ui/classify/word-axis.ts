@@ -24,8 +24,9 @@ export class WordAxis extends LitElement {
   `;
 
   render() {
-    return html`<div style="width:${ROW_LABELS}px;flex:none"></div>${this.words.map((w) =>
-      html`<span style="width:${CELL}px" title=${w}>${w}</span>`)}`;
+    return html`<div style="width:${ROW_LABELS}px;flex:none"></div>${this.words.map(
+      (w) => html`<span style="width:${CELL}px" title=${w}>${w}</span>`,
+    )}`;
   }
 }
 

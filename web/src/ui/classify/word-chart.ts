@@ -19,11 +19,14 @@ export class WordChart extends LitElement {
   private plot: uPlot | null = null;
   private resize: ResizeObserver | null = null;
 
-  static styles = [unsafeCSS(uPlotCss), css`
+  static styles = [
+    unsafeCSS(uPlotCss),
+    css`
     :host { display: block; min-width: 0; }
     figure { margin: 0; }
     .plot { width: 100%; min-height: 1px; }
-  `];
+  `,
+  ];
 
   render() {
     return html`<figure role="img" aria-label=${ui.classify.chartLabel(this.values.length)} data-points=${this.values.length}>
@@ -35,7 +38,8 @@ export class WordChart extends LitElement {
     super.connectedCallback();
     this.resize = new ResizeObserver(() => {
       const w = this.width();
-      if (this.plot && Math.abs(w - this.plot.width) > 1) this.plot.setSize({ width: w, height: this.plot.height });
+      if (this.plot && Math.abs(w - this.plot.width) > 1)
+        this.plot.setSize({ width: w, height: this.plot.height });
     });
     this.resize.observe(this);
   }
@@ -81,10 +85,19 @@ export class WordChart extends LitElement {
       series: [
         { label: ui.classify.chartX, value: (_u, v) => word(v) },
         {
-          label: ui.classify.chartSeries, stroke: themeColor('c-probability'), width: 2, points: { show: true, size: 6, fill: themeColor('c-probability') },
+          label: ui.classify.chartSeries,
+          stroke: themeColor('c-probability'),
+          width: 2,
+          points: { show: true, size: 6, fill: themeColor('c-probability') },
           value: (_u, v) => (v === null ? '—' : v.toFixed(3)),
         },
-        { label: '0.5', stroke: themeColor('text-muted', '#777'), dash: [4, 4], width: 1, points: { show: false } },
+        {
+          label: '0.5',
+          stroke: themeColor('text-muted', '#777'),
+          dash: [4, 4],
+          width: 1,
+          points: { show: false },
+        },
       ],
     };
     const data: uPlot.AlignedData = [x, this.values, x.map(() => 0.5)];
