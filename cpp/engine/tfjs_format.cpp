@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "engine/json_object.hpp"
+#include "engine/keras_format_internal.hpp"
+#include "engine/messages.hpp"
 #include "engine/model_json.hpp"
 
 namespace rnn {
@@ -116,23 +118,19 @@ struct ManifestWeight {
   ExpectedWeight* target = nullptr;
 };
 
-[[noreturn]] void fail(const std::string& message) { throw ModelError("model.json: " + message); }
+// Every problem is a coded message of format_messages.def (its English text begins "model.json: ").
+using keras_detail::fail;
 
 const json& topology_of(const json& document) {
-  if (!document.is_object())
-    fail("expected a JSON object with \"modelTopology\" and \"weightsManifest\"");
+  if (!document.is_object()) fail(Msg::tfjs_not_object, {});
   if (document.contains("format")) {
     const json& format = document["format"];
     if (!format.is_string() || format.get<std::string>() != "layers-model") {
-      fail("\"format\" is " + format.dump() +
-           "; only TF.js \"layers-model\" files can be loaded (a \"graph-model\" holds no Keras "
-           "layers)");
+      fail(Msg::tfjs_graph_model, {format.dump()});
     }
   }
   if (!document.contains("modelTopology") || !document["modelTopology"].is_object()) {
-    fail(
-        "no \"modelTopology\" object; save the model as a TF.js layers model (model.json + "
-        "weights.bin)");
+    fail(Msg::tfjs_no_topology, {});
   }
   const json& topology = document["modelTopology"];
   // The converter nests the Keras model under "model_config"; TF.js' own save does not.
@@ -209,26 +207,29 @@ TfjsFiles save_tfjs(const ModelSpec& spec, const std::vector<float>& params) {
 LoadedModel load_tfjs(
     const std::string& model_json,
     const std::function<std::string(const std::string& relative_path)>& read_shard) {
-  if (json_nesting_depth(model_json) > 64)
-    fail("nested more than 64 levels deep; a TF.js model.json never is");
+  if (json_nesting_depth(model_json) > 64) fail(Msg::tfjs_too_deep, {});
   const json document = json::parse(model_json, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) fail("not valid JSON (is the file complete?)");
+  if (document.is_discarded()) fail(Msg::tfjs_not_json, {});
 
   LoadedModel loaded;
   try {
     loaded.spec = parse_model_json(topology_of(document).dump());
   } catch (const ModelError& e) {
     if (std::string(e.what()).rfind("model.json: ", 0) == 0) throw;
-    fail(std::string("modelTopology: ") + e.what());
+    // A coded topology message keeps its code and parameters (the page shows it translated); the
+    // English text keeps the "model.json: modelTopology: " prefix for the CLI.
+    if (e.code() >= 0)
+      throw ModelError(e.code(), e.params(), "model.json: modelTopology: " + std::string(e.what()));
+    fail(Msg::tfjs_topology, {e.what()});
   } catch (const json::exception& e) {
-    fail(std::string("the topology could not be read: ") + e.what());
+    fail(Msg::tfjs_topology_unreadable, {e.what()});
   }
   const ModelSpec& spec = loaded.spec;
   std::vector<ExpectedWeight> expected = expected_weights(spec);
 
   // --- The manifest's structure, names, shapes and dtypes against the topology. -----------------
   if (!document.contains("weightsManifest") || !document["weightsManifest"].is_array()) {
-    fail("no \"weightsManifest\" array; it lists the weight files and the weights they hold");
+    fail(Msg::tfjs_no_manifest, {});
   }
   const json& manifest = document["weightsManifest"];
   std::vector<std::vector<std::string>> group_paths;
@@ -236,40 +237,35 @@ LoadedModel load_tfjs(
   std::vector<std::string> unknown;
   for (size_t g = 0; g < manifest.size(); ++g) {
     const json& group = manifest[g];
-    const std::string where = "weightsManifest[" + std::to_string(g) + "]";
+    const std::string where = std::to_string(g);
     if (!group.is_object() || !group.contains("paths") || !group["paths"].is_array() ||
         !group.contains("weights") || !group["weights"].is_array()) {
-      fail(where + " must be an object with a \"paths\" array and a \"weights\" array");
+      fail(Msg::tfjs_group_form, {where});
     }
     std::vector<std::string> paths;
     for (const json& path : group["paths"]) {
-      if (!path.is_string()) fail(where + ".paths holds " + path.dump() + ", not a file name");
+      if (!path.is_string()) fail(Msg::tfjs_path_not_string, {where, path.dump()});
       const std::string problem = shard_path_problem(path.get<std::string>());
-      if (!problem.empty()) fail("weight file path " + path.dump() + " refused: " + problem);
+      if (!problem.empty()) fail(Msg::tfjs_path_refused, {path.dump(), problem});
       paths.push_back(path.get<std::string>());
     }
-    if (paths.empty() && !group["weights"].empty())
-      fail(where + " lists weights but no file holding them");
+    if (paths.empty() && !group["weights"].empty()) fail(Msg::tfjs_no_files, {where});
     group_paths.push_back(paths);
 
     for (const json& weight : group["weights"]) {
       if (!weight.is_object() || !weight.contains("name") || !weight["name"].is_string()) {
-        fail(where + ".weights holds " + weight.dump() + ", which has no \"name\" string");
+        fail(Msg::tfjs_weight_no_name, {where, weight.dump()});
       }
       const std::string name = weight["name"].get<std::string>();
-      const std::string about = "weight '" + name + "'";
       if (weight.contains("quantization")) {
-        fail(about +
-             " is quantized; only plain float32 weights are supported (export without "
-             "quantization)");
+        fail(Msg::tfjs_quantized, {name});
       }
       const std::string dtype = weight.contains("dtype") && weight["dtype"].is_string()
                                     ? weight["dtype"].get<std::string>()
                                     : "";
       if (dtype != "float32") {
-        fail(about + " has dtype " +
-             (weight.contains("dtype") ? weight["dtype"].dump() : "(none)") +
-             "; only \"float32\" is supported");
+        fail(Msg::tfjs_dtype,
+             {name, weight.contains("dtype") ? weight["dtype"].dump() : std::string("(none)")});
       }
       const std::string canonical = canonical_weight_name(name, spec);
       ExpectedWeight* target = nullptr;
@@ -280,7 +276,7 @@ LoadedModel load_tfjs(
         unknown.push_back(name);
         continue;
       }
-      if (target->found) fail(about + " appears twice in the manifest");
+      if (target->found) fail(Msg::tfjs_duplicate, {name});
       target->found = true;
       std::vector<int> shape;
       const bool shape_ok = weight.contains("shape") && weight["shape"].is_array();
@@ -288,28 +284,25 @@ LoadedModel load_tfjs(
         for (const json& d : weight["shape"]) {
           int dim = 0;
           if (!as_dimension(d, &dim))
-            fail(about + " has shape " + weight["shape"].dump() + ", not a list of sizes");
+            fail(Msg::tfjs_shape_not_sizes, {name, weight["shape"].dump()});
           shape.push_back(dim);
         }
       }
       if (!shape_ok || shape != target->shape) {
-        fail(about + " has shape " + (shape_ok ? weight["shape"].dump() : "(none)") +
-             " but the topology needs " + shape_text(target->shape) +
-             "; the weights belong to another model (check units, input sizes, reset_after, "
-             "use_bias)");
+        fail(Msg::tfjs_shape, {name, shape_ok ? weight["shape"].dump() : std::string("(none)"),
+                               shape_text(target->shape)});
       }
       entries.push_back({name, g, target});
     }
   }
   if (!unknown.empty()) {
-    fail("the manifest holds weights the topology has no place for: " + list_names(unknown) +
-         " (weight names are '<layer name>/<weight>', e.g. 'lstm/kernel')");
+    fail(Msg::tfjs_unknown_weights, {list_names(unknown)});
   }
   std::vector<std::string> missing;
   for (const ExpectedWeight& weight : expected) {
     if (!weight.found) missing.push_back(weight.name);
   }
-  if (!missing.empty()) fail("the manifest has no values for " + list_names(missing));
+  if (!missing.empty()) fail(Msg::tfjs_missing_weights, {list_names(missing)});
 
   // --- The bytes. Each group's files are concatenated; its weights follow one another. --------
   loaded.params.assign(static_cast<size_t>(spec.total_params()), 0.0f);
@@ -323,12 +316,9 @@ LoadedModel load_tfjs(
       needed += static_cast<size_t>(entries[e].target->size) * 4;
     }
     if (bytes.size() != needed) {
-      std::ostringstream s;
-      s << "weight file " << files << " holds " << bytes.size() << " bytes but the manifest needs "
-        << needed << " (" << needed / 4 << " float32 values): the file is "
-        << (bytes.size() < needed ? "truncated" : "longer than described")
-        << "; save the model again";
-      fail(s.str());
+      fail(bytes.size() < needed ? Msg::tfjs_bytes_short : Msg::tfjs_bytes_long,
+           {files, std::to_string(bytes.size()), std::to_string(needed),
+            std::to_string(needed / 4)});
     }
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     for (; next_entry < entries.size() && entries[next_entry].group == g; ++next_entry) {
@@ -337,8 +327,7 @@ LoadedModel load_tfjs(
       for (int64_t i = 0; i < entry.target->size; ++i, p += 4) {
         out[i] = read_float_le(p);
         if (!std::isfinite(out[i])) {
-          fail("weight '" + entry.name + "' holds a non-finite value (NaN or infinity) at index " +
-               std::to_string(i) + "; the file is corrupt or the model diverged while training");
+          fail(Msg::tfjs_not_finite, {entry.name, std::to_string(i)});
         }
       }
     }
@@ -369,9 +358,7 @@ TfjsOpened tfjs_open_single_file(const std::string& model_json, const std::strin
   const LoadedModel loaded = load_tfjs(model_json, [&](const std::string& path) -> std::string {
     if (first.empty()) first = path;
     if (path != first) {
-      fail("the manifest splits the weights over several files ('" + first + "', '" + path +
-           "', ...); open a model saved with one weights file (the playground's, or TF.js' save "
-           "with one shard)");
+      fail(Msg::tfjs_several_files, {first, path});
     }
     return weights_bin;
   });

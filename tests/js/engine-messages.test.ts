@@ -10,7 +10,7 @@ import { ENGINE_MESSAGES } from '../../web/src/i18n/engine-messages';
 import { engine as en } from '../../web/src/i18n/en/engine';
 import { engine as ko } from '../../web/src/i18n/ko/engine';
 import { generate, OUT, readMessages } from '../../scripts/gen-engine-messages.mjs';
-import { loadEngine } from './helpers/wasm';
+import { loadEngine, loadFormats } from './helpers/wasm';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -197,6 +197,37 @@ describe('engine message codes', () => {
       });
     } finally {
       s.delete();
+    }
+  });
+  // A bad TF.js model.json opened with "Open a model" (the formats module's tfjsOpen): coded, with
+  // the CLI's English text, and said in Korean.
+  it('a bad TF.js model.json is coded, and said in Korean', async () => {
+    const formats = await loadFormats();
+    const refused = (modelJson: string, weightsBin = new Uint8Array()) => {
+      try {
+        unwrapReply(formats.tfjsOpen(modelJson, weightsBin));
+      } catch (e) {
+        return e as EngineError;
+      }
+      throw new Error('not refused');
+    };
+    const graph = refused(JSON.stringify({ format: 'graph-model', modelTopology: {} }));
+    expect(graph).toBeInstanceOf(EngineError);
+    expect(graph).toMatchObject({ code: 'tfjs_graph_model', params: ['"graph-model"'] });
+    expect(graph.message).toBe(
+      'model.json: "format" is "graph-model"; only TF.js "layers-model" files can be loaded (a "graph-model" holds no Keras layers)',
+    );
+    expect(en.tfjs_graph_model('"graph-model"')).toBe(graph.message);
+    expect(refused('{"modelTopology": ')).toMatchObject({ code: 'tfjs_not_json', params: [] });
+    const sent = { error: graph.message, code: graph.code, params: graph.params };
+    chooseLanguage('ko');
+    try {
+      const korean = messageText(sent);
+      expect(korean).toMatch(HANGUL);
+      expect(korean).toContain('"graph-model"');
+      expect(korean).not.toMatch(/only TF\.js|can be loaded/);
+    } finally {
+      chooseLanguage('en');
     }
   });
 });

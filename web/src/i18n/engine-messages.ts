@@ -119,6 +119,30 @@ export const ENGINE_MESSAGES = [
   { code: 'save_loss', params: ['loss', 'expected'], english: 'The loss \'{loss}\' does not fit the model\'s output layer, which trains with \'{expected}\'.' },
   { code: 'save_setting', params: ['key', 'value'], english: 'The training setting {key}={value} cannot be written to a .keras file; give a finite number (or leave it out for Keras\' default).' },
   { code: 'note_optimizer_ignored', params: ['count'], english: 'The file also holds the optimizer\'s state ({count} datasets); only the model\'s weights are opened, and training goes on with a new optimizer.' },
+  { code: 'tfjs_not_object', params: [], english: 'model.json: expected a JSON object with "modelTopology" and "weightsManifest"' },
+  { code: 'tfjs_graph_model', params: ['format'], english: 'model.json: "format" is {format}; only TF.js "layers-model" files can be loaded (a "graph-model" holds no Keras layers)' },
+  { code: 'tfjs_no_topology', params: [], english: 'model.json: no "modelTopology" object; save the model as a TF.js layers model (model.json + weights.bin)' },
+  { code: 'tfjs_too_deep', params: [], english: 'model.json: nested more than 64 levels deep; a TF.js model.json never is' },
+  { code: 'tfjs_not_json', params: [], english: 'model.json: not valid JSON (is the file complete?)' },
+  { code: 'tfjs_topology', params: ['detail'], english: 'model.json: modelTopology: {detail}' },
+  { code: 'tfjs_topology_unreadable', params: ['detail'], english: 'model.json: the topology could not be read: {detail}' },
+  { code: 'tfjs_no_manifest', params: [], english: 'model.json: no "weightsManifest" array; it lists the weight files and the weights they hold' },
+  { code: 'tfjs_group_form', params: ['group'], english: 'model.json: weightsManifest[{group}] must be an object with a "paths" array and a "weights" array' },
+  { code: 'tfjs_path_not_string', params: ['group', 'path'], english: 'model.json: weightsManifest[{group}].paths holds {path}, not a file name' },
+  { code: 'tfjs_path_refused', params: ['path', 'problem'], english: 'model.json: weight file path {path} refused: {problem}' },
+  { code: 'tfjs_no_files', params: ['group'], english: 'model.json: weightsManifest[{group}] lists weights but no file holding them' },
+  { code: 'tfjs_weight_no_name', params: ['group', 'weight'], english: 'model.json: weightsManifest[{group}].weights holds {weight}, which has no "name" string' },
+  { code: 'tfjs_quantized', params: ['name'], english: 'model.json: weight \'{name}\' is quantized; only plain float32 weights are supported (export without quantization)' },
+  { code: 'tfjs_dtype', params: ['name', 'dtype'], english: 'model.json: weight \'{name}\' has dtype {dtype}; only "float32" is supported' },
+  { code: 'tfjs_duplicate', params: ['name'], english: 'model.json: weight \'{name}\' appears twice in the manifest' },
+  { code: 'tfjs_shape_not_sizes', params: ['name', 'shape'], english: 'model.json: weight \'{name}\' has shape {shape}, not a list of sizes' },
+  { code: 'tfjs_shape', params: ['name', 'shape', 'expected'], english: 'model.json: weight \'{name}\' has shape {shape} but the topology needs {expected}; the weights belong to another model (check units, input sizes, reset_after, use_bias)' },
+  { code: 'tfjs_unknown_weights', params: ['names'], english: 'model.json: the manifest holds weights the topology has no place for: {names} (weight names are \'<layer name>/<weight>\', e.g. \'lstm/kernel\')' },
+  { code: 'tfjs_missing_weights', params: ['names'], english: 'model.json: the manifest has no values for {names}' },
+  { code: 'tfjs_bytes_short', params: ['files', 'size', 'needed', 'values'], english: 'model.json: weight file {files} holds {size} bytes but the manifest needs {needed} ({values} float32 values): the file is truncated; save the model again' },
+  { code: 'tfjs_bytes_long', params: ['files', 'size', 'needed', 'values'], english: 'model.json: weight file {files} holds {size} bytes but the manifest needs {needed} ({values} float32 values): the file is longer than described; save the model again' },
+  { code: 'tfjs_not_finite', params: ['name', 'index'], english: 'model.json: weight \'{name}\' holds a non-finite value (NaN or infinity) at index {index}; the file is corrupt or the model diverged while training' },
+  { code: 'tfjs_several_files', params: ['first', 'path'], english: 'model.json: the manifest splits the weights over several files (\'{first}\', \'{path}\', ...); open a model saved with one weights file (the playground\'s, or TF.js\' save with one shard)' },
 ] as const;
 
 export type EngineCode = (typeof ENGINE_MESSAGES)[number]['code'];
@@ -242,4 +266,28 @@ export interface EngineParams {
   save_loss: [loss: string, expected: string];
   save_setting: [key: string, value: string];
   note_optimizer_ignored: [count: string];
+  tfjs_not_object: [];
+  tfjs_graph_model: [format: string];
+  tfjs_no_topology: [];
+  tfjs_too_deep: [];
+  tfjs_not_json: [];
+  tfjs_topology: [detail: string];
+  tfjs_topology_unreadable: [detail: string];
+  tfjs_no_manifest: [];
+  tfjs_group_form: [group: string];
+  tfjs_path_not_string: [group: string, path: string];
+  tfjs_path_refused: [path: string, problem: string];
+  tfjs_no_files: [group: string];
+  tfjs_weight_no_name: [group: string, weight: string];
+  tfjs_quantized: [name: string];
+  tfjs_dtype: [name: string, dtype: string];
+  tfjs_duplicate: [name: string];
+  tfjs_shape_not_sizes: [name: string, shape: string];
+  tfjs_shape: [name: string, shape: string, expected: string];
+  tfjs_unknown_weights: [names: string];
+  tfjs_missing_weights: [names: string];
+  tfjs_bytes_short: [files: string, size: string, needed: string, values: string];
+  tfjs_bytes_long: [files: string, size: string, needed: string, values: string];
+  tfjs_not_finite: [name: string, index: string];
+  tfjs_several_files: [first: string, path: string];
 }

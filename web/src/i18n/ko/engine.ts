@@ -227,4 +227,47 @@ export const engine: Translation<typeof En> = {
     `훈련 설정 ${key}=${value}은(는) .keras 파일에 쓸 수 없습니다. 유한한 수를 주세요 (비워 두면 Keras의 기본값을 씁니다).`,
   note_optimizer_ignored: (count) =>
     `파일에는 옵티마이저의 상태(데이터셋 ${count}개)도 들어 있습니다. 모델의 가중치만 열고, 훈련은 새 옵티마이저로 이어 갑니다.`,
+  // TF.js model.json (cpp/engine/tfjs_format.cpp).
+  tfjs_not_object: () => `model.json: "modelTopology"와 "weightsManifest"가 든 JSON 객체여야 합니다.`,
+  tfjs_graph_model: (format) =>
+    `model.json: "format"이 ${format}입니다. TF.js "layers-model" 파일만 열 수 있습니다 ("graph-model"에는 Keras 층이 없습니다).`,
+  tfjs_no_topology: () =>
+    `model.json: "modelTopology" 객체가 없습니다. 모델을 TF.js layers 모델(model.json + weights.bin)로 저장하세요.`,
+  tfjs_too_deep: () =>
+    `model.json: 64단계보다 깊게 중첩되어 있습니다. TF.js model.json은 그렇게 깊지 않습니다.`,
+  tfjs_not_json: () => `model.json: 올바른 JSON이 아닙니다 (파일이 온전한가요?).`,
+  tfjs_topology: (detail) => `model.json: modelTopology를 읽을 수 없습니다: ${detail}`,
+  tfjs_topology_unreadable: (detail) => `model.json: 모델 구조를 읽을 수 없습니다: ${detail}`,
+  tfjs_no_manifest: () =>
+    `model.json: "weightsManifest" 배열이 없습니다. 이 배열에는 가중치 파일과 그 파일에 든 가중치가 적혀 있어야 합니다.`,
+  tfjs_group_form: (group) =>
+    `model.json: weightsManifest[${group}]은(는) "paths" 배열과 "weights" 배열이 있는 객체여야 합니다.`,
+  tfjs_path_not_string: (group, path) =>
+    `model.json: weightsManifest[${group}].paths에 파일 이름이 아닌 ${path}이(가) 있습니다.`,
+  tfjs_path_refused: (path, problem) =>
+    `model.json: 가중치 파일 경로 ${path}은(는) 쓸 수 없습니다 (${problem}). 가중치 파일은 model.json과 같은 폴더에 두세요.`,
+  tfjs_no_files: (group) =>
+    `model.json: weightsManifest[${group}]에 가중치는 적혀 있는데 그 가중치를 담은 파일이 없습니다.`,
+  tfjs_weight_no_name: (group, weight) =>
+    `model.json: weightsManifest[${group}].weights의 ${weight}에는 "name" 문자열이 없습니다.`,
+  tfjs_quantized: (name) =>
+    `model.json: 가중치 '${name}'은(는) 양자화되어 있습니다. 보통의 float32 가중치만 열 수 있습니다. 양자화 없이 내보내세요.`,
+  tfjs_dtype: (name, dtype) =>
+    `model.json: 가중치 '${name}'의 dtype은 ${dtype}입니다. "float32"만 열 수 있습니다.`,
+  tfjs_duplicate: (name) => `model.json: 가중치 '${name}'이(가) weightsManifest에 두 번 나옵니다.`,
+  tfjs_shape_not_sizes: (name, shape) =>
+    `model.json: 가중치 '${name}'의 크기 ${shape}은(는) 크기의 리스트가 아닙니다.`,
+  tfjs_shape: (name, shape, expected) =>
+    `model.json: 가중치 '${name}'의 크기는 ${shape}인데 모델 구조에는 ${expected}가 필요합니다. 다른 모델의 가중치입니다 (뉴런 개수, 입력 크기, reset_after, use_bias를 확인하세요).`,
+  tfjs_unknown_weights: (names) =>
+    `model.json: weightsManifest에 모델 구조에 자리가 없는 가중치가 있습니다: ${names} (가중치 이름은 '<층 이름>/<가중치>' 꼴입니다. 예: 'lstm/kernel').`,
+  tfjs_missing_weights: (names) => `model.json: weightsManifest에 ${names}의 값이 없습니다.`,
+  tfjs_bytes_short: (files, size, needed, values) =>
+    `model.json: 가중치 파일 ${files}은(는) ${size}바이트인데 weightsManifest에는 ${needed}바이트(float32 값 ${values}개)가 필요합니다. 파일이 잘렸습니다. 모델을 다시 저장하세요.`,
+  tfjs_bytes_long: (files, size, needed, values) =>
+    `model.json: 가중치 파일 ${files}은(는) ${size}바이트인데 weightsManifest에는 ${needed}바이트(float32 값 ${values}개)가 필요합니다. 파일이 적힌 것보다 깁니다. 모델을 다시 저장하세요.`,
+  tfjs_not_finite: (name, index) =>
+    `model.json: 가중치 '${name}'의 ${index}번째 값이 유한하지 않습니다 (NaN이나 무한대). 파일이 손상되었거나 훈련 중에 모델이 발산했습니다.`,
+  tfjs_several_files: (first, path) =>
+    `model.json: weightsManifest가 가중치를 여러 파일('${first}', '${path}', ...)에 나누어 담고 있습니다. 가중치 파일이 하나인 모델(이 플레이그라운드의 모델, 또는 샤드 하나로 저장한 TF.js 모델)을 여세요.`,
 };
