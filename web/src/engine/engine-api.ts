@@ -6,6 +6,7 @@ import { ENGINE_MESSAGES } from '../i18n/engine-messages';
 import { codeOf, type Coded } from '../i18n/message';
 import type { EngineSession, RnnEngineModule } from '../wasm/rnn_engine.mjs';
 import type { DataSettings, ExportedData } from './protocol';
+import { TfjsNoteSchema, tfjsNotes } from './tfjs-notes';
 
 export class EngineError extends Error {
   readonly code?: string;
@@ -40,8 +41,10 @@ export const ModelSummarySchema = v.object({
   total_params: v.number(),
   trainable_params: v.number(),
   non_trainable_params: v.number(),
+  /** The engine's notes in English (the CLI's); the page shows `tfjs_notes` in its language. */
   notes: v.array(v.string()),
   text: v.string(),
+  tfjs_notes: v.optional(v.array(TfjsNoteSchema), []),
 });
 export type ModelSummary = v.InferOutput<typeof ModelSummarySchema>;
 
@@ -61,7 +64,8 @@ export function unwrapReply<T>(reply: string): T {
 }
 
 export function summarizeModel(module: RnnEngineModule, modelJson: string): ModelSummary {
-  return unwrapReply<ModelSummary>(module.summarizeModel(modelJson));
+  const s = unwrapReply<Omit<ModelSummary, 'tfjs_notes'>>(module.summarizeModel(modelJson));
+  return { ...s, tfjs_notes: tfjsNotes(modelJson, s.rows) };
 }
 
 export function engineInfo(module: RnnEngineModule): EngineInfo {

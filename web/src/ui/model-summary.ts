@@ -63,7 +63,7 @@ export class ModelSummaryView extends LitElement {
         <p>${ui.model.trainableParams(groupThousands(s.trainable_params))}</p>
         <p>${ui.model.nonTrainableParams(groupThousands(s.non_trainable_params))}</p>
       </div>
-      ${s.notes.map((n) => html`<p class="note">${n}</p>`)}
+      ${s.tfjs_notes.map((n) => html`<p class="note">${ui.model.tfjsNote[n.kind](n.layer)}</p>`)}
       ${s.rows.map((r, i) => (r.type === 'GRU' ? this.gruExplanation(s, i) : nothing))}
     `;
   }

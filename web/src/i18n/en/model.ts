@@ -57,6 +57,13 @@ export const model = {
     `Keras’ GRU defaults to reset_after=True, which applies the reset gate after the recurrent product and keeps a ` +
     `second, recurrent bias per gate: 3 × u × (n + u + 2) = ${n(actual)}, that is 3 × ${u} = ${3 * u} more. ` +
     `Untick reset_after to get ${n(plain)}.`,
+  /** What TF.js would do differently with a layer (engine/tfjs-notes.ts); the engine's English word for word. */
+  tfjsNote: {
+    gru_reset_after: (layer: string) =>
+      `TF.js cannot load this model: GRU layer '${layer}' uses reset_after=True (Keras' default), which TF.js refuses ("GRUCell does not support reset_after parameter set to true"). Set reset_after to false to use the model in TF.js; the saved files are still what Keras reads.`,
+    keras3_hard_sigmoid: (layer: string) =>
+      `Layer '${layer}' uses Keras 3's hard_sigmoid (x/6 + 0.5); TF.js computes Keras 2's (0.2x + 0.5), so its predictions would differ. Use sigmoid to share the model with TF.js.`,
+  },
   gruAnswerPlain: (u: number, nIn: number, plain: number) =>
     `With reset_after off: 3 × u × (n + u + 1) = 3 × ${u} × (${nIn} + ${u} + 1) = ${n(plain)}, the textbook count. Keras’ default (reset_after on) adds a second bias per gate.`,
 };

@@ -58,6 +58,12 @@ export const model: Translation<typeof En> = {
     `Keras의 GRU는 기본값이 reset_after=True여서 리셋 게이트를 순환 가중치 곱 다음에 적용하고, 게이트마다 ` +
     `순환 절편을 하나 더 둡니다: 3 × u × (n + u + 2) = ${n(actual)}, 즉 3 × ${u} = ${3 * u}개가 더 많습니다. ` +
     `reset_after를 끄면 ${n(plain)}개가 됩니다.`,
+  tfjsNote: {
+    gru_reset_after: (layer: string) =>
+      `TF.js는 이 모델을 불러올 수 없습니다: ‘${layer}’ GRU 층이 reset_after=True(Keras의 기본값)를 쓰는데, TF.js의 GRU는 이 설정을 지원하지 않습니다. TF.js에서 쓰려면 reset_after를 false로 바꾸세요. 저장한 파일은 Keras에서 그대로 읽을 수 있습니다.`,
+    keras3_hard_sigmoid: (layer: string) =>
+      `‘${layer}’ 층은 Keras 3의 hard_sigmoid(x/6 + 0.5)를 씁니다. TF.js는 Keras 2의 식(0.2x + 0.5)으로 계산하므로 TF.js의 예측은 달라집니다. TF.js와 같은 모델을 쓰려면 sigmoid를 쓰세요.`,
+  },
   gruAnswerPlain: (u: number, nIn: number, plain: number) =>
     `reset_after를 끄면: 3 × u × (n + u + 1) = 3 × ${u} × (${nIn} + ${u} + 1) = ${n(plain)}, 교과서의 개수입니다. Keras의 기본값(reset_after 켬)은 게이트마다 절편을 하나 더 둡니다.`,
 };
