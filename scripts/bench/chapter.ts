@@ -13,7 +13,7 @@ import { loadAverage, machineDescription } from './report';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASE = '/rnn-playground/';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

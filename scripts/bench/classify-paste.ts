@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { parseWordIndex } from '../../web/src/data/word-index';
 import { encodeForModel } from '../../web/src/engine/review-encoding';
 import { PASTE_SENTENCE, pasteAndWatchFrames } from '../../tests/e2e/helpers/paste-frames';
+import { openServedPage, trainOneEpochThenClassify } from './page-steps';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4499);
 const RUNS = 5;
@@ -42,26 +43,8 @@ async function frameGapMs(): Promise<{ longest: number; frames: number }[]> {
     // tsx (esbuild, keepNames) wraps named functions in __name(); page.evaluate ships the helper's
     // body to the page as text, where __name does not exist. (Playwright's own runner does not.)
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    for (let tries = 0; ; tries++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/rnn-playground/`);
-        break;
-      } catch (e) {
-        if (tries > 50) throw e;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    await page.getByText(/^Total params: /).waitFor();
-    await page.getByRole('tab', { name: 'Train', exact: true }).click();
-    const epochs = page.getByLabel('Epochs', { exact: true });
-    await epochs.fill('1');
-    await epochs.press('Tab');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page
-      .getByRole('status')
-      .getByText(/^Test accuracy: /)
-      .waitFor({ timeout: 120_000 });
-    await page.getByRole('tab', { name: 'Classify', exact: true }).click();
+    await openServedPage(page, `http://127.0.0.1:${PORT}/rnn-playground/`);
+    await trainOneEpochThenClassify(page);
     const out: { longest: number; frames: number }[] = [];
     for (let i = 0; i < 3; i++) {
       await page.getByLabel('Review', { exact: true }).fill('A fine film.');

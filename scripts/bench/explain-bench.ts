@@ -7,12 +7,16 @@
 // step slider asks the engine nothing: it indexes that reply and lists one pre-activation's
 // terms (contributions.ts) and copies a step (step-json.ts), timed here too.
 // Median of repeated runs, milliseconds. Weights as initialised: the cost does not depend on them.
+// Then the page in Chromium (explain-page.ts): from pressing Classify to the cell view drawn, in the
+// same run, against the engine-only time above (`-- --engine-only` skips it).
 import { readFileSync } from 'node:fs';
 import createRnnEngine from '../../web/src/wasm/rnn_engine.mjs';
 import { traceOfKeptTokens, type EngineTrace } from '../../web/src/engine/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';
+import { loadAverage } from './report';
+import { benchExplainPage, PAGE_REVIEW_WORDS } from './explain-page';
 
 const REVIEW_TOKENS = 500;
 
@@ -72,10 +76,25 @@ async function main() {
       ['trace + input gradients + 500 occlusion variants, one call', whole],
       ['one slider step: all 32 pre-activations listed + the step as JSON', slider],
     ] as const;
+    console.log(`${new Date().toISOString().slice(0, 16)} UTC, load average ${loadAverage()} (1, 5, 15 min)`);
     console.log(
       `Explanations for a ${REVIEW_TOKENS}-token review, book's LSTM, WebAssembly in Node (median ms):`,
     );
     for (const [name, ms] of rows) console.log(`  ${name.padEnd(64)} ${ms.toFixed(1)}`);
+    if (process.argv.includes('--engine-only')) return;
+    const page = await benchExplainPage();
+    const fmt = (v: number[]) => `${median(v).toFixed(1)} (runs: ${v.map((x) => x.toFixed(0)).join(', ')})`;
+    console.log(
+      `The page in Chromium (production build), book's LSTM at maxlen ${PAGE_REVIEW_WORDS} trained 1 epoch, a typed ${PAGE_REVIEW_WORDS}-word review, Cell anatomy open; Classify pressed, median of ${page.drawn.length} ms:`,
+    );
+    console.log(`  ${'the worker’s reply is in the page'.padEnd(64)} ${fmt(page.reply)}`);
+    console.log(
+      `  ${'the cell view and the whole panel drawn (frame painted)'.padEnd(64)} ${fmt(page.drawn)}`,
+    );
+    console.log(
+      `  against the engine-only call above: ${(median(page.drawn) / whole).toFixed(2)}× (${(median(page.drawn) - whole).toFixed(1)} ms more)`,
+    );
+    console.log(`  load average at end: ${loadAverage()}`);
   } finally {
     session.delete();
   }

@@ -1,0 +1,114 @@
+// The page's part of `npm run bench:explain` (issue 19, point 6): in headless Chromium on the
+// production build (dist/, served under a sub-path with the site's CSP, as npm start serves it),
+// the book's LSTM read at maxlen 500 (the Data tab's maxlen, which the page carries into the
+// model's input length), trained for one epoch on the quick subset; a typed review of 500 words,
+// all in the vocabulary, with Cell anatomy open. Each run presses Classify (the same text: the
+// page asks its worker for a new explanation at once, with no typing pause) and times, inside the
+// page, from the click to
+//   - the reply: the worker's answer (encoding, the engine's trace with input gradients and 500
+//     occlusion variants, the structured copy to the page, the reply's schema check) has arrived;
+//   - drawn: the model panel and every element in it (Cell anatomy, the heat maps, the token strip
+//     with its occlusion colours, the gradient curve, the per-word chart) have rendered that reply
+//     and the browser has painted the frame that shows them.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { freePort } from './chapter';
+import { openServedPage, trainOneEpochThenClassify } from './page-steps';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BASE = '/rnn-playground/';
+export const PAGE_REVIEW_WORDS = 500;
+
+/** 500 words from the commonest hundred (all within num_words 500), not one sentence repeated. */
+function review(): string {
+  const words = (
+    'the movie was good and the story is very bad but i really like this film it has great acting ' +
+    'with some funny moments and the end was not so well done for me so people who love films ' +
+    'should see it even if the plot is just about a man and his life in the time of his best friend'
+  ).split(' ');
+  return Array.from({ length: PAGE_REVIEW_WORDS }, (_, i) => words[(i * 7) % words.length]).join(' ');
+}
+
+/** One click → reply → drawn measurement in the page (plain text: tsx would wrap named functions). */
+const MEASURE = `(async () => {
+  const deep = (root, sel) => {
+    const hit = root.querySelector(sel);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      const found = el.shadowRoot && deep(el.shadowRoot, sel);
+      if (found) return found;
+    }
+    return null;
+  };
+  const settle = async (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.updateComplete) await el.updateComplete;
+      if (el.shadowRoot) await settle(el.shadowRoot);
+    }
+  };
+  const view = deep(document, 'classify-view');
+  const panel = deep(document, 'classify-model-panel');
+  const button = view.shadowRoot.querySelector('button.primary');
+  let replied = 0;
+  const reply = new Promise((resolve) =>
+    panel.addEventListener('gradients-ready', () => { replied = performance.now(); resolve(); }, { once: true }));
+  const t0 = performance.now();
+  button.click();
+  await reply;
+  await panel.updateComplete;
+  await settle(panel.shadowRoot);
+  // requestAnimationFrame runs before the frame is painted; a task queued from it runs after.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const drawn = performance.now();
+  const slider = deep(panel.shadowRoot, '[role=slider]');
+  return { reply: replied - t0, drawn: drawn - t0, steps: Number(slider.max) + 1 };
+})()`;
+
+export interface PageExplainTimes {
+  reply: number[];
+  drawn: number[];
+}
+
+export async function benchExplainPage(runs = 9): Promise<PageExplainTimes> {
+  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run bash scripts/build.sh');
+  const port = await freePort();
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', BASE], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+  try {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await openServedPage(page, `http://127.0.0.1:${port}${BASE}`);
+    await page.getByRole('tab', { name: 'Data', exact: true }).click();
+    const maxlen = page.getByLabel(/^maxlen/);
+    await maxlen.fill(String(PAGE_REVIEW_WORDS));
+    await maxlen.press('Tab');
+    await page.getByRole('tab', { name: 'Model', exact: true }).click();
+    await page.getByText(`(None, ${PAGE_REVIEW_WORDS}, 16)`).first().waitFor();
+    await trainOneEpochThenClassify(page, 300_000);
+    await page.getByLabel('Review', { exact: true }).fill(review());
+    await page
+      .getByRole('status')
+      .getByText(/^(Positive|Negative) — probability/)
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cell anatomy' }).first().click();
+    await page.getByRole('slider', { name: 'Time step' }).waitFor();
+    const times: PageExplainTimes = { reply: [], drawn: [] };
+    for (let i = 0; i < runs + 1; i++) {
+      const r = (await page.evaluate(MEASURE)) as { reply: number; drawn: number; steps: number };
+      if (r.steps !== PAGE_REVIEW_WORDS)
+        throw new Error(`Cell anatomy shows ${r.steps} steps, not ${PAGE_REVIEW_WORDS}`);
+      if (i === 0) continue; // the first one warms the page's code paths up
+      times.reply.push(r.reply);
+      times.drawn.push(r.drawn);
+      await page.waitForTimeout(300);
+    }
+    return times;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
