@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { model as en } from '../../web/src/i18n/en/model';
 import { model as ko } from '../../web/src/i18n/ko/model';
 import { open } from './helpers/page';
+import { seriousAxeFindings } from './helpers/page-audit';
 import { visibleText } from './helpers/visible-text';
 
 /** The 09-3 LSTM as Keras 3 would write it with hard_sigmoid gates. */
@@ -46,6 +47,11 @@ test.describe('in Korean', () => {
     expect(text).not.toContain('reset_after parameter');
     expect(text).not.toMatch(/\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/); // no English prose at all
     await page.locator('model-summary').screenshot({ path: 'docs/screenshots/ko-model-gru-tfjs-note.png' });
+    // The note's colour reads in light and dark (axe: colour contrast among the rest).
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.getByLabel('모델 JSON', { exact: true }).fill(hardSigmoidLstm());
     await expect(note).toHaveText([ko.tfjsNote.keras3_hard_sigmoid('lstm')]);
