@@ -91,6 +91,7 @@ async function main() {
     console.log(
       `  ${'the cell view and the whole panel drawn (frame painted)'.padEnd(64)} ${fmt(page.drawn)}`,
     );
+    console.log(`  ${'of which the measuring’s own walk over the panel'.padEnd(64)} ${fmt(page.walk)}`);
     console.log(
       `  against the engine-only call above: ${(median(page.drawn) / whole).toFixed(2)}× (${(median(page.drawn) - whole).toFixed(1)} ms more)`,
     );
