@@ -412,6 +412,9 @@ export class AppRoot extends LitElement {
     if (p) this.applySetup(stateFromPreset(p, this.setup.training.seed, this.setup.training.keras), true);
   }
 
+  /** The engine's summary of any model, from the current worker (the compare panel's bars use it). */
+  private summarizeJson = (modelJson: string) => this.client.request('summarize', { modelJson });
+
   private requestSummary(delayMs: number): void {
     window.clearTimeout(this.summarizeTimer);
     this.summarizeTimer = window.setTimeout(() => {
@@ -595,7 +598,7 @@ export class AppRoot extends LitElement {
             this.trainedInChapter = e.detail.map((m) => ({ title: () => m.label, client: m.client }));
             this.updateClassifyModels();
           }}></chapter-panel>
-        <compare-panel .setup=${this.setup} .summary=${this.summary} .blocker=${blocker} .recordRun=${this.recordRun}
+        <compare-panel .setup=${this.setup} .summary=${this.summary} .summarize=${this.summarizeJson} .blocker=${blocker} .recordRun=${this.recordRun}
           @compare-running=${(e: CustomEvent<boolean>) => (this.comparing = e.detail)}
           @compare-trained=${(e: CustomEvent<TrainedModel[]>) => {
             this.trainedInCompare = e.detail;
