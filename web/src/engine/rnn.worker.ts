@@ -28,7 +28,12 @@ import type {
   TrainResult,
   WorkerEvent,
 } from './protocol';
-import { encodeForModel, positiveProbability, traceOfKeptTokens, type EngineTrace } from './review-encoding';
+import {
+  encodeForModel,
+  positiveProbability,
+  traceOfKeptTokens,
+  type EngineTrace,
+} from '../data/review-encoding';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -30,7 +30,7 @@ import {
   type Lang,
   type Text,
 } from '../i18n';
-import './model-panel';
+import './model-editor-panel';
 import './data-panel';
 import './train-panel';
 import './compare-panel';
@@ -570,8 +570,8 @@ export class AppRoot extends LitElement {
         )}
       </div>
       <section role="tabpanel" id="panel-model" aria-labelledby="tab-model" ?hidden=${this.tab !== 'model'}>
-        <model-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? groupLargeNumbers(messageText(this.modelError)) : null} ?busy=${this.training}
-          @state-change=${onChange}></model-panel>
+        <model-editor-panel .setup=${this.setup} .summary=${this.summary} .error=${this.modelError ? groupLargeNumbers(messageText(this.modelError)) : null} ?busy=${this.training}
+          @state-change=${onChange}></model-editor-panel>
       </section>
       <section role="tabpanel" id="panel-data" aria-labelledby="tab-data" ?hidden=${this.tab !== 'data'}>
         <data-panel .setup=${this.setup} ?active=${this.tab === 'data'} ?busy=${this.training}
