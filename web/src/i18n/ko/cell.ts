@@ -1,22 +1,20 @@
 // 셀 들여다보기, 그레이디언트 그래프, 단어 빼기 (Korean). Same keys as en/cell.ts.
 import type { cell as En } from '../en/cell';
 import type { Translation } from '../translation';
+import { EQUATIONS, byCellKind } from '../equations';
 
 export const cell: Translation<typeof En> = {
   anatomy: '셀 들여다보기',
-  anatomyIntro: (kind) =>
-    (
-      ({
-        SimpleRNN:
-          '한 타임스텝의 SimpleRNN 셀을 책과 같은 모양으로 그리고, 이 단어에서 모델이 계산한 숫자를 넣었습니다.',
-        LSTM:
-          '한 타임스텝의 LSTM 셀을 책과 같은 모양으로 그렸습니다. 세 게이트(입력 게이트 i, 삭제 게이트 f, 출력 게이트 o), 후보 g, ' +
-          '그리고 셀 안에서만 순환하는 셀 상태 c. 상자마다 이 단어에서 모델이 계산한 숫자가 들어 있습니다.',
-        GRU:
-          '한 타임스텝의 GRU 셀을 책과 같은 모양으로 그렸습니다. 업데이트 게이트 z, 리셋 게이트 r, 후보 h̃ ' +
-          '(Keras의 식: h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃). 상자마다 이 단어에서 모델이 계산한 숫자가 들어 있습니다.',
-      }) as Record<string, string>
-    )[kind] ?? '',
+  anatomyIntro: byCellKind({
+    SimpleRNN:
+      '한 타임스텝의 SimpleRNN 셀을 책과 같은 모양으로 그리고, 이 단어에서 모델이 계산한 숫자를 넣었습니다.',
+    LSTM:
+      '한 타임스텝의 LSTM 셀을 책과 같은 모양으로 그렸습니다. 세 게이트(입력 게이트 i, 삭제 게이트 f, 출력 게이트 o), 후보 g, ' +
+      '그리고 셀 안에서만 순환하는 셀 상태 c. 상자마다 이 단어에서 모델이 계산한 숫자가 들어 있습니다.',
+    GRU:
+      '한 타임스텝의 GRU 셀을 책과 같은 모양으로 그렸습니다. 업데이트 게이트 z, 리셋 게이트 r, 후보 h̃ ' +
+      `(Keras의 식: ${EQUATIONS.gruStep}). 상자마다 이 단어에서 모델이 계산한 숫자가 들어 있습니다.`,
+  }),
   resetAfter: (after) =>
     after
       ? '(reset_after=True, Keras 기본값: r이 h_{t−1} U_h + b_rh에 곱해짐)'
@@ -49,8 +47,8 @@ export const cell: Translation<typeof En> = {
     i: 'i ⊙ g로 c_t에 들어갑니다: 후보를 셀 상태에 얼마나 쓸지 정합니다.',
     f: 'f ⊙ c_{t−1}로 c_t에 들어갑니다: 이전 셀 상태를 얼마나 남길지 정합니다 (1이면 모두 남김).',
     g: 'i ⊙ g로 c_t에 들어갑니다: 셀 상태에 새로 넣자고 제안하는 내용입니다.',
-    o: 'h_t = o ⊙ tanh(c_t)로 들어갑니다: 셀 상태를 얼마나 내보낼지 정합니다.',
-    z: 'h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃로 들어갑니다: 1이면 이전 은닉 상태를 유지하고, 0이면 후보를 받습니다.',
+    o: `${EQUATIONS.lstmOutput}로 들어갑니다: 셀 상태를 얼마나 내보낼지 정합니다.`,
+    z: `${EQUATIONS.gruStep}로 들어갑니다: 1이면 이전 은닉 상태를 유지하고, 0이면 후보를 받습니다.`,
     r: '후보 h̃로 들어갑니다: 이전 은닉 상태를 얼마나 쓸지 정합니다.',
     hh: '가중치 1 − z로 h_t에 들어갑니다.',
     c: '셀 안에만 머뭅니다: 다음 타임스텝의 c_{t−1}이 되고, h_t는 tanh와 o를 거쳐 이것을 보여 줍니다.',

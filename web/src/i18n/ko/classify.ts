@@ -3,6 +3,7 @@
 import { groupThousands as n } from '../format';
 import type { classify as En } from '../en/classify';
 import type { Translation } from '../translation';
+import { EQUATIONS, byCellKind } from '../equations';
 
 export const classify: Translation<typeof En> = {
   tab: '분류',
@@ -59,14 +60,11 @@ export const classify: Translation<typeof En> = {
   mapsHeading: '신경망의 속',
   layerPicker: '들여다볼 순환층',
   layerOption: (i, kind, name) => `${i + 1}. ${kind} ‘${name}’`,
-  mapsNote: (kind) =>
-    (
-      ({
-        SimpleRNN: 'SimpleRNN: 단어마다 은닉 상태 h_t = tanh(x_t W + h_{t-1} U + b).',
-        LSTM: 'LSTM: 입력 게이트, 삭제 게이트, 출력 게이트 (0 = 닫힘, 1 = 열림), 기억을 나르는 셀 상태 c_t, 그리고 은닉 상태 h_t = o_t ⊙ tanh(c_t).',
-        GRU: 'GRU: 업데이트 게이트 z (1 = 이전 상태 유지)와 리셋 게이트 r, 그리고 은닉 상태 h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃_t.',
-      }) as Record<string, string>
-    )[kind] ?? '',
+  mapsNote: byCellKind({
+    SimpleRNN: `SimpleRNN: 단어마다 은닉 상태 ${EQUATIONS.simpleRnnState}.`,
+    LSTM: `LSTM: 입력 게이트, 삭제 게이트, 출력 게이트 (0 = 닫힘, 1 = 열림), 기억을 나르는 셀 상태 c_t, 그리고 은닉 상태 ${EQUATIONS.lstmState}.`,
+    GRU: `GRU: 업데이트 게이트 z (1 = 이전 상태 유지)와 리셋 게이트 r, 그리고 은닉 상태 ${EQUATIONS.gruState}.`,
+  }),
   mapHelp:
     '행은 뉴런, 열은 남은 토큰입니다. 칸 위에 마우스를 올리거나, 지도에 포커스를 두고 화살표 키로 움직여 값을 읽으세요.',
   mapTitle: {
