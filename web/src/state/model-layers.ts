@@ -123,6 +123,42 @@ function makeInputLayer(doc: unknown, shape: unknown[]): KerasLayer {
   return { class_name: 'InputLayer', config: { batch_input_shape: [null, ...shape], name: 'input' } };
 }
 
+/**
+ * Keras 3's defaults of the options the engine honours and that change what a layer computes: a
+ * missing option is its default (the preset match), and the Keras code writes only other values,
+ * in this order.
+ */
+export const KERAS_DEFAULTS: Record<string, Record<string, unknown>> = {
+  Embedding: {},
+  SimpleRNN: {
+    activation: 'tanh',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  LSTM: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    unit_forget_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  GRU: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+    reset_after: true,
+  },
+  Dense: { activation: 'linear', use_bias: true },
+  Dropout: {},
+};
+
 const BASE_NAMES: Record<LayerKind, string> = {
   Embedding: 'embedding',
   SimpleRNN: 'simple_rnn',
