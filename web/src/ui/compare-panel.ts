@@ -25,6 +25,7 @@ import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import type { RecordRun } from './train-panel';
 import { LanguageController, ui } from '../i18n';
 import { cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
+import { RunningAnnouncer } from './running-announcer';
 
 /** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
 function cellKindOf(modelJson: string): string | null {
@@ -270,15 +271,11 @@ export class ComparePanel extends LitElement {
     this.announceTrained();
   }
 
-  private wasRunning = false;
-
   /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  private readonly runningChange = new RunningAnnouncer(this, 'compare-running');
+
   protected updated(): void {
-    if (this.running === this.wasRunning) return;
-    this.wasRunning = this.running;
-    this.dispatchEvent(
-      new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }),
-    );
+    this.runningChange.update(this.running);
   }
 
   disconnectedCallback(): void {
