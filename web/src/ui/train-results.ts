@@ -1,6 +1,7 @@
 // What the Train section draws from a run's events: the epoch charts beside the book's published
 // curves (and the note on how the set-up differs from the book's run), the input-gradient curves,
-// the epoch log, the progress bar's text and the advice for a run that diverged or learns nothing. Templates rendered inside train-panel.ts (its styles apply).
+// the epoch log, the progress bar's text and the advice for a run that diverged or learns nothing.
+// Templates rendered inside train-panel.ts (its styles apply).
 import { html, nothing } from 'lit';
 import { themeColor } from './theme';
 import type { BookCurve } from '../charts/book-curves';
