@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { parseWordIndex } from '../../web/src/data/word-index';
-import { encodeForModel } from '../../web/src/engine/review-encoding';
+import { encodeForModel } from '../../web/src/data/review-encoding';
 import { PASTE_SENTENCE, pasteAndWatchFrames } from '../../tests/e2e/helpers/paste-frames';
 import { openServedPage, trainOneEpochThenClassify } from './page-steps';
 

@@ -11,7 +11,7 @@
 // same run, against the engine-only time above (`-- --engine-only` skips it).
 import { readFileSync } from 'node:fs';
 import createRnnEngine from '../../web/src/wasm/rnn_engine.mjs';
-import { traceOfKeptTokens, type EngineTrace } from '../../web/src/engine/review-encoding';
+import { traceOfKeptTokens, type EngineTrace } from '../../web/src/data/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { parseWordIndex } from '../../web/src/data/word-index';
-import { encodeForModel } from '../../web/src/engine/review-encoding';
+import { encodeForModel } from '../../web/src/data/review-encoding';
 
 const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it.';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unwrapReply } from '../../web/src/engine/engine-api';
 import type { LayerSteps } from '../../web/src/engine/protocol';
-import { traceOfKeptTokens, type EngineTrace } from '../../web/src/engine/review-encoding';
+import { traceOfKeptTokens, type EngineTrace } from '../../web/src/data/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';

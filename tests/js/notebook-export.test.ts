@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWordIndex } from '../../web/src/data/word-index';
 import { exportedData, unwrapReply } from '../../web/src/engine/engine-api';
-import { encodeForModel } from '../../web/src/engine/review-encoding';
+import { encodeForModel } from '../../web/src/data/review-encoding';
 import { PYTHON_ENCODE, dataFileName, kerasCode } from '../../web/src/export/keras-code';
 import { dataNpz, kerasWordIndex, tfjsZip, tfjsZipName } from '../../web/src/export/notebook-files';
 import { presets } from '../../web/src/presets/presets';

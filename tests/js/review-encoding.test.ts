@@ -14,7 +14,7 @@ import {
   positiveProbability,
   traceOfKeptTokens,
   type EngineTrace,
-} from '../../web/src/engine/review-encoding';
+} from '../../web/src/data/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { reviewFacts, reviewNotes } from '../../web/src/ui/classify/review-notes';
 import { loadEngine } from './helpers/wasm';

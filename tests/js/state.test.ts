@@ -1,6 +1,8 @@
 // The shared state's schema and its URL round trip; the layer editor's edits of Keras JSON.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { summarizeModel } from '../../web/src/engine/engine-api';
+import { weightParts, type RecurrentCell } from '../../web/src/engine/weight-parts';
 import { presets } from '../../web/src/presets/presets';
 import { MAX_LINK_CHARS, MAX_MODEL_CHARS } from '../../web/src/state/limits';
 import {
@@ -16,13 +18,13 @@ import {
   addLayer,
   moveLayer,
   readModel,
-  recurrentWeights,
   removeLayer,
   setInputShape,
   setLayerOption,
   uniqueName,
 } from '../../web/src/state/model-layers';
 import { setupProblem } from '../../web/src/state/setup-check';
+import { loadEngine } from './helpers/wasm';
 
 const keras3 = JSON.parse(
   readFileSync(new URL('../data/keras-json/lstm_keras3.json', import.meta.url), 'utf8'),
@@ -291,15 +293,24 @@ describe('layer editor on Keras JSON', () => {
     expect(uniqueName('LSTM', new Set(['lstm', 'lstm_1']))).toBe('lstm_2');
   });
 
-  it('counts recurrent weights as the curriculum (u = 8, n = 16)', () => {
-    expect(recurrentWeights('SimpleRNN', 16, 8).total).toBe(200);
-    expect(recurrentWeights('LSTM', 16, 8).total).toBe(800);
-    expect(recurrentWeights('GRU', 16, 8).total).toBe(624);
-    expect(recurrentWeights('GRU', 16, 8, false).total).toBe(600);
-    expect(recurrentWeights('LSTM', 16, 8).recurrent).toBe(
-      4 * recurrentWeights('SimpleRNN', 16, 8).recurrent,
-    );
-    expect(recurrentWeights('GRU', 16, 8).recurrent).toBe(3 * recurrentWeights('SimpleRNN', 16, 8).recurrent);
+  // The compare panel's bars take their counts from the engine (engine/weight-parts.ts): here
+  // through the real .wasm, against the shapes of the weights Keras builds for n = 16, u = 8:
+  // SimpleRNN kernel (16, 8), recurrent_kernel (8, 8), bias (8,); LSTM (16, 32), (8, 32), (32,);
+  // GRU (16, 24), (8, 24) and bias (2, 24) with reset_after, (24,) without.
+  it("splits the compare panel's bars as Keras' weights (u = 8, n = 16), from the engine", async () => {
+    const module = await loadEngine();
+    const summarize = async (modelJson: string) => summarizeModel(module, modelJson);
+    const parts = (cell: RecurrentCell, resetAfter = true) => weightParts(summarize, cell, 16, 8, resetAfter);
+    expect(await parts('SimpleRNN')).toEqual({ gates: 1, kernel: 128, recurrent: 64, bias: 8, total: 200 });
+    expect(await parts('LSTM')).toEqual({ gates: 4, kernel: 512, recurrent: 256, bias: 32, total: 800 });
+    expect(await parts('GRU')).toEqual({ gates: 3, kernel: 384, recurrent: 192, bias: 48, total: 624 });
+    expect(await parts('GRU', false)).toEqual({
+      gates: 3,
+      kernel: 384,
+      recurrent: 192,
+      bias: 24,
+      total: 600,
+    });
   });
 });
 

@@ -1,8 +1,15 @@
 // Why LSTM has 4× and GRU 3× the recurrent weights of SimpleRNN: one bar per cell type, split
-// into kernel, recurrent kernel and bias, drawn as SVG with the numbers written on it.
-import { LitElement, css, html, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { recurrentWeights } from '../state/model-layers';
+// into kernel, recurrent kernel and bias, drawn as SVG with the numbers written on it. The numbers
+// are the engine's (engine/weight-parts.ts, from its model summaries).
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  RECURRENT_CELLS,
+  weightParts,
+  type RecurrentCell,
+  type Summarize,
+  type WeightParts,
+} from '../engine/weight-parts';
 import { LanguageController, ui } from '../i18n';
 import { base } from '../ui/theme';
 
@@ -27,6 +34,12 @@ export class ParamBars extends LitElement {
   /** Input features n and units u of the recurrent layer compared. */
   @property({ type: Number }) features = 16;
   @property({ type: Number }) units = 8;
+  /** Asks the engine for a model's summary; the bars wait for it. */
+  @property({ attribute: false }) summarize: Summarize | null = null;
+  /** The engine's split for n features and u units, one row per cell type (null until it answers). */
+  @state() private shown: { n: number; u: number; rows: { kind: RecurrentCell; w: WeightParts }[] } | null =
+    null;
+  private asked = '';
 
   static styles = [
     base,
@@ -43,11 +56,27 @@ export class ParamBars extends LitElement {
   `,
   ];
 
-  render() {
+  protected willUpdate(): void {
+    const summarize = this.summarize;
     const n = this.features,
       u = this.units;
-    const kinds = ['SimpleRNN', 'GRU', 'LSTM'] as const;
-    const rows = kinds.map((k) => ({ kind: k, w: recurrentWeights(k, n, u) }));
+    const key = `${n}×${u}`;
+    if (!summarize || key === this.asked) return;
+    this.asked = key;
+    Promise.all(
+      RECURRENT_CELLS.map(async (kind) => ({ kind, w: await weightParts(summarize, kind, n, u) })),
+    ).then(
+      (rows) => {
+        if (this.asked === key) this.shown = { n, u, rows };
+      },
+      // A worker that failed (the page says so elsewhere): ask again with the next set-up.
+      () => (this.asked = ''),
+    );
+  }
+
+  render() {
+    if (!this.shown) return nothing;
+    const { n, u, rows } = this.shown;
     const max = Math.max(...rows.map((r) => r.w.total));
     const left = 90,
       width = 520,

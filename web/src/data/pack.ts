@@ -1,7 +1,12 @@
-// Data packs in TypeScript (format: docs/pack-format.md). The build writes the IMDB packs with
-// writePack; the engine's C++ reader (cpp/engine/pack.cpp) is what turns a pack into training
-// data, in the CLI and in the worker. readPackInfo lets the page describe a pack before handing it
-// to the engine; readPack decodes a whole pack for tests and the build's statistics.
+// Data packs in TypeScript (format: docs/pack-format.md). writePack writes them: the build's IMDB
+// packs (scripts/build-data.ts) and, in the worker, `Long memory` (data/long-memory.ts). The
+// engine's C++ reader (cpp/engine/pack.cpp) is what checks a pack and turns it into training data,
+// in the CLI and in the worker; the page itself reads no pack with this module (the worker's
+// accuracy by length reads only the test lengths: data/length-buckets.ts). readPackInfo and
+// readPack apply the C++ reader's checks in TypeScript, for the tests and the benchmark's set-up.
+import { crc32 } from '../files/crc32';
+
+export { crc32 };
 
 export const PACK_MAGIC = new Uint8Array([0x52, 0x4e, 0x4e, 0x50, 0x41, 0x43, 0x4b, 0x00]); // "RNNPACK\0"
 export const PACK_VERSION = 1;
@@ -42,23 +47,6 @@ export class PackError extends Error {
     super(`data pack: ${message}`);
     this.name = 'PackError';
   }
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) of bytes, as an unsigned number. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /**

@@ -20,245 +20,35 @@
 // naming the message and the field ("Malformed reply to 'train' from the engine worker: field
 // history.0.val_loss: ..."), not an undefined three calls later.
 //
+// The messages' schemas live by family (protocol-training.ts, protocol-review.ts,
+// protocol-files.ts); this file is the index: every request with its params and its reply schema,
+// the reply envelope, the events, and the checks. Import from here.
 // Adding a request: its params in RequestParams, its reply schema in replySchemas (the compiler
 // refuses a request without one). Adding an event: its schema, and the schema in WorkerEventSchema.
 import * as v from 'valibot';
 import { EngineInfoSchema, ModelSummarySchema } from './engine-api';
-import { LENGTH_BUCKETS } from '../data/length-buckets';
+import { FileNoteSchema, KerasDatasetSchema, type KerasCompile } from './protocol-files';
+import {
+  ClassifyResultSchema,
+  LengthAccuracySchema,
+  TraceResultSchema,
+  type ReviewParams,
+} from './protocol-review';
+import {
+  BatchEventSchema,
+  CheckpointEventSchema,
+  DataInfoSchema,
+  EpochEventSchema,
+  ExportedDataSchema,
+  TrainResultSchema,
+  type DataSettings,
+  type ResumeFrom,
+  type TrainingSettings,
+} from './protocol-training';
 
-/** The IMDB packs (quick subset, the book's split) and `Long memory`, generated in the worker (data/long-memory.ts). */
-export type DataPackId = 'quick' | 'book' | 'long-memory';
-export const DATA_PACK_IDS: readonly DataPackId[] = ['quick', 'book', 'long-memory'];
-const DataPackIdSchema = v.picklist(DATA_PACK_IDS);
-
-/** A loss or metric: the engine sends NaN and infinities as null (JSON has no NaN). */
-const MetricSchema = v.nullable(v.number());
-
-/** What the page asks the worker to train; the same object the shared state holds. */
-export interface TrainingSettings {
-  optimizer: 'rmsprop' | 'adam' | 'sgd';
-  learning_rate: number;
-  /** Keras' clipnorm: each weight variable's gradient scaled to L2 norm at most this; 0 or absent = off. */
-  clipnorm?: number;
-  batch_size: number;
-  epochs: number;
-  /** Early stopping on val_loss when > 0. */
-  patience: number;
-  restore_best: boolean;
-  seed: number;
-  /**
-   * Whose arithmetic the engine follows where the generations differ (RMSprop's ε, early
-   * stopping's restore rule, tf.keras 2's sparse momentum on Embedding rows; README, "Keras
-   * parity notes"): 3 = Keras 3, 2 = tf.keras 2 (TF 2.6–2.10).
-   */
-  keras: KerasVersion;
-}
-
-export type KerasVersion = 2 | 3;
-
-export interface DataSettings {
-  pack: DataPackId;
-  num_words: number;
-  maxlen: number;
-}
-
-export const DataInfoSchema = v.object({
-  pack: DataPackIdSchema,
-  vocab_size: v.number(),
-  stored_length: v.number(),
-  train_count: v.number(),
-  validation_count: v.number(),
-  test_count: v.number(),
-  /** Review lengths (tokens, before maxlen) of the training split: histogram bins. */
-  length_histogram: v.array(v.object({ bin_start: v.number(), bin_end: v.number(), count: v.number() })),
-  mean_length: v.number(),
-  median_length: v.number(),
-  /** A few training reviews as ids at the chosen num_words / maxlen, with their labels. */
-  samples: v.array(v.object({ ids: v.array(v.number()), label: v.number() })),
-});
-export type DataInfo = v.InferOutput<typeof DataInfoSchema>;
-
-export const BatchEventSchema = v.object({
-  event: v.literal('batch'),
-  epoch: v.number(), // from 1
-  batch: v.number(), // from 1, within the epoch
-  batches_per_epoch: v.number(),
-  loss: MetricSchema, // running mean over the epoch so far (as Keras' progress bar)
-  accuracy: MetricSchema,
-  batch_loss: MetricSchema, // this batch alone
-  samples_per_second: MetricSchema,
-  eta_seconds: v.number(), // for the whole run (all epochs)
-});
-export type BatchEvent = v.InferOutput<typeof BatchEventSchema>;
-
-const epochLogEntries = {
-  /**
-   * In epoch events: at each position of the first 64 validation reviews, the mean of
-   * ‖∂z/∂x_t‖ over the reviews with a word there (0 where none; null if not finite): how much
-   * each word can still move the prediction. Absent from the history of a finished run.
-   */
-  input_gradients: v.optional(v.array(MetricSchema)),
-  epoch: v.number(),
-  loss: MetricSchema,
-  accuracy: MetricSchema,
-  val_loss: MetricSchema,
-  val_accuracy: MetricSchema,
-  seconds: v.number(),
-};
-export const EpochLogSchema = v.object(epochLogEntries);
-export type EpochLog = v.InferOutput<typeof EpochLogSchema>;
-
-export const EpochEventSchema = v.object({ event: v.literal('epoch'), ...epochLogEntries });
-export type EpochEvent = v.InferOutput<typeof EpochEventSchema>;
-
-/** A model's weights (ModelSpec order, Keras layout) and its optimizer's state at one moment. */
-export const ModelStateSchema = v.object({
-  weights: v.instance(Float32Array),
-  /** Optimizer slots one after another (RMSprop: mean square; Adam: m then v; plain SGD: none). */
-  optimizer: v.instance(Float32Array),
-  /** Updates applied so far (Keras' optimizer.iterations). */
-  iterations: v.number(),
-});
-export type ModelState = v.InferOutput<typeof ModelStateSchema>;
-
-/** Where a continued run starts: its saved state and the epochs it already trained. */
-export interface ResumeFrom {
-  state: ModelState;
-  epochs_done: number;
-}
-
-export const CheckpointEventSchema = v.object({
-  event: v.literal('checkpoint'),
-  epoch: v.number(),
-  state: ModelStateSchema,
-});
-export type CheckpointEvent = v.InferOutput<typeof CheckpointEventSchema>;
-
-/** x_*: int32 ids (count × maxlen, sample-major); y_*: uint8 labels (the notebook's .npz). */
-export const ExportedDataSchema = v.object({
-  maxlen: v.number(),
-  x_train: v.instance(Int32Array),
-  y_train: v.instance(Uint8Array),
-  x_val: v.instance(Int32Array),
-  y_val: v.instance(Uint8Array),
-  x_test: v.instance(Int32Array),
-  y_test: v.instance(Uint8Array),
-});
-export type ExportedData = v.InferOutput<typeof ExportedDataSchema>;
-
-export const TrainResultSchema = v.object({
-  history: v.array(EpochLogSchema),
-  /** 'finished' | 'early_stopped' | 'stopped' (by the user) | 'nan' (loss became NaN/inf) */
-  stop_reason: v.picklist(['finished', 'early_stopped', 'stopped', 'nan']),
-  message: v.nullable(v.string()),
-  best_epoch: v.number(),
-  /** null when no epoch finished (best_epoch 0) or the value was not finite. */
-  best_val_loss: MetricSchema,
-  best_val_accuracy: MetricSchema,
-  test_loss: MetricSchema,
-  test_accuracy: MetricSchema,
-  total_params: v.number(),
-  seconds: v.number(),
-  /** The weights the run ended with (after restore_best_weights) and the optimizer's state. */
-  state: ModelStateSchema,
-});
-export type TrainResult = v.InferOutput<typeof TrainResultSchema>;
-
-const classifyEntries = {
-  probability: v.number(), // of positive (the worker refuses a model whose output is not finite)
-  /**
-   * `pos`: the token's place in the whole review (0 = the start token), the handle to remove it
-   * by; `removed`: taken out of the review by the reader (not read, listed so it can be restored).
-   */
-  tokens: v.array(
-    v.object({
-      text: v.string(),
-      id: v.number(),
-      oov: v.boolean(),
-      cut: v.boolean(),
-      pos: v.number(),
-      removed: v.optional(v.boolean()),
-    }),
-  ),
-  /** Tokens cut by maxlen and left out of `tokens` (only the last few cut ones are listed). */
-  cut_omitted: v.optional(v.number()),
-};
-export const ClassifyResultSchema = v.object(classifyEntries);
-export type ClassifyResult = v.InferOutput<typeof ClassifyResultSchema>;
-
-const MatrixSchema = v.array(v.array(v.number()));
-
-/** One recurrent layer through the kept tokens; every matrix is [kept step][...]. */
-export const LayerStepsSchema = v.object({
-  name: v.string(),
-  kind: v.picklist(['SimpleRNN', 'LSTM', 'GRU']),
-  hidden: MatrixSchema, // [step][unit]
-  cell: v.nullable(MatrixSchema),
-  gates: v.array(v.object({ name: v.string(), values: MatrixSchema })),
-  /** x_t: [step][feature]; null for a one-hot layer, whose x_t is e_{x_ids[step]}. */
-  x: v.nullable(MatrixSchema),
-  x_ids: v.nullable(v.array(v.number())),
-  /** Width of x_t (the one-hot width for a one-hot layer). */
-  x_features: v.number(),
-  /** GRU: whether the candidate applies r after the recurrent product (Keras' default). */
-  reset_after: v.boolean(),
-  /** The state entering each step (at the first kept step: the state the padding left). */
-  h_prev: MatrixSchema,
-  c_prev: v.nullable(MatrixSchema),
-  /** Every gate's pre-activation and value in Keras' order: LSTM i f g o, GRU z r h̃, SimpleRNN a → h. */
-  pre: MatrixSchema,
-  values: MatrixSchema,
-  /** The layer's weights in Keras' layout: [kernel (in, k·u), recurrent_kernel (u, k·u), bias (1 or 2 rows)]. */
-  weights: v.array(MatrixSchema),
-});
-export type LayerSteps = v.InferOutput<typeof LayerStepsSchema>;
-
-export const TraceResultSchema = v.object({
-  ...classifyEntries,
-  /** Output after each kept token (one forward pass, the output layer on h_t). */
-  per_step: v.array(v.number()),
-  layers: v.array(LayerStepsSchema),
-  /** ‖∂z/∂x_t‖ at each kept token (z the output logit, x_t the first recurrent layer's input); null if not finite. */
-  input_gradients: v.array(MetricSchema),
-  /** P(positive) with each kept token alone replaced by the out-of-vocabulary id 2; null if not finite. */
-  occlusion: v.array(MetricSchema),
-});
-export type TraceResult = v.InferOutput<typeof TraceResultSchema>;
-
-/** Test accuracy in each review-length bucket (data/length-buckets.ts) of the model just trained. */
-export const LengthAccuracySchema = v.object({
-  split: v.literal('test'),
-  count: v.number(),
-  buckets: v.array(
-    v.object({
-      bucket: v.picklist(LENGTH_BUCKETS),
-      count: v.number(),
-      accuracy: v.nullable(v.number()),
-    }),
-  ),
-});
-export type LengthAccuracy = v.InferOutput<typeof LengthAccuracySchema>;
-
-/** A review as the reader edited it: the text, and the token positions (`pos`) taken out. */
-export interface ReviewParams {
-  text: string;
-  removed?: number[];
-}
-
-/** A float32 dataset of a Keras weights file and where its values sit in the flat weights. */
-const KerasDatasetSchema = v.object({ path: v.string(), shape: v.array(v.number()), offset: v.number() });
-export type KerasDataset = v.InferOutput<typeof KerasDatasetSchema>;
-
-/** A note about an opened file: an engine message code (its place in the list), its parameters, its English. */
-const FileNoteSchema = v.object({ code: v.number(), params: v.array(v.string()), text: v.string() });
-export type FileNote = v.InferOutput<typeof FileNoteSchema>;
-
-/** The training set-up as a .keras file's compile_config records it (formats module, kerasSave). */
-export interface KerasCompile {
-  optimizer: TrainingSettings['optimizer'];
-  learning_rate: number;
-  date_saved?: string;
-}
+export * from './protocol-files';
+export * from './protocol-review';
+export * from './protocol-training';
 
 /** What each request sends (the page builds these; they are not validated on the page). */
 interface RequestParams {

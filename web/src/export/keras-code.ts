@@ -6,7 +6,7 @@
 // the probability the Classify tab shows. One-hot models one-hot encode batch by batch in a
 // keras.utils.PyDataset (the whole array would take gigabytes: the book's 4 GB problem).
 import type { DataSettings, TrainingSettings } from '../engine/protocol';
-import { readModel, type EditorLayer } from '../state/model-layers';
+import { KERAS_DEFAULTS, readModel, type EditorLayer } from '../state/model-layers';
 
 /** The data file's name: imdb-<quick|book>-<num_words>-<maxlen>.npz, long-memory-<num_words>-<maxlen>.npz */
 export function dataFileName(d: DataSettings): string {
@@ -20,43 +20,13 @@ const py = (v: unknown): string => {
   return String(v);
 };
 
-/** Keras 3's defaults of the options the engine honours; only other values are written. */
-const DEFAULTS: Record<string, Record<string, unknown>> = {
-  SimpleRNN: {
-    activation: 'tanh',
-    use_bias: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-  },
-  LSTM: {
-    activation: 'tanh',
-    recurrent_activation: 'sigmoid',
-    use_bias: true,
-    unit_forget_bias: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-  },
-  GRU: {
-    activation: 'tanh',
-    recurrent_activation: 'sigmoid',
-    use_bias: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-    reset_after: true,
-  },
-  Dense: { activation: 'linear', use_bias: true },
-};
-
 function layerLine(l: EditorLayer): string {
   const c = l.config;
   const args: string[] = [];
   if (l.kind === 'Embedding') args.push(py(c.input_dim), py(c.output_dim));
   else if (l.kind === 'Dropout') args.push(py(c.rate));
   else args.push(py(c.units));
-  for (const [key, fallback] of Object.entries(DEFAULTS[l.kind] ?? {})) {
+  for (const [key, fallback] of Object.entries(KERAS_DEFAULTS[l.kind] ?? {})) {
     if (c[key] !== undefined && c[key] !== fallback) args.push(`${key}=${py(c[key])}`);
   }
   return `model.add(keras.layers.${l.kind}(${args.join(', ')}))`;

@@ -6,7 +6,10 @@
 // Layout (PKWARE APPNOTE 4.3): local headers and data, then the central directory, then the end
 // of central directory record (EOCD, 22 bytes + a comment of up to 65,535 bytes).
 import { inflateSync } from 'fflate';
+import { crc32 } from './crc32';
 import { FileProblem } from './file-problem';
+
+export { crc32 };
 
 export interface ZipMember {
   name: string;
@@ -123,23 +126,6 @@ export function requireMembers(members: ZipMember[], expected: readonly string[]
   for (const m of members) if (!expected.includes(m.name)) throw new FileProblem('extraMember', m.name, list);
   for (const e of expected)
     if (!members.some((m) => m.name === e)) throw new FileProblem('missingMember', e, list);
-}
-
-// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zip stores it.
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let j = 0; j < 8; j++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[i] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** One member's bytes (a copy), inflated into exactly its declared size, CRC checked. */

@@ -1,6 +1,6 @@
 // Errors that carry a code and parameters besides their English text, so that the page can say
 // them in the reader's language: MessageError for the page's own messages (en/messages.ts), and
-// the engine's errors, whose codes come from cpp/engine/messages.def (engine-codes.ts).
+// the engine's errors, whose codes come from cpp/engine/messages.def (the generated engine-messages.ts).
 import { messages as en } from './en/messages';
 
 type PageMessages = typeof en;

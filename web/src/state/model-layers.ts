@@ -123,6 +123,42 @@ function makeInputLayer(doc: unknown, shape: unknown[]): KerasLayer {
   return { class_name: 'InputLayer', config: { batch_input_shape: [null, ...shape], name: 'input' } };
 }
 
+/**
+ * Keras 3's defaults of the options the engine honours and that change what a layer computes: a
+ * missing option is its default (the preset match), and the Keras code writes only other values,
+ * in this order.
+ */
+export const KERAS_DEFAULTS: Record<string, Record<string, unknown>> = {
+  Embedding: {},
+  SimpleRNN: {
+    activation: 'tanh',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  LSTM: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    unit_forget_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+  },
+  GRU: {
+    activation: 'tanh',
+    recurrent_activation: 'sigmoid',
+    use_bias: true,
+    return_sequences: false,
+    dropout: 0,
+    recurrent_dropout: 0,
+    reset_after: true,
+  },
+  Dense: { activation: 'linear', use_bias: true },
+  Dropout: {},
+};
+
 const BASE_NAMES: Record<LayerKind, string> = {
   Embedding: 'embedding',
   SimpleRNN: 'simple_rnn',
@@ -139,41 +175,27 @@ export function uniqueName(kind: LayerKind, taken: ReadonlySet<string>): string 
   for (let i = 1; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
 }
 
+/** The options a recurrent layer shows, at Keras' defaults; a gated cell (LSTM, GRU) has a recurrent activation. */
+const recurrentDefaults = (gated: boolean) => ({
+  units: 8,
+  activation: 'tanh',
+  ...(gated ? { recurrent_activation: 'sigmoid' } : {}),
+  return_sequences: false,
+  dropout: 0,
+  recurrent_dropout: 0,
+});
+
 /** A new layer's config with the options the editor shows, at Keras' defaults. */
 export function defaultConfig(kind: LayerKind, name: string): Json {
   switch (kind) {
     case 'Embedding':
       return { name, input_dim: 500, output_dim: 16 };
     case 'SimpleRNN':
-      return {
-        name,
-        units: 8,
-        activation: 'tanh',
-        return_sequences: false,
-        dropout: 0,
-        recurrent_dropout: 0,
-      };
+      return { name, ...recurrentDefaults(false) };
     case 'LSTM':
-      return {
-        name,
-        units: 8,
-        activation: 'tanh',
-        recurrent_activation: 'sigmoid',
-        return_sequences: false,
-        dropout: 0,
-        recurrent_dropout: 0,
-      };
+      return { name, ...recurrentDefaults(true) };
     case 'GRU':
-      return {
-        name,
-        units: 8,
-        activation: 'tanh',
-        recurrent_activation: 'sigmoid',
-        return_sequences: false,
-        dropout: 0,
-        recurrent_dropout: 0,
-        reset_after: true,
-      };
+      return { name, ...recurrentDefaults(true), reset_after: true };
     case 'Dense':
       return { name, units: 1, activation: 'sigmoid' };
     case 'Dropout':
@@ -250,22 +272,4 @@ export function modelVocabulary(m: EditorModel): number | null {
   if (first?.kind === 'Embedding' && typeof first.config.input_dim === 'number')
     return first.config.input_dim;
   return m.oneHotFeatures;
-}
-
-/**
- * Weights of one recurrent layer with u units on n input features, split as Keras stores them:
- * kernel (n, k·u), recurrent_kernel (u, k·u), bias k·u (a GRU with reset_after keeps (2, 3u)).
- * k is the number of gates: 1 for SimpleRNN, 4 for LSTM (i, f, c, o), 3 for GRU (z, r, h).
- */
-export function recurrentWeights(
-  kind: 'SimpleRNN' | 'LSTM' | 'GRU',
-  n: number,
-  u: number,
-  resetAfter = true,
-) {
-  const k = kind === 'LSTM' ? 4 : kind === 'GRU' ? 3 : 1;
-  const kernel = n * k * u;
-  const recurrent = u * k * u;
-  const bias = (kind === 'GRU' && resetAfter ? 2 : 1) * k * u;
-  return { gates: k, kernel, recurrent, bias, total: kernel + recurrent + bias };
 }

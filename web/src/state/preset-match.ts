@@ -4,40 +4,9 @@
 // model, the data (the book's split, num_words, maxlen), the optimizer, the learning rate and the
 // batch size are all the book's.
 import { presetById, type Preset } from '../presets/presets';
-import { readModel, type EditorModel } from './model-layers';
+import { KERAS_DEFAULTS, readModel, type EditorModel } from './model-layers';
 import type { PlaygroundState } from './playground-state';
 
-/** Keras' defaults for the options that change what a layer computes (missing = default). */
-const KERAS_DEFAULTS: Record<string, Record<string, unknown>> = {
-  Embedding: {},
-  SimpleRNN: {
-    activation: 'tanh',
-    use_bias: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-  },
-  LSTM: {
-    activation: 'tanh',
-    recurrent_activation: 'sigmoid',
-    use_bias: true,
-    unit_forget_bias: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-  },
-  GRU: {
-    activation: 'tanh',
-    recurrent_activation: 'sigmoid',
-    use_bias: true,
-    reset_after: true,
-    return_sequences: false,
-    dropout: 0,
-    recurrent_dropout: 0,
-  },
-  Dense: { activation: 'linear', use_bias: true },
-  Dropout: {},
-};
 /** The options compared, per layer type; anything else (names, dtype, initializers...) is not. */
 const COMPARED = [
   'units',

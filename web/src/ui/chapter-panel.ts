@@ -26,6 +26,7 @@ import {
   trainJob,
   type TrainJob,
 } from './train-jobs';
+import { RunningAnnouncer } from './running-announcer';
 
 @customElement('chapter-panel')
 export class ChapterPanel extends LitElement {
@@ -139,15 +140,11 @@ export class ChapterPanel extends LitElement {
     if (wasRunning) this.status = () => ui.compare.chapterCancelled;
   }
 
-  private wasRunning = false;
-
   /** Tells the page when the chapter starts or stops training ('chapter-running', detail: boolean). */
+  private readonly runningChange = new RunningAnnouncer(this, 'chapter-running');
+
   protected updated(): void {
-    if (this.running === this.wasRunning) return;
-    this.wasRunning = this.running;
-    this.dispatchEvent(
-      new CustomEvent('chapter-running', { detail: this.running, bubbles: true, composed: true }),
-    );
+    this.runningChange.update(this.running);
   }
 
   disconnectedCallback(): void {

@@ -12,6 +12,7 @@ import '../charts/line-chart';
 import '../charts/param-bars';
 import type { EngineClient } from '../engine/client';
 import type { ModelSummary } from '../engine/engine-api';
+import type { Summarize } from '../engine/weight-parts';
 import type { DataSettings, LengthAccuracy, TrainingSettings } from '../engine/protocol';
 import { LENGTH_BUCKETS } from '../data/length-buckets';
 import { browserWorkerLimit, runLongestFirst } from '../engine/schedule';
@@ -24,6 +25,7 @@ import { OPTIMIZER_NAMES } from '../state/run-diagnosis';
 import type { RecordRun } from './train-panel';
 import { LanguageController, ui } from '../i18n';
 import { cancelJobs, epochColumns, jobStateText, newJob, trainJob, type TrainJob } from './train-jobs';
+import { RunningAnnouncer } from './running-announcer';
 
 /** The model's recurrent cell kind (its first SimpleRNN, LSTM or GRU layer), which sets its colour and dash. */
 function cellKindOf(modelJson: string): string | null {
@@ -84,6 +86,8 @@ export class ComparePanel extends LitElement {
   private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;
+  /** The engine's summary of any model (the parameter bars' counts come from it). */
+  @property({ attribute: false }) summarize: Summarize | null = null;
   @property({ attribute: false }) blocker: string | null = null;
   /** Keeps each compared model as a run (app-root gives the database). */
   @property({ attribute: false }) recordRun: RecordRun | null = null;
@@ -267,15 +271,11 @@ export class ComparePanel extends LitElement {
     this.announceTrained();
   }
 
-  private wasRunning = false;
-
   /** Tells the page when models start or stop training here ('compare-running', detail: boolean). */
+  private readonly runningChange = new RunningAnnouncer(this, 'compare-running');
+
   protected updated(): void {
-    if (this.running === this.wasRunning) return;
-    this.wasRunning = this.running;
-    this.dispatchEvent(
-      new CustomEvent('compare-running', { detail: this.running, bubbles: true, composed: true }),
-    );
+    this.runningChange.update(this.running);
   }
 
   disconnectedCallback(): void {
@@ -305,7 +305,7 @@ export class ComparePanel extends LitElement {
       ${this.renderLongMemoryVerdict()}
       ${this.renderByLength()}
       <h3>${ui.compare.paramHeading}</h3>
-      <param-bars .features=${rnn.n} .units=${rnn.u}></param-bars>`;
+      <param-bars .features=${rnn.n} .units=${rnn.u} .summarize=${this.summarize}></param-bars>`;
   }
 
   /** n and u of the first recurrent layer of the editor's model (the book's 16 and 8 otherwise). */

@@ -63,23 +63,15 @@ export class NumberField extends LitElement {
     const { min, max, integer, minExclusive } = this.limit;
     const message = !(invalid && this.showError)
       ? ''
-      : minExclusive
-        ? ui.common.fieldInvalidAbove(
-            this.label,
-            integer,
-            formatLimit(min),
-            formatLimit(max),
-            text,
-            formatLimit(this.value),
-          )
-        : ui.common.fieldInvalid(
-            this.label,
-            integer,
-            formatLimit(min),
-            formatLimit(max),
-            text,
-            formatLimit(this.value),
-          );
+      : // The same sentence, but "above" the minimum when the minimum itself is refused.
+        (minExclusive ? ui.common.fieldInvalidAbove : ui.common.fieldInvalid)(
+          this.label,
+          integer,
+          formatLimit(min),
+          formatLimit(max),
+          text,
+          formatLimit(this.value),
+        );
     return html`<span><label for=${this.fieldId}>${this.label}</label>
       <input id=${this.fieldId} type="text" inputmode=${this.limit.integer ? 'numeric' : 'decimal'} autocomplete="off" spellcheck="false"
         .value=${text} ?disabled=${this.disabled}

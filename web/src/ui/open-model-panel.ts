@@ -6,7 +6,7 @@
 // nothing already there (the model, the saved runs) changes.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { base } from './theme';
+import { base, card } from './theme';
 import type { EngineClient } from '../engine/client';
 import { FileProblem, MAX_UPLOAD_BYTES, type ProblemCode } from '../files/file-problem';
 import type { OpenedModel } from '../files/open-model';
@@ -45,11 +45,8 @@ export class OpenModelPanel extends LitElement {
 
   static styles = [
     base,
+    card,
     css`
-    :host { display: block; border: 1px solid var(--border); border-radius: 6px; padding: 0.2rem 0.9rem 0.6rem; margin: 0 0 1rem; }
-    h3 { margin: 0.5rem 0 0.3rem; font-size: 1.05rem; }
-    p { font-size: 0.9rem; color: var(--text-muted); margin: 0.2rem 0; }
-    label { display: block; font-weight: 600; margin-top: 0.5rem; }
     input[type=file] { margin: 0.3rem 0; max-width: 100%; min-height: 2.75rem; }
     .error { background: var(--bad-bg); color: var(--bad-text); border: 1px solid var(--bad-text); padding: 0.5rem 0.75rem; border-radius: 4px; margin: 0.4rem 0; overflow-wrap: anywhere; }
   `,

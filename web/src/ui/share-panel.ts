@@ -5,7 +5,7 @@
 // file is made.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { base } from './theme';
+import { base, card } from './theme';
 import type { EngineClient } from '../engine/client';
 import { dataFileName, kerasCode } from '../export/keras-code';
 import { presetById } from '../presets/presets';
@@ -36,13 +36,10 @@ export class SharePanel extends LitElement {
 
   static styles = [
     base,
+    card,
     css`
-    :host { display: block; border: 1px solid var(--border); border-radius: 6px; padding: 0.2rem 0.9rem 0.6rem; margin: 0 0 1rem; }
-    h3 { margin: 0.5rem 0 0.3rem; font-size: 1.05rem; }
-    p { font-size: 0.9rem; color: var(--text-muted); margin: 0.2rem 0; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     button { font-size: 0.95rem; padding: 0.3rem 0.8rem; cursor: pointer; }
-    label { display: block; font-weight: 600; margin-top: 0.5rem; }
     textarea { width: 100%; box-sizing: border-box; min-height: 16rem; font-family: ui-monospace, monospace; font-size: 0.8rem; }
   `,
   ];

@@ -75,3 +75,11 @@ export const base = css`
   .fields > span { display: inline-flex; flex-wrap: wrap; align-items: center; gap: var(--space-2); }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
+
+/** A bordered box with a small heading, for the Runs tab's side panels (share, open a model). */
+export const card = css`
+  :host { display: block; border: 1px solid var(--border); border-radius: 6px; padding: 0.2rem 0.9rem 0.6rem; margin: 0 0 1rem; }
+  h3 { margin: 0.5rem 0 0.3rem; font-size: 1.05rem; }
+  p { font-size: 0.9rem; color: var(--text-muted); margin: 0.2rem 0; }
+  label { display: block; font-weight: 600; margin-top: 0.5rem; }
+`;

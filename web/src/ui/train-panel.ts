@@ -2,13 +2,12 @@
 // version (whose arithmetic; the published curve of the matching generation is drawn); Train,
 // Pause, Resume and Stop; live charts (per-batch loss, per-epoch loss and accuracy beside the curve
 // the book printed); a progress bar; and the test accuracy at the end. The worker computes, this
-// component only draws what its events say.
+// component only draws what its events say (the charts, log and progress text: train-results.ts).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { base, themeColor } from './theme';
-import { bookCurve, type BookCurve } from '../charts/book-curves';
+import { base } from './theme';
+import { bookCurve } from '../charts/book-curves';
 import '../charts/line-chart';
-import type { SeriesStyle } from '../charts/line-chart';
 import type { EngineClient } from '../engine/client';
 import type {
   BatchEvent,
@@ -19,18 +18,27 @@ import type {
   TrainingSettings,
   WorkerEvent,
 } from '../engine/protocol';
-import { presetById, type Preset } from '../presets/presets';
+import { presetById } from '../presets/presets';
 import { sameData, sameModel, type PlaygroundState } from '../state/playground-state';
 import { LIMITS } from '../state/limits';
-import { differencesFromBook } from '../state/preset-match';
-import { OPTIMIZER_NAMES, diagnoseRun, type Diagnosis } from '../state/run-diagnosis';
+import { OPTIMIZER_NAMES, diagnoseRun } from '../state/run-diagnosis';
 import type { RunRecorder } from '../storage/run-recorder';
 import type { RunRecord } from '../storage/runs-db';
 import './number-field';
 import { NumberField } from './number-field';
 import { isNanStop } from './stop-reason';
 import { LanguageController, messageText, ui, type Text } from '../i18n';
-import { fixed, groupLargeNumbers } from '../i18n/format';
+import { groupLargeNumbers } from '../i18n/format';
+import {
+  adviceText,
+  bookChoice,
+  epochChart,
+  gradientChart,
+  historyTable,
+  matchingCurve,
+  progressOf,
+  trainStyle,
+} from './train-results';
 
 /** A kept run the Train tab can go on training: its record and its weights and optimizer state. */
 export interface OpenRun {
@@ -45,16 +53,6 @@ export type RecordRun = (
 ) => RunRecorder | null;
 
 type Phase = 'idle' | 'loading' | 'training' | 'stopping';
-
-// Training and validation series: theme colours, and different dashes (never colour alone).
-const trainStyle = () => ({ color: themeColor('c-train') });
-const valStyle = () => ({ color: themeColor('c-val'), dash: [2, 3] });
-
-/** The published curve run by the same Keras generation (the first one when none is). */
-function matchingCurve(books: { source: string }[], keras: KerasVersion): number {
-  const i = books.findIndex((b) => (keras === 3 ? /keras3/ : /tf2/).test(b.source));
-  return Math.max(0, i);
-}
 
 @customElement('train-panel')
 export class TrainPanel extends LitElement {
@@ -240,7 +238,7 @@ export class TrainPanel extends LitElement {
         // What happened (the engine's words) and what to try.
         const d = diagnoseRun(result.history, training, true);
         this.error = () =>
-          `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${this.adviceText(d)}` : ''}`;
+          `${ui.common.nanLoss(result.message && groupLargeNumbers(result.message))}${d ? ` ${adviceText(d, this.runTraining ?? this.setup.training)}` : ''}`;
         this.status = () =>
           Number.isFinite(result.test_accuracy)
             ? ui.train.testAccuracy(result.test_accuracy)
@@ -297,86 +295,22 @@ export class TrainPanel extends LitElement {
       @value-change=${(e: CustomEvent<number>) => this.changeTraining({ [key]: e.detail })}></number-field>`;
   }
 
-  /** What to try, for a run that diverged or learns nothing. */
-  private adviceText(d: Diagnosis): string {
-    const t = this.runTraining ?? this.setup.training;
-    const opt = OPTIMIZER_NAMES[t.optimizer];
-    if (d.advice === 'lower') return ui.train.tryLowerRate(opt, t.learning_rate, d.suggested);
-    if (d.advice === 'higher') return ui.train.tryHigherRate(opt, t.learning_rate, d.suggested);
-    return ui.train.tryOther(opt, d.suggested);
-  }
-
   /** A run at chance level is said while it lasts (a NaN is said in the error box). */
   private renderDiagnosis() {
     if (!this.runTraining || this.history.length === 0) return nothing;
     const d = diagnoseRun(this.history, this.runTraining);
     if (!d || d.kind !== 'chance') return nothing;
-    return html`<div class="warning" aria-live="polite">${ui.train.chanceLevel(d.epochs)} ${this.adviceText(d)}</div>`;
-  }
-
-  /** The preset whose published curves are offered (the set-up's, even once the model is edited). */
-  private get bookPreset(): Preset | undefined {
-    return this.setup.preset ? presetById(this.setup.preset) : undefined;
-  }
-
-  /** "The same model" only when it is; otherwise every way this set-up differs from the book's run. */
-  private bookNote(src: string, preset: Preset): string {
-    const diffs = differencesFromBook(this.setup, preset);
-    if (diffs.length === 0) return ui.train.bookCurveSame(src, preset.title);
-    const { data, training } = this.setup;
-    const T = ui.train;
-    const text = diffs.map((k) => {
-      switch (k) {
-        case 'model':
-          return T.bookDiffModel;
-        case 'pack':
-          return T.bookDiffPack;
-        case 'num_words':
-          return T.bookDiffNumWords(data.num_words, preset.data.num_words);
-        case 'maxlen':
-          return T.bookDiffMaxlen(data.maxlen, preset.data.maxlen);
-        case 'optimizer':
-          return T.bookDiffOptimizer(
-            OPTIMIZER_NAMES[training.optimizer],
-            OPTIMIZER_NAMES[preset.training.optimizer],
-          );
-        case 'learning_rate':
-          return T.bookDiffRate(training.learning_rate, preset.training.learning_rate);
-        case 'batch_size':
-          return T.bookDiffBatch(training.batch_size, preset.training.batch_size);
-      }
-    });
-    return ui.train.bookCurveDiffers(src, preset.title, text.join('; '));
-  }
-
-  private progress(): { pct: number; text: string } {
-    const b = this.lastBatch;
-    if (!b) return { pct: 0, text: '' };
-    const done = (b.epoch - 1 - this.epochOffset) * b.batches_per_epoch + b.batch;
-    const total = (this.runEpochs - this.epochOffset) * b.batches_per_epoch;
-    const finished = this.result !== null;
-    const pct = finished ? 100 : Math.min(100, Math.round((100 * done) / total));
-    return {
-      pct,
-      text: ui.train.progressText(
-        b.epoch,
-        this.runEpochs,
-        b.batch,
-        b.batches_per_epoch,
-        finished ? 0 : b.eta_seconds,
-        b.samples_per_second,
-      ),
-    };
+    return html`<div class="warning" aria-live="polite">${ui.train.chanceLevel(d.epochs)} ${adviceText(d, this.runTraining ?? this.setup.training)}</div>`;
   }
 
   render() {
     if (!this.setup) return nothing;
     const t = this.setup.training;
-    const preset = this.bookPreset;
+    const preset = this.setup.preset ? presetById(this.setup.preset) : undefined;
     const books = preset?.book_curves ?? [];
     const chosen = books[this.bookIndex];
     const book = chosen ? bookCurve(chosen.source, chosen.model) : undefined;
-    const p = this.progress();
+    const p = progressOf(this.lastBatch, this.epochOffset, this.runEpochs, this.result !== null);
     const continuable = this.continuable();
     return html`
       <h2>${ui.train.trainHeading}</h2>
@@ -432,85 +366,14 @@ export class TrainPanel extends LitElement {
       }
       ${this.error ? html`<div class="error" role="alert">${this.error()}</div>` : nothing}
       ${this.renderDiagnosis()}
-      ${this.renderBookChoice(books, book)}
+      ${bookChoice(this.setup, books, this.bookIndex, book, (i) => (this.bookIndex = i))}
       <div class="charts">
         <line-chart label=${ui.train.batchLossChart} xLabel=${ui.train.xBatch} yLabel=${ui.common.yLoss}
           .series=${[{ label: ui.train.sLoss, ...trainStyle() }]} .columns=${this.batchColumns}></line-chart>
-        ${this.epochChart(ui.train.epochLossChart, ui.common.yLoss, 'loss', 'val_loss', ui.train.sLoss, ui.train.sValLoss, book)}
-        ${this.epochChart(ui.train.epochAccChart, ui.common.yAcc, 'accuracy', 'val_accuracy', ui.train.sAcc, ui.train.sValAcc, book)}
-        ${this.gradientChart()}
+        ${epochChart(this.history, ui.train.epochLossChart, ui.common.yLoss, 'loss', 'val_loss', ui.train.sLoss, ui.train.sValLoss, book)}
+        ${epochChart(this.history, ui.train.epochAccChart, ui.common.yAcc, 'accuracy', 'val_accuracy', ui.train.sAcc, ui.train.sValAcc, book)}
+        ${gradientChart(this.history)}
       </div>
-      ${this.history.length ? this.renderHistory() : nothing}`;
-  }
-
-  private renderBookChoice(books: { source: string; model: string }[], book: BookCurve | undefined) {
-    if (books.length === 0) return html`<p class="note">${ui.train.noBookCurve}</p>`;
-    return html`<p class="note"><label for="book">${ui.train.bookCurveLabel}</label>
-      <select id="book" @change=${(e: Event) => (this.bookIndex = Number((e.target as HTMLSelectElement).value))}>
-        ${books.map((b, i) => html`<option value=${i} ?selected=${i === this.bookIndex}>${ui.train.bookSource(b.source)}</option>`)}
-        <option value=${books.length} ?selected=${this.bookIndex >= books.length}>${ui.train.bookCurveNone}</option>
-      </select>
-      ${book && this.bookPreset ? html`<span class="book-note">${this.bookNote(ui.train.bookSource(book.source), this.bookPreset)}</span>` : nothing}</p>`;
-  }
-
-  private epochChart(
-    label: string,
-    yLabel: string,
-    train: 'loss' | 'accuracy',
-    val: 'val_loss' | 'val_accuracy',
-    trainName: string,
-    valName: string,
-    book: BookCurve | undefined,
-  ) {
-    const n = Math.max(this.history.length, book?.epoch.length ?? 0);
-    const x = Array.from({ length: n }, (_, i) => i + 1);
-    const mine = (k: typeof train | typeof val) => x.map((_, i) => this.history[i]?.[k] ?? null);
-    const series: SeriesStyle[] = [
-      { label: trainName, ...trainStyle(), points: true },
-      { label: valName, ...valStyle(), points: true },
-    ];
-    const columns: (number | null)[][] = [x, mine(train), mine(val)];
-    if (book) {
-      series.push(
-        { label: ui.train.sBook(trainName), ...trainStyle(), dash: [10, 5] },
-        { label: ui.train.sBook(valName), ...valStyle(), dash: [10, 4, 2, 4] },
-      );
-      columns.push(
-        x.map((_, i) => book[train][i] ?? null),
-        x.map((_, i) => book[val][i] ?? null),
-      );
-    }
-    return html`<line-chart integerX label=${label} xLabel=${ui.common.xEpoch} yLabel=${yLabel} .series=${series} .columns=${columns}></line-chart>`;
-  }
-
-  /** One curve per epoch: position t of the padded reviews is t − (maxlen − 1) words before the end. */
-  private gradientChart() {
-    const epochs = this.history.filter((h) => h.input_gradients && h.input_gradients.length > 0);
-    if (epochs.length === 0) return nothing;
-    const len = epochs[0].input_gradients!.length;
-    const x = Array.from({ length: len }, (_, t) => t - (len - 1));
-    const last = epochs.length - 1;
-    const series: SeriesStyle[] = epochs.map((e, i) => ({
-      label: ui.cell.epochSeries(e.epoch),
-      color: `hsl(${270 - (150 * i) / Math.max(1, last)}, 60%, ${i === last ? 35 : 65}%)`,
-    }));
-    const columns = [
-      x,
-      ...epochs.map((e) => e.input_gradients!.map((g) => (g !== null && g > 0 ? g : null))),
-    ];
-    return html`<div class="gradients"><p class="note">${ui.cell.gradTrainNote}</p>
-      <line-chart class="gradients" logY label=${ui.cell.gradTrainHeading} xLabel=${ui.cell.gradTrainX} yLabel=${ui.cell.gradY}
-        .series=${series} .columns=${columns}></line-chart></div>`;
-  }
-
-  private renderHistory() {
-    return html`<div class="log" tabindex="0" role="region" aria-label=${ui.train.historyHeading}><table class="numbers" aria-label=${ui.train.historyHeading}>
-      <thead><tr><th scope="col">${ui.train.colEpoch}</th><th scope="col">loss</th><th scope="col">accuracy</th>
-        <th scope="col">val_loss</th><th scope="col">val_accuracy</th><th scope="col">${ui.train.colSeconds}</th></tr></thead>
-      <tbody>${this.history.map(
-        (h) => html`<tr><td>${h.epoch}</td><td>${fixed(h.loss, 4)}</td><td>${fixed(h.accuracy, 4)}</td>
-        <td>${fixed(h.val_loss, 4)}</td><td>${fixed(h.val_accuracy, 4)}</td><td>${h.seconds.toFixed(1)}</td></tr>`,
-      )}</tbody>
-    </table></div>`;
+      ${this.history.length ? historyTable(this.history) : nothing}`;
   }
 }

@@ -1,20 +1,19 @@
 // The cell anatomy, the gradient charts and word removal (Classify, and the Train tab's gradient
 // chart). Numbers are formatted by the caller (web/src/ui/classify/cell-format.ts).
+import { EQUATIONS, byCellKind } from '../equations';
+
 export const cell = {
   anatomy: 'Cell anatomy',
-  anatomyIntro: (kind: string) =>
-    (
-      ({
-        SimpleRNN:
-          'One SimpleRNN cell at one time step, drawn as the book draws it, with the numbers your model computed for this word.',
-        LSTM:
-          'One LSTM cell at one time step, drawn as the book draws it: three gates (input i, forget f, output o), the candidate g, ' +
-          'and the cell state c that only circulates inside the cell. Every box holds the numbers your model computed for this word.',
-        GRU:
-          'One GRU cell at one time step, drawn as the book draws it: the update gate z, the reset gate r and the candidate h̃ ' +
-          '(Keras’ form, h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃). Every box holds the numbers your model computed for this word.',
-      }) as Record<string, string>
-    )[kind] ?? '',
+  anatomyIntro: byCellKind({
+    SimpleRNN:
+      'One SimpleRNN cell at one time step, drawn as the book draws it, with the numbers your model computed for this word.',
+    LSTM:
+      'One LSTM cell at one time step, drawn as the book draws it: three gates (input i, forget f, output o), the candidate g, ' +
+      'and the cell state c that only circulates inside the cell. Every box holds the numbers your model computed for this word.',
+    GRU:
+      'One GRU cell at one time step, drawn as the book draws it: the update gate z, the reset gate r and the candidate h̃ ' +
+      `(Keras’ form, ${EQUATIONS.gruStep}). Every box holds the numbers your model computed for this word.`,
+  }),
   resetAfter: (after: boolean) =>
     after
       ? '(reset_after=True, Keras’ default: r multiplies h_{t−1} U_h + b_rh)'
@@ -47,8 +46,8 @@ export const cell = {
     i: 'It flows into c_t as i ⊙ g: how much of the candidate is written into the cell state.',
     f: 'It flows into c_t as f ⊙ c_{t−1}: how much of the old cell state is kept (1 keeps all).',
     g: 'It flows into c_t as i ⊙ g: the new content proposed for the cell state.',
-    o: 'It flows into h_t = o ⊙ tanh(c_t): how much of the cell state is shown.',
-    z: 'It flows into h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃: 1 keeps the previous state, 0 takes the candidate.',
+    o: `It flows into ${EQUATIONS.lstmOutput}: how much of the cell state is shown.`,
+    z: `It flows into ${EQUATIONS.gruStep}: 1 keeps the previous state, 0 takes the candidate.`,
     r: 'It flows into the candidate h̃: how much of the previous state it may use.',
     hh: 'It flows into h_t with weight 1 − z.',
     c: 'It stays inside the cell: it is the next step’s c_{t−1}, and h_t shows it through tanh and o.',

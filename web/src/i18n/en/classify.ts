@@ -1,5 +1,6 @@
 // The Classify view (English).
 import { groupThousands as n } from '../format';
+import { EQUATIONS, byCellKind } from '../equations';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
@@ -59,14 +60,11 @@ export const classify = {
   mapsHeading: 'Inside the network',
   layerPicker: 'Recurrent layer to inspect',
   layerOption: (i: number, kind: string, name: string) => `${i + 1}. ${kind} ‘${name}’`,
-  mapsNote: (kind: string) =>
-    (
-      ({
-        SimpleRNN: 'SimpleRNN: the hidden state h_t = tanh(x_t W + h_{t-1} U + b) after each word.',
-        LSTM: 'LSTM: the input, forget and output gates (0 = closed, 1 = open), the cell state c_t that carries memory, and the hidden state h_t = o_t ⊙ tanh(c_t).',
-        GRU: 'GRU: the update gate z (1 = keep the previous state) and reset gate r, and the hidden state h_t = z ⊙ h_{t-1} + (1 − z) ⊙ h̃_t.',
-      }) as Record<string, string>
-    )[kind] ?? '',
+  mapsNote: byCellKind({
+    SimpleRNN: `SimpleRNN: the hidden state ${EQUATIONS.simpleRnnState} after each word.`,
+    LSTM: `LSTM: the input, forget and output gates (0 = closed, 1 = open), the cell state c_t that carries memory, and the hidden state ${EQUATIONS.lstmState}.`,
+    GRU: `GRU: the update gate z (1 = keep the previous state) and reset gate r, and the hidden state ${EQUATIONS.gruState}.`,
+  }),
   mapHelp:
     'Rows are units, columns are the kept tokens. Hover a cell, or focus a map and move with the arrow keys, to read it.',
   mapTitle: {

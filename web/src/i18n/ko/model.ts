@@ -9,22 +9,22 @@ export const model: Translation<typeof En> = {
   editorHeading: '층',
   inputLengthLabel: '입력 길이 (타임스텝 = maxlen)',
   oneHotLabel: '원-핫 벡터 크기 (타임스텝마다 특성 수)',
-  inputNote: (oneHot: boolean) =>
+  inputNote: (oneHot) =>
     oneHot
       ? '입력: 토큰마다 원-핫 벡터 (타임스텝 × 어휘 사전 크기). 09-2에서 단어 임베딩을 쓰기 전과 같습니다.'
       : '입력: 타임스텝마다 토큰 번호 하나.',
-  layerLegend: (i: number, kind: string, name: string) => `${i}. ${kind} ‘${name}’`,
-  outputShape: (s: string) => `출력 크기: ${s}`,
+  layerLegend: (i, kind, name) => `${i}. ${kind} ‘${name}’`,
+  outputShape: (s) => `출력 크기: ${s}`,
   outputShapeUnknown: '출력 크기: — (모델을 고치면 보입니다)',
-  moveUp: (name: string) => `${name} 층을 위로 이동`,
-  moveDown: (name: string) => `${name} 층을 아래로 이동`,
-  remove: (name: string) => `${name} 층 삭제`,
+  moveUp: (name) => `${name} 층을 위로 이동`,
+  moveDown: (name) => `${name} 층을 아래로 이동`,
+  remove: (name) => `${name} 층 삭제`,
   addLayerKind: '새 층의 종류',
   addLayer: '층 추가',
   addLayerHelp: '새 층은 맨 끝에 추가됩니다. 화살표 버튼으로 옮기세요.',
-  unsupportedLayer: (kind: string) => `${kind}은(는) 이 편집기가 모르는 층입니다. 아래 JSON에서 고치세요.`,
+  unsupportedLayer: (kind) => `${kind}은(는) 이 편집기가 모르는 층입니다. 아래 JSON에서 고치세요.`,
   noLayerList: '편집기는 층 목록이 있는 Sequential 모델이 필요합니다. 아래 JSON에서 고치세요.',
-  option: (layer: string, key: string) => `${layer} ${key}`,
+  option: (layer, key) => `${layer} ${key}`,
   optionHelp: {
     units: 'units (뉴런 개수)',
     input_dim: 'input_dim (어휘 사전 크기)',
@@ -47,23 +47,23 @@ export const model: Translation<typeof En> = {
   colParams: 'Param #',
   colFormula: '계산식',
   showFormulas: '계산식 보기',
-  totalParams: (v: string) => `Total params: ${v}`,
-  trainableParams: (v: string) => `Trainable params: ${v}`,
-  nonTrainableParams: (v: string) => `Non-trainable params: ${v}`,
+  totalParams: (v) => `Total params: ${v}`,
+  trainableParams: (v) => `Trainable params: ${v}`,
+  nonTrainableParams: (v) => `Non-trainable params: ${v}`,
   invalidModel: '이 모델은 올바르지 않습니다:',
-  gruQuestion: (name: string, actual: number, plain: number) =>
+  gruQuestion: (name, actual, plain) =>
     `GRU ‘${name}’의 모델 파라미터는 왜 ${n(plain)}개가 아니라 ${n(actual)}개일까요?`,
-  gruAnswer: (u: number, nIn: number, actual: number, plain: number) =>
+  gruAnswer: (u, nIn, actual, plain) =>
     `교과서의 식 3 × u × (n + u + 1) = 3 × ${u} × (${nIn} + ${u} + 1) = ${n(plain)}은 게이트마다 절편을 하나씩 셉니다. ` +
     `Keras의 GRU는 기본값이 reset_after=True여서 리셋 게이트를 순환 가중치 곱 다음에 적용하고, 게이트마다 ` +
     `순환 절편을 하나 더 둡니다: 3 × u × (n + u + 2) = ${n(actual)}, 즉 3 × ${u} = ${3 * u}개가 더 많습니다. ` +
     `reset_after를 끄면 ${n(plain)}개가 됩니다.`,
   tfjsNote: {
-    gru_reset_after: (layer: string) =>
+    gru_reset_after: (layer) =>
       `TF.js는 이 모델을 불러올 수 없습니다: ‘${layer}’ GRU 층이 reset_after=True(Keras의 기본값)를 쓰는데, TF.js의 GRU는 이 설정을 지원하지 않습니다. TF.js에서 쓰려면 reset_after를 false로 바꾸세요. 저장한 파일은 Keras에서 그대로 읽을 수 있습니다.`,
-    keras3_hard_sigmoid: (layer: string) =>
+    keras3_hard_sigmoid: (layer) =>
       `‘${layer}’ 층은 Keras 3의 hard_sigmoid(x/6 + 0.5)를 씁니다. TF.js는 Keras 2의 식(0.2x + 0.5)으로 계산하므로 TF.js의 예측은 달라집니다. TF.js와 같은 모델을 쓰려면 sigmoid를 쓰세요.`,
   },
-  gruAnswerPlain: (u: number, nIn: number, plain: number) =>
+  gruAnswerPlain: (u, nIn, plain) =>
     `reset_after를 끄면: 3 × u × (n + u + 1) = 3 × ${u} × (${nIn} + ${u} + 1) = ${n(plain)}, 교과서의 개수입니다. Keras의 기본값(reset_after 켬)은 게이트마다 절편을 하나 더 둡니다.`,
 };

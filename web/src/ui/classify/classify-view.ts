@@ -12,7 +12,7 @@ import type { EngineClient } from '../../engine/client';
 import { LanguageController, ui } from '../../i18n';
 import '../../charts/line-chart';
 import { exampleReviews } from './examples';
-import './model-panel';
+import './model-reading-panel';
 
 /** Curve colours of the overlaid models, in panel order. */
 const MODEL_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8a3ab9', '#b35c00', '#555'];

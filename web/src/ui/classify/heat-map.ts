@@ -2,7 +2,7 @@
 // 256-unit layer costs one image, not 256,000 elements. Reading it: hovering a cell, or focusing
 // the map and moving with the arrow keys (Home/End for the first/last token), shows the word, the
 // unit and the value in a live region beside it. The maps of a layer sit in one scroller of the
-// panel (model-panel.ts), with the words written once above and below them as page text
+// panel (model-reading-panel.ts), with the words written once above and below them as page text
 // (word-axis.ts); so a map draws no words and does not scroll on its own. Its title, read-out and
 // scale stay at the scroller's left edge while the columns scroll.
 import { LitElement, css, html, type PropertyValues } from 'lit';

@@ -9,8 +9,8 @@ import { LanguageController, ui } from '../i18n';
 import './layer-editor';
 import './model-summary';
 
-@customElement('model-panel')
-export class ModelPanel extends LitElement {
+@customElement('model-editor-panel')
+export class ModelEditorPanel extends LitElement {
   private readonly language = new LanguageController(this);
   @property({ attribute: false }) setup!: PlaygroundState;
   @property({ attribute: false }) summary: ModelSummary | null = null;

@@ -1,9 +1,9 @@
 // A typed review as the model sees it: the shared tokenizer, ids at the run's num_words, and
 // Keras' 'pre' truncation/padding to maxlen. Runs in the worker (a 1 MB paste never blocks the page).
-import { OOV_ID, PAD_ID, encodeReview, padSequencePre } from '../data/tokenizer';
-import type { WordIndex } from '../data/word-index';
+import { OOV_ID, PAD_ID, encodeReview, padSequencePre } from './tokenizer';
+import type { WordIndex } from './word-index';
 import { MessageError } from '../i18n/message';
-import type { ClassifyResult, TraceResult } from './protocol';
+import type { ClassifyResult, TraceResult } from '../engine/protocol';
 
 export interface EncodedForModel {
   /** maxlen ids, 'pre'-padded: what the network reads. */
