@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, truncateSync, rmSy
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { open, setNumber, trainQuick } from './helpers/page';
+import { open, openAndTrainQuick, setNumber, trainQuick } from './helpers/page';
 import { misplacedControls, seriousAxeFindings } from './helpers/page-audit';
 import { files as en } from '../../web/src/i18n/en/files';
 import { files as ko } from '../../web/src/i18n/ko/files';
@@ -97,8 +97,7 @@ async function roundTrip(
   button: string,
   files: (download: { name: string; bytes: Uint8Array }) => { paths: string[]; opened: string },
 ) {
-  await open(page);
-  await trainQuick(page, 2);
+  await openAndTrainQuick(page, 2);
   const trained = await classifyProbability(page);
   const { paths, opened } = files(await download(page, button));
   await openFiles(page, paths);
@@ -211,8 +210,7 @@ function badFiles(model: Uint8Array, weights: Uint8Array): { what: string; paths
 test('bad files are refused with their message; the page keeps working and no saved run changes', async ({
   page,
 }) => {
-  await open(page);
-  await trainQuick(page, 1);
+  await openAndTrainQuick(page, 1);
   const trained = await classifyProbability(page);
   const tfjs = unzipSync((await download(page, 'Download TF.js model')).bytes);
   const before = await savedRuns(page);

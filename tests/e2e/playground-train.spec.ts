@@ -16,15 +16,18 @@ import {
   trainToEnd,
 } from './helpers/page';
 
+/** Two epochs at learning rate 0.001 (tests 3 and 4). */
+const twoEpochs = (N: { epochs: string; learningRate: string }): [string, string][] => [
+  [N.epochs, '2'],
+  [N.learningRate, '0.001'],
+];
+
 test('3. train the quick subset for two epochs: live charts, progress to the end, test accuracy', async ({
   page,
   N,
   T,
 }) => {
-  await openTraining(page, [
-    [N.epochs, '2'],
-    [N.learningRate, '0.001'],
-  ]);
+  await openTraining(page, twoEpochs(N));
   await expect(page.getByRole('img', { name: new RegExp(`^${T.train.epochLossChart}: `) })).toBeVisible();
   expect(await chartPoints(page, T.train.batchLossChart)).toBe(0);
   await trainToEnd(page);
@@ -79,10 +82,7 @@ test('4. compare three models: table with parameters, time, accuracies; paramete
   N,
   T,
 }) => {
-  await openTraining(page, [
-    [N.epochs, '2'],
-    [N.learningRate, '0.001'],
-  ]);
+  await openTraining(page, twoEpochs(N));
   await openTab(page, N.compareTab);
   await expect(
     page.getByRole('img', {

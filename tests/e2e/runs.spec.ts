@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_LAUNCH } from './helpers/chromium';
-import { open, setNumber, trainQuick } from './helpers/page';
+import { open, openAndTrainQuick, setNumber, trainQuick } from './helpers/page';
 
 const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it.';
 
@@ -29,8 +29,7 @@ function runRows(page: Page) {
 test('a trained run survives a reload; Classify uses it and says the same; rename and delete', async ({
   page,
 }) => {
-  await open(page);
-  await trainQuick(page, 2);
+  await openAndTrainQuick(page, 2);
   const before = await verdict(page);
 
   await page.reload();
@@ -64,8 +63,7 @@ test('a trained run survives a reload; Classify uses it and says the same; renam
 });
 
 test('open a saved run: its curves come back and training continues from epoch 3', async ({ page }) => {
-  await open(page);
-  await trainQuick(page, 2);
+  await openAndTrainQuick(page, 2);
   const firstEpochs = await page
     .getByRole('table', { name: 'Training log' })
     .locator('tbody tr')
@@ -158,8 +156,7 @@ test('storage unavailable: the page says so and trains anyway', async ({ page })
 });
 
 test('storage full: the new run is not saved, the page says so, the saved run is kept', async ({ page }) => {
-  await open(page);
-  await trainQuick(page, 1);
+  await openAndTrainQuick(page, 1);
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await page.evaluate(() => {
@@ -187,8 +184,7 @@ test('runs survive a browser restart (persistent profile)', async ({ baseURL }) 
   try {
     let context = await launch();
     let page = await context.newPage();
-    await open(page);
-    await trainQuick(page, 1);
+    await openAndTrainQuick(page, 1);
     await context.close();
     context = await launch();
     page = await context.newPage();

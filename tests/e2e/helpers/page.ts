@@ -58,6 +58,12 @@ export async function trainQuick(page: Page, epochs: number, button = names().tr
   await trainToEnd(page, { timeout: 90_000, N: { train: button } });
 }
 
+/** Opens the page and trains its model (the 09-3 LSTM) as trainQuick does. */
+export async function openAndTrainQuick(page: Page, epochs: number) {
+  await open(page);
+  await trainQuick(page, epochs);
+}
+
 /** The point count a chart announces in its accessible name ("Loss per batch: 12 points", "배치마다 손실: 점 12개"). */
 export async function chartPoints(page: Page, name: string): Promise<number> {
   const label = await page.getByRole('img', { name: new RegExp(`^${name}: `) }).getAttribute('aria-label');
