@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './tests/e2e/helpers/chromium';
 
 // The production build (dist/), served under a sub-path with the strict CSP (scripts/serve.mjs),
 // in Debian's Chromium.
 export const BASE_PATH = '/rnn-playground/';
 // PLAYWRIGHT_PORT lets several checkouts run their suites side by side on one machine.
-const KOREAN_JOURNEYS = /(playground|classify|long-memory|train-gradients)\.spec\.ts$/;
+const KOREAN_JOURNEYS = /(playground-(model|train)|classify|long-memory|train-gradients)\.spec\.ts$/;
 const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({
@@ -23,16 +24,7 @@ export default defineConfig({
     // its first-visit precache would compete with every test for the two cores. Tests run without
     // it; tests/e2e/offline.spec.ts turns it on ('allow') against servers of its own.
     serviceWorkers: 'block',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   // The page follows navigator.languages on a first visit. Every spec runs in English; the
   // learner's journeys (the specs named in KOREAN_JOURNEYS) run again in Korean, by the Korean

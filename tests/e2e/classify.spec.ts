@@ -2,13 +2,20 @@
 // trained on the quick subset through the page, then the verdict, the tokens with their marks,
 // the per-word chart, the heat maps and every edge case the issue lists. Run in English and in
 // Korean (Playwright projects 'en' and 'ko'), by each language's names.
-import { expect, test, type Page } from '@playwright/test';
-import { probability, reviewBox, setNumber, trainThenClassify, typeReview } from './helpers/classify';
-import { lang, literal, names, texts } from './helpers/lang';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures';
+import { EXCELLENT_REVIEW, probability, reviewBox, trainThenClassify, typeReview } from './helpers/classify';
+import { lang, literal, texts } from './helpers/lang';
+import { byLang, openTab, openTraining } from './helpers/page';
 import { pasteAndWatchFrames } from './helpers/paste-frames';
 
-/** A text by language. */
-const byLang = <T>(v: { en: T; ko: T }): T => v[lang()];
+/** The verdict for one side, with its probability to two decimals. */
+const verdictFor = (side: string) =>
+  new RegExp(`^${side} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`);
+
+/** [kind, units, steps] of the LSTM's five maps: input, forget, output gates, cell and hidden state. */
+const lstmMaps = (steps: number) =>
+  ['input', 'forget', 'output', 'cell', 'hidden'].map((kind) => [kind, 8, steps]);
 
 function tokens(page: Page) {
   return page.getByRole('list', { name: texts().classify.tokensLabel }).getByRole('listitem');
@@ -40,9 +47,9 @@ async function heatMaps(page: Page): Promise<[string, number, number][]> {
 
 test('before any training the Classify tab says what to do; one Review box, Classify enabled', async ({
   page,
+  N,
+  T,
 }) => {
-  const N = names(),
-    T = texts();
   await page.goto('./');
   await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
   await expect(reviewBox(page)).toHaveCount(1);
@@ -53,9 +60,11 @@ test('before any training the Classify tab says what to do; one Review box, Clas
   await expect(page.getByRole('status')).toHaveText(T.classify.noModels);
 });
 
-test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and heat maps', async ({ page }) => {
-  const N = names(),
-    T = texts();
+test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and heat maps', async ({
+  page,
+  N,
+  T,
+}) => {
   await trainThenClassify(page, 'lstm');
   await expect(reviewBox(page)).toHaveCount(1);
   const status = page.getByRole('status');
@@ -63,48 +72,29 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
 
   // The ready examples, then the same reviews typed: classify-as-you-type needs no click.
   await page.getByRole('button', { name: T.classify.examples.positive }).click();
-  await expect(status).toHaveText(
-    new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
-  );
+  await expect(status).toHaveText(verdictFor(N.positive));
   expect(await probability(status)).toBeGreaterThan(0.5);
   await typeReview(
     page,
     'The worst movie ever: terrible acting, an awful, stupid and boring plot. A complete waste of time.',
   );
-  await expect(status).toHaveText(
-    new RegExp(`^${N.negative} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
-  );
+  await expect(status).toHaveText(verdictFor(N.negative));
   expect(await probability(status)).toBeLessThan(0.5);
   await typeReview(
     page,
     'A great film with wonderful acting and a beautiful story; one of the best I have seen. Loved it, highly recommended.',
   );
-  await expect(status).toHaveText(
-    new RegExp(`^${N.positive} — ${lang() === 'ko' ? '확률' : 'probability'} 0\\.\\d\\d$`),
-  );
+  await expect(status).toHaveText(verdictFor(N.positive));
 
   // Tokens with ids; an unknown word is OOV (id 2); the start token leads; nothing is cut.
-  await typeReview(page, 'An excellent movie, zyzzyvas aside.');
-  await expect(tokens(page)).toHaveText([
-    /^<start>1$/,
-    /^an\d+$/,
-    /^excellent\d+$/,
-    /^movie\d+$/,
-    /^zyzzyvas2oov$/,
-    /^aside\d*(oov)?$/,
-  ]);
+  await typeReview(page, EXCELLENT_REVIEW.text);
+  await expect(tokens(page)).toHaveText(EXCELLENT_REVIEW.tokens);
   await expect(tokens(page).nth(4)).toHaveAttribute('data-oov', 'true');
   await expect(tokens(page).nth(1)).toHaveAttribute('data-oov', 'false');
   await expect(page.locator('token-strip li[data-cut=true]')).toHaveCount(0);
   expect(await chartPoints(page)).toBe(6);
   // LSTM: input, forget, output gates, cell and hidden state, each 8 units × 6 kept tokens.
-  expect(await heatMaps(page)).toEqual([
-    ['input', 8, 6],
-    ['forget', 8, 6],
-    ['output', 8, 6],
-    ['cell', 8, 6],
-    ['hidden', 8, 6],
-  ]);
+  expect(await heatMaps(page)).toEqual(lstmMaps(6));
   await expect(page.getByLabel(T.classify.layerPicker)).toHaveCount(0);
 
   // Hover a cell: word, unit and value. Keyboard: focus the map, move right and down.
@@ -158,9 +148,7 @@ test('LSTM: clear reviews land on their sides of 0.5; tokens, cut, chart and hea
   await page.screenshot({ path: 'test-results/classify-lstm.png', fullPage: true });
 });
 
-test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', async ({ page }) => {
-  const N = names(),
-    T = texts();
+test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', async ({ page, N, T }) => {
   await trainThenClassify(page, 'lstm', 2);
   const status = page.getByRole('status');
 
@@ -216,9 +204,9 @@ test('edge cases: empty, one word, punctuation, emoji, Korean, a 1 MB paste', as
 
 test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a layer picker', async ({
   page,
+  N,
+  T,
 }) => {
-  const N = names(),
-    T = texts();
   await trainThenClassify(page, 'gru', 1);
   await typeReview(page, 'Not bad at all.');
   expect(await heatMaps(page)).toEqual([
@@ -247,24 +235,15 @@ test('GRU: update and reset gates and hidden state; the 2-layer LSTM offers a la
       ),
     )
     .not.toBe(JSON.stringify(top));
-  expect(await heatMaps(page)).toEqual([
-    ['input', 8, 5],
-    ['forget', 8, 5],
-    ['output', 8, 5],
-    ['cell', 8, 5],
-    ['hidden', 8, 5],
-  ]);
+  expect(await heatMaps(page)).toEqual(lstmMaps(5));
 });
 
-test('several models from the compare view classify the same review side by side', async ({ page }) => {
-  const N = names(),
-    T = texts();
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
-  await setNumber(page, N.epochs, '1');
-  await setNumber(page, N.learningRate, '0.003');
-  await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
+test('several models from the compare view classify the same review side by side', async ({ page, N, T }) => {
+  await openTraining(page, [
+    [N.epochs, '1'],
+    [N.learningRate, '0.003'],
+  ]);
+  await openTab(page, N.compareTab);
   await page.getByRole('button', { name: N.compare }).click();
   const rows = page.getByRole('table', { name: T.compare.compareTable }).getByRole('row');
   await expect(rows.filter({ hasText: T.common.stopReason.finished })).toHaveCount(3, { timeout: 90_000 });

@@ -2,13 +2,11 @@
 // at once, the choice survives a reload (and is not part of the share link), <html lang> follows.
 import { expect, test, type Page } from '@playwright/test';
 import { englishSentences } from './helpers/english-sentences';
+import { describeInKorean, namesOf } from './helpers/lang';
 import { visibleText } from './helpers/visible-text';
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const TABS = {
-  ko: ['모델', '데이터', '훈련', '비교', '분류', '훈련 기록'],
-  en: ['Model', 'Data', 'Train', 'Compare', 'Classify', 'Runs'],
-};
+const TABS = { ko: namesOf('ko').tabs, en: namesOf('en').tabs };
 
 /** Each view's visible text, tab by tab. */
 async function viewTexts(page: Page, lang: 'ko' | 'en'): Promise<string[]> {
@@ -22,9 +20,7 @@ async function viewTexts(page: Page, lang: 'ko' | 'en'): Promise<string[]> {
   return texts;
 }
 
-test.describe('a Korean browser', () => {
-  test.use({ locale: 'ko-KR' });
-
+describeInKorean('a Korean browser', () => {
   test('gets the Korean page; switching to English changes every view and is remembered', async ({
     page,
   }) => {

@@ -4,9 +4,10 @@
 // (Adam 3e-3, clipnorm 1, batch 32, 40 epochs) seed 42 ends natively with LSTM 1.000, GRU 1.000
 // and SimpleRNN 0.560 validation accuracy, and over 13 seeds LSTM and GRU learnt the task every
 // time (by epoch 21 and 31), SimpleRNN once (seed 4). The assertions leave wide room on both sides.
-import { expect, test, type Page } from '@playwright/test';
-import { names, texts } from './helpers/lang';
-import { setNumber } from './helpers/classify';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures';
+import { texts } from './helpers/lang';
+import { open, openTab, openTraining, setNumber } from './helpers/page';
 import { misplacedControls, seriousAxeFindings } from './helpers/page-audit';
 
 /** axe in light and dark, and every control reachable at 390 × 844 (the phone checks' rule). */
@@ -24,26 +25,31 @@ async function audit(page: Page, where: string) {
 
 const LONG_MEMORY = ['long-memory-simplernn', 'long-memory-lstm', 'long-memory-gru'] as const;
 
-async function testAccuracy(page: Page, id: string): Promise<number> {
+/** The Compare table's row of a preset. */
+function compareRow(page: Page, id: string) {
   const T = texts();
-  const row = page
+  return page
     .getByRole('table', { name: T.compare.compareTable })
     .getByRole('row')
     .filter({ hasText: T.presets.title[id] });
+}
+
+async function testAccuracy(page: Page, id: string): Promise<number> {
+  const T = texts();
+  const row = compareRow(page, id);
   await expect(row).toContainText(T.common.stopReason.finished, { timeout: 150_000 });
   return Number(await row.getByRole('cell').nth(6).textContent());
 }
 
 test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near chance', async ({
   page,
+  N,
+  T,
 }) => {
   test.setTimeout(240_000);
-  const N = names(),
-    T = texts();
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await open(page);
   // The data set choice: Long memory takes its own sizes, and shows what its sequences are.
-  await page.getByRole('tab', { name: N.data, exact: true }).click();
+  await openTab(page, N.data);
   await page.getByLabel(T.data.packLabel).selectOption('long-memory');
   await expect(page.getByText(T.data.longMemoryAbout)).toBeVisible();
   await expect(page.getByLabel(T.data.maxlenLabel, { exact: true })).toHaveValue('200');
@@ -51,10 +57,10 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   // Its sample sequences name the tokens: one A or B among the noise.
   await expect(page.locator('data-panel .sample').first()).toContainText(/\b[AB]\b/);
   await audit(page, 'Data on Long memory');
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
+  await openTab(page, N.trainTab);
   await setNumber(page, T.train.seedLabel, '42');
 
-  await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
+  await openTab(page, N.compareTab);
   await expect(page.getByText(T.compare.longMemoryIntro)).toBeVisible();
   // On Long memory the choices are its three presets (and the editor's model), those three ticked.
   for (const id of LONG_MEMORY)
@@ -62,11 +68,7 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   await expect(page.getByRole('checkbox', { name: T.presets.title.lstm })).toHaveCount(0);
   await page.getByRole('button', { name: N.compare }).click();
 
-  const row = page
-    .getByRole('table', { name: T.compare.compareTable })
-    .getByRole('row')
-    .filter({ hasText: T.presets.title['long-memory-lstm'] });
-  await expect(row.getByRole('cell').nth(1)).toHaveText(
+  await expect(compareRow(page, 'long-memory-lstm').getByRole('cell').nth(1)).toHaveText(
     `${T.compare.trainedWith(T.compare.packLongMemoryShort, 35, 200, 'Adam', 0.003, 32, 40, 0)}, clipnorm 1`,
   );
   const acc: Record<string, number> = {};
@@ -86,22 +88,19 @@ test('Compare on Long memory: LSTM and GRU carry the token, SimpleRNN stays near
   await expect(page.getByRole('heading', { name: T.compare.byLengthHeading })).toHaveCount(0);
   await audit(page, 'Compare on Long memory');
   // Classify says that these models read synthetic tokens, not reviews.
-  await page.getByRole('tab', { name: N.classifyTab, exact: true }).click();
+  await openTab(page, N.classifyTab);
   await page.getByLabel(N.review, { exact: true }).fill('the and a of to is in it');
   await expect(page.getByText(T.classify.syntheticNote)).toHaveCount(3);
 });
 
 test('Compare on IMDB: test accuracy by review length, in five buckets that hold the whole test split', async ({
   page,
+  N,
+  T,
 }) => {
   test.setTimeout(120_000);
-  const N = names(),
-    T = texts();
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
-  await setNumber(page, N.epochs, '1');
-  await page.getByRole('tab', { name: N.compareTab, exact: true }).click();
+  await openTraining(page, [[N.epochs, '1']]);
+  await openTab(page, N.compareTab);
   for (const id of ['embedding-simplernn-500', 'gru'])
     await page.getByRole('checkbox', { name: T.presets.title[id] }).uncheck();
   await page.getByRole('button', { name: N.compare }).click();

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, truncateSync, rmSy
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { open, openAndTrainQuick, setNumber, trainQuick } from './helpers/page';
 import { misplacedControls, seriousAxeFindings } from './helpers/page-audit';
 import { files as en } from '../../web/src/i18n/en/files';
 import { files as ko } from '../../web/src/i18n/ko/files';
@@ -15,21 +16,6 @@ import { files as ko } from '../../web/src/i18n/ko/files';
 const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it.';
 const dir = mkdtempSync(join(tmpdir(), 'rnn-model-files-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab');
-}
-
-async function train(page: Page, epochs: string) {
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
-  await setNumber(page, 'Epochs', epochs);
-  await setNumber(page, 'Learning rate', '0.003');
-  await setNumber(page, 'Early stopping patience (0 = off)', '0');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: /, { timeout: 90_000 });
-}
 
 /** The exact probability the Classify panel shows for REVIEW (its reply, before rounding). */
 async function classifyProbability(page: Page): Promise<number> {
@@ -94,26 +80,48 @@ function savedRuns(page: Page): Promise<string> {
   );
 }
 
+/** Waits for the message that `name` was opened with the 09-3 LSTM's 8,809 weights. */
+async function expectOpened(page: Page, name: string) {
+  await expect(
+    page.getByText(new RegExp(`^Opened ${name.replace('.', '\\.')}: 8,809 weights\\.`)),
+    name,
+  ).toBeVisible();
+}
+
+/**
+ * Trains the 09-3 LSTM for two epochs, downloads it with `button`, opens the files `files` makes of
+ * the download and expects Classify to give the same probability as before, to 1e-6.
+ */
+async function roundTrip(
+  page: Page,
+  button: string,
+  files: (download: { name: string; bytes: Uint8Array }) => { paths: string[]; opened: string },
+) {
+  await openAndTrainQuick(page, 2);
+  const trained = await classifyProbability(page);
+  const { paths, opened } = files(await download(page, button));
+  await openFiles(page, paths);
+  await expectOpened(page, opened);
+  expect(Math.abs((await classifyProbability(page)) - trained)).toBeLessThanOrEqual(1e-6);
+}
+
 test('a trained model goes out as TF.js and comes back: Classify gives the same probability, Train goes on from it', async ({
   page,
 }) => {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await train(page, '2');
-  const trained = await classifyProbability(page);
-
-  const tfjs = await download(page, 'Download TF.js model');
-  const members = unzipSync(tfjs.bytes);
-  await openFiles(page, [
-    saveFile('tfjs/model.json', members['model.json']),
-    saveFile('tfjs/weights.bin', members['weights.bin']),
-  ]);
-  await expect(page.getByText(/^Opened model\.json: 8,809 weights\./)).toBeVisible();
+  await roundTrip(page, 'Download TF.js model', (tfjs) => {
+    const members = unzipSync(tfjs.bytes);
+    return {
+      paths: [
+        saveFile('tfjs/model.json', members['model.json']),
+        saveFile('tfjs/weights.bin', members['weights.bin']),
+      ],
+      opened: 'model.json',
+    };
+  });
   await page.getByRole('tab', { name: 'Model', exact: true }).click();
   await expect(page.getByText(/^Total params: 8,809/)).toBeVisible();
-  const fromTfjs = await classifyProbability(page);
-  expect(Math.abs(fromTfjs - trained)).toBeLessThanOrEqual(1e-6);
   // Where its verdicts are shown, the page says whose word ids a model from a file may read.
+  await page.getByRole('tab', { name: 'Classify', exact: true }).click();
   await expect(page.getByRole('note').filter({ hasText: en.wordIdsNote })).toBeVisible();
 
   // The opened model trains further (Train: go on from its weights) and is kept as a new run.
@@ -128,19 +136,11 @@ test('a trained model goes out as TF.js and comes back: Classify gives the same 
 test('a trained model goes out as .keras and comes back: Classify gives the same probability', async ({
   page,
 }) => {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await train(page, '2');
-  const trained = await classifyProbability(page);
-  const keras = await download(page, 'Download .keras');
-  expect(keras.name).toMatch(/\.keras$/);
-  expect(Object.keys(unzipSync(keras.bytes))).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
-  await openFiles(page, [saveFile(keras.name, keras.bytes)]);
-  await expect(
-    page.getByText(new RegExp(`^Opened ${keras.name.replace('.', '\\.')}: 8,809 weights\\.`)),
-  ).toBeVisible();
-  const fromKeras = await classifyProbability(page);
-  expect(Math.abs(fromKeras - trained)).toBeLessThanOrEqual(1e-6);
+  await roundTrip(page, 'Download .keras', (keras) => {
+    expect(keras.name).toMatch(/\.keras$/);
+    expect(Object.keys(unzipSync(keras.bytes))).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
+    return { paths: [saveFile(keras.name, keras.bytes)], opened: keras.name };
+  });
 });
 
 /** Bad files made from a good TF.js download; each with the words its message must hold. */
@@ -210,9 +210,7 @@ function badFiles(model: Uint8Array, weights: Uint8Array): { what: string; paths
 test('bad files are refused with their message; the page keeps working and no saved run changes', async ({
   page,
 }) => {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await train(page, '1');
+  await openAndTrainQuick(page, 1);
   const trained = await classifyProbability(page);
   const tfjs = unzipSync((await download(page, 'Download TF.js model')).bytes);
   const before = await savedRuns(page);
@@ -228,7 +226,7 @@ test('bad files are refused with their message; the page keeps working and no sa
   // The page's model is still the trained one; training works; the saved runs did not change.
   expect(Math.abs((await classifyProbability(page)) - trained)).toBeLessThanOrEqual(1e-6);
   expect(await savedRuns(page)).toBe(before);
-  await train(page, '1');
+  await trainQuick(page, 1);
   await classifyProbability(page);
 });
 
@@ -273,18 +271,14 @@ function kerasLayoutFile(
 test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.keras 2 .h5): the weights land in Keras' order", async ({
   page,
 }) => {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await open(page);
   for (const [kind, name] of [
     ['keras3', 'best-lstm-model.keras'],
     ['keras2', 'best-lstm-model.h5'],
   ] as const) {
     const file = kerasLayoutFile(kind, name, kind === 'keras3' ? ['--optimizer'] : []);
     await openFiles(page, [file.path]);
-    await expect(
-      page.getByText(new RegExp(`^Opened ${name.replace('.', '\\.')}: 8,809 weights\\.`)),
-      name,
-    ).toBeVisible();
+    await expectOpened(page, name);
     // The model the page now holds, written out as TF.js: weights.bin is the engine's flat order,
     // which must be Keras' order of the datasets h5py wrote.
     const weights = unzipSync((await download(page, 'Download TF.js model')).bytes)['weights.bin'];
@@ -298,8 +292,7 @@ test("files in Keras' own layouts open (Keras 3 .keras with optimizer state, tf.
 test('HDF5 files without the expected datasets, with wrong shapes or dtypes are refused, naming the dataset', async ({
   page,
 }) => {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
+  await open(page);
   const cases = [
     {
       name: 'missing.keras',

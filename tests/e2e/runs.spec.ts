@@ -7,27 +7,8 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-async function setNumber(page: Page, label: string, value: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.press('Tab');
-}
-
-async function open(page: Page) {
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-}
-
-/** Trains the 09-3 LSTM on the quick subset (lr 3e-3, no early stopping) to the end. */
-async function train(page: Page, epochs: number, button = 'Train') {
-  await page.getByRole('tab', { name: 'Train', exact: true }).click();
-  await setNumber(page, 'Epochs', String(epochs));
-  await setNumber(page, 'Learning rate', '0.003');
-  await setNumber(page, 'Early stopping patience (0 = off)', '0');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Test accuracy: [01]\.\d{3}$/, { timeout: 90_000 });
-}
+import { CHROMIUM_LAUNCH } from './helpers/chromium';
+import { open, openAndTrainQuick, setNumber, trainQuick } from './helpers/page';
 
 const REVIEW = 'A wonderful film, the best acting and a moving story. I loved it.';
 
@@ -48,8 +29,7 @@ function runRows(page: Page) {
 test('a trained run survives a reload; Classify uses it and says the same; rename and delete', async ({
   page,
 }) => {
-  await open(page);
-  await train(page, 2);
+  await openAndTrainQuick(page, 2);
   const before = await verdict(page);
 
   await page.reload();
@@ -83,8 +63,7 @@ test('a trained run survives a reload; Classify uses it and says the same; renam
 });
 
 test('open a saved run: its curves come back and training continues from epoch 3', async ({ page }) => {
-  await open(page);
-  await train(page, 2);
+  await openAndTrainQuick(page, 2);
   const firstEpochs = await page
     .getByRole('table', { name: 'Training log' })
     .locator('tbody tr')
@@ -104,7 +83,7 @@ test('open a saved run: its curves come back and training continues from epoch 3
   await expect(log).toHaveCount(2);
   expect(await log.allTextContents()).toEqual(firstEpochs);
   await expect(page.getByRole('img', { name: /^Loss per epoch: / })).toBeVisible();
-  await train(page, 1, 'Go on from epoch 3');
+  await trainQuick(page, 1, 'Go on from epoch 3');
   await expect(log).toHaveCount(3);
   await expect(log.nth(2).locator('td').first()).toHaveText('3');
   // The continued epoch starts from the trained weights: its training loss is below a fresh
@@ -171,14 +150,13 @@ test('storage unavailable: the page says so and trains anyway', async ({ page })
   });
   await open(page);
   await expect(page.getByRole('alert')).toContainText('Runs cannot be saved in this browser');
-  await train(page, 1);
+  await trainQuick(page, 1);
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(page.getByText('No runs yet')).toBeVisible();
 });
 
 test('storage full: the new run is not saved, the page says so, the saved run is kept', async ({ page }) => {
-  await open(page);
-  await train(page, 1);
+  await openAndTrainQuick(page, 1);
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
   await expect(runRows(page)).toHaveCount(1);
   await page.evaluate(() => {
@@ -186,7 +164,7 @@ test('storage full: the new run is not saved, the page says so, the saved run is
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
     };
   });
-  await train(page, 1);
+  await trainQuick(page, 1);
   await expect(page.getByRole('alert').first()).toContainText('storage for this site is full');
   await page.reload();
   await page.getByRole('tab', { name: 'Runs', exact: true }).click();
@@ -198,23 +176,15 @@ test('runs survive a browser restart (persistent profile)', async ({ baseURL }) 
   const profile = await mkdtemp(join(tmpdir(), 'rnn-runs-'));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      ...CHROMIUM_LAUNCH,
       headless: true,
       baseURL,
       locale: 'en-US',
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
     });
   try {
     let context = await launch();
     let page = await context.newPage();
-    await open(page);
-    await train(page, 1);
+    await openAndTrainQuick(page, 1);
     await context.close();
     context = await launch();
     page = await context.newPage();

@@ -1,6 +1,8 @@
 // The built site in Chromium under the strict CSP, from a sub-path: the engine's summary for every
 // preset, and an invalid model's message in place.
 import { expect, test } from '@playwright/test';
+import { embedding, stackWithoutSequences } from '../js/helpers/model-json';
+import { foreignRequests } from './helpers/page';
 
 const totals: Record<string, string> = {
   'onehot-simplernn-500': '4,081',
@@ -22,15 +24,8 @@ const totals: Record<string, string> = {
 };
 
 test('every preset shows the engine summary with Keras totals', async ({ page }) => {
-  const foreign: string[] = [];
+  const foreign = foreignRequests(page);
   const cspErrors: string[] = [];
-  page.on('request', (r) => {
-    if (
-      !r.url().startsWith(new URL('/', test.info().project.use.baseURL ?? '').href) &&
-      !r.url().startsWith('data:')
-    )
-      foreign.push(r.url());
-  });
   page.on('console', (m) => {
     if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
   });
@@ -57,21 +52,7 @@ test('every preset shows the engine summary with Keras totals', async ({ page })
 test('an invalid model shows the engine message in place and the page keeps working', async ({ page }) => {
   await page.goto('./');
   const box = page.getByLabel('Model JSON');
-  await box.fill(
-    JSON.stringify({
-      class_name: 'Sequential',
-      config: {
-        layers: [
-          {
-            class_name: 'Embedding',
-            config: { name: 'embedding', input_dim: 500, output_dim: 16, batch_input_shape: [null, 100] },
-          },
-          { class_name: 'LSTM', config: { name: 'lstm', units: 8 } },
-          { class_name: 'LSTM', config: { name: 'lstm_1', units: 8 } },
-        ],
-      },
-    }),
-  );
+  await box.fill(JSON.stringify(stackWithoutSequences(embedding(500, 16, 100), 8, ['lstm', 'lstm_1'])));
   await expect(page.getByRole('alert')).toContainText("LSTM layer 'lstm_1' needs a sequence");
   await expect(page.getByRole('alert')).toContainText('Set return_sequences on the layer below');
   await box.fill('{ not json');

@@ -1,21 +1,20 @@
 // Issue 19, point 2 (the Train tab's half): after each epoch a curve of how much each word can
 // still move the prediction, averaged over the same 64 validation reviews, so one curve per epoch
 // with a point per position of the padded reviews (maxlen), labelled in a learner's words.
-import { expect, test } from '@playwright/test';
-import { names, texts } from './helpers/lang';
-import { setNumber } from './helpers/classify';
+import { expect, test } from './helpers/fixtures';
+import { openTraining, trainToEnd } from './helpers/page';
 
-test('Train: one gradient curve per epoch over the 100 positions, named for a learner', async ({ page }) => {
+test('Train: one gradient curve per epoch over the 100 positions, named for a learner', async ({
+  page,
+  N,
+  T,
+}) => {
   test.setTimeout(120_000);
-  const N = names(),
-    T = texts();
-  await page.goto('./');
-  await expect(page.getByText(/^Total params: /)).toBeVisible();
-  await page.getByRole('tab', { name: N.trainTab, exact: true }).click();
-  await setNumber(page, N.epochs, '3');
-  await setNumber(page, T.train.patienceLabel, '0');
-  await page.getByRole('button', { name: N.train }).click();
-  await expect(page.getByRole('status')).toHaveText(N.testAccuracy, { timeout: 90_000 });
+  await openTraining(page, [
+    [N.epochs, '3'],
+    [T.train.patienceLabel, '0'],
+  ]);
+  await trainToEnd(page, { timeout: 90_000 });
 
   const chart = page.getByRole('img', {
     name: T.common.chartPoints(T.cell.gradTrainHeading, 100),

@@ -4,6 +4,7 @@
 // locked while training, Compare's per-preset recipes, and large numbers grouped in messages.
 import { expect, test, type Page } from '@playwright/test';
 import { open, openTab, setNumber, trainToEnd } from './helpers/page';
+import { describeInKorean } from './helpers/lang';
 
 const note = (page: Page) => page.getByText(/^Dashed lines: /);
 
@@ -266,9 +267,7 @@ test('large numbers in messages are grouped', async ({ page }) => {
   ).toBeVisible();
 });
 
-test.describe('in Korean', () => {
-  test.use({ locale: 'ko-KR' });
-
+describeInKorean('in Korean', () => {
   test("the same answers, in the book's words: a bad field, Your own model, the book's curve, a run at chance level", async ({
     page,
   }) => {

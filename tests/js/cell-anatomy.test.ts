@@ -5,7 +5,6 @@
 // pre-activation add up to the engine's; the state entering the first kept step is the one the
 // padding left; the occlusion outputs equal separate predictions; the input gradients cover every
 // step.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unwrapReply } from '../../web/src/engine/engine-api';
 import type { LayerSteps } from '../../web/src/engine/protocol';
@@ -13,9 +12,7 @@ import { traceOfKeptTokens, type EngineTrace } from '../../web/src/data/review-e
 import { presets } from '../../web/src/presets/presets';
 import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';
-import { loadEngine } from './helpers/wasm';
-
-const quickPack = new URL('../../build/data/imdb-quick.pack', import.meta.url);
+import { briefTraining } from './helpers/trained-session';
 
 type Json = Record<string, unknown>;
 function presetModel(id: string): Json {
@@ -91,27 +88,8 @@ const cases: { name: string; model: () => Json; numWords: number }[] = [
 describe('cell anatomy numbers (WebAssembly in Node)', () => {
   for (const c of cases) {
     it(`${c.name}: a copied step satisfies its cell's equations with the model's weights`, async () => {
-      const m = await loadEngine();
-      const s = new m.Session();
+      const s = await briefTraining(c.model(), c.numWords, 'epoch');
       try {
-        unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
-        unwrapReply(
-          s.startTraining(
-            JSON.stringify(c.model()),
-            JSON.stringify({
-              num_words: c.numWords,
-              maxlen: 100,
-              optimizer: 'rmsprop',
-              learning_rate: 1e-2,
-              batch_size: 64,
-              epochs: 1,
-              seed: 3,
-            }),
-          ),
-        );
-        for (let guard = 0; guard < 1000; guard++)
-          if (unwrapReply<{ finished: boolean }>(s.runSlice(50)).finished) break;
-        unwrapReply(s.finishTraining());
         // 90 padding steps, then a ten-token review (start token, words, one OOV id 2).
         const review = [1, 14, 22, 2, 9, 120, 35, 7, 61, 18];
         const padded = [...new Array(100 - review.length).fill(0), ...review];

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EngineError, engineInfo, summarizeModel } from '../../web/src/engine/engine-api';
 import { presets } from '../../web/src/presets/presets';
+import { embedding, layer, sequential, stackWithoutSequences } from './helpers/model-json';
 import { loadEngine } from './helpers/wasm';
 
 const curriculum: Record<string, { perLayer: number[]; total: number }> = {
@@ -65,44 +66,11 @@ describe('engine (WebAssembly in Node)', () => {
     ['not JSON', '{oops', 'not valid JSON'],
     [
       'stack without sequences',
-      JSON.stringify({
-        class_name: 'Sequential',
-        config: {
-          layers: [
-            {
-              class_name: 'Embedding',
-              config: { name: 'e', input_dim: 10, output_dim: 4, batch_input_shape: [null, 5] },
-            },
-            { class_name: 'LSTM', config: { name: 'a', units: 3 } },
-            { class_name: 'LSTM', config: { name: 'b', units: 3 } },
-          ],
-        },
-      }),
+      JSON.stringify(stackWithoutSequences(embedding(10, 4, 5, 'e'), 3, ['a', 'b'])),
       'Set return_sequences on the layer below',
     ],
-    [
-      'unsupported layer',
-      JSON.stringify({
-        class_name: 'Sequential',
-        config: { layers: [{ class_name: 'Conv1D', config: { name: 'c' } }] },
-      }),
-      'Conv1D',
-    ],
-    [
-      'too many parameters',
-      JSON.stringify({
-        class_name: 'Sequential',
-        config: {
-          layers: [
-            {
-              class_name: 'Embedding',
-              config: { name: 'big', input_dim: 10000000, output_dim: 100, batch_input_shape: [null, 5] },
-            },
-          ],
-        },
-      }),
-      'limit',
-    ],
+    ['unsupported layer', JSON.stringify(sequential([layer('Conv1D', { name: 'c' })])), 'Conv1D'],
+    ['too many parameters', JSON.stringify(sequential([embedding(10_000_000, 100, 5, 'big')])), 'limit'],
     ['deep nesting', '['.repeat(200000) + ']'.repeat(200000), 'nested'],
   ];
   it.each(invalid)('rejects %s with a message, and keeps working', async (_label, text, fragment) => {

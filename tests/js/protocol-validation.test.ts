@@ -9,24 +9,11 @@ import {
   type RequestKind,
   type WorkerEvent,
 } from '../../web/src/engine/protocol';
-import { installFakeWorker, startClient } from './helpers/fake-worker';
+import { installFakeWorker, startClient, trainParams } from './helpers/fake-worker';
 
 installFakeWorker();
 
-const TRAIN_PARAMS = {
-  modelJson: '{}',
-  data: { pack: 'quick' as const, num_words: 500, maxlen: 100 },
-  training: {
-    optimizer: 'rmsprop' as const,
-    learning_rate: 1e-3,
-    batch_size: 64,
-    epochs: 1,
-    patience: 0,
-    restore_best: false,
-    seed: 1,
-    keras: 3 as const,
-  },
-};
+const TRAIN_PARAMS = trainParams('rmsprop', 1);
 
 /** A train reply as the worker sends it; NaN metrics arrive as null (the engine's JSON). */
 function trainResult() {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../web/src/engine/engine-api';
 import { isReply, type WorkerEvent } from '../../web/src/engine/protocol';
-import { installFakeWorker, startClient as start } from './helpers/fake-worker';
+import { installFakeWorker, startClient as start, trainParams } from './helpers/fake-worker';
 
 installFakeWorker();
 
@@ -32,20 +32,7 @@ describe('EngineClient', () => {
 
   it('rejects with an EngineError carrying the worker message', async () => {
     const { client, worker } = start();
-    const p = client.request('train', {
-      modelJson: '{}',
-      data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: {
-        optimizer: 'rmsprop',
-        learning_rate: 1e-3,
-        batch_size: 64,
-        epochs: 2,
-        patience: 0,
-        restore_best: false,
-        seed: 1,
-        keras: 3,
-      },
-    });
+    const p = client.request('train', trainParams('rmsprop', 2));
     worker.send({
       id: 1,
       ok: false,
@@ -83,20 +70,7 @@ describe('EngineClient', () => {
     const { client, worker } = start();
     const seen: WorkerEvent[] = [];
     client.on((e) => seen.push(e));
-    const pending = client.request('train', {
-      modelJson: '{}',
-      data: { pack: 'quick', num_words: 500, maxlen: 100 },
-      training: {
-        optimizer: 'adam',
-        learning_rate: 1e-3,
-        batch_size: 64,
-        epochs: 2,
-        patience: 0,
-        restore_best: false,
-        seed: 1,
-        keras: 3,
-      },
-    });
+    const pending = client.request('train', trainParams('adam', 2));
     worker.send({ event: 'fatal', error: 'RuntimeError: memory access out of bounds' });
     await expect(pending).rejects.toThrow('RuntimeError: memory access out of bounds');
     expect(seen).toEqual([{ event: 'fatal', error: 'RuntimeError: memory access out of bounds' }]);

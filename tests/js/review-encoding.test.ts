@@ -17,7 +17,8 @@ import {
 } from '../../web/src/data/review-encoding';
 import { presets } from '../../web/src/presets/presets';
 import { reviewFacts, reviewNotes } from '../../web/src/ui/classify/review-notes';
-import { loadEngine } from './helpers/wasm';
+import type { EngineSession } from '../../web/src/wasm/rnn_engine.mjs';
+import { QUICK_PACK, briefTraining } from './helpers/trained-session';
 
 // Ranks 1..6: ids 4..9. With num_words 8, "film" (id 8) and "bad" (id 9) are out of vocabulary.
 const index = parseWordIndex(wordIndexToJson(['the', 'movie', 'was', 'good', 'film', 'bad'], 100));
@@ -191,32 +192,35 @@ describe('what the classify view says about a review', () => {
 });
 
 // ---- the trace, through the real engine ----------------------------------------------------------
-const quickPack = new URL('../../build/data/imdb-quick.pack', import.meta.url);
 const wordIndexFile = new URL('../../build/data/word-index.json', import.meta.url);
 
-/** A session with the preset's model after a few training batches (weights away from their start). */
-async function briefSession(presetId: string) {
-  const m = await loadEngine();
-  const s = new m.Session();
-  unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
-  const preset = presets.find((p) => p.id === presetId)!;
-  unwrapReply(
-    s.startTraining(
-      JSON.stringify(preset.model),
-      JSON.stringify({
-        num_words: 500,
-        maxlen: 100,
-        optimizer: 'rmsprop',
-        learning_rate: 1e-2,
-        batch_size: 64,
-        epochs: 1,
-        seed: 3,
-      }),
-    ),
-  );
-  unwrapReply(s.runSlice(8));
-  unwrapReply(s.finishTraining());
-  return s;
+/**
+ * Traces reviews through a briefly trained preset (weights away from their start): hands `check`
+ * the Session and a function from a review to its encoding and its trace of the kept tokens.
+ */
+async function withTraces(
+  presetId: string,
+  check: (
+    s: EngineSession,
+    trace: (text: string) => {
+      enc: ReturnType<typeof encodeForModel>;
+      t: ReturnType<typeof traceOfKeptTokens>;
+    },
+  ) => void,
+) {
+  const words = parseWordIndex(readFileSync(wordIndexFile, 'utf8'));
+  const s = await briefTraining(presets.find((p) => p.id === presetId)!.model, 500, 8);
+  try {
+    check(s, (text) => {
+      const enc = encodeForModel(text, words, 500, 100);
+      return {
+        enc,
+        t: traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded)))),
+      };
+    });
+  } finally {
+    s.delete();
+  }
 }
 
 /** Least squares for y ≈ X·w + b (normal equations, Gaussian elimination with pivoting). */
@@ -250,22 +254,13 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 describe('the trace the classify view draws (WebAssembly in Node)', () => {
   it('has the quick pack and word index built', () => {
     expect(
-      existsSync(quickPack) && existsSync(wordIndexFile),
+      existsSync(QUICK_PACK) && existsSync(wordIndexFile),
       'build/data is missing: run npm run build',
     ).toBe(true);
   });
 
   it('LSTM: one step per kept token, h_t = o ⊙ tanh(c_t), and the last h_t is what Dense reads in predict', async () => {
-    const words = parseWordIndex(readFileSync(wordIndexFile, 'utf8'));
-    const s = await briefSession('lstm');
-    try {
-      const trace = (text: string) => {
-        const enc = encodeForModel(text, words, 500, 100);
-        return {
-          enc,
-          t: traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded)))),
-        };
-      };
+    await withTraces('lstm', (s, trace) => {
       // A long review (every step a token) to learn the Dense layer's w, b from per-step outputs.
       const long = trace(
         'the film was great but the story was bad and boring, yet the acting was wonderful and I loved the music. '.repeat(
@@ -311,18 +306,12 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
       expect(Math.abs(fromHidden - predicted)).toBeLessThan(1e-4);
       expect(Math.abs(short.t.per_step[7] - predicted)).toBeLessThan(1e-6);
       expect(short.t.probability).toBeCloseTo(predicted, 6);
-    } finally {
-      s.delete();
-    }
+    });
   });
 
   it('GRU: update and reset gates, no cell state, units × kept steps', async () => {
-    const words = parseWordIndex(readFileSync(wordIndexFile, 'utf8'));
-    const s = await briefSession('gru');
-    try {
-      const enc = encodeForModel('Not good at all.', words, 500, 100);
-      const t = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded))));
-      const l = t.layers[0];
+    await withTraces('gru', (_s, trace) => {
+      const l = trace('Not good at all.').t.layers[0];
       expect(l.kind).toBe('GRU');
       expect(l.cell).toBeNull();
       expect(l.gates.map((g) => [g.name, g.values.length, g.values[0].length])).toEqual([
@@ -337,24 +326,17 @@ describe('the trace the classify view draws (WebAssembly in Node)', () => {
           expect(Math.abs(candidate)).toBeLessThanOrEqual(1 + 1e-3);
         }
       }
-    } finally {
-      s.delete();
-    }
+    });
   });
 
   it('2-layer LSTM: one trace per recurrent layer, bottom to top', async () => {
-    const words = parseWordIndex(readFileSync(wordIndexFile, 'utf8'));
-    const s = await briefSession('lstm-2layer');
-    try {
-      const enc = encodeForModel('A fine film.', words, 500, 100);
-      const t = traceOfKeptTokens(enc, unwrapReply<EngineTrace>(s.trace(JSON.stringify(enc.padded))));
+    await withTraces('lstm-2layer', (_s, trace) => {
+      const { t } = trace('A fine film.');
       expect(t.layers.map((l) => [l.kind, l.hidden.length, l.hidden[0].length])).toEqual([
         ['LSTM', 4, 8],
         ['LSTM', 4, 8],
       ]);
       expect(t.layers[0].name).not.toBe(t.layers[1].name);
-    } finally {
-      s.delete();
-    }
+    });
   });
 });

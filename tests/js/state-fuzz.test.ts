@@ -5,15 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../web/src/presets/presets';
 import { LIMITS, withinLimit } from '../../web/src/state/limits';
-import {
-  STATE_VERSION,
-  StateError,
-  stateFromHash,
-  stateFromPreset,
-  stateToHash,
-  validateState,
-  type PlaygroundState,
-} from '../../web/src/state/playground-state';
+// Under fuzzing: the link's decoder, and what its results must pass.
+import { StateError, stateFromHash, stateToHash, validateState } from '../../web/src/state/playground-state';
+// What the valid set-ups the mutations start from are made of.
+import { STATE_VERSION, stateFromPreset, type PlaygroundState } from '../../web/src/state/playground-state';
 
 /** STATE_FUZZ_SCALE=n runs n times the cases (npm test: 14,000 in a few seconds). */
 const SCALE = Math.max(1, Number(process.env.STATE_FUZZ_SCALE ?? 1));

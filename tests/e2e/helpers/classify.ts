@@ -27,6 +27,12 @@ export async function trainThenClassify(page: Page, preset: string, epochs = 5) 
   await openTab(page, N.classifyTab);
 }
 
+/** A review with an unknown word, and the tokens the page shows for it (the OOV word gets id 2). */
+export const EXCELLENT_REVIEW = {
+  text: 'An excellent movie, zyzzyvas aside.',
+  tokens: [/^<start>1$/, /^an\d+$/, /^excellent\d+$/, /^movie\d+$/, /^zyzzyvas2oov$/, /^aside\d*(oov)?$/],
+};
+
 export const reviewBox = (page: Page) => page.getByLabel(names().review, { exact: true });
 
 /** Types a review (classify-as-you-type) and waits until the panel has answered for it. */

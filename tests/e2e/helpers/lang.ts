@@ -11,20 +11,20 @@ import * as ko from './tables-ko';
 const presetFile = JSON.parse(
   readFileSync(new URL('../../../web/src/presets/presets.json', import.meta.url), 'utf8'),
 ) as { id: string; title: string; source: string; summary_only: string | null }[];
-const byId = (f: (p: (typeof presetFile)[number]) => string | null) =>
-  Object.fromEntries(
-    presetFile.flatMap((p) => {
-      const v = f(p);
-      return v === null ? [] : [[p.id, v]];
-    }),
-  ) as Record<string, string>;
+type PresetText = 'title' | 'source' | 'summary_only';
+/** id → text, for the presets that have that text. */
+const byId = (key: PresetText) =>
+  Object.fromEntries(presetFile.filter((p) => p[key] !== null).map((p) => [p.id, p[key]])) as Record<
+    string,
+    string
+  >;
 const tables = {
   en: {
     ...en,
     presets: {
-      title: byId((p) => p.title),
-      source: byId((p) => p.source),
-      summaryOnly: byId((p) => p.summary_only),
+      title: byId('title'),
+      source: byId('source'),
+      summaryOnly: byId('summary_only'),
     },
   },
   ko,
@@ -34,7 +34,7 @@ export type Lang = 'en' | 'ko';
 
 const FIXED = {
   en: {
-    tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify'],
+    tabs: ['Model', 'Data', 'Train', 'Compare', 'Classify', 'Runs'],
     model: 'Model',
     data: 'Data',
     trainTab: 'Train',
@@ -57,7 +57,7 @@ const FIXED = {
     negative: 'Negative',
   },
   ko: {
-    tabs: ['모델', '데이터', '훈련', '비교', '분류'],
+    tabs: ['모델', '데이터', '훈련', '비교', '분류', '훈련 기록'],
     model: '모델',
     data: '데이터',
     trainTab: '훈련',
@@ -83,6 +83,22 @@ const FIXED = {
 
 export function lang(): Lang {
   return test.info().project.name === 'ko' ? 'ko' : 'en';
+}
+
+/** The browser locale a language's page is opened in (for specs that set the locale themselves). */
+export const LOCALE = { en: 'en-US', ko: 'ko-KR' } as const;
+
+/** A describe block whose pages open in a Korean browser (for the specs that run in the 'en' project only). */
+export function describeInKorean(title: string, body: () => void) {
+  test.describe(title, () => {
+    test.use({ locale: LOCALE.ko });
+    body();
+  });
+}
+
+/** The fixed names of a language. */
+export function namesOf(l: Lang) {
+  return FIXED[l];
 }
 
 /** The fixed names of the current language. */

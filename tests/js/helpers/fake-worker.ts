@@ -3,7 +3,7 @@
 // swaps it in for globalThis.Worker around each test of the calling file.
 import { afterEach, beforeEach } from 'vitest';
 import { EngineClient } from '../../../web/src/engine/client';
-import type { Request } from '../../../web/src/engine/protocol';
+import type { DataSettings, Request, TrainingSettings } from '../../../web/src/engine/protocol';
 
 export class FakeWorker {
   static last: FakeWorker | null = null;
@@ -43,4 +43,25 @@ export function installFakeWorker(): void {
 export function startClient(): { client: EngineClient; worker: FakeWorker } {
   const client = new EngineClient();
   return { client, worker: FakeWorker.last! };
+}
+
+/** A train request's parameters (the fake worker does not read them; the client sends them as given). */
+export function trainParams(
+  optimizer: 'rmsprop' | 'adam' = 'rmsprop',
+  epochs = 1,
+): { modelJson: string; data: DataSettings; training: TrainingSettings } {
+  return {
+    modelJson: '{}',
+    data: { pack: 'quick', num_words: 500, maxlen: 100 },
+    training: {
+      optimizer,
+      learning_rate: 1e-3,
+      batch_size: 64,
+      epochs,
+      patience: 0,
+      restore_best: false,
+      seed: 1,
+      keras: 3,
+    },
+  };
 }
