@@ -94,13 +94,14 @@ std::vector<ContractCase> contract_cases() {
 class LayerContract : public ::testing::TestWithParam<LayerKind> {
  protected:
   void SetUp() override {
+    int cases = 0;
     for (const ContractCase& c : contract_cases()) {
       if (c.kind != GetParam()) continue;
       found_ = c;
-      has_case_ = true;
+      ++cases;
     }
-    ASSERT_TRUE(has_case_) << layer_kind_name(GetParam())
-                           << " is in kLayerKinds but has no case in contract_cases()";
+    ASSERT_EQ(cases, 1) << layer_kind_name(GetParam())
+                        << " is in kLayerKinds: it needs one case in contract_cases()";
     model_.input_length = kTime;
     model_.layers = found_.layers;
     validate_and_infer(model_);
@@ -108,7 +109,6 @@ class LayerContract : public ::testing::TestWithParam<LayerKind> {
   const LayerSpec& layer() const { return model_.layers[found_.under_test]; }
 
   ContractCase found_;
-  bool has_case_ = false;
   ModelSpec model_;
 };
 
@@ -152,11 +152,12 @@ TEST_P(LayerContract, OutputShape) {
   BoundLayer<double> bl(layer());
   Rng rng(3);
   fill_random(bl.params, rng);
-  const Mat<double>& y =
-      layer().kind == LayerKind::Embedding
-          ? bl.forward_ids(fixed_batch().ids, kBatch, kTime)
-          : bl.forward(random_matrix<double>(kBatch * kTime, layer().input_shape.features, rng),
-                       kBatch, kTime);
+  const bool steps_in = layer().kind == LayerKind::Embedding || layer().input_shape.has_time;
+  const Mat<double>& y = layer().kind == LayerKind::Embedding
+                             ? bl.forward_ids(fixed_batch().ids, kBatch, kTime)
+                             : bl.forward(random_matrix<double>(steps_in ? kBatch * kTime : kBatch,
+                                                                layer().input_shape.features, rng),
+                                          kBatch, steps_in ? kTime : 0);
   EXPECT_EQ(y.rows(), want.has_time ? kBatch * kTime : kBatch);
   EXPECT_EQ(y.cols(), want.features);
 }
@@ -242,7 +243,8 @@ TEST_P(LayerContract, FloatMatchesDouble) {
   for (double& p : exact.params()) p += rng.uniform(-0.2, 0.2);
   for (size_t i = 0; i < exact.params().size(); ++i) fast.params()[i] = float(exact.params()[i]);
   const Mat<double> y = evaluate(exact);
-  EXPECT_LE((evaluate(fast).cast<double>() - y).cwiseAbs().maxCoeff(), 1e-6);
+  const double output_error = (evaluate(fast).cast<double>() - y).cwiseAbs().maxCoeff();
+  EXPECT_LE(output_error, 1e-6);
   batch_loss(exact, /*backward=*/true);
   batch_loss(fast, /*backward=*/true);
   double scale = 1.0, worst = 0.0;
@@ -250,7 +252,7 @@ TEST_P(LayerContract, FloatMatchesDouble) {
     scale = std::max(scale, std::abs(exact.grads()[i]));
     worst = std::max(worst, std::abs(double(fast.grads()[i]) - exact.grads()[i]));
   }
-  EXPECT_LE(worst, 1e-5 * scale);
+  EXPECT_LE(worst, 1e-5 * scale) << "largest gradient " << scale;
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryKind, LayerContract, ::testing::ValuesIn(kLayerKinds),
