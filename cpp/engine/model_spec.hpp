@@ -3,6 +3,7 @@
 // Produced from Keras / TF.js JSON by parse_model_json (model_json.hpp), which checks every rule;
 // code that receives a ModelSpec may trust it.
 
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -27,6 +28,13 @@ class ModelError : public std::runtime_error {
 };
 
 enum class LayerKind { Embedding, SimpleRNN, LSTM, GRU, Dense, Dropout };
+
+// Every layer kind the engine builds, in LayerKind's order. tests/cpp/layer_contract_test.cpp runs
+// its contract over this list, and fails for a kind listed here without a contract case: a kind
+// added to LayerKind belongs here too.
+inline constexpr std::array<LayerKind, 6> kLayerKinds = {LayerKind::Embedding, LayerKind::SimpleRNN,
+                                                         LayerKind::LSTM,      LayerKind::GRU,
+                                                         LayerKind::Dense,     LayerKind::Dropout};
 
 enum class Activation {
   Linear,

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the layer, network and gradient-check tests: a layer bound to its own parameter
-// buffer, hand-built specs, and central-difference gradient checks.
+// buffer, hand-built specs, and central-difference gradient checks (of one layer, of one
+// recurrent configuration, of a whole network).
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,8 @@
 #include <functional>
 #include <numeric>
 #include <memory>
+#include <ostream>
+#include <string>
 #include <vector>
 
 #include "engine/layers/layer.hpp"
@@ -173,6 +176,94 @@ inline LayerSpec embedding_layer(int vocab, int dim) {
   l.input_dim = vocab;
   l.output_dim = dim;
   return l;
+}
+
+// Test names from a case's `name` member (INSTANTIATE_TEST_SUITE_P's name generator).
+struct CaseName {
+  template <typename Case>
+  std::string operator()(const ::testing::TestParamInfo<Case>& info) const {
+    return info.param.name;
+  }
+};
+
+// A copy of a test case with one change applied: what the case builders below are made of.
+template <typename Case, typename Change>
+Case changed(Case c, Change change) {
+  change(c);
+  return c;
+}
+
+// One recurrent layer's gradient check (check_layer_gradients) in one configuration: 4 units on
+// 3 features over 5 steps, batch 3; training (dropout masks on) when a dropout is set. A case
+// names what differs from Keras' defaults: RecurrentCase{"LstmNoBias", LayerKind::LSTM}.no_bias().
+struct RecurrentCase {
+  const char* name;
+  LayerKind kind;
+  bool return_sequences = true;
+  bool use_bias = true;
+  bool reset_after = true;
+  Activation recurrent_activation = Activation::Sigmoid;
+  double dropout = 0;
+  double recurrent_dropout = 0;
+
+  RecurrentCase last() const {
+    return changed(*this, [](RecurrentCase& c) { c.return_sequences = false; });
+  }
+  RecurrentCase no_bias() const {
+    return changed(*this, [](RecurrentCase& c) { c.use_bias = false; });
+  }
+  RecurrentCase reset_before() const {
+    return changed(*this, [](RecurrentCase& c) { c.reset_after = false; });
+  }
+  RecurrentCase gates(Activation a) const {
+    return changed(*this, [a](RecurrentCase& c) { c.recurrent_activation = a; });
+  }
+  RecurrentCase dropouts(double input, double recurrent) const {
+    return changed(*this,
+                   [=](RecurrentCase& c) { c.dropout = input, c.recurrent_dropout = recurrent; });
+  }
+};
+inline void PrintTo(const RecurrentCase& c, std::ostream* os) { *os << c.name; }
+
+inline void check_recurrent_gradient(const RecurrentCase& c) {
+  LayerSpec spec = recurrent_spec(c.kind, 4, 3, 5, c.return_sequences);
+  spec.use_bias = c.use_bias;
+  spec.reset_after = c.reset_after;
+  spec.recurrent_activation = c.recurrent_activation;
+  spec.dropout = c.dropout;
+  spec.recurrent_dropout = c.recurrent_dropout;
+  const bool training = c.dropout > 0 || c.recurrent_dropout > 0;
+  check_layer_gradients(spec, 3, 5, training);
+}
+
+// Through the whole Network: loss = Σ logits ⊙ R via backward_from_logits, every parameter
+// against central differences (relative error ≤ 1e-6).
+inline double check_network_gradients(ModelSpec model, int batch, int time, bool training,
+                                      KerasVersion keras = KerasVersion::Keras3) {
+  validate_and_infer(model);
+  Network<double> net(model);
+  net.initialize(5);
+  net.set_keras_version(keras);
+  Rng rng(9);
+  for (double& p : net.params()) p += rng.uniform(-0.3, 0.3);  // biases away from 0
+  TokenBatch x{batch, time, {}};
+  for (int i = 0; i < batch * time; ++i) x.ids.push_back(int32_t(rng.below(uint64_t(model.vocab))));
+  Rng mask_rng(21);
+  net.forward(x, training, mask_rng);
+  const Mat<double> r = random_matrix<double>(net.logits().rows(), net.logits().cols(), rng);
+  auto loss = [&]() {
+    Rng masks(21);
+    net.forward(x, training, masks);
+    return net.logits().cwiseProduct(r).sum();
+  };
+  loss();
+  net.zero_grads();
+  net.backward_from_logits(r);
+  const std::vector<double> analytic = net.grads();
+  const double e =
+      relative_error(analytic, numeric_gradient(net.params().data(), net.params().size(), loss));
+  EXPECT_LE(e, 1e-6);
+  return e;
 }
 
 }  // namespace rnn::test

@@ -1,5 +1,6 @@
 // Dense and the activations: closed forms, softmax rows, Dense on 3-D = Dense per step, extreme
-// inputs, the one-hot gather; Embedding's gather and scatter-add.
+// inputs, the one-hot gather, and the gradient checks. Keras' Dense: y = activation(x W + b),
+// kernel W (in, units), applied to every step of a 3-D input. Embedding: embedding_test.cpp.
 
 #include <gtest/gtest.h>
 
@@ -131,33 +132,37 @@ TEST(Dense, OneHotInputGathersKernelRows) {
   EXPECT_EQ(y, (Mat<double>(3, 2) << 8 + 10, 9 + 11, 0 + 10, 1 + 11, 4 + 10, 5 + 11).finished());
 }
 
-LayerSpec embedding_spec(int vocab, int dim) {
-  LayerSpec l;
-  l.kind = LayerKind::Embedding;
-  l.name = "embedding";
-  l.input_dim = vocab;
-  l.output_dim = dim;
-  l.output_shape = Shape{true, -1, dim};
-  return l;
+// ---- gradient checks: central differences in double, relative error ≤ 1e-6 ----
+
+TEST(DenseGradient, EveryActivationOn2DAnd3D) {
+  for (Activation act :
+       {Activation::Linear, Activation::Tanh, Activation::Sigmoid, Activation::Softmax,
+        Activation::HardSigmoid, Activation::HardSigmoidKeras3}) {
+    SCOPED_TRACE(activation_name(act));
+    check_layer_gradients(dense_spec(3, 4, act), 5, 0, false);
+    check_layer_gradients(dense_spec(3, 4, act, true, 6), 2, 6, false);
+  }
 }
 
-TEST(Embedding, GathersRowsAndScatterAddsGradients) {
-  BoundLayer<double> bl(embedding_spec(4, 2));
-  for (size_t i = 0; i < 8; ++i) bl.params[i] = double(i);
-  const Mat<double>& y = bl.forward_ids({3, 0, 3}, 1, 3);
-  EXPECT_EQ(y, (Mat<double>(3, 2) << 6, 7, 0, 1, 6, 7).finished());
-  Mat<double> dy(3, 2);
-  dy << 1, 2, 10, 20, 100, 200;
-  bl.layer->backward(dy, nullptr);
-  EXPECT_EQ(bl.grads, (std::vector<double>{10, 20, 0, 0, 0, 0, 101, 202}));  // id 3 twice: summed
-  bl.layer->backward(dy, nullptr);
-  EXPECT_EQ(bl.grads[6], 202.0);  // backward accumulates
+TEST(DenseGradient, Relu) {
+  // relu has a kink at 0: random inputs never land within eps of it.
+  check_layer_gradients(dense_spec(3, 4, Activation::Relu, true, 6), 2, 6, false);
 }
 
-TEST(Embedding, RejectsIdsOutsideTheVocabulary) {
-  BoundLayer<float> bl(embedding_spec(4, 2));
-  EXPECT_THROW(bl.forward_ids({1, -1}, 1, 2), ModelError);
-  EXPECT_THROW(bl.forward_ids({4}, 1, 1), ModelError);
+TEST(DenseGradient, WithoutBias) {
+  LayerSpec spec = dense_spec(3, 4, Activation::Tanh);
+  spec.use_bias = false;
+  check_layer_gradients(spec, 5, 0, false);
+}
+
+TEST(NetworkGradient, OneHotDenseOn3D) {
+  ModelSpec m;
+  m.input_length = 4;
+  m.vocab = 5;
+  m.layers = {model_layer(LayerKind::Dense, "dense_in", 3),
+              model_layer(LayerKind::SimpleRNN, "rnn", 2),
+              model_layer(LayerKind::Dense, "dense", 1)};
+  check_network_gradients(m, 2, 4, false);
 }
 
 }  // namespace

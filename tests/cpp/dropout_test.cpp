@@ -2,7 +2,7 @@
 // Dropout layer (inverted, every element independent, nothing at evaluation) and the RNN masks (one
 // per sequence and feature, reused at every step; one input mask shared by all gates when only
 // `dropout` is set; Keras' per-gate masks once `recurrent_dropout` is set; inverted scaling; off at
-// evaluation).
+// evaluation), and the gradients through dropout.
 
 #include <gtest/gtest.h>
 
@@ -191,6 +191,38 @@ TEST(RnnDropout, SameSeedSameMasksNewMasksEveryBatch) {
   EXPECT_EQ(bl.layer->output(), first);
   bl.layer->forward(LayerInput<double>{2, 4, &x, nullptr}, true, shared);
   EXPECT_NE(bl.layer->output(), first);  // the next batch draws new masks
+}
+
+// ---- gradients: the Dropout layer alone (same masks at every evaluation), and in a stack ----
+
+TEST(DropoutGradient, TrainingAndEvaluation) {
+  const LayerSpec spec = dropout_layer_spec(0.4, 4, 3);
+  Rng rng(3);
+  for (bool training : {true, false}) {
+    BoundLayer<double> bl(spec);
+    Mat<double> x = random_matrix<double>(8, 3, rng);
+    const Mat<double> r = random_matrix<double>(8, 3, rng);
+    auto loss = [&]() { return bl.forward(x, 2, 4, training).cwiseProduct(r).sum(); };
+    loss();
+    Mat<double> dx;
+    bl.layer->backward(r, &dx);
+    const std::vector<double> analytic(dx.data(), dx.data() + dx.size());
+    EXPECT_LE(relative_error(analytic, numeric_gradient(x.data(), size_t(x.size()), loss)), 1e-6);
+  }
+}
+
+TEST(NetworkGradient, StackWithDropoutLayerInTraining) {
+  ModelSpec m;
+  m.input_length = 5;
+  LayerSpec drop;
+  drop.kind = LayerKind::Dropout;
+  drop.name = "dropout";
+  drop.rate = 0.3;
+  LayerSpec lstm = model_layer(LayerKind::LSTM, "lstm", 3, true);
+  lstm.dropout = 0.3;
+  m.layers = {embedding_layer(6, 4), drop, lstm, model_layer(LayerKind::SimpleRNN, "rnn", 3),
+              model_layer(LayerKind::Dense, "dense", 2)};
+  check_network_gradients(m, 3, 5, true);
 }
 
 }  // namespace
