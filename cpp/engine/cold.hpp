@@ -1,10 +1,20 @@
 #pragma once
-// RNN_COLD marks a function that runs once per user action (checks, set-up) inside a file that is
-// otherwise hot: Clang builds it for size (the WebAssembly module's size), GCC moves it out of the
-// way. Neither changes what the function computes.
+// How a function of a file built for speed (-O3, the WebAssembly module's list in CMakeLists.txt)
+// is built for size instead. Neither macro changes what the function computes.
+//
+// RNN_COLD marks a function that runs once per user action (checks, set-up): Clang builds it for
+// size, GCC moves it out of the way.
+//
+// RNN_OPTIMIZE_SIZE marks a function that may run every batch but whose own code is not where the
+// time goes: a dispatch or set-up around matrix products and fused loops, or the general Eigen
+// loops that only uncommon configurations take (recurrent dropout, other activations, the GRU's
+// reset_after = false). Clang builds it for size (`minsize`, as -Oz does); GCC has no such
+// attribute and builds it like the rest of its file (native size does not matter).
 
 #if defined(__clang__)
 #define RNN_COLD __attribute__((cold, minsize))
+#define RNN_OPTIMIZE_SIZE __attribute__((minsize))
 #else
 #define RNN_COLD __attribute__((cold))
+#define RNN_OPTIMIZE_SIZE
 #endif

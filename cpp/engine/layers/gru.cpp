@@ -1,3 +1,8 @@
+// The GRU's time loops (equations in gru.hpp), forward and backward side by side: the fused
+// per-sample loops that Keras' default GRU (reset_after) runs, built for speed, then the general
+// Eigen loops for reset_after = false, recurrent dropout and other activations, built for size
+// (RNN_OPTIMIZE_SIZE), which also serve the tests as the fused loops' reference
+// (tests/cpp/recurrent_paths_test.cpp).
 #include "engine/layers/gru.hpp"
 #include "engine/linalg.hpp"
 
@@ -6,7 +11,7 @@
 namespace rnn {
 
 template <typename S>
-void GruLayer<S>::bind_extra(S* bias, S* d_bias) {
+RNN_COLD void GruLayer<S>::bind_extra(S* bias, S* d_bias) {
   // bias (2, 3u): row 0 is the input bias (bound by the base), row 1 the recurrent bias.
   if (!has_recurrent_bias()) return;
   const int ku = 3 * this->units_;
@@ -16,13 +21,107 @@ void GruLayer<S>::bind_extra(S* bias, S* d_bias) {
 
 template <typename S>
 void GruLayer<S>::forward_steps() {
-  const int time = this->time_steps(), u = this->units_;
-  const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
-  const bool after = this->spec_.reset_after;
+  const int u = this->units_;
   reset_state_.resize(this->hidden_.rows(), u);
   recurrent_.resize(this->batch_, 3 * u);
   prev_h_gate_.resize(this->batch_, u);
-  if (fused()) return forward_steps_fused();
+  if (fused())
+    forward_steps_fused();
+  else
+    forward_steps_general();
+}
+
+template <typename S>
+void GruLayer<S>::backward_steps() {
+  if (fused())
+    backward_steps_fused();
+  else
+    backward_steps_general();
+}
+
+// Fused, reset_after, sample by sample: q = h_{t−1} U + b_rec (b_rec alone at t = 0), z = σ(x_z +
+// q_z), r = σ(x_r + q_r), h̃ = tanh(x_h + r ⊙ q_h), h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. The gate row
+// keeps z, r, h̃ and reset_state_ keeps q_h, as in the general loop.
+template <typename S>
+void GruLayer<S>::forward_steps_fused() {
+  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
+  const S* recurrent = this->recurrent_kernel_.data();
+  S* q = recurrent_.data();  // row 0 of recurrent_: this sample's q
+  for (int t = 0; t < time; ++t) {
+    for (int b = 0; b < batch; ++b) {
+      const int64_t row = int64_t(t) * batch + b;
+      S* x = this->gates_.data() + row * n;
+      S* h = this->hidden_.data() + row * u;
+      const S* h_prev = t > 0 ? h - int64_t(batch) * u : nullptr;
+      for (int k = 0; k < n; ++k) q[k] = has_recurrent_bias() ? recurrent_bias_[k] : S(0);
+      if (h_prev) kernels::add_row_times_matrix(h_prev, recurrent, u, n, q);
+      for (int k = 0; k < 2 * u; ++k) x[k] += q[k];
+      kernels::activate_run(Activation::Sigmoid, x, 2 * u);  // z, r
+      S* q_h = reset_state_.data() + row * u;
+      const S* r = x + u;
+      S* hh = x + 2 * u;
+      for (int k = 0; k < u; ++k) {
+        q_h[k] = q[2 * u + k];
+        hh[k] += r[k] * q_h[k];
+      }
+      kernels::activate_run(Activation::Tanh, hh, u);
+      const S* z = x;
+      if (h_prev) {
+        for (int k = 0; k < u; ++k) h[k] = z[k] * h_prev[k] + (S(1) - z[k]) * hh[k];
+      } else {
+        for (int k = 0; k < u; ++k) h[k] = (S(1) - z[k]) * hh[k];
+      }
+    }
+  }
+}
+
+// Backward of the fused step: dz = dh ⊙ (h_{t−1} − h̃) ⊙ z(1 − z), da_h = dh ⊙ (1 − z)(1 − h̃²),
+// dr = da_h ⊙ q_h ⊙ r(1 − r); dq = [dz, dr, da_h ⊙ r] for every step in d_recurrent_, then
+// dU and db_rec as one product and one column sum after the loop.
+template <typename S>
+void GruLayer<S>::backward_steps_fused() {
+  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
+  this->recurrent_t_ = this->recurrent_kernel_.transpose();
+  d_recurrent_.resize(this->gates_.rows(), n);
+  this->d_next_.setZero();
+  for (int t = time - 1; t >= 0; --t) {
+    const S* above = this->d_hidden_at(t);
+    for (int b = 0; b < batch; ++b) {
+      const int64_t row = int64_t(t) * batch + b;
+      const S* x = this->gates_.data() + row * n;
+      const S* q_h = reset_state_.data() + row * u;
+      const S* h_prev = t > 0 ? this->hidden_.data() + (row - batch) * u : nullptr;
+      S* dx = this->d_gates_.data() + row * n;
+      S* dq = d_recurrent_.data() + row * n;
+      S* d_next = this->d_next_.data() + int64_t(b) * u;
+      const S* dy = above ? above + int64_t(b) * u : nullptr;
+      for (int k = 0; k < u; ++k) {
+        const S dh = d_next[k] + (dy ? dy[k] : S(0));
+        const S z = x[k], r = x[u + k], hh = x[2 * u + k];
+        const S hp = h_prev ? h_prev[k] : S(0);
+        const S dz = dh * (hp - hh) * z * (S(1) - z);
+        const S da_h = dh * (S(1) - z) * (S(1) - hh * hh);
+        const S dr = da_h * q_h[k] * r * (S(1) - r);
+        dx[k] = dq[k] = dz;
+        dx[u + k] = dq[u + k] = dr;
+        dx[2 * u + k] = da_h;
+        dq[2 * u + k] = da_h * r;
+        d_next[k] = dh * z;
+      }
+      if (h_prev) kernels::add_row_times_matrix(dq, this->recurrent_t_.data(), n, u, d_next);
+      kernels::flush_subnormals(d_next, u);
+    }
+  }
+  this->add_recurrent_kernel_gradient(d_recurrent_, 0);
+  if (has_recurrent_bias()) add_column_sums<S>(d_recurrent_, d_recurrent_bias_.data());
+}
+
+// General: step t of every sample at once, either reset_after, recurrent masks m'_g.
+template <typename S>
+RNN_OPTIMIZE_SIZE void GruLayer<S>::forward_steps_general() {
+  const int time = this->time_steps(), u = this->units_;
+  const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
+  const bool after = this->spec_.reset_after;
   for (int t = 0; t < time; ++t) {
     auto x = this->step(this->gates_, t);  // [x_z x_r x_h] = x̃_t W + b_in
     auto z = x.middleCols(0, u), r = x.middleCols(u, u), hh = x.middleCols(2 * u, u);
@@ -58,11 +157,10 @@ void GruLayer<S>::forward_steps() {
 }
 
 template <typename S>
-void GruLayer<S>::backward_steps() {
+RNN_OPTIMIZE_SIZE void GruLayer<S>::backward_steps_general() {
   const int time = this->time_steps(), u = this->units_;
   const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
   const bool after = this->spec_.reset_after;
-  if (fused()) return backward_steps_fused();
   Mat<S>& dh = this->scratch_;
   Mat<S>& tmp = d_prev_h_gate_;
   Mat<S>& tmp_gate = gate_scratch_;
@@ -118,7 +216,7 @@ void GruLayer<S>::backward_steps() {
 }
 
 template <typename S>
-void GruLayer<S>::fill_trace(LayerTrace<S>& trace) const {
+RNN_COLD void GruLayer<S>::fill_trace(LayerTrace<S>& trace) const {
   const int time = this->time_steps(), u = this->units_;
   this->fill_step_values(trace);
   trace.gate_names = {"update", "reset"};

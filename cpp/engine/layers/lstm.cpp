@@ -1,3 +1,7 @@
+// The LSTM's time loops (equations in lstm.hpp), forward and backward side by side: the fused
+// per-sample loops that Keras' default LSTM runs, built for speed, then the general Eigen loops for
+// recurrent dropout and other activations, built for size (RNN_OPTIMIZE_SIZE), which also serve
+// the tests as the fused loops' reference (tests/cpp/recurrent_paths_test.cpp).
 #include "engine/layers/lstm.hpp"
 
 #include <algorithm>
@@ -8,11 +12,103 @@ namespace rnn {
 
 template <typename S>
 void LstmLayer<S>::forward_steps() {
+  cell_.resize(this->hidden_.rows(), this->units_);
+  cell_act_.resize(this->hidden_.rows(), this->units_);
+  if (this->fusable())
+    forward_steps_fused();
+  else
+    forward_steps_general();
+}
+
+template <typename S>
+void LstmLayer<S>::backward_steps() {
+  if (this->fusable())
+    backward_steps_fused();
+  else
+    backward_steps_general();
+}
+
+// Fused, sample by sample (no recurrent dropout, sigmoid and tanh): for sample b at step t,
+//   z += h_{t−1} U;  i, f, o = σ(z_i, z_f, z_o), g = tanh(z_c) in place;
+//   c_t = f ⊙ c_{t−1} + i ⊙ g;  tanh(c_t);  h_t = o ⊙ tanh(c_t)
+// Time-major rows: step t of all samples is one contiguous block, step t − 1 the block before.
+template <typename S>
+void LstmLayer<S>::forward_steps_fused() {
+  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 4 * u;
+  const S* recurrent = this->recurrent_kernel_.data();
+  for (int t = 0; t < time; ++t) {
+    for (int b = 0; b < batch; ++b) {
+      const int64_t row = int64_t(t) * batch + b;
+      S* z = this->gates_.data() + row * n;
+      S* c = cell_.data() + row * u;
+      S* tc = cell_act_.data() + row * u;
+      S* h = this->hidden_.data() + row * u;
+      if (t > 0) kernels::add_row_times_matrix(h - int64_t(batch) * u, recurrent, u, n, z);
+      kernels::activate_run(Activation::Sigmoid, z, 2 * u);      // i, f
+      kernels::activate_run(Activation::Tanh, z + 2 * u, u);     // g
+      kernels::activate_run(Activation::Sigmoid, z + 3 * u, u);  // o
+      const S* i = z;
+      const S* f = z + u;
+      const S* g = z + 2 * u;
+      if (t > 0) {
+        const S* c_prev = c - int64_t(batch) * u;
+        for (int k = 0; k < u; ++k) c[k] = f[k] * c_prev[k] + i[k] * g[k];
+      } else {
+        for (int k = 0; k < u; ++k) c[k] = i[k] * g[k];
+      }
+      for (int k = 0; k < u; ++k) tc[k] = c[k];
+      kernels::activate_run(Activation::Tanh, tc, u);
+      const S* o = z + 3 * u;
+      for (int k = 0; k < u; ++k) h[k] = o[k] * tc[k];
+    }
+  }
+}
+
+// The fused backward loop, sample by sample, derivatives from the stored outputs
+// (σ' = σ(1 − σ), tanh' = 1 − tanh²). dU is one product after the loop
+// (add_recurrent_kernel_gradient); dh_{t−1} = dz Uᵀ uses Uᵀ, transposed once per batch.
+template <typename S>
+void LstmLayer<S>::backward_steps_fused() {
+  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 4 * u;
+  this->recurrent_t_ = this->recurrent_kernel_.transpose();
+  d_cell_next_.setZero(batch, u);
+  this->d_next_.setZero();
+  for (int t = time - 1; t >= 0; --t) {
+    const S* above = this->d_hidden_at(t);
+    for (int b = 0; b < batch; ++b) {
+      const int64_t row = int64_t(t) * batch + b;
+      const S* z = this->gates_.data() + row * n;
+      const S* tc = cell_act_.data() + row * u;
+      const S* c_prev = t > 0 ? cell_.data() + (row - batch) * u : nullptr;
+      S* dz = this->d_gates_.data() + row * n;
+      S* d_next = this->d_next_.data() + int64_t(b) * u;
+      S* dc_next = d_cell_next_.data() + int64_t(b) * u;
+      const S* dy = above ? above + int64_t(b) * u : nullptr;
+      for (int k = 0; k < u; ++k) {
+        const S dh = d_next[k] + (dy ? dy[k] : S(0));
+        const S i = z[k], f = z[u + k], g = z[2 * u + k], o = z[3 * u + k], tck = tc[k];
+        const S dc = dh * o * (S(1) - tck * tck) + dc_next[k];
+        dz[k] = dc * g * i * (S(1) - i);
+        dz[u + k] = c_prev ? dc * c_prev[k] * f * (S(1) - f) : S(0);
+        dz[2 * u + k] = dc * i * (S(1) - g * g);
+        dz[3 * u + k] = dh * tck * o * (S(1) - o);
+        dc_next[k] = kernels::flushed(dc * f);
+      }
+      if (t > 0) {
+        for (int k = 0; k < u; ++k) d_next[k] = S(0);
+        kernels::add_row_times_matrix(dz, this->recurrent_t_.data(), n, u, d_next);
+        kernels::flush_subnormals(d_next, u);
+      }
+    }
+  }
+  this->add_recurrent_kernel_gradient(this->d_gates_, 0);
+}
+
+// General: step t of every sample at once, any activations, recurrent masks m'_g.
+template <typename S>
+RNN_OPTIMIZE_SIZE void LstmLayer<S>::forward_steps_general() {
   const int time = this->time_steps(), u = this->units_;
   const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
-  cell_.resize(this->hidden_.rows(), u);
-  cell_act_.resize(this->hidden_.rows(), u);
-  if (fused()) return forward_steps_fused();
   for (int t = 0; t < time; ++t) {
     auto z = this->step(this->gates_, t);        // x̃_t W + b
     if (t > 0) this->add_recurrent(t, z, 0, 4);  // + h̃_{t−1} U
@@ -35,10 +131,9 @@ void LstmLayer<S>::forward_steps() {
 }
 
 template <typename S>
-void LstmLayer<S>::backward_steps() {
+RNN_OPTIMIZE_SIZE void LstmLayer<S>::backward_steps_general() {
   const int time = this->time_steps(), u = this->units_;
   const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
-  if (fused()) return backward_steps_fused();
   Mat<S>& dh = this->scratch_;
   d_cell_.resize(this->batch_, u);
   d_cell_next_.setZero(this->batch_, u);
@@ -80,7 +175,7 @@ void LstmLayer<S>::backward_steps() {
 }
 
 template <typename S>
-void LstmLayer<S>::fill_trace(LayerTrace<S>& trace) const {
+RNN_COLD void LstmLayer<S>::fill_trace(LayerTrace<S>& trace) const {
   const int time = this->time_steps(), u = this->units_;
   this->fill_step_values(trace);
   trace.cell = cell_.topRows(time);

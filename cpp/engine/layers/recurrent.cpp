@@ -1,22 +1,22 @@
+// The recurrent layers' forward and backward around the cell's time loop: dropout masks, the input
+// mode, the layout changes, and the recurrent products of the general loops (recurrent.hpp).
+// Built for size where its own code runs (RNN_OPTIMIZE_SIZE): the work is in the products it calls
+// (linalg.cpp), the input passes (recurrent_inputs.cpp) and the cells' loops.
 #include "engine/layers/recurrent.hpp"
 #include "engine/linalg.hpp"
 
 namespace rnn {
 
-RecurrentPaths& recurrent_paths() {
-  static RecurrentPaths paths;
-  return paths;
-}
-
 template <typename S>
-RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec)
+RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec, RecurrentPaths paths)
     : Layer<S>(spec),
+      paths_(paths),
       units_(spec.units),
       gates_count_(gate_count(spec.kind)),
       in_features_(spec.input_shape.features) {}
 
 template <typename S>
-void RecurrentLayer<S>::bind(S* params, S* grads) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::bind(S* params, S* grads) {
   const int64_t ku = int64_t(gates_count_) * units_;
   const int64_t kernel_size = int64_t(in_features_) * ku, recurrent_size = int64_t(units_) * ku;
   new (&kernel_) MatMap<S>(params, in_features_, ku);
@@ -36,7 +36,7 @@ const Mat<S>& RecurrentLayer<S>::output() const {
 }
 
 template <typename S>
-void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   const LayerSpec& l = this->spec_;
   const bool input_dropout = training && l.dropout > 0.0 && l.dropout < 1.0;
   const bool recurrent_dropout = training && l.recurrent_dropout > 0.0 && l.recurrent_dropout < 1.0;
@@ -59,7 +59,7 @@ void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
 }
 
 template <typename S>
-bool RecurrentLayer<S>::per_step_input_mask() const {
+RNN_OPTIMIZE_SIZE bool RecurrentLayer<S>::per_step_input_mask() const {
   const LayerSpec& l = this->spec_;
   return keras_ == KerasVersion::TfKeras2 &&
          (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
@@ -68,51 +68,18 @@ bool RecurrentLayer<S>::per_step_input_mask() const {
 }
 
 template <typename S>
-void RecurrentLayer<S>::project_inputs() {
-  const int u = units_;
-  const int64_t rows = int64_t(this->batch_) * this->time_;
-  gates_.resize(rows, int64_t(gates_count_) * u);
-  if (mode_ == InputMode::Table) {
-    // T = E W + b_in once, then P_t = T[id_t].
-    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
-    add_input_bias(table_);
-    gather_rows(table_.data(), int(table_.cols()), gates_.data());
-    return;
-  }
-  if (mode_ == InputMode::OneHot) {
-    // e_id ⊙ m_g, times W_g, is row id of W_g scaled by m_g(b, id).
-    for (int64_t r = 0; r < rows; ++r) {
-      const int id = id_at(r);
-      const int64_t b = r % this->batch_;
-      if (input_masks_.empty()) {
-        gates_.row(r) = kernel_.row(id);
-      } else if (input_masks_.size() == 1) {
-        gates_.row(r) = kernel_.row(id) * input_masks_[0](mask_row(input_masks_[0], r), id);
-      } else {
-        for (int g = 0; g < gates_count_; ++g)
-          gates_.row(r).segment(int64_t(g) * u, u) =
-              kernel_.row(id).segment(int64_t(g) * u, u) * input_masks_[size_t(g)](b, id);
-      }
-    }
-  } else if (input_masks_.empty()) {
-    set_product<S>(gates_, input_, Transpose::No, kernel_, Transpose::No);
-  } else if (input_masks_.size() == 1) {
-    // x̃ = x ⊙ m, kept for the backward pass.
-    mask_rows(input_, input_masks_[0], masked_input_);
-    set_product<S>(gates_, masked_input_, Transpose::No, kernel_, Transpose::No);
-  } else {
-    for (int g = 0; g < gates_count_; ++g) {
-      mask_rows(input_, input_masks_[size_t(g)], masked_input_);
-      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
-                  Transpose::No, gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
-    }
-  }
-  add_input_bias(gates_);
+typename RecurrentLayer<S>::InputMode RecurrentLayer<S>::input_mode(const LayerInput<S>& in) const {
+  if (this->spec_.one_hot_input) return InputMode::OneHot;
+  if (!in.embedding) return InputMode::Values;
+  // The table pays off while the vocabulary is no larger than the batch's batch·time rows.
+  const bool table = paths_.embedding_table && input_masks_.empty() &&
+                     int64_t(in.vocab) <= int64_t(in.batch) * in.time;
+  return table ? InputMode::Table : InputMode::Gathered;
 }
 
 template <typename S>
-void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training,
+                                                  Rng& rng) {
   this->batch_ = in.batch;
   this->time_ = in.time;
   ids_ = in.ids;
@@ -122,15 +89,7 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
   const int64_t rows = int64_t(in.batch) * in.time;
   if (this->spec_.one_hot_input) check_token_ids(this->spec_, ids_, rows, in_features_);
   draw_masks(training, rng);
-  // The table pays off while the vocabulary is no larger than the batch's batch·time rows.
-  if (this->spec_.one_hot_input)
-    mode_ = InputMode::OneHot;
-  else if (in.embedding)
-    mode_ = input_masks_.empty() && in.vocab <= rows && recurrent_paths().embedding_table
-                ? InputMode::Table
-                : InputMode::Gathered;
-  else
-    mode_ = InputMode::Values;
+  mode_ = input_mode(in);
   if (mode_ == InputMode::Values) {
     to_time_major(*in.values, input_);
   } else if (mode_ == InputMode::Gathered) {
@@ -152,7 +111,8 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
 }
 
 template <typename S>
-void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate, int gates) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate,
+                                                        int gates) {
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
@@ -169,8 +129,9 @@ void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate, int
 }
 
 template <typename S>
-void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates,
-                                           Mat<S>& d_prev) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre,
+                                                             int first_gate, int gates,
+                                                             Mat<S>& d_prev) {
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
@@ -193,7 +154,8 @@ void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int fir
 }
 
 template <typename S>
-void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps,
+                                                                        int first_col) {
   // Time-major rows: h_{t−1} of steps 0..T−2 are the first (T−1)·batch rows of hidden_, the
   // matching d_pre_t of steps 1..T−1 the rows after the first batch of d_steps.
   const int64_t n = (int64_t(this->time_) - 1) * this->batch_;
@@ -204,74 +166,7 @@ void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int
 }
 
 template <typename S>
-void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
-  const int time = this->time_, batch = this->batch_, u = units_;
-  const int64_t rows = int64_t(batch) * time;
-  if (this->spec_.use_bias) add_column_sums<S>(d_gates_, d_input_bias_.data());
-  if (mode_ == InputMode::Table) {
-    // dT[id] += dP_t, then dW += Eᵀ dT and dE += dT Wᵀ.
-    d_table_.setZero(vocab_, d_gates_.cols());
-    scatter_rows(d_gates_.data(), int(d_gates_.cols()), d_table_.data());
-    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
-    multiply<S>(embedding, Transpose::Yes, d_table_, Transpose::No, d_kernel_, Accumulate::Yes);
-    multiply<S>(d_table_, Transpose::No, kernel_, Transpose::Yes, d_embedding, Accumulate::Yes);
-    return;
-  }
-  if (mode_ == InputMode::OneHot) {
-    for (int64_t r = 0; r < rows; ++r) {
-      const int id = id_at(r);
-      const int64_t b = r % batch;
-      if (input_masks_.empty()) {
-        d_kernel_.row(id) += d_gates_.row(r);
-      } else if (input_masks_.size() == 1) {
-        d_kernel_.row(id) += d_gates_.row(r) * input_masks_[0](mask_row(input_masks_[0], r), id);
-      } else {
-        for (int g = 0; g < gates_count_; ++g)
-          d_kernel_.row(id).segment(int64_t(g) * u, u) +=
-              d_gates_.row(r).segment(int64_t(g) * u, u) * input_masks_[size_t(g)](b, id);
-      }
-    }
-    return;
-  }
-  // Values or Gathered: the gradient of the (masked) inputs is needed below this layer.
-  const bool need_input = d_input != nullptr || mode_ == InputMode::Gathered;
-  if (input_masks_.empty()) {
-    multiply<S>(input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
-    if (need_input) set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-  } else if (input_masks_.size() == 1) {
-    // masked_input_ still holds the forward's x̃; dx = (dP Wᵀ) ⊙ m.
-    multiply<S>(masked_input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
-    if (need_input) {
-      set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-      mask_rows(d_input_, input_masks_[0], d_input_);
-    }
-  } else {
-    if (need_input) d_input_.setZero(rows, in_features_);
-    for (int g = 0; g < gates_count_; ++g) {
-      const Mat<S>& mask = input_masks_[size_t(g)];
-      const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
-      mask_rows(input_, mask, masked_input_);
-      multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No,
-                  d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
-      if (need_input) {
-        set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
-                       Transpose::Yes);
-        for (int t = 0; t < time; ++t)
-          d_input_.middleRows(int64_t(t) * batch, batch) +=
-              masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
-      }
-    }
-  }
-  if (mode_ == InputMode::Gathered) {
-    scatter_rows(d_input_.data(), in_features_, d_embedding_);
-  } else if (d_input) {
-    to_batch_major(d_input_, *d_input);
-  }
-}
-
-template <typename S>
-void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
+RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
   const int time = this->time_;
   const int64_t rows = int64_t(this->batch_) * time;
   if (time == 0) {

@@ -29,21 +29,19 @@
 // scatters the other way, dT[id] += dP_t, then dW += Eᵀ dT, dE += dT Wᵀ, db_in += Σ dT. With an
 // input mask the layer gathers x_t = E[id_t] itself and scatters dx_t back into dE.
 
+// Where the code is: recurrent.cpp holds the layer's forward and backward around the cell's time
+// loop (masks, the recurrent products of the general loops); recurrent_inputs.cpp the input side,
+// one function per input mode, and the passes between batch-major and time-major rows; each
+// cell's own file (lstm.cpp, gru.cpp, simple_rnn.cpp) its time loops, fused and general;
+// recurrent_trace.cpp what the cell anatomy reads.
+
 #include <vector>
 
+#include "engine/cold.hpp"
 #include "engine/kernels/recurrent_step.hpp"
 #include "engine/layers/layer.hpp"
 
 namespace rnn {
-
-// For tests: which of the equivalent paths the recurrent layers take. The defaults are the fast
-// ones; switching them off runs the general Eigen loops (the reference the fused per-sample loops
-// are tested against) and the gather-then-project input path instead of the Embedding table.
-struct RecurrentPaths {
-  bool fused_loops = true;
-  bool embedding_table = true;
-};
-RecurrentPaths& recurrent_paths();
 
 template <typename S>
 using RowsRef = Eigen::Ref<Mat<S>, 0, Eigen::OuterStride<>>;
@@ -53,7 +51,7 @@ using ConstRowsRef = Eigen::Ref<const Mat<S>, 0, Eigen::OuterStride<>>;
 template <typename S>
 class RecurrentLayer : public Layer<S> {
  public:
-  explicit RecurrentLayer(const LayerSpec& spec);
+  RecurrentLayer(const LayerSpec& spec, RecurrentPaths paths);
   void bind(S* params, S* grads) override;
   void forward(const LayerInput<S>& in, bool training, Rng& rng) final;
   const Mat<S>& output() const override;
@@ -74,6 +72,10 @@ class RecurrentLayer : public Layer<S> {
   // The cell's backward loop. On entry d_hidden_ holds d loss / d h_t coming from above; the loop
   // must fill d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
   virtual void backward_steps() = 0;
+  // Each cell has two versions of both loops: fused per-sample loops (kernels/recurrent_step.hpp)
+  // for Keras' default activations without recurrent dropout — what nearly every model runs —
+  // and general Eigen loops for the rest (recurrent dropout's per-gate masks, other activations,
+  // the GRU's reset_after = false), which also serve the tests as the fused loops' reference.
   // Sample 0 of the last forward (no dropout): what every cell's trace holds — x_t or its ids,
   // h_t, h_{t−1}, every gate's pre-activation and value (recurrent_trace.cpp; network.hpp).
   void fill_step_values(LayerTrace<S>& trace) const;
@@ -95,7 +97,7 @@ class RecurrentLayer : public Layer<S> {
   // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
   // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
   bool fusable() const {
-    return recurrent_paths().fused_loops && recurrent_masks_.empty() &&
+    return paths_.fused_loops && recurrent_masks_.empty() &&
            this->spec_.activation == Activation::Tanh &&
            (gates_count_ == 1 || this->spec_.recurrent_activation == Activation::Sigmoid);
   }
@@ -112,6 +114,7 @@ class RecurrentLayer : public Layer<S> {
   // once (one product), d_pre_t being the same columns of step t of the time-major `d_steps`.
   void add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col);
 
+  const RecurrentPaths paths_;
   const int units_;
   const int gates_count_;
   const int in_features_;
@@ -148,8 +151,28 @@ class RecurrentLayer : public Layer<S> {
   enum class InputMode { Values, OneHot, Table, Gathered };
 
   void draw_masks(bool training, Rng& rng);
+  InputMode input_mode(const LayerInput<S>& in) const;
+
+  // The input side (recurrent_inputs.cpp): gates_ = P_t for every step, one function per mode.
   void project_inputs();
+  void project_table();
+  void project_one_hot();
+  void project_values();
+  // Its backward from d_gates_ = dP: db_in, then dW and what lies below (dx, dE), per mode.
   void backward_inputs(Mat<S>* d_input);
+  void backward_table();
+  void backward_one_hot();
+  // Values / Gathered without an input mask or with one shared by the gates, and with one mask per
+  // gate (recurrent_dropout); d_input_ = dx, time-major, when `need_input`.
+  void backward_values(bool need_input);
+  void backward_values_per_gate(bool need_input);
+  // The input mask entry that scales feature `id` of time-major row r for gate g (one-hot inputs).
+  S one_hot_mask(int64_t r, int g, int id) const {
+    const Mat<S>& m = input_masks_[input_masks_.size() == 1 ? 0 : size_t(g)];
+    return m(mask_row(m, r), id);
+  }
+
+  // The passes over every row of a batch (recurrent_inputs.cpp).
   // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps, or,
   // for a per-step mask (as many rows as x), row by row. out may be x.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
@@ -170,7 +193,7 @@ class RecurrentLayer : public Layer<S> {
     return mask.rows() == this->batch_ ? r % this->batch_ : r;
   }
   // out row r = row id_at(r) of `table` (cols wide), for every time-major row r; and back:
-  // table row id_at(r) += row r of `rows_in` (recurrent_fused.cpp).
+  // table row id_at(r) += row r of `rows_in`.
   void gather_rows(const S* table, int cols, S* out) const;
   void scatter_rows(const S* rows_in, int cols, S* table) const;
   // Token id of time-major row r = t·batch + b.

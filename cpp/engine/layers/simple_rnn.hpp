@@ -14,15 +14,18 @@ namespace rnn {
 template <typename S>
 class SimpleRnnLayer final : public RecurrentLayer<S> {
  public:
-  explicit SimpleRnnLayer(const LayerSpec& spec) : RecurrentLayer<S>(spec) {}
+  using RecurrentLayer<S>::RecurrentLayer;
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
+  // Fused when fusable() (recurrent.hpp: no recurrent dropout, tanh), else the general loops;
+  // both in simple_rnn.cpp.
   void forward_steps() override;
   void backward_steps() override;
-  // Without recurrent dropout and with tanh: per-sample loops (kernels/recurrent_step.hpp).
   void forward_steps_fused();
   void backward_steps_fused();
+  void forward_steps_general();
+  void backward_steps_general();
 };
 
 }  // namespace rnn
