@@ -20,23 +20,11 @@ RNN_COLD void GruLayer<S>::bind_extra(S* bias, S* d_bias) {
 }
 
 template <typename S>
-void GruLayer<S>::forward_steps() {
+void GruLayer<S>::resize_steps() {
   const int u = this->units_;
   reset_state_.resize(this->hidden_.rows(), u);
   recurrent_.resize(this->batch_, 3 * u);
   prev_h_gate_.resize(this->batch_, u);
-  if (fused())
-    forward_steps_fused();
-  else
-    forward_steps_general();
-}
-
-template <typename S>
-void GruLayer<S>::backward_steps() {
-  if (fused())
-    backward_steps_fused();
-  else
-    backward_steps_general();
 }
 
 // Fused, reset_after, sample by sample: q = h_{t−1} U + b_rec (b_rec alone at t = 0), z = σ(x_z +
@@ -80,38 +68,29 @@ void GruLayer<S>::forward_steps_fused() {
 // dU and db_rec as one product and one column sum after the loop.
 template <typename S>
 void GruLayer<S>::backward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
-  this->recurrent_t_ = this->recurrent_kernel_.transpose();
+  const int batch = this->batch_, u = this->units_, n = 3 * u;
   d_recurrent_.resize(this->gates_.rows(), n);
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const S* above = this->d_hidden_at(t);
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      const S* x = this->gates_.data() + row * n;
-      const S* q_h = reset_state_.data() + row * u;
-      const S* h_prev = t > 0 ? this->hidden_.data() + (row - batch) * u : nullptr;
-      S* dx = this->d_gates_.data() + row * n;
-      S* dq = d_recurrent_.data() + row * n;
-      S* d_next = this->d_next_.data() + int64_t(b) * u;
-      const S* dy = above ? above + int64_t(b) * u : nullptr;
-      for (int k = 0; k < u; ++k) {
-        const S dh = d_next[k] + (dy ? dy[k] : S(0));
-        const S z = x[k], r = x[u + k], hh = x[2 * u + k];
-        const S hp = h_prev ? h_prev[k] : S(0);
-        const S dz = dh * (hp - hh) * z * (S(1) - z);
-        const S da_h = dh * (S(1) - z) * (S(1) - hh * hh);
-        const S dr = da_h * q_h[k] * r * (S(1) - r);
-        dx[k] = dq[k] = dz;
-        dx[u + k] = dq[u + k] = dr;
-        dx[2 * u + k] = da_h;
-        dq[2 * u + k] = da_h * r;
-        d_next[k] = dh * z;
-      }
-      if (h_prev) kernels::add_row_times_matrix(dq, this->recurrent_t_.data(), n, u, d_next);
-      kernels::flush_subnormals(d_next, u);
+  this->fused_backward_walk([&](int t, int64_t row, const S* dy, S* d_next) {
+    const S* x = this->gates_.data() + row * n;
+    const S* q_h = reset_state_.data() + row * u;
+    const S* h_prev = t > 0 ? this->hidden_.data() + (row - batch) * u : nullptr;
+    S* dx = this->d_gates_.data() + row * n;
+    S* dq = d_recurrent_.data() + row * n;
+    for (int k = 0; k < u; ++k) {
+      const S dh = d_next[k] + (dy ? dy[k] : S(0));
+      const S z = x[k], r = x[u + k], hh = x[2 * u + k];
+      const S hp = h_prev ? h_prev[k] : S(0);
+      const S dz = dh * (hp - hh) * z * (S(1) - z);
+      const S da_h = dh * (S(1) - z) * (S(1) - hh * hh);
+      const S dr = da_h * q_h[k] * r * (S(1) - r);
+      dx[k] = dq[k] = dz;
+      dx[u + k] = dq[u + k] = dr;
+      dx[2 * u + k] = da_h;
+      dq[2 * u + k] = da_h * r;
+      d_next[k] = dh * z;  // the direct path z ⊙ h_{t−1}; dq Uᵀ is added by the walk
     }
-  }
+    return dq;
+  });
   this->add_recurrent_kernel_gradient(d_recurrent_, 0);
   if (has_recurrent_bias()) add_column_sums<S>(d_recurrent_, d_recurrent_bias_.data());
 }

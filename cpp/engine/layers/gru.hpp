@@ -32,15 +32,13 @@ class GruLayer final : public RecurrentLayer<S> {
   void bind_extra(S* params, S* grads) override;
   bool has_recurrent_bias() const { return this->spec_.use_bias && this->spec_.reset_after; }
 
-  // reset_after (Keras' default) and fusable() (recurrent.hpp: no recurrent dropout, sigmoid
-  // gates and tanh): the fused loops; the general loops otherwise. Both in gru.cpp.
-  bool fused() const { return this->fusable() && this->spec_.reset_after; }
-  void forward_steps() override;
-  void backward_steps() override;
-  void forward_steps_fused();
-  void backward_steps_fused();
-  void forward_steps_general();
-  void backward_steps_general();
+  // Both loops in gru.cpp: the fused ones need reset_after (Keras' default) besides fusable().
+  bool fused() const override { return this->fusable() && this->spec_.reset_after; }
+  void resize_steps() override;
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 
   VecMap<S> recurrent_bias_{nullptr, 0}, d_recurrent_bias_{nullptr, 0};
   Mat<S> reset_state_;  // (batch·time, u): q_h (reset_after) or r ⊙ h̃_{t−1}^h (reset_after false)

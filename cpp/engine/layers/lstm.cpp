@@ -11,21 +11,9 @@
 namespace rnn {
 
 template <typename S>
-void LstmLayer<S>::forward_steps() {
+void LstmLayer<S>::resize_steps() {
   cell_.resize(this->hidden_.rows(), this->units_);
   cell_act_.resize(this->hidden_.rows(), this->units_);
-  if (this->fusable())
-    forward_steps_fused();
-  else
-    forward_steps_general();
-}
-
-template <typename S>
-void LstmLayer<S>::backward_steps() {
-  if (this->fusable())
-    backward_steps_fused();
-  else
-    backward_steps_general();
 }
 
 // Fused, sample by sample (no recurrent dropout, sigmoid and tanh): for sample b at step t,
@@ -69,38 +57,27 @@ void LstmLayer<S>::forward_steps_fused() {
 // (add_recurrent_kernel_gradient); dh_{t−1} = dz Uᵀ uses Uᵀ, transposed once per batch.
 template <typename S>
 void LstmLayer<S>::backward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 4 * u;
-  this->recurrent_t_ = this->recurrent_kernel_.transpose();
+  const int batch = this->batch_, u = this->units_, n = 4 * u;
   d_cell_next_.setZero(batch, u);
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const S* above = this->d_hidden_at(t);
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      const S* z = this->gates_.data() + row * n;
-      const S* tc = cell_act_.data() + row * u;
-      const S* c_prev = t > 0 ? cell_.data() + (row - batch) * u : nullptr;
-      S* dz = this->d_gates_.data() + row * n;
-      S* d_next = this->d_next_.data() + int64_t(b) * u;
-      S* dc_next = d_cell_next_.data() + int64_t(b) * u;
-      const S* dy = above ? above + int64_t(b) * u : nullptr;
-      for (int k = 0; k < u; ++k) {
-        const S dh = d_next[k] + (dy ? dy[k] : S(0));
-        const S i = z[k], f = z[u + k], g = z[2 * u + k], o = z[3 * u + k], tck = tc[k];
-        const S dc = dh * o * (S(1) - tck * tck) + dc_next[k];
-        dz[k] = dc * g * i * (S(1) - i);
-        dz[u + k] = c_prev ? dc * c_prev[k] * f * (S(1) - f) : S(0);
-        dz[2 * u + k] = dc * i * (S(1) - g * g);
-        dz[3 * u + k] = dh * tck * o * (S(1) - o);
-        dc_next[k] = kernels::flushed(dc * f);
-      }
-      if (t > 0) {
-        for (int k = 0; k < u; ++k) d_next[k] = S(0);
-        kernels::add_row_times_matrix(dz, this->recurrent_t_.data(), n, u, d_next);
-        kernels::flush_subnormals(d_next, u);
-      }
+  this->fused_backward_walk([&](int t, int64_t row, const S* dy, S* d_next) {
+    const S* z = this->gates_.data() + row * n;
+    const S* tc = cell_act_.data() + row * u;
+    const S* c_prev = t > 0 ? cell_.data() + (row - batch) * u : nullptr;
+    S* dz = this->d_gates_.data() + row * n;
+    S* dc_next = d_cell_next_.data() + (row % batch) * u;
+    for (int k = 0; k < u; ++k) {
+      const S dh = d_next[k] + (dy ? dy[k] : S(0));
+      const S i = z[k], f = z[u + k], g = z[2 * u + k], o = z[3 * u + k], tck = tc[k];
+      const S dc = dh * o * (S(1) - tck * tck) + dc_next[k];
+      dz[k] = dc * g * i * (S(1) - i);
+      dz[u + k] = c_prev ? dc * c_prev[k] * f * (S(1) - f) : S(0);
+      dz[2 * u + k] = dc * i * (S(1) - g * g);
+      dz[3 * u + k] = dh * tck * o * (S(1) - o);
+      dc_next[k] = kernels::flushed(dc * f);
+      d_next[k] = S(0);  // dh_{t−1} = dz Uᵀ only
     }
-  }
+    return dz;
+  });
   this->add_recurrent_kernel_gradient(this->d_gates_, 0);
 }
 

@@ -22,14 +22,12 @@ class LstmLayer final : public RecurrentLayer<S> {
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  // Fused when fusable() (recurrent.hpp: no recurrent dropout, sigmoid gates and tanh), else the
-  // general loops; both in lstm.cpp.
-  void forward_steps() override;
-  void backward_steps() override;
-  void forward_steps_fused();
-  void backward_steps_fused();
-  void forward_steps_general();
-  void backward_steps_general();
+  void resize_steps() override;
+  // Both loops in lstm.cpp; the fused ones when fusable() (recurrent.hpp).
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 
   Mat<S> cell_;          // (batch·time, u): c_t
   Mat<S> cell_act_;      // (batch·time, u): act(c_t)

@@ -101,7 +101,11 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool 
   masked_prev_.resize(in.batch, units_);
   if (in.time > 0) {
     project_inputs();
-    forward_steps();
+    resize_steps();
+    if (fused())
+      forward_steps_fused();
+    else
+      forward_steps_general();
     last_ = step(hidden_, in.time - 1);
     if (this->spec_.return_sequences) to_batch_major(hidden_, sequence_);
   } else {
@@ -181,7 +185,10 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S
   d_gates_.resize(rows, int64_t(gates_count_) * units_);
   d_next_.resize(this->batch_, units_);
   d_prev_gate_.resize(this->batch_, units_);
-  backward_steps();
+  if (fused())
+    backward_steps_fused();
+  else
+    backward_steps_general();
   backward_inputs(d_input);
 }
 

@@ -66,16 +66,22 @@ class RecurrentLayer : public Layer<S> {
   const Mat<S>& hidden() const { return hidden_; }
 
  protected:
-  // The cell's time loop. On entry gates_ holds P_t (the input projection) for every step; the
-  // loop must fill hidden_ (and whatever its backward needs). All time-major.
-  virtual void forward_steps() = 0;
-  // The cell's backward loop. On entry d_hidden_ holds d loss / d h_t coming from above; the loop
-  // must fill d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
-  virtual void backward_steps() = 0;
-  // Each cell has two versions of both loops: fused per-sample loops (kernels/recurrent_step.hpp)
-  // for Keras' default activations without recurrent dropout — what nearly every model runs —
-  // and general Eigen loops for the rest (recurrent dropout's per-gate masks, other activations,
-  // the GRU's reset_after = false), which also serve the tests as the fused loops' reference.
+  // The cell's time loops, in two versions each: fused per-sample loops (kernels/
+  // recurrent_step.hpp) for Keras' default activations without recurrent dropout — what nearly
+  // every model runs — and general Eigen loops for the rest (recurrent dropout's per-gate masks,
+  // other activations, the GRU's reset_after = false), which also serve the tests as the fused
+  // loops' reference. fused() chooses; the base calls resize_steps() then one forward loop, and
+  // the matching backward loop. All time-major.
+  //   forward:  on entry gates_ holds P_t (the input projection) for every step; the loop must
+  //             fill hidden_ (and whatever its backward needs).
+  //   backward: on entry d_hidden_ holds d loss / d h_t coming from above; the loop must fill
+  //             d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
+  virtual bool fused() const { return fusable(); }
+  virtual void resize_steps() {}  // the cell's own per-step matrices, before either forward
+  virtual void forward_steps_fused() = 0;
+  virtual void backward_steps_fused() = 0;
+  virtual void forward_steps_general() = 0;
+  virtual void backward_steps_general() = 0;
   // Sample 0 of the last forward (no dropout): what every cell's trace holds — x_t or its ids,
   // h_t, h_{t−1}, every gate's pre-activation and value (recurrent_trace.cpp; network.hpp).
   void fill_step_values(LayerTrace<S>& trace) const;
@@ -110,6 +116,28 @@ class RecurrentLayer : public Layer<S> {
   // The transpose of add_recurrent for d_pre = d loss / d out:
   //   dU_g += h̃_{t−1}^gᵀ d_pre_g,  d_prev += Σ_g (d_pre_g U_gᵀ) ⊙ m'_g
   void backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates, Mat<S>& d_prev);
+  // The fused backward loops' walk, from the last step back, sample by sample: Uᵀ once per batch,
+  // then for step t and sample b the cell's `cell_step(t, row, dy, d_next)` turns dh = d_next + dy
+  // (dy = nullptr when nothing comes from above at t) into the row's gate gradients, leaves in
+  // d_next the part of d loss / d h_{t−1} that does not pass through U (the GRU's dh ⊙ z; else 0)
+  // and returns the row d_pre (k·u wide) that does: the walk adds d_pre Uᵀ (t ≥ 1) and flushes
+  // d_next (kernels::flush_subnormals). Inline: the cell's step is inlined into the loop.
+  template <typename CellStep>
+  void fused_backward_walk(CellStep cell_step) {
+    const int batch = this->batch_, u = units_, n = gates_count_ * u;
+    recurrent_t_ = recurrent_kernel_.transpose();
+    d_next_.setZero();
+    for (int t = this->time_ - 1; t >= 0; --t) {
+      const S* above = d_hidden_at(t);
+      for (int b = 0; b < batch; ++b) {
+        const int64_t row = int64_t(t) * batch + b;
+        S* d_next = d_next_.data() + int64_t(b) * u;
+        const S* d_pre = cell_step(t, row, above ? above + int64_t(b) * u : nullptr, d_next);
+        if (t > 0) kernels::add_row_times_matrix(d_pre, recurrent_t_.data(), n, u, d_next);
+        kernels::flush_subnormals(d_next, u);
+      }
+    }
+  }
   // Without recurrent masks: dU[:, first_col ..] += Σ_{t ≥ 1} h_{t−1}ᵀ d_pre_t for every step at
   // once (one product), d_pre_t being the same columns of step t of the time-major `d_steps`.
   void add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col);

@@ -8,22 +8,6 @@
 
 namespace rnn {
 
-template <typename S>
-void SimpleRnnLayer<S>::forward_steps() {
-  if (this->fusable())
-    forward_steps_fused();
-  else
-    forward_steps_general();
-}
-
-template <typename S>
-void SimpleRnnLayer<S>::backward_steps() {
-  if (this->fusable())
-    backward_steps_fused();
-  else
-    backward_steps_general();
-}
-
 // Fused, sample by sample: a = P_t + h_{t−1} U, h_t = tanh(a); backward da = dh ⊙ (1 − h_t²),
 // dh_{t−1} = da Uᵀ, dU as one product after the loop.
 template <typename S>
@@ -44,25 +28,16 @@ void SimpleRnnLayer<S>::forward_steps_fused() {
 
 template <typename S>
 void SimpleRnnLayer<S>::backward_steps_fused() {
-  const int time = this->time_steps(), batch = this->batch_, u = this->units_;
-  this->recurrent_t_ = this->recurrent_kernel_.transpose();
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const S* above = this->d_hidden_at(t);
-    for (int b = 0; b < batch; ++b) {
-      const int64_t row = int64_t(t) * batch + b;
-      const S* h = this->hidden_.data() + row * u;
-      S* da = this->d_gates_.data() + row * u;
-      S* d_next = this->d_next_.data() + int64_t(b) * u;
-      const S* dy = above ? above + int64_t(b) * u : nullptr;
-      for (int k = 0; k < u; ++k) da[k] = (d_next[k] + (dy ? dy[k] : S(0))) * (S(1) - h[k] * h[k]);
-      if (t > 0) {
-        for (int k = 0; k < u; ++k) d_next[k] = S(0);
-        kernels::add_row_times_matrix(da, this->recurrent_t_.data(), u, u, d_next);
-        kernels::flush_subnormals(d_next, u);
-      }
+  const int u = this->units_;
+  this->fused_backward_walk([&](int /*t*/, int64_t row, const S* dy, S* d_next) {
+    const S* h = this->hidden_.data() + row * u;
+    S* da = this->d_gates_.data() + row * u;
+    for (int k = 0; k < u; ++k) {
+      da[k] = (d_next[k] + (dy ? dy[k] : S(0))) * (S(1) - h[k] * h[k]);
+      d_next[k] = S(0);  // dh_{t−1} = da Uᵀ only
     }
-  }
+    return da;
+  });
   this->add_recurrent_kernel_gradient(this->d_gates_, 0);
 }
 

@@ -18,14 +18,11 @@ class SimpleRnnLayer final : public RecurrentLayer<S> {
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  // Fused when fusable() (recurrent.hpp: no recurrent dropout, tanh), else the general loops;
-  // both in simple_rnn.cpp.
-  void forward_steps() override;
-  void backward_steps() override;
-  void forward_steps_fused();
-  void backward_steps_fused();
-  void forward_steps_general();
-  void backward_steps_general();
+  // Both loops in simple_rnn.cpp (no per-step matrices of its own: a_t stays in gates_).
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 };
 
 }  // namespace rnn
