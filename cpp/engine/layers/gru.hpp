@@ -32,7 +32,7 @@ class GruLayer final : public RecurrentLayer<S> {
   void bind_extra(S* params, S* grads) override;
   bool has_recurrent_bias() const { return this->spec_.use_bias && this->spec_.reset_after; }
 
-  // Both loops in gru.cpp: the fused ones need reset_after (Keras' default) besides fusable().
+  // gru.cpp (fused: reset_after, Keras' default, besides fusable()) and gru_general.cpp.
   bool fused() const override { return this->fusable() && this->spec_.reset_after; }
   void resize_steps() override;
   void forward_steps_fused() override;

@@ -1,7 +1,7 @@
-// The LSTM's time loops (equations in lstm.hpp), forward and backward side by side: the fused
-// per-sample loops that Keras' default LSTM runs, built for speed, then the general Eigen loops for
-// recurrent dropout and other activations, built for size (RNN_OPTIMIZE_SIZE), which also serve
-// the tests as the fused loops' reference (tests/cpp/recurrent_paths_test.cpp).
+// The LSTM's time loops (equations in lstm.hpp): the fused per-sample loops that Keras' default
+// LSTM runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt). The general
+// Eigen loops, for recurrent dropout and other activations and the tests' reference for the fused
+// ones (tests/cpp/recurrent_paths_test.cpp), are in lstm_general.cpp, built for size.
 #include "engine/layers/lstm.hpp"
 
 #include <algorithm>
@@ -79,76 +79,6 @@ void LstmLayer<S>::backward_steps_fused() {
     return dz;
   });
   this->add_recurrent_kernel_gradient(this->d_gates_, 0);
-}
-
-// General: step t of every sample at once, any activations, recurrent masks m'_g.
-template <typename S>
-RNN_OPTIMIZE_SIZE void LstmLayer<S>::forward_steps_general() {
-  const int time = this->time_steps(), u = this->units_;
-  const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
-  for (int t = 0; t < time; ++t) {
-    auto z = this->step(this->gates_, t);        // x̃_t W + b
-    if (t > 0) this->add_recurrent(t, z, 0, 4);  // + h̃_{t−1} U
-    auto i = z.middleCols(0, u), f = z.middleCols(u, u), g = z.middleCols(2 * u, u),
-         o = z.middleCols(3 * u, u);
-    apply_activation(rec, i);
-    apply_activation(rec, f);
-    apply_activation(act, g);
-    apply_activation(rec, o);
-    auto c = this->step(cell_, t);
-    if (t > 0)
-      c = f.cwiseProduct(this->step(cell_, t - 1)) + i.cwiseProduct(g);  // f ⊙ c_{t−1} + i ⊙ g
-    else
-      c = i.cwiseProduct(g);
-    auto tc = this->step(cell_act_, t);
-    tc = c;
-    apply_activation(act, tc);                          // act(c_t)
-    this->step(this->hidden_, t) = o.cwiseProduct(tc);  // h_t = o ⊙ act(c_t)
-  }
-}
-
-template <typename S>
-RNN_OPTIMIZE_SIZE void LstmLayer<S>::backward_steps_general() {
-  const int time = this->time_steps(), u = this->units_;
-  const Activation act = this->spec_.activation, rec = this->spec_.recurrent_activation;
-  Mat<S>& dh = this->scratch_;
-  d_cell_.resize(this->batch_, u);
-  d_cell_next_.setZero(this->batch_, u);
-  gate_scratch_.resize(this->batch_, u);
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    const auto z = this->step(this->gates_, t);
-    const auto i = z.middleCols(0, u), f = z.middleCols(u, u), g = z.middleCols(2 * u, u),
-               o = z.middleCols(3 * u, u);
-    const auto tc = this->step(cell_act_, t);
-    auto dz = this->step(this->d_gates_, t);
-    this->total_hidden_gradient(t, dh);
-    // dc = act'(c_t) ⊙ (dh ⊙ o) + dc from step t+1
-    gate_scratch_ = dh.cwiseProduct(o);
-    activation_backward(act, tc, gate_scratch_, d_cell_);
-    d_cell_ += d_cell_next_;
-    // do = dh ⊙ act(c_t)
-    gate_scratch_ = dh.cwiseProduct(tc);
-    activation_backward(rec, o, gate_scratch_, dz.middleCols(3 * u, u));
-    // di = dc ⊙ g
-    gate_scratch_ = d_cell_.cwiseProduct(g);
-    activation_backward(rec, i, gate_scratch_, dz.middleCols(0, u));
-    // dg = dc ⊙ i
-    gate_scratch_ = d_cell_.cwiseProduct(i);
-    activation_backward(act, g, gate_scratch_, dz.middleCols(2 * u, u));
-    // df = dc ⊙ c_{t−1}  (c_0 = 0)
-    if (t > 0) {
-      gate_scratch_ = d_cell_.cwiseProduct(this->step(cell_, t - 1));
-      activation_backward(rec, f, gate_scratch_, dz.middleCols(u, u));
-    } else {
-      dz.middleCols(u, u).setZero();
-    }
-    d_cell_next_ = d_cell_.cwiseProduct(f);  // dc_{t−1} = dc ⊙ f
-    // The carried gradients leave the subnormal range: dc here, dh in total_hidden_gradient.
-    kernels::flush_subnormals(d_cell_next_.data(), d_cell_next_.size());
-    this->d_next_.setZero();
-    if (t > 0) this->backward_recurrent(t, dz, 0, 4, this->d_next_);
-  }
 }
 
 template <typename S>

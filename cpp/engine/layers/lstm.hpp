@@ -23,7 +23,7 @@ class LstmLayer final : public RecurrentLayer<S> {
 
  private:
   void resize_steps() override;
-  // Both loops in lstm.cpp; the fused ones when fusable() (recurrent.hpp).
+  // lstm.cpp (fused, when fusable(): recurrent.hpp) and lstm_general.cpp.
   void forward_steps_fused() override;
   void backward_steps_fused() override;
   void forward_steps_general() override;

@@ -1,7 +1,7 @@
 // The recurrent layers' forward and backward around the cell's time loop: dropout masks, the input
 // mode, the layout changes, and the recurrent products of the general loops (recurrent.hpp).
-// Built for size where its own code runs (RNN_OPTIMIZE_SIZE): the work is in the products it calls
-// (linalg.cpp), the input passes (recurrent_inputs.cpp) and the cells' loops.
+// Built for size (-Oz, CMakeLists.txt): the work is in what it calls — the products (linalg.cpp),
+// the input passes (recurrent_inputs.cpp) and the cells' loops.
 #include "engine/layers/recurrent.hpp"
 #include "engine/linalg.hpp"
 
@@ -16,7 +16,7 @@ RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec, RecurrentPaths paths)
       in_features_(spec.input_shape.features) {}
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::bind(S* params, S* grads) {
+void RecurrentLayer<S>::bind(S* params, S* grads) {
   const int64_t ku = int64_t(gates_count_) * units_;
   const int64_t kernel_size = int64_t(in_features_) * ku, recurrent_size = int64_t(units_) * ku;
   new (&kernel_) MatMap<S>(params, in_features_, ku);
@@ -36,7 +36,7 @@ const Mat<S>& RecurrentLayer<S>::output() const {
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
+void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
   const LayerSpec& l = this->spec_;
   const bool input_dropout = training && l.dropout > 0.0 && l.dropout < 1.0;
   const bool recurrent_dropout = training && l.recurrent_dropout > 0.0 && l.recurrent_dropout < 1.0;
@@ -59,7 +59,7 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::draw_masks(bool training, Rng& rng) {
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE bool RecurrentLayer<S>::per_step_input_mask() const {
+bool RecurrentLayer<S>::per_step_input_mask() const {
   const LayerSpec& l = this->spec_;
   return keras_ == KerasVersion::TfKeras2 &&
          (l.kind == LayerKind::LSTM || l.kind == LayerKind::GRU) &&
@@ -78,8 +78,7 @@ typename RecurrentLayer<S>::InputMode RecurrentLayer<S>::input_mode(const LayerI
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training,
-                                                  Rng& rng) {
+void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng) {
   this->batch_ = in.batch;
   this->time_ = in.time;
   ids_ = in.ids;
@@ -115,8 +114,7 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool 
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate,
-                                                        int gates) {
+void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, int first_gate, int gates) {
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
@@ -133,9 +131,8 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent(int t, RowsRef<S> out, i
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre,
-                                                             int first_gate, int gates,
-                                                             Mat<S>& d_prev) {
+void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates,
+                                           Mat<S>& d_prev) {
   const ConstStepView<S> h_prev = previous_hidden(t);
   const int u = units_;
   if (recurrent_masks_.empty()) {
@@ -158,8 +155,7 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward_recurrent(int t, ConstRowsRef
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps,
-                                                                        int first_col) {
+void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col) {
   // Time-major rows: h_{t−1} of steps 0..T−2 are the first (T−1)·batch rows of hidden_, the
   // matching d_pre_t of steps 1..T−1 the rows after the first batch of d_steps.
   const int64_t n = (int64_t(this->time_) - 1) * this->batch_;
@@ -170,7 +166,7 @@ RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Ma
 }
 
 template <typename S>
-RNN_OPTIMIZE_SIZE void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
+void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
   const int time = this->time_;
   const int64_t rows = int64_t(this->batch_) * time;
   if (time == 0) {

@@ -32,7 +32,8 @@
 // Where the code is: recurrent.cpp holds the layer's forward and backward around the cell's time
 // loop (masks, the recurrent products of the general loops); recurrent_inputs.cpp the input side,
 // one function per input mode, and the passes between batch-major and time-major rows; each
-// cell's own file (lstm.cpp, gru.cpp, simple_rnn.cpp) its time loops, fused and general;
+// cell's own files its time loops: fused in lstm.cpp, gru.cpp, simple_rnn.cpp (built for speed),
+// general in lstm_general.cpp, gru_general.cpp, simple_rnn_general.cpp (built for size);
 // recurrent_trace.cpp what the cell anatomy reads.
 
 #include <vector>

@@ -1,7 +1,8 @@
-// The SimpleRNN's time loops (equations in simple_rnn.hpp), forward and backward side by side: the
-// fused per-sample loops for tanh without recurrent dropout, built for speed, then the general
-// Eigen loops for the rest, built for size (RNN_OPTIMIZE_SIZE), which also serve the tests as the
-// fused loops' reference (tests/cpp/recurrent_paths_test.cpp).
+// The SimpleRNN's time loops (equations in simple_rnn.hpp): the fused per-sample loops that Keras'
+// default SimpleRNN runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt).
+// The general Eigen loops, for recurrent dropout and other activations and the tests' reference for
+// the fused ones (tests/cpp/recurrent_paths_test.cpp), are in simple_rnn_general.cpp, built for
+// size.
 #include "engine/layers/simple_rnn.hpp"
 
 #include "engine/activations.hpp"
@@ -39,33 +40,6 @@ void SimpleRnnLayer<S>::backward_steps_fused() {
     return da;
   });
   this->add_recurrent_kernel_gradient(this->d_gates_, 0);
-}
-
-// General: step t of every sample at once, any activation, recurrent mask m'.
-template <typename S>
-RNN_OPTIMIZE_SIZE void SimpleRnnLayer<S>::forward_steps_general() {
-  const int time = this->time_steps();
-  for (int t = 0; t < time; ++t) {
-    auto a = this->step(this->gates_, t);        // P_t = x̃_t W + b
-    if (t > 0) this->add_recurrent(t, a, 0, 1);  // a_t = P_t + h̃_{t−1} U
-    auto h = this->step(this->hidden_, t);
-    h = a;
-    apply_activation(this->spec_.activation, h);  // h_t = act(a_t)
-  }
-}
-
-template <typename S>
-RNN_OPTIMIZE_SIZE void SimpleRnnLayer<S>::backward_steps_general() {
-  const int time = this->time_steps();
-  Mat<S>& dh = this->scratch_;
-  this->d_next_.setZero();
-  for (int t = time - 1; t >= 0; --t) {
-    this->total_hidden_gradient(t, dh);
-    auto da = this->step(this->d_gates_, t);
-    activation_backward(this->spec_.activation, this->step(this->hidden_, t), dh, da);
-    this->d_next_.setZero();
-    if (t > 0) this->backward_recurrent(t, da, 0, 1, this->d_next_);
-  }
 }
 
 template <typename S>

@@ -18,7 +18,8 @@ class SimpleRnnLayer final : public RecurrentLayer<S> {
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  // Both loops in simple_rnn.cpp (no per-step matrices of its own: a_t stays in gates_).
+  // simple_rnn.cpp (fused) and simple_rnn_general.cpp; a_t stays in gates_ (no matrices of its
+  // own).
   void forward_steps_fused() override;
   void backward_steps_fused() override;
   void forward_steps_general() override;
