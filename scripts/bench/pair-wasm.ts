@@ -20,7 +20,11 @@ function median(values: number[]): number {
   return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 }
 
-async function timeBuild(dir: string, model: BenchModel, packPath: string): Promise<{ ms: number; loss: number | null }> {
+async function timeBuild(
+  dir: string,
+  model: BenchModel,
+  packPath: string,
+): Promise<{ ms: number; loss: number | null }> {
   const glue = await import(pathToFileURL(resolve(dir, 'rnn_engine.mjs')).href);
   const module = await glue.default({ wasmBinary: readFileSync(resolve(dir, 'rnn_engine.wasm')) });
   const batches = 40;
