@@ -30,8 +30,8 @@
 // input mask the layer gathers x_t = E[id_t] itself and scatters dx_t back into dE.
 
 // Where the code is: recurrent.cpp holds the layer's forward and backward around the cell's time
-// loop (masks, the recurrent products of the general loops); recurrent_inputs.cpp the input side,
-// one function per input mode, and the passes between batch-major and time-major rows; each
+// loop (masks, the recurrent products of the general loops) and the input side, one function per
+// input mode; recurrent_rows.cpp the passes over every row of a batch; each
 // cell's own files its time loops: fused in lstm.cpp, gru.cpp, simple_rnn.cpp (built for speed),
 // general in lstm_general.cpp, gru_general.cpp, simple_rnn_general.cpp (built for size);
 // recurrent_trace.cpp what the cell anatomy reads.
@@ -182,7 +182,7 @@ class RecurrentLayer : public Layer<S> {
   void draw_masks(bool training, Rng& rng);
   InputMode input_mode(const LayerInput<S>& in) const;
 
-  // The input side (recurrent_inputs.cpp): gates_ = P_t for every step, one function per mode.
+  // The input side (recurrent.cpp): gates_ = P_t for every step, one function per mode.
   void project_inputs();
   void project_table();
   void project_one_hot();
@@ -201,7 +201,7 @@ class RecurrentLayer : public Layer<S> {
     return m(mask_row(m, r), id);
   }
 
-  // The passes over every row of a batch (recurrent_inputs.cpp).
+  // The passes over every row of a batch (recurrent_rows.cpp).
   // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps, or,
   // for a per-step mask (as many rows as x), row by row. out may be x.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
