@@ -36,7 +36,8 @@ void copy_as_batch_rows(const Mat<S>& rows, int batch, int features, Mat<S>& out
 }  // namespace
 
 template <typename S>
-Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique<Impl>()) {
+Network<S>::Network(const ModelSpec& spec, RecurrentPaths paths)
+    : spec_(spec), impl_(std::make_unique<Impl>()) {
   if (spec_.layers.empty())
     throw ModelError(
         "The model has no layers: add at least one layer (e.g. Embedding, LSTM, Dense).");
@@ -44,7 +45,7 @@ Network<S>::Network(const ModelSpec& spec) : spec_(spec), impl_(std::make_unique
   params_.assign(size_t(total), S(0));
   grads_.assign(size_t(total), S(0));
   for (size_t i = 0; i < spec_.layers.size(); ++i) {
-    impl_->layers.push_back(make_layer<S>(spec_.layers[i]));
+    impl_->layers.push_back(make_layer<S>(spec_.layers[i], paths));
     const int64_t offset = spec_.param_offset(i);
     impl_->layers.back()->bind(params_.data() + offset, grads_.data() + offset);
   }

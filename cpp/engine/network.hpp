@@ -61,10 +61,22 @@ struct SequenceTrace {
   Mat<S> output;  // the ordinary prediction, (1, output features)
 };
 
+// Which of the recurrent layers' equivalent paths a network takes. The product always runs the
+// defaults, the fast ones; the tests build networks with them off to hold the fast paths against
+// the general ones (tests/cpp/recurrent_paths_test.cpp):
+//   fused_loops      the cells' fused per-sample loops (layers/lstm.cpp etc.) where a cell
+//                    allows them, else the general Eigen loops;
+//   embedding_table  above an Embedding, project its table E·W + b once per batch and gather
+//                    rows, else gather E's rows and project every step (layers/recurrent.hpp).
+struct RecurrentPaths {
+  bool fused_loops = true;
+  bool embedding_table = true;
+};
+
 template <typename S>
 class Network {
  public:
-  explicit Network(const ModelSpec& spec);
+  explicit Network(const ModelSpec& spec, RecurrentPaths paths = {});
   ~Network();
   Network(const Network&) = delete;
   Network& operator=(const Network&) = delete;

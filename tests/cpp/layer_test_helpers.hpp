@@ -48,11 +48,11 @@ inline LayerSpec dense_spec(int units, int features, Activation act, bool has_ti
 // A layer with its own flat parameter and gradient buffers.
 template <typename S>
 struct BoundLayer {
-  explicit BoundLayer(const LayerSpec& s)
+  explicit BoundLayer(const LayerSpec& s, RecurrentPaths paths = {})
       : spec(s),
         params(size_t(param_count(s))),
         grads(size_t(param_count(s))),
-        layer(make_layer<S>(s)) {
+        layer(make_layer<S>(s, paths)) {
     layer->bind(params.data(), grads.data());
   }
   const Mat<S>& forward(const Mat<S>& x, int batch, int time, bool training = false,

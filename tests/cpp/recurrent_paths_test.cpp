@@ -1,4 +1,5 @@
-// The recurrent layers' fast paths against their general ones, on whole networks:
+// The recurrent layers' fast paths against their general ones, on whole networks built with the
+// paths chosen (RecurrentPaths, network.hpp):
 //   - the fused per-sample loops (kernels/recurrent_step.hpp, time-major) against the general
 //     Eigen loops, the plain reference path;
 //   - the Embedding table (E·W + b projected once per batch, rows gathered, gradients scattered)
@@ -14,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/layers/recurrent.hpp"
+#include "engine/network.hpp"
 #include "layer_test_helpers.hpp"
 
 namespace rnn {
@@ -47,11 +48,7 @@ struct Result {
 // batch 4 × time 12 = 48 rows ≥ vocab 30: the table path applies when enabled.
 template <typename S>
 Result run(const ModelSpec& spec, bool fused, bool table) {
-  RecurrentPaths& paths = recurrent_paths();
-  const RecurrentPaths saved = paths;
-  paths.fused_loops = fused;
-  paths.embedding_table = table;
-  Network<S> net(spec);
+  Network<S> net(spec, RecurrentPaths{fused, table});
   net.initialize(5);
   Rng noise(9);
   for (S& p : net.params()) p += S(noise.uniform(-0.3, 0.3));  // non-zero biases too
@@ -66,7 +63,6 @@ Result run(const ModelSpec& spec, bool fused, bool table) {
   net.zero_grads();
   net.backward_from_logits(d_logits);
   r.grads.assign(net.grads().begin(), net.grads().end());
-  paths = saved;
   return r;
 }
 

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "engine/kernels/recurrent_step.hpp"
-#include "engine/layers/recurrent.hpp"
 #include "layer_test_helpers.hpp"
 
 namespace rnn {
@@ -45,14 +44,12 @@ class LongSequence : public ::testing::TestWithParam<Case> {};
 
 TEST_P(LongSequence, NoSubnormalGradientsAndFloatMatchesDoubleWhereItMatters) {
   const Case c = GetParam();
-  RecurrentPaths& paths = recurrent_paths();
-  const RecurrentPaths saved = paths;
-  paths.fused_loops = c.fused;
+  const RecurrentPaths paths{c.fused, true};
   const int batch = 3, time = 400, features = 4, units = 8;
   LayerSpec spec = recurrent_spec(c.kind, units, features, time);
   spec.recurrent_activation = Activation::Sigmoid;
-  BoundLayer<float> f(spec);
-  BoundLayer<double> d(spec);
+  BoundLayer<float> f(spec, paths);
+  BoundLayer<double> d(spec, paths);
   Rng rng(3);
   test::fill_random_twins(d, f, rng, 0.4);
   const Mat<double> x = random_matrix<double>(batch * time, features, rng, 1.0);
@@ -64,7 +61,6 @@ TEST_P(LongSequence, NoSubnormalGradientsAndFloatMatchesDoubleWhereItMatters) {
   Mat<double> dx_d;
   f.layer->backward(dy.cast<float>(), &dx_f);
   d.layer->backward(dy, &dx_d);
-  paths = saved;
 
   int tiny_in_double = 0, compared = 0;
   for (Eigen::Index i = 0; i < dx_f.size(); ++i) {
@@ -91,9 +87,7 @@ INSTANTIATE_TEST_SUITE_P(Paths, LongSequence,
                                            Case{"gru_general", LayerKind::GRU, false},
                                            Case{"simplernn_fused", LayerKind::SimpleRNN, true},
                                            Case{"simplernn_general", LayerKind::SimpleRNN, false}),
-                         [](const ::testing::TestParamInfo<Case>& i) {
-                           return std::string(i.param.name);
-                         });
+                         ::testing::PrintToStringParamName());  // PrintTo: the case's name
 
 }  // namespace
 }  // namespace rnn

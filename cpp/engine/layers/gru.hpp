@@ -25,29 +25,29 @@ namespace rnn {
 template <typename S>
 class GruLayer final : public RecurrentLayer<S> {
  public:
-  explicit GruLayer(const LayerSpec& spec) : RecurrentLayer<S>(spec) {}
+  using RecurrentLayer<S>::RecurrentLayer;
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  void forward_steps() override;
-  void backward_steps() override;
   void bind_extra(S* params, S* grads) override;
-  // reset_after (Keras' default) without recurrent dropout, sigmoid / tanh: per-sample loops
-  // (kernels/recurrent_step.hpp); the general loops above otherwise.
-  bool fused() const { return this->fusable() && this->spec_.reset_after; }
-  void forward_steps_fused();
-  void backward_steps_fused();
-
   bool has_recurrent_bias() const { return this->spec_.use_bias && this->spec_.reset_after; }
+
+  // gru.cpp (fused: reset_after, Keras' default, besides fusable()) and gru_general.cpp.
+  bool fused() const override { return this->fusable() && this->spec_.reset_after; }
+  void resize_steps() override;
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 
   VecMap<S> recurrent_bias_{nullptr, 0}, d_recurrent_bias_{nullptr, 0};
   Mat<S> reset_state_;  // (batch·time, u): q_h (reset_after) or r ⊙ h̃_{t−1}^h (reset_after false)
   Mat<S> recurrent_;      // (batch, 3u): q (reset_after) / d q in backward
-  Mat<S> prev_h_gate_;    // (batch, u): h̃_{t−1}^h (reset_after false)
-  Mat<S> d_reset_state_;  // (batch, u)
-  Mat<S> d_prev_h_gate_;  // (batch, u)
-  Mat<S> gate_scratch_;   // (batch, u)
   Mat<S> d_recurrent_;    // (batch·time, 3u): dq of every step (fused backward)
+  Mat<S> prev_h_gate_;    // (batch, u): h̃_{t−1}^h (reset_after false)
+  Mat<S> d_reset_state_;  // (batch, u) (general)
+  Mat<S> d_prev_h_gate_;  // (batch, u) (general)
+  Mat<S> gate_scratch_;   // (batch, u) (general)
 };
 
 }  // namespace rnn

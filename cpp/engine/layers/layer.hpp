@@ -92,9 +92,9 @@ class Layer {
   int time_ = 0;
 };
 
-// The layer object for a validated spec.
+// The layer object for a validated spec; `paths` reaches the recurrent layers (network.hpp).
 template <typename S>
-std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec);
+std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec, RecurrentPaths paths = {});
 
 // Keras' initializers for one layer's weights, in weight_specs order, written at `params`.
 // LSTM with unit_forget_bias: the bias is [init(u), ones(u), init(2u)], as Keras builds it.

@@ -14,16 +14,16 @@
 namespace rnn {
 
 template <typename S>
-std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec) {
+std::unique_ptr<Layer<S>> make_layer(const LayerSpec& spec, RecurrentPaths paths) {
   switch (spec.kind) {
     case LayerKind::Embedding:
       return std::make_unique<EmbeddingLayer<S>>(spec);
     case LayerKind::SimpleRNN:
-      return std::make_unique<SimpleRnnLayer<S>>(spec);
+      return std::make_unique<SimpleRnnLayer<S>>(spec, paths);
     case LayerKind::LSTM:
-      return std::make_unique<LstmLayer<S>>(spec);
+      return std::make_unique<LstmLayer<S>>(spec, paths);
     case LayerKind::GRU:
-      return std::make_unique<GruLayer<S>>(spec);
+      return std::make_unique<GruLayer<S>>(spec, paths);
     case LayerKind::Dense:
       return std::make_unique<DenseLayer<S>>(spec);
     case LayerKind::Dropout:
@@ -66,8 +66,8 @@ void check_token_ids(const LayerSpec& spec, const int32_t* ids, int64_t count, i
   }
 }
 
-template std::unique_ptr<Layer<float>> make_layer<float>(const LayerSpec&);
-template std::unique_ptr<Layer<double>> make_layer<double>(const LayerSpec&);
+template std::unique_ptr<Layer<float>> make_layer<float>(const LayerSpec&, RecurrentPaths);
+template std::unique_ptr<Layer<double>> make_layer<double>(const LayerSpec&, RecurrentPaths);
 template void initialize_layer_weights<float>(const LayerSpec&, float*, Rng&);
 template void initialize_layer_weights<double>(const LayerSpec&, double*, Rng&);
 

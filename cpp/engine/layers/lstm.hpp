@@ -18,23 +18,22 @@ namespace rnn {
 template <typename S>
 class LstmLayer final : public RecurrentLayer<S> {
  public:
-  explicit LstmLayer(const LayerSpec& spec) : RecurrentLayer<S>(spec) {}
+  using RecurrentLayer<S>::RecurrentLayer;
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  void forward_steps() override;
-  void backward_steps() override;
-  // Without recurrent dropout and with Keras' default sigmoid / tanh: the per-sample fused loops
-  // (kernels/recurrent_step.hpp); the general loops above otherwise.
-  bool fused() const { return this->fusable(); }
-  void forward_steps_fused();
-  void backward_steps_fused();
+  void resize_steps() override;
+  // lstm.cpp (fused, when fusable(): recurrent.hpp) and lstm_general.cpp.
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 
   Mat<S> cell_;          // (batch·time, u): c_t
   Mat<S> cell_act_;      // (batch·time, u): act(c_t)
-  Mat<S> d_cell_;        // (batch, u): dc at the current step
+  Mat<S> d_cell_;        // (batch, u): dc at the current step (general)
   Mat<S> d_cell_next_;   // (batch, u): dc carried to step t−1
-  Mat<S> gate_scratch_;  // (batch, u)
+  Mat<S> gate_scratch_;  // (batch, u) (general)
 };
 
 }  // namespace rnn

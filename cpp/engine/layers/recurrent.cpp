@@ -1,16 +1,16 @@
+// The recurrent layers' forward and backward around the cell's time loop: dropout masks, the input
+// mode, the recurrent products of the general loops, and the input side (recurrent.hpp).
+// Built for size (-Oz, CMakeLists.txt): the work is in what it calls — the products (linalg.cpp),
+// the row passes (recurrent_rows.cpp) and the cells' loops.
 #include "engine/layers/recurrent.hpp"
 #include "engine/linalg.hpp"
 
 namespace rnn {
 
-RecurrentPaths& recurrent_paths() {
-  static RecurrentPaths paths;
-  return paths;
-}
-
 template <typename S>
-RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec)
+RecurrentLayer<S>::RecurrentLayer(const LayerSpec& spec, RecurrentPaths paths)
     : Layer<S>(spec),
+      paths_(paths),
       units_(spec.units),
       gates_count_(gate_count(spec.kind)),
       in_features_(spec.input_shape.features) {}
@@ -68,47 +68,13 @@ bool RecurrentLayer<S>::per_step_input_mask() const {
 }
 
 template <typename S>
-void RecurrentLayer<S>::project_inputs() {
-  const int u = units_;
-  const int64_t rows = int64_t(this->batch_) * this->time_;
-  gates_.resize(rows, int64_t(gates_count_) * u);
-  if (mode_ == InputMode::Table) {
-    // T = E W + b_in once, then P_t = T[id_t].
-    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
-    add_input_bias(table_);
-    gather_rows(table_.data(), int(table_.cols()), gates_.data());
-    return;
-  }
-  if (mode_ == InputMode::OneHot) {
-    // e_id ⊙ m_g, times W_g, is row id of W_g scaled by m_g(b, id).
-    for (int64_t r = 0; r < rows; ++r) {
-      const int id = id_at(r);
-      const int64_t b = r % this->batch_;
-      if (input_masks_.empty()) {
-        gates_.row(r) = kernel_.row(id);
-      } else if (input_masks_.size() == 1) {
-        gates_.row(r) = kernel_.row(id) * input_masks_[0](mask_row(input_masks_[0], r), id);
-      } else {
-        for (int g = 0; g < gates_count_; ++g)
-          gates_.row(r).segment(int64_t(g) * u, u) =
-              kernel_.row(id).segment(int64_t(g) * u, u) * input_masks_[size_t(g)](b, id);
-      }
-    }
-  } else if (input_masks_.empty()) {
-    set_product<S>(gates_, input_, Transpose::No, kernel_, Transpose::No);
-  } else if (input_masks_.size() == 1) {
-    // x̃ = x ⊙ m, kept for the backward pass.
-    mask_rows(input_, input_masks_[0], masked_input_);
-    set_product<S>(gates_, masked_input_, Transpose::No, kernel_, Transpose::No);
-  } else {
-    for (int g = 0; g < gates_count_; ++g) {
-      mask_rows(input_, input_masks_[size_t(g)], masked_input_);
-      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
-                  Transpose::No, gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
-    }
-  }
-  add_input_bias(gates_);
+typename RecurrentLayer<S>::InputMode RecurrentLayer<S>::input_mode(const LayerInput<S>& in) const {
+  if (this->spec_.one_hot_input) return InputMode::OneHot;
+  if (!in.embedding) return InputMode::Values;
+  // The table pays off while the vocabulary is no larger than the batch's batch·time rows.
+  const bool table = paths_.embedding_table && input_masks_.empty() &&
+                     int64_t(in.vocab) <= int64_t(in.batch) * in.time;
+  return table ? InputMode::Table : InputMode::Gathered;
 }
 
 template <typename S>
@@ -122,15 +88,7 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
   const int64_t rows = int64_t(in.batch) * in.time;
   if (this->spec_.one_hot_input) check_token_ids(this->spec_, ids_, rows, in_features_);
   draw_masks(training, rng);
-  // The table pays off while the vocabulary is no larger than the batch's batch·time rows.
-  if (this->spec_.one_hot_input)
-    mode_ = InputMode::OneHot;
-  else if (in.embedding)
-    mode_ = input_masks_.empty() && in.vocab <= rows && recurrent_paths().embedding_table
-                ? InputMode::Table
-                : InputMode::Gathered;
-  else
-    mode_ = InputMode::Values;
+  mode_ = input_mode(in);
   if (mode_ == InputMode::Values) {
     to_time_major(*in.values, input_);
   } else if (mode_ == InputMode::Gathered) {
@@ -142,7 +100,11 @@ void RecurrentLayer<S>::forward(const LayerInput<S>& in, bool training, Rng& rng
   masked_prev_.resize(in.batch, units_);
   if (in.time > 0) {
     project_inputs();
-    forward_steps();
+    resize_steps();
+    if (fused())
+      forward_steps_fused();
+    else
+      forward_steps_general();
     last_ = step(hidden_, in.time - 1);
     if (this->spec_.return_sequences) to_batch_major(hidden_, sequence_);
   } else {
@@ -204,73 +166,6 @@ void RecurrentLayer<S>::add_recurrent_kernel_gradient(const Mat<S>& d_steps, int
 }
 
 template <typename S>
-void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
-  const int time = this->time_, batch = this->batch_, u = units_;
-  const int64_t rows = int64_t(batch) * time;
-  if (this->spec_.use_bias) add_column_sums<S>(d_gates_, d_input_bias_.data());
-  if (mode_ == InputMode::Table) {
-    // dT[id] += dP_t, then dW += Eᵀ dT and dE += dT Wᵀ.
-    d_table_.setZero(vocab_, d_gates_.cols());
-    scatter_rows(d_gates_.data(), int(d_gates_.cols()), d_table_.data());
-    const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
-    Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
-    multiply<S>(embedding, Transpose::Yes, d_table_, Transpose::No, d_kernel_, Accumulate::Yes);
-    multiply<S>(d_table_, Transpose::No, kernel_, Transpose::Yes, d_embedding, Accumulate::Yes);
-    return;
-  }
-  if (mode_ == InputMode::OneHot) {
-    for (int64_t r = 0; r < rows; ++r) {
-      const int id = id_at(r);
-      const int64_t b = r % batch;
-      if (input_masks_.empty()) {
-        d_kernel_.row(id) += d_gates_.row(r);
-      } else if (input_masks_.size() == 1) {
-        d_kernel_.row(id) += d_gates_.row(r) * input_masks_[0](mask_row(input_masks_[0], r), id);
-      } else {
-        for (int g = 0; g < gates_count_; ++g)
-          d_kernel_.row(id).segment(int64_t(g) * u, u) +=
-              d_gates_.row(r).segment(int64_t(g) * u, u) * input_masks_[size_t(g)](b, id);
-      }
-    }
-    return;
-  }
-  // Values or Gathered: the gradient of the (masked) inputs is needed below this layer.
-  const bool need_input = d_input != nullptr || mode_ == InputMode::Gathered;
-  if (input_masks_.empty()) {
-    multiply<S>(input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
-    if (need_input) set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-  } else if (input_masks_.size() == 1) {
-    // masked_input_ still holds the forward's x̃; dx = (dP Wᵀ) ⊙ m.
-    multiply<S>(masked_input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_, Accumulate::Yes);
-    if (need_input) {
-      set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
-      mask_rows(d_input_, input_masks_[0], d_input_);
-    }
-  } else {
-    if (need_input) d_input_.setZero(rows, in_features_);
-    for (int g = 0; g < gates_count_; ++g) {
-      const Mat<S>& mask = input_masks_[size_t(g)];
-      const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
-      mask_rows(input_, mask, masked_input_);
-      multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No,
-                  d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
-      if (need_input) {
-        set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
-                       Transpose::Yes);
-        for (int t = 0; t < time; ++t)
-          d_input_.middleRows(int64_t(t) * batch, batch) +=
-              masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
-      }
-    }
-  }
-  if (mode_ == InputMode::Gathered) {
-    scatter_rows(d_input_.data(), in_features_, d_embedding_);
-  } else if (d_input) {
-    to_batch_major(d_input_, *d_input);
-  }
-}
-
-template <typename S>
 void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
   const int time = this->time_;
   const int64_t rows = int64_t(this->batch_) * time;
@@ -286,8 +181,158 @@ void RecurrentLayer<S>::backward(const Mat<S>& d_output, Mat<S>* d_input) {
   d_gates_.resize(rows, int64_t(gates_count_) * units_);
   d_next_.resize(this->batch_, units_);
   d_prev_gate_.resize(this->batch_, units_);
-  backward_steps();
+  if (fused())
+    backward_steps_fused();
+  else
+    backward_steps_general();
   backward_inputs(d_input);
+}
+
+// The input side: P_t for every step and its backward, one function per input mode — an
+// Embedding's table projected once (Table), one-hot token ids (OneHot), continuous values or an
+// Embedding's rows gathered by the layer (Values, Gathered).
+
+template <typename S>
+void RecurrentLayer<S>::project_inputs() {
+  gates_.resize(int64_t(this->batch_) * this->time_, int64_t(gates_count_) * units_);
+  switch (mode_) {
+    case InputMode::Table:
+      return project_table();  // the table already holds b_in
+    case InputMode::OneHot:
+      project_one_hot();
+      break;
+    case InputMode::Values:
+    case InputMode::Gathered:
+      project_values();
+      break;
+  }
+  add_input_bias(gates_);
+}
+
+// T = E W + b_in once per batch, then P_t = T[id_t].
+template <typename S>
+void RecurrentLayer<S>::project_table() {
+  const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
+  set_product<S>(table_, embedding, Transpose::No, kernel_, Transpose::No);
+  add_input_bias(table_);
+  gather_rows(table_.data(), int(table_.cols()), gates_.data());
+}
+
+// e_id ⊙ m_g, times W_g, is row id of W_g scaled by m_g(b, id).
+template <typename S>
+void RecurrentLayer<S>::project_one_hot() {
+  const int64_t rows = gates_.rows(), u = units_;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int id = id_at(r);
+    gates_.row(r) = kernel_.row(id);
+    if (input_masks_.empty()) continue;
+    for (int g = 0; g < gates_count_; ++g)
+      gates_.row(r).segment(g * u, u) *= one_hot_mask(r, g, id);
+  }
+}
+
+// P = x̃ W: x̃ = x without an input mask, x ⊙ m with one shared mask (x̃ kept for the backward
+// pass), and gate by gate P_g = (x ⊙ m_g) W_g with one mask per gate.
+template <typename S>
+void RecurrentLayer<S>::project_values() {
+  const int u = units_;
+  if (input_masks_.empty()) {
+    set_product<S>(gates_, input_, Transpose::No, kernel_, Transpose::No);
+  } else if (input_masks_.size() == 1) {
+    mask_rows(input_, input_masks_[0], masked_input_);
+    set_product<S>(gates_, masked_input_, Transpose::No, kernel_, Transpose::No);
+  } else {
+    for (int g = 0; g < gates_count_; ++g) {
+      mask_rows(input_, input_masks_[size_t(g)], masked_input_);
+      multiply<S>(masked_input_, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
+                  Transpose::No, gates_.middleCols(int64_t(g) * u, u), Accumulate::No);
+    }
+  }
+}
+
+//   db_in += Σ dP_t;  then per mode dW (and dE or dx below the layer).
+template <typename S>
+void RecurrentLayer<S>::backward_inputs(Mat<S>* d_input) {
+  if (this->spec_.use_bias) add_column_sums<S>(d_gates_, d_input_bias_.data());
+  switch (mode_) {
+    case InputMode::Table:
+      return backward_table();
+    case InputMode::OneHot:
+      return backward_one_hot();
+    case InputMode::Values:
+    case InputMode::Gathered:
+      break;
+  }
+  // The gradient of the inputs is needed below this layer: the Embedding's rows when gathered.
+  const bool gathered = mode_ == InputMode::Gathered;
+  const bool need_input = d_input != nullptr || gathered;
+  if (input_masks_.size() > 1)
+    backward_values_per_gate(need_input);
+  else
+    backward_values(need_input);
+  if (gathered)
+    scatter_rows(d_input_.data(), in_features_, d_embedding_);
+  else if (d_input)
+    to_batch_major(d_input_, *d_input);
+}
+
+// dT[id] += dP_t, then dW += Eᵀ dT and dE += dT Wᵀ.
+template <typename S>
+void RecurrentLayer<S>::backward_table() {
+  d_table_.setZero(vocab_, d_gates_.cols());
+  scatter_rows(d_gates_.data(), int(d_gates_.cols()), d_table_.data());
+  const Eigen::Map<const Mat<S>> embedding(embedding_, vocab_, in_features_);
+  Eigen::Map<Mat<S>> d_embedding(d_embedding_, vocab_, in_features_);
+  multiply<S>(embedding, Transpose::Yes, d_table_, Transpose::No, d_kernel_, Accumulate::Yes);
+  multiply<S>(d_table_, Transpose::No, kernel_, Transpose::Yes, d_embedding, Accumulate::Yes);
+}
+
+// dW_g[id] += dP_t^g · m_g(b, id); nothing lies below ids.
+template <typename S>
+void RecurrentLayer<S>::backward_one_hot() {
+  const int64_t rows = d_gates_.rows(), u = units_;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int id = id_at(r);
+    if (input_masks_.empty()) {
+      d_kernel_.row(id) += d_gates_.row(r);
+      continue;
+    }
+    for (int g = 0; g < gates_count_; ++g)
+      d_kernel_.row(id).segment(g * u, u) +=
+          d_gates_.row(r).segment(g * u, u) * one_hot_mask(r, g, id);
+  }
+}
+
+// dW += x̃ᵀ dP;  dx = dP Wᵀ, times the shared mask: dx = (dP Wᵀ) ⊙ m. (masked_input_ still holds
+// the forward's x̃ when there is a mask.)
+template <typename S>
+void RecurrentLayer<S>::backward_values(bool need_input) {
+  const bool masked = input_masks_.size() == 1;
+  multiply<S>(masked ? masked_input_ : input_, Transpose::Yes, d_gates_, Transpose::No, d_kernel_,
+              Accumulate::Yes);
+  if (!need_input) return;
+  set_product<S>(d_input_, d_gates_, Transpose::No, kernel_, Transpose::Yes);
+  if (masked) mask_rows(d_input_, input_masks_[0], d_input_);
+}
+
+// Gate by gate: dW_g += (x ⊙ m_g)ᵀ dP_g;  dx = Σ_g (dP_g W_gᵀ) ⊙ m_g.
+template <typename S>
+void RecurrentLayer<S>::backward_values_per_gate(bool need_input) {
+  const int time = this->time_, batch = this->batch_, u = units_;
+  if (need_input) d_input_.setZero(int64_t(batch) * time, in_features_);
+  for (int g = 0; g < gates_count_; ++g) {
+    const Mat<S>& mask = input_masks_[size_t(g)];
+    const auto d_gate = d_gates_.middleCols(int64_t(g) * u, u);
+    mask_rows(input_, mask, masked_input_);
+    multiply<S>(masked_input_, Transpose::Yes, d_gate, Transpose::No,
+                d_kernel_.middleCols(int64_t(g) * u, u), Accumulate::Yes);
+    if (!need_input) continue;
+    set_product<S>(masked_input_, d_gate, Transpose::No, kernel_.middleCols(int64_t(g) * u, u),
+                   Transpose::Yes);
+    for (int t = 0; t < time; ++t)
+      d_input_.middleRows(int64_t(t) * batch, batch) +=
+          masked_input_.middleRows(int64_t(t) * batch, batch).cwiseProduct(mask);
+  }
 }
 
 template class RecurrentLayer<float>;

@@ -29,21 +29,20 @@
 // scatters the other way, dT[id] += dP_t, then dW += Eᵀ dT, dE += dT Wᵀ, db_in += Σ dT. With an
 // input mask the layer gathers x_t = E[id_t] itself and scatters dx_t back into dE.
 
+// Where the code is: recurrent.cpp holds the layer's forward and backward around the cell's time
+// loop (masks, the recurrent products of the general loops) and the input side, one function per
+// input mode; recurrent_rows.cpp the passes over every row of a batch; each
+// cell's own files its time loops: fused in lstm.cpp, gru.cpp, simple_rnn.cpp (built for speed),
+// general in lstm_general.cpp, gru_general.cpp, simple_rnn_general.cpp (built for size);
+// recurrent_trace.cpp what the cell anatomy reads.
+
 #include <vector>
 
+#include "engine/cold.hpp"
 #include "engine/kernels/recurrent_step.hpp"
 #include "engine/layers/layer.hpp"
 
 namespace rnn {
-
-// For tests: which of the equivalent paths the recurrent layers take. The defaults are the fast
-// ones; switching them off runs the general Eigen loops (the reference the fused per-sample loops
-// are tested against) and the gather-then-project input path instead of the Embedding table.
-struct RecurrentPaths {
-  bool fused_loops = true;
-  bool embedding_table = true;
-};
-RecurrentPaths& recurrent_paths();
 
 template <typename S>
 using RowsRef = Eigen::Ref<Mat<S>, 0, Eigen::OuterStride<>>;
@@ -53,7 +52,7 @@ using ConstRowsRef = Eigen::Ref<const Mat<S>, 0, Eigen::OuterStride<>>;
 template <typename S>
 class RecurrentLayer : public Layer<S> {
  public:
-  explicit RecurrentLayer(const LayerSpec& spec);
+  RecurrentLayer(const LayerSpec& spec, RecurrentPaths paths);
   void bind(S* params, S* grads) override;
   void forward(const LayerInput<S>& in, bool training, Rng& rng) final;
   const Mat<S>& output() const override;
@@ -68,12 +67,22 @@ class RecurrentLayer : public Layer<S> {
   const Mat<S>& hidden() const { return hidden_; }
 
  protected:
-  // The cell's time loop. On entry gates_ holds P_t (the input projection) for every step; the
-  // loop must fill hidden_ (and whatever its backward needs). All time-major.
-  virtual void forward_steps() = 0;
-  // The cell's backward loop. On entry d_hidden_ holds d loss / d h_t coming from above; the loop
-  // must fill d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
-  virtual void backward_steps() = 0;
+  // The cell's time loops, in two versions each: fused per-sample loops (kernels/
+  // recurrent_step.hpp) for Keras' default activations without recurrent dropout — what nearly
+  // every model runs — and general Eigen loops for the rest (recurrent dropout's per-gate masks,
+  // other activations, the GRU's reset_after = false), which also serve the tests as the fused
+  // loops' reference. fused() chooses; the base calls resize_steps() then one forward loop, and
+  // the matching backward loop. All time-major.
+  //   forward:  on entry gates_ holds P_t (the input projection) for every step; the loop must
+  //             fill hidden_ (and whatever its backward needs).
+  //   backward: on entry d_hidden_ holds d loss / d h_t coming from above; the loop must fill
+  //             d_gates_ with d loss / d P_t and accumulate the recurrent weights' gradients.
+  virtual bool fused() const { return fusable(); }
+  virtual void resize_steps() {}  // the cell's own per-step matrices, before either forward
+  virtual void forward_steps_fused() = 0;
+  virtual void backward_steps_fused() = 0;
+  virtual void forward_steps_general() = 0;
+  virtual void backward_steps_general() = 0;
   // Sample 0 of the last forward (no dropout): what every cell's trace holds — x_t or its ids,
   // h_t, h_{t−1}, every gate's pre-activation and value (recurrent_trace.cpp; network.hpp).
   void fill_step_values(LayerTrace<S>& trace) const;
@@ -95,7 +104,7 @@ class RecurrentLayer : public Layer<S> {
   // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
   // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
   bool fusable() const {
-    return recurrent_paths().fused_loops && recurrent_masks_.empty() &&
+    return paths_.fused_loops && recurrent_masks_.empty() &&
            this->spec_.activation == Activation::Tanh &&
            (gates_count_ == 1 || this->spec_.recurrent_activation == Activation::Sigmoid);
   }
@@ -108,10 +117,33 @@ class RecurrentLayer : public Layer<S> {
   // The transpose of add_recurrent for d_pre = d loss / d out:
   //   dU_g += h̃_{t−1}^gᵀ d_pre_g,  d_prev += Σ_g (d_pre_g U_gᵀ) ⊙ m'_g
   void backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates, Mat<S>& d_prev);
+  // The fused backward loops' walk, from the last step back, sample by sample: Uᵀ once per batch,
+  // then for step t and sample b the cell's `cell_step(t, row, dy, d_next)` turns dh = d_next + dy
+  // (dy = nullptr when nothing comes from above at t) into the row's gate gradients, leaves in
+  // d_next the part of d loss / d h_{t−1} that does not pass through U (the GRU's dh ⊙ z; else 0)
+  // and returns the row d_pre (k·u wide) that does: the walk adds d_pre Uᵀ (t ≥ 1) and flushes
+  // d_next (kernels::flush_subnormals). Inline: the cell's step is inlined into the loop.
+  template <typename CellStep>
+  void fused_backward_walk(CellStep cell_step) {
+    const int batch = this->batch_, u = units_, n = gates_count_ * u;
+    recurrent_t_ = recurrent_kernel_.transpose();
+    d_next_.setZero();
+    for (int t = this->time_ - 1; t >= 0; --t) {
+      const S* above = d_hidden_at(t);
+      for (int b = 0; b < batch; ++b) {
+        const int64_t row = int64_t(t) * batch + b;
+        S* d_next = d_next_.data() + int64_t(b) * u;
+        const S* d_pre = cell_step(t, row, above ? above + int64_t(b) * u : nullptr, d_next);
+        if (t > 0) kernels::add_row_times_matrix(d_pre, recurrent_t_.data(), n, u, d_next);
+        kernels::flush_subnormals(d_next, u);
+      }
+    }
+  }
   // Without recurrent masks: dU[:, first_col ..] += Σ_{t ≥ 1} h_{t−1}ᵀ d_pre_t for every step at
   // once (one product), d_pre_t being the same columns of step t of the time-major `d_steps`.
   void add_recurrent_kernel_gradient(const Mat<S>& d_steps, int first_col);
 
+  const RecurrentPaths paths_;
   const int units_;
   const int gates_count_;
   const int in_features_;
@@ -148,8 +180,28 @@ class RecurrentLayer : public Layer<S> {
   enum class InputMode { Values, OneHot, Table, Gathered };
 
   void draw_masks(bool training, Rng& rng);
+  InputMode input_mode(const LayerInput<S>& in) const;
+
+  // The input side (recurrent.cpp): gates_ = P_t for every step, one function per mode.
   void project_inputs();
+  void project_table();
+  void project_one_hot();
+  void project_values();
+  // Its backward from d_gates_ = dP: db_in, then dW and what lies below (dx, dE), per mode.
   void backward_inputs(Mat<S>* d_input);
+  void backward_table();
+  void backward_one_hot();
+  // Values / Gathered without an input mask or with one shared by the gates, and with one mask per
+  // gate (recurrent_dropout); d_input_ = dx, time-major, when `need_input`.
+  void backward_values(bool need_input);
+  void backward_values_per_gate(bool need_input);
+  // The input mask entry that scales feature `id` of time-major row r for gate g (one-hot inputs).
+  S one_hot_mask(int64_t r, int g, int id) const {
+    const Mat<S>& m = input_masks_[input_masks_.size() == 1 ? 0 : size_t(g)];
+    return m(mask_row(m, r), id);
+  }
+
+  // The passes over every row of a batch (recurrent_rows.cpp).
   // out = x ⊙ mask for time-major x: the mask row of sample b applied to all of b's steps, or,
   // for a per-step mask (as many rows as x), row by row. out may be x.
   void mask_rows(const Mat<S>& x, const Mat<S>& mask, Mat<S>& out) const;
@@ -170,7 +222,7 @@ class RecurrentLayer : public Layer<S> {
     return mask.rows() == this->batch_ ? r % this->batch_ : r;
   }
   // out row r = row id_at(r) of `table` (cols wide), for every time-major row r; and back:
-  // table row id_at(r) += row r of `rows_in` (recurrent_fused.cpp).
+  // table row id_at(r) += row r of `rows_in`.
   void gather_rows(const S* table, int cols, S* out) const;
   void scatter_rows(const S* rows_in, int cols, S* table) const;
   // Token id of time-major row r = t·batch + b.

@@ -14,15 +14,16 @@ namespace rnn {
 template <typename S>
 class SimpleRnnLayer final : public RecurrentLayer<S> {
  public:
-  explicit SimpleRnnLayer(const LayerSpec& spec) : RecurrentLayer<S>(spec) {}
+  using RecurrentLayer<S>::RecurrentLayer;
   void fill_trace(LayerTrace<S>& trace) const override;
 
  private:
-  void forward_steps() override;
-  void backward_steps() override;
-  // Without recurrent dropout and with tanh: per-sample loops (kernels/recurrent_step.hpp).
-  void forward_steps_fused();
-  void backward_steps_fused();
+  // simple_rnn.cpp (fused) and simple_rnn_general.cpp; a_t stays in gates_ (no matrices of its
+  // own).
+  void forward_steps_fused() override;
+  void backward_steps_fused() override;
+  void forward_steps_general() override;
+  void backward_steps_general() override;
 };
 
 }  // namespace rnn

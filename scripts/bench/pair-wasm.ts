@@ -1,0 +1,78 @@
+// Paired comparison of two builds of the WebAssembly engine (docs/benchmarks.md): the same
+// training batches of the book's LSTM and GRU with module A and module B in turn, A B A B ...,
+// so that a machine whose speed drifts (shared cores) moves both alike; prints each round's
+// ms per batch and last training loss (the same loss: the same arithmetic), the medians and the
+// median of the per-round ratios A/B.
+//   npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru]
+// DIR_A and DIR_B each hold an rnn_engine.mjs and its rnn_engine.wasm (a copy of web/src/wasm).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { benchEngine } from './engine-bench.mjs';
+import { loadBenchData, modelJson, settingsOf, type BenchModel } from './setup';
+import { engineSettings } from './wasm-node';
+
+const USAGE = 'usage: npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru]';
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+}
+
+async function timeBuild(
+  dir: string,
+  model: BenchModel,
+  packPath: string,
+): Promise<{ ms: number; loss: number | null }> {
+  const glue = await import(pathToFileURL(resolve(dir, 'rnn_engine.mjs')).href);
+  const module = await glue.default({ wasmBinary: readFileSync(resolve(dir, 'rnn_engine.wasm')) });
+  const batches = 40;
+  const data = loadBenchData(packPath, batches + 5, settingsOf(model));
+  const result = await benchEngine(module, data.packBytes, {
+    modelJson: modelJson(model),
+    settings: engineSettings(data.settings),
+    batches,
+    warmup: 5,
+    predictSequences: data.validation.slice(0, 64),
+    fullEpoch: false,
+  });
+  return { ms: result.ms_per_batch, loss: result.loss };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  if (dirs.length !== 2) throw new Error(USAGE);
+  const rounds = Number(option('--rounds') ?? 5);
+  const models = (option('--models') ?? 'lstm,gru').split(',') as BenchModel[];
+  const pack = new URL('../../build/data/imdb-book.pack', import.meta.url).pathname;
+  for (const model of models) {
+    const a: number[] = [];
+    const b: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const ra = await timeBuild(dirs[0], model, pack);
+      const rb = await timeBuild(dirs[1], model, pack);
+      a.push(ra.ms);
+      b.push(rb.ms);
+      ratios.push(ra.ms / rb.ms);
+      console.log(
+        `${model} round ${r + 1}: A ${ra.ms.toFixed(3)}  B ${rb.ms.toFixed(3)} ms/batch; last loss A ${ra.loss} B ${rb.loss}`,
+      );
+    }
+    console.log(
+      `${model}: median A ${median(a).toFixed(3)}, B ${median(b).toFixed(3)} ms/batch; ` +
+        `median ratio A/B ${median(ratios).toFixed(3)} (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`,
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
