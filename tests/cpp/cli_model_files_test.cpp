@@ -146,8 +146,8 @@ INSTANTIATE_TEST_SUITE_P(Folders, CorruptFolder,
                                                  "absolute path"},
                                     BrokenFolder{"URL", weights_path("https://example.com/w.bin"),
                                                  "URL"},
-                                    BrokenFolder{"backslash", weights_path("..\\outside.bin"),
-                                                 "backslash"},
+                                    BrokenFolder{"backslash",
+                                                 weights_path("..\\outside.bin"), "backslash"},
                                     BrokenFolder{"symbolic link leaving the folder",
                                                  [](const fs::path& f, const fs::path& outside) {
                                                    fs::remove(f / "weights.bin");
