@@ -7,26 +7,20 @@
 #include <numeric>
 
 #include "engine/cold.hpp"
+#include "engine/enum_names.hpp"
 #include "engine/text.hpp"
 #include "engine/training_run.hpp"
 
 namespace rnn {
 
-const char* stop_reason_name(StopReason reason) {
-  switch (reason) {
-    case StopReason::Running:
-      return "running";
-    case StopReason::Completed:
-      return "completed";
-    case StopReason::EarlyStopping:
-      return "early_stopping";
-    case StopReason::NonFiniteLoss:
-      return "non_finite_loss";
-    case StopReason::StoppedByCaller:
-      return "stopped";
-  }
-  return "?";
-}
+constexpr EnumName<StopReason> kStopReasonNames[] = {
+    {StopReason::Running, "running"},
+    {StopReason::Completed, "completed"},
+    {StopReason::EarlyStopping, "early_stopping"},
+    {StopReason::NonFiniteLoss, "non_finite_loss"},
+    {StopReason::StoppedByCaller, "stopped"}};
+
+const char* stop_reason_name(StopReason reason) { return name_of(kStopReasonNames, reason); }
 
 namespace {
 

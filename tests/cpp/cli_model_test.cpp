@@ -147,6 +147,13 @@ TEST_F(CliModel, UsageErrorsExitTwo) {
   EXPECT_FALSE(fs::exists(dir_ / "o"));
 }
 
+// A Sequential model of an Embedding (5 ids, length 3) and then `layer` (its JSON).
+std::string after_embedding(const std::string& layer) {
+  return R"({"class_name":"Sequential","config":{"layers":[)"
+         R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)" +
+         layer + "]}}";
+}
+
 TEST_F(CliModel, InitAndPredictInputProblemsExitOne) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
@@ -169,20 +176,18 @@ TEST_F(CliModel, InitAndPredictInputProblemsExitOne) {
       // buffer (a segmentation fault); a Constant 1e300 became +inf and `init` saved a model that
       // `predict` refused. Both are refused when the model is read.
       {"init " +
-           quoted(write(
-               "huge.json",
-               R"({"class_name":"Sequential","config":{"layers":[)"
-               R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
-               R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}}]}})")) +
+           quoted(
+               write("huge.json",
+                     after_embedding(
+                         R"({"class_name":"LSTM","config":{"name":"lstm","units":1073741824}})"))) +
            " --out " + quoted(dir_ / "o"),
        "units=1073741824"},
       {"init " +
            quoted(write(
                "inf.json",
-               R"({"class_name":"Sequential","config":{"layers":[)"
-               R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":4,"batch_input_shape":[null,3]}},)"
-               R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":)"
-               R"({"class_name":"Constant","config":{"value":1e300}}}}]}})")) +
+               after_embedding(
+                   R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":)"
+                   R"({"class_name":"Constant","config":{"value":1e300}}}})"))) +
            " --out " + quoted(dir_ / "o"),
        "kernel_initializer"},
   };
