@@ -60,10 +60,18 @@ json progress_json(const BatchProgress& p) {
       .add("samples_per_second", number(p.samples_per_second));
 }
 
-json epoch_json(const EpochLog& e) { return record_json<json>(epoch_record(e)); }
+json epoch_json(const EpochLog& e) {
+  return json_object()
+      .add("epoch", e.epoch)
+      .add("loss", number(e.loss))
+      .add("accuracy", number(e.accuracy))
+      .add("val_loss", number(e.val_loss))
+      .add("val_accuracy", number(e.val_accuracy))
+      .add("seconds", e.seconds);
+}
 
 // What a pack holds (PackInfo), as load_pack and describe_data answer.
-json pack_json(const PackInfo& info) {
+JsonObject pack_json(const PackInfo& info) {
   return json_object()
       .add("version", info.version)
       .add("vocab_size", info.vocab_size)
@@ -152,12 +160,11 @@ json Session::describe_data(int num_words, int maxlen, int samples) {
                               .add("ids", std::vector<int32_t>(row, row + cut.train.time))
                               .add("label", cut.train.labels[i]));
   }
-  json out = pack_json(info);
-  out["length_histogram"] = std::move(hist);
-  out["mean_length"] = stats.mean;
-  out["median_length"] = stats.median;
-  out["samples"] = std::move(sample_list);
-  return out;
+  return pack_json(info)
+      .add("length_histogram", std::move(hist))
+      .add("mean_length", stats.mean)
+      .add("median_length", stats.median)
+      .add("samples", std::move(sample_list));
 }
 
 json Session::start_training(const std::string& model_json, const json& s) {
@@ -239,13 +246,20 @@ json Session::finish_training() {
     history.push_back(epoch_json(e));
     seconds += e.seconds;
   }
-  json result = record_json<json>(result_record(*trainer_, &test));
-  result["history"] = std::move(history);
-  result["message"] =
-      trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message());
-  result["total_params"] = spec_->total_params();
-  result["seconds"] = seconds;
-  return result;
+  const int best = trainer_->best_epoch();
+  const EpochLog* b = best > 0 ? &trainer_->history()[static_cast<size_t>(best - 1)] : nullptr;
+  return json_object()
+      .add("stop_reason", stop_reason_name(trainer_->stop_reason()))
+      .add("best_epoch", best)
+      .add("best_val_loss", b ? number(b->val_loss) : json(nullptr))
+      .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
+      .add("test_loss", number(test.loss))
+      .add("test_accuracy", number(test.accuracy))
+      .add("history", std::move(history))
+      .add("message",
+           trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message()))
+      .add("total_params", spec_->total_params())
+      .add("seconds", seconds);
 }
 
 json Session::load_model(const std::string& model_json) {

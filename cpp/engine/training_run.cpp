@@ -5,7 +5,6 @@
 
 #include "engine/cold.hpp"
 #include "engine/messages.hpp"
-#include "engine/text.hpp"
 
 namespace rnn {
 
@@ -47,23 +46,15 @@ void check_setting(Setting setting, double value, const std::string& received) {
 
 RNN_COLD FitConfig fit_config(const TrainingSettings& s, const ModelSpec& model, int pack_vocab,
                               int pack_length) {
-  const auto check = [](Setting setting, double value, double max = HUGE_VAL) {
-    check_setting(setting, value, stream_text(value), max);
-  };
-  check(Setting::num_words, s.num_words, pack_vocab);
-  check(Setting::maxlen, s.maxlen, pack_length);
+  // Each value was read through check_setting (the bindings) or parse_setting (the CLI), so it is
+  // within limits.def; left are how the settings fit the model and the pack's sizes.
   if (model.input_length > 0 && model.input_length != s.maxlen)
     fail_with(Msg::input_length_maxlen,
               {std::to_string(model.input_length), std::to_string(s.maxlen)});
   if (s.num_words > model.vocab)
     fail_with(Msg::num_words_vocab, {std::to_string(s.num_words), std::to_string(model.vocab)});
-  check(Setting::epochs, s.epochs);
-  check(Setting::batch_size, s.batch_size);
-  check(Setting::seed, static_cast<double>(s.seed));
-  if (s.learning_rate) check(Setting::learning_rate, *s.learning_rate);
-  check(Setting::clipnorm, s.clipnorm);
-  check(Setting::keras, s.keras);
-  check(Setting::patience, s.patience);
+  check_setting(Setting::num_words, s.num_words, std::to_string(s.num_words), pack_vocab);
+  check_setting(Setting::maxlen, s.maxlen, std::to_string(s.maxlen), pack_length);
 
   FitConfig config;
   config.epochs = s.epochs;

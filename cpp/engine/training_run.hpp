@@ -6,6 +6,7 @@
 // vocabulary, Keras' 'pre' padding) and the epoch and result records the worker and the CLI write.
 // Pure: no I/O.
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,9 +59,10 @@ struct TrainingSettings {
   int keras = 3;  // 2: tf.keras 2's arithmetic, 3: Keras 3's
 };
 
-// Checks every setting against limits.def, num_words and maxlen also against the pack
-// (pack_vocab, pack_length) and the model (its vocabulary, its input length), and returns the
-// run's FitConfig. ModelError (a coded message) names the first setting to change.
+// The run's FitConfig for settings already read within limits.def (check_setting above; the CLI's
+// parse_setting) and the pack (pack_vocab, pack_length: num_words and maxlen at most these):
+// checks that num_words fits the model's vocabulary and maxlen equals its input length, then maps
+// each setting to its FitConfig field. ModelError (a coded message) names the setting to change.
 FitConfig fit_config(const TrainingSettings& settings, const ModelSpec& model, int pack_vocab,
                      int pack_length);
 
