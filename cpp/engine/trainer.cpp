@@ -13,12 +13,11 @@
 
 namespace rnn {
 
-constexpr EnumName<StopReason> kStopReasonNames[] = {
-    {StopReason::Running, "running"},
-    {StopReason::Completed, "completed"},
-    {StopReason::EarlyStopping, "early_stopping"},
-    {StopReason::NonFiniteLoss, "non_finite_loss"},
-    {StopReason::StoppedByCaller, "stopped"}};
+constexpr EnumName<StopReason> kStopReasonNames[] = {{StopReason::Running, "running"},
+                                                     {StopReason::Completed, "completed"},
+                                                     {StopReason::EarlyStopping, "early_stopping"},
+                                                     {StopReason::NonFiniteLoss, "non_finite_loss"},
+                                                     {StopReason::StoppedByCaller, "stopped"}};
 
 const char* stop_reason_name(StopReason reason) { return name_of(kStopReasonNames, reason); }
 
