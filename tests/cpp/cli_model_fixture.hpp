@@ -106,7 +106,8 @@ class CliModel : public ::testing::Test {
 //   h_t = tanh(x_t Wx + h_{t-1} Wh + b)        SimpleRNN(2), x_t = embedding row of token t
 //   y   = sigmoid(h_T Wd + bd)                 Dense(1, sigmoid)
 
-inline const char* kRnnModel = R"({"class_name": "Sequential", "config": {"name": "hand", "layers": [
+inline const char* kRnnModel =
+    R"({"class_name": "Sequential", "config": {"name": "hand", "layers": [
   {"class_name": "Embedding", "config": {"name": "embedding", "input_dim": 5, "output_dim": 2,
                                           "batch_input_shape": [null, %LEN%]}},
   {"class_name": "SimpleRNN", "config": {"name": "simple_rnn", "units": 2, "return_sequences": %SEQ%}},
