@@ -33,6 +33,8 @@ cp -u "${data_outputs[@]}" web/public/data/
 
 # The engine's message codes for the page, from cpp/engine/messages.def (a generated file).
 node scripts/gen-engine-messages.mjs
+# The limits on training settings for the page, from cpp/engine/limits.def (a generated file).
+node scripts/gen-limits.mjs
 
 echo "build: site (dist/)"
 npx vite build --logLevel warn

@@ -1,12 +1,15 @@
 #include "bindings/session.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
 #include "engine/messages.hpp"
 #include "engine/word_influence.hpp"
 #include "engine/data_stats.hpp"
 #include "engine/json_object.hpp"
 #include "engine/model_json.hpp"
+#include "engine/training_run.hpp"
 
 namespace rnn::bindings {
 
@@ -27,6 +30,7 @@ const json* setting(const json& s, const char* key, json::value_t kind, const ch
   return &*it;
 }
 
+// A whole-number setting (absent: `fallback`), in [lo, hi].
 int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
   const json* x = setting(s, key, json::value_t::number_float, "a number");
   if (!x) return fallback;
@@ -34,6 +38,15 @@ int setting_int(const json& s, const char* key, int fallback, int lo, int hi) {
   if (!(v >= lo && v <= hi) || std::floor(v) != v)
     fail_with(Msg::setting_range, {key, std::to_string(lo), std::to_string(hi), x->dump()});
   return static_cast<int>(v);
+}
+
+// A number setting of limits.def, checked there (`max` lowers its maximum: the pack's sizes);
+// absent: nullopt.
+std::optional<double> setting_number(const json& s, Setting which, double max = HUGE_VAL) {
+  const json* x = setting(s, setting_limit(which).name, json::value_t::number_float, "a number");
+  if (!x) return std::nullopt;
+  check_setting(which, x->get<double>(), x->dump(), max);
+  return x->get<double>();
 }
 
 json progress_json(const BatchProgress& p) {
@@ -57,6 +70,18 @@ json epoch_json(const EpochLog& e) {
       .add("seconds", e.seconds);
 }
 
+// What a pack holds (PackInfo), as load_pack and describe_data answer.
+JsonObject pack_json(const PackInfo& info) {
+  return json_object()
+      .add("version", info.version)
+      .add("vocab_size", info.vocab_size)
+      .add("stored_length", info.stored_length)
+      .add("train_count", info.train_count)
+      .add("validation_count", info.validation_count)
+      .add("test_count", info.test_count)
+      .add("num_classes", info.num_classes);
+}
+
 json matrix_json(const Mat<float>& m) {
   json rows = json::array();
   for (Eigen::Index r = 0; r < m.rows(); ++r) {
@@ -65,6 +90,15 @@ json matrix_json(const Mat<float>& m) {
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// The model's input length and vocabulary for token ids (the same check as the trainer's data).
+void check_ids(const TokenBatch& x, const ModelSpec& spec) {
+  if (spec.input_length > 0 && x.time != spec.input_length)
+    fail_with(Msg::sequence_length, {std::to_string(spec.input_length), std::to_string(x.time)});
+  if (const size_t i = first_id_outside(x.ids, spec.vocab); i < x.ids.size())
+    fail_with(Msg::token_id_range, {std::to_string(x.ids[i]), std::to_string(i / x.time),
+                                    std::to_string(i % x.time), std::to_string(spec.vocab)});
 }
 
 TokenBatch token_batch(const json& sequences, const ModelSpec& spec) {
@@ -77,17 +111,14 @@ TokenBatch token_batch(const json& sequences, const ModelSpec& spec) {
     if (!s.is_array() || s.empty()) fail_with(Msg::sequence_empty, {std::to_string(i)});
     if (x.time < 0) x.time = static_cast<int>(s.size());
     if (static_cast<int>(s.size()) != x.time) fail_with(Msg::sequences_unequal, {});
-    if (spec.input_length > 0 && x.time != spec.input_length)
-      fail_with(Msg::sequence_length, {std::to_string(spec.input_length), std::to_string(x.time)});
-    for (size_t t = 0; t < s.size(); ++t) {
-      if (!s[t].is_number_integer()) fail_with(Msg::token_ids_whole, {});
-      const int64_t id = s[t].get<int64_t>();
-      if (id < 0 || id >= spec.vocab)
-        fail_with(Msg::token_id_range, {std::to_string(id), std::to_string(i), std::to_string(t),
-                                        std::to_string(spec.vocab)});
-      x.ids.push_back(static_cast<int32_t>(id));
+    for (const json& id : s) {
+      if (!id.is_number_integer()) fail_with(Msg::token_ids_whole, {});
+      // Beyond int32: -1, outside every vocabulary (check_ids names it).
+      const int64_t v = id.get<int64_t>();
+      x.ids.push_back(v < 0 || v > INT32_MAX ? -1 : static_cast<int32_t>(v));
     }
   }
+  check_ids(x, spec);
   return x;
 }
 
@@ -108,14 +139,7 @@ json Session::load_pack(std::vector<uint8_t> bytes) {
   exported_.reset();
   pack_ = std::move(bytes);
   info_ = std::make_unique<PackInfo>(info);
-  return json_object()
-      .add("version", info.version)
-      .add("vocab_size", info.vocab_size)
-      .add("stored_length", info.stored_length)
-      .add("train_count", info.train_count)
-      .add("validation_count", info.validation_count)
-      .add("test_count", info.test_count)
-      .add("num_classes", info.num_classes);
+  return pack_json(info);
 }
 
 json Session::describe_data(int num_words, int maxlen, int samples) {
@@ -136,12 +160,7 @@ json Session::describe_data(int num_words, int maxlen, int samples) {
                               .add("ids", std::vector<int32_t>(row, row + cut.train.time))
                               .add("label", cut.train.labels[i]));
   }
-  return json_object()
-      .add("vocab_size", info.vocab_size)
-      .add("stored_length", info.stored_length)
-      .add("train_count", info.train_count)
-      .add("validation_count", info.validation_count)
-      .add("test_count", info.test_count)
+  return pack_json(info)
       .add("length_histogram", std::move(hist))
       .add("mean_length", stats.mean)
       .add("median_length", stats.median)
@@ -152,41 +171,28 @@ json Session::start_training(const std::string& model_json, const json& s) {
   const PackInfo& info = pack_info();
   trainer_.reset();
   auto spec = std::make_unique<ModelSpec>(parse_model_json(model_json));
-  const int num_words = setting_int(s, "num_words", spec->vocab, 3, info.vocab_size);
-  const int maxlen = setting_int(s, "maxlen", spec->input_length > 0 ? spec->input_length : 100, 1,
-                                 info.stored_length);
-  if (spec->input_length > 0 && spec->input_length != maxlen)
-    fail_with(Msg::input_length_maxlen,
-              {std::to_string(spec->input_length), std::to_string(maxlen)});
-  if (num_words > spec->vocab)
-    fail_with(Msg::num_words_vocab, {std::to_string(num_words), std::to_string(spec->vocab)});
-  FitConfig config;
-  config.epochs = setting_int(s, "epochs", 10, 1, 10000);
-  config.batch_size = setting_int(s, "batch_size", 32, 1, 100000);
-  config.seed = static_cast<uint64_t>(setting_int(s, "seed", 0, 0, 2147483647));
+  // The page's defaults; every value is checked against limits.def (training_run.hpp).
+  TrainingSettings t;
+  t.num_words = int(setting_number(s, Setting::num_words, info.vocab_size).value_or(spec->vocab));
+  t.maxlen = int(setting_number(s, Setting::maxlen, info.stored_length)
+                     .value_or(spec->input_length > 0 ? spec->input_length : 100));
+  t.epochs = int(setting_number(s, Setting::epochs).value_or(10));
+  t.batch_size = int(setting_number(s, Setting::batch_size).value_or(32));
+  t.seed = int64_t(setting_number(s, Setting::seed).value_or(0));
   if (const json* name =
           setting(s, "optimizer", json::value_t::string, "a name such as \"rmsprop\""))
-    config.optimizer.name = name->get<std::string>();
-  if (const json* x = setting(s, "learning_rate", json::value_t::number_float, "a number")) {
-    const double lr = x->get<double>();
-    if (!(lr > 0 && lr <= 10)) fail_with(Msg::learning_rate_range, {x->dump()});
-    config.optimizer.learning_rate = lr;
-  }
-  if (const json* x = setting(s, "clipnorm", json::value_t::number_float, "a number")) {
-    const double c = x->get<double>();
-    if (!(c >= 0 && c <= 1000)) fail_with(Msg::clipnorm_range, {x->dump()});
-    config.optimizer.clipnorm = c;
-  }
-  config.keras =
-      setting_int(s, "keras", 3, 2, 3) == 2 ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
-  const int patience = setting_int(s, "patience", 0, 0, 1000);
-  if (patience > 0) {
-    config.early_stopping.enabled = true;
-    config.early_stopping.patience = patience;
+    t.optimizer = name->get<std::string>();
+  t.learning_rate = setting_number(s, Setting::learning_rate);
+  t.clipnorm = setting_number(s, Setting::clipnorm).value_or(0);
+  t.keras = int(setting_number(s, Setting::keras).value_or(3));
+  t.patience = int(setting_number(s, Setting::patience).value_or(0));
+  if (t.patience > 0) {
     const json* restore = setting(s, "restore_best", json::value_t::boolean, "true or false");
-    config.early_stopping.restore_best_weights = restore && restore->get<bool>();
+    t.restore_best = restore && restore->get<bool>();
   }
-  data_ = std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), num_words, maxlen));
+  const FitConfig config = fit_config(t, *spec, info.vocab_size, info.stored_length);
+  data_ =
+      std::make_unique<DataSplits>(read_pack(pack_.data(), pack_.size(), t.num_words, t.maxlen));
   auto network = std::make_unique<Network<float>>(*spec);
   network->initialize(config.seed);
   batch_size_ = config.batch_size;
@@ -243,15 +249,15 @@ json Session::finish_training() {
   const int best = trainer_->best_epoch();
   const EpochLog* b = best > 0 ? &trainer_->history()[static_cast<size_t>(best - 1)] : nullptr;
   return json_object()
-      .add("history", std::move(history))
       .add("stop_reason", stop_reason_name(trainer_->stop_reason()))
-      .add("message",
-           trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message()))
       .add("best_epoch", best)
       .add("best_val_loss", b ? number(b->val_loss) : json(nullptr))
       .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
       .add("test_loss", number(test.loss))
       .add("test_accuracy", number(test.accuracy))
+      .add("history", std::move(history))
+      .add("message",
+           trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message()))
       .add("total_params", spec_->total_params())
       .add("seconds", seconds);
 }
@@ -300,13 +306,8 @@ json Session::predict_ids(std::vector<int32_t> ids, int count) {
   TokenBatch x;
   x.batch = count;
   x.time = static_cast<int>(ids.size() / static_cast<size_t>(count));
-  if (spec_->input_length > 0 && x.time != spec_->input_length)
-    fail_with(Msg::sequence_length, {std::to_string(spec_->input_length), std::to_string(x.time)});
-  for (size_t i = 0; i < ids.size(); ++i)
-    if (ids[i] < 0 || ids[i] >= spec_->vocab)
-      fail_with(Msg::token_id_range, {std::to_string(ids[i]), std::to_string(i / x.time),
-                                      std::to_string(i % x.time), std::to_string(spec_->vocab)});
   x.ids = std::move(ids);
+  check_ids(x, *spec_);
   return matrix_json(rnn::predict(*network_, x, 256));
 }
 

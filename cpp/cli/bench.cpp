@@ -20,6 +20,7 @@
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
 #include "engine/trainer.hpp"
+#include "engine/training_run.hpp"
 
 namespace rnn::cli {
 
@@ -53,52 +54,48 @@ const char* kBenchUsage =
 
 struct BenchOptions {
   std::string model_path, data_path;
-  std::optional<int> num_words, maxlen;
-  int batch_size = 64;
+  TrainingSettings settings;  // one epoch of batches of 64, RMSprop at the curriculum's 1e-4
+  bool num_words_given = false, maxlen_given = false;
   int batches = 50;
   int warmup = 3;
   int predict_count = 5000;
-  double learning_rate = 1e-4;
-  uint64_t seed = 0;
 };
 
-BenchOptions parse_options(const Args& args) {
-  BenchOptions o;
-  constexpr long long kIntMax = std::numeric_limits<int>::max();
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg.rfind("--", 0) != 0) {
-      if (!o.model_path.empty()) throw UsageError{"unexpected argument '" + arg + "'"};
-      o.model_path = arg;
-      continue;
-    }
-    if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
-    const std::string& value = args[++i];
-    if (arg == "--data")
-      o.data_path = value;
-    else if (arg == "--num-words")
-      o.num_words = int(parse_integer(arg, value, 3, kIntMax));
-    else if (arg == "--maxlen")
-      o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--batch-size")
-      o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--batches")
-      o.batches = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--warmup")
-      o.warmup = int(parse_integer(arg, value, 0, kIntMax));
-    else if (arg == "--predict")
-      o.predict_count = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--seed")
-      o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
-    else if (arg == "--lr")
-      o.learning_rate = parse_positive(arg, value);
-    else {
-      throw UsageError{"unknown option '" + arg + "'"};
-    }
-  }
-  if (o.model_path.empty()) throw UsageError{"MODEL.json is missing"};
-  if (o.data_path.empty()) throw UsageError{"--data PACK is missing"};
-  return o;
+// The command line of `bench`: the training settings within the engine's limits (limits.def), the
+// timing options in [0 or 1, 2^31 - 1].
+int parse_options(const Args& args, BenchOptions& o) {
+  std::optional<std::string> data, num_words, maxlen, batch_size, seed, lr, batches, warmup,
+      predict;
+  const CommandLine line{&o.model_path,
+                         {{"--data", &data},
+                          {"--num-words", &num_words},
+                          {"--maxlen", &maxlen},
+                          {"--batch-size", &batch_size},
+                          {"--seed", &seed},
+                          {"--lr", &lr},
+                          {"--batches", &batches},
+                          {"--warmup", &warmup},
+                          {"--predict", &predict}},
+                         {}};
+  return parse_command_line(args, kBenchUsage, line, [&] {
+    constexpr long long kIntMax = std::numeric_limits<int>::max();
+    TrainingSettings& s = o.settings;
+    s.batch_size = 64;
+    s.learning_rate = 1e-4;
+    read_setting(num_words, "--num-words", Setting::num_words, s.num_words);
+    read_setting(maxlen, "--maxlen", Setting::maxlen, s.maxlen);
+    read_setting(batch_size, "--batch-size", Setting::batch_size, s.batch_size);
+    read_setting(seed, "--seed", Setting::seed, s.seed);
+    read_setting(lr, "--lr", Setting::learning_rate, s.learning_rate);
+    o.num_words_given = num_words.has_value();
+    o.maxlen_given = maxlen.has_value();
+    if (batches) o.batches = int(parse_integer("--batches", *batches, 1, kIntMax));
+    if (warmup) o.warmup = int(parse_integer("--warmup", *warmup, 0, kIntMax));
+    if (predict) o.predict_count = int(parse_integer("--predict", *predict, 1, kIntMax));
+    if (o.model_path.empty()) throw UsageError{"MODEL.json is missing"};
+    if (!data) throw UsageError{"--data PACK is missing"};
+    o.data_path = *data;
+  });
 }
 
 double median(std::vector<double> values) {
@@ -164,34 +161,29 @@ double seconds_since(Clock::time_point start) {
 
 int cmd_bench(const Args& args) {
   BenchOptions options;
-  if (const int status = parse_command_line(args, kBenchUsage, parse_options, options); status >= 0)
-    return status;
+  if (const int status = parse_options(args, options); status >= 0) return status;
+  TrainingSettings& settings = options.settings;
 
   const ModelSpec spec = parse_model_json(read_file(options.model_path));
-  const int num_words = options.num_words.value_or(spec.vocab);
-  if (!options.maxlen && spec.input_length == -1) {
+  if (!options.maxlen_given && spec.input_length == -1) {
     std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << kBenchUsage;
     return 2;
   }
-  const int maxlen = options.maxlen.value_or(spec.input_length);
+  if (!options.num_words_given) settings.num_words = spec.vocab;
+  if (!options.maxlen_given) settings.maxlen = spec.input_length;
   const std::string bytes = read_file(options.data_path);
-  const DataSplits data =
-      read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), num_words, maxlen);
-
-  FitConfig config;
-  config.epochs = 1;
-  config.batch_size = options.batch_size;
-  config.seed = options.seed;
-  config.optimizer.name = "rmsprop";
-  config.optimizer.learning_rate = options.learning_rate;
+  const auto* pack = reinterpret_cast<const uint8_t*>(bytes.data());
+  const PackInfo info = read_pack_info(pack, bytes.size());
+  const FitConfig config = fit_config(settings, spec, info.vocab_size, info.stored_length);
+  const DataSplits data = read_pack(pack, bytes.size(), settings.num_words, settings.maxlen);
 
   Network<float> network(spec);
-  network.initialize(options.seed);
+  network.initialize(config.seed);
   Trainer<float> trainer(network, data.train, &data.validation, config);
   // Validation runs when an epoch ends; keep it out of the per-batch figures.
   if (options.warmup + options.batches >= trainer.batches_per_epoch()) {
     std::cerr << "error: --warmup + --batches must stay below one epoch ("
-              << trainer.batches_per_epoch() << " batches of " << options.batch_size << ")\n";
+              << trainer.batches_per_epoch() << " batches of " << config.batch_size << ")\n";
     return 2;
   }
   if (options.warmup > 0) trainer.run_slice(options.warmup);
@@ -243,7 +235,7 @@ int cmd_bench(const Args& args) {
   nlohmann::ordered_json out;
   out["engine"] = "native";
   out["model"] = spec.name;
-  out["batch_size"] = options.batch_size;
+  out["batch_size"] = config.batch_size;
   out["batches"] = options.batches;
   out["ms_per_batch"] = ms_per_batch;
   out["ms_per_batch_mean"] = 1000.0 * train_seconds / options.batches;
@@ -252,7 +244,7 @@ int cmd_bench(const Args& args) {
   out["predictions_per_second"] = predictions_per_second;
   out["train_count"] = data.train.count;
   out["validation_count"] = data.validation.count;
-  out["epoch_seconds"] = double(data.train.count) / options.batch_size * ms_per_batch / 1000.0 +
+  out["epoch_seconds"] = double(data.train.count) / config.batch_size * ms_per_batch / 1000.0 +
                          data.validation.count / predictions_per_second;
   out["loss"] = progress.loss;  // running mean over the epoch so far: a sanity check that it trains
   out["prediction_mean"] = checksum / predict_count;

@@ -10,8 +10,8 @@ namespace rnn::cli {
 using Args = std::vector<std::string>;
 
 int cmd_summary(const Args& args);  // summary.cpp
-int cmd_init(const Args& args);     // init_predict.cpp
-int cmd_predict(const Args& args);  // init_predict.cpp
+int cmd_init(const Args& args);     // init.cpp
+int cmd_predict(const Args& args);  // predict.cpp
 int cmd_train(const Args& args);    // train.cpp
 int cmd_bench(const Args& args);    // bench.cpp
 

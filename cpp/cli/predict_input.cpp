@@ -1,10 +1,12 @@
 #include "cli/predict_input.hpp"
 
-#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "engine/json_object.hpp"
 #include "engine/model_spec.hpp"
+#include "engine/training_run.hpp"
 
 namespace rnn::cli {
 
@@ -41,30 +43,23 @@ std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vo
     ids.reserve(sequence.size());
     for (size_t t = 0; t < sequence.size(); ++t) {
       const json& id = sequence[t];
-      const std::string at = where + ", position " + std::to_string(t) + ": ";
       if (!id.is_number_integer()) {
-        throw ModelError(at + id.dump() + " is not an integer token id");
+        throw ModelError(where + ", position " + std::to_string(t) + ": " + id.dump() +
+                         " is not an integer token id");
       }
-      const bool in_range = id.is_number_unsigned()
-                                ? id.get<uint64_t>() < static_cast<uint64_t>(vocab)
-                                : id.get<int64_t>() >= 0 && id.get<int64_t>() < vocab;
-      if (!in_range) {
-        throw ModelError(at + "token id " + id.dump() +
-                         " is outside this model's vocabulary: ids must be in [0, " +
-                         std::to_string(vocab) + ")");
-      }
-      ids.push_back(static_cast<int32_t>(id.get<int64_t>()));
+      // Beyond int32 (either way): -1, outside every vocabulary, named below by its own text.
+      const bool fits = id.is_number_unsigned()
+                            ? id.get<uint64_t>() <= INT32_MAX
+                            : id.get<int64_t>() >= INT32_MIN && id.get<int64_t>() <= INT32_MAX;
+      ids.push_back(fits ? static_cast<int32_t>(id.get<int64_t>()) : -1);
+    }
+    if (const size_t t = first_id_outside(ids, vocab); t < ids.size()) {
+      throw ModelError(
+          where + ", position " + std::to_string(t) + ": token id " + sequence[t].dump() +
+          " is outside this model's vocabulary: ids must be in [0, " + std::to_string(vocab) + ")");
     }
     out.push_back(std::move(ids));
   }
-  return out;
-}
-
-std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length) {
-  std::vector<int32_t> out(static_cast<size_t>(length), 0);
-  const size_t kept = std::min(ids.size(), out.size());
-  std::copy(ids.end() - static_cast<std::ptrdiff_t>(kept), ids.end(),
-            out.end() - static_cast<std::ptrdiff_t>(kept));
   return out;
 }
 

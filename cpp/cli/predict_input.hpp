@@ -1,6 +1,7 @@
 #pragma once
-// The `predict --input` file: {"sequences": [[token ids], ...]}, checked against the model, and
-// Keras' pre-padding. Its own unit so that the fuzz target (tests/fuzz) reads it as the CLI does.
+// The `predict --input` file: {"sequences": [[token ids], ...]}, checked against the model (the
+// padding is the engine's pad_pre, training_run.hpp). Its own unit so that the fuzz target
+// (tests/fuzz) reads it as the CLI does.
 
 #include <cstdint>
 #include <string>
@@ -13,9 +14,5 @@ namespace rnn::cli {
 // token. Throws ModelError naming the sequence and position of the first problem.
 std::vector<std::vector<int32_t>> read_sequences(const std::string& text, int vocab,
                                                  bool fixed_length);
-
-// Keras' pad_sequences with padding='pre' and truncating='pre': zeros in front, or only the
-// last `length` tokens kept.
-std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length);
 
 }  // namespace rnn::cli

@@ -1,16 +1,14 @@
 // rnn-playground train: Keras-style fit on a data pack, one JSON line per epoch, then a summary
 // line with the test evaluation.
 
-#include <cmath>
 #include <iostream>
-#include <limits>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/keras_file.hpp"
+#include "engine/training_run.hpp"
 #include "engine/model_json.hpp"
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
@@ -58,78 +56,57 @@ const char* kTrainUsage =
 
 struct TrainOptions {
   std::string model_path, data_path, out_dir;
-  std::optional<int> num_words, maxlen, patience;
-  int epochs = 1;
-  int batch_size = 32;
-  std::string optimizer = "rmsprop";
-  double learning_rate = -1;
-  double clipnorm = 0;
-  bool restore_best = false;
-  uint64_t seed = 0;
-  KerasVersion keras = KerasVersion::Keras3;
+  TrainingSettings settings;  // the CLI's defaults: 1 epoch of batches of 32, RMSprop
+  bool num_words_given = false, maxlen_given = false;
+  std::optional<double> learning_rate;  // given to the optimizer after fit_config (see --lr)
 };
 
-TrainOptions parse_options(const Args& args) {
-  TrainOptions o;
-  constexpr long long kIntMax = std::numeric_limits<int>::max();
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--restore-best") {
-      o.restore_best = true;
-      continue;
+// The command line of `train`: the training settings within the engine's limits (limits.def).
+int parse_options(const Args& args, TrainOptions& o) {
+  std::optional<std::string> data, out, optimizer, num_words, maxlen, epochs, batch_size, patience,
+      seed, lr, clipnorm, keras;
+  bool restore_best = false;
+  CommandLine line{&o.model_path,
+                   {{"--data", &data},
+                    {"--out", &out},
+                    {"--optimizer", &optimizer},
+                    {"--num-words", &num_words},
+                    {"--maxlen", &maxlen},
+                    {"--epochs", &epochs},
+                    {"--batch-size", &batch_size},
+                    {"--patience", &patience},
+                    {"--seed", &seed},
+                    {"--lr", &lr},
+                    {"--clipnorm", &clipnorm},
+                    {"--keras", &keras}},
+                   {{"--restore-best", &restore_best}}};
+  return parse_command_line(args, kTrainUsage, line, [&] {
+    TrainingSettings& s = o.settings;
+    read_setting(num_words, "--num-words", Setting::num_words, s.num_words);
+    read_setting(maxlen, "--maxlen", Setting::maxlen, s.maxlen);
+    read_setting(epochs, "--epochs", Setting::epochs, s.epochs);
+    read_setting(batch_size, "--batch-size", Setting::batch_size, s.batch_size);
+    read_setting(patience, "--patience", Setting::patience, s.patience);
+    read_setting(seed, "--seed", Setting::seed, s.seed);
+    // --lr alone is not held to limits.def's 10: here a learner may make the loss diverge on
+    // purpose to see what the trainer does (cli_train_test's --lr 1e36). Any number > 0.
+    if (lr) o.learning_rate = parse_positive("--lr", *lr);
+    read_setting(clipnorm, "--clipnorm", Setting::clipnorm, s.clipnorm);
+    read_setting(keras, "--keras", Setting::keras, s.keras);
+    o.num_words_given = num_words.has_value();
+    o.maxlen_given = maxlen.has_value();
+    s.optimizer = optimizer.value_or("rmsprop");
+    if (s.optimizer != "rmsprop" && s.optimizer != "adam" && s.optimizer != "sgd")
+      throw UsageError{"--optimizer must be rmsprop, adam or sgd; received '" + s.optimizer + "'"};
+    if (o.model_path.empty()) throw UsageError{"MODEL.json is missing"};
+    if (!data) throw UsageError{"--data PACK is missing"};
+    o.data_path = *data;
+    o.out_dir = out.value_or("");
+    if (restore_best && !patience) {
+      throw UsageError{"--restore-best belongs to early stopping; give --patience P as well"};
     }
-    if (arg.rfind("--", 0) != 0) {
-      if (!o.model_path.empty()) throw UsageError{"unexpected argument '" + arg + "'"};
-      o.model_path = arg;
-      continue;
-    }
-    if (i + 1 >= args.size()) throw UsageError{arg + " needs a value"};
-    const std::string& value = args[++i];
-    if (arg == "--data")
-      o.data_path = value;
-    else if (arg == "--out")
-      o.out_dir = value;
-    else if (arg == "--num-words")
-      o.num_words = int(parse_integer(arg, value, 3, kIntMax));
-    else if (arg == "--maxlen")
-      o.maxlen = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--epochs")
-      o.epochs = int(parse_integer(arg, value, 1, 1000000));
-    else if (arg == "--batch-size")
-      o.batch_size = int(parse_integer(arg, value, 1, kIntMax));
-    else if (arg == "--patience")
-      o.patience = int(parse_integer(arg, value, 0, kIntMax));
-    else if (arg == "--seed")
-      o.seed = uint64_t(parse_integer(arg, value, 0, std::numeric_limits<long long>::max()));
-    else if (arg == "--lr")
-      o.learning_rate = parse_positive(arg, value);
-    else if (arg == "--clipnorm")
-      o.clipnorm = parse_positive(arg, value);
-    else if (arg == "--keras") {
-      if (value != "2" && value != "3")
-        throw UsageError{"--keras must be 2 (tf.keras 2, TF 2.6-2.10) or 3 (Keras 3); received '" +
-                         value + "'"};
-      o.keras = value == "2" ? KerasVersion::TfKeras2 : KerasVersion::Keras3;
-    } else if (arg == "--optimizer") {
-      if (value != "rmsprop" && value != "adam" && value != "sgd")
-        throw UsageError{"--optimizer must be rmsprop, adam or sgd; received '" + value + "'"};
-      o.optimizer = value;
-    } else {
-      throw UsageError{"unknown option '" + arg + "'"};
-    }
-  }
-  if (o.model_path.empty()) throw UsageError{"MODEL.json is missing"};
-  if (o.data_path.empty()) throw UsageError{"--data PACK is missing"};
-  if (o.restore_best && !o.patience) {
-    throw UsageError{"--restore-best belongs to early stopping; give --patience P as well"};
-  }
-  return o;
-}
-
-// NaN (no validation data, no epoch) becomes JSON null.
-nlohmann::ordered_json number_or_null(double value) {
-  if (std::isfinite(value)) return value;
-  return nullptr;
+    s.restore_best = restore_best;
+  });
 }
 
 int fail(const std::string& message) {
@@ -141,88 +118,55 @@ int fail(const std::string& message) {
 
 int cmd_train(const Args& args) {
   TrainOptions options;
-  if (const int status = parse_command_line(args, kTrainUsage, parse_options, options); status >= 0)
-    return status;
+  if (const int status = parse_options(args, options); status >= 0) return status;
+  TrainingSettings& settings = options.settings;
 
   ModelSpec spec;
-  DataSplits data;
   try {
     spec = parse_model_json(read_file(options.model_path));
   } catch (const std::exception& e) {
     return fail(options.model_path + ": " + e.what());
   }
-  const int num_words = options.num_words.value_or(spec.vocab);
-  if (num_words > spec.vocab) {
-    return fail("--num-words " + std::to_string(num_words) + " exceeds the model's vocabulary of " +
-                std::to_string(spec.vocab) + " ids; use --num-words " + std::to_string(spec.vocab) +
-                " or less, or enlarge the model's vocabulary.");
-  }
-  if (!options.maxlen && spec.input_length == -1) {
+  if (!options.maxlen_given && spec.input_length == -1) {
     std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << kTrainUsage;
     return 2;
   }
-  const int maxlen = options.maxlen.value_or(spec.input_length);
+  if (!options.num_words_given) settings.num_words = spec.vocab;
+  if (!options.maxlen_given) settings.maxlen = spec.input_length;
+  const std::string* stage = &options.data_path;  // what an error is about, for its message
   try {
     const std::string bytes = read_file(options.data_path);
-    data =
-        read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), num_words, maxlen);
-  } catch (const std::exception& e) {
-    return fail(options.data_path + ": " + e.what());
-  }
+    const PackInfo pack =
+        read_pack_info(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    stage = nullptr;
+    FitConfig config = fit_config(settings, spec, pack.vocab_size, pack.stored_length);
+    if (options.learning_rate) config.optimizer.learning_rate = *options.learning_rate;
+    stage = &options.data_path;
+    const DataSplits data = read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
+                                      settings.num_words, settings.maxlen);
+    stage = nullptr;
 
-  FitConfig config;
-  config.epochs = options.epochs;
-  config.batch_size = options.batch_size;
-  config.seed = options.seed;
-  config.keras = options.keras;
-  config.optimizer.name = options.optimizer;
-  config.optimizer.learning_rate = options.learning_rate;
-  config.optimizer.clipnorm = options.clipnorm;
-  if (options.patience) {
-    config.early_stopping.enabled = true;
-    config.early_stopping.patience = *options.patience;
-    config.early_stopping.restore_best_weights = options.restore_best;
-  }
-
-  try {
     Network<float> network(spec);
-    network.initialize(options.seed);
+    network.initialize(config.seed);
     Trainer<float> trainer(network, data.train, &data.validation, config);
     while (!trainer.finished()) {
       const BatchProgress progress = trainer.run_slice(256);
       if (!progress.epoch_ended) continue;
-      const EpochLog& log = trainer.history().back();
-      nlohmann::ordered_json line;
-      line["epoch"] = log.epoch;
-      line["loss"] = number_or_null(log.loss);
-      line["accuracy"] = number_or_null(log.accuracy);
-      line["val_loss"] = number_or_null(log.val_loss);
-      line["val_accuracy"] = number_or_null(log.val_accuracy);
-      line["seconds"] = log.seconds;
-      std::cout << line.dump() << std::endl;
+      std::cout
+          << record_json<nlohmann::ordered_json>(epoch_record(trainer.history().back())).dump()
+          << std::endl;
     }
-
-    nlohmann::ordered_json summary;
-    const int best = trainer.best_epoch();
-    const EpochLog* best_log = best > 0 ? &trainer.history()[size_t(best - 1)] : nullptr;
-    summary["best_epoch"] = best;
-    summary["best_val_loss"] = best_log ? number_or_null(best_log->val_loss) : nullptr;
-    summary["best_val_accuracy"] = best_log ? number_or_null(best_log->val_accuracy) : nullptr;
-    summary["test_loss"] = nullptr;
-    summary["test_accuracy"] = nullptr;
-    if (data.test.count > 0) {
-      const LossValue<float> test =
-          evaluate(network, trainer.loss_kind(), data.test, config.batch_size);
-      summary["test_loss"] = number_or_null(test.loss);
-      summary["test_accuracy"] = number_or_null(test.accuracy);
-    }
-    summary["epochs_run"] = static_cast<int>(trainer.history().size());
-    summary["stop_reason"] = stop_reason_name(trainer.stop_reason());
-    std::cout << summary.dump() << std::endl;
+    LossValue<float> test;
+    if (data.test.count > 0)
+      test = evaluate(network, trainer.loss_kind(), data.test, config.batch_size);
+    std::cout << record_json<nlohmann::ordered_json>(
+                     result_record(trainer, data.test.count > 0 ? &test : nullptr))
+                     .dump()
+              << std::endl;
 
     if (!options.out_dir.empty()) {
-      nlohmann::json compile = {{"optimizer", options.optimizer}};
-      if (options.learning_rate > 0) compile["learning_rate"] = options.learning_rate;
+      nlohmann::json compile = {{"optimizer", settings.optimizer}};
+      if (options.learning_rate) compile["learning_rate"] = *options.learning_rate;
       save_model_file(options.out_dir, spec, network.params(), compile.dump());
     }
     if (trainer.stop_reason() == StopReason::NonFiniteLoss) {
@@ -231,7 +175,7 @@ int cmd_train(const Args& args) {
     }
     return 0;
   } catch (const std::exception& e) {
-    return fail(e.what());
+    return fail(stage ? *stage + ": " + e.what() : e.what());
   }
 }
 

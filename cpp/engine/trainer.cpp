@@ -7,25 +7,19 @@
 #include <numeric>
 
 #include "engine/cold.hpp"
+#include "engine/enum_names.hpp"
 #include "engine/text.hpp"
+#include "engine/training_run.hpp"
 
 namespace rnn {
 
-const char* stop_reason_name(StopReason reason) {
-  switch (reason) {
-    case StopReason::Running:
-      return "running";
-    case StopReason::Completed:
-      return "completed";
-    case StopReason::EarlyStopping:
-      return "early_stopping";
-    case StopReason::NonFiniteLoss:
-      return "non_finite_loss";
-    case StopReason::StoppedByCaller:
-      return "stopped";
-  }
-  return "?";
-}
+constexpr EnumName<StopReason> kStopReasonNames[] = {{StopReason::Running, "running"},
+                                                     {StopReason::Completed, "completed"},
+                                                     {StopReason::EarlyStopping, "early_stopping"},
+                                                     {StopReason::NonFiniteLoss, "non_finite_loss"},
+                                                     {StopReason::StoppedByCaller, "stopped"}};
+
+const char* stop_reason_name(StopReason reason) { return name_of(kStopReasonNames, reason); }
 
 namespace {
 
@@ -40,55 +34,6 @@ std::string number_text(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   return stream_text(value);
-}
-
-// Everything the network and the loss would otherwise trip over later, said up front and in the
-// user's terms (data settings num_words / maxlen, model settings input_dim / input_length).
-RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const ModelSpec& model,
-                            LossKind kind) {
-  if (data.count < 0 || data.time < 0 ||
-      data.ids.size() != static_cast<size_t>(data.count) * static_cast<size_t>(data.time) ||
-      data.labels.size() != static_cast<size_t>(data.count)) {
-    throw ModelError("The " + which + " data is inconsistent: " + std::to_string(data.count) +
-                     " sequences of length " + std::to_string(data.time) + " need " +
-                     std::to_string(static_cast<int64_t>(data.count) * data.time) + " ids and " +
-                     std::to_string(data.count) + " labels; received " +
-                     std::to_string(data.ids.size()) + " and " +
-                     std::to_string(data.labels.size()) + ".");
-  }
-  if (data.count == 0) return;
-  if (data.time < 1) {
-    throw ModelError("The " + which +
-                     " sequences are empty (maxlen 0); load the data with maxlen >= 1.");
-  }
-  if (model.input_length != -1 && data.time != model.input_length) {
-    throw ModelError("The model reads sequences of " + std::to_string(model.input_length) +
-                     " tokens (its input length) but the " + which + " data has maxlen " +
-                     std::to_string(data.time) + "; load the data with maxlen=" +
-                     std::to_string(model.input_length) + " or change the model's input length.");
-  }
-  for (size_t i = 0; i < data.ids.size(); ++i) {
-    const int32_t id = data.ids[i];
-    if (id < 0 || id >= model.vocab) {
-      throw ModelError("Token id " + std::to_string(id) + " (" + which + " sequence " +
-                       std::to_string(i / static_cast<size_t>(data.time)) + ", step " +
-                       std::to_string(i % static_cast<size_t>(data.time)) +
-                       ") is outside the model's vocabulary of " + std::to_string(model.vocab) +
-                       " ids; load the data with num_words <= " + std::to_string(model.vocab) +
-                       " or enlarge the model's vocabulary.");
-    }
-  }
-  const int classes = kind == LossKind::BinaryCrossentropy ? 2 : model.output_layer().units;
-  for (int i = 0; i < data.count; ++i) {
-    const int32_t label = data.labels[static_cast<size_t>(i)];
-    if (label < 0 || label >= classes) {
-      throw ModelError("Label " + std::to_string(label) + " of " + which + " sequence " +
-                       std::to_string(i) + " does not fit the model's output (" +
-                       std::to_string(classes) + " classes, " + loss_name(kind) +
-                       "); give the last Dense layer one unit per class (softmax), or one unit "
-                       "(sigmoid) for labels 0/1.");
-    }
-  }
 }
 
 // Copies n samples into a batch: data samples indices[0..n) or, without indices, first..first+n.

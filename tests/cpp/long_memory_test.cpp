@@ -34,6 +34,7 @@
 
 #include "engine/model_json.hpp"
 #include "engine/trainer.hpp"
+#include "random_dataset.hpp"
 
 namespace rnn {
 namespace {
@@ -58,19 +59,13 @@ ModelSpec one_hot_model(const std::string& cell) {
 
 // `count` sequences whose one signal token sits at a position drawn from [first, last).
 Dataset signal_in_noise(int count, int first, int last, uint64_t seed) {
-  Rng rng(seed);
-  Dataset data;
-  data.count = count;
-  data.time = kTime;
-  for (int i = 0; i < count; ++i) {
+  return random_dataset(count, kTime, seed, [&](Rng& rng, int32_t* row) {
     const int label = static_cast<int>(rng.below(2));
     const int at = first + static_cast<int>(rng.below(static_cast<uint64_t>(last - first)));
     for (int t = 0; t < kTime; ++t)
-      data.ids.push_back(t == at ? (label ? 0 : 1)
-                                 : static_cast<int32_t>(2 + rng.below(kNoiseTokens)));
-    data.labels.push_back(label);
-  }
-  return data;
+      row[t] = t == at ? (label ? 0 : 1) : static_cast<int32_t>(2 + rng.below(kNoiseTokens));
+    return label;
+  });
 }
 
 struct TrainingRun {

@@ -10,6 +10,7 @@
 
 #include "engine/model_json.hpp"
 #include "engine/trainer.hpp"
+#include "random_dataset.hpp"
 
 namespace rnn {
 namespace {
@@ -30,20 +31,14 @@ std::string model_json(int vocab, int time, const std::string& recurrent = "LSTM
 
 // Random sequences; the label says whether token 3 occurs in the sequence.
 Dataset contains_three(int count, int time, int vocab, uint64_t seed) {
-  Rng rng(seed);
-  Dataset data;
-  data.count = count;
-  data.time = time;
-  for (int i = 0; i < count; ++i) {
-    int label = 0;
+  return random_dataset(count, time, seed, [&](Rng& rng, int32_t* row) {
+    int32_t label = 0;
     for (int t = 0; t < time; ++t) {
-      const auto id = static_cast<int32_t>(rng.below(static_cast<uint64_t>(vocab)));
-      data.ids.push_back(id);
-      if (id == 3) label = 1;
+      row[t] = static_cast<int32_t>(rng.below(static_cast<uint64_t>(vocab)));
+      if (row[t] == 3) label = 1;
     }
-    data.labels.push_back(label);
-  }
-  return data;
+    return label;
+  });
 }
 
 Dataset flipped_labels(Dataset data) {

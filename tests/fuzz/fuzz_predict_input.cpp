@@ -1,5 +1,5 @@
 // libFuzzer target: the CLI's `predict --input` reader (cli/predict_input: read_sequences and the
-// pre-padding that follows it).
+// pre-padding that follows it, the engine's pad_pre).
 // Input: the model's vocabulary (uint16 LE, plus 1), one byte whose low bit says whether the model
 // has a fixed input length and whose other bits give it (0 to 127), then the file's text.
 // Contract checked: only ModelError is thrown; every id read is in [0, vocabulary); without a fixed
@@ -12,6 +12,7 @@
 
 #include "cli/predict_input.hpp"
 #include "engine/model_spec.hpp"
+#include "engine/training_run.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 3) return 0;
@@ -30,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (int32_t id : ids)
       if (id < 0 || id >= vocab) __builtin_trap();
     if (!fixed_length) continue;
-    const std::vector<int32_t> padded = rnn::cli::pad_pre(ids, length);
+    const std::vector<int32_t> padded = rnn::pad_pre(ids, length);
     if (padded.size() != size_t(length)) __builtin_trap();
     const size_t kept = ids.size() < padded.size() ? ids.size() : padded.size();
     for (size_t i = 0; i < padded.size(); ++i) {

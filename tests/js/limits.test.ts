@@ -1,5 +1,6 @@
-// The page's limits on a set-up (web/src/state/limits.ts) are the engine's: with the real .wasm in
-// Node and the quick pack loaded, the engine accepts every limit's ends and refuses just beyond
+// The page's limits on a set-up (web/src/state/limits.ts) are the engine's: they are generated from
+// the engine's cpp/engine/limits.def (and the committed file is not stale), and with the real .wasm
+// in Node and the quick pack loaded, the engine accepts every limit's ends and refuses just beyond
 // them, naming the setting. If either side changes a number alone, this fails.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { range } from '../../web/src/i18n/en/link';
 import { LIMITS, withinLimit, type LimitedField } from '../../web/src/state/limits';
 import { setInputShape, setLayerOption } from '../../web/src/state/model-layers';
 import { loadEngine } from './helpers/wasm';
+import { generate, OUT, readLimits } from '../../scripts/gen-limits.mjs';
 
 const quickPack = new URL('../../build/data/imdb-quick.pack', import.meta.url);
 const base = presets.find((p) => p.id === 'embedding-simplernn-500')!;
@@ -52,6 +54,24 @@ function engineAnswer(field: LimitedField, value: number): string | null {
     return e.message;
   }
 }
+
+describe('the page takes its limits from the engine', () => {
+  it('limits.generated.ts is what scripts/gen-limits.mjs writes from limits.def today', () => {
+    expect(readFileSync(OUT, 'utf8')).toBe(generate());
+  });
+
+  it('LIMITS holds every limit of limits.def, number for number, and nothing else', () => {
+    const fromDef = Object.fromEntries(
+      readLimits().map((l) => [
+        l.setting,
+        { min: l.min, max: l.max, integer: l.integer, ...(l.minExclusive ? { minExclusive: true } : {}) },
+      ]),
+    );
+    expect(LIMITS).toEqual(fromDef);
+    // Hand-checked against the engine's messages and README: a learning rate above 0 and at most 10.
+    expect(fromDef.learning_rate).toEqual({ min: 0, max: 10, integer: false, minExclusive: true });
+  });
+});
 
 describe('one set of limits: the engine agrees with the page at every end', () => {
   const cases: [LimitedField, number, number, number, number][] = Object.entries(LIMITS).map(

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError, unwrapReply } from '../../web/src/engine/engine-api';
 import type { EpochLog, TrainResult } from '../../web/src/engine/protocol';
 import { presets } from '../../web/src/presets/presets';
+import type { EngineSession } from '../../web/src/wasm/rnn_engine.mjs';
 import { loadEngine } from './helpers/wasm';
 
 const quickPack = new URL('../../build/data/imdb-quick.pack', import.meta.url);
@@ -14,15 +15,24 @@ function lstmJson(): string {
   return JSON.stringify(presets.find((p) => p.id === 'lstm')!.model);
 }
 
+/** Runs `body` with a new engine Session, deleted afterwards whatever happens. */
+async function withSession(body: (s: EngineSession) => Promise<void> | void): Promise<void> {
+  const m = await loadEngine();
+  const s = new m.Session();
+  try {
+    await body(s);
+  } finally {
+    s.delete();
+  }
+}
+
 describe('engine session (WebAssembly in Node)', () => {
   it('has the quick pack built', () => {
     expect(existsSync(quickPack), 'build/data/imdb-quick.pack is missing: run npm run build').toBe(true);
   });
 
-  it('loads the quick pack and describes it', async () => {
-    const m = await loadEngine();
-    const s = new m.Session();
-    try {
+  it('loads the quick pack and describes it', () =>
+    withSession(async (s) => {
       const info = unwrapReply<{ train_count: number; validation_count: number; test_count: number }>(
         s.loadPack(new Uint8Array(readFileSync(quickPack))),
       );
@@ -39,30 +49,20 @@ describe('engine session (WebAssembly in Node)', () => {
       }
       expect(d.length_histogram.reduce((a, b) => a + b.count, 0)).toBe(2000);
       expect(d.median_length).toBeGreaterThan(100);
-    } finally {
-      s.delete();
-    }
-  });
+    }));
 
-  it('rejects a corrupt pack with a message and keeps working', async () => {
-    const m = await loadEngine();
-    const s = new m.Session();
-    try {
+  it('rejects a corrupt pack with a message and keeps working', () =>
+    withSession(async (s) => {
       const bytes = new Uint8Array(readFileSync(quickPack));
       bytes[bytes.length - 100] ^= 0xff;
       expect(() => unwrapReply(s.loadPack(bytes))).toThrowError(EngineError);
       expect(() => unwrapReply(s.loadPack(bytes.subarray(0, 1000)))).toThrowError(/truncat|size|short/i);
       expect(() => unwrapReply(s.startTraining(lstmJson(), '{}'))).toThrowError(/load a data pack/);
       expect(() => unwrapReply(s.predict('[[1,2,3]]'))).toThrowError(/no trained model/);
-    } finally {
-      s.delete();
-    }
-  });
+    }));
 
-  it('trains the LSTM preset for three short epochs in slices, then evaluates and predicts', async () => {
-    const m = await loadEngine();
-    const s = new m.Session();
-    try {
+  it('trains the LSTM preset for three short epochs in slices, then evaluates and predicts', () =>
+    withSession(async (s) => {
       unwrapReply(s.loadPack(new Uint8Array(readFileSync(quickPack))));
       const started = unwrapReply<{ batches_per_epoch: number }>(
         s.startTraining(
@@ -135,8 +135,5 @@ describe('engine session (WebAssembly in Node)', () => {
       expect(() => unwrapReply(s.predict(JSON.stringify([new Array(100).fill(600)])))).toThrowError(
         /outside the vocabulary/,
       );
-    } finally {
-      s.delete();
-    }
-  });
+    }));
 });

@@ -1,9 +1,12 @@
-// The one set of limits on a set-up: the engine's own. The engine checks them where they enter
-// (cpp/bindings/session.cpp, start_training; num_words and maxlen against the loaded pack, whose
-// vocabulary and stored length scripts/build-data.ts fixes for both packs). The page refuses a
+// The one set of limits on a set-up: the engine's own, cpp/engine/limits.def, generated into
+// limits.generated.ts by scripts/gen-limits.mjs (the build runs it). The engine checks them where
+// they enter (cpp/engine/training_run.cpp, fit_config; num_words and maxlen also against the loaded
+// pack, whose vocabulary and stored length scripts/build-data.ts fixes for both packs). The page refuses a
 // value outside them wherever it comes from (a field, a link, a saved set-up) with a message naming
 // the field, before anything is allocated or sent to the engine. tests/js/limits.test.ts holds the
 // engine to these same numbers: change one side and that test fails until the other follows.
+
+import { ENGINE_LIMITS } from './limits.generated';
 
 export interface Limit {
   readonly min: number;
@@ -13,21 +16,8 @@ export interface Limit {
   readonly minExclusive?: boolean;
 }
 
-export const LIMITS = {
-  /** 3 (padding, start and out-of-vocabulary ids) up to the packs' vocabulary. */
-  num_words: { min: 3, max: 10_000, integer: true },
-  /** Up to the ids each review keeps in the packs. */
-  maxlen: { min: 1, max: 500, integer: true },
-  learning_rate: { min: 0, max: 10, integer: false, minExclusive: true },
-  /** Keras' clipnorm: 0 turns clipping off. */
-  clipnorm: { min: 0, max: 1_000, integer: false },
-  batch_size: { min: 1, max: 100_000, integer: true },
-  epochs: { min: 1, max: 10_000, integer: true },
-  patience: { min: 0, max: 1_000, integer: true },
-  seed: { min: 0, max: 2 ** 31 - 1, integer: true },
-  /** The Keras generation whose arithmetic the engine follows: 2 (tf.keras 2) or 3 (Keras 3). */
-  keras: { min: 2, max: 3, integer: true },
-} as const satisfies Record<string, Limit>;
+/** The engine's limits (cpp/engine/limits.def), as scripts/gen-limits.mjs writes them. */
+export const LIMITS = ENGINE_LIMITS satisfies Record<string, Limit>;
 
 export type LimitedField = keyof typeof LIMITS;
 
