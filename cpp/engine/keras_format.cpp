@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "engine/enum_names.hpp"
 #include "engine/json_object.hpp"
 #include "engine/keras_format_internal.hpp"
 #include "engine/layer_config_writer.hpp"

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/enum_names.hpp"
 #include "engine/keras_initializers.hpp"
 #include "engine/messages.hpp"
 
