@@ -108,8 +108,8 @@ InitializerSpec parse_initializer(const LayerContext& c, const char* key,
     if (folded(entry.class_name) != n) continue;
     InitializerSpec s;
     s.kind = entry.kind;
-    for (const InitializerSetting& setting : entry.settings) {
-      if (!setting.key) break;
+    for (int i = 0; i < entry.setting_count; ++i) {
+      const InitializerSetting& setting = entry.settings[i];
       const json* x = cfg ? find(*cfg, setting.key) : nullptr;
       if (x && !x->is_number())
         fail_with(Msg::initializer_setting_not_number,

@@ -23,8 +23,8 @@ ordered initializer_config(const InitializerSpec& s, KerasConfigForm form) {
   const KerasInitializer& entry = keras_initializer(s.kind);
   ordered config = ordered::object();
   if (entry.seeded) config["seed"] = nullptr;
-  for (const InitializerSetting& setting : entry.settings)
-    if (setting.key) config[setting.key] = s.*setting.field;
+  for (int i = 0; i < entry.setting_count; ++i)
+    config[entry.settings[i].key] = s.*entry.settings[i].field;
   if (form == KerasConfigForm::Keras2)
     return {{"class_name", entry.class_name}, {"config", config}};
   return {{"module", "keras.initializers"},
