@@ -50,20 +50,6 @@ std::vector<double> variance_scaling(const std::vector<int>& shape, Rng& rng, do
   return out;
 }
 
-// The initializers Keras defines as VarianceScaling presets (its random_initializers.py): Glorot
-// scale 1 over the fans' mean, He scale 2 over fan_in, LeCun scale 1 over fan_in; each uniform or
-// truncated normal.
-struct VarianceScalingPreset {
-  Initializer kind;
-  double scale;
-  bool fan_avg;
-  bool uniform;
-};
-constexpr VarianceScalingPreset kVarianceScalingPresets[] = {
-    {Initializer::GlorotUniform, 1.0, true, true}, {Initializer::GlorotNormal, 1.0, true, false},
-    {Initializer::HeUniform, 2.0, false, true},    {Initializer::HeNormal, 2.0, false, false},
-    {Initializer::LecunUniform, 1.0, false, true}, {Initializer::LecunNormal, 1.0, false, false}};
-
 // How Eigen sums t = v^T B in applyHouseholderOnTheLeft: with B row-major (the QR's own matrix),
 // its column-major matrix-vector kernel sums each t_j sequentially, in partial sums of 16 terms
 // from 128 terms up; with B column-major (householderQ()'s product, which Eigen stores
@@ -198,8 +184,6 @@ std::vector<double> orthogonal(const std::vector<int>& shape, Rng& rng, double g
 
 std::vector<double> draw_initializer(const InitializerSpec& spec, const std::vector<int>& shape,
                                      Rng& rng, const std::string& what) {
-  for (const VarianceScalingPreset& p : kVarianceScalingPresets)
-    if (p.kind == spec.kind) return variance_scaling(shape, rng, p.scale, p.fan_avg, p.uniform);
   const size_t n = size_t(element_count(shape));
   switch (spec.kind) {
     case Initializer::Zeros:
@@ -208,6 +192,18 @@ std::vector<double> draw_initializer(const InitializerSpec& spec, const std::vec
       return std::vector<double>(n, 1.0);
     case Initializer::Constant:
       return std::vector<double>(n, spec.a);
+    // Keras' VarianceScaling presets (its random_initializers.py), each uniform or truncated
+    // normal: Glorot scale 1 over the fans' mean, He scale 2 over fan_in, LeCun scale 1 over
+    // fan_in.
+    case Initializer::GlorotUniform:
+    case Initializer::GlorotNormal:
+      return variance_scaling(shape, rng, 1.0, true, spec.kind == Initializer::GlorotUniform);
+    case Initializer::HeUniform:
+    case Initializer::HeNormal:
+      return variance_scaling(shape, rng, 2.0, false, spec.kind == Initializer::HeUniform);
+    case Initializer::LecunUniform:
+    case Initializer::LecunNormal:
+      return variance_scaling(shape, rng, 1.0, false, spec.kind == Initializer::LecunUniform);
     case Initializer::Orthogonal:
       return orthogonal(shape, rng, spec.gain, what);
     case Initializer::RandomUniform: {
@@ -225,8 +221,6 @@ std::vector<double> draw_initializer(const InitializerSpec& spec, const std::vec
       for (double& v : out) v = truncated_normal(rng, spec.a, spec.b);
       return out;
     }
-    default:  // the VarianceScaling presets, drawn above
-      break;
   }
   throw ModelError(what + ": unknown initializer.");
 }
