@@ -70,13 +70,15 @@ Activation parse_activation(const LayerContext& c, const char* key, Activation f
   if (v->is_object()) name = find(*v, "config");
   if (!name || !name->is_string())
     fail_with(Msg::activation_not_name, {c.kind, c.name, key, dump_short(*v)});
-  std::string s = name->get<std::string>();
-  // Keras' None is linear; TF.js spells hard_sigmoid hardSigmoid.
-  if (s == "None") s = "linear";
-  if (s == "hardSigmoid") s = "hard_sigmoid";
-  const std::optional<Activation> a = value_named(kActivationNames, s);
-  if (!a) fail_with(Msg::unknown_activation, {c.kind, c.name, key, s});
-  return *a == Activation::HardSigmoid && keras3 ? Activation::HardSigmoidKeras3 : *a;
+  const std::string s = name->get<std::string>();
+  if (s == "linear" || s == "None") return Activation::Linear;
+  if (s == "relu") return Activation::Relu;
+  if (s == "tanh") return Activation::Tanh;
+  if (s == "sigmoid") return Activation::Sigmoid;
+  if (s == "softmax") return Activation::Softmax;
+  if (s == "hard_sigmoid" || s == "hardSigmoid")
+    return keras3 ? Activation::HardSigmoidKeras3 : Activation::HardSigmoid;
+  fail_with(Msg::unknown_activation, {c.kind, c.name, key, s});
 }
 
 // A class name as the reader compares it: lower case, without underscores ("glorot_uniform" and
