@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 
-#include "engine/enum_names.hpp"
 #include "engine/keras_initializers.hpp"
 #include "engine/messages.hpp"
 
@@ -146,9 +145,20 @@ void reject_unsupported_options(const LayerContext& c) {
 
 LayerSpec parse_layer(const std::string& cls, const json& config, bool keras3, size_t index) {
   LayerSpec l;
-  const std::optional<LayerKind> kind = value_named(kLayerKindNames, cls);
-  if (!kind) fail_with(Msg::unsupported_layer, {std::to_string(index + 1), cls});
-  l.kind = *kind;
+  if (cls == "Embedding")
+    l.kind = LayerKind::Embedding;
+  else if (cls == "SimpleRNN")
+    l.kind = LayerKind::SimpleRNN;
+  else if (cls == "LSTM")
+    l.kind = LayerKind::LSTM;
+  else if (cls == "GRU")
+    l.kind = LayerKind::GRU;
+  else if (cls == "Dense")
+    l.kind = LayerKind::Dense;
+  else if (cls == "Dropout")
+    l.kind = LayerKind::Dropout;
+  else
+    fail_with(Msg::unsupported_layer, {std::to_string(index + 1), cls});
   const json* name = find(config, "name");
   l.name = (name && name->is_string()) ? name->get<std::string>() : "";
   if (l.name.empty()) l.name = std::string(cls) + "_" + std::to_string(index + 1);
