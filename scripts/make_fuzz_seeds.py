@@ -30,18 +30,25 @@ for preset in json.load(open(os.path.join(root, 'web/src/presets/presets.json'))
 for m in models:
     put('fuzz_model_json', m)
 
+
+def cli_init_outputs(out_name):
+    """Runs the CLI's `init` on each of the first 8 models, writing out_name.format(i) (a TF.js
+    folder, or a .keras file) in a temporary directory; yields the path of each output it wrote."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, m in enumerate(models[:8]):
+            src = os.path.join(tmp, f'm{i}.json')
+            open(src, 'wb').write(m)
+            out = os.path.join(tmp, out_name.format(i))
+            if subprocess.run([cli, 'init', src, '--seed', '1', '--out', out], capture_output=True).returncode == 0:
+                yield out
+
+
 # TF.js folders: uint16 length of model.json, model.json, weights.bin.
-with tempfile.TemporaryDirectory() as tmp:
-    for i, m in enumerate(models[:8]):
-        src = os.path.join(tmp, f'm{i}.json')
-        open(src, 'wb').write(m)
-        out = os.path.join(tmp, f'out{i}')
-        if subprocess.run([cli, 'init', src, '--seed', '1', '--out', out], capture_output=True).returncode != 0:
-            continue
-        model_json = open(os.path.join(out, 'model.json'), 'rb').read()
-        weights = open(os.path.join(out, 'weights.bin'), 'rb').read()
-        if len(model_json) < 65536 and len(weights) < 200_000:
-            put('fuzz_tfjs_folder', struct.pack('<H', len(model_json)) + model_json + weights)
+for out in cli_init_outputs('out{}'):
+    model_json = open(os.path.join(out, 'model.json'), 'rb').read()
+    weights = open(os.path.join(out, 'weights.bin'), 'rb').read()
+    if len(model_json) < 65536 and len(weights) < 200_000:
+        put('fuzz_tfjs_folder', struct.pack('<H', len(model_json)) + model_json + weights)
 
 # Packs: num_words, maxlen (uint16), flags (bit 0: reseal the CRC), the pack. tiny.pack: vocabulary
 # 12, stored length 6.
@@ -74,21 +81,15 @@ def listing_of(h5_bytes):
     return json.dumps({'datasets': datasets, 'attrs': attrs}).encode()
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    for i, m in enumerate(models[:8]):
-        src = os.path.join(tmp, f'k{i}.json')
-        open(src, 'wb').write(m)
-        out = os.path.join(tmp, f'k{i}.keras')
-        if subprocess.run([cli, 'init', src, '--seed', '1', '--out', out], capture_output=True).returncode != 0:
-            continue
-        raw = open(out, 'rb').read()
-        with zipfile.ZipFile(out) as z:
-            config, weights = z.read('config.json'), z.read('model.weights.h5')
-        if len(config) < 65536:
-            put('fuzz_keras_config', bytes([0]) + struct.pack('<H', len(config)) + config + listing_of(weights))
-        if len(raw) < 40_000:
-            put('fuzz_keras_zip', raw)
-            put('fuzz_keras_zip', weights)
+for out in cli_init_outputs('k{}.keras'):
+    raw = open(out, 'rb').read()
+    with zipfile.ZipFile(out) as z:
+        config, weights = z.read('config.json'), z.read('model.weights.h5')
+    if len(config) < 65536:
+        put('fuzz_keras_config', bytes([0]) + struct.pack('<H', len(config)) + config + listing_of(weights))
+    if len(raw) < 40_000:
+        put('fuzz_keras_zip', raw)
+        put('fuzz_keras_zip', weights)
 lstm = next(p for p in json.load(open(os.path.join(root, 'web/src/presets/presets.json'))) if p['id'] == 'lstm')['model']
 keras2 = {'datasets': [{'path': p, 'shape': s, 'dtype': 'float32'} for p, s in [
     ('model_weights/embedding/embedding/embeddings:0', [500, 16]), ('model_weights/lstm/lstm/lstm_cell/kernel:0', [16, 32]),

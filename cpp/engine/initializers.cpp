@@ -192,18 +192,18 @@ std::vector<double> draw_initializer(const InitializerSpec& spec, const std::vec
       return std::vector<double>(n, 1.0);
     case Initializer::Constant:
       return std::vector<double>(n, spec.a);
+    // Keras' VarianceScaling presets (its random_initializers.py), each uniform or truncated
+    // normal: Glorot scale 1 over the fans' mean, He scale 2 over fan_in, LeCun scale 1 over
+    // fan_in.
     case Initializer::GlorotUniform:
-      return variance_scaling(shape, rng, 1.0, true, true);
     case Initializer::GlorotNormal:
-      return variance_scaling(shape, rng, 1.0, true, false);
+      return variance_scaling(shape, rng, 1.0, true, spec.kind == Initializer::GlorotUniform);
     case Initializer::HeUniform:
-      return variance_scaling(shape, rng, 2.0, false, true);
     case Initializer::HeNormal:
-      return variance_scaling(shape, rng, 2.0, false, false);
+      return variance_scaling(shape, rng, 2.0, false, spec.kind == Initializer::HeUniform);
     case Initializer::LecunUniform:
-      return variance_scaling(shape, rng, 1.0, false, true);
     case Initializer::LecunNormal:
-      return variance_scaling(shape, rng, 1.0, false, false);
+      return variance_scaling(shape, rng, 1.0, false, spec.kind == Initializer::LecunUniform);
     case Initializer::Orthogonal:
       return orthogonal(shape, rng, spec.gain, what);
     case Initializer::RandomUniform: {

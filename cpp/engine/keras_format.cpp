@@ -1,5 +1,6 @@
 // Keras' model files described (keras_format.hpp): the .keras writer's JSON members and HDF5
-// layout, and the readers that check a .keras / tf.keras 2 .h5 listing against its model config.
+// layout (each layer's config from layer_config_writer.cpp), and what the readers (keras_open.cpp)
+// share with it: the coded messages and Keras 3's dataset paths.
 // Layouts checked against Keras 3.4.1's saving_lib.py, the layers' get_config, and files Keras 3.6
 // and 3.13 wrote (tests/fixtures/keras3-structure.json); tf.keras 2's legacy hdf5_format.py.
 
@@ -8,13 +9,12 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 
+#include "engine/enum_names.hpp"
 #include "engine/json_object.hpp"
 #include "engine/keras_format_internal.hpp"
+#include "engine/layer_config_writer.hpp"
 #include "engine/messages.hpp"
-#include "engine/model_json.hpp"
-#include "engine/text.hpp"
 
 namespace rnn {
 
@@ -53,30 +53,17 @@ using ordered = nlohmann::ordered_json;
 using namespace keras_detail;
 
 // naming.to_snake_case of each layer class, as saving_lib names the layer groups.
-const char* snake_case(LayerKind kind) {
-  switch (kind) {
-    case LayerKind::Embedding:
-      return "embedding";
-    case LayerKind::SimpleRNN:
-      return "simple_rnn";
-    case LayerKind::LSTM:
-      return "lstm";
-    case LayerKind::GRU:
-      return "gru";
-    case LayerKind::Dense:
-      return "dense";
-    case LayerKind::Dropout:
-      return "dropout";
-  }
-  return "layer";
-}
+constexpr EnumName<LayerKind> kSnakeCaseNames[] = {
+    {LayerKind::Embedding, "embedding"}, {LayerKind::SimpleRNN, "simple_rnn"},
+    {LayerKind::LSTM, "lstm"},           {LayerKind::GRU, "gru"},
+    {LayerKind::Dense, "dense"},         {LayerKind::Dropout, "dropout"}};
 
 // "layers/<snake>[_k]" for every layer, k counting earlier layers of the same class (0 unnamed).
 std::vector<std::string> keras3_layer_paths(const ModelSpec& spec) {
   std::map<std::string, int> used;
   std::vector<std::string> paths;
   for (const LayerSpec& layer : spec.layers) {
-    const std::string base = snake_case(layer.kind);
+    const std::string base = name_of(kSnakeCaseNames, layer.kind, "layer");
     auto it = used.find(base);
     std::string name = base;
     if (it == used.end())
@@ -121,76 +108,6 @@ using namespace keras_detail;
 // ------------------------------------------------------------------------------------------------
 // Writing: config.json as Keras 3.4.1's get_config / serialize_keras_object write it.
 
-ordered dtype_policy() {
-  return {{"module", "keras"},
-          {"class_name", "DTypePolicy"},
-          {"config", {{"name", "float32"}}},
-          {"registered_name", nullptr}};
-}
-
-ordered initializer(const InitializerSpec& s) {
-  const char* cls = "Zeros";
-  ordered config = ordered::object();
-  switch (s.kind) {
-    case Initializer::Zeros:
-      cls = "Zeros";
-      break;
-    case Initializer::Ones:
-      cls = "Ones";
-      break;
-    case Initializer::GlorotUniform:
-      cls = "GlorotUniform";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::GlorotNormal:
-      cls = "GlorotNormal";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::HeUniform:
-      cls = "HeUniform";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::HeNormal:
-      cls = "HeNormal";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::LecunUniform:
-      cls = "LecunUniform";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::LecunNormal:
-      cls = "LecunNormal";
-      config["seed"] = nullptr;
-      break;
-    case Initializer::Orthogonal:
-      cls = "OrthogonalInitializer";
-      config["seed"] = nullptr;
-      config["gain"] = s.gain;
-      break;
-    case Initializer::RandomUniform:
-      cls = "RandomUniform";
-      config["seed"] = nullptr;
-      config["minval"] = s.a;
-      config["maxval"] = s.b;
-      break;
-    case Initializer::RandomNormal:
-    case Initializer::TruncatedNormal:
-      cls = s.kind == Initializer::RandomNormal ? "RandomNormal" : "TruncatedNormal";
-      config["seed"] = nullptr;
-      config["mean"] = s.a;
-      config["stddev"] = s.b;
-      break;
-    case Initializer::Constant:
-      cls = "Constant";
-      config["value"] = s.a;
-      break;
-  }
-  return {{"module", "keras.initializers"},
-          {"class_name", cls},
-          {"config", config},
-          {"registered_name", nullptr}};
-}
-
 // [null, time or null, features...] of a layer's input (Keras' build_config input_shape).
 ordered batch_shape(const ModelSpec& spec, const Shape& shape, bool ids) {
   ordered s = ordered::array({nullptr});
@@ -198,61 +115,6 @@ ordered batch_shape(const ModelSpec& spec, const Shape& shape, bool ids) {
     s.push_back(spec.input_length < 0 ? ordered(nullptr) : ordered(spec.input_length));
   if (!ids) s.push_back(shape.features);
   return s;
-}
-
-ordered layer_config(const LayerSpec& l) {
-  ordered c = ordered::object();
-  c["name"] = l.name;
-  c["trainable"] = true;
-  c["dtype"] = dtype_policy();
-  const auto null_keys = [&c](std::initializer_list<const char*> keys) {
-    for (const char* k : keys) c[k] = nullptr;
-  };
-  switch (l.kind) {
-    case LayerKind::Embedding:
-      c["input_dim"] = l.input_dim;
-      c["output_dim"] = l.output_dim;
-      c["embeddings_initializer"] = initializer(l.embeddings_initializer);
-      null_keys({"embeddings_regularizer", "activity_regularizer", "embeddings_constraint"});
-      c["mask_zero"] = false;
-      break;
-    case LayerKind::Dense:
-      c["units"] = l.units;
-      c["activation"] = activation_name(l.activation);
-      c["use_bias"] = l.use_bias;
-      c["kernel_initializer"] = initializer(l.kernel_initializer);
-      c["bias_initializer"] = initializer(l.bias_initializer);
-      null_keys({"kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint"});
-      break;
-    case LayerKind::Dropout:
-      c["rate"] = l.rate;
-      c["seed"] = nullptr;
-      c["noise_shape"] = nullptr;
-      break;
-    default:  // RNN.get_config, then the layer's own keys, in Keras' order
-      c["return_sequences"] = l.return_sequences;
-      for (const char* k :
-           {"return_state", "go_backwards", "stateful", "unroll", "zero_output_for_mask"})
-        c[k] = false;
-      c["units"] = l.units;
-      c["activation"] = activation_name(l.activation);
-      if (l.kind != LayerKind::SimpleRNN)
-        c["recurrent_activation"] = activation_name(l.recurrent_activation);
-      c["use_bias"] = l.use_bias;
-      c["kernel_initializer"] = initializer(l.kernel_initializer);
-      c["recurrent_initializer"] = initializer(l.recurrent_initializer);
-      c["bias_initializer"] = initializer(l.bias_initializer);
-      if (l.kind == LayerKind::LSTM) c["unit_forget_bias"] = l.unit_forget_bias;
-      null_keys({"kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
-                 "activity_regularizer", "kernel_constraint", "recurrent_constraint",
-                 "bias_constraint"});
-      c["dropout"] = l.dropout;
-      c["recurrent_dropout"] = l.recurrent_dropout;
-      if (l.kind == LayerKind::GRU) c["reset_after"] = l.reset_after;
-      if (l.kind != LayerKind::SimpleRNN) c["seed"] = nullptr;
-      break;
-  }
-  return c;
 }
 
 // A number of compileJson: Keras' default when absent, else a finite number.
@@ -369,14 +231,14 @@ KerasArchive keras_save(const ModelSpec& spec, const std::string& compile_json) 
     const bool ids = l.kind == LayerKind::Embedding;
     layers.push_back({{"module", "keras.layers"},
                       {"class_name", layer_kind_name(l.kind)},
-                      {"config", layer_config(l)},
+                      {"config", layer_config(l, KerasConfigForm::Keras3)},
                       {"registered_name", nullptr},
                       {"build_config", {{"input_shape", batch_shape(spec, l.input_shape, ids)}}}});
   }
   ordered sequential = ordered::object();
   sequential["name"] = spec.name;
   sequential["trainable"] = true;
-  sequential["dtype"] = dtype_policy();
+  sequential["dtype"] = keras3_dtype_policy();
   sequential["layers"] = layers;
   sequential["build_input_shape"] = input_shape;
   ordered config = ordered::object();

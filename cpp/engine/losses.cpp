@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/cold.hpp"
+#include "engine/enum_names.hpp"
 #include "engine/messages.hpp"
 
 namespace rnn {
@@ -25,15 +26,11 @@ RNN_COLD LossKind loss_kind_for(const ModelSpec& model) {
                                      std::to_string(last.units), activation_name(last.activation)});
 }
 
-const char* loss_name(LossKind kind) {
-  switch (kind) {
-    case LossKind::BinaryCrossentropy:
-      return "binary_crossentropy";
-    case LossKind::SparseCategoricalCrossentropy:
-      return "sparse_categorical_crossentropy";
-  }
-  return "?";
-}
+constexpr EnumName<LossKind> kLossNames[] = {
+    {LossKind::BinaryCrossentropy, "binary_crossentropy"},
+    {LossKind::SparseCategoricalCrossentropy, "sparse_categorical_crossentropy"}};
+
+const char* loss_name(LossKind kind) { return name_of(kLossNames, kind); }
 
 namespace {
 

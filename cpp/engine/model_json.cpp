@@ -1,27 +1,30 @@
-// Keras / TF.js Sequential JSON -> ModelSpec, and back.
+// Keras / TF.js Sequential JSON -> ModelSpec, and back: the model's structure (the wrappers, the
+// InputLayer, the input shape, the list of layers); each layer's config is read by
+// layer_config_reader.cpp and written by layer_config_writer.cpp.
 //
 // Spellings read (examples in tests/data/keras-json/):
-//   Keras 3 model.to_json()   : {"module": "keras", "class_name": "Sequential", "config":
-//   {"layers": [
-//                                {"class_name": "InputLayer", "config": {"batch_shape": [null,
-//                                100]}}, ...]}}
-//   Keras 2 model.to_json()   : InputLayer with "batch_input_shape" first; layers without "module".
-//   TF.js topology            : no InputLayer; "batch_input_shape" on the first layer.
-//   TF.js model.json          : {"modelTopology": <one of the above, or {"model_config": <one of
-//   the above>}>, ...}
-// Unknown keys are ignored; options we cannot honour are rejected by name.
+//   Keras 3 model.to_json(): {"module": "keras", "class_name": "Sequential", "config": {"layers":
+//                            [{"class_name": "InputLayer", "config": {"batch_shape": [null, 100]}},
+//                            ...]}}
+//   Keras 2 model.to_json(): InputLayer with "batch_input_shape" first; layers without "module".
+//   TF.js topology:          no InputLayer; "batch_input_shape" on the first layer.
+//   TF.js model.json:        {"modelTopology": <one of the above, or {"model_config": <one of the
+//                            above>}>, ...}
+// Unknown keys are ignored.
 
 #include "engine/model_json.hpp"
 
-#include "engine/json_object.hpp"
-#include "engine/messages.hpp"
-
-#include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "engine/json_object.hpp"
+#include "engine/layer_config_reader.hpp"
+#include "engine/layer_config_writer.hpp"
+#include "engine/messages.hpp"
 
 namespace rnn {
 
 using nlohmann::json;
+using namespace config_reader;
 
 namespace {
 
@@ -32,167 +35,11 @@ void check_depth(const std::string& text) {
   if (json_nesting_depth(text) > kMaxJsonDepth) fail_with(Msg::nested_too_deep, {});
 }
 
-std::string dump_short(const json& v) {
-  std::string s = v.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
-}
-
-// Where a setting was read, as coded messages name it: "{kind} layer '{name}'".
+// Where a shape was read, as coded messages name it: "{kind} layer '{name}'".
 struct Where {
   std::string kind;  // "LSTM", "InputLayer"
   std::string name;  // "lstm"
 };
-
-struct LayerContext {
-  const json& config;
-  std::string kind;  // "LSTM" (for coded messages: the layer's kind and name as parameters)
-  std::string name;  // "lstm"
-};
-
-const json* find(const json& obj, const char* key) {
-  if (!obj.is_object()) return nullptr;
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-int get_int(const LayerContext& c, const char* key, int fallback, bool required) {
-  const json* v = find(c.config, key);
-  if (!v) {
-    if (required) fail_with(Msg::missing_option, {c.kind, c.name, key});
-    return fallback;
-  }
-  double d = 0;
-  if (v->is_number_integer() || v->is_number_unsigned()) {
-    d = v->get<double>();
-  } else if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()) {
-    d = v->get<double>();
-  } else {
-    fail_with(Msg::not_whole_number, {c.kind, c.name, key, dump_short(*v)});
-  }
-  if (d < -1e9 || d > 2e9)
-    fail_with(Msg::size_far_too_large, {c.kind, c.name, key, dump_short(*v)});
-  return static_cast<int>(d);
-}
-
-double get_number(const LayerContext& c, const char* key, double fallback) {
-  const json* v = find(c.config, key);
-  if (!v) return fallback;
-  if (!v->is_number()) fail_with(Msg::not_a_number, {c.kind, c.name, key, dump_short(*v)});
-  return v->get<double>();
-}
-
-bool get_bool(const LayerContext& c, const char* key, bool fallback) {
-  const json* v = find(c.config, key);
-  if (!v) return fallback;
-  if (!v->is_boolean()) fail_with(Msg::not_true_false, {c.kind, c.name, key, dump_short(*v)});
-  return v->get<bool>();
-}
-
-Activation parse_activation(const LayerContext& c, const char* key, Activation fallback,
-                            bool keras3) {
-  const json* v = find(c.config, key);
-  if (!v) return key == std::string("activation") ? Activation::Linear : fallback;
-  const json* name = v;
-  // Keras 3 may write {"module": "keras.activations", "class_name": "function", "config": "tanh"}.
-  if (v->is_object()) name = find(*v, "config");
-  if (!name || !name->is_string())
-    fail_with(Msg::activation_not_name, {c.kind, c.name, key, dump_short(*v)});
-  const std::string s = name->get<std::string>();
-  if (s == "linear" || s == "None") return Activation::Linear;
-  if (s == "relu") return Activation::Relu;
-  if (s == "tanh") return Activation::Tanh;
-  if (s == "sigmoid") return Activation::Sigmoid;
-  if (s == "softmax") return Activation::Softmax;
-  if (s == "hard_sigmoid" || s == "hardSigmoid")
-    return keras3 ? Activation::HardSigmoidKeras3 : Activation::HardSigmoid;
-  fail_with(Msg::unknown_activation, {c.kind, c.name, key, s});
-}
-
-InitializerSpec parse_initializer(const LayerContext& c, const char* key,
-                                  InitializerSpec fallback) {
-  const json* v = find(c.config, key);
-  if (!v) return fallback;
-  std::string name;
-  const json* cfg = nullptr;
-  if (v->is_string()) {
-    name = v->get<std::string>();
-  } else if (v->is_object() && find(*v, "class_name") && (*v)["class_name"].is_string()) {
-    name = (*v)["class_name"].get<std::string>();
-    cfg = find(*v, "config");
-  } else {
-    fail_with(Msg::initializer_not_object, {c.kind, c.name, key, dump_short(*v)});
-  }
-  auto num = [&](const char* k, double d) {
-    const json* x = cfg ? find(*cfg, k) : nullptr;
-    if (!x) return d;
-    if (!x->is_number())
-      fail_with(Msg::initializer_setting_not_number,
-                {c.kind, c.name, key, name, k, dump_short(*x)});
-    return x->get<double>();
-  };
-  std::string n;
-  for (char ch : name)
-    if (ch != '_') n += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  InitializerSpec s;
-  if (n == "zeros" || n == "zero")
-    s.kind = Initializer::Zeros;
-  else if (n == "ones" || n == "one")
-    s.kind = Initializer::Ones;
-  else if (n == "glorotuniform")
-    s.kind = Initializer::GlorotUniform;
-  else if (n == "glorotnormal")
-    s.kind = Initializer::GlorotNormal;
-  else if (n == "heuniform")
-    s.kind = Initializer::HeUniform;
-  else if (n == "henormal")
-    s.kind = Initializer::HeNormal;
-  else if (n == "lecununiform")
-    s.kind = Initializer::LecunUniform;
-  else if (n == "lecunnormal")
-    s.kind = Initializer::LecunNormal;
-  else if (n == "orthogonal") {
-    s.kind = Initializer::Orthogonal;
-    s.gain = num("gain", 1.0);
-  } else if (n == "randomuniform") {
-    s.kind = Initializer::RandomUniform;
-    s.a = num("minval", -0.05);
-    s.b = num("maxval", 0.05);
-  } else if (n == "randomnormal") {
-    s.kind = Initializer::RandomNormal;
-    s.a = num("mean", 0.0);
-    s.b = num("stddev", 0.05);
-  } else if (n == "truncatednormal") {
-    s.kind = Initializer::TruncatedNormal;
-    s.a = num("mean", 0.0);
-    s.b = num("stddev", 0.05);
-  } else if (n == "constant") {
-    s.kind = Initializer::Constant;
-    s.a = num("value", 0.0);
-  } else
-    fail_with(Msg::unsupported_initializer, {c.kind, c.name, name, key});
-  return s;
-}
-
-// Options we cannot honour: rejected with the layer's name and what to change.
-void reject_unsupported_options(const LayerContext& c) {
-  const char* must_be_false[] = {"return_state", "go_backwards", "stateful", "mask_zero"};
-  for (const char* k : must_be_false)
-    if (get_bool(c, k, false))
-      fail_with(
-          std::string(k) == "mask_zero" ? Msg::mask_zero_unsupported : Msg::option_must_be_false,
-          {c.kind, c.name, k});
-  const char* must_be_null[] = {
-      "kernel_regularizer",   "recurrent_regularizer",  "bias_regularizer",
-      "activity_regularizer", "embeddings_regularizer", "kernel_constraint",
-      "recurrent_constraint", "bias_constraint",        "embeddings_constraint"};
-  for (const char* k : must_be_null)
-    if (const json* v = find(c.config, k))
-      fail_with(Msg::option_must_be_null, {c.kind, c.name, k, dump_short(*v)});
-  if (!get_bool(c, "trainable", true)) fail_with(Msg::not_trainable, {c.kind, c.name});
-  if (get_bool(c, "time_major", false)) fail_with(Msg::time_major, {c.kind, c.name});
-}
 
 // A shape list [null, 100] or [null, 100, 500]; returns the dims after the batch axis.
 std::vector<int> parse_shape(const json& v, const Where& w, bool has_batch_axis) {
@@ -230,70 +77,6 @@ bool read_input_shape(const json& config, const Where& w, std::vector<int>& dims
     return true;
   }
   return false;
-}
-
-LayerSpec parse_layer(const std::string& cls, const json& config, bool keras3, size_t index) {
-  LayerSpec l;
-  if (cls == "Embedding")
-    l.kind = LayerKind::Embedding;
-  else if (cls == "SimpleRNN")
-    l.kind = LayerKind::SimpleRNN;
-  else if (cls == "LSTM")
-    l.kind = LayerKind::LSTM;
-  else if (cls == "GRU")
-    l.kind = LayerKind::GRU;
-  else if (cls == "Dense")
-    l.kind = LayerKind::Dense;
-  else if (cls == "Dropout")
-    l.kind = LayerKind::Dropout;
-  else
-    fail_with(Msg::unsupported_layer, {std::to_string(index + 1), cls});
-  const json* name = find(config, "name");
-  l.name = (name && name->is_string()) ? name->get<std::string>() : "";
-  if (l.name.empty()) l.name = std::string(cls) + "_" + std::to_string(index + 1);
-  for (auto& ch : l.name)
-    if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
-  if (l.name.size() > 100) fail_with(Msg::name_too_long, {std::to_string(index + 1)});
-  const LayerContext c{config, cls, l.name};
-  reject_unsupported_options(c);
-
-  switch (l.kind) {
-    case LayerKind::Embedding:
-      l.input_dim = get_int(c, "input_dim", 0, true);
-      l.output_dim = get_int(c, "output_dim", 0, true);
-      l.embeddings_initializer =
-          parse_initializer(c, "embeddings_initializer", l.embeddings_initializer);
-      break;
-    case LayerKind::Dense:
-      l.units = get_int(c, "units", 0, true);
-      l.activation = parse_activation(c, "activation", Activation::Linear, keras3);
-      l.use_bias = get_bool(c, "use_bias", true);
-      l.kernel_initializer = parse_initializer(c, "kernel_initializer", l.kernel_initializer);
-      l.bias_initializer = parse_initializer(c, "bias_initializer", l.bias_initializer);
-      break;
-    case LayerKind::Dropout:
-      l.rate = get_number(c, "rate", 0.0);
-      break;
-    default:  // SimpleRNN, LSTM, GRU
-      l.units = get_int(c, "units", 0, true);
-      l.activation = find(config, "activation")
-                         ? parse_activation(c, "activation", Activation::Tanh, keras3)
-                         : Activation::Tanh;
-      l.recurrent_activation =
-          parse_activation(c, "recurrent_activation", Activation::Sigmoid, keras3);
-      l.use_bias = get_bool(c, "use_bias", true);
-      l.return_sequences = get_bool(c, "return_sequences", false);
-      l.dropout = get_number(c, "dropout", 0.0);
-      l.recurrent_dropout = get_number(c, "recurrent_dropout", 0.0);
-      l.reset_after = get_bool(c, "reset_after", true);
-      l.unit_forget_bias = get_bool(c, "unit_forget_bias", true);
-      l.kernel_initializer = parse_initializer(c, "kernel_initializer", l.kernel_initializer);
-      l.recurrent_initializer =
-          parse_initializer(c, "recurrent_initializer", l.recurrent_initializer);
-      l.bias_initializer = parse_initializer(c, "bias_initializer", l.bias_initializer);
-      break;
-  }
-  return l;
 }
 
 // Finds the Sequential object inside any of the accepted wrappers.
@@ -400,91 +183,12 @@ ModelSpec parse_model_json(const std::string& text) {
   return spec;
 }
 
-namespace {
-
-json initializer_json(const InitializerSpec& s) {
-  switch (s.kind) {
-    case Initializer::Zeros:
-      return {{"class_name", "Zeros"}, {"config", json::object()}};
-    case Initializer::Ones:
-      return {{"class_name", "Ones"}, {"config", json::object()}};
-    case Initializer::GlorotUniform:
-      return {{"class_name", "GlorotUniform"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::GlorotNormal:
-      return {{"class_name", "GlorotNormal"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::HeUniform:
-      return {{"class_name", "HeUniform"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::HeNormal:
-      return {{"class_name", "HeNormal"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::LecunUniform:
-      return {{"class_name", "LecunUniform"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::LecunNormal:
-      return {{"class_name", "LecunNormal"}, {"config", {{"seed", nullptr}}}};
-    case Initializer::Orthogonal:
-      return {{"class_name", "Orthogonal"}, {"config", {{"gain", s.gain}, {"seed", nullptr}}}};
-    case Initializer::RandomUniform:
-      return {{"class_name", "RandomUniform"},
-              {"config", {{"minval", s.a}, {"maxval", s.b}, {"seed", nullptr}}}};
-    case Initializer::RandomNormal:
-      return {{"class_name", "RandomNormal"},
-              {"config", {{"mean", s.a}, {"stddev", s.b}, {"seed", nullptr}}}};
-    case Initializer::TruncatedNormal:
-      return {{"class_name", "TruncatedNormal"},
-              {"config", {{"mean", s.a}, {"stddev", s.b}, {"seed", nullptr}}}};
-    case Initializer::Constant:
-      return {{"class_name", "Constant"}, {"config", {{"value", s.a}}}};
-  }
-  return nullptr;
-}
-
-json layer_json(const LayerSpec& l) {
-  json c = {{"name", l.name}, {"trainable", true}, {"dtype", "float32"}};
-  switch (l.kind) {
-    case LayerKind::Embedding:
-      c["input_dim"] = l.input_dim;
-      c["output_dim"] = l.output_dim;
-      c["embeddings_initializer"] = initializer_json(l.embeddings_initializer);
-      c["mask_zero"] = false;
-      break;
-    case LayerKind::Dense:
-      c["units"] = l.units;
-      c["activation"] = activation_name(l.activation);
-      c["use_bias"] = l.use_bias;
-      c["kernel_initializer"] = initializer_json(l.kernel_initializer);
-      c["bias_initializer"] = initializer_json(l.bias_initializer);
-      break;
-    case LayerKind::Dropout:
-      c["rate"] = l.rate;
-      break;
-    default:
-      c["units"] = l.units;
-      c["activation"] = activation_name(l.activation);
-      if (l.kind != LayerKind::SimpleRNN)
-        c["recurrent_activation"] = activation_name(l.recurrent_activation);
-      c["use_bias"] = l.use_bias;
-      c["return_sequences"] = l.return_sequences;
-      c["return_state"] = false;
-      c["go_backwards"] = false;
-      c["stateful"] = false;
-      c["unroll"] = false;
-      c["dropout"] = l.dropout;
-      c["recurrent_dropout"] = l.recurrent_dropout;
-      c["kernel_initializer"] = initializer_json(l.kernel_initializer);
-      c["recurrent_initializer"] = initializer_json(l.recurrent_initializer);
-      c["bias_initializer"] = initializer_json(l.bias_initializer);
-      if (l.kind == LayerKind::LSTM) c["unit_forget_bias"] = l.unit_forget_bias;
-      if (l.kind == LayerKind::GRU) c["reset_after"] = l.reset_after;
-      break;
-  }
-  return {{"class_name", layer_kind_name(l.kind)}, {"config", c}};
-}
-
-}  // namespace
-
 std::string model_to_json(const ModelSpec& model) {
   json layers = json::array();
   for (size_t i = 0; i < model.layers.size(); ++i) {
-    json lj = layer_json(model.layers[i]);
+    const LayerSpec& l = model.layers[i];
+    json lj = {{"class_name", layer_kind_name(l.kind)},
+               {"config", json(layer_config(l, KerasConfigForm::Keras2))}};
     if (i == 0) {
       json shape = {nullptr, model.input_length < 0 ? json(nullptr) : json(model.input_length)};
       if (model.one_hot) shape.push_back(model.vocab);

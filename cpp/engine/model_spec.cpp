@@ -14,43 +14,9 @@ static_assert(kMaxLayerParams == 50'000'000 && kMaxModelParams == 50'000'000 &&
                   kMaxInputLength == 100'000 && kMaxValuesPerReview == 16'777'216,
               "the messages below quote these limits");
 
-const char* layer_kind_name(LayerKind kind) {
-  switch (kind) {
-    case LayerKind::Embedding:
-      return "Embedding";
-    case LayerKind::SimpleRNN:
-      return "SimpleRNN";
-    case LayerKind::LSTM:
-      return "LSTM";
-    case LayerKind::GRU:
-      return "GRU";
-    case LayerKind::Dense:
-      return "Dense";
-    case LayerKind::Dropout:
-      return "Dropout";
-  }
-  return "?";
-}
+const char* layer_kind_name(LayerKind kind) { return name_of(kLayerKindNames, kind); }
 
-const char* activation_name(Activation a) {
-  switch (a) {
-    case Activation::Linear:
-      return "linear";
-    case Activation::Relu:
-      return "relu";
-    case Activation::Tanh:
-      return "tanh";
-    case Activation::Sigmoid:
-      return "sigmoid";
-    case Activation::HardSigmoid:
-      return "hard_sigmoid";
-    case Activation::HardSigmoidKeras3:
-      return "hard_sigmoid";
-    case Activation::Softmax:
-      return "softmax";
-  }
-  return "?";
-}
+const char* activation_name(Activation a) { return name_of(kActivationNames, a); }
 
 bool is_recurrent(LayerKind kind) {
   return kind == LayerKind::SimpleRNN || kind == LayerKind::LSTM || kind == LayerKind::GRU;

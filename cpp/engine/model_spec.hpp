@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/enum_names.hpp"
+
 namespace rnn {
 
 // Every user-facing error of the engine: the message names the layer, the field, the value
@@ -56,10 +58,10 @@ enum class Initializer {
   LecunUniform,
   LecunNormal,
   Orthogonal,
-  RandomUniform,  // uses init_min / init_max
-  RandomNormal,   // uses init_mean / init_stddev
-  TruncatedNormal,
-  Constant,  // uses init_value
+  RandomUniform,    // InitializerSpec a, b: minval, maxval
+  RandomNormal,     // a, b: mean, stddev
+  TruncatedNormal,  // a, b: mean, stddev
+  Constant,         // a: value
 };
 
 struct InitializerSpec {
@@ -69,6 +71,20 @@ struct InitializerSpec {
   double gain = 1.0;  // Orthogonal gain
 };
 
+// Keras' class name of each layer kind and spelling of each activation (Keras 2's and Keras 3's
+// hard_sigmoid share theirs), read both ways by enum_names.hpp's name_of and value_named.
+inline constexpr EnumName<LayerKind> kLayerKindNames[] = {
+    {LayerKind::Embedding, "Embedding"}, {LayerKind::SimpleRNN, "SimpleRNN"},
+    {LayerKind::LSTM, "LSTM"},           {LayerKind::GRU, "GRU"},
+    {LayerKind::Dense, "Dense"},         {LayerKind::Dropout, "Dropout"}};
+inline constexpr EnumName<Activation> kActivationNames[] = {
+    {Activation::Linear, "linear"},
+    {Activation::Relu, "relu"},
+    {Activation::Tanh, "tanh"},
+    {Activation::Sigmoid, "sigmoid"},
+    {Activation::HardSigmoid, "hard_sigmoid"},
+    {Activation::HardSigmoidKeras3, "hard_sigmoid"},
+    {Activation::Softmax, "softmax"}};
 const char* layer_kind_name(LayerKind kind);  // "LSTM", ...
 const char* activation_name(Activation a);    // Keras spelling: "tanh", "hard_sigmoid", ...
 

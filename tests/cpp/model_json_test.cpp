@@ -242,6 +242,11 @@ const std::string kEmb =
 const std::string kDense =
     R"({"class_name":"Dense","config":{"name":"dense","units":1,"activation":"sigmoid"}})";
 
+// A model of an InputLayer, kEmb and one layer of class `cls` with these config settings.
+std::string after_embedding(const std::string& cls, const std::string& settings) {
+  return seq(kIn + kEmb + R"({"class_name":")" + cls + R"(","config":{)" + settings + "}}");
+}
+
 struct BadCase {
   const char* label;
   std::string json;
@@ -261,80 +266,65 @@ std::vector<BadCase> bad_cases() {
        seq(R"({"class_name":"InputLayer","config":{"batch_input_shape":[null,100]}})"),
        {"no layers"}},
       {"unsupported layer",
-       seq(kIn + kEmb + R"({"class_name":"Conv1D","config":{"name":"c"}})"),
+       after_embedding("Conv1D", R"("name":"c")"),
        {"Conv1D", "not supported", "LSTM"}},
       {"recurrent on vector",
        seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":8}},)" +
            R"({"class_name":"LSTM","config":{"name":"lstm_1","units":8}})"),
        {"LSTM layer 'lstm_1'", "needs a sequence", "return_sequences", "'lstm'"}},
       {"embedding not first",
-       seq(kIn + kEmb +
-           R"({"class_name":"Embedding","config":{"name":"e2","input_dim":5,"output_dim":2}})"),
+       after_embedding("Embedding", R"("name":"e2","input_dim":5,"output_dim":2)"),
        {"Embedding layer 'e2'", "first"}},
       {"zero units",
-       seq(kIn + kEmb + R"({"class_name":"LSTM","config":{"name":"lstm","units":0}})"),
+       after_embedding("LSTM", R"("name":"lstm","units":0)"),
        {"lstm", "units", "units=0"}},
-      {"negative units",
-       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":-3}})"),
-       {"gru", "units=-3"}},
+      {"negative units", after_embedding("GRU", R"("name":"gru","units":-3)"), {"gru", "units=-3"}},
       {"fractional units",
-       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":2.5}})"),
+       after_embedding("GRU", R"("name":"gru","units":2.5)"),
        {"whole number", "units=2.5"}},
-      {"string units",
-       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":"8"}})"),
-       {"whole number"}},
-      {"huge units",
-       seq(kIn + kEmb + R"({"class_name":"GRU","config":{"name":"gru","units":1e15}})"),
-       {"too large"}},
+      {"string units", after_embedding("GRU", R"("name":"gru","units":"8")"), {"whole number"}},
+      {"huge units", after_embedding("GRU", R"("name":"gru","units":1e15)"), {"too large"}},
       {"over 50M params",
        seq(kIn +
            R"({"class_name":"Embedding","config":{"name":"big","input_dim":1000000,"output_dim":64}})"),
        {"big", "64000000", "limit"}},
       {"dropout 1",
-       seq(kIn + kEmb +
-           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"dropout":1.0}})"),
+       after_embedding("LSTM", R"("name":"lstm","units":8,"dropout":1.0)"),
        {"dropout", "[0, 1)", "dropout=1"}},
       {"recurrent dropout negative",
-       seq(kIn + kEmb +
-           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"recurrent_dropout":-0.1}})"),
+       after_embedding("LSTM", R"("name":"lstm","units":8,"recurrent_dropout":-0.1)"),
        {"recurrent_dropout", "[0, 1)"}},
       {"dropout layer rate",
-       seq(kIn + kEmb + R"({"class_name":"Dropout","config":{"name":"dr","rate":1.5}})"),
+       after_embedding("Dropout", R"("name":"dr","rate":1.5)"),
        {"Dropout layer 'dr'", "rate"}},
       {"duplicate names",
-       seq(kIn + kEmb + R"({"class_name":"Dense","config":{"name":"embedding","units":1}})"),
+       after_embedding("Dense", R"("name":"embedding","units":1)"),
        {"embedding", "unique"}},
       {"mask_zero",
        seq(kIn +
            R"({"class_name":"Embedding","config":{"name":"e","input_dim":5,"output_dim":2,"mask_zero":true}})"),
        {"mask_zero", "false"}},
       {"return_state",
-       seq(kIn + kEmb +
-           R"({"class_name":"LSTM","config":{"name":"lstm","units":8,"return_state":true}})"),
+       after_embedding("LSTM", R"("name":"lstm","units":8,"return_state":true)"),
        {"return_state"}},
       {"go_backwards",
-       seq(kIn + kEmb +
-           R"({"class_name":"GRU","config":{"name":"g","units":8,"go_backwards":true}})"),
+       after_embedding("GRU", R"("name":"g","units":8,"go_backwards":true)"),
        {"go_backwards"}},
       {"stateful",
-       seq(kIn + kEmb +
-           R"({"class_name":"SimpleRNN","config":{"name":"s","units":8,"stateful":true}})"),
+       after_embedding("SimpleRNN", R"("name":"s","units":8,"stateful":true)"),
        {"stateful"}},
       {"regularizer",
-       seq(kIn + kEmb +
-           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_regularizer":{"class_name":"L2"}}})"),
+       after_embedding("Dense", R"("name":"d","units":1,"kernel_regularizer":{"class_name":"L2"})"),
        {"kernel_regularizer", "null"}},
       {"constraint",
-       seq(kIn + kEmb +
-           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_constraint":{"class_name":"MaxNorm"}}})"),
+       after_embedding("Dense",
+                       R"("name":"d","units":1,"kernel_constraint":{"class_name":"MaxNorm"})"),
        {"kernel_constraint"}},
       {"unknown activation",
-       seq(kIn + kEmb +
-           R"({"class_name":"Dense","config":{"name":"d","units":1,"activation":"swish"}})"),
+       after_embedding("Dense", R"("name":"d","units":1,"activation":"swish")"),
        {"swish", "not supported"}},
       {"unknown initializer",
-       seq(kIn + kEmb +
-           R"({"class_name":"Dense","config":{"name":"d","units":1,"kernel_initializer":"Magic"}})"),
+       after_embedding("Dense", R"("name":"d","units":1,"kernel_initializer":"Magic")"),
        {"Magic", "initializer"}},
       {"one-hot without vocab",
        seq(kIn + R"({"class_name":"SimpleRNN","config":{"name":"s","units":8}},)" + kDense),
@@ -356,12 +346,10 @@ std::vector<BadCase> bad_cases() {
        {"layers"}},
       {"layer without class", seq(R"({"config":{}})"), {"class_name"}},
       {"trainable false",
-       seq(kIn + kEmb +
-           R"({"class_name":"Dense","config":{"name":"d","units":1,"trainable":false}})"),
+       after_embedding("Dense", R"("name":"d","units":1,"trainable":false)"),
        {"trainable"}},
       {"bool as number",
-       seq(kIn + kEmb +
-           R"({"class_name":"LSTM","config":{"name":"l","units":8,"return_sequences":1}})"),
+       after_embedding("LSTM", R"("name":"l","units":8,"return_sequences":1)"),
        {"return_sequences", "true or false"}},
       {"deep nesting", std::string(100000, '[') + std::string(100000, ']'), {"nested"}},
   };

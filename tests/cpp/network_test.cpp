@@ -19,6 +19,12 @@ ModelSpec model(std::vector<LayerSpec> layers, int input_length = -1, int one_ho
   return m;
 }
 
+// Embedding(vocab, 3) -> one recurrent layer (last step only) -> Dense(1).
+ModelSpec embedding_cell_dense(int vocab, LayerKind kind, const char* name, int units) {
+  return model({embedding_layer(vocab, 3), model_layer(kind, name, units),
+                model_layer(LayerKind::Dense, "dense", 1)});
+}
+
 TokenBatch random_batch(int batch, int time, int vocab, uint64_t seed) {
   Rng rng(seed);
   TokenBatch x{batch, time, {}};
@@ -29,8 +35,7 @@ TokenBatch random_batch(int batch, int time, int vocab, uint64_t seed) {
 double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
 TEST(Network, TraceMatchesAnIndependentLstmAndDense) {
-  const ModelSpec m = model({embedding_layer(20, 3), model_layer(LayerKind::LSTM, "lstm", 4),
-                             model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = embedding_cell_dense(20, LayerKind::LSTM, "lstm", 4);
   Network<double> net(m);
   net.initialize(3);
   Rng rng(8);
@@ -120,8 +125,7 @@ TEST(Network, SequenceOutputIsBatchMajorStepsThenFeatures) {
 }
 
 TEST(Network, BackwardAccumulatesUntilZeroed) {
-  const ModelSpec m = model({embedding_layer(10, 3), model_layer(LayerKind::GRU, "gru", 2),
-                             model_layer(LayerKind::Dense, "dense", 1)});
+  const ModelSpec m = embedding_cell_dense(10, LayerKind::GRU, "gru", 2);
   Network<double> net(m);
   net.initialize(4);
   Rng unused(0);

@@ -39,23 +39,46 @@ TEST(Optimizer, KerasDefaultLearningRates) {
   EXPECT_EQ(Optimizer<double>::create(named("RMSprop"), model)->config().name, "rmsprop");
 }
 
+// Steps w = {w0, 0, 0, 0} of the Dense(2) model with gradients {g, 0, 0, 0}, one g of `gradients`
+// a step: w[0] must be within `tolerance` of expected[step] after each. Returns w.
+template <size_t N>
+std::vector<double> expect_first_weight_steps(const OptimizerConfig& config, double w0,
+                                              const double (&gradients)[N],
+                                              const double (&expected)[N], double tolerance,
+                                              int64_t* iterations = nullptr) {
+  auto optimizer = Optimizer<double>::create(config, two_variable_model());
+  std::vector<double> w = {w0, 0.0, 0.0, 0.0};
+  for (size_t step = 0; step < N; ++step) {
+    optimizer->step(w, {gradients[step], 0.0, 0.0, 0.0});
+    EXPECT_NEAR(w[0], expected[step], tolerance) << "step " << step + 1;
+  }
+  if (iterations) *iterations = optimizer->iterations();
+  return w;
+}
+
 TEST(Optimizer, RmspropPutsEpsilonInsideTheSquareRoot) {
   // Defaults lr 1e-3, ρ 0.9, ε 1e-7; tiny gradients so that ε matters:
-  //   g = 1e-3:  v = 0.1·1e-6 = 1e-7;           w = 1 − 1e-3·1e-3/√(1e-7 + 1e-7)   =
-  //   0.9977639320225002 g = 2e-3:  v = 0.9e-7 + 0.1·4e-6 = 4.9e-7; w −= 1e-3·2e-3/√(4.9e-7 + 1e-7)
-  //   → 0.9951601538028838 g = −1e-3: v = 4.41e-7 + 1e-7 = 5.41e-7;    w += 1e-3·1e-3/√(5.41e-7 +
-  //   1e-7)   → 0.9964091783833049
+  //   g = 1e-3:  v = 0.1·1e-6 = 1e-7;             w = 1 − 1e-3·1e-3/√(1e-7 + 1e-7)
+  //                                                 = 0.9977639320225002
+  //   g = 2e-3:  v = 0.9e-7 + 0.1·4e-6 = 4.9e-7;  w −= 1e-3·2e-3/√(4.9e-7 + 1e-7)
+  //                                                 → 0.9951601538028838
+  //   g = −1e-3: v = 4.41e-7 + 1e-7 = 5.41e-7;    w += 1e-3·1e-3/√(5.41e-7 + 1e-7)
+  //                                                 → 0.9964091783833049
   // (ε outside the root would give 1 − 1e-6/(√1e-7 + 1e-7) = 0.99683872... after the first step.)
-  auto optimizer = Optimizer<double>::create(named("rmsprop"), two_variable_model());
-  std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
-  const double expected[] = {0.9977639320225002, 0.9951601538028838, 0.9964091783833049};
-  const double gradient[] = {1e-3, 2e-3, -1e-3};
-  for (int step = 0; step < 3; ++step) {
-    optimizer->step(w, {gradient[step], 0.0, 0.0, 0.0});
-    EXPECT_NEAR(w[0], expected[step], 1e-13) << "step " << step + 1;
-  }
+  int64_t iterations = 0;
+  const std::vector<double> w = expect_first_weight_steps(
+      named("rmsprop"), 1.0, {1e-3, 2e-3, -1e-3},
+      {0.9977639320225002, 0.9951601538028838, 0.9964091783833049}, 1e-13, &iterations);
   EXPECT_EQ(w[1], 0.0);  // a zero gradient moves nothing: 0 / √(0 + ε) = 0
-  EXPECT_EQ(optimizer->iterations(), 3);
+  EXPECT_EQ(iterations, 3);
+}
+
+OptimizerConfig rmsprop_with_momentum(double epsilon) {
+  OptimizerConfig config = named("rmsprop", 0.1);
+  config.rho = 0.5;
+  config.momentum = 0.5;
+  config.epsilon = epsilon;
+  return config;
 }
 
 TEST(Optimizer, RmspropWithMomentumAccumulatesTheIncrement) {
@@ -63,16 +86,8 @@ TEST(Optimizer, RmspropWithMomentumAccumulatesTheIncrement) {
   //   v1 = 0.5;  Δ1 = 0.1/√0.5 = 0.1414213562373095;  m1 = Δ1;            w = −0.1414213562373095
   //   v2 = 0.75; Δ2 = 0.1/√0.75 = 0.11547005383792516; m2 = 0.5·m1 + Δ2 = 0.18618073195657992
   //   w = −0.1414213562373095 − 0.18618073195657992 = −0.3276020881938894
-  OptimizerConfig config = named("rmsprop", 0.1);
-  config.rho = 0.5;
-  config.momentum = 0.5;
-  config.epsilon = 0;
-  auto optimizer = Optimizer<double>::create(config, two_variable_model());
-  std::vector<double> w(4, 0.0);
-  optimizer->step(w, {1, 0, 0, 0});
-  EXPECT_NEAR(w[0], -0.1414213562373095, 1e-15);
-  optimizer->step(w, {1, 0, 0, 0});
-  EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);
+  expect_first_weight_steps(rmsprop_with_momentum(0), 0.0, {1.0, 1.0},
+                            {-0.1414213562373095, -0.3276020881938894}, 1e-15);
 }
 
 OptimizerConfig tf_keras_2(OptimizerConfig config) {
@@ -82,18 +97,13 @@ OptimizerConfig tf_keras_2(OptimizerConfig config) {
 
 TEST(Optimizer, TfKeras2RmspropWithoutMomentumPutsEpsilonOutsideTheSquareRoot) {
   // Same steps as RmspropPutsEpsilonInsideTheSquareRoot, tf.keras 2's dense path Δ = lr·g/(√v + ε):
-  //   g = 1e-3:  v = 1e-7;     √v + ε = 3.1622776601683794e-4 + 1e-7;  w = 1 − 1e-6/3.16327766e-4 =
-  //   0.9968387220237038 g = 2e-3:  v = 4.9e-7;   w −= 2e-6/(7.0e-4 + 1e-7) → 0.9939819872715255 g
-  //   = −1e-3: v = 5.41e-7;  w += 1e-6/(7.355270e-4 + 1e-7)                                  →
-  //   0.9953413718104002
-  auto optimizer = Optimizer<double>::create(tf_keras_2(named("rmsprop")), two_variable_model());
-  std::vector<double> w = {1.0, 0.0, 0.0, 0.0};
-  const double expected[] = {0.9968387220237038, 0.9939819872715255, 0.9953413718104002};
-  const double gradient[] = {1e-3, 2e-3, -1e-3};
-  for (int step = 0; step < 3; ++step) {
-    optimizer->step(w, {gradient[step], 0.0, 0.0, 0.0});
-    EXPECT_NEAR(w[0], expected[step], 1e-13) << "step " << step + 1;
-  }
+  //   g = 1e-3:  v = 1e-7;    √v + ε = 3.1622776601683794e-4 + 1e-7;  w = 1 − 1e-6/3.16327766e-4
+  //                                                                      = 0.9968387220237038
+  //   g = 2e-3:  v = 4.9e-7;  w −= 2e-6/(7.0e-4 + 1e-7)                  → 0.9939819872715255
+  //   g = −1e-3: v = 5.41e-7; w += 1e-6/(7.355270e-4 + 1e-7)             → 0.9953413718104002
+  const std::vector<double> w = expect_first_weight_steps(
+      tf_keras_2(named("rmsprop")), 1.0, {1e-3, 2e-3, -1e-3},
+      {0.9968387220237038, 0.9939819872715255, 0.9953413718104002}, 1e-13);
   EXPECT_EQ(w[1], 0.0);  // 0 / (√0 + ε) = 0
 }
 
@@ -101,21 +111,26 @@ TEST(Optimizer, RmspropWithMomentumKeepsEpsilonInsideTheRootInBothGenerations) {
   // TensorFlow's ApplyRMSProp (tf.keras 2's momentum path) and Keras 3 agree: Δ = lr·g/√(v + ε).
   // lr 0.1, ρ 0.5, μ 0.5, ε 0.25, g = 1 twice:
   //   v1 = 0.5;  Δ1 = 0.1/√0.75 = 0.11547005383792516;  m1 = Δ1;  w = −0.11547005383792516
-  //   v2 = 0.75; Δ2 = 0.1/√1 = 0.1;  m2 = 0.5·m1 + 0.1 = 0.15773502691896258;  w =
-  //   −0.27320508075688776
+  //   v2 = 0.75; Δ2 = 0.1/√1 = 0.1;  m2 = 0.5·m1 + 0.1 = 0.15773502691896258;
+  //   w = −0.27320508075688776
   // (ε outside the root would give −0.10448154998549658 after the first step.)
-  OptimizerConfig config = named("rmsprop", 0.1);
-  config.rho = 0.5;
-  config.momentum = 0.5;
-  config.epsilon = 0.25;
-  for (const OptimizerConfig& c : {config, tf_keras_2(config)}) {
-    auto optimizer = Optimizer<double>::create(c, two_variable_model());
-    std::vector<double> w(4, 0.0);
-    optimizer->step(w, {1, 0, 0, 0});
-    EXPECT_NEAR(w[0], -0.11547005383792516, 1e-15);
-    optimizer->step(w, {1, 0, 0, 0});
-    EXPECT_NEAR(w[0], -0.27320508075688776, 1e-15);
-  }
+  const OptimizerConfig config = rmsprop_with_momentum(0.25);
+  for (const OptimizerConfig& c : {config, tf_keras_2(config)})
+    expect_first_weight_steps(c, 0.0, {1.0, 1.0}, {-0.11547005383792516, -0.27320508075688776},
+                              1e-15);
+}
+
+// Two steps from w = 0 on the Dense(2) model, its kernel a table of `rows`: the first looks up both
+// rows with gradient `first`, the second row 0 only with g = {1, 0, 0, 0}. Returns w.
+std::vector<double> two_lookups(const OptimizerConfig& config, TouchedRows& rows,
+                                const std::vector<double>& first) {
+  auto optimizer = Optimizer<double>::create(config, two_variable_model());
+  std::vector<double> w(4, 0.0);
+  rows.touched = {1, 1};
+  optimizer->step(w, first, &rows);
+  rows.touched = {1, 0};
+  optimizer->step(w, {1, 0, 0, 0}, &rows);
+  return w;
 }
 
 TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
@@ -132,12 +147,7 @@ TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
     OptimizerConfig config = named("sgd", 0.1);
     config.momentum = 0.5;
     config.keras = keras;
-    auto optimizer = Optimizer<double>::create(config, two_variable_model());
-    std::vector<double> w(4, 0.0);
-    rows.touched = {1, 1};
-    optimizer->step(w, {1, 1, 1, 1}, &rows);
-    rows.touched = {1, 0};
-    optimizer->step(w, {1, 0, 0, 0}, &rows);
+    const std::vector<double> w = two_lookups(config, rows, {1, 1, 1, 1});
     const bool sparse = keras == KerasVersion::TfKeras2;
     EXPECT_NEAR(w[0], -0.25, 1e-15);
     EXPECT_NEAR(w[1], sparse ? -0.1 : -0.15, 1e-15);
@@ -147,16 +157,8 @@ TEST(Optimizer, TfKeras2MomentumUpdatesOnlyTheLookedUpRowsOfATable) {
   // RMSprop with momentum too (lr 0.1, ρ 0.5, μ 0.5, ε 0); row 1 gets g = 1 and then is not
   // looked up: Keras 3 decays v to 0.25 and moves it by m = 0.5·0.1/√0.5 = 0.0707...; tf.keras 2
   // leaves it at −0.1/√0.5 = −0.1414213562373095.
-  OptimizerConfig rms = tf_keras_2(named("rmsprop", 0.1));
-  rms.rho = 0.5;
-  rms.momentum = 0.5;
-  rms.epsilon = 0;
-  auto optimizer = Optimizer<double>::create(rms, two_variable_model());
-  std::vector<double> w(4, 0.0);
-  rows.touched = {1, 1};
-  optimizer->step(w, {1, 1, 0, 0}, &rows);
-  rows.touched = {1, 0};
-  optimizer->step(w, {1, 0, 0, 0}, &rows);
+  const std::vector<double> w =
+      two_lookups(tf_keras_2(rmsprop_with_momentum(0)), rows, {1, 1, 0, 0});
   EXPECT_NEAR(w[1], -0.1414213562373095, 1e-15);
   EXPECT_NEAR(w[0], -0.3276020881938894, 1e-15);  // the dense momentum test's value
   // Without momentum tf.keras 2's sparse paths equal the dense rule: the rows are ignored.

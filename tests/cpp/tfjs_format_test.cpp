@@ -9,6 +9,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/model_json.hpp"
@@ -68,25 +69,14 @@ void expect_same_spec(const ModelSpec& a, const ModelSpec& b) {
   EXPECT_EQ(a.vocab, b.vocab);
   EXPECT_EQ(a.total_params(), b.total_params());
   ASSERT_EQ(a.layers.size(), b.layers.size());
-  for (size_t i = 0; i < a.layers.size(); ++i) {
-    const LayerSpec& x = a.layers[i];
-    const LayerSpec& y = b.layers[i];
-    EXPECT_EQ(x.kind, y.kind);
-    EXPECT_EQ(x.name, y.name);
-    EXPECT_EQ(x.units, y.units);
-    EXPECT_EQ(x.activation, y.activation);
-    EXPECT_EQ(x.recurrent_activation, y.recurrent_activation);
-    EXPECT_EQ(x.use_bias, y.use_bias);
-    EXPECT_EQ(x.return_sequences, y.return_sequences);
-    EXPECT_EQ(x.reset_after, y.reset_after);
-    EXPECT_EQ(x.dropout, y.dropout);
-    EXPECT_EQ(x.rate, y.rate);
-    EXPECT_EQ(x.input_dim, y.input_dim);
-    EXPECT_EQ(x.output_dim, y.output_dim);
-    EXPECT_EQ(x.output_shape.has_time, y.output_shape.has_time);
-    EXPECT_EQ(x.output_shape.time, y.output_shape.time);
-    EXPECT_EQ(x.output_shape.features, y.output_shape.features);
-  }
+  // Every setting of a layer, and the shape validation inferred.
+  const auto settings = [](const LayerSpec& l) {
+    return std::tie(l.kind, l.name, l.units, l.activation, l.recurrent_activation, l.use_bias,
+                    l.return_sequences, l.reset_after, l.dropout, l.rate, l.input_dim, l.output_dim,
+                    l.output_shape.has_time, l.output_shape.time, l.output_shape.features);
+  };
+  for (size_t i = 0; i < a.layers.size(); ++i)
+    EXPECT_EQ(settings(a.layers[i]), settings(b.layers[i])) << "layer " << i;
 }
 
 class RoundTrip : public ::testing::TestWithParam<const char*> {};
@@ -234,6 +224,11 @@ TEST_P(CorruptFiles, RefusedWithAClearMessage) {
 
 json& weights_of(json& doc) { return doc["weightsManifest"][0]["weights"]; }
 
+// A corruption that gives the second weight (the LSTM's kernel) this "shape".
+std::function<void(json&, std::string&)> second_weight_shape(json shape) {
+  return [shape](json& d, std::string&) { weights_of(d)[1]["shape"] = shape; };
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Cases, CorruptFiles,
     ::testing::Values(
@@ -257,19 +252,10 @@ INSTANTIATE_TEST_SUITE_P(
         Corruption{"duplicate weight",
                    [](json& d, std::string&) { weights_of(d)[5]["name"] = "dense/kernel"; },
                    "appears twice"},
-        Corruption{"wrong shape",
-                   [](json& d, std::string&) {
-                     weights_of(d)[1]["shape"] = {12, 4};
-                   },
+        Corruption{"wrong shape", second_weight_shape({12, 4}),
                    "has shape [12,4] but the topology needs [4, 12]"},
-        Corruption{"shape not a list",
-                   [](json& d, std::string&) { weights_of(d)[1]["shape"] = "4x12"; },
-                   "the topology needs [4, 12]"},
-        Corruption{"negative dimension",
-                   [](json& d, std::string&) {
-                     weights_of(d)[1]["shape"] = {-4, -12};
-                   },
-                   "not a list of sizes"},
+        Corruption{"shape not a list", second_weight_shape("4x12"), "the topology needs [4, 12]"},
+        Corruption{"negative dimension", second_weight_shape({-4, -12}), "not a list of sizes"},
         Corruption{"topology of another size",
                    [](json& d, std::string&) {
                      d["modelTopology"]["config"]["layers"][1]["config"]["units"] = 4;
