@@ -44,7 +44,7 @@ const cases: [string, string, string[]][] = [
   [JSON.stringify({ class_name: 'Functional', config: {} }), 'not_sequential', ['Functional']],
   ['[1, 2]', 'not_object', []],
   [seq(), 'no_layers_besides_input', []],
-  // Options and shapes Keras writes that this engine refuses (model_json.cpp, model_spec.cpp).
+  // Options and shapes Keras writes that this engine refuses (layer_config_reader.cpp, model_spec.cpp).
   [seq(emb, lstm('lstm', { trainable: false })), 'not_trainable', ['LSTM', 'lstm']],
   [
     seq({ ...emb, config: { ...emb.config, mask_zero: true } }, lstm('lstm')),
