@@ -98,6 +98,15 @@ class CliModel : public ::testing::Test {
     return dir_ / name;
   }
 
+  // `predict MODEL --input FILE` with `sequences` ({"sequences": ...}) as the file: the parsed
+  // predictions (an empty array, with a failed expectation, when the CLI did not answer 0).
+  json predict(const fs::path& model, const std::string& sequences) {
+    const CliRun r =
+        run("predict " + quoted(model) + " --input " + quoted(write("in.json", sequences)));
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.status == 0 ? json::parse(r.out) : json::array();
+  }
+
   fs::path dir_;
 };
 

@@ -10,11 +10,8 @@ namespace {
 TEST_F(CliModel, PredictMatchesHandComputationWithPrePaddingAndTruncation) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  const fs::path input =
-      write("in.json", R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
-  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(input));
-  ASSERT_EQ(r.status, 0) << r.err;
-  const json y = json::parse(r.out);
+  const json y =
+      predict(model, R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
   ASSERT_EQ(y.size(), 5u);
   const double full = w.dense(w.hidden({1, 2, 3}).back(), 0, true);
   const double padded = w.dense(w.hidden({0, 0, 3}).back(), 0, true);  // 'pre' padding with id 0
@@ -35,10 +32,7 @@ TEST_F(CliModel, PredictMatchesHandComputationWithPrePaddingAndTruncation) {
 TEST_F(CliModel, PredictThreeDimensionalOutputNestsOneArrayPerStep) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", true, 2, "linear"), w.params(2));
-  const fs::path input = write("in.json", R"({"sequences": [[2, 4, 1], [3]]})");
-  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(input));
-  ASSERT_EQ(r.status, 0) << r.err;
-  const json y = json::parse(r.out);
+  const json y = predict(model, R"({"sequences": [[2, 4, 1], [3]]})");
   ASSERT_EQ(y.size(), 2u);
   const std::vector<std::vector<int>> padded = {{2, 4, 1}, {0, 0, 3}};
   for (int s = 0; s < 2; ++s) {
@@ -54,10 +48,7 @@ TEST_F(CliModel, PredictThreeDimensionalOutputNestsOneArrayPerStep) {
 TEST_F(CliModel, PredictWithoutInputLengthReadsEachSequenceAsItIs) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("null", false, 1, "sigmoid"), w.params(1));
-  const fs::path input = write("in.json", R"({"sequences": [[3], [1, 2, 3], [2, 3], [4]]})");
-  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(input));
-  ASSERT_EQ(r.status, 0) << r.err;
-  const json y = json::parse(r.out);
+  const json y = predict(model, R"({"sequences": [[3], [1, 2, 3], [2, 3], [4]]})");
   ASSERT_EQ(y.size(), 4u);
   const std::vector<std::vector<int>> seqs = {{3}, {1, 2, 3}, {2, 3}, {4}};
   for (int s = 0; s < 4; ++s)
@@ -77,10 +68,7 @@ TEST_F(CliModel, PredictOneHotModelUsesKernelRows) {
   const std::vector<float> params = {0.5f,          -1.0f,          2.0f, /*recurrent*/ 0.75f,
                                      /*bias*/ 0.1f, /*dense*/ 3.0f, -0.5f};
   const fs::path model = save_model("m", model_json, params);
-  const CliRun r = run("predict " + quoted(model) + " --input " +
-                       quoted(write("in.json", R"({"sequences": [[2, 1], [0], []]})")));
-  ASSERT_EQ(r.status, 0) << r.err;
-  const json y = json::parse(r.out);
+  const json y = predict(model, R"({"sequences": [[2, 1], [0], []]})");
   auto expected = [&](int a, int b) {
     const double h1 = std::tanh(double(params[a]) + 0.1f);
     const double h2 = std::tanh(double(params[b]) + h1 * 0.75 + 0.1f);
@@ -109,10 +97,7 @@ TEST_F(CliModel, InitSavesTheSeededInitialisationAndPredictReadsIt) {
   EXPECT_EQ(std::memcmp(loaded.params.data(), network.params().data(), loaded.params.size() * 4),
             0);
 
-  const CliRun r = run("predict " + quoted(a) + " --input " +
-                       quoted(write("in.json", R"({"sequences": [[1, 2]]})")));
-  ASSERT_EQ(r.status, 0) << r.err;
-  const json y = json::parse(r.out);
+  const json y = predict(a, R"({"sequences": [[1, 2]]})");
   const float p = static_cast<float>(at(y, {0, 0}));
   EXPECT_GT(p, 0.0f);
   EXPECT_LT(p, 1.0f);

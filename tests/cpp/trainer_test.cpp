@@ -61,14 +61,23 @@ void run_to_end(Trainer<S>& trainer, int slice = 1000) {
   ASSERT_TRUE(trainer.finished());
 }
 
+// A GRU over a 12-sample set of 5 steps, in two networks with the same seeded weights.
+struct TwinGru {
+  const ModelSpec spec = parse_model_json(model_json(6, 5, "GRU"));
+  const Dataset data = contains_three(12, 5, 6, 1);
+  Network<double> first{spec}, second{spec};
+  TwinGru() {
+    first.initialize(42);
+    second.initialize(42);
+  }
+};
+
 TEST(Trainer, OneFullBatchSgdEpochIsOneGradientStep) {
   // With the whole set in one batch, no shuffle effect and no dropout, an epoch of SGD is exactly
   // w ← w − lr · ∇L(w), the gradient computed here directly from the network and the loss.
-  const ModelSpec spec = parse_model_json(model_json(6, 5, "GRU"));
-  const Dataset data = contains_three(12, 5, 6, 1);
-  Network<double> reference(spec), trained(spec);
-  reference.initialize(42);
-  trained.initialize(42);
+  TwinGru twin;
+  const Dataset& data = twin.data;
+  Network<double>&reference = twin.first, &trained = twin.second;
   Rng rng(0);
   const TokenBatch all{data.count, data.time, data.ids};  // must outlive the backward pass
   reference.forward(all, false, rng);
@@ -334,11 +343,9 @@ TEST(Trainer, RejectsDataTheModelCannotRead) {
 // count + batch_size − 1 and first + batch_size. It is one batch of the whole set: the same
 // weights, evaluation and predictions as a batch size equal to the set's size.
 TEST(Trainer, ABatchSizeNearIntMaxIsOneWholeBatch) {
-  const ModelSpec spec = parse_model_json(model_json(6, 5, "GRU"));
-  const Dataset data = contains_three(12, 5, 6, 1);
-  Network<double> whole(spec), huge(spec);
-  whole.initialize(42);
-  huge.initialize(42);
+  TwinGru twin;
+  const Dataset& data = twin.data;
+  Network<double>&whole = twin.first, &huge = twin.second;
   Trainer<double> by_whole(whole, data, &data, sgd(0.5, 12, 2));
   Trainer<double> by_huge(huge, data, &data, sgd(0.5, INT_MAX, 2));
   EXPECT_EQ(by_huge.batches_per_epoch(), 1);

@@ -14,15 +14,7 @@ import {
   validateState,
   type PlaygroundState,
 } from '../../web/src/state/playground-state';
-import {
-  addLayer,
-  moveLayer,
-  readModel,
-  removeLayer,
-  setInputShape,
-  setLayerOption,
-  uniqueName,
-} from '../../web/src/state/model-layers';
+import * as editor from '../../web/src/state/model-layers';
 import { setupProblem } from '../../web/src/state/setup-check';
 import { loadEngine } from './helpers/wasm';
 
@@ -241,7 +233,7 @@ describe('hostile set-ups are refused before anything is built, naming the field
 describe('layer editor on Keras JSON', () => {
   it('reads every spelling of the 09-3 LSTM', () => {
     for (const doc of [keras3, keras2, tfjsTopology, tfjsModel]) {
-      const m = readModel(doc)!;
+      const m = editor.readModel(doc)!;
       expect(m.inputLength).toBe(100);
       expect(m.oneHotFeatures).toBeNull();
       expect(m.layers.map((l) => l.kind)).toEqual(['Embedding', 'LSTM', 'Dense']);
@@ -249,22 +241,27 @@ describe('layer editor on Keras JSON', () => {
   });
 
   it('reads a one-hot input as (time, features)', () => {
-    const m = readModel(presets.find((p) => p.id === 'onehot-simplernn-500')!.model)!;
+    const m = editor.readModel(presets.find((p) => p.id === 'onehot-simplernn-500')!.model)!;
     expect([m.inputLength, m.oneHotFeatures]).toEqual([100, 500]);
     expect(m.layers.map((l) => l.kind)).toEqual(['SimpleRNN', 'Dense']);
   });
 
   it('adds, moves and removes layers with Keras names, keeping unknown keys', () => {
-    let doc = addLayer(keras3, 'LSTM', 2);
-    let m = readModel(doc)!;
+    let doc = editor.addLayer(keras3, 'LSTM', 2);
+    let m = editor.readModel(doc)!;
     expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'lstm_1', 'dense']);
     expect((doc as { config: { layers: { module?: string }[] } }).config.layers[3].module).toBe(
       'keras.layers',
     );
-    doc = moveLayer(doc, 2, -1);
-    expect(readModel(doc)!.layers.map((l) => l.name)).toEqual(['embedding', 'lstm_1', 'lstm', 'dense']);
-    doc = removeLayer(doc, 1);
-    m = readModel(doc)!;
+    doc = editor.moveLayer(doc, 2, -1);
+    expect(editor.readModel(doc)!.layers.map((l) => l.name)).toEqual([
+      'embedding',
+      'lstm_1',
+      'lstm',
+      'dense',
+    ]);
+    doc = editor.removeLayer(doc, 1);
+    m = editor.readModel(doc)!;
     expect(m.layers.map((l) => l.name)).toEqual(['embedding', 'lstm', 'dense']);
     expect(m.layers[1].config.recurrent_initializer).toEqual(
       keras3.config.layers[2].config.recurrent_initializer,
@@ -273,24 +270,24 @@ describe('layer editor on Keras JSON', () => {
   });
 
   it('lifts an input shape held by the first layer before moving it', () => {
-    const doc = moveLayer(tfjsTopology, 0, 1);
-    const m = readModel(doc)!;
+    const doc = editor.moveLayer(tfjsTopology, 0, 1);
+    const m = editor.readModel(doc)!;
     expect(m.inputLength).toBe(100);
     expect(m.layers.map((l) => l.kind)).toEqual(['LSTM', 'Embedding', 'Dense']);
   });
 
   it('sets options and the input length in the spelling used', () => {
-    let doc = setLayerOption(keras2, 1, 'return_sequences', true);
-    expect(readModel(doc)!.layers[1].config.return_sequences).toBe(true);
-    doc = setInputShape(doc, 80, null);
-    expect(readModel(doc)!.inputLength).toBe(80);
-    expect(readModel(setInputShape(keras3, 120, null))!.inputLength).toBe(120);
-    expect(readModel(setInputShape(tfjsTopology, 60, null))!.inputLength).toBe(60);
+    let doc = editor.setLayerOption(keras2, 1, 'return_sequences', true);
+    expect(editor.readModel(doc)!.layers[1].config.return_sequences).toBe(true);
+    doc = editor.setInputShape(doc, 80, null);
+    expect(editor.readModel(doc)!.inputLength).toBe(80);
+    expect(editor.readModel(editor.setInputShape(keras3, 120, null))!.inputLength).toBe(120);
+    expect(editor.readModel(editor.setInputShape(tfjsTopology, 60, null))!.inputLength).toBe(60);
   });
 
   it('names as Keras does', () => {
-    expect(uniqueName('SimpleRNN', new Set())).toBe('simple_rnn');
-    expect(uniqueName('LSTM', new Set(['lstm', 'lstm_1']))).toBe('lstm_2');
+    expect(editor.uniqueName('SimpleRNN', new Set())).toBe('simple_rnn');
+    expect(editor.uniqueName('LSTM', new Set(['lstm', 'lstm_1']))).toBe('lstm_2');
   });
 
   // The compare panel's bars take their counts from the engine (engine/weight-parts.ts): here
