@@ -78,6 +78,15 @@ size_t first_id_outside(const std::vector<int32_t>& ids, int vocab) {
   return ids.size();
 }
 
+namespace {
+// A data check's ModelError: `english` with its {parameters} filled in (fill_message, the coded
+// messages' form; these texts have no code yet, so the page shows them as they are).
+[[noreturn]] RNN_COLD void fail_data(const char* parameters, const char* english,
+                                     const std::vector<std::string>& params) {
+  throw ModelError(fill_message(parameters, english, params));
+}
+}  // namespace
+
 // Everything the network and the loss would otherwise trip over later, said up front and in the
 // user's terms (data settings num_words / maxlen, model settings input_dim / input_length).
 RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const ModelSpec& model,
@@ -85,41 +94,45 @@ RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const
   if (data.count < 0 || data.time < 0 ||
       data.ids.size() != static_cast<size_t>(data.count) * static_cast<size_t>(data.time) ||
       data.labels.size() != static_cast<size_t>(data.count)) {
-    throw ModelError("The " + which + " data is inconsistent: " + std::to_string(data.count) +
-                     " sequences of length " + std::to_string(data.time) + " need " +
-                     std::to_string(static_cast<int64_t>(data.count) * data.time) + " ids and " +
-                     std::to_string(data.count) + " labels; received " +
-                     std::to_string(data.ids.size()) + " and " +
-                     std::to_string(data.labels.size()) + ".");
+    fail_data("which count time ids got_ids got_labels",
+              "The {which} data is inconsistent: {count} sequences of length {time} need {ids} "
+              "ids and {count} labels; received {got_ids} and {got_labels}.",
+              {which, std::to_string(data.count), std::to_string(data.time),
+               std::to_string(static_cast<int64_t>(data.count) * data.time),
+               std::to_string(data.ids.size()), std::to_string(data.labels.size())});
   }
   if (data.count == 0) return;
   if (data.time < 1) {
-    throw ModelError("The " + which +
-                     " sequences are empty (maxlen 0); load the data with maxlen >= 1.");
+    fail_data("which",
+              "The {which} sequences are empty (maxlen 0); load the data with maxlen >= 1.",
+              {which});
   }
   if (model.input_length != -1 && data.time != model.input_length) {
-    throw ModelError("The model reads sequences of " + std::to_string(model.input_length) +
-                     " tokens (its input length) but the " + which + " data has maxlen " +
-                     std::to_string(data.time) + "; load the data with maxlen=" +
-                     std::to_string(model.input_length) + " or change the model's input length.");
+    fail_data("length which time",
+              "The model reads sequences of {length} tokens (its input length) but the {which} "
+              "data has maxlen {time}; load the data with maxlen={length} or change the model's "
+              "input length.",
+              {std::to_string(model.input_length), which, std::to_string(data.time)});
   }
   if (const size_t i = first_id_outside(data.ids, model.vocab); i < data.ids.size()) {
-    throw ModelError("Token id " + std::to_string(data.ids[i]) + " (" + which + " sequence " +
-                     std::to_string(i / static_cast<size_t>(data.time)) + ", step " +
-                     std::to_string(i % static_cast<size_t>(data.time)) +
-                     ") is outside the model's vocabulary of " + std::to_string(model.vocab) +
-                     " ids; load the data with num_words <= " + std::to_string(model.vocab) +
-                     " or enlarge the model's vocabulary.");
+    fail_data(
+        "id which sequence step vocab",
+        "Token id {id} ({which} sequence {sequence}, step {step}) is outside the model's "
+        "vocabulary of {vocab} ids; load the data with num_words <= {vocab} or enlarge the "
+        "model's vocabulary.",
+        {std::to_string(data.ids[i]), which, std::to_string(i / static_cast<size_t>(data.time)),
+         std::to_string(i % static_cast<size_t>(data.time)), std::to_string(model.vocab)});
   }
   const int classes = kind == LossKind::BinaryCrossentropy ? 2 : model.output_layer().units;
   for (int i = 0; i < data.count; ++i) {
     const int32_t label = data.labels[static_cast<size_t>(i)];
     if (label < 0 || label >= classes) {
-      throw ModelError("Label " + std::to_string(label) + " of " + which + " sequence " +
-                       std::to_string(i) + " does not fit the model's output (" +
-                       std::to_string(classes) + " classes, " + loss_name(kind) +
-                       "); give the last Dense layer one unit per class (softmax), or one unit "
-                       "(sigmoid) for labels 0/1.");
+      fail_data("label which sequence classes loss",
+                "Label {label} of {which} sequence {sequence} does not fit the model's output "
+                "({classes} classes, {loss}); give the last Dense layer one unit per class "
+                "(softmax), or one unit (sigmoid) for labels 0/1.",
+                {std::to_string(label), which, std::to_string(i), std::to_string(classes),
+                 loss_name(kind)});
     }
   }
 }

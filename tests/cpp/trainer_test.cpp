@@ -315,18 +315,29 @@ TEST(Trainer, RejectsDataTheModelCannotRead) {
   Network<float> net(spec);
   net.initialize(1);
   Dataset data = contains_three(8, 4, 6, 15);
-  data.ids[5] = 6;  // vocabulary is 0..5
-  try {
-    Trainer<float> trainer(net, data, nullptr, FitConfig{});
-    FAIL() << "token id 6 accepted";
-  } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("num_words"), std::string::npos) << e.what();
-  }
+  // The learner reads these sentences word for word (the data settings to change).
+  const auto refusal = [&](const Dataset& d) -> std::string {
+    try {
+      Trainer<float> trainer(net, d, nullptr, FitConfig{});
+    } catch (const ModelError& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  data.ids[5] = 6;  // vocabulary is 0..5; sequence 1, step 1
+  EXPECT_EQ(refusal(data),
+            "Token id 6 (training sequence 1, step 1) is outside the model's vocabulary of 6 ids; "
+            "load the data with num_words <= 6 or enlarge the model's vocabulary.");
   data = contains_three(8, 4, 6, 15);
   data.labels[0] = 2;
-  EXPECT_THROW(Trainer<float>(net, data, nullptr, FitConfig{}), ModelError);
+  EXPECT_EQ(refusal(data),
+            "Label 2 of training sequence 0 does not fit the model's output (2 classes, "
+            "binary_crossentropy); give the last Dense layer one unit per class (softmax), or one "
+            "unit (sigmoid) for labels 0/1.");
   const Dataset wrong_length = contains_three(8, 5, 6, 15);
-  EXPECT_THROW(Trainer<float>(net, wrong_length, nullptr, FitConfig{}), ModelError);
+  EXPECT_EQ(refusal(wrong_length),
+            "The model reads sequences of 4 tokens (its input length) but the training data has "
+            "maxlen 5; load the data with maxlen=4 or change the model's input length.");
   const Dataset good = contains_three(8, 4, 6, 15);
   FitConfig config;
   config.batch_size = 0;
