@@ -60,15 +60,8 @@ json progress_json(const BatchProgress& p) {
       .add("samples_per_second", number(p.samples_per_second));
 }
 
-json epoch_json(const EpochLog& e) {
-  return json_object()
-      .add("epoch", e.epoch)
-      .add("loss", number(e.loss))
-      .add("accuracy", number(e.accuracy))
-      .add("val_loss", number(e.val_loss))
-      .add("val_accuracy", number(e.val_accuracy))
-      .add("seconds", e.seconds);
-}
+// The epoch record the CLI's train writes too (training_run.hpp).
+json epoch_json(const EpochLog& e) { return record_json<json>(epoch_record(e)); }
 
 // What a pack holds (PackInfo), as load_pack and describe_data answer.
 JsonObject pack_json(const PackInfo& info) {
@@ -246,20 +239,14 @@ json Session::finish_training() {
     history.push_back(epoch_json(e));
     seconds += e.seconds;
   }
-  const int best = trainer_->best_epoch();
-  const EpochLog* b = best > 0 ? &trainer_->history()[static_cast<size_t>(best - 1)] : nullptr;
-  return json_object()
-      .add("stop_reason", stop_reason_name(trainer_->stop_reason()))
-      .add("best_epoch", best)
-      .add("best_val_loss", b ? number(b->val_loss) : json(nullptr))
-      .add("best_val_accuracy", b ? number(b->val_accuracy) : json(nullptr))
-      .add("test_loss", number(test.loss))
-      .add("test_accuracy", number(test.accuracy))
-      .add("history", std::move(history))
-      .add("message",
-           trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message()))
-      .add("total_params", spec_->total_params())
-      .add("seconds", seconds);
+  // The result record the CLI's train writes too (training_run.hpp), and what only the page needs.
+  json result = record_json<json>(result_record(*trainer_, &test));
+  result["history"] = std::move(history);
+  result["message"] =
+      trainer_->stop_message().empty() ? json(nullptr) : json(trainer_->stop_message());
+  result["total_params"] = spec_->total_params();
+  result["seconds"] = seconds;
+  return result;
 }
 
 json Session::load_model(const std::string& model_json) {
