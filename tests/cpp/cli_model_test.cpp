@@ -10,8 +10,11 @@ namespace {
 TEST_F(CliModel, PredictMatchesHandComputationWithPrePaddingAndTruncation) {
   const HandWeights w;
   const fs::path model = save_model("m", rnn_model("3", false, 1, "sigmoid"), w.params(1));
-  const json y =
-      predict(model, R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
+  const fs::path input =
+      write("in.json", R"({"sequences": [[1, 2, 3], [3], [4, 4, 1, 2, 3], [], [0, 0, 3]]})");
+  const CliRun r = run("predict " + quoted(model) + " --input " + quoted(input));  // its text below
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json y = json::parse(r.out);
   ASSERT_EQ(y.size(), 5u);
   const double full = w.dense(w.hidden({1, 2, 3}).back(), 0, true);
   const double padded = w.dense(w.hidden({0, 0, 3}).back(), 0, true);  // 'pre' padding with id 0
