@@ -220,12 +220,44 @@ describe('engine message codes', () => {
     expect(en.tfjs_graph_model('"graph-model"')).toBe(graph.message);
     expect(refused('{"modelTopology": ')).toMatchObject({ code: 'tfjs_not_json', params: [] });
     const sent = { error: graph.message, code: graph.code, params: graph.params };
+    // A weight file path the loader refuses, one of each kind: the reason is said in Korean too.
+    const topology = JSON.parse(seq(emb, lstm('lstm')));
+    const paths = [
+      '',
+      'a\\b.bin',
+      'http://x/w.bin',
+      '/w.bin',
+      '~/w.bin',
+      '../w.bin',
+      'a//w.bin',
+      'dir/',
+      'wé.bin',
+    ];
+    const pathRefusals = paths.map((path) =>
+      refused(
+        JSON.stringify({
+          format: 'layers-model',
+          modelTopology: topology,
+          weightsManifest: [{ paths: [path], weights: [] }],
+        }),
+      ),
+    );
+    for (const r of pathRefusals) expect(r).toMatchObject({ code: 'tfjs_path_refused' });
+    const reasons = pathRefusals.map((r) => String(r.params?.[1]));
+    expect(new Set(reasons).size).toBe(paths.length);
     chooseLanguage('ko');
     try {
       const korean = messageText(sent);
       expect(korean).toMatch(HANGUL);
       expect(korean).toContain('"graph-model"');
       expect(korean).not.toMatch(/only TF\.js|can be loaded/);
+      for (const [i, r] of pathRefusals.entries()) {
+        const reason = reasons[i];
+        const text = messageText({ error: r.message, code: r.code, params: r.params });
+        expect(text, reason).toMatch(HANGUL);
+        expect(text, reason).not.toContain(reason);
+        expect(text, reason).not.toMatch(/\bit (contains|is|starts|names)\b|relative to|the path/);
+      }
     } finally {
       chooseLanguage('en');
     }

@@ -17,6 +17,28 @@ const kinds: Record<string, string> = {
   'a name such as "rmsprop"': '"rmsprop" 같은 이름',
 };
 const splits: Record<string, string> = { train: '훈련', validation: '검증', test: '테스트' };
+// Why a TF.js weight file path is refused (shard_path_problem in cpp/engine/tfjs_format.cpp; the
+// Vitest engine-messages.test.ts opens a model.json with each kind of path and checks that every
+// reason the engine gives is said here in Korean).
+const pathProblems: Record<string, string> = {
+  'the path is empty': '경로가 비어 있습니다',
+  "it contains a backslash; use '/' between folders":
+    "역슬래시(\\)가 들어 있습니다. 폴더 사이에는 '/'를 쓰세요",
+  "it contains ':' (a URL or a drive letter); weight files must sit in the model's folder":
+    "':'(URL이나 드라이브 문자)가 들어 있습니다. 가중치 파일은 모델 폴더 안에 있어야 합니다",
+  'it is an absolute path; weight paths are relative to model.json':
+    '절대 경로입니다. 가중치 경로는 model.json을 기준으로 한 상대 경로여야 합니다',
+  "it starts with '~' (a home folder); weight paths are relative to model.json":
+    "'~'(홈 폴더)로 시작합니다. 가중치 경로는 model.json을 기준으로 한 상대 경로여야 합니다",
+  "it contains '..', which leaves the model's folder": "'..'가 들어 있어 모델 폴더 밖을 가리킵니다",
+  "it contains an empty folder name ('//')": "이름이 빈 폴더('//')가 들어 있습니다",
+  'it names a folder, not a file': '파일이 아니라 폴더를 가리킵니다',
+};
+function pathProblem(problem: string): string {
+  const code = /^it contains the character code (\d+);/.exec(problem);
+  if (code) return `문자 코드 ${code[1]}인 문자가 들어 있습니다. 영문자, 숫자, '.', '_', '-', '/'만 쓰세요`;
+  return pathProblems[problem] ?? problem;
+}
 
 export const engine: Translation<typeof En> = {
   no_layers: () => '모델에 층이 없습니다. 층을 하나 이상 추가하세요 (예: Embedding, LSTM, Dense).',
@@ -245,7 +267,7 @@ export const engine: Translation<typeof En> = {
   tfjs_path_not_string: (group, path) =>
     `model.json: weightsManifest[${group}].paths에 파일 이름이 아닌 ${path}이(가) 있습니다.`,
   tfjs_path_refused: (path, problem) =>
-    `model.json: 가중치 파일 경로 ${path}은(는) 쓸 수 없습니다 (${problem}). 가중치 파일은 model.json과 같은 폴더에 두세요.`,
+    `model.json: 가중치 파일 경로 ${path}은(는) 쓸 수 없습니다 (${pathProblem(problem)}). 가중치 파일은 model.json과 같은 폴더에 두세요.`,
   tfjs_no_files: (group) =>
     `model.json: weightsManifest[${group}]에 가중치는 적혀 있는데 그 가중치를 담은 파일이 없습니다.`,
   tfjs_weight_no_name: (group, weight) =>
