@@ -165,12 +165,10 @@ int cmd_bench(const Args& args) {
   TrainingSettings& settings = options.settings;
 
   const ModelSpec spec = parse_model_json(read_file(options.model_path));
-  if (!options.maxlen_given && spec.input_length == -1) {
-    std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << kBenchUsage;
-    return 2;
-  }
-  if (!options.num_words_given) settings.num_words = spec.vocab;
-  if (!options.maxlen_given) settings.maxlen = spec.input_length;
+  if (const int status = sizes_from_model(spec, options.num_words_given, options.maxlen_given,
+                                          kBenchUsage, settings);
+      status >= 0)
+    return status;
   const std::string bytes = read_file(options.data_path);
   const auto* pack = reinterpret_cast<const uint8_t*>(bytes.data());
   const PackInfo info = read_pack_info(pack, bytes.size());

@@ -44,6 +44,6 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;
   }
-  std::cerr << "unknown command '" << command << "'\n" << kUsage;
+  std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
   return 2;
 }

@@ -108,4 +108,15 @@ int parse_command_line(const Args& args, const char* usage, const CommandLine& l
   return -1;
 }
 
+int sizes_from_model(const ModelSpec& spec, bool num_words_given, bool maxlen_given,
+                     const char* usage, TrainingSettings& settings) {
+  if (!maxlen_given && spec.input_length == -1) {
+    std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << usage;
+    return 2;
+  }
+  if (!num_words_given) settings.num_words = spec.vocab;
+  if (!maxlen_given) settings.maxlen = spec.input_length;
+  return -1;
+}
+
 }  // namespace rnn::cli

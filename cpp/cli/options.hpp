@@ -56,4 +56,10 @@ struct CommandLine {
 int parse_command_line(const Args& args, const char* usage, const CommandLine& line,
                        const std::function<void()>& read);
 
+// num_words and maxlen the command line did not give, from the model (its vocabulary and input
+// length): train's and bench's shared start. Returns -1 to go on, or 2 after "error: the model does
+// not fix its input length; give --maxlen L" and `usage` on stderr.
+int sizes_from_model(const ModelSpec& spec, bool num_words_given, bool maxlen_given,
+                     const char* usage, TrainingSettings& settings);
+
 }  // namespace rnn::cli

@@ -127,12 +127,10 @@ int cmd_train(const Args& args) {
   } catch (const std::exception& e) {
     return fail(options.model_path + ": " + e.what());
   }
-  if (!options.maxlen_given && spec.input_length == -1) {
-    std::cerr << "error: the model does not fix its input length; give --maxlen L\n" << kTrainUsage;
-    return 2;
-  }
-  if (!options.num_words_given) settings.num_words = spec.vocab;
-  if (!options.maxlen_given) settings.maxlen = spec.input_length;
+  if (const int status = sizes_from_model(spec, options.num_words_given, options.maxlen_given,
+                                          kTrainUsage, settings);
+      status >= 0)
+    return status;
   const std::string* stage = &options.data_path;  // what an error is about, for its message
   try {
     const std::string bytes = read_file(options.data_path);

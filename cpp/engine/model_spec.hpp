@@ -77,6 +77,8 @@ inline constexpr EnumName<LayerKind> kLayerKindNames[] = {
     {LayerKind::Embedding, "Embedding"}, {LayerKind::SimpleRNN, "SimpleRNN"},
     {LayerKind::LSTM, "LSTM"},           {LayerKind::GRU, "GRU"},
     {LayerKind::Dense, "Dense"},         {LayerKind::Dropout, "Dropout"}};
+static_assert(sizeof(kLayerKindNames) / sizeof(kLayerKindNames[0]) == kLayerKinds.size(),
+              "a kind added to LayerKind belongs in kLayerKinds (and its contract case) too");
 inline constexpr EnumName<Activation> kActivationNames[] = {
     {Activation::Linear, "linear"},
     {Activation::Relu, "relu"},

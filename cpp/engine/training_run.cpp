@@ -73,9 +73,7 @@ RNN_COLD FitConfig fit_config(const TrainingSettings& s, const ModelSpec& model,
 }
 
 size_t first_id_outside(const std::vector<int32_t>& ids, int vocab) {
-  for (size_t i = 0; i < ids.size(); ++i)
-    if (ids[i] < 0 || ids[i] >= vocab) return i;
-  return ids.size();
+  return static_cast<size_t>(first_id_outside(ids.data(), static_cast<int64_t>(ids.size()), vocab));
 }
 
 namespace {

@@ -12,14 +12,10 @@ import { parseWordIndex } from '../../web/src/data/word-index';
 import { encodeForModel } from '../../web/src/data/review-encoding';
 import { PASTE_SENTENCE, pasteAndWatchFrames } from '../../tests/e2e/helpers/paste-frames';
 import { openServedPage, trainOneEpochThenClassify } from './page-steps';
+import { median } from './setup';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4499);
 const RUNS = 5;
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function encodeMs(): number {
   const index = parseWordIndex(

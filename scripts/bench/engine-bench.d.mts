@@ -4,7 +4,14 @@ import type { RnnEngineModule } from '../../web/src/wasm/rnn_engine.mjs';
 export interface EngineBenchOptions {
   modelJson: string;
   /** Session training settings: num_words, maxlen, batch_size, optimizer, learning_rate, seed. */
-  settings: { num_words: number; maxlen: number; batch_size: number; optimizer: string; learning_rate: number; seed: number };
+  settings: {
+    num_words: number;
+    maxlen: number;
+    batch_size: number;
+    optimizer: string;
+    learning_rate: number;
+    seed: number;
+  };
   batches: number;
   warmup: number;
   /** Validation reviews as token ids, already cut to maxlen. */
@@ -35,3 +42,6 @@ export function benchEngine(
   packBytes: Uint8Array,
   options: EngineBenchOptions,
 ): EngineBenchResult;
+
+/** The median of `values` (the mean of the middle two for an even count): every benchmark's figure. */
+export function median(values: number[]): number;

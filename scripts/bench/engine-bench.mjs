@@ -32,8 +32,8 @@ function heapBytes(module) {
   return module.HEAP8 ? module.HEAP8.length : null;
 }
 
-/** @param {number[]} values */
-function median(values) {
+/** The median of `values` (the mean of the middle two for an even count). @param {number[]} values */
+export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);

@@ -16,6 +16,7 @@ import { presets } from '../../web/src/presets/presets';
 import { preActivationTerms } from '../../web/src/ui/classify/contributions';
 import { stepJson } from '../../web/src/ui/classify/step-json';
 import { loadAverage } from './report';
+import { median } from './setup';
 import { benchExplainPage, PAGE_REVIEW_WORDS } from './explain-page';
 
 const REVIEW_TOKENS = 500;
@@ -24,11 +25,6 @@ function reply<T>(text: string): T {
   const r = JSON.parse(text) as { ok: boolean; value?: T; error?: string };
   if (!r.ok) throw new Error(`engine: ${r.error}`);
   return r.value as T;
-}
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 async function main() {

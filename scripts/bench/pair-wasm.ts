@@ -9,16 +9,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchEngine } from './engine-bench.mjs';
-import { loadBenchData, modelJson, settingsOf, type BenchModel } from './setup';
+import { loadBenchData, median, modelJson, settingsOf, type BenchModel } from './setup';
 import { engineSettings } from './wasm-node';
 
 const USAGE = 'usage: npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru]';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-}
 
 async function timeBuild(
   dir: string,

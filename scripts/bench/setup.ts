@@ -127,11 +127,7 @@ export function epochSeconds(
   return ((trainCount / batchSize) * msPerBatch) / 1000 + validationCount / predictionsPerSecond;
 }
 
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-}
+export { median } from './engine-bench.mjs';
 
 /** The figures every engine's run reports. */
 export interface TimingResult {

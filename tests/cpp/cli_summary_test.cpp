@@ -84,3 +84,26 @@ TEST(CliSummary, MalformedAndMissingFilesAndUsage) {
   EXPECT_EQ(run_cli("summary").status, 2);
   EXPECT_EQ(run_cli("frobnicate").status, 2);
 }
+
+// Every command answers --help (and -h) with its usage on stdout and exit 0; the bare program and
+// an unknown command print the list of commands on stderr and exit 2.
+TEST(CliUsage, EveryCommandHasHelp) {
+  for (const char* command : {"summary", "init", "predict", "train", "bench"}) {
+    for (const char* flag : {"--help", "-h"}) {
+      SCOPED_TRACE(std::string(command) + " " + flag);
+      const CliRun r = run_cli(std::string(command) + " " + flag);
+      EXPECT_EQ(r.status, 0) << r.err;
+      EXPECT_EQ(r.out.rfind(std::string("usage: rnn-playground ") + command + " ", 0), 0u) << r.out;
+      EXPECT_EQ(r.err, "");
+    }
+  }
+  const CliRun list = run_cli("--help");
+  EXPECT_EQ(list.status, 0);
+  EXPECT_EQ(list.out.rfind("usage: rnn-playground <command>", 0), 0u) << list.out;
+  const CliRun unknown = run_cli("frobnicate");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_EQ(
+      unknown.err.rfind("error: unknown command 'frobnicate'\nusage: rnn-playground <command>", 0),
+      0u)
+      << unknown.err;
+}

@@ -1,6 +1,7 @@
 // The layer factory, per-layer weight initialisation and the token-id check.
 #include <string>
 
+#include "engine/dataset.hpp"
 #include "engine/initializers.hpp"
 #include "engine/layers/dense.hpp"
 #include "engine/layers/dropout.hpp"
@@ -57,12 +58,11 @@ void initialize_layer_weights(const LayerSpec& spec, S* params, Rng& rng) {
 }
 
 void check_token_ids(const LayerSpec& spec, const int32_t* ids, int64_t count, int vocab) {
-  for (int64_t i = 0; i < count; ++i) {
-    if (ids[i] < 0 || ids[i] >= vocab) {
-      fail_with(Msg::layer_token_id_range,
-                {layer_kind_name(spec.kind), spec.name, std::to_string(ids[i]), std::to_string(i),
-                 std::to_string(vocab)});
-    }
+  const int64_t i = first_id_outside(ids, count, vocab);
+  if (i < count) {
+    fail_with(Msg::layer_token_id_range,
+              {layer_kind_name(spec.kind), spec.name, std::to_string(ids[i]), std::to_string(i),
+               std::to_string(vocab)});
   }
 }
 

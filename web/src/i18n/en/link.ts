@@ -1,7 +1,7 @@
 // Why a set-up from a link (or from storage) was refused (web/src/state/playground-state.ts throws
 // StateError with one of these codes and its parameters). Parameters are plain values so that the
 // text follows a change of language: `source` is 'link' | 'saved set-up', `field` a key of `fields`
-// (a range message: of LIMITS), `value` the received value as stateValue() shows it.
+// (a range message: of LIMITS), `value` the received value as shown() in state/playground-state.ts writes it.
 import { LIMITS, type LimitedField } from '../../state/limits';
 
 const n = (v: number) => v.toLocaleString('en-US');
