@@ -17,6 +17,7 @@ import { toStoredSequence, writePack, type PackSplit } from '../web/src/data/pac
 import { firstOfEachLabel, splitImdb, type ImdbSplit, type LabelledText } from '../web/src/data/split';
 import { countWords, encodeTokens, makeVocabulary, rankWords, tokenize } from '../web/src/data/tokenizer';
 import { wordIndexToJson } from '../web/src/data/word-index';
+import { median } from './bench/engine-bench.mjs';
 
 /** The largest num_words the packs offer: ids >= 10,000 are stored as 2. */
 export const PACK_VOCAB_SIZE = 10_000;
@@ -53,12 +54,6 @@ export interface ImdbBuild {
   wordIndexJson: string;
   split: ImdbSplit;
   stats: DataStats;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export function buildImdbData(reviews: readonly LabelledText[]): ImdbBuild {

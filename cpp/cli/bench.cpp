@@ -20,6 +20,7 @@
 #include "engine/network.hpp"
 #include "engine/pack.hpp"
 #include "engine/trainer.hpp"
+#include "engine/data_stats.hpp"
 #include "engine/training_run.hpp"
 
 namespace rnn::cli {
@@ -96,12 +97,6 @@ int parse_options(const Args& args, BenchOptions& o) {
     if (!data) throw UsageError{"--data PACK is missing"};
     o.data_path = *data;
   });
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const size_t n = values.size();
-  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 // What the binary was compiled with, so the table can state it.

@@ -4,6 +4,12 @@
 
 namespace rnn {
 
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
 LengthStats length_stats(const Dataset& data, int bin_width) {
   LengthStats s;
   s.max_length = data.time;
@@ -25,9 +31,7 @@ LengthStats length_stats(const Dataset& data, int bin_width) {
   while (!s.histogram.empty() && s.histogram.back().count == 0) s.histogram.pop_back();
   if (!lengths.empty()) {
     s.mean = sum / static_cast<double>(lengths.size());
-    std::sort(lengths.begin(), lengths.end());
-    const size_t n = lengths.size();
-    s.median = n % 2 ? lengths[n / 2] : 0.5 * (lengths[n / 2 - 1] + lengths[n / 2]);
+    s.median = median(std::vector<double>(lengths.begin(), lengths.end()));
   }
   return s;
 }

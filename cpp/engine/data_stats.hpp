@@ -21,6 +21,10 @@ struct LengthStats {
   int max_length = 0;  // the sequences' length axis: longer reviews were cut to it
 };
 
+// The median of `values` (the mean of the middle two for an even count): the lengths' median
+// here, the CLI bench's timings.
+double median(std::vector<double> values);
+
 // Lengths are read from 'pre'-padded sequences: the number of steps after the leading padding
 // (id 0 never occurs inside a review). bin_width >= 1.
 LengthStats length_stats(const Dataset& data, int bin_width);
