@@ -8,7 +8,8 @@
 // terms (contributions.ts) and copies a step (step-json.ts), timed here too.
 // Median of repeated runs, milliseconds. Weights as initialised: the cost does not depend on them.
 // Then the page in Chromium (explain-page.ts): from pressing Classify to the cell view drawn, in the
-// same run, against the engine-only time above (`-- --engine-only` skips it).
+// same run, against the engine-only time above (`-- --engine-only` skips it; `-- --dist DIR` times
+// another production build, e.g. main's, in the same window).
 import { readFileSync } from 'node:fs';
 import createRnnEngine from '../../web/src/wasm/rnn_engine.mjs';
 import { traceOfKeptTokens, type EngineTrace } from '../../web/src/data/review-encoding';
@@ -78,12 +79,22 @@ async function main() {
     );
     for (const [name, ms] of rows) console.log(`  ${name.padEnd(64)} ${ms.toFixed(1)}`);
     if (process.argv.includes('--engine-only')) return;
-    const page = await benchExplainPage();
+    const at = process.argv.indexOf('--dist');
+    const dist = at > 0 ? process.argv[at + 1] : 'dist';
+    const page = await benchExplainPage(9, dist);
     const fmt = (v: number[]) => `${median(v).toFixed(1)} (runs: ${v.map((x) => x.toFixed(0)).join(', ')})`;
     console.log(
-      `The page in Chromium (production build), book's LSTM at maxlen ${PAGE_REVIEW_WORDS} trained 1 epoch, a typed ${PAGE_REVIEW_WORDS}-word review, Cell anatomy open; Classify pressed, median of ${page.drawn.length} ms:`,
+      `The page in Chromium (production build ${dist}), book's LSTM at maxlen ${PAGE_REVIEW_WORDS} trained 1 epoch, a typed ${PAGE_REVIEW_WORDS}-word review, Cell anatomy open; Classify pressed, median of ${page.drawn.length} ms:`,
     );
     console.log(`  ${'the worker’s reply is in the page'.padEnd(64)} ${fmt(page.reply)}`);
+    const late = page.colours.filter((x) => Number.isNaN(x)).length;
+    console.log(
+      `  ${'the occlusion colours and the gradient curve painted'.padEnd(64)} ${
+        late
+          ? `not in the first frame after the reply in ${late} of ${page.colours.length} runs`
+          : fmt(page.colours)
+      }`,
+    );
     console.log(
       `  ${'the cell view and the whole panel drawn (frame painted)'.padEnd(64)} ${fmt(page.drawn)}`,
     );

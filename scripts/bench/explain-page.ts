@@ -12,6 +12,7 @@
 //     and the browser has painted the frame that shows them.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { freePort } from './chapter';
@@ -32,7 +33,7 @@ function review(): string {
 }
 
 /** One click → reply → drawn measurement in the page (plain text: tsx would wrap named functions). */
-const MEASURE = `(async () => {
+export const MEASURE = `(async () => {
   const deep = (root, sel) => {
     const hit = root.querySelector(sel);
     if (hit) return hit;
@@ -52,11 +53,25 @@ const MEASURE = `(async () => {
   const panel = deep(document, 'classify-model-panel');
   const button = view.shadowRoot.querySelector('button.primary');
   let replied = 0;
-  const reply = new Promise((resolve) =>
-    panel.addEventListener('gradients-ready', () => { replied = performance.now(); resolve(); }, { once: true }));
+  // The first task after the frame that follows the reply is painted: what that frame showed of
+  // the word colours and the gradient curve (the callback is queued before any of the panel's).
+  const firstFrame = new Promise((resolve) =>
+    panel.addEventListener('gradients-ready', (e) => {
+      replied = performance.now();
+      const words = e.detail.values.length;
+      requestAnimationFrame(() => setTimeout(() => {
+        const at = performance.now();
+        const strip = panel.shadowRoot.querySelector('token-strip');
+        const chart = panel.shadowRoot.querySelector('line-chart.gradients');
+        const coloured = strip && !strip.isUpdatePending
+          ? strip.shadowRoot.querySelectorAll('li[style*=background] button[data-delta]:not([data-delta=""])').length : -1;
+        const curve = chart && !chart.isUpdatePending && chart.frame === 0 && chart.plot ? chart.plot.data[0].length : -1;
+        resolve({ at, words, coloured, curve });
+      }, 0));
+    }, { once: true }));
   const t0 = performance.now();
   button.click();
-  await reply;
+  const first = await firstFrame;
   await panel.updateComplete;
   await settle(panel.shadowRoot);
   // requestAnimationFrame runs before the frame is painted; a task queued from it runs after.
@@ -67,23 +82,42 @@ const MEASURE = `(async () => {
   await settle(panel.shadowRoot);
   const walk = performance.now() - w0;
   const slider = deep(panel.shadowRoot, '[role=slider]');
-  return { reply: replied - t0, drawn: drawn - t0, walk, steps: Number(slider.max) + 1 };
+  return {
+    reply: replied - t0,
+    // Painted with the first frame only if that frame showed every word's colour and every point.
+    colours: first.coloured === first.words && first.curve === first.words ? first.at - t0 : null,
+    drawn: drawn - t0,
+    walk,
+    steps: Number(slider.max) + 1,
+    firstFrame: first,
+  };
 })()`;
 
 export interface PageExplainTimes {
   reply: number[];
+  /** The token strip's occlusion colours and the gradient curve painted (NaN: not in the first frame after the reply). */
+  colours: number[];
   drawn: number[];
   /** The measuring's own walk over the panel's elements (included in drawn). */
   walk: number[];
 }
 
-export async function benchExplainPage(runs = 9): Promise<PageExplainTimes> {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run bash scripts/build.sh');
+export async function benchExplainPage(
+  runs = 9,
+  dir = 'dist',
+  hook?: (page: import('@playwright/test').Page) => Promise<void>,
+): Promise<PageExplainTimes> {
+  if (!existsSync(resolve(ROOT, dir, 'index.html')))
+    throw new Error(`${dir}/index.html is missing: run bash scripts/build.sh`);
   const port = await freePort();
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', BASE], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--port', String(port), '--base', BASE, '--dir', resolve(ROOT, dir)],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   try {
     const page = await browser.newPage({ locale: 'en-US' });
@@ -102,10 +136,12 @@ export async function benchExplainPage(runs = 9): Promise<PageExplainTimes> {
       .waitFor({ timeout: 180_000 });
     await page.getByRole('button', { name: 'Cell anatomy' }).first().click();
     await page.getByRole('slider', { name: 'Time step' }).waitFor();
-    const times: PageExplainTimes = { reply: [], drawn: [], walk: [] };
+    if (hook) return (await hook(page), { reply: [], colours: [], drawn: [], walk: [] });
+    const times: PageExplainTimes = { reply: [], colours: [], drawn: [], walk: [] };
     for (let i = 0; i < runs + 1; i++) {
       const r = (await page.evaluate(MEASURE)) as {
         reply: number;
+        colours: number | null;
         drawn: number;
         walk: number;
         steps: number;
@@ -114,6 +150,7 @@ export async function benchExplainPage(runs = 9): Promise<PageExplainTimes> {
         throw new Error(`Cell anatomy shows ${r.steps} steps, not ${PAGE_REVIEW_WORDS}`);
       if (i === 0) continue; // the first one warms the page's code paths up
       times.reply.push(r.reply);
+      times.colours.push(r.colours ?? NaN);
       times.drawn.push(r.drawn);
       times.walk.push(r.walk);
       await page.waitForTimeout(300);

@@ -122,6 +122,59 @@ describe('replies are validated on arrival', () => {
     expect(e.message).toBe('The model JSON is not valid JSON.');
   });
 
+  it('accepts a trace reply as it arrived, and refuses a matrix with a row or an entry of the wrong type by its field', async () => {
+    // One LSTM step of 1 unit (the matrices are checked as wholes, without valibot copying them).
+    const trace = () => ({
+      probability: 0.6,
+      tokens: [{ text: 'good', id: 49, oov: false, cut: false, pos: 1 }],
+      per_step: [0.6],
+      layers: [
+        {
+          name: 'lstm',
+          kind: 'LSTM',
+          hidden: [[0.1]],
+          cell: [[0.2]],
+          gates: [{ name: 'input', values: [[0.5]] }],
+          x: [[0.3, -0.3]],
+          x_ids: null,
+          x_features: 2,
+          reset_after: false,
+          h_prev: [[0]],
+          c_prev: [[0]],
+          pre: [[0, 0, 0, 0]],
+          values: [[0.5, 0.5, 0, 0.5]],
+          weights: [[[1, 1, 1, 1]], [[1, 1, 1, 1]], [[0, 1, 0, 0]]],
+        },
+      ],
+      input_gradients: [0.01],
+      occlusion: [0.55],
+    });
+    const good = startClient();
+    const value = trace();
+    const p = good.client.request('traceReview', { text: 'good' });
+    good.worker.send({ id: 1, ok: true, value });
+    const got = await p;
+    expect(got).toEqual(trace());
+    expect(got.layers[0].hidden).toBe(value.layers[0].hidden);
+
+    const bad: [string, (t: ReturnType<typeof trace>) => void][] = [
+      ['layers.0.hidden', (t) => ((t.layers[0].hidden[0] as unknown[])[0] = '0.1')],
+      ['layers.0.pre', (t) => ((t.layers[0] as Record<string, unknown>).pre = [0, 0, 0, 0])],
+      ['layers.0.gates.0.values', (t) => ((t.layers[0].gates[0].values as unknown[])[0] = null)],
+      ['layers.0.weights.2', (t) => ((t.layers[0].weights[2][0] as unknown[])[1] = NaN.toString())],
+    ];
+    for (const [field, spoil] of bad) {
+      const { client, worker } = startClient();
+      const t = trace();
+      spoil(t);
+      const q = client.request('traceReview', { text: 'good' });
+      worker.send({ id: 1, ok: true, value: t });
+      expect((await rejection(q)).message).toBe(
+        `Malformed reply to 'traceReview' from the engine worker: field ${field}: Invalid type: Expected an array of rows of numbers`,
+      );
+    }
+  });
+
   it('has a schema for every request, and each refuses a value of the wrong shape', async () => {
     const kinds = Object.keys(replySchemas) as RequestKind[];
     expect(kinds.sort()).toEqual([

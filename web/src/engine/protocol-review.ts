@@ -27,7 +27,26 @@ const classifyEntries = {
 export const ClassifyResultSchema = v.object(classifyEntries);
 export type ClassifyResult = v.InferOutput<typeof ClassifyResultSchema>;
 
-const MatrixSchema = v.array(v.array(v.number()));
+/** Every row an array, every entry a number: one plain loop, no copy. */
+function isNumberMatrix(m: unknown): m is number[][] {
+  if (!Array.isArray(m)) return false;
+  for (const row of m) {
+    if (!Array.isArray(row)) return false;
+    for (const x of row) if (typeof x !== 'number') return false;
+  }
+  return true;
+}
+
+/**
+ * [row][column] numbers. Checked as one value, not as v.array(v.array(v.number())): a trace of a
+ * 500-token review holds some 150,000 numbers, which valibot's item-by-item check copies into new
+ * arrays (about 10 ms of the page's main thread, docs/benchmarks.md "Explanations in Classify").
+ * A wrong matrix is still refused, named by its field (without the row and column).
+ */
+const MatrixSchema = v.custom<number[][]>(
+  isNumberMatrix,
+  'Invalid type: Expected an array of rows of numbers',
+);
 
 /** One recurrent layer through the kept tokens; every matrix is [kept step][...]. */
 export const LayerStepsSchema = v.object({

@@ -4,8 +4,11 @@
 // unit and the value in a live region beside it. The maps of a layer sit in one scroller of the
 // panel (model-reading-panel.ts), with the words written once above and below them as page text
 // (word-axis.ts); so a map draws no words and does not scroll on its own. Its title, read-out and
-// scale stay at the scroller's left edge while the columns scroll.
-import { LitElement, css, html, type PropertyValues } from 'lit';
+// scale stay at the scroller's left edge while the columns scroll. The canvas holds one pixel per
+// cell and the browser scales it up CELL times without smoothing (image-rendering: pixelated): 500
+// steps × 8 units are 4,000 pixels written at once, not 4,000 filled rectangles on a 7,000-pixel-wide
+// canvas; the cell under the cursor is outlined by an element over the canvas.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
 
@@ -16,20 +19,22 @@ export type HeatScale = 'gate' | 'signed';
 export const CELL = 14;
 export const ROW_LABELS = 34;
 
+type Rgb = [number, number, number];
+
 /** Gates: white (closed, 0) to deep blue (open, 1). */
-function gateColour(v: number): string {
+function gateColour(v: number): Rgb {
   const t = Math.min(1, Math.max(0, v));
-  return `rgb(${Math.round(255 - 225 * t)},${Math.round(255 - 175 * t)},${Math.round(255 - 95 * t)})`;
+  return [Math.round(255 - 225 * t), Math.round(255 - 175 * t), Math.round(255 - 95 * t)];
 }
 
 /** States: blue (negative) – white (0) – red (positive), |v| / bound as intensity. */
-function signedColour(v: number, bound: number): string {
+function signedColour(v: number, bound: number): Rgb {
   const t = Math.min(1, Math.abs(v) / bound);
   const fade = Math.round(255 * (1 - t));
-  return v >= 0
-    ? `rgb(${Math.round(255 - 55 * t)},${fade},${fade})`
-    : `rgb(${fade},${Math.round(255 - 155 * t)},255)`;
+  return v >= 0 ? [Math.round(255 - 55 * t), fade, fade] : [fade, Math.round(255 - 155 * t), 255];
 }
+
+const css_ = ([r, g, b]: Rgb) => `rgb(${r},${g},${b})`;
 
 @customElement('heat-map')
 export class HeatMap extends LitElement {
@@ -54,7 +59,9 @@ export class HeatMap extends LitElement {
       font-variant-numeric: tabular-nums; text-align: right; box-sizing: border-box; padding-right: 4px; }
     .units span { display: block; }
     .map:focus-visible { border-color: var(--focus); }
-    canvas { display: block; cursor: crosshair; }
+    .plot { position: relative; flex: none; }
+    canvas { display: block; cursor: crosshair; image-rendering: pixelated; }
+    .cursor { position: absolute; box-sizing: border-box; width: ${CELL}px; height: ${CELL}px; border: 2px solid #f90; pointer-events: none; }
     .readout { font-size: 0.85rem; min-height: 1.2em; margin: 0.15rem 0 0; font-variant-numeric: tabular-nums; }
     .scale { font-size: var(--text-xs); color: var(--text-muted); display: flex; align-items: center; gap: 0.4rem; }
     .bar { width: 8rem; height: 0.6rem; border: 1px solid var(--border); }
@@ -76,7 +83,7 @@ export class HeatMap extends LitElement {
     return m <= 1 ? 1 : m;
   }
 
-  private colour(v: number, bound: number): string {
+  private colour(v: number, bound: number): Rgb {
     return this.scale === 'gate' ? gateColour(v) : signedColour(v, bound);
   }
 
@@ -87,8 +94,8 @@ export class HeatMap extends LitElement {
     const lo = this.scale === 'gate' ? 0 : -bound;
     const gradient =
       this.scale === 'gate'
-        ? `linear-gradient(to right, ${gateColour(0)}, ${gateColour(1)})`
-        : `linear-gradient(to right, ${signedColour(-1, 1)}, #fff, ${signedColour(1, 1)})`;
+        ? `linear-gradient(to right, ${css_(gateColour(0))}, ${css_(gateColour(1))})`
+        : `linear-gradient(to right, ${css_(signedColour(-1, 1))}, #fff, ${css_(signedColour(1, 1))})`;
     return html`
       <h4 id="title">${title}</h4>
       <div>
@@ -99,7 +106,11 @@ export class HeatMap extends LitElement {
             { length: this.units },
             (_, u) => html`<span style="height:${CELL}px;line-height:${CELL}px">${u + 1}</span>`,
           )}</div>
-          <canvas @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
+          <div class="plot" style="width:${this.steps * CELL}px;height:${this.units * CELL}px">
+            <canvas style="width:${this.steps * CELL}px;height:${this.units * CELL}px"
+              @mousemove=${this.onMouse} @mouseleave=${() => (this.cursor = null)}></canvas>
+            ${c ? html`<div class="cursor" style="left:${c.step * CELL}px;top:${c.unit * CELL}px"></div>` : nothing}
+          </div>
         </div>
       </div>
       <p class="readout" id="readout" aria-live="polite">${
@@ -112,43 +123,43 @@ export class HeatMap extends LitElement {
       </div>`;
   }
 
+  protected willUpdate(changed: PropertyValues): void {
+    if (
+      (changed.has('values') || changed.has('words')) &&
+      this.cursor &&
+      (this.cursor.step >= this.steps || this.cursor.unit >= this.units)
+    )
+      this.cursor = null;
+  }
+
   protected updated(changed: PropertyValues): void {
-    if (changed.has('values') || changed.has('words') || changed.has('scale')) {
-      if (this.cursor && (this.cursor.step >= this.steps || this.cursor.unit >= this.units))
-        this.cursor = null;
-      this.draw();
-    } else if (changed.has('cursor')) {
-      this.draw();
-    }
+    if (changed.has('values') || changed.has('scale')) this.draw();
   }
 
   private draw(): void {
     const canvas = this.canvas;
     if (!canvas) return;
-    const dpr = window.devicePixelRatio || 1;
-    const width = Math.max(1, this.steps * CELL);
-    const height = this.units * CELL;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-    canvas.width = Math.max(1, Math.round(width * dpr));
-    canvas.height = Math.max(1, Math.round(height * dpr));
+    const steps = Math.max(1, this.steps);
+    const units = Math.max(1, this.units);
+    canvas.width = steps;
+    canvas.height = units;
     const g = canvas.getContext('2d');
-    if (!g) return;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, width, height);
+    if (!g || this.steps === 0 || this.units === 0) return;
+    const image = g.createImageData(steps, units);
+    const px = image.data;
     const bound = this.bound();
-    for (let t = 0; t < this.steps; t++) {
-      for (let u = 0; u < this.units; u++) {
-        g.fillStyle = this.colour(this.values[t][u], bound);
-        g.fillRect(t * CELL, u * CELL, CELL, CELL);
+    for (let t = 0; t < steps; t++) {
+      const row = this.values[t];
+      for (let u = 0; u < units; u++) {
+        const [r, gr, b] = this.colour(row[u], bound);
+        const i = (u * steps + t) * 4;
+        px[i] = r;
+        px[i + 1] = gr;
+        px[i + 2] = b;
+        px[i + 3] = 255;
       }
     }
-    const c = this.cursor;
-    if (c) {
-      g.strokeStyle = '#f90';
-      g.lineWidth = 2;
-      g.strokeRect(c.step * CELL + 1, c.unit * CELL + 1, CELL - 2, CELL - 2);
-    }
+    g.putImageData(image, 0, 0);
   }
 
   private onMouse(e: MouseEvent): void {

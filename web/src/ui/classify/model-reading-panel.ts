@@ -2,6 +2,12 @@
 // words, all out of vocabulary, maxlen cut), the tokens, the prediction after each word, and heat
 // maps of the chosen recurrent layer. It asks its worker for a trace whenever the text changes;
 // at most one request is in flight, and only the reply for the latest text is shown.
+//
+// A reply is drawn in two frames: first the verdict, the tokens with their occlusion colours and
+// the gradient curve; after that frame is painted, the heavy parts (the per-word chart, Cell
+// anatomy, the largest moves, the heat maps and their word axes: thousands of elements for a
+// 500-token review) follow from the same reply. So what issue 19 (point 6) wants within 100 ms
+// does not wait for them (docs/benchmarks.md, "Explanations in Classify").
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../theme';
@@ -37,6 +43,18 @@ export function mapsOfLayer(layer: TraceResult['layers'][number]): MapSpec[] {
   return maps;
 }
 
+/** The words of the kept tokens, one per step (the words a reply's per-step rows belong to). */
+const keptWordsOf = new WeakMap<TraceResult, string[]>();
+function keptWords(r: TraceResult): string[] {
+  let words = keptWordsOf.get(r);
+  if (!words) {
+    const kept = r.tokens.filter((t) => !t.cut && !t.removed).map((t) => t.text);
+    words = kept.slice(Math.max(0, kept.length - r.per_step.length));
+    keptWordsOf.set(r, words);
+  }
+  return words;
+}
+
 @customElement('classify-model-panel')
 export class ClassifyModelPanel extends LitElement {
   private readonly language = new LanguageController(this);
@@ -59,6 +77,12 @@ export class ClassifyModelPanel extends LitElement {
   /** Token positions the reader removed from the review (cleared when the text changes). */
   @state() private removed: number[] = [];
   @state() private anatomyOpen = false;
+  /** The reply the heavy parts draw: `result`, one painted frame after it arrived. */
+  @state() private detailed: TraceResult | null = null;
+  private detailFrame = 0;
+  private detailTimer: number | undefined;
+  /** Resolves when `detailed` has caught up with `result` (awaited by updateComplete). */
+  private detailCaughtUp: Promise<void> = Promise.resolve();
 
   private inFlight = false;
   private again = false;
@@ -90,10 +114,56 @@ export class ClassifyModelPanel extends LitElement {
   `,
   ];
 
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.followDetails();
+  }
+
   protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('result')) this.scheduleDetails();
     if (changed.has('text') && changed.get('text') !== undefined) this.removed = [];
     if (changed.has('text') || changed.has('revision') || changed.has('client') || changed.has('removed'))
       this.refresh();
+  }
+
+  /**
+   * Lets the heavy parts follow `result` once the frame that shows its verdict, colours and curve
+   * has been painted (a task queued from requestAnimationFrame runs after that paint); with no
+   * result they go at once.
+   */
+  private scheduleDetails(): void {
+    cancelAnimationFrame(this.detailFrame);
+    window.clearTimeout(this.detailTimer);
+    if (!this.result || !this.isConnected) {
+      this.followDetails();
+      return;
+    }
+    let caughtUp = () => {};
+    this.detailCaughtUp = new Promise((resolve) => (caughtUp = resolve));
+    this.detailFrame = requestAnimationFrame(() => {
+      this.detailTimer = window.setTimeout(() => {
+        this.detailed = this.result;
+        caughtUp();
+      }, 0);
+    });
+  }
+
+  /** The heavy parts take `result` now (nothing to wait for). */
+  private followDetails(): void {
+    cancelAnimationFrame(this.detailFrame);
+    window.clearTimeout(this.detailTimer);
+    this.detailed = this.result;
+    this.detailCaughtUp = Promise.resolve();
+  }
+
+  /** Complete when the whole panel, the heavy parts included, shows the latest reply. */
+  protected async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.detailed !== this.result) {
+      await this.detailCaughtUp;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private toggleToken(pos: number): void {
@@ -201,11 +271,9 @@ export class ClassifyModelPanel extends LitElement {
       ${notes.map((n, i) => html`<p class=${i === 0 && allOov ? 'warning' : 'note'}>${n}</p>`)}`;
   }
 
+  /** The tokens coloured by occlusion and the gradient curve: drawn in the frame the reply arrives. */
   private renderResult(r: TraceResult) {
     const keptTokens = r.tokens.filter((t) => !t.cut && !t.removed);
-    const kept = keptTokens.map((t) => t.text);
-    const words = kept.slice(Math.max(0, kept.length - r.per_step.length));
-    const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
     // Occlusion row k belongs to the k-th kept token.
     const first = keptTokens.length - r.occlusion.length;
     const deltas = new Map<number, number>();
@@ -213,6 +281,7 @@ export class ClassifyModelPanel extends LitElement {
       if (p !== null) deltas.set(keptTokens[first + k].pos, p - r.probability);
     });
     const grads = r.input_gradients.map((g) => (g !== null && g > 0 ? g : null));
+    const detailed = this.detailed && !hasNoWords(this.detailed) ? this.detailed : null;
     return html`
       <h4>${ui.classify.tokensHeading}</h4>
       <p class="note"><strong>${ui.cell.wordsHeading}:</strong> ${ui.cell.wordsNote}</p>
@@ -226,11 +295,19 @@ export class ClassifyModelPanel extends LitElement {
         @token-toggle=${(e: CustomEvent<number>) => this.toggleToken(e.detail)}></token-strip>
       <h4>${ui.classify.chartHeading}</h4>
       <p class="note">${ui.classify.chartNote}</p>
-      <word-chart .words=${words} .values=${r.per_step}></word-chart>
+      ${detailed ? html`<word-chart .words=${keptWords(detailed)} .values=${detailed.per_step}></word-chart>` : nothing}
       <h4>${ui.cell.gradHeading}</h4>
       <p class="note">${ui.cell.gradNote}</p>
       <line-chart class="gradients" .label=${ui.cell.gradHeading} .xLabel=${ui.cell.gradX} .yLabel=${ui.cell.gradY} logY
         .series=${[{ label: ui.cell.gradY, color: '#8a3ab9', points: true }]} .columns=${[grads.map((_, i) => i + 1), grads]}></line-chart>
+      ${detailed ? this.renderDetails(detailed) : nothing}`;
+  }
+
+  /** The layer's parts (Cell anatomy, the largest moves, the heat maps): drawn a frame later. */
+  private renderDetails(r: TraceResult) {
+    const words = keptWords(r);
+    const layer = r.layers[Math.min(Math.max(0, this.layerIndex), r.layers.length - 1)];
+    return html`
       ${
         layer && r.layers.length > 1
           ? html`<p>

@@ -1,7 +1,7 @@
 // The review's tokens as the network receives them: each with its id; out-of-vocabulary ones
 // (id 2) dashed and marked; the part maxlen cuts (at the front, 'pre') greyed and struck through;
 // padding never shown. A huge paste lists only the last cut tokens and counts the others.
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ClassifyResult } from '../../engine/protocol';
 import { LanguageController, ui } from '../../i18n';
@@ -37,12 +37,22 @@ export class TokenStrip extends LitElement {
     li.removed { opacity: 0.6; text-decoration: line-through; border-style: dotted; background: var(--bg); }
   `;
 
+  /** The largest |delta|, which the strongest colour stands for (found once per deltas, not per word). */
+  private largest = 1e-6;
+
+  protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('deltas')) {
+      let max = 1e-6;
+      for (const d of this.deltas?.values() ?? []) max = Math.max(max, Math.abs(d));
+      this.largest = max;
+    }
+  }
+
   /** Green: the word pushed towards positive (without it P falls); red: towards negative. */
   private colour(pos: number): string {
     const d = this.deltas?.get(pos);
     if (d === undefined || !this.deltas) return '';
-    const max = Math.max(1e-6, ...[...this.deltas.values()].map(Math.abs));
-    const a = Math.min(1, Math.abs(d) / max) * 0.4;
+    const a = Math.min(1, Math.abs(d) / this.largest) * 0.4;
     return d < 0
       ? `background: rgba(40, 150, 60, ${a.toFixed(3)})`
       : `background: rgba(200, 50, 50, ${a.toFixed(3)})`;

@@ -1,5 +1,5 @@
 // The words under the heat maps' columns, written once as page text (not into each map's canvas):
-// one word per column, read from bottom to top, in the page's text colour at a size a class can
+// one word per column, read from bottom to top (sideways-lr), in the page's text colour at a size a class can
 // read from the back of the room; a word longer than the axis is cut with an ellipsis and given
 // whole in its title. Lined up with heat-map.ts's columns (CELL wide, after ROW_LABELS).
 import { LitElement, css, html } from 'lit';
@@ -16,10 +16,15 @@ export class WordAxis extends LitElement {
     :host { display: flex; width: max-content; min-width: 100%; }
     :host([side=top]) { align-items: flex-end; }
     :host([side=bottom]) { align-items: flex-start; }
+    /* Read from bottom to top without a transform per word: a rotated element each would make
+       every frame of the page composite a thousand more pieces (docs/benchmarks.md). */
     span {
-      writing-mode: vertical-rl; transform: rotate(180deg);
+      writing-mode: sideways-lr;
       font-size: 0.8125rem; line-height: 1; color: var(--text); white-space: nowrap;
       max-height: 7.5rem; overflow: hidden; text-overflow: ellipsis; padding: 2px 0; box-sizing: border-box;
+    }
+    @supports not (writing-mode: sideways-lr) {
+      span { writing-mode: vertical-rl; transform: rotate(180deg); }
     }
   `;
 
