@@ -91,7 +91,7 @@ async function main() {
     console.log(
       `  ${'the occlusion colours and the gradient curve painted'.padEnd(64)} ${
         late
-          ? `not in the first frame after the reply in ${late} of ${page.colours.length} runs`
+          ? `not both painted in the first frame after the reply in ${late} of ${page.colours.length} runs`
           : fmt(page.colours)
       }`,
     );

@@ -65,7 +65,9 @@ export const MEASURE = `(async () => {
         const chart = panel.shadowRoot.querySelector('line-chart.gradients');
         const coloured = strip && !strip.isUpdatePending
           ? strip.shadowRoot.querySelectorAll('li[style*=background] button[data-delta]:not([data-delta=""])').length : -1;
-        const curve = chart && !chart.isUpdatePending && chart.frame === 0 && chart.plot ? chart.plot.data[0].length : -1;
+        // uPlot's status is 1 once it has drawn (before the log-axis fix a 500-token curve never was).
+        const curve = chart && !chart.isUpdatePending && chart.frame === 0 && chart.plot && chart.plot.status === 1
+          ? chart.plot.data[0].length : -1;
         resolve({ at, words, coloured, curve });
       }, 0));
     }, { once: true }));
@@ -95,7 +97,7 @@ export const MEASURE = `(async () => {
 
 export interface PageExplainTimes {
   reply: number[];
-  /** The token strip's occlusion colours and the gradient curve painted (NaN: not in the first frame after the reply). */
+  /** The token strip's occlusion colours and the gradient curve painted (NaN: not both in the first frame after the reply). */
   colours: number[];
   drawn: number[];
   /** The measuring's own walk over the panel's elements (included in drawn). */

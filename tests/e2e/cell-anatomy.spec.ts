@@ -4,6 +4,7 @@
 // removing a word gives the verdict the shortened review gets on its own.
 import { expect, test, type Page } from '@playwright/test';
 import { probability, trainThenClassify, typeReview } from './helpers/classify';
+import { open } from './helpers/page';
 
 async function gradientPoints(page: Page): Promise<number> {
   const label = await page
@@ -13,6 +14,34 @@ async function gradientPoints(page: Page): Promise<number> {
 }
 
 const REVIEW = 'A great film with wonderful acting and a beautiful story.';
+
+test('the log-scale gradient chart draws a curve that falls to 1e-30 (a long review’s vanished gradients)', async ({
+  page,
+}) => {
+  await open(page);
+  // The chart element the Classify and Train tabs use, with 500 points from 1e-30 up to 1 (and a
+  // zero, left out of a log axis): uPlot's own log scale could not place ticks below 1e-16.
+  const drawn = await page.evaluate(async () => {
+    const chart = document.createElement('line-chart') as HTMLElement & Record<string, unknown>;
+    chart.logY = true;
+    chart.series = [{ label: 'g', color: '#8a3ab9', points: true }];
+    const x = Array.from({ length: 500 }, (_, i) => i + 1);
+    chart.columns = [x, x.map((i) => (i === 1 ? 0 : 10 ** (-30 + (30 * i) / 500)))];
+    document.body.append(chart);
+    await (chart.updateComplete as Promise<boolean>);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const canvas = chart.shadowRoot!.querySelector('canvas')!;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let purple = 0;
+    for (let i = 0; i < px.length; i += 4)
+      if (Math.abs(px[i] - 138) < 12 && Math.abs(px[i + 1] - 58) < 12 && Math.abs(px[i + 2] - 185) < 12)
+        purple++;
+    chart.remove();
+    return { width: canvas.width, purple };
+  });
+  expect(drawn.width).toBeGreaterThan(300);
+  expect(drawn.purple).toBeGreaterThan(500);
+});
 
 test('LSTM: gradient chart, cell anatomy with slider, explanation and copied step', async ({
   page,

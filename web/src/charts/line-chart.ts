@@ -16,6 +16,18 @@ export interface SeriesStyle {
   points?: boolean;
 }
 
+/** A whole power of ten as a tick label: 0.001 … 1000 written out, others as 1e-23, 1e+5. */
+function powerOfTen(e: number): string {
+  return Math.abs(e) <= 3 ? String(Number((10 ** e).toFixed(Math.max(0, -e)))) : (10 ** e).toExponential(0);
+}
+
+/** The y range of a log axis, in powers of ten: from the decade below the data to the one above. */
+function decades(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [-1, 0];
+  const lo = Math.floor(min);
+  return [lo, Math.max(lo + 1, Math.ceil(max))];
+}
+
 @customElement('line-chart')
 export class LineChart extends LitElement {
   private readonly language = new LanguageController(this);
@@ -29,7 +41,12 @@ export class LineChart extends LitElement {
   @property({ type: Number }) height = 220;
   /** Ticks on whole x values only (epochs). */
   @property({ type: Boolean }) integerX = false;
-  /** A logarithmic y axis (values ≤ 0 must be given as null). */
+  /**
+   * A logarithmic y axis (values ≤ 0 must be given as null). Drawn as log10 of the values on a
+   * linear axis whose ticks are whole powers of ten: uPlot's own log scale computes no ticks below
+   * 1e-16 (its table of decimals ends there) and, on a 500-token review whose earliest gradients
+   * are about 1e-23, its tick loop threw and the chart stayed blank for good.
+   */
   @property({ type: Boolean }) logY = false;
 
   private plot: uPlot | null = null;
@@ -115,12 +132,23 @@ export class LineChart extends LitElement {
       height: this.height,
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false }, ...(this.logY ? { y: { distr: 3, log: 10 } } : {}) },
+      scales: {
+        x: { time: false },
+        // Whole decades around the data, as a log axis shows them.
+        ...(this.logY ? { y: { range: decades } } : {}),
+      },
       axes: [
         this.integerX
           ? { ...axis, label: this.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] }
           : { ...axis, label: this.xLabel },
-        { ...axis, label: this.yLabel },
+        this.logY
+          ? {
+              ...axis,
+              label: this.yLabel,
+              incrs: [1, 2, 5, 10, 20, 50],
+              values: (_u, splits) => splits.map((e) => (Number.isInteger(e) ? powerOfTen(e) : '')),
+            }
+          : { ...axis, label: this.yLabel },
       ],
       series: [
         { label: this.xLabel },
@@ -131,6 +159,9 @@ export class LineChart extends LitElement {
           dash: s.dash,
           spanGaps: true,
           points: { show: s.points ?? false, size: 6, fill: s.color },
+          ...(this.logY
+            ? { value: (_u: uPlot, e: number | null) => (e === null ? '--' : (10 ** e).toPrecision(3)) }
+            : {}),
         })),
       ],
     };
@@ -140,7 +171,12 @@ export class LineChart extends LitElement {
   private data(): uPlot.AlignedData {
     const cols =
       this.columns.length === this.series.length + 1 ? this.columns : [[], ...this.series.map(() => [])];
-    return cols as unknown as uPlot.AlignedData;
+    const drawn = this.logY
+      ? cols.map((col, i) =>
+          i === 0 ? col : col.map((v) => (v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null)),
+        )
+      : cols;
+    return drawn as unknown as uPlot.AlignedData;
   }
 
   private scheduleDraw(): void {
