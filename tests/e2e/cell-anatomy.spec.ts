@@ -22,13 +22,13 @@ test('the log-scale gradient chart draws a curve that falls to 1e-30 (a long rev
   // The chart element the Classify and Train tabs use, with 500 points from 1e-30 up to 1 (and a
   // zero, left out of a log axis): uPlot's own log scale could not place ticks below 1e-16.
   const drawn = await page.evaluate(async () => {
-    const chart = document.createElement('line-chart') as HTMLElement & Record<string, unknown>;
+    const chart = document.createElement('line-chart');
     chart.logY = true;
     chart.series = [{ label: 'g', color: '#8a3ab9', points: true }];
     const x = Array.from({ length: 500 }, (_, i) => i + 1);
     chart.columns = [x, x.map((i) => (i === 1 ? 0 : 10 ** (-30 + (30 * i) / 500)))];
     document.body.append(chart);
-    await (chart.updateComplete as Promise<boolean>);
+    await chart.updateComplete;
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const canvas = chart.shadowRoot!.querySelector('canvas')!;
     const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
