@@ -2,11 +2,14 @@
 // production build (dist/, served under a sub-path with the site's CSP, as npm start serves it),
 // the book's LSTM read at maxlen 500 (the Data tab's maxlen, which the page carries into the
 // model's input length), trained for one epoch on the quick subset; a typed review of 500 words,
-// all in the vocabulary, with Cell anatomy open. Each run presses Classify (the same text: the
-// page asks its worker for a new explanation at once, with no typing pause) and times, inside the
-// page, from the click to
+// all in the vocabulary, with Cell anatomy open (`dir`: the production build served, dist/ unless
+// told). Each run presses Classify (the same text: the page asks its worker for a new explanation
+// at once, with no typing pause) and times, inside the page, from the click to
 //   - the reply: the worker's answer (encoding, the engine's trace with input gradients and 500
 //     occlusion variants, the structured copy to the page, the reply's schema check) has arrived;
+//   - colours: the first task after the frame that follows the reply has been painted, if that
+//     frame showed every kept word's occlusion colour in the token strip and uPlot had drawn every
+//     point of the gradient curve (issue 19, point 6: these within 100 ms); NaN if it did not;
 //   - drawn: the model panel and every element in it (Cell anatomy, the heat maps, the token strip
 //     with its occlusion colours, the gradient curve, the per-word chart) have rendered that reply
 //     and the browser has painted the frame that shows them.
@@ -33,7 +36,7 @@ function review(): string {
 }
 
 /** One click → reply → drawn measurement in the page (plain text: tsx would wrap named functions). */
-export const MEASURE = `(async () => {
+const MEASURE = `(async () => {
   const deep = (root, sel) => {
     const hit = root.querySelector(sel);
     if (hit) return hit;
@@ -104,11 +107,7 @@ export interface PageExplainTimes {
   walk: number[];
 }
 
-export async function benchExplainPage(
-  runs = 9,
-  dir = 'dist',
-  hook?: (page: import('@playwright/test').Page) => Promise<void>,
-): Promise<PageExplainTimes> {
+export async function benchExplainPage(runs = 9, dir = 'dist'): Promise<PageExplainTimes> {
   if (!existsSync(resolve(ROOT, dir, 'index.html')))
     throw new Error(`${dir}/index.html is missing: run bash scripts/build.sh`);
   const port = await freePort();
@@ -138,7 +137,6 @@ export async function benchExplainPage(
       .waitFor({ timeout: 180_000 });
     await page.getByRole('button', { name: 'Cell anatomy' }).first().click();
     await page.getByRole('slider', { name: 'Time step' }).waitFor();
-    if (hook) return (await hook(page), { reply: [], colours: [], drawn: [], walk: [] });
     const times: PageExplainTimes = { reply: [], colours: [], drawn: [], walk: [] };
     for (let i = 0; i < runs + 1; i++) {
       const r = (await page.evaluate(MEASURE)) as {

@@ -6,7 +6,7 @@ import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import { LanguageController, ui } from '../../i18n';
+import { LanguageController, language, ui } from '../../i18n';
 import { axisTheme, themeColor } from '../theme';
 
 @customElement('word-chart')
@@ -17,6 +17,7 @@ export class WordChart extends LitElement {
   @property({ attribute: false }) values: number[] = [];
 
   private plot: uPlot | null = null;
+  private plotLanguage = '';
   private resize: ResizeObserver | null = null;
 
   static styles = [
@@ -52,7 +53,16 @@ export class WordChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    if (changed.has('values') || changed.has('words')) this.create();
+    if (!changed.has('values') && !changed.has('words')) return;
+    // A new review: new data for the same plot (its labels read this.words when drawn); a plot made
+    // in another language is made again, with this one's axis names.
+    if (this.plot && this.plotLanguage === language()) this.plot.setData(this.data());
+    else this.create();
+  }
+
+  private data(): uPlot.AlignedData {
+    const x = this.values.map((_, i) => i);
+    return [x, this.values, x.map(() => 0.5)];
   }
 
   private width(): number {
@@ -61,14 +71,16 @@ export class WordChart extends LitElement {
 
   private create(): void {
     this.plot?.destroy();
-    const words = this.words;
-    const word = (i: number | null) => (i === null || i === undefined ? '' : (words[Math.round(i)] ?? ''));
-    const x = this.values.map((_, i) => i);
+    const word = (i: number | null) =>
+      i === null || i === undefined ? '' : (this.words[Math.round(i)] ?? '');
     const opts: uPlot.Options = {
       width: this.width(),
       height: 230,
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false, range: [-0.5, Math.max(0.5, x.length - 0.5)] }, y: { range: [0, 1] } },
+      scales: {
+        x: { time: false, range: (u) => [-0.5, Math.max(0.5, u.data[0].length - 0.5)] },
+        y: { range: [0, 1] },
+      },
       axes: [
         {
           ...axisTheme(),
@@ -100,8 +112,8 @@ export class WordChart extends LitElement {
         },
       ],
     };
-    const data: uPlot.AlignedData = [x, this.values, x.map(() => 0.5)];
-    this.plot = new uPlot(opts, data, this.renderRoot.querySelector('.plot') as HTMLElement);
+    this.plotLanguage = language();
+    this.plot = new uPlot(opts, this.data(), this.renderRoot.querySelector('.plot') as HTMLElement);
   }
 }
 
