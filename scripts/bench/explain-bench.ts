@@ -99,6 +99,13 @@ async function main() {
       `  ${'the cell view and the whole panel drawn (frame painted)'.padEnd(64)} ${fmt(page.drawn)}`,
     );
     console.log(`  ${'of which the measuring’s own walk over the panel'.padEnd(64)} ${fmt(page.walk)}`);
+    const most = (v: number[]) => Math.max(...v).toFixed(1);
+    console.log(
+      `  ${'one Time step slider step: Cell anatomy rendered'.padEnd(64)} ${median(page.sliderRendered).toFixed(1)} (most ${most(page.sliderRendered)}, ${page.sliderRendered.length} steps)`,
+    );
+    console.log(
+      `  ${'… and the frame showing it painted (waits for the next frame)'.padEnd(64)} ${median(page.sliderPainted).toFixed(1)} (most ${most(page.sliderPainted)})`,
+    );
     console.log(
       `  against the engine-only call above: ${(median(page.drawn) / whole).toFixed(2)}× (${(median(page.drawn) - whole).toFixed(1)} ms more)`,
     );

@@ -98,6 +98,39 @@ const MEASURE = `(async () => {
   };
 })()`;
 
+/**
+ * Moving the Time step slider one step (the input event the arrow keys give), with a number of the
+ * forget gate focused so that its explanation is worked out anew each step: the time until Cell
+ * anatomy has rendered the step, and until the frame that shows it has been painted.
+ */
+const SLIDER = `(async () => {
+  const deep = (root, sel) => {
+    const hit = root.querySelector(sel);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      const found = el.shadowRoot && deep(el.shadowRoot, sel);
+      if (found) return found;
+    }
+    return null;
+  };
+  const anatomy = deep(document, 'cell-anatomy');
+  const slider = anatomy.shadowRoot.querySelector('[role=slider]');
+  anatomy.shadowRoot.querySelector('.box[data-box=f] .num').focus();
+  const rendered = [], painted = [];
+  for (let i = 0; i < 40; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    slider.value = String((Number(slider.value) + 1) % (Number(slider.max) + 1));
+    const t0 = performance.now();
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await anatomy.updateComplete;
+    rendered.push(performance.now() - t0);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    painted.push(performance.now() - t0);
+  }
+  const explained = anatomy.shadowRoot.querySelector('p.explain').textContent;
+  return { rendered, painted, explained };
+})()`;
+
 export interface PageExplainTimes {
   reply: number[];
   /** The token strip's occlusion colours and the gradient curve painted (NaN: not both in the first frame after the reply). */
@@ -105,6 +138,9 @@ export interface PageExplainTimes {
   drawn: number[];
   /** The measuring's own walk over the panel's elements (included in drawn). */
   walk: number[];
+  /** One slider step: Cell anatomy rendered, and the frame with it painted (40 steps). */
+  sliderRendered: number[];
+  sliderPainted: number[];
 }
 
 export async function benchExplainPage(runs = 9, dir = 'dist'): Promise<PageExplainTimes> {
@@ -137,7 +173,14 @@ export async function benchExplainPage(runs = 9, dir = 'dist'): Promise<PageExpl
       .waitFor({ timeout: 180_000 });
     await page.getByRole('button', { name: 'Cell anatomy' }).first().click();
     await page.getByRole('slider', { name: 'Time step' }).waitFor();
-    const times: PageExplainTimes = { reply: [], colours: [], drawn: [], walk: [] };
+    const times: PageExplainTimes = {
+      reply: [],
+      colours: [],
+      drawn: [],
+      walk: [],
+      sliderRendered: [],
+      sliderPainted: [],
+    };
     for (let i = 0; i < runs + 1; i++) {
       const r = (await page.evaluate(MEASURE)) as {
         reply: number;
@@ -155,6 +198,16 @@ export async function benchExplainPage(runs = 9, dir = 'dist'): Promise<PageExpl
       times.walk.push(r.walk);
       await page.waitForTimeout(300);
     }
+    await page.mouse.move(0, 0); // a number under the resting mouse would take the explanation
+    const slider = (await page.evaluate(SLIDER)) as {
+      rendered: number[];
+      painted: number[];
+      explained: string;
+    };
+    if (!/^f₁ = σ\(/.test(slider.explained.trim()))
+      throw new Error(`the focused number was not explained: ${slider.explained}`);
+    times.sliderRendered = slider.rendered;
+    times.sliderPainted = slider.painted;
     return times;
   } finally {
     await browser.close();
