@@ -83,6 +83,7 @@ export class ClassifyModelPanel extends LitElement {
   private detailTimer: number | undefined;
   /** Resolves when `detailed` has caught up with `result` (awaited by updateComplete). */
   private detailCaughtUp: Promise<void> = Promise.resolve();
+  private detailWaiters: () => void = () => {};
 
   private inFlight = false;
   private again = false;
@@ -132,28 +133,32 @@ export class ClassifyModelPanel extends LitElement {
    * result they go at once.
    */
   private scheduleDetails(): void {
-    cancelAnimationFrame(this.detailFrame);
-    window.clearTimeout(this.detailTimer);
+    this.cancelDetails();
     if (!this.result || !this.isConnected) {
-      this.followDetails();
+      this.detailed = this.result;
       return;
     }
-    let caughtUp = () => {};
-    this.detailCaughtUp = new Promise((resolve) => (caughtUp = resolve));
+    this.detailCaughtUp = new Promise((resolve) => (this.detailWaiters = resolve));
     this.detailFrame = requestAnimationFrame(() => {
       this.detailTimer = window.setTimeout(() => {
         this.detailed = this.result;
-        caughtUp();
+        this.cancelDetails();
       }, 0);
     });
   }
 
-  /** The heavy parts take `result` now (nothing to wait for). */
-  private followDetails(): void {
+  /** Stops a pending catch-up; whoever waits on it looks again (getUpdateComplete's loop). */
+  private cancelDetails(): void {
     cancelAnimationFrame(this.detailFrame);
     window.clearTimeout(this.detailTimer);
-    this.detailed = this.result;
+    this.detailWaiters();
     this.detailCaughtUp = Promise.resolve();
+  }
+
+  /** The heavy parts take `result` now (nothing to wait for). */
+  private followDetails(): void {
+    this.cancelDetails();
+    this.detailed = this.result;
   }
 
   /** Complete when the whole panel, the heavy parts included, shows the latest reply. */
