@@ -35,9 +35,8 @@ function review(): string {
   return Array.from({ length: PAGE_REVIEW_WORDS }, (_, i) => words[(i * 7) % words.length]).join(' ');
 }
 
-/** One click → reply → drawn measurement in the page (plain text: tsx would wrap named functions). */
-const MEASURE = `(async () => {
-  const deep = (root, sel) => {
+/** In the page: the first element matching `sel` in `root` or any shadow root below it. */
+const DEEP = `const deep = (root, sel) => {
     const hit = root.querySelector(sel);
     if (hit) return hit;
     for (const el of root.querySelectorAll('*')) {
@@ -45,7 +44,11 @@ const MEASURE = `(async () => {
       if (found) return found;
     }
     return null;
-  };
+  };`;
+
+/** One click → reply → drawn measurement in the page (plain text: tsx would wrap named functions). */
+const MEASURE = `(async () => {
+  ${DEEP}
   const settle = async (root) => {
     for (const el of root.querySelectorAll('*')) {
       if (el.updateComplete) await el.updateComplete;
@@ -104,15 +107,7 @@ const MEASURE = `(async () => {
  * anatomy has rendered the step, and until the frame that shows it has been painted.
  */
 const SLIDER = `(async () => {
-  const deep = (root, sel) => {
-    const hit = root.querySelector(sel);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) {
-      const found = el.shadowRoot && deep(el.shadowRoot, sel);
-      if (found) return found;
-    }
-    return null;
-  };
+  ${DEEP}
   const anatomy = deep(document, 'cell-anatomy');
   const slider = anatomy.shadowRoot.querySelector('[role=slider]');
   anatomy.shadowRoot.querySelector('.box[data-box=f] .num').focus();
