@@ -5,9 +5,9 @@
 // panel (model-reading-panel.ts), with the words written once above and below them as page text
 // (word-axis.ts); so a map draws no words and does not scroll on its own. Its title, read-out and
 // scale stay at the scroller's left edge while the columns scroll. The canvas holds one pixel per
-// cell and the browser scales it up CELL times without smoothing (image-rendering: pixelated): 500
-// steps × 8 units are 4,000 pixels written at once, not 4,000 filled rectangles on a 7,000-pixel-wide
-// canvas; the cell under the cursor is outlined by an element over the canvas.
+// cell and the browser scales it up CELL times without smoothing (image-rendering: pixelated):
+// 500 steps × 8 units are 4,000 pixels written at once, not 4,000 filled rectangles on a canvas
+// 7,000 pixels wide; the cell under the cursor is outlined by an element over the canvas.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LanguageController, ui } from '../../i18n';
@@ -34,7 +34,8 @@ function signedColour(v: number, bound: number): Rgb {
   return v >= 0 ? [Math.round(255 - 55 * t), fade, fade] : [fade, Math.round(255 - 155 * t), 255];
 }
 
-const css_ = ([r, g, b]: Rgb) => `rgb(${r},${g},${b})`;
+/** A colour as CSS text (the scale bar's gradient). */
+const cssRgb = ([r, g, b]: Rgb) => `rgb(${r},${g},${b})`;
 
 @customElement('heat-map')
 export class HeatMap extends LitElement {
@@ -94,8 +95,8 @@ export class HeatMap extends LitElement {
     const lo = this.scale === 'gate' ? 0 : -bound;
     const gradient =
       this.scale === 'gate'
-        ? `linear-gradient(to right, ${css_(gateColour(0))}, ${css_(gateColour(1))})`
-        : `linear-gradient(to right, ${css_(signedColour(-1, 1))}, #fff, ${css_(signedColour(1, 1))})`;
+        ? `linear-gradient(to right, ${cssRgb(gateColour(0))}, ${cssRgb(gateColour(1))})`
+        : `linear-gradient(to right, ${cssRgb(signedColour(-1, 1))}, #fff, ${cssRgb(signedColour(1, 1))})`;
     return html`
       <h4 id="title">${title}</h4>
       <div>
