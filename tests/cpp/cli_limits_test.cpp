@@ -1,8 +1,8 @@
 // The CLI's `train` and `bench` hold every training setting to limits.def, the engine's one table
 // of limits (training_run.hpp; the page gets the same table as limits.generated.ts): a value just
-// outside a limit is a usage error — exit 2, "error: <option> needs <the limit>; received '<value>'"
-// and the command's usage on stderr, nothing on stdout — and a value at the limit is taken. The
-// expected limits below are written out by hand from limits.def. Runs the real binary.
+// outside a limit is a usage error — exit 2, "error: <option> needs <the limit>; received
+// '<value>'" and the command's usage on stderr, nothing on stdout — and a value at the limit is
+// taken. The expected limits below are written out by hand from limits.def. Runs the real binary.
 
 #include <string>
 #include <vector>
@@ -100,8 +100,8 @@ TEST_F(CliLimits, BenchRefusesEverySettingOutsideLimitsDef) {
 TEST_F(CliLimits, TheLimitItselfIsTaken) {
   const CliRun train = run("train " + files() + " --lr 10 --epochs 1");
   EXPECT_EQ(train.status, 0) << train.err;
-  const CliRun bench = run("bench " + files() +
-                           " --lr 10 --batch-size 1 --warmup 0 --batches 1 --predict 1");
+  const CliRun bench =
+      run("bench " + files() + " --lr 10 --batch-size 1 --warmup 0 --batches 1 --predict 1");
   EXPECT_EQ(bench.status, 0) << bench.err;
   EXPECT_NE(bench.out.find("\"engine\":\"native\""), std::string::npos) << bench.out;
 }
