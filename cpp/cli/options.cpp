@@ -1,7 +1,6 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <iostream>
 
@@ -35,16 +34,6 @@ long long parse_integer(const std::string& option, const std::string& text, long
       value < min || value > max) {
     throw UsageError{option + " needs a whole number in [" + std::to_string(min) + ", " +
                      std::to_string(max) + "]; received '" + text + "'"};
-  }
-  return value;
-}
-
-double parse_positive(const std::string& option, const std::string& text) {
-  double value = 0;
-  if (!read_number(
-          text, [](const std::string& t, size_t* used) { return std::stod(t, used); }, value) ||
-      !std::isfinite(value) || value <= 0) {
-    throw UsageError{option + " needs a number > 0; received '" + text + "'"};
   }
   return value;
 }

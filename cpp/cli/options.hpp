@@ -24,8 +24,6 @@ struct UsageError {
 // received 'abc'").
 long long parse_integer(const std::string& option, const std::string& text, long long min,
                         long long max);
-// A finite number > 0, or UsageError ("--lr needs a number > 0; received '-1'").
-double parse_positive(const std::string& option, const std::string& text);
 // A training setting within limits.def, or UsageError in the same words ("--epochs needs a whole
 // number in [1, 10000]; received '0'", "--lr needs a number above 0 and at most 10; ...").
 double parse_setting(const std::string& option, const std::string& text, Setting setting);

@@ -1,6 +1,6 @@
 #pragma once
 // The `predict --input` file: {"sequences": [[token ids], ...]}, checked against the model (the
-// padding is the engine's pad_pre, training_run.hpp). Its own unit so that the fuzz target
+// padding is the engine's pad_pre, dataset.hpp). Its own unit so that the fuzz target
 // (tests/fuzz) reads it as the CLI does.
 
 #include <cstdint>

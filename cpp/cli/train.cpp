@@ -58,7 +58,6 @@ struct TrainOptions {
   std::string model_path, data_path, out_dir;
   TrainingSettings settings;  // the CLI's defaults: 1 epoch of batches of 32, RMSprop
   bool num_words_given = false, maxlen_given = false;
-  std::optional<double> learning_rate;  // given to the optimizer after fit_config (see --lr)
 };
 
 // The command line of `train`: the training settings within the engine's limits (limits.def).
@@ -88,9 +87,7 @@ int parse_options(const Args& args, TrainOptions& o) {
     read_setting(batch_size, "--batch-size", Setting::batch_size, s.batch_size);
     read_setting(patience, "--patience", Setting::patience, s.patience);
     read_setting(seed, "--seed", Setting::seed, s.seed);
-    // --lr alone is not held to limits.def's 10: here a learner may make the loss diverge on
-    // purpose to see what the trainer does (cli_train_test's --lr 1e36). Any number > 0.
-    if (lr) o.learning_rate = parse_positive("--lr", *lr);
+    read_setting(lr, "--lr", Setting::learning_rate, s.learning_rate);
     read_setting(clipnorm, "--clipnorm", Setting::clipnorm, s.clipnorm);
     read_setting(keras, "--keras", Setting::keras, s.keras);
     o.num_words_given = num_words.has_value();
@@ -137,8 +134,7 @@ int cmd_train(const Args& args) {
     const PackInfo pack =
         read_pack_info(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
     stage = nullptr;
-    FitConfig config = fit_config(settings, spec, pack.vocab_size, pack.stored_length);
-    if (options.learning_rate) config.optimizer.learning_rate = *options.learning_rate;
+    const FitConfig config = fit_config(settings, spec, pack.vocab_size, pack.stored_length);
     stage = &options.data_path;
     const DataSplits data = read_pack(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
                                       settings.num_words, settings.maxlen);
@@ -164,7 +160,7 @@ int cmd_train(const Args& args) {
 
     if (!options.out_dir.empty()) {
       nlohmann::json compile = {{"optimizer", settings.optimizer}};
-      if (options.learning_rate) compile["learning_rate"] = *options.learning_rate;
+      if (settings.learning_rate) compile["learning_rate"] = *settings.learning_rate;
       save_model_file(options.out_dir, spec, network.params(), compile.dump());
     }
     if (trainer.stop_reason() == StopReason::NonFiniteLoss) {

@@ -135,17 +135,16 @@ struct ReviewCursor {
   uint64_t token = 0;   // index of the next review's first token
 };
 
-// Decodes `count` reviews into a Dataset of `maxlen` steps.
-//   Keras imdb.load_data(num_words):  x = num_words <= x ? 2 : x
-//   pad_sequences(maxlen, 'pre', 'pre'): a review of length n keeps its last k = min(n, maxlen)
-//   tokens, placed at steps maxlen - k .. maxlen - 1; steps before are 0.
+// Decodes `count` reviews into a Dataset of `maxlen` steps, each review as Keras loads it:
+//   imdb.load_data(num_words):           x = num_words <= x ? 2 : x
+//   pad_sequences(maxlen, 'pre', 'pre'): the engine's pad_pre_into (dataset.hpp)
 Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, int num_words,
                      int maxlen) {
   const PackInfo& info = cursor.layout.info;
   Dataset out;
   out.count = count;
   out.time = maxlen;
-  out.ids.assign(static_cast<size_t>(count) * static_cast<size_t>(maxlen), kPadId);
+  out.ids.resize(static_cast<size_t>(count) * static_cast<size_t>(maxlen));
   out.labels.resize(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i, ++cursor.review) {
     const uint8_t label = cursor.data[cursor.layout.labels_at + cursor.review];
@@ -158,18 +157,15 @@ Dataset decode_split(ReviewCursor& cursor, int count, const char* split_name, in
     if (length > info.stored_length || cursor.token + length > cursor.layout.token_count) {
       fail_with(Msg::pack_review_length, {split_name, std::to_string(i), std::to_string(length)});
     }
-    const int kept = std::min<int>(length, maxlen);
-    const uint8_t* first =
-        cursor.data + cursor.layout.tokens_at + 2 * (cursor.token + length - kept);
-    int32_t* row = out.ids.data() + static_cast<size_t>(i) * maxlen + (maxlen - kept);
-    for (int t = 0; t < kept; ++t) {
-      const int32_t id = load_u16(first + 2 * t);
+    const uint8_t* review = cursor.data + cursor.layout.tokens_at + 2 * cursor.token;
+    pad_pre_into(out.ids.data() + static_cast<size_t>(i) * maxlen, maxlen, length, [&](size_t t) {
+      const int32_t id = load_u16(review + 2 * t);
       if (id >= info.vocab_size) {
         fail_with(Msg::pack_review_token, {split_name, std::to_string(i), std::to_string(id),
                                            std::to_string(info.vocab_size)});
       }
-      row[t] = id >= num_words ? kOovId : id;
-    }
+      return id >= num_words ? kOovId : id;
+    });
     cursor.token += length;
   }
   return out;

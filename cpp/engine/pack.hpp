@@ -33,12 +33,6 @@ inline constexpr int kPackMaxClasses = 256;         // labels are stored as uint
 // pack at its full length is 25,000,000. A pack whose header is small cannot make it ask for more.
 inline constexpr int64_t kPackMaxDecodedIds = int64_t(1) << 26;
 
-// The reserved token ids (Keras' imdb.load_data): 0 padding, 1 start of review, 2 out of
-// vocabulary. Word ids start at 4 (rank + 3); 3 is never used.
-inline constexpr int32_t kPadId = 0;
-inline constexpr int32_t kStartId = 1;
-inline constexpr int32_t kOovId = 2;
-
 struct PackInfo {
   int version;
   int vocab_size;     // the largest num_words the pack supports (stored ids are < vocab_size)

@@ -135,14 +135,6 @@ RNN_COLD void check_dataset(const Dataset& data, const std::string& which, const
   }
 }
 
-std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length) {
-  std::vector<int32_t> out(static_cast<size_t>(length), 0);
-  const size_t kept = std::min(ids.size(), out.size());
-  std::copy(ids.end() - static_cast<std::ptrdiff_t>(kept), ids.end(),
-            out.end() - static_cast<std::ptrdiff_t>(kept));
-  return out;
-}
-
 namespace {
 RecordField whole(const char* key, double value) { return {key, RecordField::Kind::Whole, value}; }
 RecordField number(const char* key, double value) {

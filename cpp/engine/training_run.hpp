@@ -3,8 +3,8 @@
 // bindings), the CLI's `train` and `bench` options — are checked here against ONE set of limits
 // (limits.def, which the page receives as a generated file) and the model and data pack, and
 // turned into a FitConfig; here too are the data checks every caller shares (token ids within the
-// vocabulary, Keras' 'pre' padding) and the epoch and result records the worker and the CLI write.
-// Pure: no I/O.
+// vocabulary; Keras' 'pre' padding is pad_pre in dataset.hpp, below the pack reader that uses it)
+// and the epoch and result records the worker and the CLI write. Pure: no I/O.
 
 #include <cmath>
 #include <cstdint>
@@ -77,10 +77,6 @@ size_t first_id_outside(const std::vector<int32_t>& ids, int vocab);
 // in the learner's terms (num_words / maxlen, input_dim / input_length). `which` names the split.
 void check_dataset(const Dataset& data, const std::string& which, const ModelSpec& model,
                    LossKind kind);
-
-// Keras' pad_sequences(padding='pre', truncating='pre', value=0): zeros in front of a shorter
-// sequence, only the last `length` ids of a longer one.
-std::vector<int32_t> pad_pre(const std::vector<int32_t>& ids, int length);
 
 // ---- Records ----
 

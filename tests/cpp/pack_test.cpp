@@ -120,6 +120,20 @@ TEST(PackTest, SmallestRequest) {
   EXPECT_EQ(s.test.ids, (std::vector<int32_t>{1, 2}));
 }
 
+// The engine's one padding (dataset.hpp), which the pack reader and the CLI's predict use, on the
+// example in Keras' pad_sequences documentation: [[1], [2, 3], [4, 5, 6]] padded to the longest
+// (3) is [[0, 0, 1], [0, 2, 3], [4, 5, 6]], and at maxlen=2 is [[0, 1], [2, 3], [5, 6]].
+TEST(PackTest, PadPreIsKerasPadSequences) {
+  const Rows keras_example = {{1}, {2, 3}, {4, 5, 6}};
+  const Rows at_3 = {{0, 0, 1}, {0, 2, 3}, {4, 5, 6}}, at_2 = {{0, 1}, {2, 3}, {5, 6}};
+  for (size_t i = 0; i < keras_example.size(); ++i) {
+    EXPECT_EQ(rnn::pad_pre(keras_example[i], 3), at_3[i]);
+    EXPECT_EQ(rnn::pad_pre(keras_example[i], 2), at_2[i]);
+  }
+  EXPECT_EQ(rnn::pad_pre({}, 2), (std::vector<int32_t>{0, 0}));
+  EXPECT_EQ(rnn::pad_pre({7, 8}, 0), std::vector<int32_t>{});
+}
+
 // Keras on the full review: x = [x if x < num_words else 2], then pad_sequences('pre', 'pre').
 std::vector<int32_t> keras_reference(const std::vector<int32_t>& full, int num_words, int maxlen) {
   std::vector<int32_t> mapped;

@@ -12,7 +12,7 @@
 
 #include "cli/predict_input.hpp"
 #include "engine/model_spec.hpp"
-#include "engine/training_run.hpp"
+#include "engine/dataset.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 3) return 0;

@@ -1,9 +1,11 @@
 // The tokenizer's rules on hand-written cases, word ids as Keras' imdb.load_data gives them,
-// pad_sequences semantics, the word index file, and the same encoding from the browser bundle.
+// pad_sequences semantics (and the same padding as the engine's, in the real .wasm), the word index
+// file, and the same encoding from the browser bundle.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 
+import fc from 'fast-check';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 
@@ -20,6 +22,8 @@ import {
   wordId,
 } from '../../web/src/data/tokenizer';
 import { decodeIds, parseWordIndex, wordIndexToJson } from '../../web/src/data/word-index';
+import { writePack } from '../../web/src/data/pack';
+import { loadEngine } from './helpers/wasm';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -111,6 +115,48 @@ describe('padSequencePre (pad_sequences, padding and truncating "pre")', () => {
     expect(padSequencePre([1, 4, 5, 6, 7, 8], 4)).toEqual([5, 6, 7, 8]);
     expect(padSequencePre([1, 4, 5], 3)).toEqual([1, 4, 5]);
     expect(padSequencePre([1, 4, 5], 1)).toEqual([5]);
+  });
+  it("pads as the engine's pad_pre does (the pack reader in the real .wasm), on the same sequences", async () => {
+    // The engine pads only what it reads from a pack: each run writes its sequences as a pack's
+    // training split, and the engine's rows at every maxlen are compared with padSequencePre's.
+    const engine = await loadEngine();
+    const STORED = 12;
+    const sequences = fc.array(fc.array(fc.integer({ min: 0, max: 29 }), { maxLength: STORED }), {
+      minLength: 1,
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(sequences, (train) => {
+        const session = new engine.Session();
+        try {
+          const empty = { sequences: [], labels: [] };
+          const split = { sequences: train, labels: train.map(() => 0) };
+          session.loadPack(
+            writePack({
+              vocabSize: 30,
+              storedLength: STORED,
+              numClasses: 2,
+              train: split,
+              validation: empty,
+              test: empty,
+            }),
+          );
+          for (let maxlen = 1; maxlen <= STORED; maxlen++) {
+            const view = session.dataView(30, maxlen, 0);
+            if (typeof view === 'string') throw new Error(view);
+            const rows = Array.from(view, Number);
+            train.forEach((ids, i) =>
+              expect(rows.slice(i * maxlen, (i + 1) * maxlen), `maxlen ${maxlen}, ${ids}`).toEqual(
+                padSequencePre(ids, maxlen),
+              ),
+            );
+          }
+        } finally {
+          session.delete();
+        }
+      }),
+      { numRuns: 100, seed: 14 },
+    );
   });
 });
 

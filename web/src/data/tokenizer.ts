@@ -140,6 +140,13 @@ export function encodeReview(text: string, vocabulary: Vocabulary, numWords: num
 /**
  * Keras pad_sequences(maxlen, padding='pre', truncating='pre', value=0) for one sequence: keeps
  * the last maxlen ids and puts zeros in front of a shorter one.
+ *
+ * The engine's pad_pre (cpp/engine/dataset.hpp) does this for everything it reads from a pack; this
+ * copy serves only a typed review (data/review-encoding.ts), which is tokenized here in TypeScript
+ * and padded as the last step of that encoding, in the worker and in Node (tests, the paste
+ * benchmark) where no engine is loaded. The engine has no entry point that pads a sequence it is
+ * handed (predict and trace take padded ids), and one would cost .wasm bytes for two lines.
+ * tests/js/tokenizer.test.ts holds the two equal on random sequences, through the real .wasm.
  */
 export function padSequencePre(ids: readonly number[], maxlen: number): number[] {
   const kept = ids.slice(Math.max(0, ids.length - maxlen));
