@@ -23,16 +23,6 @@ void transpose_into(const S* src, int64_t rows, int64_t cols, int64_t ld, S* dst
     for (int64_t j = 0; j < cols; ++j) dst[j * rows + i] = src[i * ld + j];
 }
 
-// c rows i += a row i · B for m rows (a rows lda apart, c rows ldc apart): four rows at a time.
-template <typename S>
-void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k, int64_t n,
-                           int64_t ldb, S* c, int64_t ldc) {
-  int64_t i = 0;
-  for (; i + 4 <= m; i += 4)
-    kernels::add_4rows_times_matrix<S>(a + i * lda, lda, b, k, n, ldb, c + i * ldc, ldc);
-  for (; i < m; ++i) kernels::add_row_times_matrix<S>(a + i * lda, b, k, n, ldb, c + i * ldc);
-}
-
 }  // namespace
 
 // Every product is built from the row product z += a · B of a row a (k) and a matrix B (k, n),
@@ -69,7 +59,7 @@ void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S
   }
   const int64_t lda = a.outerStride();
   if (ta == Transpose::No) {
-    add_rows_times_matrix(a.data(), lda, m, bp, k, n, ldb, c.data(), ldc);
+    kernels::add_rows_times_matrix(a.data(), lda, m, bp, k, n, ldb, c.data(), ldc);
     return;
   }
   const int64_t chunk = std::clamp<int64_t>(int64_t(16384 / sizeof(S)) / n, 8, 1024);
@@ -78,7 +68,7 @@ void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S
   for (int64_t r0 = 0; r0 < k; r0 += chunk) {
     const int64_t rows = std::min(chunk, k - r0);
     transpose_into(a.data() + r0 * lda, rows, m, lda, at.data());
-    add_rows_times_matrix(at.data(), rows, m, bp + r0 * ldb, rows, n, ldb, c.data(), ldc);
+    kernels::add_rows_times_matrix(at.data(), rows, m, bp + r0 * ldb, rows, n, ldb, c.data(), ldc);
   }
 }
 

@@ -1,22 +1,23 @@
 // Paired comparison of two builds of the WebAssembly engine (docs/benchmarks.md): the same
-// training batches of the book's LSTM and GRU with module A and module B in turn, A B A B ...,
+// training batches of a chapter model (the book's LSTM and GRU unless --models names others:
+// PAIR_MODELS in setup.ts) with module A and module B in turn, A B A B ...,
 // so that a machine whose speed drifts (shared cores) moves both alike; prints each round's
 // ms per batch and last training loss (the same loss: the same arithmetic), the medians and the
 // median of the per-round ratios A/B.
-//   npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru]
+//   npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru,lstm-dropout,...]
 // DIR_A and DIR_B each hold an rnn_engine.mjs and its rnn_engine.wasm (a copy of web/src/wasm).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchEngine } from './engine-bench.mjs';
-import { loadBenchData, median, modelJson, settingsOf, type BenchModel } from './setup';
+import { PAIR_MODELS, loadBenchData, median, modelJson, settingsOf, type PairModel } from './setup';
 import { engineSettings } from './wasm-node';
 
-const USAGE = 'usage: npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models lstm,gru]';
+const USAGE = `usage: npx tsx scripts/bench/pair-wasm.ts DIR_A DIR_B [--rounds N] [--models ${PAIR_MODELS.join(',')}]`;
 
 async function timeBuild(
   dir: string,
-  model: BenchModel,
+  model: PairModel,
   packPath: string,
 ): Promise<{ ms: number; loss: number | null }> {
   const glue = await import(pathToFileURL(resolve(dir, 'rnn_engine.mjs')).href);
@@ -43,7 +44,10 @@ async function main() {
   };
   if (dirs.length !== 2) throw new Error(USAGE);
   const rounds = Number(option('--rounds') ?? 5);
-  const models = (option('--models') ?? 'lstm,gru').split(',') as BenchModel[];
+  const models = (option('--models') ?? 'lstm,gru').split(',') as PairModel[];
+  for (const m of models)
+    if (!(PAIR_MODELS as readonly string[]).includes(m))
+      throw new Error(`unknown model '${m}'; use ${PAIR_MODELS.join(', ')}`);
   const pack = new URL('../../build/data/imdb-book.pack', import.meta.url).pathname;
   for (const model of models) {
     const a: number[] = [];

@@ -1,8 +1,9 @@
 #pragma once
-// The per-sample pieces of a fused recurrent step: the row product z += h · U for one sample
-// (h of u units, U (u, n) row-major, z of n gate pre-activations) and an activation applied to a
-// contiguous run of values. A layer's time loop calls them sample by sample, so each step reads
-// z, h_{t−1} and U once while they sit in L1, with no temporary and no allocation.
+// The pieces of a fused recurrent step: the row product z += h · U (h of u units, U (u, n)
+// row-major, z of n gate pre-activations) for one row, four rows, or a block of rows (the samples
+// of one step, four at a time: each load of U then serves four samples), and an activation
+// applied to a contiguous run of values. A layer's time loop works step by step on blocks that
+// sit in L1, with no temporary and no allocation.
 //
 // Under __wasm_simd128__ the row product is written with wasm_simd128.h (Eigen 3.4 has no wasm
 // backend and its generic code is several times slower there); elsewhere it is a plain loop that
@@ -194,6 +195,18 @@ inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const flo
     add_row_times_matrix<float>(a + r * lda, b + col, k, n - col, ldb, c + r * ldc + col);
 }
 #endif
+
+// c row i += a row i · B for m rows (a rows lda apart, c rows ldc apart, B (k, n) with row stride
+// ldb): four rows at a time, then one by one. Each output is summed in the same order j = 0..k−1
+// whichever kernel takes its row, so the result does not depend on how the rows are grouped.
+template <typename S>
+inline void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k,
+                                  int64_t n, int64_t ldb, S* c, int64_t ldc) {
+  int64_t i = 0;
+  for (; i + 4 <= m; i += 4)
+    add_4rows_times_matrix<S>(a + i * lda, lda, b, k, n, ldb, c + i * ldc, ldc);
+  for (; i < m; ++i) add_row_times_matrix<S>(a + i * lda, b, k, n, ldb, c + i * ldc);
+}
 
 // Gradients carried back through hundreds of steps shrink geometrically (each step multiplies by
 // gate derivatives ≤ 1/4) and reach the subnormal range, where x86 arithmetic is about a hundred
