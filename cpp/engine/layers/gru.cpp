@@ -1,4 +1,4 @@
-// The GRU's time loops (equations in gru.hpp): the fused per-sample loops that Keras' default
+// The GRU's time loops (equations in gru.hpp): the fused loops that Keras' default
 // GRU runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt). The general
 // Eigen loops, for reset_after = false, recurrent dropout and other activations and the tests'
 // reference for the fused ones (tests/cpp/recurrent_paths_test.cpp), are in gru_general.cpp, built

@@ -1,4 +1,4 @@
-// The LSTM's time loops (equations in lstm.hpp): the fused per-sample loops that Keras' default
+// The LSTM's time loops (equations in lstm.hpp): the fused loops that Keras' default
 // LSTM runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt). The general
 // Eigen loops, for recurrent dropout and other activations and the tests' reference for the fused
 // ones (tests/cpp/recurrent_paths_test.cpp), are in lstm_general.cpp, built for size.

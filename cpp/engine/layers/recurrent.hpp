@@ -67,7 +67,7 @@ class RecurrentLayer : public Layer<S> {
   const Mat<S>& hidden() const { return hidden_; }
 
  protected:
-  // The cell's time loops, in two versions each: fused per-sample loops (kernels/
+  // The cell's time loops, in two versions each: fused loops (kernels/
   // recurrent_step.hpp) for Keras' default activations without recurrent dropout — what nearly
   // every model runs — and general Eigen loops for the rest (recurrent dropout's per-gate masks,
   // other activations, the GRU's reset_after = false), which also serve the tests as the fused
@@ -101,7 +101,7 @@ class RecurrentLayer : public Layer<S> {
   // h_{t−1} for every sample (t ≥ 1).
   ConstStepView<S> previous_hidden(int t) const { return step(hidden_, t - 1); }
   int time_steps() const { return this->time_; }
-  // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
+  // The cells' fused loops (kernels/recurrent_step.hpp) need no recurrent dropout and
   // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
   bool fusable() const {
     return paths_.fused_loops && recurrent_masks_.empty() &&

@@ -1,4 +1,4 @@
-// The SimpleRNN's time loops (equations in simple_rnn.hpp): the fused per-sample loops that Keras'
+// The SimpleRNN's time loops (equations in simple_rnn.hpp): the fused loops that Keras'
 // default SimpleRNN runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt).
 // The general Eigen loops, for recurrent dropout and other activations and the tests' reference for
 // the fused ones (tests/cpp/recurrent_paths_test.cpp), are in simple_rnn_general.cpp, built for
