@@ -64,7 +64,7 @@ struct SequenceTrace {
 // Which of the recurrent layers' equivalent paths a network takes. The product always runs the
 // defaults, the fast ones; the tests build networks with them off to hold the fast paths against
 // the general ones (tests/cpp/recurrent_paths_test.cpp):
-//   fused_loops      the cells' fused per-sample loops (layers/lstm.cpp etc.) where a cell
+//   fused_loops      the cells' fused loops (layers/lstm.cpp etc.) where a cell
 //                    allows them, else the general Eigen loops;
 //   embedding_table  above an Embedding, project its table E·W + b once per batch and gather
 //                    rows, else gather E's rows and project every step (layers/recurrent.hpp).

@@ -11,13 +11,19 @@ export const BENCH_MODELS = ['simplernn', 'lstm', 'gru', 'lstm2', 'blog-lstm', '
 export type BenchModel = (typeof BENCH_MODELS)[number];
 export type BenchEngine = 'wasm' | 'native' | 'tfjs-wasm' | 'tfjs-cpu' | 'chromium-wasm' | 'pytorch';
 
-export const PRESET_OF: Record<BenchModel, string> = {
+/** The benchmark's models and the chapter's other two, which the paired runs (pair-wasm.ts) time too. */
+export const PAIR_MODELS = [...BENCH_MODELS, 'lstm-dropout', 'onehot-simplernn'] as const;
+export type PairModel = (typeof PAIR_MODELS)[number];
+
+export const PRESET_OF: Record<PairModel, string> = {
   simplernn: 'embedding-simplernn-500',
   lstm: 'lstm',
   gru: 'gru',
   lstm2: 'lstm-2layer',
   'blog-lstm': 'blog-lstm',
   'blog-simplernn': 'blog-simplernn',
+  'lstm-dropout': 'lstm-dropout',
+  'onehot-simplernn': 'onehot-simplernn-500',
 };
 
 export interface BenchSettings {
@@ -37,7 +43,7 @@ export const BLOG_SETTINGS: BenchSettings = {
   learningRate: 1e-3,
 };
 
-export function settingsOf(model: BenchModel): BenchSettings {
+export function settingsOf(model: PairModel): BenchSettings {
   return model.startsWith('blog-') ? BLOG_SETTINGS : BOOK_SETTINGS;
 }
 
@@ -54,7 +60,7 @@ export interface BenchRow {
 }
 
 /** The preset's Keras model JSON (a Sequential topology). */
-export function modelJson(model: BenchModel): string {
+export function modelJson(model: PairModel): string {
   const preset = presetById(PRESET_OF[model]);
   if (!preset) throw new Error(`preset ${PRESET_OF[model]} is missing from web/src/presets/presets.json`);
   return JSON.stringify(preset.model);

@@ -1,8 +1,9 @@
 #pragma once
-// The per-sample pieces of a fused recurrent step: the row product z += h · U for one sample
-// (h of u units, U (u, n) row-major, z of n gate pre-activations) and an activation applied to a
-// contiguous run of values. A layer's time loop calls them sample by sample, so each step reads
-// z, h_{t−1} and U once while they sit in L1, with no temporary and no allocation.
+// The pieces of a fused recurrent step: the row product z += h · U (h of u units, U (u, n)
+// row-major, z of n gate pre-activations) for one row, four rows, or a block of rows (the samples
+// of one step, four at a time: each load of U then serves four samples), and an activation
+// applied to a contiguous run of values. A layer's time loop works step by step on blocks that
+// sit in L1, with no temporary and no allocation.
 //
 // Under __wasm_simd128__ the row product is written with wasm_simd128.h (Eigen 3.4 has no wasm
 // backend and its generic code is several times slower there); elsewhere it is a plain loop that
@@ -112,13 +113,27 @@ inline void add_row_times_matrix(const S* h, const S* u_matrix, int64_t units, i
   add_row_times_matrix<S>(h, u_matrix, units, n, n, z);
 }
 
-// Four rows at once, for matrix products (linalg.cpp): c_r[k] += Σ_j a_r[j] · B[j·ldb + k] for
-// r = 0..3, a_r = a + r·lda, c_r = c + r·ldc. Each loaded run of B serves four rows (a 4 × 8 tile
-// of outputs held in registers), a quarter of the single-row kernel's loads per multiply-add.
-// Same summation order per output as add_row_times_matrix.
+// One row whose elements lie a_step apart (a column of a row-major matrix when a_step is its row
+// stride): z[k] += Σ_j h[j·a_step] · U[j·ld + k], in the same order as add_row_times_matrix.
 template <typename S>
-inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t k, int64_t n,
-                                   int64_t ldb, S* c, int64_t ldc) {
+inline void add_stepped_row_times_matrix(const S* h, int64_t a_step, const S* u_matrix,
+                                         int64_t units, int64_t n, int64_t ld, S* z) {
+  if (a_step == 1) return add_row_times_matrix<S>(h, u_matrix, units, n, ld, z);
+  for (int64_t k = 0; k < n; ++k) {
+    S acc = z[k];
+    for (int64_t j = 0; j < units; ++j) acc += h[j * a_step] * u_matrix[j * ld + k];
+    z[k] = acc;
+  }
+}
+
+// Four rows at once, for matrix products (linalg.cpp): c_r[k] += Σ_j a_r[j·a_step] · B[j·ldb + k]
+// for r = 0..3, a_r = a + r·lda, c_r = c + r·ldc (a_step = 1 for rows of a; lda = 1 and a_step =
+// the row stride for four columns of a, i.e. four rows of aᵀ read in place). Each loaded run of
+// B serves four rows (a 4 × 8 tile of outputs held in registers), a quarter of the single-row
+// kernel's loads per multiply-add. Same summation order per output as add_row_times_matrix.
+template <typename S>
+inline void add_4rows_times_matrix(const S* a, int64_t lda, int64_t a_step, const S* b, int64_t k,
+                                   int64_t n, int64_t ldb, S* c, int64_t ldc) {
   // Two 16-byte vectors of S per row (GCC/Clang vector extensions: SSE2 natively).
   typedef S V __attribute__((vector_size(16)));
   constexpr int64_t kLanes = int64_t(16 / sizeof(S));
@@ -138,7 +153,7 @@ inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t 
     for (int64_t j = 0; j < k; ++j) {
       const V lo = load(b + j * ldb + col), hi = load(b + j * ldb + col + kLanes);
       for (int r = 0; r < 4; ++r) {
-        const S x = a[r * lda + j];
+        const S x = a[r * lda + j * a_step];
         lo_acc[r] += x * lo;
         hi_acc[r] += x * hi;
       }
@@ -149,14 +164,16 @@ inline void add_4rows_times_matrix(const S* a, int64_t lda, const S* b, int64_t 
     }
   }
   for (int r = 0; r < 4 && col < n; ++r)
-    add_row_times_matrix<S>(a + r * lda, b + col, k, n - col, ldb, c + r * ldc + col);
+    add_stepped_row_times_matrix<S>(a + r * lda, a_step, b + col, k, n - col, ldb,
+                                    c + r * ldc + col);
 }
 
 #if defined(__wasm_simd128__)
 // The same with wasm_simd128.h: a 4 × 8 tile in eight registers.
 template <>
-inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const float* b, int64_t k,
-                                          int64_t n, int64_t ldb, float* c, int64_t ldc) {
+inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, int64_t a_step,
+                                          const float* b, int64_t k, int64_t n, int64_t ldb,
+                                          float* c, int64_t ldc) {
   float* c0 = c;
   float* c1 = c + ldc;
   float* c2 = c + 2 * ldc;
@@ -170,8 +187,9 @@ inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const flo
     for (int64_t j = 0; j < k; ++j) {
       const float* row = b + j * ldb + col;
       const v128_t lo = wasm_v128_load(row), hi = wasm_v128_load(row + 4);
-      const v128_t x0 = wasm_f32x4_splat(a[j]), x1 = wasm_f32x4_splat(a[lda + j]);
-      const v128_t x2 = wasm_f32x4_splat(a[2 * lda + j]), x3 = wasm_f32x4_splat(a[3 * lda + j]);
+      const float* aj = a + j * a_step;
+      const v128_t x0 = wasm_f32x4_splat(aj[0]), x1 = wasm_f32x4_splat(aj[lda]);
+      const v128_t x2 = wasm_f32x4_splat(aj[2 * lda]), x3 = wasm_f32x4_splat(aj[3 * lda]);
       p0 = wasm_f32x4_add(p0, wasm_f32x4_mul(x0, lo));
       q0 = wasm_f32x4_add(q0, wasm_f32x4_mul(x0, hi));
       p1 = wasm_f32x4_add(p1, wasm_f32x4_mul(x1, lo));
@@ -191,9 +209,33 @@ inline void add_4rows_times_matrix<float>(const float* a, int64_t lda, const flo
     wasm_v128_store(c3 + col + 4, q3);
   }
   for (int r = 0; r < 4 && col < n; ++r)
-    add_row_times_matrix<float>(a + r * lda, b + col, k, n - col, ldb, c + r * ldc + col);
+    add_stepped_row_times_matrix<float>(a + r * lda, a_step, b + col, k, n - col, ldb,
+                                        c + r * ldc + col);
 }
 #endif
+
+// c row i += a row i · B for m rows (a rows lda apart, c rows ldc apart, B (k, n) with row stride
+// ldb): four rows at a time, then one by one. Each output is summed in the same order j = 0..k−1
+// whichever kernel takes its row, so the result does not depend on how the rows are grouped.
+template <typename S>
+inline void add_rows_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k,
+                                  int64_t n, int64_t ldb, S* c, int64_t ldc) {
+  int64_t i = 0;
+  for (; i + 4 <= m; i += 4)
+    add_4rows_times_matrix<S>(a + i * lda, lda, 1, b, k, n, ldb, c + i * ldc, ldc);
+  for (; i < m; ++i) add_row_times_matrix<S>(a + i * lda, b, k, n, ldb, c + i * ldc);
+}
+
+// The same with aᵀ: c row e += Σ_j a(j, e) B(j, ·) for e < m, a (k, m) with row stride lda read
+// in place (no transposed copy): four columns of a at a time, in the same order j = 0..k−1.
+template <typename S>
+inline void add_columns_times_matrix(const S* a, int64_t lda, int64_t m, const S* b, int64_t k,
+                                     int64_t n, int64_t ldb, S* c, int64_t ldc) {
+  int64_t e = 0;
+  for (; e + 4 <= m; e += 4)
+    add_4rows_times_matrix<S>(a + e, 1, lda, b, k, n, ldb, c + e * ldc, ldc);
+  for (; e < m; ++e) add_stepped_row_times_matrix<S>(a + e, lda, b, k, n, ldb, c + e * ldc);
+}
 
 // Gradients carried back through hundreds of steps shrink geometrically (each step multiplies by
 // gate derivatives ≤ 1/4) and reach the subnormal range, where x86 arithmetic is about a hundred

@@ -1,4 +1,4 @@
-// The GRU's time loops (equations in gru.hpp): the fused per-sample loops that Keras' default
+// The GRU's time loops (equations in gru.hpp): the fused loops that Keras' default
 // GRU runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt). The general
 // Eigen loops, for reset_after = false, recurrent dropout and other activations and the tests'
 // reference for the fused ones (tests/cpp/recurrent_paths_test.cpp), are in gru_general.cpp, built
@@ -27,22 +27,25 @@ void GruLayer<S>::resize_steps() {
   prev_h_gate_.resize(this->batch_, u);
 }
 
-// Fused, reset_after, sample by sample: q = h_{t−1} U + b_rec (b_rec alone at t = 0), z = σ(x_z +
-// q_z), r = σ(x_r + q_r), h̃ = tanh(x_h + r ⊙ q_h), h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. The gate row
+// Fused, reset_after: q = h_{t−1} U + b_rec (b_rec alone at t = 0) for every sample of step t as
+// one product over the step's rows (add_step_recurrent), then sample by sample z = σ(x_z + q_z),
+// r = σ(x_r + q_r), h̃ = tanh(x_h + r ⊙ q_h), h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. The gate row
 // keeps z, r, h̃ and reset_state_ keeps q_h, as in the general loop.
 template <typename S>
 void GruLayer<S>::forward_steps_fused() {
   const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 3 * u;
-  const S* recurrent = this->recurrent_kernel_.data();
-  S* q = recurrent_.data();  // row 0 of recurrent_: this sample's q
   for (int t = 0; t < time; ++t) {
+    S* q_step = recurrent_.data();  // (batch, 3u): q of every sample of step t
+    for (int64_t b = 0; b < batch; ++b)
+      for (int k = 0; k < n; ++k)
+        q_step[b * n + k] = has_recurrent_bias() ? recurrent_bias_[k] : S(0);
+    if (t > 0) this->add_step_recurrent(t, q_step);
     for (int b = 0; b < batch; ++b) {
       const int64_t row = int64_t(t) * batch + b;
       S* x = this->gates_.data() + row * n;
       S* h = this->hidden_.data() + row * u;
       const S* h_prev = t > 0 ? h - int64_t(batch) * u : nullptr;
-      for (int k = 0; k < n; ++k) q[k] = has_recurrent_bias() ? recurrent_bias_[k] : S(0);
-      if (h_prev) kernels::add_row_times_matrix(h_prev, recurrent, u, n, q);
+      const S* q = q_step + int64_t(b) * n;
       for (int k = 0; k < 2 * u; ++k) x[k] += q[k];
       kernels::activate_run(Activation::Sigmoid, x, 2 * u);  // z, r
       S* q_h = reset_state_.data() + row * u;
@@ -70,7 +73,7 @@ template <typename S>
 void GruLayer<S>::backward_steps_fused() {
   const int batch = this->batch_, u = this->units_, n = 3 * u;
   d_recurrent_.resize(this->gates_.rows(), n);
-  this->fused_backward_walk([&](int t, int64_t row, const S* dy, S* d_next) {
+  this->fused_backward_walk(d_recurrent_, [&](int t, int64_t row, const S* dy, S* d_next) {
     const S* x = this->gates_.data() + row * n;
     const S* q_h = reset_state_.data() + row * u;
     const S* h_prev = t > 0 ? this->hidden_.data() + (row - batch) * u : nullptr;
@@ -89,7 +92,6 @@ void GruLayer<S>::backward_steps_fused() {
       dq[2 * u + k] = da_h * r;
       d_next[k] = dh * z;  // the direct path z ⊙ h_{t−1}; dq Uᵀ is added by the walk
     }
-    return dq;
   });
   this->add_recurrent_kernel_gradient(d_recurrent_, 0);
   if (has_recurrent_bias()) add_column_sums<S>(d_recurrent_, d_recurrent_bias_.data());

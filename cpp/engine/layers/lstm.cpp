@@ -1,4 +1,4 @@
-// The LSTM's time loops (equations in lstm.hpp): the fused per-sample loops that Keras' default
+// The LSTM's time loops (equations in lstm.hpp): the fused loops that Keras' default
 // LSTM runs, forward and backward side by side, built for speed (-O3, CMakeLists.txt). The general
 // Eigen loops, for recurrent dropout and other activations and the tests' reference for the fused
 // ones (tests/cpp/recurrent_paths_test.cpp), are in lstm_general.cpp, built for size.
@@ -16,22 +16,23 @@ void LstmLayer<S>::resize_steps() {
   cell_act_.resize(this->hidden_.rows(), this->units_);
 }
 
-// Fused, sample by sample (no recurrent dropout, sigmoid and tanh): for sample b at step t,
+// Fused (no recurrent dropout, sigmoid and tanh): at step t, for every sample b,
 //   z += h_{t−1} U;  i, f, o = σ(z_i, z_f, z_o), g = tanh(z_c) in place;
 //   c_t = f ⊙ c_{t−1} + i ⊙ g;  tanh(c_t);  h_t = o ⊙ tanh(c_t)
-// Time-major rows: step t of all samples is one contiguous block, step t − 1 the block before.
+// Time-major rows: step t of all samples is one contiguous block, step t − 1 the block before, so
+// z += h_{t−1} U is one product over the step's rows (add_step_recurrent), then the rest sample
+// by sample.
 template <typename S>
 void LstmLayer<S>::forward_steps_fused() {
   const int time = this->time_steps(), batch = this->batch_, u = this->units_, n = 4 * u;
-  const S* recurrent = this->recurrent_kernel_.data();
   for (int t = 0; t < time; ++t) {
+    if (t > 0) this->add_step_recurrent(t, this->gates_.data() + int64_t(t) * batch * n);
     for (int b = 0; b < batch; ++b) {
       const int64_t row = int64_t(t) * batch + b;
       S* z = this->gates_.data() + row * n;
       S* c = cell_.data() + row * u;
       S* tc = cell_act_.data() + row * u;
       S* h = this->hidden_.data() + row * u;
-      if (t > 0) kernels::add_row_times_matrix(h - int64_t(batch) * u, recurrent, u, n, z);
       kernels::activate_run(Activation::Sigmoid, z, 2 * u);      // i, f
       kernels::activate_run(Activation::Tanh, z + 2 * u, u);     // g
       kernels::activate_run(Activation::Sigmoid, z + 3 * u, u);  // o
@@ -52,14 +53,14 @@ void LstmLayer<S>::forward_steps_fused() {
   }
 }
 
-// The fused backward loop, sample by sample, derivatives from the stored outputs
-// (σ' = σ(1 − σ), tanh' = 1 − tanh²). dU is one product after the loop
-// (add_recurrent_kernel_gradient); dh_{t−1} = dz Uᵀ uses Uᵀ, transposed once per batch.
+// The fused backward step, sample by sample, derivatives from the stored outputs
+// (σ' = σ(1 − σ), tanh' = 1 − tanh²); the walk adds dh_{t−1} = dz Uᵀ for the whole step. dU is
+// one product after the loop (add_recurrent_kernel_gradient).
 template <typename S>
 void LstmLayer<S>::backward_steps_fused() {
   const int batch = this->batch_, u = this->units_, n = 4 * u;
   d_cell_next_.setZero(batch, u);
-  this->fused_backward_walk([&](int t, int64_t row, const S* dy, S* d_next) {
+  this->fused_backward_walk(this->d_gates_, [&](int t, int64_t row, const S* dy, S* d_next) {
     const S* z = this->gates_.data() + row * n;
     const S* tc = cell_act_.data() + row * u;
     const S* c_prev = t > 0 ? cell_.data() + (row - batch) * u : nullptr;
@@ -76,7 +77,6 @@ void LstmLayer<S>::backward_steps_fused() {
       dc_next[k] = kernels::flushed(dc * f);
       d_next[k] = S(0);  // dh_{t−1} = dz Uᵀ only
     }
-    return dz;
   });
   this->add_recurrent_kernel_gradient(this->d_gates_, 0);
 }

@@ -67,7 +67,7 @@ class RecurrentLayer : public Layer<S> {
   const Mat<S>& hidden() const { return hidden_; }
 
  protected:
-  // The cell's time loops, in two versions each: fused per-sample loops (kernels/
+  // The cell's time loops, in two versions each: fused loops (kernels/
   // recurrent_step.hpp) for Keras' default activations without recurrent dropout — what nearly
   // every model runs — and general Eigen loops for the rest (recurrent dropout's per-gate masks,
   // other activations, the GRU's reset_after = false), which also serve the tests as the fused
@@ -101,7 +101,7 @@ class RecurrentLayer : public Layer<S> {
   // h_{t−1} for every sample (t ≥ 1).
   ConstStepView<S> previous_hidden(int t) const { return step(hidden_, t - 1); }
   int time_steps() const { return this->time_; }
-  // The cells' fused per-sample loops (kernels/recurrent_step.hpp) need no recurrent dropout and
+  // The cells' fused loops (kernels/recurrent_step.hpp) need no recurrent dropout and
   // Keras' default activations: tanh, and sigmoid gates. The general Eigen loops do the rest.
   bool fusable() const {
     return paths_.fused_loops && recurrent_masks_.empty() &&
@@ -117,26 +117,38 @@ class RecurrentLayer : public Layer<S> {
   // The transpose of add_recurrent for d_pre = d loss / d out:
   //   dU_g += h̃_{t−1}^gᵀ d_pre_g,  d_prev += Σ_g (d_pre_g U_gᵀ) ⊙ m'_g
   void backward_recurrent(int t, ConstRowsRef<S> d_pre, int first_gate, int gates, Mat<S>& d_prev);
-  // The fused backward loops' walk, from the last step back, sample by sample: Uᵀ once per batch,
-  // then for step t and sample b the cell's `cell_step(t, row, dy, d_next)` turns dh = d_next + dy
-  // (dy = nullptr when nothing comes from above at t) into the row's gate gradients, leaves in
-  // d_next the part of d loss / d h_{t−1} that does not pass through U (the GRU's dh ⊙ z; else 0)
-  // and returns the row d_pre (k·u wide) that does: the walk adds d_pre Uᵀ (t ≥ 1) and flushes
-  // d_next (kernels::flush_subnormals). Inline: the cell's step is inlined into the loop.
+  // The fused loops' recurrent product for a whole step: row b of `out` += h_{t−1} U for every
+  // sample b of step t (t ≥ 1), `out` holding the step's batch rows of k·u values one after the
+  // other. Step t − 1 of h is one block of rows (time-major), so the product takes four samples at
+  // a time (kernels::add_rows_times_matrix: each load of U serves four rows); every output is
+  // summed in the same order as one sample at a time, so the bits do not change.
+  void add_step_recurrent(int t, S* out) const {
+    const int u = units_, n = gates_count_ * u;
+    kernels::add_rows_times_matrix(hidden_.data() + int64_t(t - 1) * this->batch_ * u, u,
+                                   this->batch_, recurrent_kernel_.data(), u, n, n, out, n);
+  }
+  // The fused backward loops' walk, from the last step back: Uᵀ once per batch, then for step t
+  // the cell's `cell_step(t, row, dy, d_next)` for every sample b (row t·batch + b) turns dh =
+  // d_next + dy (dy = nullptr when nothing comes from above at t) into the row's gate gradients,
+  // leaves in d_next the part of d loss / d h_{t−1} that does not pass through U (the GRU's
+  // dh ⊙ z; else 0) and writes the row's d_pre (k·u wide) that does into `d_pre_steps`
+  // (time-major, (batch·time, k·u)); then the walk adds d_pre Uᵀ for the whole step (t ≥ 1, four
+  // samples at a time, as add_step_recurrent) and flushes d_next (kernels::flush_subnormals).
+  // Inline: the cell's step is inlined into the loop.
   template <typename CellStep>
-  void fused_backward_walk(CellStep cell_step) {
+  void fused_backward_walk(const Mat<S>& d_pre_steps, CellStep cell_step) {
     const int batch = this->batch_, u = units_, n = gates_count_ * u;
     recurrent_t_ = recurrent_kernel_.transpose();
     d_next_.setZero();
     for (int t = this->time_ - 1; t >= 0; --t) {
       const S* above = d_hidden_at(t);
-      for (int b = 0; b < batch; ++b) {
-        const int64_t row = int64_t(t) * batch + b;
-        S* d_next = d_next_.data() + int64_t(b) * u;
-        const S* d_pre = cell_step(t, row, above ? above + int64_t(b) * u : nullptr, d_next);
-        if (t > 0) kernels::add_row_times_matrix(d_pre, recurrent_t_.data(), n, u, d_next);
-        kernels::flush_subnormals(d_next, u);
-      }
+      for (int b = 0; b < batch; ++b)
+        cell_step(t, int64_t(t) * batch + b, above ? above + int64_t(b) * u : nullptr,
+                  d_next_.data() + int64_t(b) * u);
+      if (t > 0)
+        kernels::add_rows_times_matrix(d_pre_steps.data() + int64_t(t) * batch * n, n, batch,
+                                       recurrent_t_.data(), n, u, u, d_next_.data(), u);
+      kernels::flush_subnormals(d_next_.data(), int64_t(batch) * u);
     }
   }
   // Without recurrent masks: dU[:, first_col ..] += Σ_{t ≥ 1} h_{t−1}ᵀ d_pre_t for every step at
