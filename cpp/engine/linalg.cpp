@@ -36,7 +36,8 @@ void transpose_into(const S* src, int64_t rows, int64_t cols, int64_t ld, S* dst
 //   aᵀ · b     c row e += Σ_r a(r, e) b(r, ·): the rows r are taken in chunks whose b rows stay in
 //              L1 (about 16 KB), and the chunk's columns of a are read in place, four at a time
 //              (kernels::add_columns_times_matrix; a transposed copy of a cost 10% of a batch
-//              of the dropout models in WebAssembly).
+//              of the dropout models in WebAssembly); the last m mod 4 columns are copied into
+//              contiguous runs for the single-row kernel.
 template <typename S>
 void multiply(ConstRows<S> a, Transpose ta, ConstRows<S> b, Transpose tb, Rows<S> c,
               Accumulate acc) {

@@ -44,11 +44,12 @@ TEST(KernelsRecurrentStep, RowProductMatchesDoubleReference) {
 // The fused loops' step-wide products (four samples at a time) and the weight gradients' aᵀ·b
 // (four columns of a read in place) must give the same bits as the single-row kernel on the same
 // rows (a transposed copy for aᵀ): the fused loops rely on it to keep the numbers of every
-// training run. Rows 1..9 cross the 4-row groups; widths the 8-wide tiles and their tails.
+// training run. Rows 1..9 cross the 4-row groups; widths the 8-wide tiles and their tails; k = 300
+// the 256-element runs of a column of a.
 TEST(KernelsRecurrentStep, FourRowProductsMatchTheRowKernelBitForBit) {
   Rng rng(17);
   for (int rows : {1, 4, 7, 9}) {
-    for (int k : {1, 5, 8, 32}) {
+    for (int k : {1, 5, 8, 32, 300}) {
       for (int n : {3, 8, 24, 32}) {
         const auto filled = [&](size_t size) {
           std::vector<float> v(size);

@@ -1,6 +1,6 @@
 // The recurrent layers' fast paths against their general ones, on whole networks built with the
 // paths chosen (RecurrentPaths, network.hpp):
-//   - the fused per-sample loops (kernels/recurrent_step.hpp, time-major) against the general
+//   - the fused loops (kernels/recurrent_step.hpp, time-major) against the general
 //     Eigen loops, the plain reference path;
 //   - the Embedding table (E·W + b projected once per batch, rows gathered, gradients scattered)
 //     against gathering E's rows and projecting every step.

@@ -20,7 +20,7 @@ test('the log-scale gradient chart draws a curve that falls to 1e-30 (a long rev
 }) => {
   await open(page);
   // The chart element the Classify and Train tabs use, with 500 points from 1e-30 up to 1 (and a
-  // zero, left out of a log axis): uPlot's own log scale could not place ticks below 1e-16.
+  // zero, left out of a log axis): with uPlot's own log scale, such a curve left the chart blank.
   const drawn = await page.evaluate(async () => {
     const chart = document.createElement('line-chart');
     chart.logY = true;

@@ -161,7 +161,8 @@ describe('replies are validated on arrival', () => {
       ['layers.0.hidden', (t) => ((t.layers[0].hidden[0] as unknown[])[0] = '0.1')],
       ['layers.0.pre', (t) => ((t.layers[0] as Record<string, unknown>).pre = [0, 0, 0, 0])],
       ['layers.0.gates.0.values', (t) => ((t.layers[0].gates[0].values as unknown[])[0] = null)],
-      ['layers.0.weights.2', (t) => ((t.layers[0].weights[2][0] as unknown[])[1] = NaN.toString())],
+      ['layers.0.weights.2', (t) => ((t.layers[0].weights[2][0] as unknown[])[1] = NaN)],
+      ['layers.0.x', (t) => ((t.layers[0].x as unknown[][])[0][0] = 'NaN')],
     ];
     for (const [field, spoil] of bad) {
       const { client, worker } = startClient();

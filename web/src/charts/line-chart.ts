@@ -43,9 +43,9 @@ export class LineChart extends LitElement {
   @property({ type: Boolean }) integerX = false;
   /**
    * A logarithmic y axis (values ≤ 0 must be given as null). Drawn as log10 of the values on a
-   * linear axis whose ticks are whole powers of ten: uPlot's own log scale computes no ticks below
-   * 1e-16 (its table of decimals ends there) and, on a 500-token review whose earliest gradients
-   * are about 1e-23, its tick loop threw and the chart stayed blank for good.
+   * linear axis whose ticks are whole powers of ten: with uPlot's own log scale, a 500-token review
+   * whose earliest gradients are about 1e-23 made its tick code throw, and the chart stayed blank
+   * for good (observed with uPlot 1.6.32; the axis here does not depend on its tick tables).
    */
   @property({ type: Boolean }) logY = false;
 

@@ -27,12 +27,12 @@ const classifyEntries = {
 export const ClassifyResultSchema = v.object(classifyEntries);
 export type ClassifyResult = v.InferOutput<typeof ClassifyResultSchema>;
 
-/** Every row an array, every entry a number: one plain loop, no copy. */
+/** Every row an array, every entry a number other than NaN (as v.number()): one plain loop, no copy. */
 function isNumberMatrix(m: unknown): m is number[][] {
   if (!Array.isArray(m)) return false;
   for (const row of m) {
     if (!Array.isArray(row)) return false;
-    for (const x of row) if (typeof x !== 'number') return false;
+    for (const x of row) if (typeof x !== 'number' || Number.isNaN(x)) return false;
   }
   return true;
 }

@@ -45,6 +45,9 @@ export function mapsOfLayer(layer: TraceResult['layers'][number]): MapSpec[] {
 
 /** The words of the kept tokens, one per step (the words a reply's per-step rows belong to). */
 const keptWordsOf = new WeakMap<TraceResult, string[]>();
+/** The per-word chart before the first reply's details: an empty plot that already takes its room. */
+const NO_WORDS: string[] = [];
+const NO_VALUES: number[] = [];
 function keptWords(r: TraceResult): string[] {
   let words = keptWordsOf.get(r);
   if (!words) {
@@ -111,7 +114,7 @@ export class ClassifyModelPanel extends LitElement {
     label { margin-right: var(--space-2); }
     ul.moves { margin: var(--space-1) 0 var(--space-2); padding-left: var(--space-5); font-size: var(--text-sm); }
     button.anatomy { margin: var(--space-3) 0 var(--space-1); }
-    [aria-busy=true] .verdict { opacity: 0.7; }
+    .working .verdict { opacity: 0.7; }
   `,
   ];
 
@@ -247,7 +250,11 @@ export class ClassifyModelPanel extends LitElement {
   }
 
   render() {
-    return html`<section aria-busy=${this.busy || this.typing ? 'true' : 'false'} aria-label=${this.label}>
+    // Busy while the engine works and while the heavy parts still show the previous reply (the frame
+    // between a reply's verdict and its details); only the former dims the verdict.
+    const working = this.busy || this.typing;
+    const busy = working || this.detailed !== this.result;
+    return html`<section class=${working ? 'working' : ''} aria-busy=${busy ? 'true' : 'false'} aria-label=${this.label}>
       ${this.showLabel ? html`<h3>${this.label}</h3>` : nothing}
       ${this.synthetic ? html`<p class="note synthetic">${ui.classify.syntheticNote}</p>` : nothing}
       ${this.renderStatus()}
@@ -300,7 +307,7 @@ export class ClassifyModelPanel extends LitElement {
         @token-toggle=${(e: CustomEvent<number>) => this.toggleToken(e.detail)}></token-strip>
       <h4>${ui.classify.chartHeading}</h4>
       <p class="note">${ui.classify.chartNote}</p>
-      ${detailed ? html`<word-chart .words=${keptWords(detailed)} .values=${detailed.per_step}></word-chart>` : nothing}
+      <word-chart .words=${detailed ? keptWords(detailed) : NO_WORDS} .values=${detailed ? detailed.per_step : NO_VALUES}></word-chart>
       <h4>${ui.cell.gradHeading}</h4>
       <p class="note">${ui.cell.gradNote}</p>
       <line-chart class="gradients" .label=${ui.cell.gradHeading} .xLabel=${ui.cell.gradX} .yLabel=${ui.cell.gradY} logY
